@@ -1,0 +1,86 @@
+//! A cursor over a command's arguments, with Redis's parsing rules and errors.
+
+use bytes::Bytes;
+
+use crate::store::number::parse_i64;
+use crate::Error;
+
+/// The arguments after the command name (and after the subcommand, for containers).
+#[derive(Debug)]
+pub(crate) struct Args {
+    items: std::vec::IntoIter<Bytes>,
+}
+
+impl Args {
+    pub(crate) fn new(items: Vec<Bytes>) -> Args {
+        Args {
+            items: items.into_iter(),
+        }
+    }
+
+    /// How many arguments are left.
+    pub(crate) fn remaining(&self) -> usize {
+        self.items.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items.len() == 0
+    }
+
+    /// The next argument. The arity check in the table has already guaranteed the
+    /// mandatory ones; an optional one that is missing is a syntax error, as in Redis.
+    pub(crate) fn next_bytes(&mut self) -> Result<Bytes, Error> {
+        self.items.next().ok_or(Error::Syntax)
+    }
+
+    /// The next argument as an integer (`ERR value is not an integer or out of range`).
+    pub(crate) fn next_i64(&mut self) -> Result<i64, Error> {
+        let arg = self.next_bytes()?;
+        parse_i64(&arg).ok_or(Error::NotInteger)
+    }
+
+    /// The next argument, upper-cased, for keyword matching.
+    pub(crate) fn next_keyword(&mut self) -> Option<Keyword> {
+        self.items.next().map(Keyword::new)
+    }
+
+    /// All remaining arguments.
+    pub(crate) fn rest(&mut self) -> Vec<Bytes> {
+        self.items.by_ref().collect()
+    }
+
+    /// Fails with a syntax error if anything is left.
+    pub(crate) fn finish(&self) -> Result<(), Error> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Syntax)
+        }
+    }
+}
+
+/// An option word, compared case-insensitively, keeping the original spelling for errors.
+#[derive(Debug)]
+pub(crate) struct Keyword {
+    upper: smallvec::SmallVec<[u8; 16]>,
+    original: Bytes,
+}
+
+impl Keyword {
+    fn new(original: Bytes) -> Keyword {
+        Keyword {
+            upper: original.iter().map(u8::to_ascii_uppercase).collect(),
+            original,
+        }
+    }
+
+    /// Whether the word is `expected` (given in upper case).
+    pub(crate) fn is(&self, expected: &str) -> bool {
+        self.upper.as_slice() == expected.as_bytes()
+    }
+
+    /// The word as the caller spelled it, as text for error messages.
+    pub(crate) fn lossy(&self) -> String {
+        String::from_utf8_lossy(&self.original).into_owned()
+    }
+}

@@ -1,0 +1,179 @@
+//! Connection-state commands: HELLO, CLIENT SETNAME / GETNAME / ID, RESET, QUIT.
+
+use bytes::Bytes;
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::Command;
+use crate::exec::session::SERVER_VERSION;
+use crate::store::number::parse_i64;
+use crate::{Error, Protocol, Reply};
+
+/// `HELLO [protover [AUTH username password] [SETNAME clientname]]`: switches the protocol
+/// and replies with the server's description as a map.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Hello {
+    protocol: Option<Protocol>,
+    auth: Option<(Bytes, Bytes)>,
+    name: Option<Bytes>,
+}
+
+impl Hello {
+    /// `HELLO protover` (2 or 3).
+    ///
+    /// ```
+    /// use embedis::{cmd::Hello, Engine, Protocol};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(Hello::new(Protocol::Resp3)).unwrap();
+    /// assert_eq!(conn.protocol(), Protocol::Resp3);
+    /// ```
+    pub fn new(protocol: Protocol) -> Hello {
+        Hello {
+            protocol: Some(protocol),
+            ..Hello::default()
+        }
+    }
+
+    /// `SETNAME clientname`.
+    pub fn name(mut self, name: impl Into<Bytes>) -> Hello {
+        self.name = Some(name.into());
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let mut hello = Hello::default();
+        if args.is_empty() {
+            return Ok(Command::Hello(hello));
+        }
+        let version = parse_i64(&args.next_bytes()?).ok_or(Error::ProtocolVersionNotInteger)?;
+        hello.protocol = Some(match version {
+            2 => Protocol::Resp2,
+            3 => Protocol::Resp3,
+            _ => return Err(Error::NoProto),
+        });
+        while let Some(option) = args.next_keyword() {
+            if option.is("AUTH") && args.remaining() >= 2 {
+                let user = args.next_bytes()?;
+                hello.auth = Some((user, args.next_bytes()?));
+            } else if option.is("SETNAME") && !args.is_empty() {
+                let name = args.next_bytes()?;
+                validate_client_name(&name)?;
+                hello.name = Some(name);
+            } else {
+                return Err(Error::HelloOption(option.lossy()));
+            }
+        }
+        Ok(Command::Hello(hello))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        // embedis has Redis's default user, which has no password: any password is
+        // accepted for `default` and every other user name is refused.
+        if let Some((user, _)) = &self.auth {
+            if user.as_ref() != b"default" {
+                return Error::WrongPass.into();
+            }
+        }
+        if let Some(name) = self.name {
+            ctx.session.name = (!name.is_empty()).then_some(name);
+        }
+        if let Some(protocol) = self.protocol {
+            ctx.session.set_protocol(protocol);
+        }
+        let proto = match ctx.session.protocol() {
+            Protocol::Resp2 => 2,
+            Protocol::Resp3 => 3,
+        };
+        Reply::Map(vec![
+            (Reply::bulk("server"), Reply::bulk("redis")),
+            (Reply::bulk("version"), Reply::bulk(SERVER_VERSION)),
+            (Reply::bulk("proto"), Reply::Integer(proto)),
+            (Reply::bulk("id"), Reply::Integer(ctx.session.id as i64)),
+            (Reply::bulk("mode"), Reply::bulk("standalone")),
+            (Reply::bulk("role"), Reply::bulk("master")),
+            (Reply::bulk("modules"), Reply::Array(Vec::new())),
+        ])
+    }
+}
+
+/// Redis allows client names made of the printable ASCII characters `!` to `~`.
+fn validate_client_name(name: &[u8]) -> Result<(), Error> {
+    if name.iter().all(|b| (b'!'..=b'~').contains(b)) {
+        Ok(())
+    } else {
+        Err(Error::InvalidClientName)
+    }
+}
+
+/// `CLIENT SETNAME name`, `CLIENT GETNAME`, `CLIENT ID`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Client {
+    /// `CLIENT SETNAME name` (an empty name clears it).
+    SetName(Bytes),
+    /// `CLIENT GETNAME`: the name, or nil.
+    GetName,
+    /// `CLIENT ID`: the connection's unique id.
+    Id,
+}
+
+impl Client {
+    pub(crate) fn parse_setname(args: &mut Args) -> Result<Command, Error> {
+        let name = args.next_bytes()?;
+        validate_client_name(&name)?;
+        Ok(Command::Client(Client::SetName(name)))
+    }
+
+    pub(crate) fn parse_getname(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Client(Client::GetName))
+    }
+
+    pub(crate) fn parse_id(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Client(Client::Id))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match self {
+            Client::SetName(name) => {
+                ctx.session.name = (!name.is_empty()).then_some(name);
+                Reply::OK
+            }
+            Client::GetName => Reply::optional(ctx.session.name.clone()),
+            Client::Id => Reply::Integer(ctx.session.id as i64),
+        }
+    }
+}
+
+/// `RESET`: back to a fresh connection's state (no transaction, no watches, no name,
+/// RESP2). Replies `RESET`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reset;
+
+impl Reset {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Reset(Reset))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        ctx.session.multi = None;
+        ctx.unwatch_all();
+        ctx.session.name = None;
+        ctx.session.set_protocol(Protocol::Resp2);
+        Reply::status("RESET")
+    }
+}
+
+/// `QUIT`: replies `OK`, then the engine closes the connection as a server closes the
+/// socket; later calls on it fail with [`Error::Closed`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Quit;
+
+impl Quit {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Quit(Quit))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        ctx.session.closing = true;
+        Reply::OK
+    }
+}

@@ -1,0 +1,103 @@
+//! What a command sees while it runs on the executor.
+
+use bytes::Bytes;
+
+use crate::exec::session::Session;
+use crate::exec::watch::WatchRegistry;
+use crate::store::keyspace::Keyspace;
+use crate::store::value::Value;
+use crate::Error;
+
+/// Exclusive access to the data, the caller's session, and the instant the command runs at.
+pub(crate) struct Ctx<'a> {
+    pub(crate) db: &'a mut Keyspace,
+    pub(crate) watches: &'a mut WatchRegistry,
+    pub(crate) session: &'a mut Session,
+    /// The engine clock, read once per command: one command sees one instant.
+    pub(crate) now_us: u64,
+}
+
+impl Ctx<'_> {
+    /// The command's instant in milliseconds, the unit of key deadlines.
+    pub(crate) fn now_ms(&self) -> u64 {
+        self.now_us / 1000
+    }
+
+    /// Redis's `signalModifiedKey`: every write calls it for each key it changed, so WATCH
+    /// sees the change.
+    pub(crate) fn touch(&mut self, key: &[u8]) {
+        if !self.watches.is_empty() {
+            let exists = self.db.contains_raw(key);
+            self.watches.touch(key, exists);
+        }
+    }
+
+    /// The string stored at `key`: `Ok(None)` if missing, WRONGTYPE for another type.
+    pub(crate) fn get_string(&mut self, key: &[u8]) -> Result<Option<Bytes>, Error> {
+        let now = self.now_ms();
+        match self.db.get(key, now) {
+            None => Ok(None),
+            Some(entry) => entry
+                .value
+                .as_string()
+                .cloned()
+                .map(Some)
+                .ok_or(Error::WrongType),
+        }
+    }
+
+    /// Stores a string, keeping the key's deadline if it has one, and signals the write.
+    pub(crate) fn put_string_keep_ttl(&mut self, key: Bytes, value: Bytes) {
+        let now = self.now_ms();
+        self.db
+            .replace_value(key.clone(), Value::String(value), now);
+        self.touch(&key);
+    }
+
+    /// Stores a string with the given deadline (`None`: none), and signals the write.
+    pub(crate) fn put_string(&mut self, key: Bytes, value: Bytes, expires_at: Option<u64>) {
+        self.db
+            .insert(key.clone(), Value::String(value), expires_at);
+        self.touch(&key);
+    }
+
+    /// Deletes a live key; returns whether it existed. Signals the write.
+    pub(crate) fn delete(&mut self, key: &[u8]) -> bool {
+        let now = self.now_ms();
+        let existed = self.db.remove(key, now).is_some();
+        if existed {
+            self.touch(key);
+        }
+        existed
+    }
+}
+
+impl Ctx<'_> {
+    /// WATCH one key for this connection (watching twice is once).
+    pub(crate) fn watch(&mut self, key: Bytes) {
+        if self.session.watched.contains(&key) {
+            return;
+        }
+        let expired_now = self.db.is_logically_expired(&key, self.now_ms());
+        self.watches
+            .watch(self.session.id, key.clone(), expired_now);
+        self.session.watched.push(key);
+    }
+
+    /// Forget every key this connection watches.
+    pub(crate) fn unwatch_all(&mut self) {
+        let keys = std::mem::take(&mut self.session.watched);
+        self.watches.unwatch(self.session.id, &keys);
+    }
+
+    /// Whether EXEC must fail: a watched key changed, or has passed its deadline since it
+    /// was watched (even if nothing removed it yet).
+    pub(crate) fn watch_failed(&self) -> bool {
+        let conn = self.session.id;
+        self.watches.is_dirty(conn)
+            || self.session.watched.iter().any(|key| {
+                !self.watches.was_expired_when_watched(conn, key)
+                    && self.db.is_logically_expired(key, self.now_ms())
+            })
+    }
+}

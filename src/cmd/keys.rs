@@ -1,0 +1,416 @@
+//! Generic key commands: DEL, UNLINK, EXISTS, TYPE, RENAME, RENAMENX, KEYS, SCAN, DBSIZE,
+//! FLUSHALL, FLUSHDB.
+
+use bytes::Bytes;
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::Command;
+use crate::store::glob::Glob;
+use crate::store::number::{parse_i64, parse_u64};
+use crate::{Error, Reply};
+
+/// `DEL key [key ...]` and `UNLINK key [key ...]`: removes keys, replies how many existed.
+/// (UNLINK frees memory in the background on Redis; here freeing is always immediate.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Del {
+    keys: Vec<Bytes>,
+}
+
+impl Del {
+    /// `DEL key [key ...]`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Del, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "a", "1"]).unwrap();
+    /// assert_eq!(conn.run(Del::new(["a", "b"])).unwrap(), 1);
+    /// ```
+    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> Del {
+        Del {
+            keys: keys.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Del(Del { keys: args.rest() }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let removed = self.keys.iter().filter(|key| ctx.delete(key)).count();
+        Reply::Integer(removed as i64)
+    }
+}
+
+/// `EXISTS key [key ...]`: how many of the keys exist (a key named twice counts twice).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exists {
+    keys: Vec<Bytes>,
+}
+
+impl Exists {
+    /// `EXISTS key [key ...]`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Exists, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "a", "1"]).unwrap();
+    /// assert_eq!(conn.run(Exists::new(["a", "a", "b"])).unwrap(), 2);
+    /// ```
+    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> Exists {
+        Exists {
+            keys: keys.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Exists(Exists { keys: args.rest() }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let now = ctx.now_ms();
+        let count = self
+            .keys
+            .iter()
+            .filter(|key| ctx.db.contains(key, now))
+            .count();
+        Reply::Integer(count as i64)
+    }
+}
+
+/// `TYPE key`: `string`, ..., or `none`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Type {
+    key: Bytes,
+}
+
+impl Type {
+    /// `TYPE key`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Type, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(Type::new("missing")).unwrap(), "none");
+    /// ```
+    pub fn new(key: impl Into<Bytes>) -> Type {
+        Type { key: key.into() }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Type(Type::new(args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let now = ctx.now_ms();
+        let name = ctx
+            .db
+            .get(&self.key, now)
+            .map_or("none", |entry| entry.value.type_name());
+        Reply::status(name)
+    }
+}
+
+/// `RENAME key newkey` and `RENAMENX key newkey`: moves a key with its deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    from: Bytes,
+    to: Bytes,
+    only_if_missing: bool,
+}
+
+impl Rename {
+    /// `RENAME key newkey`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Rename, Engine, Error};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(Rename::new("nope", "b")).unwrap_err(), Error::NoSuchKey);
+    /// ```
+    pub fn new(from: impl Into<Bytes>, to: impl Into<Bytes>) -> Rename {
+        Rename {
+            from: from.into(),
+            to: to.into(),
+            only_if_missing: false,
+        }
+    }
+
+    /// `RENAMENX key newkey` (replies whether it renamed).
+    pub fn nx(from: impl Into<Bytes>, to: impl Into<Bytes>) -> RenameNx {
+        RenameNx(Rename {
+            only_if_missing: true,
+            ..Rename::new(from, to)
+        })
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let from = args.next_bytes()?;
+        Ok(Command::Rename(Rename::new(from, args.next_bytes()?)))
+    }
+
+    pub(crate) fn parse_renamenx(args: &mut Args) -> Result<Command, Error> {
+        let from = args.next_bytes()?;
+        Ok(Command::Rename(Rename::nx(from, args.next_bytes()?).0))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let now = ctx.now_ms();
+        if !ctx.db.contains(&self.from, now) {
+            return Error::NoSuchKey.into();
+        }
+        if self.from == self.to {
+            return if self.only_if_missing {
+                Reply::Integer(0)
+            } else {
+                Reply::OK
+            };
+        }
+        if self.only_if_missing && ctx.db.contains(&self.to, now) {
+            return Reply::Integer(0);
+        }
+        let Some(entry) = ctx.db.remove(&self.from, now) else {
+            return Error::NoSuchKey.into();
+        };
+        ctx.delete(&self.to);
+        ctx.db
+            .insert(self.to.clone(), entry.value, entry.expires_at);
+        ctx.touch(&self.from);
+        ctx.touch(&self.to);
+        if self.only_if_missing {
+            Reply::Integer(1)
+        } else {
+            Reply::OK
+        }
+    }
+}
+
+/// `RENAMENX`: a [`Rename`] that replies whether it renamed.
+///
+/// ```
+/// use embedis::{cmd::Rename, Engine};
+/// let mut conn = Engine::new().connect();
+/// conn.call(["MSET", "a", "1", "b", "2"]).unwrap();
+/// assert!(!conn.run(Rename::nx("a", "b")).unwrap());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenameNx(pub(crate) Rename);
+
+/// `KEYS pattern`: every live key matching the glob `pattern`, in no particular order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys {
+    pattern: Bytes,
+}
+
+impl Keys {
+    /// `KEYS pattern`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Keys, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["MSET", "user:1", "a", "order:1", "b"]).unwrap();
+    /// assert_eq!(conn.run(Keys::new("user:*")).unwrap(), vec![bytes::Bytes::from("user:1")]);
+    /// ```
+    pub fn new(pattern: impl Into<Bytes>) -> Keys {
+        Keys {
+            pattern: pattern.into(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Keys(Keys::new(args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let glob = Glob::new(&self.pattern);
+        let now = ctx.now_ms();
+        let keys = ctx
+            .db
+            .iter()
+            .filter(|(_, entry)| entry.expires_at.is_none_or(|deadline| deadline > now))
+            .filter(|(key, _)| glob.matches(key))
+            .map(|(key, _)| Reply::Bulk(key.clone()))
+            .collect();
+        Reply::Array(keys)
+    }
+}
+
+/// `SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]`: iterates the keyspace in pages.
+///
+/// The guarantee is Redis's: a key present from the start to the end of a full iteration
+/// is returned at least once; the cursor is 0 again when the iteration is over. Cursor
+/// values and page boundaries differ from redis-server's (see README).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scan {
+    cursor: u64,
+    pattern: Option<Bytes>,
+    count: usize,
+    type_name: Option<Bytes>,
+}
+
+/// Fixed seeds, so a cursor (a key's position in hash order) stays valid for the life of
+/// the process whatever the map's own hasher does.
+const SCAN_HASHER: ahash::RandomState = ahash::RandomState::with_seeds(
+    0x243f_6a88_85a3_08d3,
+    0x1319_8a2e_0370_7344,
+    0xa409_3822_299f_31d0,
+    0x082e_fa98_ec4e_6c89,
+);
+
+impl Scan {
+    /// `SCAN cursor` with Redis's default COUNT of 10.
+    ///
+    /// ```
+    /// use embedis::{cmd::Scan, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["MSET", "a", "1", "b", "2"]).unwrap();
+    /// let (cursor, keys) = conn.run(Scan::new(0).count(100)).unwrap();
+    /// assert_eq!((cursor, keys.len()), (0, 2));
+    /// ```
+    pub fn new(cursor: u64) -> Scan {
+        Scan {
+            cursor,
+            pattern: None,
+            count: 10,
+            type_name: None,
+        }
+    }
+
+    /// `MATCH pattern`.
+    pub fn pattern(mut self, pattern: impl Into<Bytes>) -> Scan {
+        self.pattern = Some(pattern.into());
+        self
+    }
+
+    /// `COUNT count`: how many keys to look at per call.
+    pub fn count(mut self, count: usize) -> Scan {
+        self.count = count.max(1);
+        self
+    }
+
+    /// `TYPE type`: only keys of this type (`string`, ...).
+    pub fn type_name(mut self, type_name: impl Into<Bytes>) -> Scan {
+        self.type_name = Some(type_name.into());
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let cursor = args.next_bytes()?;
+        let cursor = parse_u64(&cursor).ok_or(Error::InvalidCursor)?;
+        let mut scan = Scan::new(cursor);
+        while let Some(option) = args.next_keyword() {
+            if option.is("COUNT") {
+                let count = parse_i64(&args.next_bytes()?).ok_or(Error::NotInteger)?;
+                if count < 1 {
+                    return Err(Error::Syntax);
+                }
+                scan.count = usize::try_from(count).unwrap_or(usize::MAX);
+            } else if option.is("MATCH") {
+                scan.pattern = Some(args.next_bytes()?);
+            } else if option.is("TYPE") {
+                scan.type_name = Some(args.next_bytes()?);
+            } else {
+                return Err(Error::Syntax);
+            }
+        }
+        Ok(Command::Scan(scan))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        // The cursor is the scan-order position (a fixed-seed hash of the key) to resume
+        // from; 0 starts. Picking the `count` smallest positions at or after the cursor
+        // costs one pass over the keyspace: O(n log count) per call.
+        let position = |key: &[u8]| SCAN_HASHER.hash_one(key) | 1;
+        let mut page: std::collections::BinaryHeap<(u64, Bytes)> =
+            std::collections::BinaryHeap::with_capacity(self.count + 1);
+        for (key, _) in ctx.db.iter() {
+            let at = position(key);
+            if at < self.cursor {
+                continue;
+            }
+            if page.len() < self.count {
+                page.push((at, key.clone()));
+            } else if page.peek().is_some_and(|(largest, _)| at < *largest) {
+                page.pop();
+                page.push((at, key.clone()));
+            }
+        }
+        let mut page = page.into_sorted_vec();
+        // Keys sharing the last position must land in the same page, or the next cursor
+        // would skip them.
+        let next_cursor = if page.len() < self.count {
+            0
+        } else {
+            let last = page.last().map_or(0, |(at, _)| *at);
+            let tied: Vec<Bytes> = ctx
+                .db
+                .iter()
+                .filter(|(key, _)| position(key) == last)
+                .map(|(key, _)| key.clone())
+                .filter(|key| !page.iter().any(|(_, k)| k == key))
+                .collect();
+            page.extend(tied.into_iter().map(|key| (last, key)));
+            last.checked_add(1).unwrap_or(0)
+        };
+        let glob = self.pattern.as_deref().map(Glob::new);
+        let now = ctx.now_ms();
+        let mut keys = Vec::new();
+        for (_, key) in page {
+            // Lazily expire what the page touched, as Redis's SCAN does.
+            let Some(entry) = ctx.db.get(&key, now) else {
+                continue;
+            };
+            if let Some(wanted) = &self.type_name {
+                if entry.value.type_name().as_bytes() != wanted.as_ref() {
+                    continue;
+                }
+            }
+            if glob.as_ref().is_some_and(|glob| !glob.matches(&key)) {
+                continue;
+            }
+            keys.push(Reply::Bulk(key));
+        }
+        Reply::Array(vec![
+            Reply::Bulk(Bytes::from(next_cursor.to_string())),
+            Reply::Array(keys),
+        ])
+    }
+}
+
+/// `DBSIZE`: the number of keys (keys past their deadline count until removed, as in Redis).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DbSize;
+
+impl DbSize {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::DbSize(DbSize))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        Reply::Integer(ctx.db.len() as i64)
+    }
+}
+
+/// `FLUSHALL [ASYNC | SYNC]` and `FLUSHDB [ASYNC | SYNC]`: removes every key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Flush;
+
+impl Flush {
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        if let Some(mode) = args.next_keyword() {
+            if !(mode.is("ASYNC") || mode.is("SYNC")) {
+                return Err(Error::Syntax);
+            }
+        }
+        args.finish()?;
+        Ok(Command::Flush(Flush))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let removed = ctx.db.clear();
+        if !ctx.watches.is_empty() {
+            for key in removed {
+                ctx.watches.touch(&key, false);
+            }
+        }
+        Reply::OK
+    }
+}

@@ -1,0 +1,288 @@
+//! Commands: parsing argv into a [`Command`], and each command's semantics.
+//!
+//! A command is parsed on the caller's thread into one [`Command`] value, either from argv
+//! ([`Command::from_argv`]) or from a typed constructor such as [`Set::new`]; both give the
+//! same value. The executor then applies it to the data it owns. Each command family has
+//! its own file; each command is a struct with its Redis syntax in its doc comment, a
+//! `parse` and an `apply`.
+//!
+//! Errors come in two kinds, as on redis-server. A command that is unknown or has the wrong
+//! number of arguments is *rejected*: [`Command::from_argv`] returns the error, and inside
+//! MULTI it makes EXEC fail with EXECABORT. Any other bad argument (a syntax error, a
+//! number that does not parse) yields [`Command::Invalid`], which replies its error when it
+//! runs — and so is `QUEUED` inside MULTI and fails in place at EXEC, as in Redis.
+
+mod argv;
+pub(crate) mod connection;
+pub(crate) mod context;
+pub(crate) mod expire;
+pub(crate) mod increx;
+pub(crate) mod keys;
+pub(crate) mod multi;
+pub(crate) mod server;
+pub(crate) mod string;
+pub(crate) mod table;
+
+use bytes::Bytes;
+
+pub use connection::{Client, Hello, Quit, Reset};
+pub use expire::{Expire, ExpireArg, ExpireCondition, Persist, TimeUnit, Ttl};
+pub use increx::{Increx, IncrexReply};
+pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
+pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
+pub use server::{Echo, Ping, Select, Time};
+pub use string::{
+    Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, MSetNx, Set, SetGet,
+    StrLen,
+};
+
+use self::argv::Args;
+use self::context::Ctx;
+use crate::reply::FromReply;
+use crate::{Error, Reply};
+
+/// One parsed command, ready for the executor.
+///
+/// ```
+/// use embedis::cmd::{Command, Set};
+/// let parsed = Command::from_argv(["set", "k", "v", "EX", "10"]).unwrap();
+/// assert_eq!(parsed, Command::from(Set::new("k", "v").ex(10)));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(missing_docs)] // each variant is documented on its struct
+pub enum Command {
+    Get(Get),
+    Set(Set),
+    GetDel(GetDel),
+    GetEx(GetEx),
+    GetSet(GetSet),
+    MGet(MGet),
+    MSet(MSet),
+    IncrBy(IncrBy),
+    IncrByFloat(IncrByFloat),
+    Increx(Increx),
+    Append(Append),
+    StrLen(StrLen),
+    Del(Del),
+    Exists(Exists),
+    Type(Type),
+    Rename(Rename),
+    Keys(Keys),
+    Scan(Scan),
+    DbSize(DbSize),
+    Flush(Flush),
+    Expire(Expire),
+    Ttl(Ttl),
+    Persist(Persist),
+    Ping(Ping),
+    Echo(Echo),
+    Time(Time),
+    Select(Select),
+    Hello(Hello),
+    Client(Client),
+    Reset(Reset),
+    Quit(Quit),
+    Multi(Multi),
+    Exec(Exec),
+    Discard(Discard),
+    Watch(Watch),
+    Unwatch(Unwatch),
+    /// A known command whose arguments Redis refuses when it runs (syntax errors, numbers
+    /// that do not parse): it replies this error.
+    Invalid(Error),
+}
+
+impl Command {
+    /// Parses a command line. Names are case-insensitive; arguments are binary-safe.
+    /// `Err` is a rejection (unknown command, wrong arity); other bad arguments give
+    /// [`Command::Invalid`].
+    ///
+    /// ```
+    /// use embedis::cmd::Command;
+    /// use embedis::Error;
+    /// assert!(matches!(Command::from_argv(["GET", "k"]), Ok(Command::Get(_))));
+    /// assert_eq!(
+    ///     Command::from_argv(["GET"]).unwrap_err().to_string(),
+    ///     "ERR wrong number of arguments for 'get' command"
+    /// );
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "XX", "NX"]).unwrap(), Command::Invalid(Error::Syntax));
+    /// ```
+    pub fn from_argv<I>(argv: I) -> Result<Command, Error>
+    where
+        I: IntoIterator,
+        I::Item: Into<Bytes>,
+    {
+        let argv: Vec<Bytes> = argv.into_iter().map(Into::into).collect();
+        Command::from_vec(argv)
+    }
+
+    pub(crate) fn from_vec(mut argv: Vec<Bytes>) -> Result<Command, Error> {
+        let spec = table::lookup(&argv)?;
+        let Some(parse) = spec.parse else {
+            return Err(Error::arity(spec.name));
+        };
+        let skip = if spec.name.contains('|') { 2 } else { 1 };
+        let mut args = Args::new(argv.split_off(skip));
+        Ok(parse(&mut args)
+            .and_then(|command| args.finish().map(|()| command))
+            .unwrap_or_else(Command::Invalid))
+    }
+
+    /// Runs in the transaction and connection layer rather than being queued by MULTI.
+    pub(crate) fn runs_inside_multi(&self) -> bool {
+        matches!(
+            self,
+            Command::Multi(_)
+                | Command::Exec(_)
+                | Command::Discard(_)
+                | Command::Watch(_)
+                | Command::Reset(_)
+                | Command::Quit(_)
+        )
+    }
+
+    /// Makes sense only on a connection, so refused inside `Engine::atomically`.
+    pub(crate) fn needs_connection(&self) -> bool {
+        matches!(
+            self,
+            Command::Multi(_)
+                | Command::Exec(_)
+                | Command::Discard(_)
+                | Command::Watch(_)
+                | Command::Unwatch(_)
+                | Command::Reset(_)
+                | Command::Quit(_)
+                | Command::Hello(_)
+                | Command::Client(_)
+                | Command::Select(_)
+        )
+    }
+
+    /// Applies the command to the data.
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match self {
+            Command::Get(c) => c.apply(ctx),
+            Command::Set(c) => c.apply(ctx),
+            Command::GetDel(c) => c.apply(ctx),
+            Command::GetEx(c) => c.apply(ctx),
+            Command::GetSet(c) => c.apply(ctx),
+            Command::MGet(c) => c.apply(ctx),
+            Command::MSet(c) => c.apply(ctx),
+            Command::IncrBy(c) => c.apply(ctx),
+            Command::IncrByFloat(c) => c.apply(ctx),
+            Command::Increx(c) => c.apply(ctx),
+            Command::Append(c) => c.apply(ctx),
+            Command::StrLen(c) => c.apply(ctx),
+            Command::Del(c) => c.apply(ctx),
+            Command::Exists(c) => c.apply(ctx),
+            Command::Type(c) => c.apply(ctx),
+            Command::Rename(c) => c.apply(ctx),
+            Command::Keys(c) => c.apply(ctx),
+            Command::Scan(c) => c.apply(ctx),
+            Command::DbSize(c) => c.apply(ctx),
+            Command::Flush(c) => c.apply(ctx),
+            Command::Expire(c) => c.apply(ctx),
+            Command::Ttl(c) => c.apply(ctx),
+            Command::Persist(c) => c.apply(ctx),
+            Command::Ping(c) => c.apply(ctx),
+            Command::Echo(c) => c.apply(ctx),
+            Command::Time(c) => c.apply(ctx),
+            Command::Select(c) => c.apply(ctx),
+            Command::Hello(c) => c.apply(ctx),
+            Command::Client(c) => c.apply(ctx),
+            Command::Reset(c) => c.apply(ctx),
+            Command::Quit(c) => c.apply(ctx),
+            Command::Multi(c) => c.apply(ctx),
+            Command::Exec(c) => c.apply(ctx),
+            Command::Discard(c) => c.apply(ctx),
+            Command::Watch(c) => c.apply(ctx),
+            Command::Unwatch(c) => c.apply(ctx),
+            Command::Invalid(error) => Reply::Error(error),
+        }
+    }
+}
+
+/// A typed command: a struct that converts into a [`Command`] and knows the Rust type its
+/// reply decodes into. [`Connection::run`](crate::Connection::run) uses it.
+///
+/// ```
+/// use embedis::cmd::{Get, TypedCommand};
+/// fn output_of<C: TypedCommand>(_: &C) -> &'static str { std::any::type_name::<C::Output>() }
+/// assert!(output_of(&Get::new("k")).contains("Option"));
+/// ```
+pub trait TypedCommand: Into<Command> {
+    /// What the reply decodes into.
+    type Output: FromReply;
+}
+
+macro_rules! typed {
+    ($($ty:ident => $variant:ident : $out:ty),* $(,)?) => {$(
+        impl From<$ty> for Command {
+            fn from(command: $ty) -> Command {
+                Command::$variant(command)
+            }
+        }
+        impl TypedCommand for $ty {
+            type Output = $out;
+        }
+    )*};
+}
+
+typed! {
+    Get => Get: Option<Bytes>,
+    Set => Set: bool,
+    GetDel => GetDel: Option<Bytes>,
+    GetEx => GetEx: Option<Bytes>,
+    GetSet => GetSet: Option<Bytes>,
+    MGet => MGet: Vec<Option<Bytes>>,
+    MSet => MSet: (),
+    IncrBy => IncrBy: i64,
+    IncrByFloat => IncrByFloat: Bytes,
+    Increx => Increx: IncrexReply,
+    Append => Append: i64,
+    StrLen => StrLen: i64,
+    Del => Del: i64,
+    Exists => Exists: i64,
+    Type => Type: String,
+    Rename => Rename: (),
+    Keys => Keys: Vec<Bytes>,
+    Scan => Scan: (u64, Vec<Bytes>),
+    DbSize => DbSize: i64,
+    Flush => Flush: (),
+    Expire => Expire: bool,
+    Ttl => Ttl: crate::TtlReply,
+    Persist => Persist: bool,
+    Ping => Ping: Reply,
+    Echo => Echo: Bytes,
+    Time => Time: Vec<Bytes>,
+    Select => Select: (),
+    Hello => Hello: Reply,
+    Client => Client: Reply,
+    Reset => Reset: Reply,
+    Quit => Quit: (),
+    Multi => Multi: (),
+    Exec => Exec: Reply,
+    Discard => Discard: (),
+    Watch => Watch: Reply,
+    Unwatch => Unwatch: (),
+}
+
+macro_rules! typed_wrapper {
+    ($($ty:ident => $variant:ident : $out:ty),* $(,)?) => {$(
+        impl From<$ty> for Command {
+            fn from(command: $ty) -> Command {
+                Command::$variant(command.0)
+            }
+        }
+        impl TypedCommand for $ty {
+            type Output = $out;
+        }
+    )*};
+}
+
+typed_wrapper! {
+    SetGet => Set: Option<Bytes>,
+    MSetNx => MSet: bool,
+    RenameNx => Rename: bool,
+}

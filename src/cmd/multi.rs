@@ -1,0 +1,132 @@
+//! Transactions: MULTI, EXEC, DISCARD, WATCH, UNWATCH.
+//!
+//! Queueing itself (replying `QUEUED`, flagging the transaction when a command is rejected
+//! while queueing) is the executor's job: it decides what runs now and what waits. These
+//! commands only manage the queue and run it.
+
+use bytes::Bytes;
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::Command;
+use crate::exec::session::MultiState;
+use crate::{Error, Reply};
+
+/// `MULTI`: starts queueing commands until EXEC or DISCARD.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Multi;
+
+impl Multi {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Multi(Multi))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if ctx.session.multi.is_some() {
+            return Error::NestedMulti.into();
+        }
+        ctx.session.multi = Some(MultiState::default());
+        Reply::OK
+    }
+}
+
+/// `EXEC`: runs the queued commands atomically and replies with their replies; nil if a
+/// watched key changed; `EXECABORT` if a command was rejected while queueing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Exec;
+
+impl Exec {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Exec(Exec))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let Some(multi) = ctx.session.multi.take() else {
+            return Error::ExecWithoutMulti.into();
+        };
+        if multi.aborted {
+            ctx.unwatch_all();
+            return Error::ExecAbort.into();
+        }
+        if ctx.watch_failed() {
+            ctx.unwatch_all();
+            return Reply::NilArray;
+        }
+        // Redis unwatches before running, so the transaction's own writes do not count.
+        ctx.unwatch_all();
+        let replies = multi
+            .queue
+            .into_iter()
+            .map(|command| command.apply(ctx))
+            .collect();
+        Reply::Array(replies)
+    }
+}
+
+/// `DISCARD`: drops the queued commands and every watch.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Discard;
+
+impl Discard {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Discard(Discard))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if ctx.session.multi.take().is_none() {
+            return Error::DiscardWithoutMulti.into();
+        }
+        ctx.unwatch_all();
+        Reply::OK
+    }
+}
+
+/// `WATCH key [key ...]`: EXEC will fail if any of these keys changes (or expires) first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Watch {
+    keys: Vec<Bytes>,
+}
+
+impl Watch {
+    /// `WATCH key [key ...]`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Watch, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(Watch::new(["k"])).unwrap(), Reply::OK);
+    /// ```
+    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> Watch {
+        Watch {
+            keys: keys.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Watch(Watch { keys: args.rest() }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if ctx.session.multi.is_some() {
+            return Error::WatchInsideMulti.into();
+        }
+        for key in self.keys {
+            ctx.watch(key);
+        }
+        Reply::OK
+    }
+}
+
+/// `UNWATCH`: forgets every watched key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Unwatch;
+
+impl Unwatch {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Unwatch(Unwatch))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        ctx.unwatch_all();
+        Reply::OK
+    }
+}

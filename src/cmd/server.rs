@@ -1,0 +1,117 @@
+//! Server commands: PING, ECHO, TIME, SELECT (DBSIZE and the flushes live with the keys).
+
+use bytes::Bytes;
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::Command;
+use crate::store::number::parse_i64;
+use crate::{Error, Reply};
+
+/// `PING [message]`: `PONG`, or the message as a bulk string.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Ping {
+    message: Option<Bytes>,
+}
+
+impl Ping {
+    /// `PING`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Ping, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(Ping::new()).unwrap(), Reply::status("PONG"));
+    /// ```
+    pub fn new() -> Ping {
+        Ping { message: None }
+    }
+
+    /// `PING message`.
+    pub fn with_message(message: impl Into<Bytes>) -> Ping {
+        Ping {
+            message: Some(message.into()),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        if args.remaining() > 1 {
+            return Err(Error::arity("ping"));
+        }
+        let message = args.rest().pop();
+        Ok(Command::Ping(Ping { message }))
+    }
+
+    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+        match self.message {
+            Some(message) => Reply::Bulk(message),
+            None => Reply::status("PONG"),
+        }
+    }
+}
+
+/// `ECHO message`: the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Echo {
+    message: Bytes,
+}
+
+impl Echo {
+    /// `ECHO message`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Echo, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(&conn.run(Echo::new("hi")).unwrap()[..], b"hi");
+    /// ```
+    pub fn new(message: impl Into<Bytes>) -> Echo {
+        Echo {
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Echo(Echo::new(args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+        Reply::Bulk(self.message)
+    }
+}
+
+/// `TIME`: the engine clock as `[unix seconds, microseconds]`, both bulk strings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Time;
+
+impl Time {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Time(Time))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        Reply::Array(vec![
+            Reply::Bulk(Bytes::from((ctx.now_us / 1_000_000).to_string())),
+            Reply::Bulk(Bytes::from((ctx.now_us % 1_000_000).to_string())),
+        ])
+    }
+}
+
+/// `SELECT index`: embedis has the one database 0; any other index is out of range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Select {
+    index: i64,
+}
+
+impl Select {
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let index = parse_i64(&args.next_bytes()?).ok_or(Error::InvalidDbIndex)?;
+        Ok(Command::Select(Select { index }))
+    }
+
+    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+        if self.index == 0 {
+            Reply::OK
+        } else {
+            Error::DbIndexOutOfRange.into()
+        }
+    }
+}

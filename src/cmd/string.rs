@@ -1,0 +1,841 @@
+//! String commands: GET, SET (and SETNX, SETEX, PSETEX), GETDEL, GETEX, GETSET, MGET,
+//! MSET, MSETNX, INCR, INCRBY, DECR, DECRBY, INCRBYFLOAT, APPEND, STRLEN.
+
+use bytes::{Bytes, BytesMut};
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::expire::{ExpireArg, TimeUnit};
+use super::Command;
+use crate::store::long_double;
+use crate::store::number::parse_i64;
+use crate::{Error, Reply};
+
+/// Redis's `proto-max-bulk-len` default: no string may grow past 512 MiB.
+const MAX_STRING_LEN: usize = 512 * 1024 * 1024;
+
+/// `GET key`: the string at `key`, or nil.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Get {
+    key: Bytes,
+}
+
+impl Get {
+    /// `GET key`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Get, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(Get::new("missing")).unwrap(), None);
+    /// ```
+    pub fn new(key: impl Into<Bytes>) -> Get {
+        Get { key: key.into() }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Get(Get::new(args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        ctx.get_string(&self.key).map(Reply::optional).into()
+    }
+}
+
+/// Which spelling of SET a [`Set`] came from: they share semantics but not replies or
+/// error texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetSpelling {
+    Set,
+    SetNx,
+    SetEx,
+    PSetEx,
+}
+
+/// What happens to the key's deadline on SET.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TtlChange {
+    /// Clear it (plain SET).
+    Clear,
+    /// `KEEPTTL`.
+    Keep,
+    /// `EX`, `PX`, `EXAT`, `PXAT`.
+    Set(ExpireArg),
+}
+
+/// `SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds |
+/// PXAT unix-time-milliseconds | KEEPTTL]`, and its older spellings `SETNX key value`,
+/// `SETEX key seconds value`, `PSETEX key milliseconds value`.
+///
+/// Replies `OK`, or nil when NX/XX refused; with `GET`, the old value (or nil) instead.
+/// SETNX replies 1 or 0.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Set {
+    key: Bytes,
+    value: Bytes,
+    only_if_missing: bool,
+    only_if_present: bool,
+    get: bool,
+    ttl: TtlChange,
+    spelling: SetSpelling,
+}
+
+/// Flags of SET/GETEX option parsing, tracked as Redis tracks them to refuse the same
+/// combinations.
+#[derive(Debug, Default)]
+struct StringOptions {
+    nx: bool,
+    xx: bool,
+    get: bool,
+    keep_ttl: bool,
+    persist: bool,
+    expire: Option<(Bytes, TimeUnit, bool)>,
+}
+
+impl StringOptions {
+    /// Redis's `parseExtendedStringArgumentsOrReply`: repeats of the same option are
+    /// accepted (the last value wins), conflicting ones are a syntax error. `for_set`
+    /// selects SET's options (NX, XX, GET, KEEPTTL) or GETEX's (PERSIST).
+    fn parse(args: &mut Args, for_set: bool) -> Result<StringOptions, Error> {
+        let mut o = StringOptions::default();
+        while let Some(option) = args.next_keyword() {
+            let expire_kind = |o: &StringOptions, unit: TimeUnit, absolute: bool| {
+                !o.keep_ttl
+                    && !o.persist
+                    && o.expire
+                        .as_ref()
+                        .is_none_or(|(_, u, a)| *u == unit && *a == absolute)
+            };
+            match () {
+                _ if for_set && option.is("NX") && !o.xx => o.nx = true,
+                _ if for_set && option.is("XX") && !o.nx => o.xx = true,
+                _ if for_set && option.is("GET") => o.get = true,
+                _ if for_set && option.is("KEEPTTL") && !o.persist && o.expire.is_none() => {
+                    o.keep_ttl = true
+                }
+                _ if !for_set && option.is("PERSIST") && !o.keep_ttl && o.expire.is_none() => {
+                    o.persist = true
+                }
+                _ if option.is("EX") && expire_kind(&o, TimeUnit::Seconds, false) => {
+                    o.expire = Some((args.next_bytes()?, TimeUnit::Seconds, false))
+                }
+                _ if option.is("PX") && expire_kind(&o, TimeUnit::Millis, false) => {
+                    o.expire = Some((args.next_bytes()?, TimeUnit::Millis, false))
+                }
+                _ if option.is("EXAT") && expire_kind(&o, TimeUnit::Seconds, true) => {
+                    o.expire = Some((args.next_bytes()?, TimeUnit::Seconds, true))
+                }
+                _ if option.is("PXAT") && expire_kind(&o, TimeUnit::Millis, true) => {
+                    o.expire = Some((args.next_bytes()?, TimeUnit::Millis, true))
+                }
+                _ => return Err(Error::Syntax),
+            }
+        }
+        Ok(o)
+    }
+
+    /// The parsed expire argument: the number is checked only after every option parsed,
+    /// so a syntax error wins over a bad number, as in Redis.
+    fn expire_arg(&self) -> Result<Option<ExpireArg>, Error> {
+        self.expire
+            .as_ref()
+            .map(|(raw, unit, absolute)| {
+                Ok(ExpireArg {
+                    amount: parse_i64(raw).ok_or(Error::NotInteger)?,
+                    unit: *unit,
+                    absolute: *absolute,
+                })
+            })
+            .transpose()
+    }
+}
+
+impl Set {
+    /// `SET key value`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Set, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert!(conn.run(Set::new("k", "v").ex(60)).unwrap());
+    /// assert!(!conn.run(Set::new("k", "w").nx()).unwrap());
+    /// ```
+    pub fn new(key: impl Into<Bytes>, value: impl Into<Bytes>) -> Set {
+        Set {
+            key: key.into(),
+            value: value.into(),
+            only_if_missing: false,
+            only_if_present: false,
+            get: false,
+            ttl: TtlChange::Clear,
+            spelling: SetSpelling::Set,
+        }
+    }
+
+    /// `SETNX key value` (replies 1 or 0).
+    pub fn setnx(key: impl Into<Bytes>, value: impl Into<Bytes>) -> Set {
+        Set {
+            only_if_missing: true,
+            spelling: SetSpelling::SetNx,
+            ..Set::new(key, value)
+        }
+    }
+
+    /// `SETEX key seconds value`.
+    pub fn setex(key: impl Into<Bytes>, seconds: i64, value: impl Into<Bytes>) -> Set {
+        Set {
+            spelling: SetSpelling::SetEx,
+            ..Set::new(key, value).expire(seconds, TimeUnit::Seconds, false)
+        }
+    }
+
+    /// `PSETEX key milliseconds value`.
+    pub fn psetex(key: impl Into<Bytes>, millis: i64, value: impl Into<Bytes>) -> Set {
+        Set {
+            spelling: SetSpelling::PSetEx,
+            ..Set::new(key, value).expire(millis, TimeUnit::Millis, false)
+        }
+    }
+
+    fn expire(mut self, amount: i64, unit: TimeUnit, absolute: bool) -> Set {
+        self.ttl = TtlChange::Set(ExpireArg {
+            amount,
+            unit,
+            absolute,
+        });
+        self
+    }
+
+    /// `NX`: only set a missing key.
+    pub fn nx(mut self) -> Set {
+        self.only_if_missing = true;
+        self
+    }
+
+    /// `XX`: only set an existing key.
+    pub fn xx(mut self) -> Set {
+        self.only_if_present = true;
+        self
+    }
+
+    /// `EX seconds`.
+    pub fn ex(self, seconds: i64) -> Set {
+        self.expire(seconds, TimeUnit::Seconds, false)
+    }
+
+    /// `PX milliseconds`.
+    pub fn px(self, millis: i64) -> Set {
+        self.expire(millis, TimeUnit::Millis, false)
+    }
+
+    /// `EXAT unix-time-seconds`.
+    pub fn exat(self, unix_seconds: i64) -> Set {
+        self.expire(unix_seconds, TimeUnit::Seconds, true)
+    }
+
+    /// `PXAT unix-time-milliseconds`.
+    pub fn pxat(self, unix_millis: i64) -> Set {
+        self.expire(unix_millis, TimeUnit::Millis, true)
+    }
+
+    /// `KEEPTTL`: keep the key's current deadline.
+    pub fn keep_ttl(mut self) -> Set {
+        self.ttl = TtlChange::Keep;
+        self
+    }
+
+    /// `GET`: reply with the old value; use [`Set::get`] through
+    /// [`Connection::call`](crate::Connection::call) or [`SetGet`] for a typed reply.
+    pub fn get(mut self) -> SetGet {
+        self.get = true;
+        SetGet(self)
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let value = args.next_bytes()?;
+        let options = StringOptions::parse(args, true)?;
+        let ttl = match options.expire_arg()? {
+            Some(arg) => TtlChange::Set(arg),
+            None if options.keep_ttl => TtlChange::Keep,
+            None => TtlChange::Clear,
+        };
+        Ok(Command::Set(Set {
+            key,
+            value,
+            only_if_missing: options.nx,
+            only_if_present: options.xx,
+            get: options.get,
+            ttl,
+            spelling: SetSpelling::Set,
+        }))
+    }
+
+    pub(crate) fn parse_setnx(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        Ok(Command::Set(Set::setnx(key, args.next_bytes()?)))
+    }
+
+    pub(crate) fn parse_setex(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let seconds = args.next_i64()?;
+        Ok(Command::Set(Set::setex(key, seconds, args.next_bytes()?)))
+    }
+
+    pub(crate) fn parse_psetex(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let millis = args.next_i64()?;
+        Ok(Command::Set(Set::psetex(key, millis, args.next_bytes()?)))
+    }
+
+    fn command_name(&self) -> &'static str {
+        match self.spelling {
+            SetSpelling::Set => "set",
+            SetSpelling::SetNx => "setnx",
+            SetSpelling::SetEx => "setex",
+            SetSpelling::PSetEx => "psetex",
+        }
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let now = ctx.now_ms();
+        let deadline = match self.ttl {
+            TtlChange::Set(arg) => match arg.string_deadline(now, self.command_name()) {
+                Ok(deadline) => Some(deadline),
+                Err(error) => return error.into(),
+            },
+            _ => None,
+        };
+        let old = if self.get {
+            match ctx.get_string(&self.key) {
+                Ok(old) => old,
+                Err(error) => return error.into(),
+            }
+        } else {
+            None
+        };
+        let current_expiry = ctx.db.expiry(&self.key, now);
+        let exists = current_expiry.is_some();
+        let refused = (self.only_if_missing && exists) || (self.only_if_present && !exists);
+        if !refused {
+            let expires_at = match self.ttl {
+                TtlChange::Keep => current_expiry.flatten(),
+                _ => deadline,
+            };
+            ctx.put_string(self.key, self.value, expires_at);
+        }
+        match (self.get, self.spelling) {
+            (true, _) => Reply::optional(old),
+            (false, SetSpelling::SetNx) => Reply::Integer(i64::from(!refused)),
+            (false, _) if refused => Reply::Nil,
+            (false, _) => Reply::OK,
+        }
+    }
+}
+
+/// `SET key value ... GET`: a [`Set`] whose reply is the old value.
+///
+/// ```
+/// use embedis::{cmd::Set, Engine};
+/// let mut conn = Engine::new().connect();
+/// conn.run(Set::new("k", "old")).unwrap();
+/// assert_eq!(conn.run(Set::new("k", "new").get()).unwrap().as_deref(), Some(&b"old"[..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetGet(pub(crate) Set);
+
+/// `GETDEL key`: the string at `key`, deleting it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetDel {
+    key: Bytes,
+}
+
+impl GetDel {
+    /// `GETDEL key`.
+    ///
+    /// ```
+    /// use embedis::{cmd::GetDel, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "k", "v"]).unwrap();
+    /// assert_eq!(conn.run(GetDel::new("k")).unwrap().as_deref(), Some(&b"v"[..]));
+    /// ```
+    pub fn new(key: impl Into<Bytes>) -> GetDel {
+        GetDel { key: key.into() }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::GetDel(GetDel::new(args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match ctx.get_string(&self.key) {
+            Ok(Some(value)) => {
+                ctx.delete(&self.key);
+                Reply::Bulk(value)
+            }
+            Ok(None) => Reply::Nil,
+            Err(error) => error.into(),
+        }
+    }
+}
+
+/// `GETEX key [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT
+/// unix-time-milliseconds | PERSIST]`: the string at `key`, changing its deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetEx {
+    key: Bytes,
+    change: Option<TtlChange>,
+}
+
+impl GetEx {
+    /// `GETEX key` (no deadline change).
+    ///
+    /// ```
+    /// use embedis::{cmd::GetEx, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "k", "v"]).unwrap();
+    /// assert_eq!(conn.run(GetEx::new("k").ex(30)).unwrap().as_deref(), Some(&b"v"[..]));
+    /// ```
+    pub fn new(key: impl Into<Bytes>) -> GetEx {
+        GetEx {
+            key: key.into(),
+            change: None,
+        }
+    }
+
+    fn expire(mut self, amount: i64, unit: TimeUnit, absolute: bool) -> GetEx {
+        self.change = Some(TtlChange::Set(ExpireArg {
+            amount,
+            unit,
+            absolute,
+        }));
+        self
+    }
+
+    /// `EX seconds`.
+    pub fn ex(self, seconds: i64) -> GetEx {
+        self.expire(seconds, TimeUnit::Seconds, false)
+    }
+
+    /// `PX milliseconds`.
+    pub fn px(self, millis: i64) -> GetEx {
+        self.expire(millis, TimeUnit::Millis, false)
+    }
+
+    /// `EXAT unix-time-seconds`.
+    pub fn exat(self, unix_seconds: i64) -> GetEx {
+        self.expire(unix_seconds, TimeUnit::Seconds, true)
+    }
+
+    /// `PXAT unix-time-milliseconds`.
+    pub fn pxat(self, unix_millis: i64) -> GetEx {
+        self.expire(unix_millis, TimeUnit::Millis, true)
+    }
+
+    /// `PERSIST`: remove the deadline.
+    pub fn persist(mut self) -> GetEx {
+        self.change = Some(TtlChange::Clear);
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let options = StringOptions::parse(args, false)?;
+        let change = match options.expire_arg()? {
+            Some(arg) => Some(TtlChange::Set(arg)),
+            None if options.persist => Some(TtlChange::Clear),
+            None => None,
+        };
+        Ok(Command::GetEx(GetEx { key, change }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let now = ctx.now_ms();
+        let deadline = match self.change {
+            Some(TtlChange::Set(arg)) => match arg.string_deadline(now, "getex") {
+                Ok(deadline) => Some(deadline),
+                Err(error) => return error.into(),
+            },
+            _ => None,
+        };
+        let value = match ctx.get_string(&self.key) {
+            Ok(Some(value)) => value,
+            Ok(None) => return Reply::Nil,
+            Err(error) => return error.into(),
+        };
+        match (self.change, deadline) {
+            (Some(TtlChange::Set(_)), Some(deadline)) if deadline <= now => {
+                ctx.delete(&self.key);
+            }
+            (Some(TtlChange::Set(_)), Some(deadline)) => {
+                ctx.db.set_expiry(&self.key, Some(deadline), now);
+                ctx.touch(&self.key);
+            }
+            (Some(TtlChange::Clear), _) => {
+                if matches!(ctx.db.expiry(&self.key, now), Some(Some(_))) {
+                    ctx.db.set_expiry(&self.key, None, now);
+                    ctx.touch(&self.key);
+                }
+            }
+            _ => {}
+        }
+        Reply::Bulk(value)
+    }
+}
+
+/// `GETSET key value`: sets `value` (clearing any deadline) and replies with the old string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetSet {
+    key: Bytes,
+    value: Bytes,
+}
+
+impl GetSet {
+    /// `GETSET key value`.
+    ///
+    /// ```
+    /// use embedis::{cmd::GetSet, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(GetSet::new("k", "v")).unwrap(), None);
+    /// ```
+    pub fn new(key: impl Into<Bytes>, value: impl Into<Bytes>) -> GetSet {
+        GetSet {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        Ok(Command::GetSet(GetSet::new(key, args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match ctx.get_string(&self.key) {
+            Ok(old) => {
+                ctx.put_string(self.key, self.value, None);
+                Reply::optional(old)
+            }
+            Err(error) => error.into(),
+        }
+    }
+}
+
+/// `MGET key [key ...]`: the string at each key, nil for missing keys and other types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MGet {
+    keys: Vec<Bytes>,
+}
+
+impl MGet {
+    /// `MGET key [key ...]`.
+    ///
+    /// ```
+    /// use embedis::{cmd::MGet, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "a", "1"]).unwrap();
+    /// let values = conn.run(MGet::new(["a", "b"])).unwrap();
+    /// assert_eq!(values, vec![Some(bytes::Bytes::from("1")), None]);
+    /// ```
+    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> MGet {
+        MGet {
+            keys: keys.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::MGet(MGet { keys: args.rest() }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let values = self
+            .keys
+            .iter()
+            .map(|key| Reply::optional(ctx.get_string(key).ok().flatten()))
+            .collect();
+        Reply::Array(values)
+    }
+}
+
+/// `MSET key value [key value ...]` and `MSETNX key value [key value ...]` (all or none:
+/// replies 1 if every key was missing and all were set, else 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MSet {
+    pairs: Vec<(Bytes, Bytes)>,
+    only_if_none_exist: bool,
+}
+
+impl MSet {
+    /// `MSET key value [key value ...]`.
+    ///
+    /// ```
+    /// use embedis::{cmd::MSet, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(MSet::new([("a", "1"), ("b", "2")])).unwrap();
+    /// ```
+    pub fn new<K: Into<Bytes>, V: Into<Bytes>>(pairs: impl IntoIterator<Item = (K, V)>) -> MSet {
+        MSet {
+            pairs: pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+            only_if_none_exist: false,
+        }
+    }
+
+    /// `MSETNX key value [key value ...]` (replies true if it set them all).
+    pub fn nx<K: Into<Bytes>, V: Into<Bytes>>(pairs: impl IntoIterator<Item = (K, V)>) -> MSetNx {
+        MSetNx(MSet {
+            only_if_none_exist: true,
+            ..MSet::new(pairs)
+        })
+    }
+
+    fn parse_pairs(args: &mut Args, name: &str) -> Result<Vec<(Bytes, Bytes)>, Error> {
+        if args.remaining() % 2 != 0 {
+            return Err(Error::arity(name));
+        }
+        let mut pairs = Vec::with_capacity(args.remaining() / 2);
+        while !args.is_empty() {
+            let key = args.next_bytes()?;
+            pairs.push((key, args.next_bytes()?));
+        }
+        Ok(pairs)
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::MSet(MSet {
+            pairs: MSet::parse_pairs(args, "mset")?,
+            only_if_none_exist: false,
+        }))
+    }
+
+    pub(crate) fn parse_msetnx(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::MSet(MSet {
+            pairs: MSet::parse_pairs(args, "msetnx")?,
+            only_if_none_exist: true,
+        }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if self.only_if_none_exist {
+            let now = ctx.now_ms();
+            if self.pairs.iter().any(|(key, _)| ctx.db.contains(key, now)) {
+                return Reply::Integer(0);
+            }
+        }
+        for (key, value) in self.pairs {
+            ctx.put_string(key, value, None);
+        }
+        if self.only_if_none_exist {
+            Reply::Integer(1)
+        } else {
+            Reply::OK
+        }
+    }
+}
+
+/// `MSETNX`: an [`MSet`] that replies whether it set every key.
+///
+/// ```
+/// use embedis::{cmd::MSet, Engine};
+/// let mut conn = Engine::new().connect();
+/// assert!(conn.run(MSet::nx([("a", "1")])).unwrap());
+/// assert!(!conn.run(MSet::nx([("a", "2"), ("b", "2")])).unwrap());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MSetNx(pub(crate) MSet);
+
+/// `INCRBY key increment`, and INCR, DECR, DECRBY: adds to the integer at `key` (a missing
+/// key counts as 0), keeping its deadline. Replies with the new value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncrBy {
+    key: Bytes,
+    delta: i64,
+}
+
+impl IncrBy {
+    /// `INCRBY key delta` (INCR is `delta` 1, DECRBY a negative `delta`).
+    ///
+    /// ```
+    /// use embedis::{cmd::IncrBy, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(IncrBy::new("n", 5)).unwrap(), 5);
+    /// assert_eq!(conn.run(IncrBy::new("n", -2)).unwrap(), 3);
+    /// ```
+    pub fn new(key: impl Into<Bytes>, delta: i64) -> IncrBy {
+        IncrBy {
+            key: key.into(),
+            delta,
+        }
+    }
+
+    pub(crate) fn parse_incr(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::IncrBy(IncrBy::new(args.next_bytes()?, 1)))
+    }
+
+    pub(crate) fn parse_decr(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::IncrBy(IncrBy::new(args.next_bytes()?, -1)))
+    }
+
+    pub(crate) fn parse_incrby(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        Ok(Command::IncrBy(IncrBy::new(key, args.next_i64()?)))
+    }
+
+    pub(crate) fn parse_decrby(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let delta = args.next_i64()?.checked_neg().ok_or(Error::DecrOverflow)?;
+        Ok(Command::IncrBy(IncrBy::new(key, delta)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let current = match ctx.get_string(&self.key) {
+            Ok(Some(text)) => match parse_i64(&text) {
+                Some(n) => n,
+                None => return Error::NotInteger.into(),
+            },
+            Ok(None) => 0,
+            Err(error) => return error.into(),
+        };
+        let Some(new) = current.checked_add(self.delta) else {
+            return Error::IncrOverflow.into();
+        };
+        ctx.put_string_keep_ttl(self.key, Bytes::from(new.to_string()));
+        Reply::Integer(new)
+    }
+}
+
+/// `INCRBYFLOAT key increment`: adds to the number at `key` in 80-bit extended precision, as
+/// redis-server does with C's `long double`, keeping its deadline. Replies with the new value
+/// as a bulk string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncrByFloat {
+    key: Bytes,
+    increment: Bytes,
+}
+
+impl IncrByFloat {
+    /// `INCRBYFLOAT key increment`, the increment in Redis's float syntax (`1.5`, `-2e3`).
+    ///
+    /// ```
+    /// use embedis::{cmd::IncrByFloat, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "f", "10.5"]).unwrap();
+    /// assert_eq!(&conn.run(IncrByFloat::new("f", "0.1")).unwrap()[..], b"10.6");
+    /// ```
+    pub fn new(key: impl Into<Bytes>, increment: impl Into<Bytes>) -> IncrByFloat {
+        IncrByFloat {
+            key: key.into(),
+            increment: increment.into(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        Ok(Command::IncrByFloat(IncrByFloat::new(
+            key,
+            args.next_bytes()?,
+        )))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let current = match ctx.get_string(&self.key) {
+            Ok(Some(text)) => match long_double::parse(&text) {
+                Some(n) => n,
+                None => return Error::NotFloat.into(),
+            },
+            Ok(None) => long_double::LongDouble::ZERO,
+            Err(error) => return error.into(),
+        };
+        let Some(increment) = long_double::parse(&self.increment) else {
+            return Error::NotFloat.into();
+        };
+        let sum = long_double::add(current, increment);
+        if !sum.is_finite() {
+            return Error::NanOrInfinity.into();
+        }
+        let text = Bytes::from(sum.format_human());
+        ctx.put_string_keep_ttl(self.key, text.clone());
+        Reply::Bulk(text)
+    }
+}
+
+/// `APPEND key value`: appends to the string at `key` (creating it), keeping its deadline.
+/// Replies with the new length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Append {
+    key: Bytes,
+    value: Bytes,
+}
+
+impl Append {
+    /// `APPEND key value`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Append, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(Append::new("k", "ab")).unwrap(), 2);
+    /// assert_eq!(conn.run(Append::new("k", "c")).unwrap(), 3);
+    /// ```
+    pub fn new(key: impl Into<Bytes>, value: impl Into<Bytes>) -> Append {
+        Append {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        Ok(Command::Append(Append::new(key, args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let current = match ctx.get_string(&self.key) {
+            Ok(current) => current,
+            Err(error) => return error.into(),
+        };
+        let new = match current {
+            None => self.value,
+            Some(current) => {
+                if current.len() + self.value.len() > MAX_STRING_LEN {
+                    return Error::StringTooLong.into();
+                }
+                let mut joined = BytesMut::with_capacity(current.len() + self.value.len());
+                joined.extend_from_slice(&current);
+                joined.extend_from_slice(&self.value);
+                joined.freeze()
+            }
+        };
+        let len = i64::try_from(new.len()).unwrap_or(i64::MAX);
+        ctx.put_string_keep_ttl(self.key, new);
+        Reply::Integer(len)
+    }
+}
+
+/// `STRLEN key`: the length of the string at `key`, 0 if missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrLen {
+    key: Bytes,
+}
+
+impl StrLen {
+    /// `STRLEN key`.
+    ///
+    /// ```
+    /// use embedis::{cmd::StrLen, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(StrLen::new("nothing")).unwrap(), 0);
+    /// ```
+    pub fn new(key: impl Into<Bytes>) -> StrLen {
+        StrLen { key: key.into() }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::StrLen(StrLen::new(args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        ctx.get_string(&self.key)
+            .map(|value| Reply::Integer(value.map_or(0, |v| v.len() as i64)))
+            .into()
+    }
+}

@@ -1,0 +1,194 @@
+//! The command table: names and arities as data. Unknown-command, unknown-subcommand
+//! and wrong-arity errors are produced here, once, for every command.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use bytes::Bytes;
+use smallvec::SmallVec;
+
+use super::argv::Args;
+use super::connection::{Client, Hello, Quit, Reset};
+use super::expire::{Expire, Persist, Ttl};
+use super::increx::Increx;
+use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
+use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
+use super::server::{Echo, Ping, Select, Time};
+use super::string::{
+    Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
+};
+use super::Command;
+use crate::Error;
+
+/// Parses the arguments after the name (and subcommand) into a command.
+pub(crate) type ParseFn = fn(&mut Args) -> Result<Command, Error>;
+
+/// One row of the table.
+#[derive(Debug)]
+pub(crate) struct CommandSpec {
+    /// Lower-case name (Redis's full name for subcommands: `client|setname`).
+    pub(crate) name: &'static str,
+    /// Redis's convention: `n` exactly n arguments counting the name, `-n` at least n.
+    pub(crate) arity: i32,
+    /// `None` for container commands, which dispatch on their subcommand.
+    pub(crate) parse: Option<ParseFn>,
+    pub(crate) subcommands: &'static [CommandSpec],
+}
+
+const fn cmd(name: &'static str, arity: i32, parse: ParseFn) -> CommandSpec {
+    CommandSpec {
+        name,
+        arity,
+        parse: Some(parse),
+        subcommands: &[],
+    }
+}
+
+const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("client|setname", 3, Client::parse_setname),
+    cmd("client|getname", 2, Client::parse_getname),
+    cmd("client|id", 2, Client::parse_id),
+];
+
+/// Every command embedis knows.
+pub(crate) const COMMANDS: &[CommandSpec] = &[
+    // strings
+    cmd("get", 2, Get::parse),
+    cmd("set", -3, Set::parse),
+    cmd("setnx", 3, Set::parse_setnx),
+    cmd("setex", 4, Set::parse_setex),
+    cmd("psetex", 4, Set::parse_psetex),
+    cmd("getdel", 2, GetDel::parse),
+    cmd("getex", -2, GetEx::parse),
+    cmd("getset", 3, GetSet::parse),
+    cmd("mget", -2, MGet::parse),
+    cmd("mset", -3, MSet::parse),
+    cmd("msetnx", -3, MSet::parse_msetnx),
+    cmd("incr", 2, IncrBy::parse_incr),
+    cmd("decr", 2, IncrBy::parse_decr),
+    cmd("incrby", 3, IncrBy::parse_incrby),
+    cmd("decrby", 3, IncrBy::parse_decrby),
+    cmd("incrbyfloat", 3, IncrByFloat::parse),
+    cmd("increx", -2, Increx::parse),
+    cmd("append", 3, Append::parse),
+    cmd("strlen", 2, StrLen::parse),
+    // keys
+    cmd("del", -2, Del::parse),
+    cmd("unlink", -2, Del::parse),
+    cmd("exists", -2, Exists::parse),
+    cmd("type", 2, Type::parse),
+    cmd("rename", 3, Rename::parse),
+    cmd("renamenx", 3, Rename::parse_renamenx),
+    cmd("keys", 2, Keys::parse),
+    cmd("scan", -2, Scan::parse),
+    cmd("dbsize", 1, DbSize::parse),
+    cmd("flushall", -1, Flush::parse),
+    cmd("flushdb", -1, Flush::parse),
+    // expiry
+    cmd("expire", -3, Expire::parse_expire),
+    cmd("pexpire", -3, Expire::parse_pexpire),
+    cmd("expireat", -3, Expire::parse_expireat),
+    cmd("pexpireat", -3, Expire::parse_pexpireat),
+    cmd("ttl", 2, Ttl::parse_ttl),
+    cmd("pttl", 2, Ttl::parse_pttl),
+    cmd("expiretime", 2, Ttl::parse_expiretime),
+    cmd("pexpiretime", 2, Ttl::parse_pexpiretime),
+    cmd("persist", 2, Persist::parse),
+    // server
+    cmd("ping", -1, Ping::parse),
+    cmd("echo", 2, Echo::parse),
+    cmd("time", 1, Time::parse),
+    cmd("select", 2, Select::parse),
+    // connection
+    cmd("hello", -1, Hello::parse),
+    CommandSpec {
+        name: "client",
+        arity: -2,
+        parse: None,
+        subcommands: CLIENT_SUBCOMMANDS,
+    },
+    cmd("reset", 1, Reset::parse),
+    cmd("quit", -1, Quit::parse),
+    // transactions
+    cmd("multi", 1, Multi::parse),
+    cmd("exec", 1, Exec::parse),
+    cmd("discard", 1, Discard::parse),
+    cmd("watch", -2, Watch::parse),
+    cmd("unwatch", 1, Unwatch::parse),
+];
+
+fn index() -> &'static HashMap<&'static [u8], &'static CommandSpec, ahash::RandomState> {
+    static INDEX: OnceLock<HashMap<&'static [u8], &'static CommandSpec, ahash::RandomState>> =
+        OnceLock::new();
+    INDEX.get_or_init(|| {
+        COMMANDS
+            .iter()
+            .map(|spec| (spec.name.as_bytes(), spec))
+            .collect()
+    })
+}
+
+fn lowercase(name: &[u8]) -> SmallVec<[u8; 24]> {
+    name.iter().map(u8::to_ascii_lowercase).collect()
+}
+
+fn arity_fits(arity: i32, argc: usize) -> bool {
+    let argc = i64::try_from(argc).unwrap_or(i64::MAX);
+    let arity = i64::from(arity);
+    if arity >= 0 {
+        argc == arity
+    } else {
+        argc >= -arity
+    }
+}
+
+/// Finds the row for `argv` and checks its arity; the error is Redis's rejection text.
+pub(crate) fn lookup(argv: &[Bytes]) -> Result<&'static CommandSpec, Error> {
+    let Some(name) = argv.first() else {
+        // An empty command line; Redis never executes one, and its nearest text is this.
+        return Err(Error::unknown_command::<&[u8]>(b"", &[]));
+    };
+    let Some(spec) = index().get(lowercase(name).as_slice()).copied() else {
+        return Err(Error::unknown_command(name, &argv[1..]));
+    };
+    if spec.subcommands.is_empty() {
+        return if arity_fits(spec.arity, argv.len()) {
+            Ok(spec)
+        } else {
+            Err(Error::arity(spec.name))
+        };
+    }
+    let Some(sub) = argv.get(1) else {
+        return Err(Error::arity(spec.name));
+    };
+    let sub_lower = lowercase(sub);
+    let found = spec.subcommands.iter().find(|candidate| {
+        candidate
+            .name
+            .split_once('|')
+            .is_some_and(|(_, sub)| sub.as_bytes() == sub_lower.as_slice())
+    });
+    match found {
+        Some(found) if arity_fits(found.arity, argv.len()) => Ok(found),
+        Some(found) => Err(Error::arity(found.name)),
+        None => Err(Error::UnknownSubcommand {
+            subcommand: String::from_utf8_lossy(&sub[..sub.len().min(128)]).into_owned(),
+            command: String::from_utf8_lossy(name).to_uppercase(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_is_lowercase_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for spec in COMMANDS.iter().chain(CLIENT_SUBCOMMANDS) {
+            assert_eq!(spec.name, spec.name.to_lowercase());
+            assert!(seen.insert(spec.name), "duplicate {}", spec.name);
+            assert!(spec.arity != 0);
+        }
+    }
+}

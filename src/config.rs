@@ -1,0 +1,86 @@
+//! Engine settings and the builder that starts an engine with them.
+
+use std::sync::Arc;
+
+use crate::{Clock, Engine, SystemClock};
+
+/// Settings of one engine; built with [`Engine::builder`].
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    pub(crate) clock: Arc<dyn Clock>,
+    /// Bound of the request queue: senders wait when the executor is this far behind.
+    pub(crate) queue_capacity: usize,
+    /// Expired keys removed per sweep step, so a mass expiry never stalls requests.
+    pub(crate) sweep_budget: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            clock: Arc::new(SystemClock),
+            queue_capacity: 65_536,
+            sweep_budget: 1_000,
+        }
+    }
+}
+
+/// Configures and starts an [`Engine`].
+///
+/// ```
+/// use embedis::{Engine, ManualClock};
+/// let clock = ManualClock::new();
+/// let engine = Engine::builder()
+///     .clock(clock.clone())
+///     .queue_capacity(1024)
+///     .sweep_budget(100)
+///     .build();
+/// # drop(engine);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct EngineBuilder {
+    config: Config,
+}
+
+impl EngineBuilder {
+    /// The clock every time-dependent behaviour follows (default: [`SystemClock`]).
+    pub fn clock(mut self, clock: impl Clock) -> EngineBuilder {
+        self.config.clock = Arc::new(clock);
+        self
+    }
+
+    /// How many requests may wait for the executor before senders block (default 65,536).
+    /// Bounds memory under overload: producers slow down instead of queueing without limit.
+    pub fn queue_capacity(mut self, capacity: usize) -> EngineBuilder {
+        self.config.queue_capacity = capacity.max(1);
+        self
+    }
+
+    /// How many expired keys one sweep step removes before serving requests again
+    /// (default 1,000).
+    pub fn sweep_budget(mut self, budget: usize) -> EngineBuilder {
+        self.config.sweep_budget = budget.max(1);
+        self
+    }
+
+    /// Starts the executor thread and returns the engine.
+    ///
+    /// # Panics
+    /// If the operating system refuses to start a thread, as [`std::thread::spawn`] does;
+    /// [`EngineBuilder::try_build`] reports that as an error instead.
+    pub fn build(self) -> Engine {
+        match self.try_build() {
+            Ok(engine) => engine,
+            Err(error) => panic!("embedis: cannot start the executor thread: {error}"),
+        }
+    }
+
+    /// Starts the executor thread, or reports why the OS would not start it.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::builder().try_build().expect("thread");
+    /// # drop(engine);
+    /// ```
+    pub fn try_build(self) -> std::io::Result<Engine> {
+        Engine::start(self.config)
+    }
+}

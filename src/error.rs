@@ -1,0 +1,274 @@
+//! One error type for everything embedis can answer with.
+//!
+//! Most variants are errors redis-server itself sends: their [`Display`](std::fmt::Display)
+//! text is Redis's reply text byte for byte (the part after the `-` in RESP), so a test that
+//! compares embedis with a real server compares these strings. A few variants are failures of
+//! the in-process handle that Redis never sends over a socket ([`Error::Closed`],
+//! [`Error::WouldDeadlock`], [`Error::Panicked`]); [`Error::is_server_error`] tells the two apart.
+
+use std::fmt;
+
+/// Everything that can go wrong, with Redis's exact error text as its `Display`.
+///
+/// ```
+/// use embedis::Error;
+/// assert_eq!(
+///     Error::WrongType.to_string(),
+///     "WRONGTYPE Operation against a key holding the wrong kind of value"
+/// );
+/// assert_eq!(Error::WrongType.code(), "WRONGTYPE");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The command name is not in the command table.
+    UnknownCommand {
+        /// The name as the caller spelled it.
+        name: String,
+        /// Redis's preview of the first arguments, already quoted (`'a' 'b' `).
+        args_preview: String,
+    },
+    /// A container command (CLIENT, CONFIG, ...) was given a subcommand it does not have.
+    UnknownSubcommand {
+        /// The subcommand as the caller spelled it.
+        subcommand: String,
+        /// The container command, upper-cased as Redis prints it.
+        command: String,
+    },
+    /// The argument count does not fit the command's arity.
+    WrongArity {
+        /// Redis's lower-case full name (`get`, `client|setname`).
+        command: String,
+    },
+    /// Options that do not parse or do not combine.
+    Syntax,
+    /// The key holds a value of another type.
+    WrongType,
+    /// An argument or stored value is not a 64-bit signed integer.
+    NotInteger,
+    /// An argument or stored value is not a valid float.
+    NotFloat,
+    /// INCRBY/DECRBY and friends would leave the `i64` range.
+    IncrOverflow,
+    /// `DECRBY key -9223372036854775808`: the negation itself overflows.
+    DecrOverflow,
+    /// INCRBYFLOAT would produce NaN or an infinity.
+    NanOrInfinity,
+    /// An expire time that is not positive or overflows, for the named command.
+    InvalidExpireTime {
+        /// Lower-case command name as Redis prints it (`set`, `expire`, `getex`).
+        command: &'static str,
+    },
+    /// APPEND would grow a string past 512 MiB (Redis's `proto-max-bulk-len`).
+    StringTooLong,
+    /// HELLO with a protocol version that is not a number.
+    ProtocolVersionNotInteger,
+    /// HELLO with an option it does not know.
+    HelloOption(String),
+    /// HELLO AUTH with a user other than `default`.
+    WrongPass,
+    /// RENAME of a key that does not exist.
+    NoSuchKey,
+    /// EXPIRE family: an option it does not know.
+    UnsupportedOption(String),
+    /// EXPIRE family: NX combined with XX, GT or LT.
+    ExpireNxConflict,
+    /// EXPIRE family: GT combined with LT.
+    ExpireGtLtConflict,
+    /// SCAN with a cursor that is not an unsigned number.
+    InvalidCursor,
+    /// HELLO with a protocol version other than 2 or 3.
+    NoProto,
+    /// CLIENT SETNAME with a space, newline or other special character.
+    InvalidClientName,
+    /// SELECT of a database other than 0 (embedis has one database).
+    DbIndexOutOfRange,
+    /// SELECT with an index that is not an integer.
+    InvalidDbIndex,
+    /// MULTI inside MULTI.
+    NestedMulti,
+    /// EXEC without MULTI.
+    ExecWithoutMulti,
+    /// DISCARD without MULTI.
+    DiscardWithoutMulti,
+    /// WATCH inside MULTI.
+    WatchInsideMulti,
+    /// EXEC after a command was rejected while queueing.
+    ExecAbort,
+    /// A command that makes no sense inside [`Engine::atomically`](crate::Engine::atomically)
+    /// (transactions, connection state), as Redis refuses it inside a script.
+    NotAllowedInAtomically,
+    /// INCREX: the increment type does not match the options or the value.
+    Increx(&'static str),
+    /// The engine has shut down; the handle can no longer reach it. Never sent by Redis.
+    Closed,
+    /// A blocking call made on the executor thread itself (from inside an `atomically`
+    /// closure), which would wait for itself forever. Never sent by Redis.
+    WouldDeadlock,
+    /// User code run on the executor panicked; the engine goes on serving. Never sent by Redis.
+    Panicked(String),
+    /// A reply did not have the shape the typed API expected. Never sent by Redis.
+    UnexpectedReply(String),
+}
+
+impl Error {
+    /// Builds the unknown-command error exactly as redis-server words it: the name cut to
+    /// 128 bytes, then the first arguments, each quoted and followed by a space, until the
+    /// preview reaches 128 bytes.
+    ///
+    /// ```
+    /// use embedis::Error;
+    /// let e = Error::unknown_command(b"foo", &[b"a".as_slice(), b"b"]);
+    /// assert_eq!(e.to_string(), "ERR unknown command 'foo', with args beginning with: 'a' 'b' ");
+    /// ```
+    pub fn unknown_command<A: AsRef<[u8]>>(name: &[u8], args: &[A]) -> Error {
+        let mut preview = String::new();
+        for arg in args {
+            if preview.len() >= 128 {
+                break;
+            }
+            let room = 128 - preview.len();
+            let arg = arg.as_ref();
+            preview.push('\'');
+            preview.push_str(&printable(&arg[..arg.len().min(room)]));
+            preview.push_str("' ");
+        }
+        Error::UnknownCommand {
+            name: printable(&name[..name.len().min(128)]),
+            args_preview: preview,
+        }
+    }
+
+    /// The wrong-arity error for a command's lower-case full name.
+    ///
+    /// ```
+    /// assert_eq!(
+    ///     embedis::Error::arity("get").to_string(),
+    ///     "ERR wrong number of arguments for 'get' command"
+    /// );
+    /// ```
+    pub fn arity(command: &str) -> Error {
+        Error::WrongArity {
+            command: command.to_string(),
+        }
+    }
+
+    /// The first word of the reply text (`ERR`, `WRONGTYPE`, `EXECABORT`, ...), which
+    /// clients such as redis-rs use to classify errors.
+    ///
+    /// ```
+    /// use embedis::Error;
+    /// assert_eq!(Error::Syntax.code(), "ERR");
+    /// assert_eq!(Error::ExecAbort.code(), "EXECABORT");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongType => "WRONGTYPE",
+            Error::ExecAbort => "EXECABORT",
+            Error::NoProto => "NOPROTO",
+            Error::WrongPass => "WRONGPASS",
+            _ => "ERR",
+        }
+    }
+
+    /// Whether redis-server could send this error (as opposed to a failure of the handle).
+    ///
+    /// ```
+    /// use embedis::Error;
+    /// assert!(Error::Syntax.is_server_error());
+    /// assert!(!Error::Closed.is_server_error());
+    /// ```
+    pub fn is_server_error(&self) -> bool {
+        !matches!(
+            self,
+            Error::Closed | Error::WouldDeadlock | Error::Panicked(_) | Error::UnexpectedReply(_)
+        )
+    }
+}
+
+/// Redis replaces CR and LF in error texts with spaces so the reply stays one RESP line.
+fn printable(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .map(|c| if c == '\r' || c == '\n' { ' ' } else { c })
+        .collect()
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnknownCommand { name, args_preview } => write!(
+                f,
+                "ERR unknown command '{name}', with args beginning with: {args_preview}"
+            ),
+            Error::UnknownSubcommand {
+                subcommand,
+                command,
+            } => write!(
+                f,
+                "ERR unknown subcommand '{subcommand}'. Try {command} HELP."
+            ),
+            Error::WrongArity { command } => {
+                write!(f, "ERR wrong number of arguments for '{command}' command")
+            }
+            Error::Syntax => f.write_str("ERR syntax error"),
+            Error::WrongType => {
+                f.write_str("WRONGTYPE Operation against a key holding the wrong kind of value")
+            }
+            Error::NotInteger => f.write_str("ERR value is not an integer or out of range"),
+            Error::NotFloat => f.write_str("ERR value is not a valid float"),
+            Error::IncrOverflow => f.write_str("ERR increment or decrement would overflow"),
+            Error::DecrOverflow => f.write_str("ERR decrement would overflow"),
+            Error::NanOrInfinity => f.write_str("ERR increment would produce NaN or Infinity"),
+            Error::InvalidExpireTime { command } => {
+                write!(f, "ERR invalid expire time in '{command}' command")
+            }
+            Error::NoSuchKey => f.write_str("ERR no such key"),
+            Error::UnsupportedOption(option) => write!(f, "ERR Unsupported option {option}"),
+            Error::ExpireNxConflict => {
+                f.write_str("ERR NX and XX, GT or LT options at the same time are not compatible")
+            }
+            Error::ExpireGtLtConflict => {
+                f.write_str("ERR GT and LT options at the same time are not compatible")
+            }
+            Error::InvalidCursor => f.write_str("ERR invalid cursor"),
+            Error::NoProto => f.write_str("NOPROTO unsupported protocol version"),
+            Error::InvalidClientName => f.write_str(
+                "ERR Client names cannot contain spaces, newlines or special characters.",
+            ),
+            Error::DbIndexOutOfRange => f.write_str("ERR DB index is out of range"),
+            Error::InvalidDbIndex => f.write_str("ERR value is not an integer or out of range"),
+            Error::NestedMulti => f.write_str("ERR MULTI calls can not be nested"),
+            Error::ExecWithoutMulti => f.write_str("ERR EXEC without MULTI"),
+            Error::DiscardWithoutMulti => f.write_str("ERR DISCARD without MULTI"),
+            Error::WatchInsideMulti => f.write_str("ERR WATCH inside MULTI is not allowed"),
+            Error::ExecAbort => {
+                f.write_str("EXECABORT Transaction discarded because of previous errors.")
+            }
+            Error::NotAllowedInAtomically => {
+                f.write_str("ERR This Redis command is not allowed from script")
+            }
+            Error::Increx(text) => write!(f, "ERR {text}"),
+            Error::Closed => f.write_str("ERR embedis: the engine has shut down"),
+            Error::WouldDeadlock => f.write_str(
+                "ERR embedis: blocking call on the executor thread (inside atomically) would deadlock",
+            ),
+            Error::StringTooLong => {
+                f.write_str("ERR string exceeds maximum allowed size (proto-max-bulk-len)")
+            }
+            Error::ProtocolVersionNotInteger => {
+                f.write_str("ERR Protocol version is not an integer or out of range")
+            }
+            Error::HelloOption(option) => write!(f, "ERR Syntax error in HELLO option '{option}'"),
+            Error::WrongPass => {
+                f.write_str("WRONGPASS invalid username-password pair or user is disabled.")
+            }
+            Error::Panicked(message) => {
+                write!(f, "ERR embedis: user code panicked on the executor: {message}")
+            }
+            Error::UnexpectedReply(what) => write!(f, "ERR embedis: unexpected reply: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,71 @@
+//! The executor thread: feeds the [`Core`] its messages in order, in batches, and wakes it
+//! for expiry.
+//!
+//! The thread blocks only on its own request queue. With a real-time clock it sleeps until
+//! the earliest key deadline (at most [`IDLE_WAKE`]); with a clock that moves only when told,
+//! it sleeps until a message arrives, because the clock sends `Tick` after each jump.
+
+use std::time::Duration;
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
+
+use super::core::{Core, Flow, Msg};
+
+/// How many queued messages are handled before the sweep gets its turn again.
+const BATCH: usize = 1024;
+
+/// The longest a real-time executor sleeps without a message (Redis's `hz 10`).
+pub(crate) const IDLE_WAKE: Duration = Duration::from_millis(100);
+
+/// Runs until `Shutdown` or until every sender is gone.
+pub(crate) fn run(
+    mut core: Core,
+    requests: Receiver<Msg>,
+    real_time: bool,
+    now_ms: impl Fn() -> u64,
+) {
+    let mut more_due = false;
+    loop {
+        let first = if more_due {
+            // Expired keys are still waiting: serve requests first, but do not sleep.
+            match requests.try_recv() {
+                Ok(msg) => Some(msg),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => break,
+            }
+        } else if real_time {
+            let wait = core.next_deadline().map_or(IDLE_WAKE, |deadline| {
+                Duration::from_millis(deadline.saturating_sub(now_ms())).min(IDLE_WAKE)
+            });
+            match requests.recv_timeout(wait) {
+                Ok(msg) => Some(msg),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match requests.recv() {
+                Ok(msg) => Some(msg),
+                Err(_) => break,
+            }
+        };
+        if let Some(msg) = first {
+            if core.handle(msg) == Flow::Stop {
+                break;
+            }
+            let mut stop = false;
+            for msg in requests.try_iter().take(BATCH) {
+                if core.handle(msg) == Flow::Stop {
+                    stop = true;
+                    break;
+                }
+            }
+            if stop {
+                break;
+            }
+        }
+        more_due = core.sweep();
+    }
+    core.shutdown();
+    // Dropping `requests` here discards anything still queued (and the reply channels
+    // inside `Open` messages), so no handle waits for a reply that will never come.
+}

@@ -1,0 +1,117 @@
+//! WATCH bookkeeping: which connections watch which keys, and whose EXEC must fail.
+//!
+//! # Policy (Redis 7's, including expiry)
+//! - Every write signals the keys it changed ([`WatchRegistry::touch`]); each connection
+//!   watching one of them is marked dirty, and its next EXEC replies nil.
+//! - A watched key that expires counts as changed, whether the sweep or a lazy lookup
+//!   removes it, and EXEC also fails if a watched key is past its deadline when EXEC runs,
+//!   even though nothing has removed it yet.
+//! - A key that was *already* expired when WATCHed is logically missing; its removal later
+//!   is no change, so it does not fail EXEC.
+
+use std::collections::{HashMap, HashSet};
+
+use ahash::RandomState;
+use bytes::Bytes;
+use smallvec::SmallVec;
+
+/// One connection watching one key.
+#[derive(Debug, Clone, Copy)]
+struct Watcher {
+    conn: u64,
+    /// The key was stored but past its deadline when WATCH ran.
+    expired_when_watched: bool,
+}
+
+/// All watches of all connections.
+#[derive(Debug, Default)]
+pub(crate) struct WatchRegistry {
+    by_key: HashMap<Bytes, SmallVec<[Watcher; 2]>, RandomState>,
+    dirty: HashSet<u64, RandomState>,
+}
+
+impl WatchRegistry {
+    /// Whether nobody watches anything: writes then skip the lookup entirely.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
+    /// `conn` starts watching `key`.
+    pub(crate) fn watch(&mut self, conn: u64, key: Bytes, expired_now: bool) {
+        self.by_key.entry(key).or_default().push(Watcher {
+            conn,
+            expired_when_watched: expired_now,
+        });
+    }
+
+    /// A write changed `key`; `exists_now` says whether it is still stored afterwards.
+    pub(crate) fn touch(&mut self, key: &[u8], exists_now: bool) {
+        let Some(watchers) = self.by_key.get_mut(key) else {
+            return;
+        };
+        for watcher in watchers.iter_mut() {
+            if watcher.expired_when_watched && !exists_now {
+                // The already-expired key is now really gone: logically nothing changed.
+                watcher.expired_when_watched = false;
+                continue;
+            }
+            self.dirty.insert(watcher.conn);
+        }
+    }
+
+    /// Whether the key, watched by `conn`, was already expired when watched.
+    pub(crate) fn was_expired_when_watched(&self, conn: u64, key: &[u8]) -> bool {
+        self.by_key.get(key).is_some_and(|watchers| {
+            watchers
+                .iter()
+                .any(|w| w.conn == conn && w.expired_when_watched)
+        })
+    }
+
+    /// Whether a key `conn` watches has changed.
+    pub(crate) fn is_dirty(&self, conn: u64) -> bool {
+        self.dirty.contains(&conn)
+    }
+
+    /// `conn` stops watching `keys` (all it watched) and is clean again.
+    pub(crate) fn unwatch(&mut self, conn: u64, keys: &[Bytes]) {
+        for key in keys {
+            if let Some(watchers) = self.by_key.get_mut(key) {
+                watchers.retain(|w| w.conn != conn);
+                if watchers.is_empty() {
+                    self.by_key.remove(key);
+                }
+            }
+        }
+        self.dirty.remove(&conn);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn touch_marks_only_watchers_of_that_key() {
+        let mut registry = WatchRegistry::default();
+        registry.watch(1, Bytes::from_static(b"a"), false);
+        registry.watch(2, Bytes::from_static(b"b"), false);
+        registry.touch(b"a", true);
+        assert!(registry.is_dirty(1));
+        assert!(!registry.is_dirty(2));
+        registry.unwatch(1, &[Bytes::from_static(b"a")]);
+        assert!(!registry.is_dirty(1));
+        registry.unwatch(2, &[Bytes::from_static(b"b")]);
+        assert!(registry.is_empty());
+    }
+
+    #[test]
+    fn removing_an_already_expired_key_is_no_change() {
+        let mut registry = WatchRegistry::default();
+        registry.watch(1, Bytes::from_static(b"a"), true);
+        registry.touch(b"a", false);
+        assert!(!registry.is_dirty(1));
+        registry.touch(b"a", true); // re-created afterwards: a real change
+        assert!(registry.is_dirty(1));
+    }
+}

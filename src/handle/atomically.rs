@@ -1,0 +1,123 @@
+//! The view of the data inside [`Engine::atomically`](crate::Engine::atomically).
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+
+use crate::cmd::context::Ctx;
+use crate::cmd::{Command, Del, Expire, Get, IncrBy, Set, TypedCommand};
+use crate::reply::FromReply;
+use crate::{Error, Reply};
+
+/// Exclusive access to the data for the duration of one `atomically` closure.
+///
+/// Every command runs with Redis's semantics, as `redis.call` does in a Lua script, and the
+/// whole closure sees one instant of the engine clock (Redis 7 freezes time in a script the
+/// same way). Commands that only make sense on a connection (MULTI, WATCH, HELLO, CLIENT,
+/// SELECT, ...) are refused with Redis's script error.
+///
+/// ```
+/// use embedis::Engine;
+/// let engine = Engine::new();
+/// let value = engine.atomically(|db| {
+///     db.set("k", "1")?;
+///     db.incr_by("k", 41)
+/// }).unwrap().unwrap();
+/// assert_eq!(value, 42);
+/// ```
+pub struct Db<'a> {
+    ctx: Ctx<'a>,
+}
+
+impl<'a> Db<'a> {
+    pub(crate) fn new(ctx: Ctx<'a>) -> Db<'a> {
+        Db { ctx }
+    }
+
+    fn apply(&mut self, command: Command) -> Reply {
+        if command.needs_connection() {
+            return Reply::Error(Error::NotAllowedInAtomically);
+        }
+        command.apply(&mut self.ctx)
+    }
+
+    /// Runs a command line; Redis errors come back as [`Reply::Error`].
+    ///
+    /// ```
+    /// use embedis::{Engine, Reply};
+    /// let engine = Engine::new();
+    /// let reply = engine.atomically(|db| db.call(["SET", "k", "v", "NX"])).unwrap();
+    /// assert_eq!(reply, Reply::OK);
+    /// ```
+    pub fn call<I>(&mut self, argv: I) -> Reply
+    where
+        I: IntoIterator,
+        I::Item: Into<Bytes>,
+    {
+        match Command::from_argv(argv) {
+            Ok(command) => self.apply(command),
+            Err(rejection) => Reply::Error(rejection),
+        }
+    }
+
+    /// Runs a typed command and decodes its reply.
+    ///
+    /// ```
+    /// use embedis::{cmd::Exists, Engine};
+    /// let engine = Engine::new();
+    /// let n = engine.atomically(|db| db.run(Exists::new(["a", "b"]))).unwrap().unwrap();
+    /// assert_eq!(n, 0);
+    /// ```
+    pub fn run<C: TypedCommand>(&mut self, command: C) -> Result<C::Output, Error> {
+        C::Output::from_reply(self.apply(command.into()))
+    }
+
+    /// The instant this closure runs at, on the engine clock.
+    ///
+    /// ```
+    /// use embedis::{Engine, ManualClock};
+    /// let clock = ManualClock::new();
+    /// let engine = Engine::builder().clock(clock.clone()).build();
+    /// assert_eq!(engine.atomically(|db| db.now()).unwrap(), clock.now());
+    /// ```
+    pub fn now(&self) -> SystemTime {
+        UNIX_EPOCH + Duration::from_micros(self.ctx.now_us)
+    }
+
+    /// `GET key`.
+    pub fn get(&mut self, key: impl Into<Bytes>) -> Result<Option<Bytes>, Error> {
+        self.run(Get::new(key))
+    }
+
+    /// `SET key value`.
+    pub fn set(&mut self, key: impl Into<Bytes>, value: impl Into<Bytes>) -> Result<(), Error> {
+        self.run(Set::new(key, value)).map(|_| ())
+    }
+
+    /// `SET key value PX ttl`.
+    pub fn set_with_ttl(
+        &mut self,
+        key: impl Into<Bytes>,
+        value: impl Into<Bytes>,
+        ttl: Duration,
+    ) -> Result<(), Error> {
+        let millis = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
+        self.run(Set::new(key, value).px(millis)).map(|_| ())
+    }
+
+    /// `INCRBY key delta`: the new value.
+    pub fn incr_by(&mut self, key: impl Into<Bytes>, delta: i64) -> Result<i64, Error> {
+        self.run(IncrBy::new(key, delta))
+    }
+
+    /// `DEL key`: whether it existed.
+    pub fn del(&mut self, key: impl Into<Bytes>) -> Result<bool, Error> {
+        self.run(Del::new([key])).map(|n| n > 0)
+    }
+
+    /// `PEXPIRE key ttl`: whether the key exists (and so got the deadline).
+    pub fn expire(&mut self, key: impl Into<Bytes>, ttl: Duration) -> Result<bool, Error> {
+        let millis = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
+        self.run(Expire::millis(key, millis))
+    }
+}

@@ -1,0 +1,265 @@
+//! A connection: the in-process equivalent of a socket to redis-server.
+//!
+//! Frames come back in the order commands were sent. [`Connection::send`] dispatches without
+//! waiting (pipelining, as `redis-cli --pipe` does over a socket); [`Connection::recv`] and
+//! its timed variants read the next frame; [`Connection::call`] is send-then-receive.
+//! Dropping a connection releases all its server-side state at once (its watches, its queued
+//! transaction), as closing a socket does.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, TryRecvError};
+
+use crate::cmd::{Command, TypedCommand};
+use crate::exec::core::{Frame, Msg};
+use crate::exec::session::protocol_from_u8;
+use crate::handle::engine::Shared;
+use crate::reply::FromReply;
+use crate::{Error, Protocol, Reply};
+
+/// A connection to an [`Engine`](crate::Engine), with Redis's per-connection state (MULTI
+/// queue, WATCH set, protocol version, client name).
+///
+/// ```
+/// use embedis::{Engine, Reply};
+/// let mut conn = Engine::new().connect();
+/// // Pipelining: send three commands, then read three replies in order.
+/// conn.send(["INCR", "n"]).unwrap();
+/// conn.send(["INCR", "n"]).unwrap();
+/// conn.send(["GET", "n"]).unwrap();
+/// assert_eq!(conn.recv().unwrap(), Reply::Integer(1));
+/// assert_eq!(conn.recv().unwrap(), Reply::Integer(2));
+/// assert_eq!(conn.recv().unwrap(), Reply::bulk("2"));
+/// ```
+#[derive(Debug)]
+pub struct Connection {
+    id: u64,
+    shared: Arc<Shared>,
+    replies: Receiver<Frame>,
+    /// Replies already received but not yet read (from a pipeline frame).
+    buffered: VecDeque<Reply>,
+    protocol: Arc<AtomicU8>,
+}
+
+impl Connection {
+    pub(crate) fn open(shared: Arc<Shared>) -> Connection {
+        let id = shared.new_connection_id();
+        let (reply_tx, replies) = unbounded();
+        let protocol = Arc::new(AtomicU8::new(2));
+        // If the engine is gone the reply sender is dropped here, and every call on this
+        // connection reports `Closed`.
+        let _ = shared.send(Msg::Open {
+            conn: id,
+            replies: reply_tx,
+            protocol: Arc::clone(&protocol),
+        });
+        Connection {
+            id,
+            shared,
+            replies,
+            buffered: VecDeque::new(),
+            protocol,
+        }
+    }
+
+    /// The connection's id, as `CLIENT ID` reports it.
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// assert_eq!(conn.call(["CLIENT", "ID"]).unwrap(), embedis::Reply::Integer(conn.id() as i64));
+    /// ```
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The protocol the connection speaks (after the last HELLO that was executed).
+    ///
+    /// ```
+    /// use embedis::{Engine, Protocol};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.protocol(), Protocol::Resp2);
+    /// conn.call(["HELLO", "3"]).unwrap();
+    /// assert_eq!(conn.protocol(), Protocol::Resp3);
+    /// ```
+    pub fn protocol(&self) -> Protocol {
+        protocol_from_u8(self.protocol.load(Ordering::Acquire))
+    }
+
+    /// Parses a command line on this thread and sends it without waiting for the reply.
+    /// A rejected command (unknown, wrong arity) is sent too, so its error reply arrives in
+    /// order and MULTI sees it. `Err` only if the engine has shut down.
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// conn.send(["NOSUCHCOMMAND"]).unwrap();
+    /// assert!(conn.recv().unwrap().is_error());
+    /// ```
+    pub fn send<I>(&mut self, argv: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: Into<Bytes>,
+    {
+        let command = Command::from_argv(argv);
+        self.shared.send(Msg::Command {
+            conn: self.id,
+            command,
+        })
+    }
+
+    /// Sends a parsed or typed command without waiting for the reply.
+    ///
+    /// ```
+    /// use embedis::cmd::IncrBy;
+    /// let mut conn = embedis::Engine::new().connect();
+    /// conn.send_command(IncrBy::new("n", 2)).unwrap();
+    /// assert_eq!(conn.recv().unwrap(), embedis::Reply::Integer(2));
+    /// ```
+    pub fn send_command(&mut self, command: impl Into<Command>) -> Result<(), Error> {
+        self.shared.send(Msg::Command {
+            conn: self.id,
+            command: Ok(command.into()),
+        })
+    }
+
+    /// The next frame, waiting as long as it takes. Redis error replies are frames
+    /// (`Ok(Reply::Error(..))`); `Err` is a failure of the handle ([`Error::Closed`]).
+    pub fn recv(&mut self) -> Result<Reply, Error> {
+        if let Some(reply) = self.buffered.pop_front() {
+            return Ok(reply);
+        }
+        match self.replies.try_recv() {
+            Ok(frame) => return Ok(self.unpack(frame)),
+            Err(TryRecvError::Disconnected) => return Err(Error::Closed),
+            Err(TryRecvError::Empty) => {}
+        }
+        if self.shared.on_executor_thread() {
+            return Err(Error::WouldDeadlock);
+        }
+        let frame = self.replies.recv().map_err(|_| Error::Closed)?;
+        Ok(self.unpack(frame))
+    }
+
+    /// The next frame if one has arrived, without waiting.
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// assert_eq!(conn.try_recv().unwrap(), None);
+    /// ```
+    pub fn try_recv(&mut self) -> Result<Option<Reply>, Error> {
+        if let Some(reply) = self.buffered.pop_front() {
+            return Ok(Some(reply));
+        }
+        match self.replies.try_recv() {
+            Ok(frame) => Ok(Some(self.unpack(frame))),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(Error::Closed),
+        }
+    }
+
+    /// The next frame, or `None` if nothing arrives within `timeout`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let mut conn = embedis::Engine::new().connect();
+    /// assert_eq!(conn.recv_timeout(Duration::from_millis(5)).unwrap(), None);
+    /// ```
+    pub fn recv_timeout(&mut self, timeout: Duration) -> Result<Option<Reply>, Error> {
+        match Instant::now().checked_add(timeout) {
+            Some(deadline) => self.recv_deadline(deadline),
+            None => self.recv().map(Some),
+        }
+    }
+
+    /// The next frame, or `None` if nothing arrives by `deadline`.
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// let mut conn = embedis::Engine::new().connect();
+    /// conn.send(["PING"]).unwrap();
+    /// let reply = conn.recv_deadline(Instant::now() + Duration::from_secs(5)).unwrap();
+    /// assert_eq!(reply, Some(embedis::Reply::status("PONG")));
+    /// ```
+    pub fn recv_deadline(&mut self, deadline: Instant) -> Result<Option<Reply>, Error> {
+        if let Some(reply) = self.buffered.pop_front() {
+            return Ok(Some(reply));
+        }
+        match self.replies.recv_deadline(deadline) {
+            Ok(frame) => Ok(Some(self.unpack(frame))),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(Error::Closed),
+        }
+    }
+
+    /// Sends a command line and waits for its reply.
+    ///
+    /// ```
+    /// use embedis::{Engine, Error, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.call(["INCR", "n"]).unwrap(), Reply::Integer(1));
+    /// assert_eq!(conn.call(["GET"]).unwrap(), Reply::Error(Error::arity("get")));
+    /// ```
+    pub fn call<I>(&mut self, argv: I) -> Result<Reply, Error>
+    where
+        I: IntoIterator,
+        I::Item: Into<Bytes>,
+    {
+        self.send(argv)?;
+        self.recv()
+    }
+
+    /// Runs a typed command and decodes its reply; a Redis error reply becomes `Err`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Get, Set};
+    /// let mut conn = embedis::Engine::new().connect();
+    /// conn.run(Set::new("k", "v")).unwrap();
+    /// assert_eq!(conn.run(Get::new("k")).unwrap(), Some(bytes::Bytes::from("v")));
+    /// ```
+    pub fn run<C: TypedCommand>(&mut self, command: C) -> Result<C::Output, Error> {
+        self.send_command(command)?;
+        C::Output::from_reply(self.recv()?)
+    }
+
+    /// Sends many commands as one message and returns their replies in order: one
+    /// executor round trip for the whole batch. Replies to earlier `send`s that are still
+    /// unread stay readable with `recv`.
+    pub(crate) fn round_trip(
+        &mut self,
+        commands: Vec<Result<Command, Error>>,
+    ) -> Result<Vec<Reply>, Error> {
+        self.shared.send(Msg::Batch {
+            conn: self.id,
+            commands,
+        })?;
+        loop {
+            if self.shared.on_executor_thread() {
+                return Err(Error::WouldDeadlock);
+            }
+            match self.replies.recv().map_err(|_| Error::Closed)? {
+                Frame::Batch(replies) => return Ok(replies),
+                Frame::One(reply) => self.buffered.push_back(reply),
+            }
+        }
+    }
+
+    fn unpack(&mut self, frame: Frame) -> Reply {
+        match frame {
+            Frame::One(reply) => reply,
+            Frame::Batch(replies) => {
+                self.buffered.extend(replies);
+                self.buffered.pop_front().unwrap_or(Reply::Nil)
+            }
+        }
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        // Release the server-side state now; if the engine is gone there is nothing to do.
+        let _ = self.shared.send(Msg::Close { conn: self.id });
+    }
+}

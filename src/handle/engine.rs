@@ -1,0 +1,234 @@
+//! The engine handle: starts the executor, opens connections, runs closures atomically, and
+//! shuts everything down.
+
+use std::any::Any;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::thread::{JoinHandle, ThreadId};
+
+use crossbeam_channel::{bounded, Sender, TrySendError};
+use parking_lot::Mutex;
+
+use crate::config::{Config, EngineBuilder};
+use crate::exec::core::{Core, Job, Msg};
+use crate::exec::executor;
+use crate::handle::atomically::Db;
+use crate::{Clock, ClockWaker, Connection, Error};
+
+/// An embedded Redis-compatible engine: one executor thread that owns all data.
+///
+/// Cheap to clone; every clone and every [`Connection`] keeps the engine running. It stops
+/// when [`Engine::shutdown`] is called or the last handle is dropped: the thread is joined,
+/// waiting callers get [`Error::Closed`], nothing hangs.
+///
+/// ```
+/// use embedis::{Engine, Reply};
+/// let engine = Engine::new();
+/// let mut conn = engine.connect();
+/// assert_eq!(conn.call(["SET", "greeting", "hello"]).unwrap(), Reply::OK);
+/// assert_eq!(conn.call(["GET", "greeting"]).unwrap(), Reply::bulk("hello"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Engine {
+    shared: Arc<Shared>,
+}
+
+/// State shared by the engine's handles.
+pub(crate) struct Shared {
+    requests: Sender<Msg>,
+    next_connection: AtomicU64,
+    clock: Arc<dyn Clock>,
+    thread: Mutex<Option<JoinHandle<()>>>,
+    executor: ThreadId,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("clock", &self.clock)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Shared {
+    /// Queues a message for the executor (waiting while the queue is full).
+    pub(crate) fn send(&self, msg: Msg) -> Result<(), Error> {
+        if self.on_executor_thread() {
+            // Waiting for queue space on the executor's own thread would wait forever.
+            return self.requests.try_send(msg).map_err(|error| match error {
+                TrySendError::Full(_) => Error::WouldDeadlock,
+                TrySendError::Disconnected(_) => Error::Closed,
+            });
+        }
+        self.requests.send(msg).map_err(|_| Error::Closed)
+    }
+
+    pub(crate) fn on_executor_thread(&self) -> bool {
+        std::thread::current().id() == self.executor
+    }
+
+    pub(crate) fn new_connection_id(&self) -> u64 {
+        self.next_connection.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn stop(&self) {
+        let Some(thread) = self.thread.lock().take() else {
+            return;
+        };
+        if self.on_executor_thread() {
+            // The last handle was dropped inside an `atomically` closure: ask the executor
+            // to stop after this job, but it cannot join itself.
+            let _ = self.requests.try_send(Msg::Shutdown);
+            return;
+        }
+        let _ = self.requests.send(Msg::Shutdown);
+        // A panic on the executor is contained per job; should the thread itself have died,
+        // there is nothing left to clean up.
+        let _ = thread.join();
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+impl Engine {
+    /// Starts an engine with default settings: the system clock, a request queue of
+    /// 65,536, a sweep budget of 1,000 keys.
+    ///
+    /// # Panics
+    /// If the operating system refuses to start a thread (see [`EngineBuilder::try_build`]).
+    pub fn new() -> Engine {
+        Engine::builder().build()
+    }
+
+    /// A builder for an engine with chosen settings.
+    ///
+    /// ```
+    /// use embedis::{Engine, ManualClock};
+    /// let engine = Engine::builder().clock(ManualClock::new()).build();
+    /// # drop(engine);
+    /// ```
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::default()
+    }
+
+    pub(crate) fn start(config: Config) -> std::io::Result<Engine> {
+        let (requests, inbox) = bounded(config.queue_capacity);
+        let ticks = requests.clone();
+        let manual = config.clock.register_waker(ClockWaker::new(move || {
+            // `try_send`: a full queue means the executor is busy and sweeps after its
+            // batch anyway; waiting here could deadlock a caller on the executor thread.
+            !matches!(
+                ticks.try_send(Msg::Tick),
+                Err(TrySendError::Disconnected(_))
+            )
+        }));
+        let core = Core::new(Arc::clone(&config.clock), config.sweep_budget);
+        let clock = Arc::clone(&config.clock);
+        let thread = std::thread::Builder::new()
+            .name("embedis-executor".into())
+            .spawn(move || {
+                executor::run(core, inbox, !manual, move || clock.now_micros() / 1000)
+            })?;
+        let executor = thread.thread().id();
+        Ok(Engine {
+            shared: Arc::new(Shared {
+                requests,
+                next_connection: AtomicU64::new(1),
+                clock: config.clock,
+                thread: Mutex::new(Some(thread)),
+                executor,
+            }),
+        })
+    }
+
+    /// Opens a connection: a channel of frames in order, with Redis's per-connection state.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let mut conn = engine.connect();
+    /// assert_eq!(conn.call(["PING"]).unwrap(), embedis::Reply::status("PONG"));
+    /// ```
+    pub fn connect(&self) -> Connection {
+        Connection::open(Arc::clone(&self.shared))
+    }
+
+    /// Runs `f` on the executor with exclusive access to the data and returns its result:
+    /// the in-process equivalent of a Lua script. Nothing else runs while `f` runs, so
+    /// read-modify-write logic in `f` is atomic.
+    ///
+    /// A panic in `f` is caught and returned as [`Error::Panicked`]; the engine goes on
+    /// serving, and writes `f` made before panicking stay (as a failing Redis script's do).
+    ///
+    /// ```
+    /// use embedis::Engine;
+    /// let engine = Engine::new();
+    /// // A sliding-window check: count and record in one atomic step.
+    /// let allowed = engine.atomically(|db| {
+    ///     let hits = db.incr_by("hits", 1)?;
+    ///     Ok::<_, embedis::Error>(hits <= 3)
+    /// }).unwrap().unwrap();
+    /// assert!(allowed);
+    /// ```
+    pub fn atomically<R, F>(&self, f: F) -> Result<R, Error>
+    where
+        F: FnOnce(&mut Db<'_>) -> R + Send + 'static,
+        R: Send + 'static,
+    {
+        if self.shared.on_executor_thread() {
+            return Err(Error::WouldDeadlock);
+        }
+        let (result_tx, result_rx) = bounded(1);
+        let job: Job = Box::new(move |db: &mut Db<'_>| {
+            let result = catch_unwind(AssertUnwindSafe(|| f(db)))
+                .map_err(|payload| Error::Panicked(panic_message(payload.as_ref())));
+            let _ = result_tx.send(result);
+        });
+        self.shared.send(Msg::Atomically(job))?;
+        result_rx.recv().map_err(|_| Error::Closed)?
+    }
+
+    /// The clock this engine follows.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// assert!(engine.clock().now_micros() > 0);
+    /// ```
+    pub fn clock(&self) -> &dyn Clock {
+        self.shared.clock.as_ref()
+    }
+
+    /// Stops the engine now: the executor finishes the message it is on, every connection
+    /// and waiting caller gets [`Error::Closed`], and the thread is joined. Idempotent.
+    ///
+    /// ```
+    /// use embedis::{Engine, Error};
+    /// let engine = Engine::new();
+    /// let mut conn = engine.connect();
+    /// engine.shutdown();
+    /// assert_eq!(conn.call(["PING"]).unwrap_err(), Error::Closed);
+    /// ```
+    pub fn shutdown(&self) {
+        self.shared.stop();
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine::new()
+    }
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_string()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "a non-text panic payload".to_string()
+    }
+}

@@ -1,0 +1,101 @@
+//! Pipelines: many commands in one executor round trip.
+
+use bytes::Bytes;
+
+use crate::cmd::{Command, Exec, Multi};
+use crate::{Connection, Error, Reply};
+
+/// A batch of commands sent as one message and executed back to back; their replies come
+/// back together, in order. Other connections' commands may run between them unless the
+/// pipeline is [`atomic`](Pipeline::atomic).
+///
+/// ```
+/// use embedis::{Engine, Pipeline, Reply};
+/// let mut conn = Engine::new().connect();
+/// let mut pipe = Pipeline::new();
+/// for _ in 0..1000 {
+///     pipe.cmd(["INCR", "counter"]);
+/// }
+/// let replies = pipe.execute(&mut conn).unwrap();
+/// assert_eq!(replies.last(), Some(&Reply::Integer(1000)));
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Pipeline {
+    commands: Vec<Result<Command, Error>>,
+    atomic: bool,
+}
+
+impl Pipeline {
+    /// An empty pipeline.
+    pub fn new() -> Pipeline {
+        Pipeline::default()
+    }
+
+    /// Adds a command line (parsed now, on this thread).
+    pub fn cmd<I>(&mut self, argv: I) -> &mut Pipeline
+    where
+        I: IntoIterator,
+        I::Item: Into<Bytes>,
+    {
+        self.commands.push(Command::from_argv(argv));
+        self
+    }
+
+    /// Adds a typed command.
+    ///
+    /// ```
+    /// use embedis::{cmd::IncrBy, Engine, Pipeline, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// let replies = Pipeline::new().add(IncrBy::new("a", 2)).add(IncrBy::new("a", 3))
+    ///     .execute(&mut conn).unwrap();
+    /// assert_eq!(replies, vec![Reply::Integer(2), Reply::Integer(5)]);
+    /// ```
+    pub fn add(&mut self, command: impl Into<Command>) -> &mut Pipeline {
+        self.commands.push(Ok(command.into()));
+        self
+    }
+
+    /// Wraps the batch in MULTI/EXEC: it runs atomically and replies like EXEC.
+    ///
+    /// ```
+    /// use embedis::{Engine, Pipeline, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// let replies = Pipeline::new().atomic().cmd(["SET", "a", "1"]).cmd(["INCR", "a"])
+    ///     .execute(&mut conn).unwrap();
+    /// assert_eq!(replies, vec![Reply::OK, Reply::Integer(2)]);
+    /// ```
+    pub fn atomic(&mut self) -> &mut Pipeline {
+        self.atomic = true;
+        self
+    }
+
+    /// How many commands are queued.
+    pub fn len(&self) -> usize {
+        self.commands.len()
+    }
+
+    /// Whether no command is queued.
+    pub fn is_empty(&self) -> bool {
+        self.commands.is_empty()
+    }
+
+    /// Sends the batch and returns one reply per command (Redis errors as
+    /// [`Reply::Error`] in place). An atomic pipeline returns the replies of EXEC, or the
+    /// error that aborted it (`EXECABORT`).
+    pub fn execute(&self, conn: &mut Connection) -> Result<Vec<Reply>, Error> {
+        if !self.atomic {
+            return conn.round_trip(self.commands.clone());
+        }
+        let mut commands = Vec::with_capacity(self.commands.len() + 2);
+        commands.push(Ok(Command::Multi(Multi)));
+        commands.extend(self.commands.iter().cloned());
+        commands.push(Ok(Command::Exec(Exec)));
+        let mut replies = conn.round_trip(commands)?;
+        match replies.pop() {
+            Some(Reply::Array(results)) => Ok(results),
+            Some(Reply::Error(error)) => Err(error),
+            Some(Reply::NilArray) => Err(Error::UnexpectedReply("EXEC was aborted".into())),
+            other => Err(Error::UnexpectedReply(format!("{other:?}"))),
+        }
+    }
+}

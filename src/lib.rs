@@ -1,0 +1,90 @@
+//! # embedis — Redis semantics in your process
+//!
+//! An in-process engine with Redis's replies, errors and edge cases, used as an embedded
+//! broker and as a test double for code written against Redis. No network and no server:
+//! one executor thread owns all data, so every command, every MULTI/EXEC and every
+//! [`Engine::atomically`] closure is atomic without a lock.
+//!
+//! # Quick start
+//! ```
+//! use embedis::{cmd::Set, Engine, Reply};
+//!
+//! let engine = Engine::new();
+//! let mut conn = engine.connect();
+//!
+//! // The argv API: exactly what you would send redis-server.
+//! assert_eq!(conn.call(["SET", "user:42", "alice", "EX", "60"]).unwrap(), Reply::OK);
+//! assert_eq!(conn.call(["GET", "user:42"]).unwrap(), Reply::bulk("alice"));
+//! assert_eq!(
+//!     conn.call(["INCR", "user:42"]).unwrap(),
+//!     Reply::Error(embedis::Error::NotInteger)
+//! );
+//!
+//! // The typed API: the same parsed command, with a typed reply.
+//! assert!(conn.run(Set::new("visits", "0").nx()).unwrap());
+//! assert_eq!(conn.run(embedis::cmd::IncrBy::new("visits", 1)).unwrap(), 1);
+//! ```
+//!
+//! # Threading model
+//! Handles ([`Engine`], [`Connection`]) parse commands on the caller's thread into a
+//! [`cmd::Command`] and send it over a bounded crossbeam channel to the executor, which
+//! drains its queue in batches and replies on each connection's own channel. The executor
+//! never waits on anyone but its own queue. A [`Pipeline`] or [`Transaction`] is one message
+//! and one round trip however many commands it holds.
+//!
+//! # Time
+//! Everything that depends on time follows the engine's [`Clock`]. With a [`ManualClock`],
+//! tests move time with [`ManualClock::advance`] instead of sleeping:
+//! ```
+//! use embedis::{Engine, ManualClock, Reply};
+//! use std::time::Duration;
+//!
+//! let clock = ManualClock::new();
+//! let engine = Engine::builder().clock(clock.clone()).build();
+//! let mut conn = engine.connect();
+//! conn.call(["SET", "token", "t", "PX", "1500"]).unwrap();
+//! clock.advance(Duration::from_millis(1499));
+//! assert_eq!(conn.call(["PTTL", "token"]).unwrap(), Reply::Integer(1));
+//! clock.advance(Duration::from_millis(1));
+//! assert_eq!(conn.call(["EXISTS", "token"]).unwrap(), Reply::Integer(0));
+//! ```
+//!
+//! # Expiry
+//! Keys past their deadline are never visible: a lookup removes them first (lazy expiry),
+//! and a bounded sweep on the executor removes due keys without any access, earliest first,
+//! so memory is freed. Deadlines have millisecond precision, as in Redis.
+//!
+//! # Transactions and atomic closures
+//! MULTI/EXEC/WATCH behave as on Redis (a watched key that expires fails EXEC). For logic
+//! that needs to read before it writes, [`Engine::atomically`] runs a closure on the
+//! executor: the in-process equivalent of a Lua script.
+//!
+//! # Layout
+//! - `cmd/`: one file per command family; argv parsing and each command's semantics.
+//! - `exec/`: the executor (ordering, batching, WATCH, expiry ticks, shutdown).
+//! - `store/`: pure data structures (keyspace, glob, numbers), time as a parameter.
+//! - `handle/`: what users hold.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod clock;
+pub mod cmd;
+mod config;
+mod error;
+mod exec;
+mod handle;
+pub mod reply;
+mod store;
+
+pub use clock::{Clock, ClockWaker, ManualClock, SystemClock};
+pub use cmd::IncrexReply;
+pub use config::EngineBuilder;
+pub use error::Error;
+pub use handle::atomically::Db;
+pub use handle::connection::Connection;
+pub use handle::engine::Engine;
+pub use handle::pipeline::Pipeline;
+pub use handle::transaction::Transaction;
+pub use reply::{FromReply, Protocol, Reply, TtlReply};
+pub use store::glob::Glob;

@@ -1,0 +1,7 @@
+//! Pure data structures: no argv, no replies, no channels, no clocks (time is a parameter).
+
+pub(crate) mod glob;
+pub(crate) mod keyspace;
+pub(crate) mod long_double;
+pub(crate) mod number;
+pub(crate) mod value;

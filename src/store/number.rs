@@ -1,0 +1,57 @@
+//! Number parsing and formatting with Redis's exact rules.
+//!
+//! Redis accepts an integer only in its canonical decimal form (its `string2ll`): an optional
+//! `-`, then digits without leading zeros, no `+`, no spaces, no `-0`, within `i64`. A stored
+//! string counts as an integer under the same rule, so `"01"` cannot be INCRed.
+
+/// Parses `text` as Redis parses an integer argument or value.
+///
+/// (`-42` yes; `+1`, `01`, `-0` and anything past `i64` no.)
+pub fn parse_i64(text: &[u8]) -> Option<i64> {
+    let (negative, digits) = match text.split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, text),
+    };
+    match digits {
+        [] => return None,
+        [b'0'] => return (!negative).then_some(0),
+        [b'0', ..] => return None,
+        _ => {}
+    }
+    // Accumulate negatively so i64::MIN parses without overflow.
+    let mut value: i64 = 0;
+    for &byte in digits {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_sub(i64::from(byte - b'0'))?;
+    }
+    if negative {
+        Some(value)
+    } else {
+        value.checked_neg()
+    }
+}
+
+/// Parses an unsigned decimal the way C's `strtoul` does for SCAN cursors: digits only.
+pub fn parse_u64(text: &[u8]) -> Option<u64> {
+    if text.is_empty() || !text.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    std::str::from_utf8(text).ok()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_rules_match_redis() {
+        assert_eq!(parse_i64(b"0"), Some(0));
+        assert_eq!(parse_i64(b"-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_i64(b"9223372036854775807"), Some(i64::MAX));
+        for bad in [&b""[..], b"-", b" 1", b"1 ", b"1.0", b"00", b"0x10", b"1e3"] {
+            assert_eq!(parse_i64(bad), None, "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+}
