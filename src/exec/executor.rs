@@ -5,6 +5,7 @@
 //! the earliest key deadline (at most [`IDLE_WAKE`]); with a clock that moves only when told,
 //! it sleeps until a message arrives, because the clock sends `Tick` after each jump.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
@@ -21,6 +22,7 @@ pub(crate) const IDLE_WAKE: Duration = Duration::from_millis(100);
 pub(crate) fn run(
     mut core: Core,
     requests: Receiver<Msg>,
+    closed: &AtomicBool,
     real_time: bool,
     now_ms: impl Fn() -> u64,
 ) {
@@ -66,6 +68,12 @@ pub(crate) fn run(
         more_due = core.sweep();
     }
     core.shutdown();
-    // Dropping `requests` here discards anything still queued (and the reply channels
-    // inside `Open` messages), so no handle waits for a reply that will never come.
+    // A bounded crossbeam channel keeps queued messages while any sender lives, and a
+    // queued `Open` holds a reply channel: drop everything queued, after raising the flag
+    // that makes every later sender see `Closed`, so no handle waits for a reply that will
+    // never come.
+    closed.store(true, Ordering::SeqCst);
+    for msg in requests.try_iter() {
+        drop(msg);
+    }
 }

@@ -43,6 +43,8 @@ pub struct Connection {
     /// Replies already received but not yet read (from a pipeline frame).
     buffered: VecDeque<Reply>,
     protocol: Arc<AtomicU8>,
+    /// A send failed because the engine is gone: never wait for a reply again.
+    dead: bool,
 }
 
 impl Connection {
@@ -52,17 +54,20 @@ impl Connection {
         let protocol = Arc::new(AtomicU8::new(2));
         // If the engine is gone the reply sender is dropped here, and every call on this
         // connection reports `Closed`.
-        let _ = shared.send(Msg::Open {
-            conn: id,
-            replies: reply_tx,
-            protocol: Arc::clone(&protocol),
-        });
+        let dead = shared
+            .send(Msg::Open {
+                conn: id,
+                replies: reply_tx,
+                protocol: Arc::clone(&protocol),
+            })
+            .is_err();
         Connection {
             id,
             shared,
             replies,
             buffered: VecDeque::new(),
             protocol,
+            dead,
         }
     }
 
@@ -104,7 +109,7 @@ impl Connection {
         I::Item: Into<Bytes>,
     {
         let command = Command::from_argv(argv);
-        self.shared.send(Msg::Command {
+        self.dispatch(Msg::Command {
             conn: self.id,
             command,
         })
@@ -119,7 +124,7 @@ impl Connection {
     /// assert_eq!(conn.recv().unwrap(), embedis::Reply::Integer(2));
     /// ```
     pub fn send_command(&mut self, command: impl Into<Command>) -> Result<(), Error> {
-        self.shared.send(Msg::Command {
+        self.dispatch(Msg::Command {
             conn: self.id,
             command: Ok(command.into()),
         })
@@ -131,6 +136,7 @@ impl Connection {
         if let Some(reply) = self.buffered.pop_front() {
             return Ok(reply);
         }
+        self.check_alive()?;
         match self.replies.try_recv() {
             Ok(frame) => return Ok(self.unpack(frame)),
             Err(TryRecvError::Disconnected) => return Err(Error::Closed),
@@ -187,6 +193,7 @@ impl Connection {
         if let Some(reply) = self.buffered.pop_front() {
             return Ok(Some(reply));
         }
+        self.check_alive()?;
         match self.replies.recv_deadline(deadline) {
             Ok(frame) => Ok(Some(self.unpack(frame))),
             Err(RecvTimeoutError::Timeout) => Ok(None),
@@ -231,7 +238,7 @@ impl Connection {
         &mut self,
         commands: Vec<Result<Command, Error>>,
     ) -> Result<Vec<Reply>, Error> {
-        self.shared.send(Msg::Batch {
+        self.dispatch(Msg::Batch {
             conn: self.id,
             commands,
         })?;
@@ -243,6 +250,24 @@ impl Connection {
                 Frame::Batch(replies) => return Ok(replies),
                 Frame::One(reply) => self.buffered.push_back(reply),
             }
+        }
+    }
+
+    fn dispatch(&mut self, msg: Msg) -> Result<(), Error> {
+        if self.dead {
+            return Err(Error::Closed);
+        }
+        let sent = self.shared.send(msg);
+        self.dead = sent.is_err();
+        sent
+    }
+
+    /// Err(Closed) once the engine is known to be gone and nothing is left to read.
+    fn check_alive(&self) -> Result<(), Error> {
+        if self.dead && self.buffered.is_empty() && self.replies.is_empty() {
+            Err(Error::Closed)
+        } else {
+            Ok(())
         }
     }
 

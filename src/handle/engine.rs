@@ -3,7 +3,7 @@
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread::{JoinHandle, ThreadId};
 
@@ -37,6 +37,8 @@ pub struct Engine {
 /// State shared by the engine's handles.
 pub(crate) struct Shared {
     requests: Sender<Msg>,
+    /// Raised by the executor as it exits; a message sent after it is never handled.
+    closed: Arc<AtomicBool>,
     next_connection: AtomicU64,
     clock: Arc<dyn Clock>,
     thread: Mutex<Option<JoinHandle<()>>>,
@@ -61,7 +63,11 @@ impl Shared {
                 TrySendError::Disconnected(_) => Error::Closed,
             });
         }
-        self.requests.send(msg).map_err(|_| Error::Closed)
+        self.requests.send(msg).map_err(|_| Error::Closed)?;
+        if self.closed.load(Ordering::SeqCst) {
+            return Err(Error::Closed);
+        }
+        Ok(())
     }
 
     pub(crate) fn on_executor_thread(&self) -> bool {
@@ -129,15 +135,20 @@ impl Engine {
         }));
         let core = Core::new(Arc::clone(&config.clock), config.sweep_budget);
         let clock = Arc::clone(&config.clock);
+        let closed = Arc::new(AtomicBool::new(false));
+        let closed_flag = Arc::clone(&closed);
         let thread = std::thread::Builder::new()
             .name("embedis-executor".into())
             .spawn(move || {
-                executor::run(core, inbox, !manual, move || clock.now_micros() / 1000)
+                executor::run(core, inbox, &closed_flag, !manual, move || {
+                    clock.now_micros() / 1000
+                })
             })?;
         let executor = thread.thread().id();
         Ok(Engine {
             shared: Arc::new(Shared {
                 requests,
+                closed,
                 next_connection: AtomicU64::new(1),
                 clock: config.clock,
                 thread: Mutex::new(Some(thread)),
