@@ -41,6 +41,78 @@ use self::context::Ctx;
 use crate::reply::FromReply;
 use crate::{Error, Reply};
 
+/// One argument of a command line: text or bytes, borrowed or owned.
+///
+/// Owned buffers (`String`, `Vec<u8>`, `Bytes`) are moved without copying; borrowed ones
+/// are copied once, as writing them to a socket would.
+///
+/// ```
+/// use embedis::Engine;
+/// let mut conn = Engine::new().connect();
+/// let key = String::from("user:1");
+/// let value = format!("{}", 42);
+/// conn.call(["SET", key.as_str(), &value]).unwrap();
+/// conn.call(vec![b"GET".to_vec(), key.into_bytes()]).unwrap();
+/// ```
+pub trait IntoArg {
+    /// The argument as bytes.
+    fn into_arg(self) -> Bytes;
+}
+
+impl IntoArg for Bytes {
+    fn into_arg(self) -> Bytes {
+        self
+    }
+}
+
+impl IntoArg for &Bytes {
+    fn into_arg(self) -> Bytes {
+        self.clone()
+    }
+}
+
+impl IntoArg for String {
+    fn into_arg(self) -> Bytes {
+        Bytes::from(self)
+    }
+}
+
+impl IntoArg for &String {
+    fn into_arg(self) -> Bytes {
+        Bytes::copy_from_slice(self.as_bytes())
+    }
+}
+
+impl IntoArg for &str {
+    fn into_arg(self) -> Bytes {
+        Bytes::copy_from_slice(self.as_bytes())
+    }
+}
+
+impl IntoArg for Vec<u8> {
+    fn into_arg(self) -> Bytes {
+        Bytes::from(self)
+    }
+}
+
+impl IntoArg for &Vec<u8> {
+    fn into_arg(self) -> Bytes {
+        Bytes::copy_from_slice(self)
+    }
+}
+
+impl IntoArg for &[u8] {
+    fn into_arg(self) -> Bytes {
+        Bytes::copy_from_slice(self)
+    }
+}
+
+impl<const N: usize> IntoArg for &[u8; N] {
+    fn into_arg(self) -> Bytes {
+        Bytes::copy_from_slice(self)
+    }
+}
+
 /// One parsed command, ready for the executor.
 ///
 /// ```
@@ -111,9 +183,9 @@ impl Command {
     pub fn from_argv<I>(argv: I) -> Result<Command, Error>
     where
         I: IntoIterator,
-        I::Item: Into<Bytes>,
+        I::Item: IntoArg,
     {
-        let argv: Vec<Bytes> = argv.into_iter().map(Into::into).collect();
+        let argv: Vec<Bytes> = argv.into_iter().map(IntoArg::into_arg).collect();
         Command::from_vec(argv)
     }
 

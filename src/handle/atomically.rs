@@ -4,6 +4,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 
+use crate::cmd::IntoArg;
+
 use crate::cmd::context::Ctx;
 use crate::cmd::{Command, Del, Expire, Get, IncrBy, Set, TypedCommand};
 use crate::reply::FromReply;
@@ -52,7 +54,7 @@ impl<'a> Db<'a> {
     pub fn call<I>(&mut self, argv: I) -> Reply
     where
         I: IntoIterator,
-        I::Item: Into<Bytes>,
+        I::Item: IntoArg,
     {
         match Command::from_argv(argv) {
             Ok(command) => self.apply(command),

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
+use crate::cmd::IntoArg;
 use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, TryRecvError};
 
 use crate::cmd::{Command, TypedCommand};
@@ -106,7 +106,7 @@ impl Connection {
     pub fn send<I>(&mut self, argv: I) -> Result<(), Error>
     where
         I: IntoIterator,
-        I::Item: Into<Bytes>,
+        I::Item: IntoArg,
     {
         let command = Command::from_argv(argv);
         self.dispatch(Msg::Command {
@@ -212,7 +212,7 @@ impl Connection {
     pub fn call<I>(&mut self, argv: I) -> Result<Reply, Error>
     where
         I: IntoIterator,
-        I::Item: Into<Bytes>,
+        I::Item: IntoArg,
     {
         self.send(argv)?;
         self.recv()

@@ -1,6 +1,6 @@
 //! Pipelines: many commands in one executor round trip.
 
-use bytes::Bytes;
+use crate::cmd::IntoArg;
 
 use crate::cmd::{Command, Exec, Multi};
 use crate::{Connection, Error, Reply};
@@ -35,7 +35,7 @@ impl Pipeline {
     pub fn cmd<I>(&mut self, argv: I) -> &mut Pipeline
     where
         I: IntoIterator,
-        I::Item: Into<Bytes>,
+        I::Item: IntoArg,
     {
         self.commands.push(Command::from_argv(argv));
         self

@@ -2,6 +2,8 @@
 
 use bytes::Bytes;
 
+use crate::cmd::IntoArg;
+
 use crate::cmd::{Command, Exec, Multi, Watch};
 use crate::reply::FromReply;
 use crate::{Connection, Error, Reply};
@@ -61,7 +63,7 @@ impl Transaction<'_> {
     pub fn cmd<I>(&mut self, argv: I) -> &mut Self
     where
         I: IntoIterator,
-        I::Item: Into<Bytes>,
+        I::Item: IntoArg,
     {
         self.commands.push(Command::from_argv(argv));
         self

@@ -1,0 +1,122 @@
+//! The tour: the keyspace with expiry, a MULTI/EXEC transaction with WATCH, and an atomic
+//! closure — everything redis-server would answer, in-process.
+//!
+//! Run with `cargo run --release --example demo`.
+
+use std::time::Duration;
+
+use embedis::cmd::{IncrBy, Set, Ttl};
+use embedis::{Engine, Error, ManualClock, Reply};
+
+fn main() -> Result<(), Error> {
+    keyspace()?;
+    transaction()?;
+    atomic_closure()?;
+    println!("\nall demo steps passed");
+    Ok(())
+}
+
+/// Strings, counters and TTLs, through the argv API and the typed API.
+fn keyspace() -> Result<(), Error> {
+    println!("== keyspace ==");
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+
+    show(&mut conn, &["SET", "session:42", "alice", "EX", "30"])?;
+    show(&mut conn, &["GET", "session:42"])?;
+    show(&mut conn, &["TTL", "session:42"])?;
+    show(&mut conn, &["INCR", "session:42"])?; // Redis's exact error text
+    show(&mut conn, &["SET", "k", "v", "NX", "XX"])?;
+    show(&mut conn, &["GETX", "k"])?;
+
+    // Time moves only when told: no sleeping in tests.
+    clock.advance(Duration::from_secs(30));
+    println!("   (clock advanced 30 s)");
+    show(&mut conn, &["GET", "session:42"])?;
+
+    // The typed API builds the same command and decodes the reply.
+    conn.run(Set::new("visits", "10").ex(3600))?;
+    let visits = conn.run(IncrBy::new("visits", 5))?;
+    let ttl = conn.run(Ttl::seconds("visits"))?;
+    println!("typed: visits = {visits}, ttl = {ttl:?}");
+    Ok(())
+}
+
+/// Optimistic locking: WATCH a balance, then debit it in MULTI/EXEC.
+fn transaction() -> Result<(), Error> {
+    println!("\n== transaction ==");
+    let engine = Engine::new();
+    let mut alice = engine.connect();
+    let mut bob = engine.connect();
+    alice.call(["SET", "balance", "100"])?;
+
+    let mut tx = alice.transaction();
+    tx.watch(["balance"])?;
+    tx.cmd(["DECRBY", "balance", "30"]).cmd(["GET", "balance"]);
+    println!("EXEC (untouched)   -> {:?}", tx.exec()?);
+
+    let mut tx = alice.transaction();
+    tx.watch(["balance"])?;
+    bob.call(["INCRBY", "balance", "1"])?; // another client changes the key first
+    tx.cmd(["DECRBY", "balance", "30"]);
+    println!("EXEC (key changed) -> {:?} (nil: retry)", tx.exec()?);
+
+    // A rejected command aborts the whole transaction, as on Redis.
+    alice.call(["MULTI"])?;
+    show(&mut alice, &["INCR", "balance"])?;
+    show(&mut alice, &["NOSUCHCOMMAND"])?;
+    show(&mut alice, &["EXEC"])?;
+    Ok(())
+}
+
+/// Read-modify-write logic that needs no round trips and no lock: the in-process Lua script.
+fn atomic_closure() -> Result<(), Error> {
+    println!("\n== atomic closure ==");
+    let engine = Engine::new();
+    let transfer = |engine: &Engine, amount: i64| {
+        engine.atomically(move |db| -> Result<bool, Error> {
+            let from: i64 = match db.get("acct:a")? {
+                Some(raw) => String::from_utf8_lossy(&raw).parse().unwrap_or(0),
+                None => 0,
+            };
+            if from < amount {
+                return Ok(false);
+            }
+            db.incr_by("acct:a", -amount)?;
+            db.incr_by("acct:b", amount)?;
+            Ok(true)
+        })
+    };
+    engine.atomically(|db| db.set("acct:a", "50"))??;
+    println!("transfer 30 -> {}", transfer(&engine, 30)??);
+    println!(
+        "transfer 30 -> {} (insufficient funds)",
+        transfer(&engine, 30)??
+    );
+    let mut conn = engine.connect();
+    show(&mut conn, &["MGET", "acct:a", "acct:b"])?;
+    Ok(())
+}
+
+fn show(conn: &mut embedis::Connection, argv: &[&str]) -> Result<(), Error> {
+    let reply = conn.call(argv.iter().map(|a| a.to_string()))?;
+    println!("{:<40} -> {}", argv.join(" "), render(&reply));
+    Ok(())
+}
+
+/// Prints a reply the way redis-cli does.
+fn render(reply: &Reply) -> String {
+    match reply {
+        Reply::Status(text) => text.to_string(),
+        Reply::Error(error) => format!("(error) {error}"),
+        Reply::Integer(n) => format!("(integer) {n}"),
+        Reply::Bulk(data) => format!("\"{}\"", String::from_utf8_lossy(data)),
+        Reply::Nil | Reply::NilArray => "(nil)".to_string(),
+        Reply::Array(items) => {
+            let items: Vec<String> = items.iter().map(render).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => format!("{other:?}"),
+    }
+}
