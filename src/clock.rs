@@ -49,11 +49,25 @@ pub struct ClockWaker(Arc<dyn Fn() -> bool + Send + Sync>);
 impl ClockWaker {
     /// A waker that runs `wake`; `wake` returns `false` once its engine is gone, and the
     /// clock then forgets the waker.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use std::sync::Arc;
+    /// let woken = Arc::new(AtomicUsize::new(0));
+    /// let counter = Arc::clone(&woken);
+    /// let waker = embedis::ClockWaker::new(move || { counter.fetch_add(1, Ordering::SeqCst); true });
+    /// waker.wake();
+    /// assert_eq!(woken.load(Ordering::SeqCst), 1);
+    /// ```
     pub fn new(wake: impl Fn() -> bool + Send + Sync + 'static) -> ClockWaker {
         ClockWaker(Arc::new(wake))
     }
 
     /// Wakes the engine; `false` means it has shut down and the waker can be dropped.
+    ///
+    /// ```
+    /// assert!(!embedis::ClockWaker::new(|| false).wake());
+    /// ```
     pub fn wake(&self) -> bool {
         (self.0)()
     }
@@ -113,6 +127,12 @@ struct ManualInner {
 
 impl ManualClock {
     /// The instant a new `ManualClock` shows: 2024-01-01T00:00:00Z, so tests are repeatable.
+    ///
+    /// ```
+    /// use embedis::ManualClock;
+    /// use std::time::UNIX_EPOCH;
+    /// assert_eq!(ManualClock::new().now(), UNIX_EPOCH + ManualClock::DEFAULT_START);
+    /// ```
     pub const DEFAULT_START: Duration = Duration::from_secs(1_704_067_200);
 
     /// A clock standing at [`ManualClock::DEFAULT_START`].

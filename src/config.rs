@@ -43,6 +43,11 @@ pub struct EngineBuilder {
 
 impl EngineBuilder {
     /// The clock every time-dependent behaviour follows (default: [`SystemClock`]).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::builder().clock(embedis::ManualClock::new()).build();
+    /// # drop(engine);
+    /// ```
     pub fn clock(mut self, clock: impl Clock) -> EngineBuilder {
         self.config.clock = Arc::new(clock);
         self
@@ -50,6 +55,12 @@ impl EngineBuilder {
 
     /// How many requests may wait for the executor before senders block (default 65,536).
     /// Bounds memory under overload: producers slow down instead of queueing without limit.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::builder().queue_capacity(128).build();
+    /// let mut conn = engine.connect();
+    /// assert_eq!(conn.call(["PING"]).unwrap(), embedis::Reply::status("PONG"));
+    /// ```
     pub fn queue_capacity(mut self, capacity: usize) -> EngineBuilder {
         self.config.queue_capacity = capacity.max(1);
         self
@@ -57,6 +68,11 @@ impl EngineBuilder {
 
     /// How many expired keys one sweep step removes before serving requests again
     /// (default 1,000).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::builder().sweep_budget(10).build();
+    /// # drop(engine);
+    /// ```
     pub fn sweep_budget(mut self, budget: usize) -> EngineBuilder {
         self.config.sweep_budget = budget.max(1);
         self
@@ -67,6 +83,11 @@ impl EngineBuilder {
     /// # Panics
     /// If the operating system refuses to start a thread, as [`std::thread::spawn`] does;
     /// [`EngineBuilder::try_build`] reports that as an error instead.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::builder().build();
+    /// # drop(engine);
+    /// ```
     pub fn build(self) -> Engine {
         match self.try_build() {
             Ok(engine) => engine,

@@ -13,6 +13,10 @@ use std::borrow::Cow;
 use crate::Error;
 
 /// The RESP protocol version a connection speaks (`HELLO 2` or `HELLO 3`).
+///
+/// ```
+/// assert_eq!(embedis::Protocol::default(), embedis::Protocol::Resp2);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Protocol {
     /// RESP2, the default of every new connection, as on redis-server.
@@ -62,6 +66,10 @@ pub enum Reply {
 
 impl Reply {
     /// `+OK`.
+    ///
+    /// ```
+    /// assert_eq!(embedis::Reply::OK.to_resp(embedis::Protocol::Resp2), b"+OK\r\n");
+    /// ```
     pub const OK: Reply = Reply::Status(Cow::Borrowed("OK"));
 
     /// A simple-string reply from a static text.

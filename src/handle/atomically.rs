@@ -87,16 +87,35 @@ impl<'a> Db<'a> {
     }
 
     /// `GET key`.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// let engine = embedis::Engine::new();
+    /// let v = engine.atomically(|db| db.get("nope")).unwrap().unwrap();
+    /// assert_eq!(v, None);
+    /// ```
     pub fn get(&mut self, key: impl Into<Bytes>) -> Result<Option<Bytes>, Error> {
         self.run(Get::new(key))
     }
 
     /// `SET key value`.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// let engine = embedis::Engine::new();
+    /// engine.atomically(|db| db.set("k", "v")).unwrap().unwrap();
+    /// ```
     pub fn set(&mut self, key: impl Into<Bytes>, value: impl Into<Bytes>) -> Result<(), Error> {
         self.run(Set::new(key, value)).map(|_| ())
     }
 
     /// `SET key value PX ttl`.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// let engine = embedis::Engine::new();
+    /// engine.atomically(|db| db.set_with_ttl("k", "v", Duration::from_secs(5))).unwrap().unwrap();
+    /// ```
     pub fn set_with_ttl(
         &mut self,
         key: impl Into<Bytes>,
@@ -108,16 +127,34 @@ impl<'a> Db<'a> {
     }
 
     /// `INCRBY key delta`: the new value.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// let engine = embedis::Engine::new();
+    /// assert_eq!(engine.atomically(|db| db.incr_by("n", 3)).unwrap().unwrap(), 3);
+    /// ```
     pub fn incr_by(&mut self, key: impl Into<Bytes>, delta: i64) -> Result<i64, Error> {
         self.run(IncrBy::new(key, delta))
     }
 
     /// `DEL key`: whether it existed.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// let engine = embedis::Engine::new();
+    /// assert!(!engine.atomically(|db| db.del("nope")).unwrap().unwrap());
+    /// ```
     pub fn del(&mut self, key: impl Into<Bytes>) -> Result<bool, Error> {
         self.run(Del::new([key])).map(|n| n > 0)
     }
 
     /// `PEXPIRE key ttl`: whether the key exists (and so got the deadline).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// let engine = embedis::Engine::new();
+    /// assert!(!engine.atomically(|db| db.expire("nope", Duration::from_secs(1))).unwrap().unwrap());
+    /// ```
     pub fn expire(&mut self, key: impl Into<Bytes>, ttl: Duration) -> Result<bool, Error> {
         let millis = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
         self.run(Expire::millis(key, millis))

@@ -132,6 +132,12 @@ impl Connection {
 
     /// The next frame, waiting as long as it takes. Redis error replies are frames
     /// (`Ok(Reply::Error(..))`); `Err` is a failure of the handle ([`Error::Closed`]).
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// conn.send(["ECHO", "hi"]).unwrap();
+    /// assert_eq!(conn.recv().unwrap(), embedis::Reply::bulk("hi"));
+    /// ```
     pub fn recv(&mut self) -> Result<Reply, Error> {
         if let Some(reply) = self.buffered.pop_front() {
             return Ok(reply);

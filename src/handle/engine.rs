@@ -107,6 +107,11 @@ impl Engine {
     ///
     /// # Panics
     /// If the operating system refuses to start a thread (see [`EngineBuilder::try_build`]).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// # drop(engine);
+    /// ```
     pub fn new() -> Engine {
         Engine::builder().build()
     }

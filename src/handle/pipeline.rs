@@ -27,11 +27,19 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// An empty pipeline.
+    ///
+    /// ```
+    /// assert!(embedis::Pipeline::new().is_empty());
+    /// ```
     pub fn new() -> Pipeline {
         Pipeline::default()
     }
 
     /// Adds a command line (parsed now, on this thread).
+    ///
+    /// ```
+    /// assert_eq!(embedis::Pipeline::new().cmd(["PING"]).len(), 1);
+    /// ```
     pub fn cmd<I>(&mut self, argv: I) -> &mut Pipeline
     where
         I: IntoIterator,
@@ -70,11 +78,19 @@ impl Pipeline {
     }
 
     /// How many commands are queued.
+    ///
+    /// ```
+    /// assert_eq!(embedis::Pipeline::new().cmd(["PING"]).cmd(["PING"]).len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.commands.len()
     }
 
     /// Whether no command is queued.
+    ///
+    /// ```
+    /// assert!(embedis::Pipeline::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.commands.is_empty()
     }
@@ -82,6 +98,12 @@ impl Pipeline {
     /// Sends the batch and returns one reply per command (Redis errors as
     /// [`Reply::Error`] in place). An atomic pipeline returns the replies of EXEC, or the
     /// error that aborted it (`EXECABORT`).
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// let replies = embedis::Pipeline::new().cmd(["PING"]).execute(&mut conn).unwrap();
+    /// assert_eq!(replies, vec![embedis::Reply::status("PONG")]);
+    /// ```
     pub fn execute(&self, conn: &mut Connection) -> Result<Vec<Reply>, Error> {
         if !self.atomic {
             return conn.round_trip(self.commands.clone());

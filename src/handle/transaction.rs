@@ -30,6 +30,13 @@ pub struct Transaction<'a> {
 
 impl Connection {
     /// Starts a typed transaction on this connection.
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// let mut tx = conn.transaction();
+    /// tx.cmd(["PING"]);
+    /// assert_eq!(tx.exec().unwrap(), Some(vec![embedis::Reply::status("PONG")]));
+    /// ```
     pub fn transaction(&mut self) -> Transaction<'_> {
         Transaction {
             conn: self,
@@ -60,6 +67,13 @@ impl Transaction<'_> {
     }
 
     /// Queues a command line.
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// let mut tx = conn.transaction();
+    /// tx.cmd(["SET", "k", "v"]).cmd(["GET", "k"]);
+    /// assert_eq!(tx.exec().unwrap().unwrap().len(), 2);
+    /// ```
     pub fn cmd<I>(&mut self, argv: I) -> &mut Self
     where
         I: IntoIterator,
@@ -70,6 +84,13 @@ impl Transaction<'_> {
     }
 
     /// Queues a typed command.
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// let mut tx = conn.transaction();
+    /// tx.add(embedis::cmd::IncrBy::new("n", 2));
+    /// assert_eq!(tx.exec().unwrap(), Some(vec![embedis::Reply::Integer(2)]));
+    /// ```
     pub fn add(&mut self, command: impl Into<Command>) -> &mut Self {
         self.commands.push(Ok(command.into()));
         self
@@ -78,6 +99,13 @@ impl Transaction<'_> {
     /// Runs the transaction: `Some(replies)` (runtime errors in place, as Redis reports
     /// them), `None` if a watched key changed, `Err(Error::ExecAbort)` if a command was
     /// rejected while queueing.
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// let mut tx = conn.transaction();
+    /// tx.cmd(["NOSUCHCOMMAND"]);
+    /// assert_eq!(tx.exec(), Err(embedis::Error::ExecAbort));
+    /// ```
     pub fn exec(self) -> Result<Option<Vec<Reply>>, Error> {
         let mut batch = Vec::with_capacity(self.commands.len() + 2);
         batch.push(Ok(Command::Multi(Multi)));

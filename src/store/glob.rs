@@ -41,6 +41,10 @@ enum Token {
 
 impl Glob {
     /// Compiles `pattern`. Every byte string is a valid pattern, as in Redis.
+    ///
+    /// ```
+    /// assert!(embedis::Glob::new(b"news.*").matches(b"news.sport"));
+    /// ```
     pub fn new(pattern: &[u8]) -> Glob {
         let mut tokens = Vec::new();
         let mut i = 0;
