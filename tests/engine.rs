@@ -290,3 +290,13 @@ fn a_small_queue_applies_backpressure_without_losing_commands() {
     producer.join().unwrap();
     assert_eq!(conn.call(["GET", "bp"]).unwrap(), Reply::bulk("12000"));
 }
+
+#[test]
+fn handles_can_move_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Engine>();
+    send_sync::<embedis::ManualClock>();
+    send::<embedis::Connection>();
+    send::<Pipeline>();
+}
