@@ -85,6 +85,9 @@ pub enum Error {
     DbIndexOutOfRange,
     /// SELECT with an index that is not an integer.
     InvalidDbIndex,
+    /// An argument Redis reads as a C `int` (SELECT's index) is an integer outside the
+    /// 32-bit range.
+    IntOutOfRange,
     /// MULTI inside MULTI.
     NestedMulti,
     /// EXEC without MULTI.
@@ -95,6 +98,9 @@ pub enum Error {
     WatchInsideMulti,
     /// EXEC after a command was rejected while queueing.
     ExecAbort,
+    /// EXEC itself was rejected (wrong number of arguments): Redis then discards the
+    /// transaction and names the reason, which is the rejection's text without `ERR `.
+    ExecAbortBecause(String),
     /// A command that makes no sense inside [`Engine::atomically`](crate::Engine::atomically)
     /// (transactions, connection state), as Redis refuses it inside a script.
     NotAllowedInAtomically,
@@ -114,28 +120,51 @@ pub enum Error {
 impl Error {
     /// Builds the unknown-command error exactly as redis-server words it: the name cut to
     /// 128 bytes, then the first arguments, each quoted and followed by a space, until the
-    /// preview reaches 128 bytes.
+    /// preview reaches 128 bytes. Redis formats them with `%s`, so each one also ends at its
+    /// first NUL byte.
     ///
     /// ```
     /// use embedis::Error;
     /// let e = Error::unknown_command(b"foo", &[b"a".as_slice(), b"b"]);
     /// assert_eq!(e.to_string(), "ERR unknown command 'foo', with args beginning with: 'a' 'b' ");
+    /// let e = Error::unknown_command(b"foo", &[b"a\0b".as_slice()]);
+    /// assert_eq!(e.to_string(), "ERR unknown command 'foo', with args beginning with: 'a' ");
     /// ```
     pub fn unknown_command<A: AsRef<[u8]>>(name: &[u8], args: &[A]) -> Error {
         let mut preview = String::new();
+        let mut preview_len = 0; // in bytes of the original arguments, as Redis counts
         for arg in args {
-            if preview.len() >= 128 {
+            if preview_len >= 128 {
                 break;
             }
-            let room = 128 - preview.len();
-            let arg = arg.as_ref();
+            let room = 128 - preview_len;
+            let arg = c_string(arg.as_ref());
+            let arg = &arg[..arg.len().min(room)];
             preview.push('\'');
-            preview.push_str(&printable(&arg[..arg.len().min(room)]));
+            preview.push_str(&printable(arg));
             preview.push_str("' ");
+            preview_len += arg.len() + 3;
         }
+        let name = c_string(name);
         Error::UnknownCommand {
             name: printable(&name[..name.len().min(128)]),
             args_preview: preview,
+        }
+    }
+
+    /// Builds the unknown-subcommand error as redis-server words it: the subcommand as
+    /// a C string cut to 128 bytes, the container command upper-cased.
+    ///
+    /// ```
+    /// use embedis::Error;
+    /// let e = Error::unknown_subcommand(b"nope\r\n", b"client");
+    /// assert_eq!(e.to_string(), "ERR unknown subcommand 'nope  '. Try CLIENT HELP.");
+    /// ```
+    pub fn unknown_subcommand(subcommand: &[u8], command: &[u8]) -> Error {
+        let subcommand = c_string(subcommand);
+        Error::UnknownSubcommand {
+            subcommand: printable(&subcommand[..subcommand.len().min(128)]),
+            command: printable(c_string(command)).to_ascii_uppercase(),
         }
     }
 
@@ -164,7 +193,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::WrongType => "WRONGTYPE",
-            Error::ExecAbort => "EXECABORT",
+            Error::ExecAbort | Error::ExecAbortBecause(_) => "EXECABORT",
             Error::NoProto => "NOPROTO",
             Error::WrongPass => "WRONGPASS",
             _ => "ERR",
@@ -184,6 +213,20 @@ impl Error {
             Error::Closed | Error::WouldDeadlock | Error::Panicked(_) | Error::UnexpectedReply(_)
         )
     }
+}
+
+/// An argument as Redis prints it inside an error with `%s`: up to its first NUL byte,
+/// CR and LF as spaces.
+pub(crate) fn error_text(bytes: &[u8]) -> String {
+    printable(c_string(bytes))
+}
+
+/// The bytes up to the first NUL: what C's `%s` prints of an argument.
+fn c_string(bytes: &[u8]) -> &[u8] {
+    bytes
+        .iter()
+        .position(|&b| b == 0)
+        .map_or(bytes, |end| &bytes[..end])
 }
 
 /// Redis replaces CR and LF in error texts with spaces so the reply stays one RESP line.
@@ -238,12 +281,18 @@ impl fmt::Display for Error {
             ),
             Error::DbIndexOutOfRange => f.write_str("ERR DB index is out of range"),
             Error::InvalidDbIndex => f.write_str("ERR value is not an integer or out of range"),
+            Error::IntOutOfRange => f.write_str(
+                "ERR value is out of range, value must between -2147483648 and 2147483647",
+            ),
             Error::NestedMulti => f.write_str("ERR MULTI calls can not be nested"),
             Error::ExecWithoutMulti => f.write_str("ERR EXEC without MULTI"),
             Error::DiscardWithoutMulti => f.write_str("ERR DISCARD without MULTI"),
             Error::WatchInsideMulti => f.write_str("ERR WATCH inside MULTI is not allowed"),
             Error::ExecAbort => {
                 f.write_str("EXECABORT Transaction discarded because of previous errors.")
+            }
+            Error::ExecAbortBecause(reason) => {
+                write!(f, "EXECABORT Transaction discarded because of: {reason}")
             }
             Error::NotAllowedInAtomically => {
                 f.write_str("ERR This Redis command is not allowed from script")

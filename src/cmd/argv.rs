@@ -79,8 +79,8 @@ impl Keyword {
         self.upper.as_slice() == expected.as_bytes()
     }
 
-    /// The word as the caller spelled it, as text for error messages.
+    /// The word as the caller spelled it, as Redis prints it in an error message.
     pub(crate) fn lossy(&self) -> String {
-        String::from_utf8_lossy(&self.original).into_owned()
+        crate::error::error_text(&self.original)
     }
 }

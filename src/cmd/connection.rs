@@ -14,8 +14,21 @@ use crate::{Error, Protocol, Reply};
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Hello {
     protocol: Option<Protocol>,
-    auth: Option<(Bytes, Bytes)>,
-    name: Option<Bytes>,
+    /// In the order given: Redis applies each option as it reads it, so an AUTH or
+    /// SETNAME before a failing option has already taken effect.
+    options: Vec<HelloOption>,
+}
+
+/// One option of a HELLO, kept in order until it is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum HelloOption {
+    /// `AUTH username password`; embedis has Redis's default user, which has no password,
+    /// so only the user name matters.
+    Auth { user: Bytes },
+    /// `SETNAME clientname`, validated when it is applied, as Redis does.
+    SetName(Bytes),
+    /// An unknown option (or one missing its arguments): the error Redis stops at.
+    Invalid(String),
 }
 
 impl Hello {
@@ -36,7 +49,7 @@ impl Hello {
 
     /// `SETNAME clientname`.
     pub fn name(mut self, name: impl Into<Bytes>) -> Hello {
-        self.name = Some(name.into());
+        self.options.push(HelloOption::SetName(name.into()));
         self
     }
 
@@ -54,28 +67,35 @@ impl Hello {
         while let Some(option) = args.next_keyword() {
             if option.is("AUTH") && args.remaining() >= 2 {
                 let user = args.next_bytes()?;
-                hello.auth = Some((user, args.next_bytes()?));
+                args.next_bytes()?; // the password: the default user has none
+                hello.options.push(HelloOption::Auth { user });
             } else if option.is("SETNAME") && !args.is_empty() {
-                let name = args.next_bytes()?;
-                validate_client_name(&name)?;
-                hello.name = Some(name);
+                hello.options.push(HelloOption::SetName(args.next_bytes()?));
             } else {
-                return Err(Error::HelloOption(option.lossy()));
+                // Redis stops reading at the first bad option.
+                hello.options.push(HelloOption::Invalid(option.lossy()));
+                args.rest();
             }
         }
         Ok(Command::Hello(hello))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        // embedis has Redis's default user, which has no password: any password is
-        // accepted for `default` and every other user name is refused.
-        if let Some((user, _)) = &self.auth {
-            if user.as_ref() != b"default" {
-                return Error::WrongPass.into();
+        for option in self.options {
+            match option {
+                // Any password is accepted for `default`; every other user is refused.
+                HelloOption::Auth { user } if user.as_ref() != b"default" => {
+                    return Error::WrongPass.into();
+                }
+                HelloOption::Auth { .. } => {}
+                HelloOption::SetName(name) => {
+                    if let Err(error) = validate_client_name(&name) {
+                        return error.into();
+                    }
+                    ctx.session.name = (!name.is_empty()).then_some(name);
+                }
+                HelloOption::Invalid(option) => return Error::HelloOption(option).into(),
             }
-        }
-        if let Some(name) = self.name {
-            ctx.session.name = (!name.is_empty()).then_some(name);
         }
         if let Some(protocol) = self.protocol {
             ctx.session.set_protocol(protocol);
@@ -168,7 +188,9 @@ impl Reset {
 pub struct Quit;
 
 impl Quit {
-    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+    /// Redis's QUIT takes any number of arguments and ignores them.
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        args.rest();
         Ok(Command::Quit(Quit))
     }
 

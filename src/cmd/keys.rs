@@ -7,7 +7,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::Command;
 use crate::store::glob::Glob;
-use crate::store::number::{parse_i64, parse_u64};
+use crate::store::number::{parse_i64, parse_scan_cursor};
 use crate::{Error, Reply};
 
 /// `DEL key [key ...]` and `UNLINK key [key ...]`: removes keys, replies how many existed.
@@ -294,7 +294,7 @@ impl Scan {
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let cursor = args.next_bytes()?;
-        let cursor = parse_u64(&cursor).ok_or(Error::InvalidCursor)?;
+        let cursor = parse_scan_cursor(&cursor).ok_or(Error::InvalidCursor)?;
         let mut scan = Scan::new(cursor);
         while let Some(option) = args.next_keyword() {
             if option.is("COUNT") {
@@ -358,8 +358,14 @@ impl Scan {
             let Some(entry) = ctx.db.get(&key, now) else {
                 continue;
             };
+            // Redis compares type names case-insensitively (`TYPE STRING` works).
             if let Some(wanted) = &self.type_name {
-                if entry.value.type_name().as_bytes() != wanted.as_ref() {
+                if !entry
+                    .value
+                    .type_name()
+                    .as_bytes()
+                    .eq_ignore_ascii_case(wanted)
+                {
                     continue;
                 }
             }

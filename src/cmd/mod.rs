@@ -160,6 +160,10 @@ pub enum Command {
     Discard(Discard),
     Watch(Watch),
     Unwatch(Unwatch),
+    /// EXEC with arguments: Redis does not queue this rejection like others but discards
+    /// the transaction (and every watch) at once, replying this error
+    /// ([`Error::ExecAbortBecause`]).
+    ExecAbort(Error),
     /// A known command whose arguments Redis refuses when it runs (syntax errors, numbers
     /// that do not parse): it replies this error.
     Invalid(Error),
@@ -190,7 +194,19 @@ impl Command {
     }
 
     pub(crate) fn from_vec(mut argv: Vec<Bytes>) -> Result<Command, Error> {
-        let spec = table::lookup(&argv)?;
+        let spec = match table::lookup(&argv) {
+            Ok(spec) => spec,
+            // Redis's `rejectCommand` special-cases EXEC: it aborts the transaction now
+            // instead of flagging it, naming the reason.
+            Err(error @ Error::WrongArity { .. }) if argv[0].eq_ignore_ascii_case(b"exec") => {
+                let text = error.to_string();
+                let reason = text.strip_prefix("ERR ").unwrap_or(&text);
+                return Ok(Command::ExecAbort(Error::ExecAbortBecause(
+                    reason.to_string(),
+                )));
+            }
+            Err(error) => return Err(error),
+        };
         let Some(parse) = spec.parse else {
             return Err(Error::arity(spec.name));
         };
@@ -207,6 +223,7 @@ impl Command {
             self,
             Command::Multi(_)
                 | Command::Exec(_)
+                | Command::ExecAbort(_)
                 | Command::Discard(_)
                 | Command::Watch(_)
                 | Command::Reset(_)
@@ -220,6 +237,7 @@ impl Command {
             self,
             Command::Multi(_)
                 | Command::Exec(_)
+                | Command::ExecAbort(_)
                 | Command::Discard(_)
                 | Command::Watch(_)
                 | Command::Unwatch(_)
@@ -270,6 +288,7 @@ impl Command {
             Command::Discard(c) => c.apply(ctx),
             Command::Watch(c) => c.apply(ctx),
             Command::Unwatch(c) => c.apply(ctx),
+            Command::ExecAbort(error) => multi::abort_exec(ctx, error),
             Command::Invalid(error) => Reply::Error(error),
         }
     }

@@ -63,6 +63,14 @@ impl Exec {
     }
 }
 
+/// A rejected EXEC, as Redis's `execCommandAbort` handles it: the transaction, if any, is
+/// discarded and every watch dropped (even outside MULTI), and the error names the reason.
+pub(crate) fn abort_exec(ctx: &mut Ctx, error: Error) -> Reply {
+    ctx.session.multi = None;
+    ctx.unwatch_all();
+    error.into()
+}
+
 /// `DISCARD`: drops the queued commands and every watch.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Discard;

@@ -102,8 +102,13 @@ pub struct Select {
 }
 
 impl Select {
+    /// Redis reads the index as a C `int`: not an integer and outside 32 bits are two
+    /// different errors.
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let index = parse_i64(&args.next_bytes()?).ok_or(Error::InvalidDbIndex)?;
+        if i32::try_from(index).is_err() {
+            return Err(Error::IntOutOfRange);
+        }
         Ok(Command::Select(Select { index }))
     }
 

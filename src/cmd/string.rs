@@ -383,6 +383,9 @@ impl GetDel {
 pub struct GetEx {
     key: Bytes,
     change: Option<TtlChange>,
+    /// The expire amount did not parse. Redis validates it only once it has found the
+    /// string, so a missing key still replies nil.
+    invalid: Option<Error>,
 }
 
 impl GetEx {
@@ -398,6 +401,7 @@ impl GetEx {
         GetEx {
             key: key.into(),
             change: None,
+            invalid: None,
         }
     }
 
@@ -439,27 +443,36 @@ impl GetEx {
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let options = StringOptions::parse(args, false)?;
-        let change = match options.expire_arg()? {
-            Some(arg) => Some(TtlChange::Set(arg)),
-            None if options.persist => Some(TtlChange::Clear),
-            None => None,
+        let (change, invalid) = match options.expire_arg() {
+            Ok(Some(arg)) => (Some(TtlChange::Set(arg)), None),
+            Ok(None) if options.persist => (Some(TtlChange::Clear), None),
+            Ok(None) => (None, None),
+            Err(error) => (None, Some(error)),
         };
-        Ok(Command::GetEx(GetEx { key, change }))
+        Ok(Command::GetEx(GetEx {
+            key,
+            change,
+            invalid,
+        }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let now = ctx.now_ms();
+        let value = match ctx.get_string(&self.key) {
+            Ok(Some(value)) => value,
+            Ok(None) => return Reply::Nil,
+            Err(error) => return error.into(),
+        };
+        // As in Redis, the expire time is validated only once the string is found.
+        if let Some(error) = self.invalid {
+            return error.into();
+        }
         let deadline = match self.change {
             Some(TtlChange::Set(arg)) => match arg.string_deadline(now, "getex") {
                 Ok(deadline) => Some(deadline),
                 Err(error) => return error.into(),
             },
             _ => None,
-        };
-        let value = match ctx.get_string(&self.key) {
-            Ok(Some(value)) => value,
-            Ok(None) => return Reply::Nil,
-            Err(error) => return error.into(),
         };
         match (self.change, deadline) {
             (Some(TtlChange::Set(_)), Some(deadline)) if deadline <= now => {

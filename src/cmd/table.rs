@@ -171,10 +171,7 @@ pub(crate) fn lookup(argv: &[Bytes]) -> Result<&'static CommandSpec, Error> {
     match found {
         Some(found) if arity_fits(found.arity, argv.len()) => Ok(found),
         Some(found) => Err(Error::arity(found.name)),
-        None => Err(Error::UnknownSubcommand {
-            subcommand: String::from_utf8_lossy(&sub[..sub.len().min(128)]).into_owned(),
-            command: String::from_utf8_lossy(name).to_uppercase(),
-        }),
+        None => Err(Error::unknown_subcommand(sub, name)),
     }
 }
 

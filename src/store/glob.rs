@@ -23,7 +23,8 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glob {
     tokens: Vec<Token>,
-    /// `*` alone matches everything; checked first because it is the common default.
+    /// `*` alone matches everything, the empty string included (KEYS and SCAN MATCH skip
+    /// matching for it); checked first because it is the common default.
     match_all: bool,
 }
 
@@ -75,7 +76,7 @@ impl Glob {
                 }
             }
         }
-        let match_all = tokens == [Token::Star];
+        let match_all = pattern == b"*";
         Glob { tokens, match_all }
     }
 
@@ -91,6 +92,11 @@ impl Glob {
     pub fn matches(&self, text: &[u8]) -> bool {
         if self.match_all {
             return true;
+        }
+        if text.is_empty() {
+            // Redis's matcher consumes the pattern only while there is text left, so the
+            // empty string matches nothing but the empty pattern (`**` and `?*` miss it).
+            return self.tokens.is_empty();
         }
         let tokens = &self.tokens;
         let (mut t, mut s) = (0, 0);
@@ -154,14 +160,17 @@ fn compile_class(pattern: &[u8], mut i: usize) -> (Box<[bool; 256]>, usize) {
                 i += 2;
             }
             Some(&start) if remaining >= 3 && pattern[i + 1] == b'-' => {
-                let end = pattern[i + 2];
+                // Redis compares the bytes of a range as C `char`s, signed on x86-64: a
+                // bound of 0x80 or more is negative, so `[a-\xff]` is `\xff`..`a` and
+                // admits `A` but not `b`.
+                let (start, end) = (start as i8, pattern[i + 2] as i8);
                 let (low, high) = if start <= end {
                     (start, end)
                 } else {
                     (end, start)
                 };
                 for byte in low..=high {
-                    set[usize::from(byte)] = true;
+                    set[usize::from(byte as u8)] = true;
                 }
                 i += 3;
             }
@@ -199,7 +208,22 @@ mod tests {
         assert!(!m("h?llo", "hllo"));
         assert!(!m("", "a"));
         assert!(m("", ""));
-        assert!(m("**", ""));
+        assert!(m("*", ""), "`*` alone matches everything");
+        assert!(
+            !m("**", ""),
+            "otherwise the empty string matches only the empty pattern"
+        );
+        assert!(!m("?*", ""));
+    }
+
+    #[test]
+    fn ranges_compare_signed_chars() {
+        let glob = Glob::new(b"[a-\xff]");
+        assert!(glob.matches(b"\xff"));
+        assert!(glob.matches(b"A"));
+        assert!(glob.matches(b"a"));
+        assert!(!glob.matches(b"b"));
+        assert!(!glob.matches(b"\x80"));
     }
 
     #[test]
