@@ -160,3 +160,16 @@ fn typed_replies_decode() {
     conn.run(Flush).unwrap();
     assert_eq!(conn.run(DbSize).unwrap(), 0);
 }
+
+#[test]
+fn constructors_take_borrowed_and_owned_arguments() {
+    let key = String::from("user:7");
+    let value = vec![1u8, 2, 3];
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    conn.run(Set::new(&key, &value)).unwrap();
+    assert_eq!(conn.run(Get::new(key.as_str())).unwrap(), Some(Bytes::from(value.clone())));
+    assert_eq!(conn.run(Del::new([&key])).unwrap(), 1);
+    conn.run(Set::new(key, value)).unwrap();
+    assert_eq!(conn.run(StrLen::new(b"user:7")).unwrap(), 3);
+}

@@ -4,7 +4,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::Command;
+use super::{Command, IntoArg};
 use crate::exec::session::SERVER_VERSION;
 use crate::store::number::parse_i64;
 use crate::{Error, Protocol, Reply};
@@ -48,8 +48,8 @@ impl Hello {
     }
 
     /// `SETNAME clientname`.
-    pub fn name(mut self, name: impl Into<Bytes>) -> Hello {
-        self.options.push(HelloOption::SetName(name.into()));
+    pub fn name(mut self, name: impl IntoArg) -> Hello {
+        self.options.push(HelloOption::SetName(name.into_arg()));
         self
     }
 

@@ -5,7 +5,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::Command;
+use super::{Command, IntoArg};
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
 
@@ -78,34 +78,34 @@ impl Expire {
     /// conn.call(["SET", "k", "v"]).unwrap();
     /// assert!(conn.run(Expire::seconds("k", 10)).unwrap());
     /// ```
-    pub fn seconds(key: impl Into<Bytes>, seconds: i64) -> Expire {
+    pub fn seconds(key: impl IntoArg, seconds: i64) -> Expire {
         Expire::build(key, seconds, TimeUnit::Seconds, false, "expire")
     }
 
     /// `PEXPIRE key milliseconds`.
-    pub fn millis(key: impl Into<Bytes>, millis: i64) -> Expire {
+    pub fn millis(key: impl IntoArg, millis: i64) -> Expire {
         Expire::build(key, millis, TimeUnit::Millis, false, "pexpire")
     }
 
     /// `EXPIREAT key unix-seconds`.
-    pub fn at_seconds(key: impl Into<Bytes>, unix_seconds: i64) -> Expire {
+    pub fn at_seconds(key: impl IntoArg, unix_seconds: i64) -> Expire {
         Expire::build(key, unix_seconds, TimeUnit::Seconds, true, "expireat")
     }
 
     /// `PEXPIREAT key unix-milliseconds`.
-    pub fn at_millis(key: impl Into<Bytes>, unix_millis: i64) -> Expire {
+    pub fn at_millis(key: impl IntoArg, unix_millis: i64) -> Expire {
         Expire::build(key, unix_millis, TimeUnit::Millis, true, "pexpireat")
     }
 
     fn build(
-        key: impl Into<Bytes>,
+        key: impl IntoArg,
         amount: i64,
         unit: TimeUnit,
         absolute: bool,
         command: &'static str,
     ) -> Expire {
         Expire {
-            key: key.into(),
+            key: key.into_arg(),
             when: ExpireArg {
                 amount,
                 unit,
@@ -254,28 +254,28 @@ impl Ttl {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.run(Ttl::seconds("missing")).unwrap(), TtlReply::Missing);
     /// ```
-    pub fn seconds(key: impl Into<Bytes>) -> Ttl {
+    pub fn seconds(key: impl IntoArg) -> Ttl {
         Ttl::build(key, TimeUnit::Seconds, false)
     }
 
     /// `PTTL key`.
-    pub fn millis(key: impl Into<Bytes>) -> Ttl {
+    pub fn millis(key: impl IntoArg) -> Ttl {
         Ttl::build(key, TimeUnit::Millis, false)
     }
 
     /// `EXPIRETIME key`: the deadline as a UNIX time in seconds.
-    pub fn expire_time(key: impl Into<Bytes>) -> Ttl {
+    pub fn expire_time(key: impl IntoArg) -> Ttl {
         Ttl::build(key, TimeUnit::Seconds, true)
     }
 
     /// `PEXPIRETIME key`: the deadline as a UNIX time in milliseconds.
-    pub fn pexpire_time(key: impl Into<Bytes>) -> Ttl {
+    pub fn pexpire_time(key: impl IntoArg) -> Ttl {
         Ttl::build(key, TimeUnit::Millis, true)
     }
 
-    fn build(key: impl Into<Bytes>, unit: TimeUnit, absolute: bool) -> Ttl {
+    fn build(key: impl IntoArg, unit: TimeUnit, absolute: bool) -> Ttl {
         Ttl {
-            key: key.into(),
+            key: key.into_arg(),
             unit,
             absolute,
         }
@@ -330,8 +330,10 @@ impl Persist {
     /// conn.call(["SET", "k", "v", "EX", "5"]).unwrap();
     /// assert!(conn.run(Persist::new("k")).unwrap());
     /// ```
-    pub fn new(key: impl Into<Bytes>) -> Persist {
-        Persist { key: key.into() }
+    pub fn new(key: impl IntoArg) -> Persist {
+        Persist {
+            key: key.into_arg(),
+        }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {

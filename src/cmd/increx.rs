@@ -28,7 +28,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::expire::{ExpireArg, TimeUnit};
-use super::Command;
+use super::{Command, IntoArg};
 use crate::store::long_double::{self, LongDouble};
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
@@ -102,9 +102,9 @@ impl Increx {
     /// // Over the bound: refused, nothing changes.
     /// assert_eq!(conn.run(limiter()).unwrap(), IncrexReply::Int { value: 2, applied: 0 });
     /// ```
-    pub fn by_int(key: impl Into<Bytes>, by: i64) -> Increx {
+    pub fn by_int(key: impl IntoArg, by: i64) -> Increx {
         Increx {
-            key: key.into(),
+            key: key.into_arg(),
             numbers: Numbers::Int {
                 by,
                 lower: i64::MIN,

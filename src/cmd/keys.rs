@@ -5,7 +5,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::Command;
+use super::{Command, IntoArg};
 use crate::store::glob::Glob;
 use crate::store::number::{parse_i64, parse_scan_cursor};
 use crate::{Error, Reply};
@@ -26,9 +26,9 @@ impl Del {
     /// conn.call(["SET", "a", "1"]).unwrap();
     /// assert_eq!(conn.run(Del::new(["a", "b"])).unwrap(), 1);
     /// ```
-    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> Del {
+    pub fn new<K: IntoArg>(keys: impl IntoIterator<Item = K>) -> Del {
         Del {
-            keys: keys.into_iter().map(Into::into).collect(),
+            keys: keys.into_iter().map(IntoArg::into_arg).collect(),
         }
     }
 
@@ -57,9 +57,9 @@ impl Exists {
     /// conn.call(["SET", "a", "1"]).unwrap();
     /// assert_eq!(conn.run(Exists::new(["a", "a", "b"])).unwrap(), 2);
     /// ```
-    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> Exists {
+    pub fn new<K: IntoArg>(keys: impl IntoIterator<Item = K>) -> Exists {
         Exists {
-            keys: keys.into_iter().map(Into::into).collect(),
+            keys: keys.into_iter().map(IntoArg::into_arg).collect(),
         }
     }
 
@@ -92,8 +92,10 @@ impl Type {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.run(Type::new("missing")).unwrap(), "none");
     /// ```
-    pub fn new(key: impl Into<Bytes>) -> Type {
-        Type { key: key.into() }
+    pub fn new(key: impl IntoArg) -> Type {
+        Type {
+            key: key.into_arg(),
+        }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
@@ -126,16 +128,16 @@ impl Rename {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.run(Rename::new("nope", "b")).unwrap_err(), Error::NoSuchKey);
     /// ```
-    pub fn new(from: impl Into<Bytes>, to: impl Into<Bytes>) -> Rename {
+    pub fn new(from: impl IntoArg, to: impl IntoArg) -> Rename {
         Rename {
-            from: from.into(),
-            to: to.into(),
+            from: from.into_arg(),
+            to: to.into_arg(),
             only_if_missing: false,
         }
     }
 
     /// `RENAMENX key newkey` (replies whether it renamed).
-    pub fn nx(from: impl Into<Bytes>, to: impl Into<Bytes>) -> RenameNx {
+    pub fn nx(from: impl IntoArg, to: impl IntoArg) -> RenameNx {
         RenameNx(Rename {
             only_if_missing: true,
             ..Rename::new(from, to)
@@ -209,9 +211,9 @@ impl Keys {
     /// conn.call(["MSET", "user:1", "a", "order:1", "b"]).unwrap();
     /// assert_eq!(conn.run(Keys::new("user:*")).unwrap(), vec![bytes::Bytes::from("user:1")]);
     /// ```
-    pub fn new(pattern: impl Into<Bytes>) -> Keys {
+    pub fn new(pattern: impl IntoArg) -> Keys {
         Keys {
-            pattern: pattern.into(),
+            pattern: pattern.into_arg(),
         }
     }
 
@@ -275,8 +277,8 @@ impl Scan {
     }
 
     /// `MATCH pattern`.
-    pub fn pattern(mut self, pattern: impl Into<Bytes>) -> Scan {
-        self.pattern = Some(pattern.into());
+    pub fn pattern(mut self, pattern: impl IntoArg) -> Scan {
+        self.pattern = Some(pattern.into_arg());
         self
     }
 
@@ -287,8 +289,8 @@ impl Scan {
     }
 
     /// `TYPE type`: only keys of this type (`string`, ...).
-    pub fn type_name(mut self, type_name: impl Into<Bytes>) -> Scan {
-        self.type_name = Some(type_name.into());
+    pub fn type_name(mut self, type_name: impl IntoArg) -> Scan {
+        self.type_name = Some(type_name.into_arg());
         self
     }
 

@@ -8,7 +8,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::Command;
+use super::{Command, IntoArg};
 use crate::exec::session::MultiState;
 use crate::{Error, Reply};
 
@@ -103,9 +103,9 @@ impl Watch {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.run(Watch::new(["k"])).unwrap(), Reply::OK);
     /// ```
-    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> Watch {
+    pub fn new<K: IntoArg>(keys: impl IntoIterator<Item = K>) -> Watch {
         Watch {
-            keys: keys.into_iter().map(Into::into).collect(),
+            keys: keys.into_iter().map(IntoArg::into_arg).collect(),
         }
     }
 

@@ -4,7 +4,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::Command;
+use super::{Command, IntoArg};
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
 
@@ -27,9 +27,9 @@ impl Ping {
     }
 
     /// `PING message`.
-    pub fn with_message(message: impl Into<Bytes>) -> Ping {
+    pub fn with_message(message: impl IntoArg) -> Ping {
         Ping {
-            message: Some(message.into()),
+            message: Some(message.into_arg()),
         }
     }
 
@@ -63,9 +63,9 @@ impl Echo {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(&conn.run(Echo::new("hi")).unwrap()[..], b"hi");
     /// ```
-    pub fn new(message: impl Into<Bytes>) -> Echo {
+    pub fn new(message: impl IntoArg) -> Echo {
         Echo {
-            message: message.into(),
+            message: message.into_arg(),
         }
     }
 

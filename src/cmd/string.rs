@@ -6,7 +6,7 @@ use bytes::{Bytes, BytesMut};
 use super::argv::Args;
 use super::context::Ctx;
 use super::expire::{ExpireArg, TimeUnit};
-use super::Command;
+use super::{Command, IntoArg};
 use crate::store::long_double;
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
@@ -28,8 +28,10 @@ impl Get {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.run(Get::new("missing")).unwrap(), None);
     /// ```
-    pub fn new(key: impl Into<Bytes>) -> Get {
-        Get { key: key.into() }
+    pub fn new(key: impl IntoArg) -> Get {
+        Get {
+            key: key.into_arg(),
+        }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
@@ -158,10 +160,10 @@ impl Set {
     /// assert!(conn.run(Set::new("k", "v").ex(60)).unwrap());
     /// assert!(!conn.run(Set::new("k", "w").nx()).unwrap());
     /// ```
-    pub fn new(key: impl Into<Bytes>, value: impl Into<Bytes>) -> Set {
+    pub fn new(key: impl IntoArg, value: impl IntoArg) -> Set {
         Set {
-            key: key.into(),
-            value: value.into(),
+            key: key.into_arg(),
+            value: value.into_arg(),
             only_if_missing: false,
             only_if_present: false,
             get: false,
@@ -171,7 +173,7 @@ impl Set {
     }
 
     /// `SETNX key value` (replies 1 or 0).
-    pub fn setnx(key: impl Into<Bytes>, value: impl Into<Bytes>) -> Set {
+    pub fn setnx(key: impl IntoArg, value: impl IntoArg) -> Set {
         Set {
             only_if_missing: true,
             spelling: SetSpelling::SetNx,
@@ -180,7 +182,7 @@ impl Set {
     }
 
     /// `SETEX key seconds value`.
-    pub fn setex(key: impl Into<Bytes>, seconds: i64, value: impl Into<Bytes>) -> Set {
+    pub fn setex(key: impl IntoArg, seconds: i64, value: impl IntoArg) -> Set {
         Set {
             spelling: SetSpelling::SetEx,
             ..Set::new(key, value).expire(seconds, TimeUnit::Seconds, false)
@@ -188,7 +190,7 @@ impl Set {
     }
 
     /// `PSETEX key milliseconds value`.
-    pub fn psetex(key: impl Into<Bytes>, millis: i64, value: impl Into<Bytes>) -> Set {
+    pub fn psetex(key: impl IntoArg, millis: i64, value: impl IntoArg) -> Set {
         Set {
             spelling: SetSpelling::PSetEx,
             ..Set::new(key, value).expire(millis, TimeUnit::Millis, false)
@@ -357,8 +359,10 @@ impl GetDel {
     /// conn.call(["SET", "k", "v"]).unwrap();
     /// assert_eq!(conn.run(GetDel::new("k")).unwrap().as_deref(), Some(&b"v"[..]));
     /// ```
-    pub fn new(key: impl Into<Bytes>) -> GetDel {
-        GetDel { key: key.into() }
+    pub fn new(key: impl IntoArg) -> GetDel {
+        GetDel {
+            key: key.into_arg(),
+        }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
@@ -397,9 +401,9 @@ impl GetEx {
     /// conn.call(["SET", "k", "v"]).unwrap();
     /// assert_eq!(conn.run(GetEx::new("k").ex(30)).unwrap().as_deref(), Some(&b"v"[..]));
     /// ```
-    pub fn new(key: impl Into<Bytes>) -> GetEx {
+    pub fn new(key: impl IntoArg) -> GetEx {
         GetEx {
-            key: key.into(),
+            key: key.into_arg(),
             change: None,
             invalid: None,
         }
@@ -509,10 +513,10 @@ impl GetSet {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.run(GetSet::new("k", "v")).unwrap(), None);
     /// ```
-    pub fn new(key: impl Into<Bytes>, value: impl Into<Bytes>) -> GetSet {
+    pub fn new(key: impl IntoArg, value: impl IntoArg) -> GetSet {
         GetSet {
-            key: key.into(),
-            value: value.into(),
+            key: key.into_arg(),
+            value: value.into_arg(),
         }
     }
 
@@ -548,9 +552,9 @@ impl MGet {
     /// let values = conn.run(MGet::new(["a", "b"])).unwrap();
     /// assert_eq!(values, vec![Some(bytes::Bytes::from("1")), None]);
     /// ```
-    pub fn new<K: Into<Bytes>>(keys: impl IntoIterator<Item = K>) -> MGet {
+    pub fn new<K: IntoArg>(keys: impl IntoIterator<Item = K>) -> MGet {
         MGet {
-            keys: keys.into_iter().map(Into::into).collect(),
+            keys: keys.into_iter().map(IntoArg::into_arg).collect(),
         }
     }
 
@@ -584,18 +588,18 @@ impl MSet {
     /// let mut conn = Engine::new().connect();
     /// conn.run(MSet::new([("a", "1"), ("b", "2")])).unwrap();
     /// ```
-    pub fn new<K: Into<Bytes>, V: Into<Bytes>>(pairs: impl IntoIterator<Item = (K, V)>) -> MSet {
+    pub fn new<K: IntoArg, V: IntoArg>(pairs: impl IntoIterator<Item = (K, V)>) -> MSet {
         MSet {
             pairs: pairs
                 .into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
+                .map(|(k, v)| (k.into_arg(), v.into_arg()))
                 .collect(),
             only_if_none_exist: false,
         }
     }
 
     /// `MSETNX key value [key value ...]` (replies true if it set them all).
-    pub fn nx<K: Into<Bytes>, V: Into<Bytes>>(pairs: impl IntoIterator<Item = (K, V)>) -> MSetNx {
+    pub fn nx<K: IntoArg, V: IntoArg>(pairs: impl IntoIterator<Item = (K, V)>) -> MSetNx {
         MSetNx(MSet {
             only_if_none_exist: true,
             ..MSet::new(pairs)
@@ -674,9 +678,9 @@ impl IncrBy {
     /// assert_eq!(conn.run(IncrBy::new("n", 5)).unwrap(), 5);
     /// assert_eq!(conn.run(IncrBy::new("n", -2)).unwrap(), 3);
     /// ```
-    pub fn new(key: impl Into<Bytes>, delta: i64) -> IncrBy {
+    pub fn new(key: impl IntoArg, delta: i64) -> IncrBy {
         IncrBy {
-            key: key.into(),
+            key: key.into_arg(),
             delta,
         }
     }
@@ -735,10 +739,10 @@ impl IncrByFloat {
     /// conn.call(["SET", "f", "10.5"]).unwrap();
     /// assert_eq!(&conn.run(IncrByFloat::new("f", "0.1")).unwrap()[..], b"10.6");
     /// ```
-    pub fn new(key: impl Into<Bytes>, increment: impl Into<Bytes>) -> IncrByFloat {
+    pub fn new(key: impl IntoArg, increment: impl IntoArg) -> IncrByFloat {
         IncrByFloat {
-            key: key.into(),
-            increment: increment.into(),
+            key: key.into_arg(),
+            increment: increment.into_arg(),
         }
     }
 
@@ -789,10 +793,10 @@ impl Append {
     /// assert_eq!(conn.run(Append::new("k", "ab")).unwrap(), 2);
     /// assert_eq!(conn.run(Append::new("k", "c")).unwrap(), 3);
     /// ```
-    pub fn new(key: impl Into<Bytes>, value: impl Into<Bytes>) -> Append {
+    pub fn new(key: impl IntoArg, value: impl IntoArg) -> Append {
         Append {
-            key: key.into(),
-            value: value.into(),
+            key: key.into_arg(),
+            value: value.into_arg(),
         }
     }
 
@@ -838,8 +842,10 @@ impl StrLen {
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.run(StrLen::new("nothing")).unwrap(), 0);
     /// ```
-    pub fn new(key: impl Into<Bytes>) -> StrLen {
-        StrLen { key: key.into() }
+    pub fn new(key: impl IntoArg) -> StrLen {
+        StrLen {
+            key: key.into_arg(),
+        }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {

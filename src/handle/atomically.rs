@@ -94,7 +94,7 @@ impl<'a> Db<'a> {
     /// let v = engine.atomically(|db| db.get("nope")).unwrap().unwrap();
     /// assert_eq!(v, None);
     /// ```
-    pub fn get(&mut self, key: impl Into<Bytes>) -> Result<Option<Bytes>, Error> {
+    pub fn get(&mut self, key: impl IntoArg) -> Result<Option<Bytes>, Error> {
         self.run(Get::new(key))
     }
 
@@ -105,7 +105,7 @@ impl<'a> Db<'a> {
     /// let engine = embedis::Engine::new();
     /// engine.atomically(|db| db.set("k", "v")).unwrap().unwrap();
     /// ```
-    pub fn set(&mut self, key: impl Into<Bytes>, value: impl Into<Bytes>) -> Result<(), Error> {
+    pub fn set(&mut self, key: impl IntoArg, value: impl IntoArg) -> Result<(), Error> {
         self.run(Set::new(key, value)).map(|_| ())
     }
 
@@ -118,8 +118,8 @@ impl<'a> Db<'a> {
     /// ```
     pub fn set_with_ttl(
         &mut self,
-        key: impl Into<Bytes>,
-        value: impl Into<Bytes>,
+        key: impl IntoArg,
+        value: impl IntoArg,
         ttl: Duration,
     ) -> Result<(), Error> {
         let millis = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
@@ -133,7 +133,7 @@ impl<'a> Db<'a> {
     /// let engine = embedis::Engine::new();
     /// assert_eq!(engine.atomically(|db| db.incr_by("n", 3)).unwrap().unwrap(), 3);
     /// ```
-    pub fn incr_by(&mut self, key: impl Into<Bytes>, delta: i64) -> Result<i64, Error> {
+    pub fn incr_by(&mut self, key: impl IntoArg, delta: i64) -> Result<i64, Error> {
         self.run(IncrBy::new(key, delta))
     }
 
@@ -144,7 +144,7 @@ impl<'a> Db<'a> {
     /// let engine = embedis::Engine::new();
     /// assert!(!engine.atomically(|db| db.del("nope")).unwrap().unwrap());
     /// ```
-    pub fn del(&mut self, key: impl Into<Bytes>) -> Result<bool, Error> {
+    pub fn del(&mut self, key: impl IntoArg) -> Result<bool, Error> {
         self.run(Del::new([key])).map(|n| n > 0)
     }
 
@@ -155,7 +155,7 @@ impl<'a> Db<'a> {
     /// let engine = embedis::Engine::new();
     /// assert!(!engine.atomically(|db| db.expire("nope", Duration::from_secs(1))).unwrap().unwrap());
     /// ```
-    pub fn expire(&mut self, key: impl Into<Bytes>, ttl: Duration) -> Result<bool, Error> {
+    pub fn expire(&mut self, key: impl IntoArg, ttl: Duration) -> Result<bool, Error> {
         let millis = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
         self.run(Expire::millis(key, millis))
     }

@@ -1,7 +1,5 @@
 //! Typed MULTI/EXEC with optional WATCH.
 
-use bytes::Bytes;
-
 use crate::cmd::IntoArg;
 
 use crate::cmd::{Command, Exec, Multi, Watch};
@@ -59,10 +57,7 @@ impl Transaction<'_> {
     /// tx.cmd(["SET", "k", "mine"]);
     /// assert_eq!(tx.exec().unwrap(), None);
     /// ```
-    pub fn watch<K: Into<Bytes>>(
-        &mut self,
-        keys: impl IntoIterator<Item = K>,
-    ) -> Result<(), Error> {
+    pub fn watch<K: IntoArg>(&mut self, keys: impl IntoIterator<Item = K>) -> Result<(), Error> {
         <()>::from_reply(self.conn.run_command(Watch::new(keys).into())?)
     }
 
