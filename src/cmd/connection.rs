@@ -48,6 +48,11 @@ impl Hello {
     }
 
     /// `SETNAME clientname`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Hello};
+    /// assert_eq!(Command::from_argv(["HELLO", "3", "SETNAME", "worker"]).unwrap(), Hello::new(embedis::Protocol::Resp3).name("worker").into());
+    /// ```
     pub fn name(mut self, name: impl IntoArg) -> Hello {
         self.options.push(HelloOption::SetName(name.into_arg()));
         self
@@ -126,6 +131,11 @@ fn validate_client_name(name: &[u8]) -> Result<(), Error> {
 }
 
 /// `CLIENT SETNAME name`, `CLIENT GETNAME`, `CLIENT ID`.
+///
+/// ```
+/// use embedis::cmd::{Command, Client};
+/// assert_eq!(Command::from_argv(["CLIENT", "SETNAME", "worker"]).unwrap(), Client::SetName("worker".into()).into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Client {
     /// `CLIENT SETNAME name` (an empty name clears it).
@@ -165,6 +175,11 @@ impl Client {
 
 /// `RESET`: back to a fresh connection's state (no transaction, no watches, no name,
 /// RESP2). Replies `RESET`.
+///
+/// ```
+/// use embedis::cmd::{Command, Reset};
+/// assert_eq!(Command::from_argv(["RESET"]).unwrap(), Reset.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Reset;
 
@@ -184,6 +199,11 @@ impl Reset {
 
 /// `QUIT`: replies `OK`, then the engine closes the connection as a server closes the
 /// socket; later calls on it fail with [`Error::Closed`].
+///
+/// ```
+/// use embedis::cmd::{Command, Quit};
+/// assert_eq!(Command::from_argv(["QUIT"]).unwrap(), Quit.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Quit;
 

@@ -11,7 +11,7 @@ use crate::{Error, Reply};
 
 /// The unit an expire argument is given in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeUnit {
+pub(crate) enum TimeUnit {
     /// Seconds (EX, EXAT, EXPIRE, EXPIREAT, TTL, EXPIRETIME).
     Seconds,
     /// Milliseconds (PX, PXAT, PEXPIRE, PEXPIREAT, PTTL, PEXPIRETIME).
@@ -21,7 +21,7 @@ pub enum TimeUnit {
 /// An expire argument as given: an amount, its unit, and whether it is relative to now
 /// (EX, PX) or a UNIX time (EXAT, PXAT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ExpireArg {
+pub(crate) struct ExpireArg {
     pub(crate) amount: i64,
     pub(crate) unit: TimeUnit,
     pub(crate) absolute: bool,
@@ -51,7 +51,7 @@ impl ExpireArg {
 
 /// A condition on EXPIRE: only set the deadline if ...
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ExpireCondition {
+pub(crate) struct ExpireCondition {
     nx: bool,
     xx: bool,
     gt: bool,
@@ -83,16 +83,31 @@ impl Expire {
     }
 
     /// `PEXPIRE key milliseconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Expire};
+    /// assert_eq!(Command::from_argv(["PEXPIRE", "k", "1500"]).unwrap(), Expire::millis("k", 1500).into());
+    /// ```
     pub fn millis(key: impl IntoArg, millis: i64) -> Expire {
         Expire::build(key, millis, TimeUnit::Millis, false, "pexpire")
     }
 
     /// `EXPIREAT key unix-seconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Expire};
+    /// assert_eq!(Command::from_argv(["EXPIREAT", "k", "1700000000"]).unwrap(), Expire::at_seconds("k", 1_700_000_000).into());
+    /// ```
     pub fn at_seconds(key: impl IntoArg, unix_seconds: i64) -> Expire {
         Expire::build(key, unix_seconds, TimeUnit::Seconds, true, "expireat")
     }
 
     /// `PEXPIREAT key unix-milliseconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Expire};
+    /// assert_eq!(Command::from_argv(["PEXPIREAT", "k", "1700000000000"]).unwrap(), Expire::at_millis("k", 1_700_000_000_000).into());
+    /// ```
     pub fn at_millis(key: impl IntoArg, unix_millis: i64) -> Expire {
         Expire::build(key, unix_millis, TimeUnit::Millis, true, "pexpireat")
     }
@@ -117,24 +132,44 @@ impl Expire {
     }
 
     /// `NX`: only if the key has no deadline.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Expire};
+    /// assert_eq!(Command::from_argv(["EXPIRE", "k", "10", "NX"]).unwrap(), Expire::seconds("k", 10).nx().into());
+    /// ```
     pub fn nx(mut self) -> Expire {
         self.condition.nx = true;
         self
     }
 
     /// `XX`: only if the key has a deadline.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Expire};
+    /// assert_eq!(Command::from_argv(["EXPIRE", "k", "10", "XX"]).unwrap(), Expire::seconds("k", 10).xx().into());
+    /// ```
     pub fn xx(mut self) -> Expire {
         self.condition.xx = true;
         self
     }
 
     /// `GT`: only if the new deadline is later (a key without one counts as infinite).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Expire};
+    /// assert_eq!(Command::from_argv(["EXPIRE", "k", "10", "GT"]).unwrap(), Expire::seconds("k", 10).gt().into());
+    /// ```
     pub fn gt(mut self) -> Expire {
         self.condition.gt = true;
         self
     }
 
     /// `LT`: only if the new deadline is earlier (a key without one counts as infinite).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Expire};
+    /// assert_eq!(Command::from_argv(["EXPIRE", "k", "10", "LT"]).unwrap(), Expire::seconds("k", 10).lt().into());
+    /// ```
     pub fn lt(mut self) -> Expire {
         self.condition.lt = true;
         self
@@ -259,16 +294,31 @@ impl Ttl {
     }
 
     /// `PTTL key`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Ttl};
+    /// assert_eq!(Command::from_argv(["PTTL", "k"]).unwrap(), Ttl::millis("k").into());
+    /// ```
     pub fn millis(key: impl IntoArg) -> Ttl {
         Ttl::build(key, TimeUnit::Millis, false)
     }
 
     /// `EXPIRETIME key`: the deadline as a UNIX time in seconds.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Ttl};
+    /// assert_eq!(Command::from_argv(["EXPIRETIME", "k"]).unwrap(), Ttl::expire_time("k").into());
+    /// ```
     pub fn expire_time(key: impl IntoArg) -> Ttl {
         Ttl::build(key, TimeUnit::Seconds, true)
     }
 
     /// `PEXPIRETIME key`: the deadline as a UNIX time in milliseconds.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Ttl};
+    /// assert_eq!(Command::from_argv(["PEXPIRETIME", "k"]).unwrap(), Ttl::pexpire_time("k").into());
+    /// ```
     pub fn pexpire_time(key: impl IntoArg) -> Ttl {
         Ttl::build(key, TimeUnit::Millis, true)
     }

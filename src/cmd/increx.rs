@@ -117,6 +117,11 @@ impl Increx {
     }
 
     /// `UBOUND upper` (integer mode).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Increx};
+    /// assert_eq!(Command::from_argv(["INCREX", "k", "UBOUND", "10"]).unwrap(), Increx::by_int("k", 1).upper(10).into());
+    /// ```
     pub fn upper(mut self, bound: i64) -> Increx {
         if let Numbers::Int { upper, .. } = &mut self.numbers {
             *upper = bound;
@@ -125,6 +130,11 @@ impl Increx {
     }
 
     /// `LBOUND lower` (integer mode).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Increx};
+    /// assert_eq!(Command::from_argv(["INCREX", "k", "BYINT", "-1", "LBOUND", "0"]).unwrap(), Increx::by_int("k", -1).lower(0).into());
+    /// ```
     pub fn lower(mut self, bound: i64) -> Increx {
         if let Numbers::Int { lower, .. } = &mut self.numbers {
             *lower = bound;
@@ -133,12 +143,22 @@ impl Increx {
     }
 
     /// `SATURATE`: clamp to the bound instead of refusing.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Increx};
+    /// assert_eq!(Command::from_argv(["INCREX", "k", "UBOUND", "10", "SATURATE"]).unwrap(), Increx::by_int("k", 1).upper(10).saturate().into());
+    /// ```
     pub fn saturate(mut self) -> Increx {
         self.saturate = true;
         self
     }
 
     /// `EX seconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Increx};
+    /// assert_eq!(Command::from_argv(["INCREX", "k", "EX", "60"]).unwrap(), Increx::by_int("k", 1).ex(60).into());
+    /// ```
     pub fn ex(mut self, seconds: i64) -> Increx {
         self.expiry = Some(ExpiryChange::Set(ExpireArg {
             amount: seconds,
@@ -149,6 +169,11 @@ impl Increx {
     }
 
     /// `PX milliseconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Increx};
+    /// assert_eq!(Command::from_argv(["INCREX", "k", "PX", "60000"]).unwrap(), Increx::by_int("k", 1).px(60_000).into());
+    /// ```
     pub fn px(mut self, millis: i64) -> Increx {
         self.expiry = Some(ExpiryChange::Set(ExpireArg {
             amount: millis,
@@ -160,6 +185,11 @@ impl Increx {
 
     /// `ENX`: apply the expiry only if the key has no TTL (a fixed window that starts with
     /// its first hit).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Increx};
+    /// assert_eq!(Command::from_argv(["INCREX", "k", "EX", "60", "ENX"]).unwrap(), Increx::by_int("k", 1).ex(60).enx().into());
+    /// ```
     pub fn enx(mut self) -> Increx {
         self.only_if_no_ttl = true;
         self

@@ -137,6 +137,11 @@ impl Rename {
     }
 
     /// `RENAMENX key newkey` (replies whether it renamed).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Rename};
+    /// assert_eq!(Command::from_argv(["RENAMENX", "a", "b"]).unwrap(), Rename::nx("a", "b").into());
+    /// ```
     pub fn nx(from: impl IntoArg, to: impl IntoArg) -> RenameNx {
         RenameNx(Rename {
             only_if_missing: true,
@@ -277,18 +282,33 @@ impl Scan {
     }
 
     /// `MATCH pattern`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Scan};
+    /// assert_eq!(Command::from_argv(["SCAN", "0", "MATCH", "user:*"]).unwrap(), Scan::new(0).pattern("user:*").into());
+    /// ```
     pub fn pattern(mut self, pattern: impl IntoArg) -> Scan {
         self.pattern = Some(pattern.into_arg());
         self
     }
 
     /// `COUNT count`: how many keys to look at per call.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Scan};
+    /// assert_eq!(Command::from_argv(["SCAN", "0", "COUNT", "100"]).unwrap(), Scan::new(0).count(100).into());
+    /// ```
     pub fn count(mut self, count: usize) -> Scan {
         self.count = count.max(1);
         self
     }
 
     /// `TYPE type`: only keys of this type (`string`, ...).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Scan};
+    /// assert_eq!(Command::from_argv(["SCAN", "0", "TYPE", "string"]).unwrap(), Scan::new(0).type_name("string").into());
+    /// ```
     pub fn type_name(mut self, type_name: impl IntoArg) -> Scan {
         self.type_name = Some(type_name.into_arg());
         self
@@ -384,6 +404,11 @@ impl Scan {
 }
 
 /// `DBSIZE`: the number of keys (keys past their deadline count until removed, as in Redis).
+///
+/// ```
+/// use embedis::cmd::{Command, DbSize};
+/// assert_eq!(Command::from_argv(["DBSIZE"]).unwrap(), DbSize.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DbSize;
 
@@ -398,6 +423,11 @@ impl DbSize {
 }
 
 /// `FLUSHALL [ASYNC | SYNC]` and `FLUSHDB [ASYNC | SYNC]`: removes every key.
+///
+/// ```
+/// use embedis::cmd::{Command, Flush};
+/// assert_eq!(Command::from_argv(["FLUSHALL", "ASYNC"]).unwrap(), Flush.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Flush;
 

@@ -26,7 +26,7 @@ pub(crate) mod table;
 use bytes::Bytes;
 
 pub use connection::{Client, Hello, Quit, Reset};
-pub use expire::{Expire, ExpireArg, ExpireCondition, Persist, TimeUnit, Ttl};
+pub use expire::{Expire, Persist, Ttl};
 pub use increx::{Increx, IncrexReply};
 pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};

@@ -13,6 +13,11 @@ use crate::exec::session::MultiState;
 use crate::{Error, Reply};
 
 /// `MULTI`: starts queueing commands until EXEC or DISCARD.
+///
+/// ```
+/// use embedis::cmd::{Command, Multi};
+/// assert_eq!(Command::from_argv(["MULTI"]).unwrap(), Multi.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Multi;
 
@@ -32,6 +37,11 @@ impl Multi {
 
 /// `EXEC`: runs the queued commands atomically and replies with their replies; nil if a
 /// watched key changed; `EXECABORT` if a command was rejected while queueing.
+///
+/// ```
+/// use embedis::cmd::{Command, Exec};
+/// assert_eq!(Command::from_argv(["EXEC"]).unwrap(), Exec.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Exec;
 
@@ -72,6 +82,11 @@ pub(crate) fn abort_exec(ctx: &mut Ctx, error: Error) -> Reply {
 }
 
 /// `DISCARD`: drops the queued commands and every watch.
+///
+/// ```
+/// use embedis::cmd::{Command, Discard};
+/// assert_eq!(Command::from_argv(["DISCARD"]).unwrap(), Discard.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Discard;
 
@@ -125,6 +140,11 @@ impl Watch {
 }
 
 /// `UNWATCH`: forgets every watched key.
+///
+/// ```
+/// use embedis::cmd::{Command, Unwatch};
+/// assert_eq!(Command::from_argv(["UNWATCH"]).unwrap(), Unwatch.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Unwatch;
 

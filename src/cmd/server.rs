@@ -27,6 +27,11 @@ impl Ping {
     }
 
     /// `PING message`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Ping};
+    /// assert_eq!(Command::from_argv(["PING", "hi"]).unwrap(), Ping::with_message("hi").into());
+    /// ```
     pub fn with_message(message: impl IntoArg) -> Ping {
         Ping {
             message: Some(message.into_arg()),
@@ -79,6 +84,11 @@ impl Echo {
 }
 
 /// `TIME`: the engine clock as `[unix seconds, microseconds]`, both bulk strings.
+///
+/// ```
+/// use embedis::cmd::{Command, Time};
+/// assert_eq!(Command::from_argv(["TIME"]).unwrap(), Time.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Time;
 
@@ -96,6 +106,12 @@ impl Time {
 }
 
 /// `SELECT index`: embedis has the one database 0; any other index is out of range.
+///
+/// ```
+/// let mut conn = embedis::Engine::new().connect();
+/// assert_eq!(conn.call(["SELECT", "0"]).unwrap(), embedis::Reply::OK);
+/// assert!(conn.call(["SELECT", "1"]).unwrap().is_error());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Select {
     index: i64,

@@ -173,6 +173,11 @@ impl Set {
     }
 
     /// `SETNX key value` (replies 1 or 0).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SETNX", "k", "v"]).unwrap(), Set::setnx("k", "v").into());
+    /// ```
     pub fn setnx(key: impl IntoArg, value: impl IntoArg) -> Set {
         Set {
             only_if_missing: true,
@@ -182,6 +187,11 @@ impl Set {
     }
 
     /// `SETEX key seconds value`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SETEX", "k", "10", "v"]).unwrap(), Set::setex("k", 10, "v").into());
+    /// ```
     pub fn setex(key: impl IntoArg, seconds: i64, value: impl IntoArg) -> Set {
         Set {
             spelling: SetSpelling::SetEx,
@@ -190,6 +200,11 @@ impl Set {
     }
 
     /// `PSETEX key milliseconds value`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["PSETEX", "k", "10", "v"]).unwrap(), Set::psetex("k", 10, "v").into());
+    /// ```
     pub fn psetex(key: impl IntoArg, millis: i64, value: impl IntoArg) -> Set {
         Set {
             spelling: SetSpelling::PSetEx,
@@ -207,38 +222,73 @@ impl Set {
     }
 
     /// `NX`: only set a missing key.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "NX"]).unwrap(), Set::new("k", "v").nx().into());
+    /// ```
     pub fn nx(mut self) -> Set {
         self.only_if_missing = true;
         self
     }
 
     /// `XX`: only set an existing key.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "XX"]).unwrap(), Set::new("k", "v").xx().into());
+    /// ```
     pub fn xx(mut self) -> Set {
         self.only_if_present = true;
         self
     }
 
     /// `EX seconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "EX", "10"]).unwrap(), Set::new("k", "v").ex(10).into());
+    /// ```
     pub fn ex(self, seconds: i64) -> Set {
         self.expire(seconds, TimeUnit::Seconds, false)
     }
 
     /// `PX milliseconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "PX", "10"]).unwrap(), Set::new("k", "v").px(10).into());
+    /// ```
     pub fn px(self, millis: i64) -> Set {
         self.expire(millis, TimeUnit::Millis, false)
     }
 
     /// `EXAT unix-time-seconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "EXAT", "1700000000"]).unwrap(), Set::new("k", "v").exat(1_700_000_000).into());
+    /// ```
     pub fn exat(self, unix_seconds: i64) -> Set {
         self.expire(unix_seconds, TimeUnit::Seconds, true)
     }
 
     /// `PXAT unix-time-milliseconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "PXAT", "1700000000000"]).unwrap(), Set::new("k", "v").pxat(1_700_000_000_000).into());
+    /// ```
     pub fn pxat(self, unix_millis: i64) -> Set {
         self.expire(unix_millis, TimeUnit::Millis, true)
     }
 
     /// `KEEPTTL`: keep the key's current deadline.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "KEEPTTL"]).unwrap(), Set::new("k", "v").keep_ttl().into());
+    /// ```
     pub fn keep_ttl(mut self) -> Set {
         self.ttl = TtlChange::Keep;
         self
@@ -246,6 +296,11 @@ impl Set {
 
     /// `GET`: reply with the old value; use [`Set::get`] through
     /// [`Connection::call`](crate::Connection::call) or [`SetGet`] for a typed reply.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Set};
+    /// assert_eq!(Command::from_argv(["SET", "k", "v", "GET"]).unwrap(), Set::new("k", "v").get().into());
+    /// ```
     pub fn get(mut self) -> SetGet {
         self.get = true;
         SetGet(self)
@@ -419,26 +474,51 @@ impl GetEx {
     }
 
     /// `EX seconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, GetEx};
+    /// assert_eq!(Command::from_argv(["GETEX", "k", "EX", "10"]).unwrap(), GetEx::new("k").ex(10).into());
+    /// ```
     pub fn ex(self, seconds: i64) -> GetEx {
         self.expire(seconds, TimeUnit::Seconds, false)
     }
 
     /// `PX milliseconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, GetEx};
+    /// assert_eq!(Command::from_argv(["GETEX", "k", "PX", "10"]).unwrap(), GetEx::new("k").px(10).into());
+    /// ```
     pub fn px(self, millis: i64) -> GetEx {
         self.expire(millis, TimeUnit::Millis, false)
     }
 
     /// `EXAT unix-time-seconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, GetEx};
+    /// assert_eq!(Command::from_argv(["GETEX", "k", "EXAT", "1700000000"]).unwrap(), GetEx::new("k").exat(1_700_000_000).into());
+    /// ```
     pub fn exat(self, unix_seconds: i64) -> GetEx {
         self.expire(unix_seconds, TimeUnit::Seconds, true)
     }
 
     /// `PXAT unix-time-milliseconds`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, GetEx};
+    /// assert_eq!(Command::from_argv(["GETEX", "k", "PXAT", "1700000000000"]).unwrap(), GetEx::new("k").pxat(1_700_000_000_000).into());
+    /// ```
     pub fn pxat(self, unix_millis: i64) -> GetEx {
         self.expire(unix_millis, TimeUnit::Millis, true)
     }
 
     /// `PERSIST`: remove the deadline.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, GetEx};
+    /// assert_eq!(Command::from_argv(["GETEX", "k", "PERSIST"]).unwrap(), GetEx::new("k").persist().into());
+    /// ```
     pub fn persist(mut self) -> GetEx {
         self.change = Some(TtlChange::Clear);
         self
@@ -599,6 +679,11 @@ impl MSet {
     }
 
     /// `MSETNX key value [key value ...]` (replies true if it set them all).
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, MSet};
+    /// assert_eq!(Command::from_argv(["MSETNX", "a", "1"]).unwrap(), MSet::nx([("a", "1")]).into());
+    /// ```
     pub fn nx<K: IntoArg, V: IntoArg>(pairs: impl IntoIterator<Item = (K, V)>) -> MSetNx {
         MSetNx(MSet {
             only_if_none_exist: true,
