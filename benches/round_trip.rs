@@ -1,0 +1,310 @@
+//! Engine-core benchmarks: command round trips, the crossbeam floor under them, pipelines,
+//! and the same workloads against a real redis-server over loopback.
+//!
+//! `benches/README.md` defines each scenario, its peer, and how to read the ratios. Run with
+//! `cargo bench --bench round_trip` (about two minutes); a filter such as
+//! `cargo bench --bench round_trip -- pipeline` runs one scenario. After the criterion
+//! output, a summary table prints ns/op, ops/s and the ratios from this run's estimates.
+
+mod support;
+
+use std::hint::black_box;
+use std::thread;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use crossbeam_channel::{bounded, unbounded, RecvTimeoutError};
+use embedis::cmd::IncrBy;
+use embedis::{Engine, Pipeline, Reply};
+
+use support::affinity::{self, Placement};
+use support::resp::{self, RedisServer, RespClient, RespKind, RespReply};
+use support::summary;
+
+/// Pipeline sizes measured in `pipeline` and `redis_server`.
+const PIPELINE_SIZES: [u64; 3] = [16, 100, 1000];
+
+fn main() {
+    summary::mark_start();
+    // Explicit settings, kept short so the whole run stays around two minutes; command-line
+    // flags (`--measurement-time`, `--sample-size`, ...) still override them.
+    let mut c = Criterion::default()
+        .sample_size(50)
+        .warm_up_time(Duration::from_millis(800))
+        .measurement_time(Duration::from_secs(3))
+        .nresamples(20_000)
+        .configure_from_args();
+
+    // The bench thread on one CPU, every peer thread on another: see support/affinity.rs.
+    let placement = match affinity::init() {
+        Ok(p) => {
+            summary::note(format!(
+                "placement: bench thread pinned to CPU {}, executor / echo server / \
+                 redis-server to CPU {} (EMBEDIS_BENCH_PIN=0 leaves it to the scheduler)",
+                p.bench, p.peer
+            ));
+            Some(p)
+        }
+        Err(why) => {
+            summary::note(format!(
+                "placement: NOT pinned ({why}); round trips may be bimodal"
+            ));
+            None
+        }
+    };
+
+    round_trip(&mut c, placement);
+    floor(&mut c, placement);
+    pipeline(&mut c, placement);
+    redis_server(&mut c, placement);
+
+    c.final_summary();
+    summary::print();
+}
+
+/// Scenario 1: one command from the bench thread through the executor thread and back.
+fn round_trip(c: &mut Criterion, placement: Option<Placement>) {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    assert_eq!(conn.call(["PING"]).unwrap(), Reply::status("PONG"));
+    assert!(matches!(
+        conn.call(["INCR", "k"]).unwrap(),
+        Reply::Integer(_)
+    ));
+    pin_executor(placement);
+
+    let mut group = c.benchmark_group("round_trip");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("call_ping", |b| {
+        summary::ran("round_trip", "call_ping", None, 1);
+        b.iter(|| conn.call(["PING"]).unwrap());
+    });
+    group.bench_function("call_incr", |b| {
+        summary::ran("round_trip", "call_incr", None, 1);
+        b.iter(|| conn.call(["INCR", "k"]).unwrap());
+    });
+    group.bench_function("run_incrby_typed", |b| {
+        summary::ran("round_trip", "run_incrby_typed", None, 1);
+        b.iter(|| conn.run(IncrBy::new("k", 1)).unwrap());
+    });
+    group.finish();
+}
+
+/// Scenario 2: the bare request/reply floor. `bounded_echo` is the peer of `round_trip`:
+/// two bounded crossbeam channels and a server thread that echoes. `engine_shaped` adds
+/// what the engine's transport does besides (a 65,536-slot request queue read with
+/// `recv_timeout`, an unbounded reply channel, enum messages), still with no work.
+fn floor(c: &mut Criterion, placement: Option<Placement>) {
+    let mut group = c.benchmark_group("floor");
+    group.throughput(Throughput::Elements(1));
+
+    {
+        let (req_tx, req_rx) = bounded::<u64>(1);
+        let (rep_tx, rep_rx) = bounded::<u64>(1);
+        let server = thread::Builder::new()
+            .name("floor-echo".into())
+            .spawn(move || {
+                pin_self_to_peer(placement);
+                for n in req_rx {
+                    if rep_tx.send(n).is_err() {
+                        break;
+                    }
+                }
+            })
+            .unwrap();
+        group.bench_function("bounded_echo", |b| {
+            summary::ran("floor", "bounded_echo", None, 1);
+            let mut n = 0u64;
+            b.iter(|| {
+                n += 1;
+                req_tx.send(n).unwrap();
+                rep_rx.recv().unwrap()
+            });
+        });
+        drop(req_tx);
+        server.join().unwrap();
+    }
+
+    {
+        enum Request {
+            Ping {
+                conn: u64,
+                arg: Vec<u8>,
+            },
+            #[allow(dead_code)] // present so the match is not trivial, as in the executor
+            Stop,
+        }
+        enum Response {
+            Pong(u64),
+        }
+        let (req_tx, req_rx) = bounded::<Request>(65_536);
+        let (rep_tx, rep_rx) = unbounded::<Response>();
+        let server = thread::Builder::new()
+            .name("floor-engine-shaped".into())
+            .spawn(move || {
+                pin_self_to_peer(placement);
+                loop {
+                    match req_rx.recv_timeout(Duration::from_millis(100)) {
+                        Ok(Request::Ping { conn, arg }) => {
+                            black_box(arg);
+                            if rep_tx.send(Response::Pong(conn)).is_err() {
+                                break;
+                            }
+                        }
+                        Ok(Request::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+                        Err(RecvTimeoutError::Timeout) => {}
+                    }
+                }
+            })
+            .unwrap();
+        group.bench_function("engine_shaped", |b| {
+            summary::ran("floor", "engine_shaped", None, 1);
+            b.iter(|| {
+                req_tx
+                    .send(Request::Ping {
+                        conn: 1,
+                        arg: Vec::new(),
+                    })
+                    .unwrap();
+                match rep_rx.recv().unwrap() {
+                    Response::Pong(conn) => conn,
+                }
+            });
+        });
+        drop(req_tx);
+        server.join().unwrap();
+    }
+    group.finish();
+}
+
+/// Scenario 3: pipelines of INCRs, one executor round trip per iteration.
+fn pipeline(c: &mut Criterion, placement: Option<Placement>) {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    assert_eq!(conn.call(["PING"]).unwrap(), Reply::status("PONG"));
+    pin_executor(placement);
+
+    let mut group = c.benchmark_group("pipeline");
+    for size in PIPELINE_SIZES {
+        let n = usize::try_from(size).unwrap();
+        group.throughput(Throughput::Elements(size));
+
+        // Sanity check once, outside the measurement: n integer replies, in order.
+        let replies = build_argv(n).execute(&mut conn).unwrap();
+        assert_eq!(replies.len(), n);
+        assert!(replies.windows(2).all(|w| matches!(
+            (&w[0], &w[1]),
+            (Reply::Integer(a), Reply::Integer(b)) if b - a == 1
+        )));
+
+        group.bench_with_input(BenchmarkId::new("argv_per_iter", size), &n, |b, &n| {
+            summary::ran("pipeline", "argv_per_iter", Some(size), size);
+            b.iter(|| build_argv(n).execute(&mut conn).unwrap());
+        });
+        group.bench_with_input(BenchmarkId::new("typed_per_iter", size), &n, |b, &n| {
+            summary::ran("pipeline", "typed_per_iter", Some(size), size);
+            b.iter(|| build_typed(n).execute(&mut conn).unwrap());
+        });
+        let prebuilt = build_typed(n);
+        group.bench_with_input(BenchmarkId::new("prebuilt", size), &prebuilt, |b, pipe| {
+            summary::ran("pipeline", "prebuilt", Some(size), size);
+            b.iter(|| pipe.execute(&mut conn).unwrap());
+        });
+    }
+    group.finish();
+}
+
+fn build_argv(n: usize) -> Pipeline {
+    let mut pipe = Pipeline::new();
+    for _ in 0..n {
+        pipe.cmd(["INCR", "k"]);
+    }
+    pipe
+}
+
+fn build_typed(n: usize) -> Pipeline {
+    let mut pipe = Pipeline::new();
+    for _ in 0..n {
+        pipe.add(IncrBy::new("k", 1));
+    }
+    pipe
+}
+
+/// Scenario 4: the same workloads against our own redis-server child on 127.0.0.1.
+fn redis_server(c: &mut Criterion, placement: Option<Placement>) {
+    let server = match RedisServer::start() {
+        Ok(server) => server,
+        Err(reason) => {
+            println!("redis_server: skipped: {reason}");
+            summary::note(format!("redis_server: skipped: {reason}"));
+            return;
+        }
+    };
+    if let Some(p) = placement {
+        if let Err(why) = affinity::pin_process(server.pid(), p.peer) {
+            summary::note(format!("placement: redis-server not pinned: {why}"));
+        }
+    }
+    let mut client = RespClient::connect(server.port()).expect("connect to our redis-server");
+    client.send(&resp::encode(&["FLUSHALL"]));
+    assert_eq!(client.reply(), RespReply::Status);
+
+    let ping = resp::encode(&["PING"]);
+    let incr = resp::encode(&["INCR", "k"]);
+
+    let mut group = c.benchmark_group("redis_server");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("ping", |b| {
+        summary::ran("redis_server", "ping", None, 1);
+        b.iter(|| {
+            client.send(&ping);
+            client.expect(1, RespKind::Status)
+        });
+    });
+    group.bench_function("incr", |b| {
+        summary::ran("redis_server", "incr", None, 1);
+        b.iter(|| {
+            client.send(&incr);
+            client.expect(1, RespKind::Integer)
+        });
+    });
+    for size in PIPELINE_SIZES {
+        let n = usize::try_from(size).unwrap();
+        group.throughput(Throughput::Elements(size));
+        // The whole pipeline is encoded once; each iteration writes it and reads n replies.
+        let batch = incr.repeat(n);
+        group.bench_with_input(
+            BenchmarkId::new("pipeline_incr", size),
+            &batch,
+            |b, batch| {
+                summary::ran("redis_server", "pipeline_incr", Some(size), size);
+                b.iter(|| {
+                    client.send(batch);
+                    client.expect(n, RespKind::Integer)
+                });
+            },
+        );
+    }
+    group.finish();
+    drop(client);
+    drop(server); // kills the child by pid and reaps it
+}
+
+/// Pins the running engine's executor thread to the peer CPU. Call it after a first round
+/// trip, so the thread is known to be running under its name.
+fn pin_executor(placement: Option<Placement>) {
+    if let Some(p) = placement {
+        if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
+            summary::note(format!("placement: executor not pinned: {why}"));
+        }
+    }
+}
+
+/// Pins the calling (server) thread to the peer CPU.
+fn pin_self_to_peer(placement: Option<Placement>) {
+    if let Some(p) = placement {
+        if let Err(why) = affinity::pin_current(p.peer) {
+            summary::note(format!("placement: echo server not pinned: {why}"));
+        }
+    }
+}

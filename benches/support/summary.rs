@@ -1,0 +1,257 @@
+//! The end-of-run summary: ns/op, ops/s and the ratios the project tracks, computed from the
+//! estimates criterion wrote during *this* run (older files are ignored, so a filtered run
+//! never mixes in stale figures). Criterion has no API for its results, so this reads its
+//! `estimates.json` files; the figure used is the one criterion prints as `time:` (the
+//! linear-regression slope, or the mean when there is none).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+use std::time::SystemTime;
+
+static START: OnceLock<SystemTime> = OnceLock::new();
+static RAN: Mutex<Vec<Bench>> = Mutex::new(Vec::new());
+static NOTES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+#[derive(Clone, PartialEq)]
+struct Bench {
+    group: &'static str,
+    function: &'static str,
+    param: Option<u64>,
+    elements: u64,
+}
+
+impl Bench {
+    fn name(&self) -> String {
+        match self.param {
+            Some(param) => format!("{}/{}/{}", self.group, self.function, param),
+            None => format!("{}/{}", self.group, self.function),
+        }
+    }
+}
+
+/// Call first thing in `main`.
+pub fn mark_start() {
+    // Criterion's file times have at least this resolution; one second of slack also
+    // covers coarse filesystem timestamps.
+    let start = SystemTime::now() - std::time::Duration::from_secs(1);
+    let _ = START.set(start);
+}
+
+/// Records that a benchmark ran (criterion calls the closure only for benchmarks that
+/// pass the filter). Called once per sample; recorded once.
+pub fn ran(group: &'static str, function: &'static str, param: Option<u64>, elements: u64) {
+    let bench = Bench {
+        group,
+        function,
+        param,
+        elements,
+    };
+    let mut ran = RAN.lock().unwrap_or_else(|e| e.into_inner());
+    if !ran.contains(&bench) {
+        ran.push(bench);
+    }
+}
+
+/// A line printed with the summary (a skipped scenario, say).
+pub fn note(line: String) {
+    NOTES.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+}
+
+/// A criterion estimate for one iteration, in nanoseconds.
+#[derive(Clone, Copy)]
+struct Figure {
+    ns_per_iter: f64,
+    low: f64,
+    high: f64,
+    elements: u64,
+}
+
+impl Figure {
+    fn ns_per_op(&self) -> f64 {
+        self.ns_per_iter / self.elements as f64
+    }
+
+    fn ops_per_sec(&self) -> f64 {
+        1e9 * self.elements as f64 / self.ns_per_iter
+    }
+}
+
+/// Prints the summary to stdout.
+pub fn print() {
+    let ran = RAN.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let notes = NOTES.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let Some(dir) = criterion_dir() else {
+        if !ran.is_empty() {
+            println!("summary: criterion's output directory not found; no summary");
+        }
+        return;
+    };
+    let start = START.get().copied().unwrap_or(SystemTime::UNIX_EPOCH);
+    let figures: Vec<(Bench, Figure)> = ran
+        .iter()
+        .filter_map(|bench| Some((bench.clone(), read_figure(&dir, bench, start)?)))
+        .collect();
+    if figures.is_empty() {
+        // `--test`, `--list`, or a filter that matched nothing: no estimates this run.
+        return;
+    }
+    let find = |group: &str, function: &str, param: Option<u64>| {
+        figures
+            .iter()
+            .find(|(b, _)| b.group == group && b.function == function && b.param == param)
+            .map(|(_, f)| *f)
+    };
+
+    let mut out = String::new();
+    let _ = writeln!(out, "\n==== embedis round_trip summary (this run) ====");
+    for line in &notes {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(
+        out,
+        "{:<40} {:>12} {:>21} {:>14}",
+        "benchmark", "ns/op", "95% CI ns/op", "ops/s"
+    );
+    for (bench, figure) in &figures {
+        let per = bench.elements as f64;
+        let _ = writeln!(
+            out,
+            "{:<40} {:>12.1} {:>21} {:>14}",
+            bench.name(),
+            figure.ns_per_op(),
+            format!("[{:.1}, {:.1}]", figure.low / per, figure.high / per),
+            si(figure.ops_per_sec()),
+        );
+    }
+
+    let _ = writeln!(out, "\nround trip / crossbeam floor (target: <= 2.0x)");
+    if let Some(floor) = find("floor", "bounded_echo", None) {
+        for function in ["call_ping", "call_incr", "run_incrby_typed"] {
+            if let Some(rt) = find("round_trip", function, None) {
+                let ratio = rt.ns_per_iter / floor.ns_per_iter;
+                let _ = writeln!(
+                    out,
+                    "  round_trip/{function:<18} / floor/bounded_echo  = {ratio:>6.2}x  {}",
+                    verdict(ratio <= 2.0)
+                );
+            }
+        }
+        if let Some(shaped) = find("floor", "engine_shaped", None) {
+            let _ = writeln!(
+                out,
+                "  (floor/engine_shaped / floor/bounded_echo = {:.2}x: the transport's share)",
+                shaped.ns_per_iter / floor.ns_per_iter
+            );
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\npipelined INCR/s, engine / redis-server at the same size \
+         (target: >= 10x and >= 3 M INCR/s)"
+    );
+    for size in [16, 100, 1000] {
+        let Some(redis) = find("redis_server", "pipeline_incr", Some(size)) else {
+            continue;
+        };
+        for function in ["argv_per_iter", "typed_per_iter", "prebuilt"] {
+            if let Some(engine) = find("pipeline", function, Some(size)) {
+                let ratio = engine.ops_per_sec() / redis.ops_per_sec();
+                let _ = writeln!(
+                    out,
+                    "  size {size:>4}  {function:<15} {:>10}/s vs redis {:>10}/s = {ratio:>6.2}x  \
+                     10x: {:<6}  3M/s: {}",
+                    si(engine.ops_per_sec()),
+                    si(redis.ops_per_sec()),
+                    verdict(ratio >= 10.0),
+                    verdict(engine.ops_per_sec() >= 3e6),
+                );
+            }
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\nsingle round trip, redis-server over loopback / engine"
+    );
+    for (redis_fn, engine_fn) in [("ping", "call_ping"), ("incr", "call_incr")] {
+        if let (Some(redis), Some(engine)) = (
+            find("redis_server", redis_fn, None),
+            find("round_trip", engine_fn, None),
+        ) {
+            let _ = writeln!(
+                out,
+                "  redis_server/{redis_fn:<5} / round_trip/{engine_fn:<10} = {:.2}x",
+                redis.ns_per_iter / engine.ns_per_iter
+            );
+        }
+    }
+    print!("{out}");
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "met"
+    } else {
+        "MISSED"
+    }
+}
+
+fn si(value: f64) -> String {
+    if value >= 1e6 {
+        format!("{:.2} M", value / 1e6)
+    } else if value >= 1e3 {
+        format!("{:.1} K", value / 1e3)
+    } else {
+        format!("{value:.0}")
+    }
+}
+
+/// Where criterion writes: `$CRITERION_HOME`, else `<target dir>/criterion`.
+fn criterion_dir() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return Some(PathBuf::from(home));
+    }
+    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        return Some(Path::new(&target).join("criterion"));
+    }
+    // The bench binary lives in <target>[/<triple>]/<profile>/deps/.
+    let exe = std::env::current_exe().ok()?;
+    exe.ancestors()
+        .map(|dir| dir.join("criterion"))
+        .find(|dir| dir.is_dir())
+}
+
+fn read_figure(dir: &Path, bench: &Bench, start: SystemTime) -> Option<Figure> {
+    let mut path = dir.join(bench.group).join(bench.function);
+    if let Some(param) = bench.param {
+        path.push(param.to_string());
+    }
+    path.push("new/estimates.json");
+    let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
+    if modified < start {
+        return None; // written by an earlier run
+    }
+    let json = std::fs::read_to_string(&path).ok()?;
+    // criterion's "typical" estimate: the slope if there is one, else the mean.
+    let section = match json.find("\"slope\":") {
+        Some(at) if !json[at + 8..].trim_start().starts_with("null") => &json[at..],
+        _ => &json[json.find("\"mean\":")?..],
+    };
+    Some(Figure {
+        ns_per_iter: number_after(section, "\"point_estimate\":")?,
+        low: number_after(section, "\"lower_bound\":")?,
+        high: number_after(section, "\"upper_bound\":")?,
+        elements: bench.elements,
+    })
+}
+
+/// The JSON number right after the first `key` in `text`.
+fn number_after(text: &str, key: &str) -> Option<f64> {
+    let rest = text[text.find(key)? + key.len()..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
