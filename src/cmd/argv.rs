@@ -12,10 +12,14 @@ pub(crate) struct Args {
 }
 
 impl Args {
-    pub(crate) fn new(items: Vec<Bytes>) -> Args {
-        Args {
-            items: items.into_iter(),
+    /// The arguments of `argv` after its first `skip` (the name, and the subcommand of a
+    /// container), without copying the vector.
+    pub(crate) fn new(argv: Vec<Bytes>, skip: usize) -> Args {
+        let mut items = argv.into_iter();
+        if skip > 0 {
+            items.nth(skip - 1);
         }
+        Args { items }
     }
 
     /// How many arguments are left.

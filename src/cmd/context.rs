@@ -37,12 +37,7 @@ impl Ctx<'_> {
         let now = self.now_ms();
         match self.db.get(key, now) {
             None => Ok(None),
-            Some(entry) => entry
-                .value
-                .as_string()
-                .cloned()
-                .map(Some)
-                .ok_or(Error::WrongType),
+            Some(entry) => entry.value.to_bytes().map(Some).ok_or(Error::WrongType),
         }
     }
 

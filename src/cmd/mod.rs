@@ -193,7 +193,7 @@ impl Command {
         Command::from_vec(argv)
     }
 
-    pub(crate) fn from_vec(mut argv: Vec<Bytes>) -> Result<Command, Error> {
+    pub(crate) fn from_vec(argv: Vec<Bytes>) -> Result<Command, Error> {
         let spec = match table::lookup(&argv) {
             Ok(spec) => spec,
             // Redis's `rejectCommand` special-cases EXEC: it aborts the transaction now
@@ -211,7 +211,7 @@ impl Command {
             return Err(Error::arity(spec.name));
         };
         let skip = if spec.name.contains('|') { 2 } else { 1 };
-        let mut args = Args::new(argv.split_off(skip));
+        let mut args = Args::new(argv, skip);
         Ok(parse(&mut args)
             .and_then(|command| args.finish().map(|()| command))
             .unwrap_or_else(Command::Invalid))

@@ -9,6 +9,7 @@ use super::expire::{ExpireArg, TimeUnit};
 use super::{Command, IntoArg};
 use crate::store::long_double;
 use crate::store::number::parse_i64;
+use crate::store::value::Value;
 use crate::{Error, Reply};
 
 /// Redis's `proto-max-bulk-len` default: no string may grow past 512 MiB.
@@ -790,19 +791,38 @@ impl IncrBy {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let current = match ctx.get_string(&self.key) {
-            Ok(Some(text)) => match parse_i64(&text) {
-                Some(n) => n,
-                None => return Error::NotInteger.into(),
-            },
-            Ok(None) => 0,
-            Err(error) => return error.into(),
+        let now = ctx.now_ms();
+        // One lookup and no allocation on the hot path: the counter is updated in place.
+        let outcome = match ctx.db.value_mut(&self.key, now) {
+            Some(value) => {
+                let current = match value {
+                    Value::Int(n) => Some(*n),
+                    Value::String(text) => parse_i64(text),
+                };
+                match current {
+                    None => Err(Error::NotInteger),
+                    Some(current) => match current.checked_add(self.delta) {
+                        None => Err(Error::IncrOverflow),
+                        Some(new) => {
+                            *value = Value::Int(new);
+                            Ok(new)
+                        }
+                    },
+                }
+            }
+            None => {
+                ctx.db
+                    .insert(self.key.clone(), Value::Int(self.delta), None);
+                Ok(self.delta)
+            }
         };
-        let Some(new) = current.checked_add(self.delta) else {
-            return Error::IncrOverflow.into();
-        };
-        ctx.put_string_keep_ttl(self.key, Bytes::from(new.to_string()));
-        Reply::Integer(new)
+        match outcome {
+            Ok(new) => {
+                ctx.touch(&self.key);
+                Reply::Integer(new)
+            }
+            Err(error) => error.into(),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use std::time::Duration;
 use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
 
 use super::core::{Core, Flow, Msg};
+use super::wait::{poll, Polled};
 
 /// How many queued messages are handled before the sweep gets its turn again.
 const BATCH: usize = 1024;
@@ -24,6 +25,7 @@ pub(crate) fn run(
     requests: Receiver<Msg>,
     closed: &AtomicBool,
     real_time: bool,
+    spin: Duration,
     now_ms: impl Fn() -> u64,
 ) {
     let mut more_due = false;
@@ -35,19 +37,25 @@ pub(crate) fn run(
                 Err(TryRecvError::Empty) => None,
                 Err(TryRecvError::Disconnected) => break,
             }
-        } else if real_time {
-            let wait = core.next_deadline().map_or(IDLE_WAKE, |deadline| {
-                Duration::from_millis(deadline.saturating_sub(now_ms())).min(IDLE_WAKE)
-            });
-            match requests.recv_timeout(wait) {
-                Ok(msg) => Some(msg),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
         } else {
-            match requests.recv() {
-                Ok(msg) => Some(msg),
-                Err(_) => break,
+            // A busy caller's next command usually arrives while we poll: no park, no wake.
+            match poll(&requests, spin) {
+                Polled::Ready(msg) => Some(msg),
+                Polled::Disconnected => break,
+                Polled::Empty if real_time => {
+                    let wait = core.next_deadline().map_or(IDLE_WAKE, |deadline| {
+                        Duration::from_millis(deadline.saturating_sub(now_ms())).min(IDLE_WAKE)
+                    });
+                    match requests.recv_timeout(wait) {
+                        Ok(msg) => Some(msg),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    }
+                }
+                Polled::Empty => match requests.recv() {
+                    Ok(msg) => Some(msg),
+                    Err(_) => break,
+                },
             }
         };
         if let Some(msg) = first {

@@ -4,4 +4,5 @@
 pub(crate) mod core;
 pub(crate) mod executor;
 pub(crate) mod session;
+pub(crate) mod wait;
 pub(crate) mod watch;

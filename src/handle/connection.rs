@@ -17,6 +17,7 @@ use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, TryRecvError};
 use crate::cmd::{Command, TypedCommand};
 use crate::exec::core::{Frame, Msg};
 use crate::exec::session::protocol_from_u8;
+use crate::exec::wait::{poll, Polled};
 use crate::handle::engine::Shared;
 use crate::reply::FromReply;
 use crate::{Error, Protocol, Reply};
@@ -148,11 +149,21 @@ impl Connection {
             Err(TryRecvError::Disconnected) => return Err(Error::Closed),
             Err(TryRecvError::Empty) => {}
         }
+        let frame = self.wait_frame()?;
+        Ok(self.unpack(frame))
+    }
+
+    /// The next frame: poll briefly (the reply usually comes within a microsecond), then park.
+    fn wait_frame(&mut self) -> Result<Frame, Error> {
+        match poll(&self.replies, self.shared.spin) {
+            Polled::Ready(frame) => return Ok(frame),
+            Polled::Disconnected => return Err(Error::Closed),
+            Polled::Empty => {}
+        }
         if self.shared.on_executor_thread() {
             return Err(Error::WouldDeadlock);
         }
-        let frame = self.replies.recv().map_err(|_| Error::Closed)?;
-        Ok(self.unpack(frame))
+        self.replies.recv().map_err(|_| Error::Closed)
     }
 
     /// The next frame if one has arrived, without waiting.
@@ -249,10 +260,7 @@ impl Connection {
             commands,
         })?;
         loop {
-            if self.shared.on_executor_thread() {
-                return Err(Error::WouldDeadlock);
-            }
-            match self.replies.recv().map_err(|_| Error::Closed)? {
+            match self.wait_frame()? {
                 Frame::Batch(replies) => return Ok(replies),
                 Frame::One(reply) => self.buffered.push_back(reply),
             }

@@ -41,6 +41,8 @@ pub(crate) struct Shared {
     closed: Arc<AtomicBool>,
     next_connection: AtomicU64,
     clock: Arc<dyn Clock>,
+    /// How long a connection polls for its reply before parking.
+    pub(crate) spin: std::time::Duration,
     thread: Mutex<Option<JoinHandle<()>>>,
     executor: ThreadId,
 }
@@ -140,12 +142,13 @@ impl Engine {
         }));
         let core = Core::new(Arc::clone(&config.clock), config.sweep_budget);
         let clock = Arc::clone(&config.clock);
+        let spin = config.spin;
         let closed = Arc::new(AtomicBool::new(false));
         let closed_flag = Arc::clone(&closed);
         let thread = std::thread::Builder::new()
             .name("embedis-executor".into())
             .spawn(move || {
-                executor::run(core, inbox, &closed_flag, !manual, move || {
+                executor::run(core, inbox, &closed_flag, !manual, spin, move || {
                     clock.now_micros() / 1000
                 })
             })?;
@@ -156,6 +159,7 @@ impl Engine {
                 closed,
                 next_connection: AtomicU64::new(1),
                 clock: config.clock,
+                spin,
                 thread: Mutex::new(Some(thread)),
                 executor,
             }),

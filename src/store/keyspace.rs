@@ -78,6 +78,12 @@ impl Keyspace {
         self.map.get(key)
     }
 
+    /// The live value at `key`, mutably, removing it first if it has expired.
+    pub fn value_mut(&mut self, key: &[u8], now_ms: u64) -> Option<&mut Value> {
+        self.expire_if_due(key, now_ms);
+        self.map.get_mut(key).map(|entry| &mut entry.value)
+    }
+
     /// Whether `key` exists and has not expired (expiring it if due).
     pub fn contains(&mut self, key: &[u8], now_ms: u64) -> bool {
         self.get(key, now_ms).is_some()

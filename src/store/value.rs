@@ -9,20 +9,26 @@ pub enum Value {
     /// A Redis string: any bytes, integers and floats kept in their decimal text as Redis
     /// shows them.
     String(Bytes),
+    /// A string holding a canonical `i64`, kept as a number so INCR and friends update it
+    /// in place without parsing or allocating (Redis's int encoding). Readers see its
+    /// decimal text; TYPE says `string`.
+    Int(i64),
 }
 
 impl Value {
     /// The name TYPE replies with and SCAN TYPE filters by.
     pub fn type_name(&self) -> &'static str {
         match self {
-            Value::String(_) => "string",
+            Value::String(_) | Value::Int(_) => "string",
         }
     }
 
-    /// The bytes of a string value, or `None` for other types.
-    pub fn as_string(&self) -> Option<&Bytes> {
+    /// The bytes of a string value (an integer as its decimal text), or `None` for other
+    /// types.
+    pub fn to_bytes(&self) -> Option<Bytes> {
         match self {
-            Value::String(bytes) => Some(bytes),
+            Value::String(bytes) => Some(bytes.clone()),
+            Value::Int(n) => Some(Bytes::from(n.to_string())),
         }
     }
 }
