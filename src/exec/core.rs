@@ -112,26 +112,33 @@ impl Core {
                     .insert(conn, Connection { session, replies });
             }
             Msg::Command { conn, command } => {
-                if let Some((reply, closing)) = self.execute(conn, command) {
-                    self.respond(conn, Frame::One(reply));
-                    if closing {
-                        self.close(conn);
-                    }
+                let now_us = self.clock.now_micros();
+                let Some(mut ctx) = self.session_ctx(conn, now_us) else {
+                    return Flow::Continue; // closed already (QUIT)
+                };
+                let reply = run_one(&mut ctx, command);
+                let closing = ctx.session.closing;
+                self.respond(conn, Frame::One(reply));
+                if closing {
+                    self.close(conn);
                 }
             }
             Msg::Batch { conn, commands } => {
+                // One message, one instant: the clock is read once for the whole pipeline,
+                // as though it ran instantly (it runs within microseconds; deadlines have
+                // millisecond precision). A clock read costs as much as an INCR.
+                let now_us = self.clock.now_micros();
+                let Some(mut ctx) = self.session_ctx(conn, now_us) else {
+                    return Flow::Continue;
+                };
                 let mut replies = Vec::with_capacity(commands.len());
-                let mut closing = false;
                 for command in commands {
-                    let Some((reply, quit)) = self.execute(conn, command) else {
-                        break;
-                    };
-                    replies.push(reply);
-                    if quit {
-                        closing = true;
+                    replies.push(run_one(&mut ctx, command));
+                    if ctx.session.closing {
                         break;
                     }
                 }
+                let closing = ctx.session.closing;
                 self.respond(conn, Frame::Batch(replies));
                 if closing {
                     self.close(conn);
@@ -147,21 +154,15 @@ impl Core {
         Flow::Continue
     }
 
-    /// Runs one command for `conn`: its reply, and whether the connection must close after
-    /// replying (QUIT). `None` if the connection is unknown (already closed).
-    fn execute(&mut self, conn: u64, command: Result<Command, Error>) -> Option<(Reply, bool)> {
-        let now_us = self.clock.now_micros();
+    /// The context commands of `conn` run in; `None` if the connection is gone.
+    fn session_ctx(&mut self, conn: u64, now_us: u64) -> Option<Ctx<'_>> {
         let connection = self.connections.get_mut(&conn)?;
-        let mut ctx = Ctx {
+        Some(Ctx {
             db: &mut self.db,
             watches: &mut self.watches,
             session: &mut connection.session,
             now_us,
-        };
-        let reply = dispatch(&mut ctx, command);
-        let closing = ctx.session.closing;
-        self.after_command();
-        Some((reply, closing))
+        })
     }
 
     fn respond(&mut self, conn: u64, frame: Frame) {
@@ -190,19 +191,7 @@ impl Core {
         // A panic in user code must not take the engine down: the job's wrapper reports it
         // to its caller; here it only has to be contained.
         let _ = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
-        self.after_command();
-    }
-
-    /// Keys that expired during the command count as changed for WATCH.
-    fn after_command(&mut self) {
-        if self.db.has_expired() {
-            for key in self.db.take_expired() {
-                if !self.watches.is_empty() {
-                    let exists = self.db.contains_raw(&key);
-                    self.watches.touch(&key, exists);
-                }
-            }
-        }
+        self.watches.settle_expired(&mut self.db);
     }
 
     /// Removes up to the sweep budget of expired keys. Returns whether more are due.
@@ -213,7 +202,7 @@ impl Core {
         let now_ms = self.clock.now_micros() / 1000;
         let removed = self.db.sweep(now_ms, self.sweep_budget);
         if removed > 0 {
-            self.after_command();
+            self.watches.settle_expired(&mut self.db);
         }
         self.db
             .next_deadline()
@@ -230,6 +219,13 @@ impl Core {
     pub(crate) fn shutdown(&mut self) {
         self.connections.clear();
     }
+}
+
+/// Runs (or queues) one command, then lets WATCH see the keys it expired.
+fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
+    let reply = dispatch(ctx, command);
+    ctx.watches.settle_expired(ctx.db);
+    reply
 }
 
 /// Runs or queues one command for a connection, as redis-server's `processCommand` does.
