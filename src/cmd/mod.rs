@@ -233,20 +233,11 @@ impl Command {
 
     /// Makes sense only on a connection, so refused inside `Engine::atomically`.
     pub(crate) fn needs_connection(&self) -> bool {
-        matches!(
-            self,
-            Command::Multi(_)
-                | Command::Exec(_)
-                | Command::ExecAbort(_)
-                | Command::Discard(_)
-                | Command::Watch(_)
-                | Command::Unwatch(_)
-                | Command::Reset(_)
-                | Command::Quit(_)
-                | Command::Hello(_)
-                | Command::Client(_)
-                | Command::Select(_)
-        )
+        self.runs_inside_multi()
+            || matches!(
+                self,
+                Command::Unwatch(_) | Command::Hello(_) | Command::Client(_) | Command::Select(_)
+            )
     }
 
     /// Applies the command to the data.

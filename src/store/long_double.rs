@@ -457,17 +457,25 @@ fn split_mantissa(bytes: &[u8], is_digit: fn(&u8) -> bool) -> Option<(&[u8], &[u
     Some((&bytes[..int_len], fraction, end))
 }
 
-fn parse_decimal(negative: bool, body: &[u8]) -> Option<LongDouble> {
-    let (integer, fraction, mut end) = split_mantissa(body, u8::is_ascii_digit)?;
+/// Splits `body` into integer digits, fraction digits and the exponent after one of
+/// `markers`; `None` if anything is left over.
+fn split_number<'a>(
+    body: &'a [u8],
+    is_digit: fn(&u8) -> bool,
+    markers: [u8; 2],
+) -> Option<(&'a [u8], &'a [u8], i64)> {
+    let (integer, fraction, mut end) = split_mantissa(body, is_digit)?;
     let mut exponent = 0;
-    if matches!(body.get(end), Some(b'e' | b'E')) {
+    if body.get(end).is_some_and(|b| markers.contains(b)) {
         let (value, used) = parse_exponent(&body[end + 1..])?;
         exponent = value;
         end += 1 + used;
     }
-    if end != body.len() {
-        return None;
-    }
+    (end == body.len()).then_some((integer, fraction, exponent))
+}
+
+fn parse_decimal(negative: bool, body: &[u8]) -> Option<LongDouble> {
+    let (integer, fraction, exponent) = split_number(body, u8::is_ascii_digit, [b'e', b'E'])?;
 
     // value = digits * 10^exp10, with leading and trailing zeros removed
     // so the size checks below can reason from the digit count alone.
@@ -527,16 +535,7 @@ fn parse_decimal(negative: bool, body: &[u8]) -> Option<LongDouble> {
 }
 
 fn parse_hex(negative: bool, body: &[u8]) -> Option<LongDouble> {
-    let (integer, fraction, mut end) = split_mantissa(body, u8::is_ascii_hexdigit)?;
-    let mut exponent = 0;
-    if matches!(body.get(end), Some(b'p' | b'P')) {
-        let (value, used) = parse_exponent(&body[end + 1..])?;
-        exponent = value;
-        end += 1 + used;
-    }
-    if end != body.len() {
-        return None;
-    }
+    let (integer, fraction, exponent) = split_number(body, u8::is_ascii_hexdigit, [b'p', b'P'])?;
 
     let all = || integer.iter().chain(fraction.iter()).copied();
     let leading = all().take_while(|&c| c == b'0').count();
