@@ -168,7 +168,10 @@ fn constructors_take_borrowed_and_owned_arguments() {
     let engine = Engine::new();
     let mut conn = engine.connect();
     conn.run(Set::new(&key, &value)).unwrap();
-    assert_eq!(conn.run(Get::new(key.as_str())).unwrap(), Some(Bytes::from(value.clone())));
+    assert_eq!(
+        conn.run(Get::new(key.as_str())).unwrap(),
+        Some(Bytes::from(value.clone()))
+    );
     assert_eq!(conn.run(Del::new([&key])).unwrap(), 1);
     conn.run(Set::new(key, value)).unwrap();
     assert_eq!(conn.run(StrLen::new(b"user:7")).unwrap(), 3);
