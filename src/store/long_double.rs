@@ -459,11 +459,11 @@ fn split_mantissa(bytes: &[u8], is_digit: fn(&u8) -> bool) -> Option<(&[u8], &[u
 
 /// Splits `body` into integer digits, fraction digits and the exponent after one of
 /// `markers`; `None` if anything is left over.
-fn split_number<'a>(
-    body: &'a [u8],
+fn split_number(
+    body: &[u8],
     is_digit: fn(&u8) -> bool,
     markers: [u8; 2],
-) -> Option<(&'a [u8], &'a [u8], i64)> {
+) -> Option<(&[u8], &[u8], i64)> {
     let (integer, fraction, mut end) = split_mantissa(body, is_digit)?;
     let mut exponent = 0;
     if body.get(end).is_some_and(|b| markers.contains(b)) {
