@@ -85,6 +85,8 @@ pub use handle::atomically::Db;
 pub use handle::connection::Connection;
 pub use handle::engine::Engine;
 pub use handle::pipeline::Pipeline;
+pub use handle::rate_limiter::{KeyedRateLimiter, RateLimitError, RateLimitSnapshot, RateLimiter};
 pub use handle::transaction::Transaction;
 pub use reply::{FromReply, Protocol, Reply, TtlReply};
+pub use store::gcra::{Quota, QuotaError};
 pub use store::glob::Glob;

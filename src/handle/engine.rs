@@ -222,6 +222,28 @@ impl Engine {
         self.shared.clock.as_ref()
     }
 
+    /// A lock-free [`RateLimiter`](crate::RateLimiter) on this engine's clock: with a
+    /// [`ManualClock`](crate::ManualClock), [`ManualClock::advance`](crate::ManualClock::advance)
+    /// moves the limiter's time and the keyspace's together. The limiter keeps its state in
+    /// itself, not in the keyspace, and checks without a round trip to the executor.
+    ///
+    /// ```
+    /// use embedis::{Engine, ManualClock, Quota};
+    /// use std::time::Duration;
+    ///
+    /// let clock = ManualClock::new();
+    /// let engine = Engine::builder().clock(clock.clone()).build();
+    /// let limiter = engine.rate_limiter(Quota::per_second(1)?);
+    /// assert!(limiter.check().is_ok());
+    /// assert!(limiter.check().is_err());
+    /// clock.advance(Duration::from_secs(1));
+    /// assert!(limiter.check().is_ok());
+    /// # Ok::<(), embedis::QuotaError>(())
+    /// ```
+    pub fn rate_limiter(&self, quota: crate::Quota) -> crate::RateLimiter {
+        crate::RateLimiter::with_shared_clock(quota, Arc::clone(&self.shared.clock))
+    }
+
     /// Stops the engine now: the executor finishes the message it is on, every connection
     /// and waiting caller gets [`Error::Closed`], and the thread is joined. Idempotent.
     ///

@@ -5,4 +5,5 @@ pub(crate) mod atomically;
 pub(crate) mod connection;
 pub(crate) mod engine;
 pub(crate) mod pipeline;
+pub(crate) mod rate_limiter;
 pub(crate) mod transaction;
