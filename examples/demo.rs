@@ -1,17 +1,18 @@
-//! The tour: the keyspace with expiry, a MULTI/EXEC transaction with WATCH, and an atomic
-//! closure — everything redis-server would answer, in-process.
+//! The tour: the keyspace with expiry, a MULTI/EXEC transaction with WATCH, an atomic
+//! closure, and rate limiting — everything redis-server would answer, in-process.
 //!
 //! Run with `cargo run --release --example demo`.
 
 use std::time::Duration;
 
 use embedis::cmd::{IncrBy, Set, Ttl};
-use embedis::{Engine, Error, ManualClock, Reply};
+use embedis::{Engine, Error, ManualClock, Quota, Reply};
 
-fn main() -> Result<(), Error> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     keyspace()?;
     transaction()?;
     atomic_closure()?;
+    rate_limiting()?;
     println!("\nall demo steps passed");
     Ok(())
 }
@@ -96,6 +97,29 @@ fn atomic_closure() -> Result<(), Error> {
     );
     let mut conn = engine.connect();
     show(&mut conn, &["MGET", "acct:a", "acct:b"])?;
+    Ok(())
+}
+
+/// Throttling: a one-command window counter, and a lock-free token bucket.
+fn rate_limiting() -> Result<(), Box<dyn std::error::Error>> {
+    println!("\n== rate limiting ==");
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+    // INCREX (Redis 8.8): at most 2 hits per 60 s window; refused hits change nothing.
+    for _ in 0..3 {
+        show(
+            &mut conn,
+            &["INCREX", "hits:ip:10.0.0.7", "UBOUND", "2", "EX", "60", "ENX"],
+        )?;
+    }
+    // A GCRA token bucket in one AtomicU64: 5 per second, bursts of 2, no executor hop.
+    let quota = Quota::per_second(5)?.with_burst(2)?;
+    let limiter = engine.rate_limiter(quota);
+    let burst: Vec<bool> = (0..3).map(|_| limiter.check().is_ok()).collect();
+    println!("RateLimiter: three at once -> {burst:?}");
+    clock.advance(Duration::from_millis(200));
+    println!("RateLimiter: 200 ms later -> {}", limiter.check().is_ok());
     Ok(())
 }
 
