@@ -110,7 +110,15 @@ fn rate_limiting() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..3 {
         show(
             &mut conn,
-            &["INCREX", "hits:ip:10.0.0.7", "UBOUND", "2", "EX", "60", "ENX"],
+            &[
+                "INCREX",
+                "hits:ip:10.0.0.7",
+                "UBOUND",
+                "2",
+                "EX",
+                "60",
+                "ENX",
+            ],
         )?;
     }
     // A GCRA token bucket in one AtomicU64: 5 per second, bursts of 2, no executor hop.

@@ -49,7 +49,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     results.push(("CL.THROTTLE (GCRA)", throttle));
     results.push(("RateLimiter (lock-free)", lock_free));
     for (name, allowed) in results {
-        let marks: Vec<&str> = allowed.iter().map(|a| if *a { "ok" } else { "--" }).collect();
+        let marks: Vec<&str> = allowed
+            .iter()
+            .map(|a| if *a { "ok" } else { "--" })
+            .collect();
         println!("  {name:<30} {}", marks.join(" "));
     }
     println!("(the fixed windows reset at t=10s; GCRA and the sliding window refill gradually)");
