@@ -106,6 +106,25 @@ pub enum Error {
     NotAllowedInAtomically,
     /// INCREX: the increment type does not match the options or the value.
     Increx(&'static str),
+    /// CL.THROTTLE (redis-cell): not 4 or 5 arguments after the name. Holds the command's
+    /// lower-case name.
+    CellUsage(&'static str),
+    /// CL.THROTTLE (redis-cell): a number argument Rust's `i64` parser refuses. Holds the
+    /// argument as Redis prints it.
+    CellNotInteger(String),
+    /// CL.THROTTLE (redis-cell): `count` or `period` is 0, or the emission interval
+    /// truncates to 0 ns.
+    CellZeroRate,
+    /// CL.THROTTLE (redis-cell): the bucket key holds something that is not an integer.
+    /// Holds Rust's parse error text (`invalid digit found in string`, ...).
+    CellBadValue(String),
+    /// CL.THROTTLE (redis-cell): the bucket key holds `-1`, redis-cell's missing-key
+    /// sentinel, so its set-if-not-exists never succeeds.
+    CellUpdateFailed,
+    /// CL.THROTTLE: embedis's own refusal of what redis-cell computes with wrapping or
+    /// nonsensical arithmetic: a negative `max_burst`, `quantity` or rate, a limit above
+    /// 2³² − 1, or a bucket span or period beyond 64-bit nanoseconds.
+    CellOutOfRange,
     /// The engine has shut down; the handle can no longer reach it. Never sent by Redis.
     Closed,
     /// A blocking call made on the executor thread itself (from inside an `atomically`
@@ -196,6 +215,12 @@ impl Error {
             Error::ExecAbort | Error::ExecAbortBecause(_) => "EXECABORT",
             Error::NoProto => "NOPROTO",
             Error::WrongPass => "WRONGPASS",
+            Error::CellUsage(_)
+            | Error::CellNotInteger(_)
+            | Error::CellZeroRate
+            | Error::CellBadValue(_)
+            | Error::CellUpdateFailed
+            | Error::CellOutOfRange => "Cell",
             _ => "ERR",
         }
     }
@@ -298,6 +323,21 @@ impl fmt::Display for Error {
                 f.write_str("ERR This Redis command is not allowed from script")
             }
             Error::Increx(text) => write!(f, "ERR {text}"),
+            Error::CellUsage(name) => write!(
+                f,
+                "Cell error: Store error: Usage: {name} <key> <max_burst> <count per period> <period> [<quantity>]"
+            ),
+            Error::CellNotInteger(arg) => {
+                write!(f, "Cell error: Store error: Couldn't parse as integer: {arg}")
+            }
+            Error::CellZeroRate => f.write_str("Cell error: Store error: Zero rates are not supported"),
+            Error::CellBadValue(text) => write!(f, "Cell error: {text}"),
+            Error::CellUpdateFailed => f.write_str(
+                "Cell error: Store error: Failed to update rate limit after 5 attempts",
+            ),
+            Error::CellOutOfRange => f.write_str(
+                "Cell error: Store error: embedis: max_burst, quantity and the rate must not be negative, and the bucket must fit in 64-bit nanoseconds",
+            ),
             Error::Closed => f.write_str("ERR embedis: the engine has shut down"),
             Error::WouldDeadlock => f.write_str(
                 "ERR embedis: blocking call on the executor thread (inside atomically) would deadlock",

@@ -78,7 +78,7 @@ pub mod reply;
 mod store;
 
 pub use clock::{Clock, ClockWaker, ManualClock, SystemClock};
-pub use cmd::{IncrexReply, IntoArg};
+pub use cmd::{IncrexReply, IntoArg, ThrottleReply};
 pub use config::EngineBuilder;
 pub use error::Error;
 pub use handle::atomically::Db;

@@ -955,6 +955,10 @@ const KNOWN_DIFFERENCES: &[Case] = &[
     ("select a database other than 0", &["SELECT 1", "SELECT 15"]),
     // INCREX is an embedis extension; Redis does not know it.
     ("increx", &["INCREX k"]),
+    // CL.THROTTLE is the redis-cell module's command (the oracle runs without modules);
+    // CL.THROTTLE.MS is an embedis extension. tests/throttle.rs checks both.
+    ("cl.throttle", &["CL.THROTTLE k 1 1 1"]),
+    ("cl.throttle.ms", &["CL.THROTTLE.MS k 1 1 1000"]),
     // SCAN's guarantee is kept, but cursor values and page boundaries are embedis's own.
     ("scan cursor values", &["!fill 40", "SCAN 0 COUNT 5"]),
     // Error texts are Rust strings: bytes that are not UTF-8 become U+FFFD.

@@ -107,6 +107,32 @@ fn every_variant_has_redis_text() {
             Error::Increx("ENX flag requires an expiration"),
             "ERR ENX flag requires an expiration",
         ),
+        // redis-cell's texts (redis-cell/src/lib.rs, redis-cell-impl/src/lib.rs and
+        // error.rs), sent with `RM_ReplyWithError` as `Cell error: ...`: code `Cell`.
+        (
+            Error::CellUsage("cl.throttle"),
+            "Cell error: Store error: Usage: cl.throttle <key> <max_burst> <count per period> <period> [<quantity>]",
+        ),
+        (
+            Error::CellNotInteger("x".into()),
+            "Cell error: Store error: Couldn't parse as integer: x",
+        ),
+        (
+            Error::CellZeroRate,
+            "Cell error: Store error: Zero rates are not supported",
+        ),
+        (
+            Error::CellBadValue("invalid digit found in string".into()),
+            "Cell error: invalid digit found in string",
+        ),
+        (
+            Error::CellUpdateFailed,
+            "Cell error: Store error: Failed to update rate limit after 5 attempts",
+        ),
+        (
+            Error::CellOutOfRange,
+            "Cell error: Store error: embedis: max_burst, quantity and the rate must not be negative, and the bucket must fit in 64-bit nanoseconds",
+        ),
     ];
     for (error, text) in cases {
         assert_eq!(error.to_string(), text);

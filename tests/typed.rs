@@ -74,6 +74,14 @@ fn typed_constructors_equal_parsed_argv() {
             &["INCREX", "n", "PX", "5"],
             Increx::by_int("n", 1).px(5).into(),
         ),
+        (
+            &["cl.throttle", "k", "15", "30", "60", "2"],
+            Throttle::new("k", 15, 30, 60).quantity(2).into(),
+        ),
+        (
+            &["CL.THROTTLE.MS", "k", "0", "1", "500"],
+            Throttle::new_ms("k", 0, 1, 500).into(),
+        ),
         (&["APPEND", "k", "v"], Append::new("k", "v").into()),
         (&["STRLEN", "k"], StrLen::new("k").into()),
         (&["DEL", "a", "b"], Del::new(["a", "b"]).into()),

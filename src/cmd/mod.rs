@@ -22,6 +22,7 @@ pub(crate) mod multi;
 pub(crate) mod server;
 pub(crate) mod string;
 pub(crate) mod table;
+pub(crate) mod throttle;
 
 use bytes::Bytes;
 
@@ -35,6 +36,7 @@ pub use string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, MSetNx, Set, SetGet,
     StrLen,
 };
+pub use throttle::{Throttle, ThrottleReply};
 
 use self::argv::Args;
 use self::context::Ctx;
@@ -134,6 +136,7 @@ pub enum Command {
     IncrBy(IncrBy),
     IncrByFloat(IncrByFloat),
     Increx(Increx),
+    Throttle(Throttle),
     Append(Append),
     StrLen(StrLen),
     Del(Del),
@@ -253,6 +256,7 @@ impl Command {
             Command::IncrBy(c) => c.apply(ctx),
             Command::IncrByFloat(c) => c.apply(ctx),
             Command::Increx(c) => c.apply(ctx),
+            Command::Throttle(c) => c.apply(ctx),
             Command::Append(c) => c.apply(ctx),
             Command::StrLen(c) => c.apply(ctx),
             Command::Del(c) => c.apply(ctx),
@@ -322,6 +326,7 @@ typed! {
     IncrBy => IncrBy: i64,
     IncrByFloat => IncrByFloat: Bytes,
     Increx => Increx: IncrexReply,
+    Throttle => Throttle: ThrottleReply,
     Append => Append: i64,
     StrLen => StrLen: i64,
     Del => Del: i64,

@@ -17,6 +17,7 @@ use super::server::{Echo, Ping, Select, Time};
 use super::string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
 };
+use super::throttle::Throttle;
 use super::Command;
 use crate::Error;
 
@@ -72,6 +73,9 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("increx", -2, Increx::parse),
     cmd("append", 3, Append::parse),
     cmd("strlen", 2, StrLen::parse),
+    // rate limiting (redis-cell's module command has arity -1: it counts its arguments)
+    cmd("cl.throttle", -1, Throttle::parse),
+    cmd("cl.throttle.ms", -1, Throttle::parse_ms),
     // keys
     cmd("del", -2, Del::parse),
     cmd("unlink", -2, Del::parse),
