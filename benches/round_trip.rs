@@ -8,6 +8,7 @@
 
 mod support;
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::thread;
 use std::time::Duration;
@@ -59,7 +60,7 @@ fn main() {
     redis_server(&mut c, placement);
 
     c.final_summary();
-    summary::print();
+    summary::print("round_trip", ratios);
 }
 
 /// Scenario 1: one command from the bench thread through the executor thread and back.
@@ -305,6 +306,72 @@ fn pin_self_to_peer(placement: Option<Placement>) {
     if let Some(p) = placement {
         if let Err(why) = affinity::pin_current(p.peer) {
             summary::note(format!("placement: echo server not pinned: {why}"));
+        }
+    }
+}
+
+/// The round-trip ratios and targets (benches/README.md, "Ratios and targets").
+fn ratios(f: &summary::Figures, out: &mut String) {
+    let _ = writeln!(out, "\nround trip / crossbeam floor (target: <= 2.0x)");
+    if let Some(floor) = f.get("floor", "bounded_echo", None) {
+        for function in ["call_ping", "call_incr", "run_incrby_typed"] {
+            if let Some(rt) = f.get("round_trip", function, None) {
+                let ratio = rt.ns_per_iter / floor.ns_per_iter;
+                let _ = writeln!(
+                    out,
+                    "  round_trip/{function:<18} / floor/bounded_echo  = {ratio:>6.2}x  {}",
+                    summary::verdict(ratio <= 2.0)
+                );
+            }
+        }
+        if let Some(shaped) = f.get("floor", "engine_shaped", None) {
+            let _ = writeln!(
+                out,
+                "  (floor/engine_shaped / floor/bounded_echo = {:.2}x: the transport's share)",
+                shaped.ns_per_iter / floor.ns_per_iter
+            );
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\npipelined INCR/s, engine / redis-server at the same size \
+         (target: >= 10x and >= 3 M INCR/s)"
+    );
+    for size in [16, 100, 1000] {
+        let Some(redis) = f.get("redis_server", "pipeline_incr", Some(size)) else {
+            continue;
+        };
+        for function in ["argv_per_iter", "typed_per_iter", "prebuilt"] {
+            if let Some(engine) = f.get("pipeline", function, Some(size)) {
+                let ratio = engine.ops_per_sec() / redis.ops_per_sec();
+                let _ = writeln!(
+                    out,
+                    "  size {size:>4}  {function:<15} {:>10}/s vs redis {:>10}/s = {ratio:>6.2}x  \
+                     10x: {:<6}  3M/s: {}",
+                    summary::si(engine.ops_per_sec()),
+                    summary::si(redis.ops_per_sec()),
+                    summary::verdict(ratio >= 10.0),
+                    summary::verdict(engine.ops_per_sec() >= 3e6),
+                );
+            }
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\nsingle round trip, redis-server over loopback / engine"
+    );
+    for (redis_fn, engine_fn) in [("ping", "call_ping"), ("incr", "call_incr")] {
+        if let (Some(redis), Some(engine)) = (
+            f.get("redis_server", redis_fn, None),
+            f.get("round_trip", engine_fn, None),
+        ) {
+            let _ = writeln!(
+                out,
+                "  redis_server/{redis_fn:<5} / round_trip/{engine_fn:<10} = {:.2}x",
+                redis.ns_per_iter / engine.ns_per_iter
+            );
         }
     }
 }

@@ -11,7 +11,7 @@
 //! sent after `advance` returned, because the wake-up travels through the same ordered queue.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use parking_lot::Mutex;
@@ -26,6 +26,21 @@ use parking_lot::Mutex;
 pub trait Clock: Send + Sync + std::fmt::Debug + 'static {
     /// Microseconds since 1970-01-01T00:00:00Z.
     fn now_micros(&self) -> u64;
+
+    /// Nanoseconds since 1970-01-01T00:00:00Z, read by the rate limiters on every check.
+    ///
+    /// The default is `now_micros() × 1000`, so a clock that implements only
+    /// [`Clock::now_micros`] (such as [`ManualClock`]) drives the limiters exactly.
+    /// [`SystemClock`] overrides it with a faster read of the same wall clock (see there).
+    ///
+    /// ```
+    /// use embedis::{Clock, ManualClock};
+    /// let clock = ManualClock::new();
+    /// assert_eq!(clock.now_nanos(), clock.now_micros() * 1000);
+    /// ```
+    fn now_nanos(&self) -> u64 {
+        self.now_micros().saturating_mul(1000)
+    }
 
     /// Registers an engine's waker. A clock that moves only when told (such as
     /// [`ManualClock`]) keeps the waker, calls it after each jump, and returns `true`: the
@@ -81,6 +96,21 @@ impl std::fmt::Debug for ClockWaker {
 
 /// The operating system's wall clock.
 ///
+/// [`Clock::now_micros`] reads `SystemTime::now()` (about 35 ns). [`Clock::now_nanos`], which
+/// the rate limiters read on every check, is a faster read of the same clock: a monotonic
+/// counter (the TSC through `quanta`, where it is invariant; otherwise the OS monotonic
+/// clock) added to an offset taken from `SystemTime::now()`, and taken again whenever a
+/// second has passed since the last time. So it follows the wall clock to within the drift
+/// of one second (microseconds) plus the duration of one `SystemTime::now()` read, and a
+/// wall-clock step (NTP, `date -s`) reaches it within a second. The limiters'
+/// GCRA core tolerates the small jumps re-anchoring can cause, in either direction.
+///
+/// ```
+/// use embedis::{Clock, SystemClock};
+/// let (micros, nanos) = (SystemClock.now_micros(), SystemClock.now_nanos());
+/// assert!(nanos / 1000 + 1_000_000 > micros && micros + 1_000_000 > nanos / 1000);
+/// ```
+///
 /// ```
 /// use embedis::{Engine, SystemClock};
 /// let engine = Engine::builder().clock(SystemClock).build();
@@ -93,6 +123,83 @@ impl Clock for SystemClock {
     fn now_micros(&self) -> u64 {
         micros_since_epoch(SystemTime::now())
     }
+
+    #[inline]
+    fn now_nanos(&self) -> u64 {
+        AnchoredWallClock::global().now_nanos()
+    }
+}
+
+/// How long the anchored clock runs on one offset before it takes the wall clock again.
+const ANCHOR_PERIOD_NANOS: u64 = 1_000_000_000;
+
+/// The wall clock in nanoseconds, from a monotonic counter plus an offset re-taken from
+/// `SystemTime::now()` once a second (see [`SystemClock`]). One per process.
+struct AnchoredWallClock {
+    counter: quanta::Clock,
+    /// The counter's raw reading when the clock was made.
+    origin: u64,
+    /// Wall-clock nanoseconds minus counter nanoseconds since `origin`, at the last anchor.
+    offset: AtomicU64,
+    /// Counter nanoseconds since `origin` at which to anchor again.
+    next_anchor: AtomicU64,
+}
+
+impl AnchoredWallClock {
+    #[inline]
+    fn global() -> &'static AnchoredWallClock {
+        static GLOBAL: OnceLock<AnchoredWallClock> = OnceLock::new();
+        GLOBAL.get_or_init(|| {
+            let counter = quanta::Clock::new();
+            let origin = counter.raw();
+            AnchoredWallClock {
+                counter,
+                origin,
+                offset: AtomicU64::new(0),
+                next_anchor: AtomicU64::new(0), // anchors on the first read
+            }
+        })
+    }
+
+    #[inline]
+    fn now_nanos(&self) -> u64 {
+        let elapsed = self.elapsed_nanos();
+        if elapsed >= self.next_anchor.load(Ordering::Relaxed) {
+            return self.anchor(elapsed);
+        }
+        self.offset.load(Ordering::Relaxed).wrapping_add(elapsed)
+    }
+
+    /// Counter nanoseconds since `origin` (0 if a core's counter reads behind `origin`).
+    #[inline]
+    fn elapsed_nanos(&self) -> u64 {
+        self.counter.delta_as_nanos(self.origin, self.counter.raw())
+    }
+
+    /// Takes the wall clock and records the offset; racing threads each store a valid one.
+    #[cold]
+    fn anchor(&self, elapsed: u64) -> u64 {
+        let wall = nanos_since_epoch(SystemTime::now());
+        self.offset
+            .store(wall.wrapping_sub(elapsed), Ordering::Relaxed);
+        self.next_anchor.store(
+            elapsed.saturating_add(ANCHOR_PERIOD_NANOS),
+            Ordering::Relaxed,
+        );
+        wall
+    }
+}
+
+impl std::fmt::Debug for AnchoredWallClock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AnchoredWallClock")
+    }
+}
+
+fn nanos_since_epoch(time: SystemTime) -> u64 {
+    time.duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
 }
 
 fn micros_since_epoch(time: SystemTime) -> u64 {
@@ -239,5 +346,56 @@ impl Clock for ManualClock {
     fn register_waker(&self, waker: ClockWaker) -> bool {
         self.inner.wakers.lock().push(waker);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manual_clock_nanos_are_exactly_its_micros() {
+        let clock = ManualClock::new();
+        assert_eq!(clock.now_nanos(), 1_704_067_200_000_000_000);
+        clock.advance(Duration::from_micros(1_234_567));
+        assert_eq!(clock.now_nanos(), clock.now_micros() * 1000);
+        clock.set(UNIX_EPOCH + Duration::from_secs(1));
+        assert_eq!(clock.now_nanos(), 1_000_000_000);
+    }
+
+    #[test]
+    fn system_clock_nanos_follow_the_wall_clock() {
+        // Across several anchor periods the fast read stays within a few ms of the wall clock
+        // (the slack is for a descheduled test thread, not for the clock).
+        let deadline = std::time::Instant::now() + Duration::from_millis(2500);
+        let mut reads = 0u64;
+        while std::time::Instant::now() < deadline {
+            let before = nanos_since_epoch(SystemTime::now());
+            let fast = SystemClock.now_nanos();
+            let after = nanos_since_epoch(SystemTime::now());
+            let slack = 5_000_000;
+            assert!(
+                fast + slack >= before && fast <= after + slack,
+                "{before} <= {fast} <= {after}"
+            );
+            reads += 1;
+            if reads % 1024 == 0 {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+        assert!(reads > 1000);
+    }
+
+    #[test]
+    fn system_clock_nanos_advance_at_nanosecond_resolution() {
+        let first = SystemClock.now_nanos();
+        std::thread::sleep(Duration::from_millis(2));
+        let second = SystemClock.now_nanos();
+        assert!(second > first, "{first} then {second}");
+        let distinct = (0..1000)
+            .map(|_| SystemClock.now_nanos())
+            .collect::<std::collections::BTreeSet<_>>();
+        // A microsecond clock would give a handful of distinct values here.
+        assert!(distinct.len() > 50, "{} distinct reads", distinct.len());
     }
 }

@@ -31,6 +31,8 @@ pub enum RespReply {
     Integer(i64),
     Bulk(Vec<u8>),
     Nil,
+    /// An array header with its element count; the elements are the next replies read.
+    Array(i64),
 }
 
 /// The reply type a benchmark expects for every command it sent.
@@ -83,13 +85,15 @@ impl RespClient {
         last
     }
 
-    /// Reads one reply (simple string, integer, bulk string or nil; arrays are not needed).
+    /// Reads one reply (simple string, integer, bulk string or nil). For an array, only its
+    /// header is read: its elements are the next replies.
     pub fn reply(&mut self) -> RespReply {
         let (from, to) = self.line();
         let body = &self.buf[from + 1..to];
         match self.buf[from] {
             b'+' => RespReply::Status,
             b':' => RespReply::Integer(parse_int(body)),
+            b'*' => RespReply::Array(parse_int(body)),
             b'-' => panic!(
                 "redis-server replied with an error: {}",
                 String::from_utf8_lossy(body)

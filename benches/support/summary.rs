@@ -60,25 +60,39 @@ pub fn note(line: String) {
 
 /// A criterion estimate for one iteration, in nanoseconds.
 #[derive(Clone, Copy)]
-struct Figure {
-    ns_per_iter: f64,
+pub struct Figure {
+    pub ns_per_iter: f64,
     low: f64,
     high: f64,
     elements: u64,
 }
 
 impl Figure {
-    fn ns_per_op(&self) -> f64 {
+    pub fn ns_per_op(&self) -> f64 {
         self.ns_per_iter / self.elements as f64
     }
 
-    fn ops_per_sec(&self) -> f64 {
+    pub fn ops_per_sec(&self) -> f64 {
         1e9 * self.elements as f64 / self.ns_per_iter
     }
 }
 
-/// Prints the summary to stdout.
-pub fn print() {
+/// This run's figures, looked up by benchmark.
+pub struct Figures(Vec<(Bench, Figure)>);
+
+impl Figures {
+    /// The figure of `group/function[/param]`, if it ran.
+    pub fn get(&self, group: &str, function: &str, param: Option<u64>) -> Option<Figure> {
+        self.0
+            .iter()
+            .find(|(b, _)| b.group == group && b.function == function && b.param == param)
+            .map(|(_, f)| *f)
+    }
+}
+
+/// Prints the summary to stdout: a table of every benchmark that ran, then what `ratios`
+/// writes (each bench its own ratios and targets).
+pub fn print(title: &str, ratios: impl FnOnce(&Figures, &mut String)) {
     let ran = RAN.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let notes = NOTES.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let Some(dir) = criterion_dir() else {
@@ -96,15 +110,9 @@ pub fn print() {
         // `--test`, `--list`, or a filter that matched nothing: no estimates this run.
         return;
     }
-    let find = |group: &str, function: &str, param: Option<u64>| {
-        figures
-            .iter()
-            .find(|(b, _)| b.group == group && b.function == function && b.param == param)
-            .map(|(_, f)| *f)
-    };
 
     let mut out = String::new();
-    let _ = writeln!(out, "\n==== embedis round_trip summary (this run) ====");
+    let _ = writeln!(out, "\n==== embedis {title} summary (this run) ====");
     for line in &notes {
         let _ = writeln!(out, "{line}");
     }
@@ -124,73 +132,11 @@ pub fn print() {
             si(figure.ops_per_sec()),
         );
     }
-
-    let _ = writeln!(out, "\nround trip / crossbeam floor (target: <= 2.0x)");
-    if let Some(floor) = find("floor", "bounded_echo", None) {
-        for function in ["call_ping", "call_incr", "run_incrby_typed"] {
-            if let Some(rt) = find("round_trip", function, None) {
-                let ratio = rt.ns_per_iter / floor.ns_per_iter;
-                let _ = writeln!(
-                    out,
-                    "  round_trip/{function:<18} / floor/bounded_echo  = {ratio:>6.2}x  {}",
-                    verdict(ratio <= 2.0)
-                );
-            }
-        }
-        if let Some(shaped) = find("floor", "engine_shaped", None) {
-            let _ = writeln!(
-                out,
-                "  (floor/engine_shaped / floor/bounded_echo = {:.2}x: the transport's share)",
-                shaped.ns_per_iter / floor.ns_per_iter
-            );
-        }
-    }
-
-    let _ = writeln!(
-        out,
-        "\npipelined INCR/s, engine / redis-server at the same size \
-         (target: >= 10x and >= 3 M INCR/s)"
-    );
-    for size in [16, 100, 1000] {
-        let Some(redis) = find("redis_server", "pipeline_incr", Some(size)) else {
-            continue;
-        };
-        for function in ["argv_per_iter", "typed_per_iter", "prebuilt"] {
-            if let Some(engine) = find("pipeline", function, Some(size)) {
-                let ratio = engine.ops_per_sec() / redis.ops_per_sec();
-                let _ = writeln!(
-                    out,
-                    "  size {size:>4}  {function:<15} {:>10}/s vs redis {:>10}/s = {ratio:>6.2}x  \
-                     10x: {:<6}  3M/s: {}",
-                    si(engine.ops_per_sec()),
-                    si(redis.ops_per_sec()),
-                    verdict(ratio >= 10.0),
-                    verdict(engine.ops_per_sec() >= 3e6),
-                );
-            }
-        }
-    }
-
-    let _ = writeln!(
-        out,
-        "\nsingle round trip, redis-server over loopback / engine"
-    );
-    for (redis_fn, engine_fn) in [("ping", "call_ping"), ("incr", "call_incr")] {
-        if let (Some(redis), Some(engine)) = (
-            find("redis_server", redis_fn, None),
-            find("round_trip", engine_fn, None),
-        ) {
-            let _ = writeln!(
-                out,
-                "  redis_server/{redis_fn:<5} / round_trip/{engine_fn:<10} = {:.2}x",
-                redis.ns_per_iter / engine.ns_per_iter
-            );
-        }
-    }
+    ratios(&Figures(figures), &mut out);
     print!("{out}");
 }
 
-fn verdict(met: bool) -> &'static str {
+pub fn verdict(met: bool) -> &'static str {
     if met {
         "met"
     } else {
@@ -198,7 +144,7 @@ fn verdict(met: bool) -> &'static str {
     }
 }
 
-fn si(value: f64) -> String {
+pub fn si(value: f64) -> String {
     if value >= 1e6 {
         format!("{:.2} M", value / 1e6)
     } else if value >= 1e3 {

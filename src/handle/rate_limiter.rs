@@ -30,10 +30,13 @@
 //! # Time
 //! Time comes from the limiter's [`Clock`], so a [`ManualClock`](crate::ManualClock) makes
 //! every decision exact in tests. Internally every time is in **nanoseconds** since the UNIX
-//! epoch: the clock's microseconds times 1,000. Nanoseconds keep emission intervals such as
-//! 1/3 s exact to a nanosecond and allow rates of up to 10⁹ per second, and a `u64` still
-//! holds them until the year 2554.
+//! epoch, read with [`Clock::now_nanos`]: the clock's microseconds times 1,000 (exactly, for
+//! a `ManualClock`), or, for [`SystemClock`], a read of the wall clock at nanosecond
+//! resolution that costs a few ns instead of a `SystemTime::now()` (see [`SystemClock`]).
+//! Nanoseconds keep emission intervals such as 1/3 s exact to a nanosecond and allow rates of
+//! up to 10⁹ per second, and a `u64` still holds them until the year 2554.
 
+use std::any::TypeId;
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -163,7 +166,7 @@ pub struct RateLimiter {
     /// The theoretical arrival time, in ns since the epoch; `0` is a full bucket.
     tat: AtomicU64,
     quota: QuotaCell,
-    clock: Arc<dyn Clock>,
+    clock: LimiterClock,
 }
 
 /// A quota readable without a lock: two atomics behind a sequence counter (a seqlock).
@@ -187,6 +190,7 @@ impl QuotaCell {
         }
     }
 
+    #[inline]
     fn get(&self) -> Quota {
         loop {
             let before = self.seq.load(Ordering::SeqCst);
@@ -195,7 +199,7 @@ impl QuotaCell {
                 let burst = self.burst.load(Ordering::SeqCst);
                 if self.seq.load(Ordering::SeqCst) == before {
                     // Both halves come from one `set`, of a validated quota.
-                    return Quota::from_raw(interval, burst);
+                    return Quota::from_validated(interval, burst);
                 }
             }
             std::hint::spin_loop();
@@ -213,6 +217,7 @@ impl QuotaCell {
 }
 
 /// Decides a request for `n` cells at `now` on one bucket, by compare-and-swap.
+#[inline]
 fn check_bucket(bucket: &AtomicU64, quota: &Quota, now: u64, n: u32) -> Result<(), RateLimitError> {
     let mut tat = bucket.load(Ordering::Acquire);
     loop {
@@ -229,6 +234,7 @@ fn check_bucket(bucket: &AtomicU64, quota: &Quota, now: u64, n: u32) -> Result<(
     }
 }
 
+#[inline]
 fn verdict_result(verdict: Verdict, quota: &Quota, now: u64) -> Result<(), RateLimitError> {
     match verdict {
         Verdict::Allowed => Ok(()),
@@ -284,11 +290,15 @@ impl RateLimiter {
     /// # Ok::<(), embedis::QuotaError>(())
     /// ```
     pub fn with_clock(quota: Quota, clock: impl Clock) -> RateLimiter {
-        RateLimiter::with_shared_clock(quota, Arc::new(clock))
+        RateLimiter::with_limiter_clock(quota, LimiterClock::new(clock))
     }
 
     /// A limiter on a clock shared with others (the engine's).
     pub(crate) fn with_shared_clock(quota: Quota, clock: Arc<dyn Clock>) -> RateLimiter {
+        RateLimiter::with_limiter_clock(quota, LimiterClock::shared(clock))
+    }
+
+    fn with_limiter_clock(quota: Quota, clock: LimiterClock) -> RateLimiter {
         RateLimiter {
             tat: AtomicU64::new(0),
             quota: QuotaCell::new(quota),
@@ -306,6 +316,7 @@ impl RateLimiter {
     /// assert!(limiter.check().is_err());
     /// # Ok::<(), embedis::QuotaError>(())
     /// ```
+    #[inline]
     pub fn check(&self) -> Result<(), RateLimitError> {
         self.check_n(1)
     }
@@ -323,9 +334,10 @@ impl RateLimiter {
     /// assert!(limiter.check_n(0).is_ok());
     /// # Ok::<(), embedis::QuotaError>(())
     /// ```
+    #[inline]
     pub fn check_n(&self, n: u32) -> Result<(), RateLimitError> {
         let quota = self.quota.get();
-        check_bucket(&self.tat, &quota, now_nanos(&*self.clock), n)
+        check_bucket(&self.tat, &quota, self.clock.now_nanos(), n)
     }
 
     /// Blocks until one cell is admitted. See [`RateLimiter::wait_n`].
@@ -390,7 +402,7 @@ impl RateLimiter {
         snapshot_of(
             &quota,
             self.tat.load(Ordering::Acquire),
-            now_nanos(&*self.clock),
+            self.clock.now_nanos(),
         )
     }
 
@@ -424,13 +436,43 @@ impl RateLimiter {
     /// ```
     pub fn set_quota(&self, quota: Quota) {
         self.quota.set(quota);
-        clamp_bucket(&self.tat, &quota, now_nanos(&*self.clock));
+        clamp_bucket(&self.tat, &quota, self.clock.now_nanos());
     }
 }
 
-/// The clock's time in nanoseconds (its microseconds × 1,000).
-fn now_nanos(clock: &dyn Clock) -> u64 {
-    clock.now_micros().saturating_mul(1000)
+/// A limiter's clock. Time is read with [`Clock::now_nanos`] (microseconds × 1,000, or a
+/// finer and faster read for [`SystemClock`]); a limiter built with [`SystemClock`] by type
+/// reads it without a virtual call, since that read is most of the cost of a check.
+#[derive(Debug)]
+struct LimiterClock {
+    clock: Arc<dyn Clock>,
+    /// `clock` is a [`SystemClock`].
+    system: bool,
+}
+
+impl LimiterClock {
+    fn new<C: Clock>(clock: C) -> LimiterClock {
+        LimiterClock {
+            system: TypeId::of::<C>() == TypeId::of::<SystemClock>(),
+            clock: Arc::new(clock),
+        }
+    }
+
+    fn shared(clock: Arc<dyn Clock>) -> LimiterClock {
+        LimiterClock {
+            clock,
+            system: false,
+        }
+    }
+
+    #[inline]
+    fn now_nanos(&self) -> u64 {
+        if self.system {
+            SystemClock.now_nanos()
+        } else {
+            self.clock.now_nanos()
+        }
+    }
 }
 
 /// Sleeps one slice for a "not until" refusal (`None`: check again); passes on the rest.
@@ -477,7 +519,7 @@ pub struct KeyedRateLimiter<K> {
     shards: Box<[RwLock<Shard<K>>]>,
     hasher: RandomState,
     quota: QuotaCell,
-    clock: Arc<dyn Clock>,
+    clock: LimiterClock,
     /// Keys tracked, over all shards; never above `max_keys` (slots are reserved first).
     len: AtomicUsize,
     max_keys: Option<usize>,
@@ -531,7 +573,7 @@ impl<K: Hash + Eq> KeyedRateLimiter<K> {
             shards,
             hasher,
             quota: QuotaCell::new(quota),
-            clock: Arc::new(clock),
+            clock: LimiterClock::new(clock),
             len: AtomicUsize::new(0),
             max_keys: None,
         }
@@ -562,6 +604,7 @@ impl<K: Hash + Eq> KeyedRateLimiter<K> {
     /// assert!(limiter.check_key("ip:10.0.0.1").is_err());
     /// # Ok::<(), embedis::QuotaError>(())
     /// ```
+    #[inline]
     pub fn check_key<Q>(&self, key: &Q) -> Result<(), RateLimitError>
     where
         K: Borrow<Q>,
@@ -582,13 +625,14 @@ impl<K: Hash + Eq> KeyedRateLimiter<K> {
     /// assert_eq!(limiter.len(), 1);
     /// # Ok::<(), embedis::QuotaError>(())
     /// ```
+    #[inline]
     pub fn check_key_n<Q>(&self, key: &Q, n: u32) -> Result<(), RateLimitError>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
     {
         let quota = self.quota.get();
-        let now = now_nanos(&*self.clock);
+        let now = self.clock.now_nanos();
         let shard = self.shard(key);
         if let Some(bucket) = shard.read().buckets.get(key) {
             return check_bucket(bucket, &quota, now, n);
@@ -665,7 +709,7 @@ impl<K: Hash + Eq> KeyedRateLimiter<K> {
         Q: Hash + Eq + ?Sized,
     {
         let quota = self.quota.get();
-        let now = now_nanos(&*self.clock);
+        let now = self.clock.now_nanos();
         let tat = self
             .shard(key)
             .read()
@@ -687,7 +731,7 @@ impl<K: Hash + Eq> KeyedRateLimiter<K> {
     /// # Ok::<(), embedis::QuotaError>(())
     /// ```
     pub fn evict_full(&self) -> usize {
-        let now = now_nanos(&*self.clock);
+        let now = self.clock.now_nanos();
         let mut total = 0;
         for shard in self.shards.iter() {
             let removed = sweep(&mut shard.write().buckets, now);
@@ -746,7 +790,7 @@ impl<K: Hash + Eq> KeyedRateLimiter<K> {
     /// ```
     pub fn set_quota(&self, quota: Quota) {
         self.quota.set(quota);
-        let now = now_nanos(&*self.clock);
+        let now = self.clock.now_nanos();
         for shard in self.shards.iter() {
             for bucket in shard.read().buckets.values() {
                 clamp_bucket(bucket, &quota, now);
@@ -764,6 +808,7 @@ impl<K: Hash + Eq> KeyedRateLimiter<K> {
             .is_ok()
     }
 
+    #[inline]
     fn shard<Q: Hash + ?Sized>(&self, key: &Q) -> &RwLock<Shard<K>> {
         // The shard count is a power of two; the high bits pick the shard, the map uses the
         // low bits (the same hasher), so the two stay independent.
@@ -778,4 +823,25 @@ fn sweep<K>(buckets: &mut HashMap<K, AtomicU64, RandomState>, now: u64) -> usize
     let before = buckets.len();
     buckets.retain(|_, bucket| bucket.load(Ordering::Acquire) > now);
     before - buckets.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ManualClock;
+
+    #[test]
+    fn only_a_system_clock_takes_the_direct_read() {
+        assert!(LimiterClock::new(SystemClock).system);
+        assert!(!LimiterClock::new(ManualClock::new()).system);
+        assert!(!LimiterClock::shared(Arc::new(SystemClock)).system);
+    }
+
+    #[test]
+    fn limiter_clock_reads_manual_time_exactly() {
+        let clock = ManualClock::new();
+        let limiter_clock = LimiterClock::new(clock.clone());
+        clock.advance(Duration::from_micros(7));
+        assert_eq!(limiter_clock.now_nanos(), clock.now_micros() * 1000);
+    }
 }

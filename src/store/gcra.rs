@@ -24,7 +24,7 @@
 //! Every time here is in **nanoseconds** (since the UNIX epoch for instants): the emission
 //! interval of a quota such as 3 per second (333,333,333 ns) is then exact to a nanosecond,
 //! rates of up to 10⁹ cells per second are expressible, and a `u64` still holds instants
-//! until the year 2554. Clocks give microseconds; callers multiply by 1,000.
+//! until the year 2554. Callers read clocks with `Clock::now_nanos`.
 
 use std::time::Duration;
 
@@ -163,6 +163,7 @@ impl Quota {
     /// assert_eq!(embedis::Quota::per_minute(30)?.burst(), 30);
     /// # Ok::<(), embedis::QuotaError>(())
     /// ```
+    #[inline]
     pub fn burst(&self) -> u32 {
         self.burst
     }
@@ -193,13 +194,15 @@ impl Quota {
         Ok(Quota { interval, burst })
     }
 
-    /// A quota from parts read back from a validated one; total (clamps instead of failing).
-    pub(crate) fn from_raw(interval: u64, burst: u32) -> Quota {
-        let interval = interval.max(1);
-        let most = u32::try_from(u64::MAX / interval).unwrap_or(u32::MAX);
+    /// A quota from the parts of one that was validated when built (no check but `debug`
+    /// ones, and no division: this is on every limiter check). Never panics: the arithmetic
+    /// on quotas saturates.
+    #[inline]
+    pub(crate) fn from_validated(interval: u64, burst: u32) -> Quota {
+        debug_assert!(Quota::new(interval, burst).is_ok());
         Quota {
-            interval,
-            burst: burst.clamp(1, most.max(1)),
+            interval: interval.max(1),
+            burst: burst.max(1),
         }
     }
 
@@ -211,11 +214,13 @@ impl Quota {
     }
 
     /// Nanoseconds per cell.
+    #[inline]
     pub(crate) fn interval_nanos(&self) -> u64 {
         self.interval
     }
 
     /// The burst tolerance: `burst` intervals, in nanoseconds (fits: checked when built).
+    #[inline]
     pub(crate) fn tau_nanos(&self) -> u64 {
         self.interval.saturating_mul(u64::from(self.burst))
     }
@@ -249,6 +254,7 @@ pub(crate) fn clamp_tat(quota: &Quota, tat: u64, now: u64) -> Option<u64> {
 }
 
 /// Decides a request for `n` cells at `now` against a bucket whose TAT is `tat`.
+#[inline]
 pub(crate) fn check_n(quota: &Quota, tat: u64, now: u64, n: u32) -> Decision {
     if n > quota.burst {
         return Decision {
