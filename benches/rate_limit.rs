@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::num::NonZeroU32;
 use std::sync::{Arc, Barrier};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use crossbeam_channel::{bounded, Receiver, Sender};
@@ -42,12 +42,7 @@ type GovernorKeyed = governor::DefaultKeyedRateLimiter<u64>;
 
 fn main() {
     summary::mark_start();
-    let mut c = Criterion::default()
-        .sample_size(50)
-        .warm_up_time(Duration::from_millis(800))
-        .measurement_time(Duration::from_secs(3))
-        .nresamples(20_000)
-        .configure_from_args();
+    let mut c = support::criterion();
 
     let placement = match affinity::init() {
         Ok(p) => {

@@ -27,14 +27,7 @@ const PIPELINE_SIZES: [u64; 3] = [16, 100, 1000];
 
 fn main() {
     summary::mark_start();
-    // Explicit settings, kept short so the whole run stays around two minutes; command-line
-    // flags (`--measurement-time`, `--sample-size`, ...) still override them.
-    let mut c = Criterion::default()
-        .sample_size(50)
-        .warm_up_time(Duration::from_millis(800))
-        .measurement_time(Duration::from_secs(3))
-        .nresamples(20_000)
-        .configure_from_args();
+    let mut c = support::criterion();
 
     // The bench thread on one CPU, every peer thread on another: see support/affinity.rs.
     let placement = match affinity::init() {
