@@ -3,7 +3,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{Clock, Engine, SystemClock};
+use crate::handle::subscriber::DEFAULT_CAPACITY;
+use crate::{Clock, Engine, Overflow, SystemClock};
 
 /// Settings of one engine; built with [`Engine::builder`].
 #[derive(Debug, Clone)]
@@ -15,6 +16,13 @@ pub(crate) struct Config {
     pub(crate) sweep_budget: usize,
     /// How long a waiting side polls before it parks (see `exec/wait.rs`).
     pub(crate) spin: Duration,
+    /// Default buffer of a subscriber, in messages (and the unread-message limit of a
+    /// subscribed connection).
+    pub(crate) subscriber_capacity: usize,
+    /// Default overflow policy of a subscriber.
+    pub(crate) subscriber_overflow: Overflow,
+    /// `notify-keyspace-events` at start, as Redis's class letters.
+    pub(crate) notify_keyspace_events: String,
 }
 
 impl Default for Config {
@@ -24,6 +32,9 @@ impl Default for Config {
             queue_capacity: 65_536,
             sweep_budget: 1_000,
             spin: Duration::from_micros(50),
+            subscriber_capacity: DEFAULT_CAPACITY,
+            subscriber_overflow: Overflow::Disconnect,
+            notify_keyspace_events: String::new(),
         }
     }
 }
@@ -97,11 +108,55 @@ impl EngineBuilder {
         self
     }
 
+    /// The default buffer size of a [`Subscriber`](crate::Subscriber), in messages
+    /// (default 4,096), and the number of unread messages after which a subscribed
+    /// connection is closed, as Redis's `client-output-buffer-limit pubsub` closes it.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::builder().subscriber_capacity(64).build();
+    /// # drop(engine);
+    /// ```
+    pub fn subscriber_capacity(mut self, capacity: usize) -> EngineBuilder {
+        self.config.subscriber_capacity = capacity.max(1);
+        self
+    }
+
+    /// The default [`Overflow`] policy of subscribers (default
+    /// [`Overflow::Disconnect`], Redis's behaviour); each subscriber may choose its own.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::builder().subscriber_overflow(embedis::Overflow::Lag).build();
+    /// # drop(engine);
+    /// ```
+    pub fn subscriber_overflow(mut self, overflow: Overflow) -> EngineBuilder {
+        self.config.subscriber_overflow = overflow;
+        self
+    }
+
+    /// Keyspace notifications from the start, in Redis's `notify-keyspace-events` letters
+    /// (`"KEA"`: everything; `"Ex"`: expired-key events only). Off by default; `CONFIG SET
+    /// notify-keyspace-events` changes it at run time. An unknown letter makes
+    /// [`EngineBuilder::try_build`] fail.
+    ///
+    /// ```
+    /// use embedis::Engine;
+    /// let engine = Engine::builder().notify_keyspace_events("KEA").build();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["__keyevent@0__:set"]).unwrap();
+    /// engine.connect().call(["SET", "k", "v"]).unwrap();
+    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"k");
+    /// ```
+    pub fn notify_keyspace_events(mut self, classes: &str) -> EngineBuilder {
+        self.config.notify_keyspace_events = classes.to_string();
+        self
+    }
+
     /// Starts the executor thread and returns the engine.
     ///
     /// # Panics
-    /// If the operating system refuses to start a thread, as [`std::thread::spawn`] does;
-    /// [`EngineBuilder::try_build`] reports that as an error instead.
+    /// If the operating system refuses to start a thread, as [`std::thread::spawn`] does,
+    /// or the keyspace-notification letters are invalid; [`EngineBuilder::try_build`]
+    /// reports those as errors instead.
     ///
     /// ```
     /// let engine = embedis::Engine::builder().build();
@@ -110,15 +165,18 @@ impl EngineBuilder {
     pub fn build(self) -> Engine {
         match self.try_build() {
             Ok(engine) => engine,
-            Err(error) => panic!("embedis: cannot start the executor thread: {error}"),
+            Err(error) => panic!("embedis: cannot start the engine: {error}"),
         }
     }
 
-    /// Starts the executor thread, or reports why the OS would not start it.
+    /// Starts the executor thread, or reports why it cannot: the OS would not start it, or
+    /// (as `InvalidInput`) the keyspace-notification letters are not Redis's.
     ///
     /// ```
     /// let engine = embedis::Engine::builder().try_build().expect("thread");
     /// # drop(engine);
+    /// let bad = embedis::Engine::builder().notify_keyspace_events("Q").try_build();
+    /// assert_eq!(bad.unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
     /// ```
     pub fn try_build(self) -> std::io::Result<Engine> {
         Engine::start(self.config)

@@ -125,8 +125,35 @@ pub enum Error {
     /// nonsensical arithmetic: a negative `max_burst`, `quantity` or rate, a limit above
     /// 2³² − 1, or a bucket span or period beyond 64-bit nanoseconds.
     CellOutOfRange,
+    /// A RESP2 connection in subscribe mode ran a command other than (P|S)SUBSCRIBE,
+    /// (P|S)UNSUBSCRIBE, PING, QUIT or RESET.
+    SubscribeContext {
+        /// Redis's lower-case full name of the refused command.
+        command: String,
+    },
+    /// A container command's subcommand got arguments it does not take
+    /// (`PUBSUB CHANNELS a b`).
+    SubcommandSyntax {
+        /// The subcommand as the caller spelled it.
+        subcommand: String,
+        /// The container command, upper-cased as Redis prints it.
+        command: String,
+    },
+    /// CONFIG SET of a parameter embedis does not have (or an odd argument count).
+    ConfigUnknownOption(String),
+    /// CONFIG SET of a known parameter with a value it refuses.
+    ConfigSetFailed {
+        /// The parameter.
+        argument: String,
+        /// Redis's reason text.
+        reason: String,
+    },
     /// The engine has shut down; the handle can no longer reach it. Never sent by Redis.
     Closed,
+    /// The connection was subscribed and left more messages unread than its buffer
+    /// allows, so it was closed, as redis-server closes a client over its
+    /// `client-output-buffer-limit pubsub`. Never sent by Redis (it closes the socket).
+    OutputBufferOverflow,
     /// A blocking call made on the executor thread itself (from inside an `atomically`
     /// closure), which would wait for itself forever. Never sent by Redis.
     WouldDeadlock,
@@ -235,7 +262,11 @@ impl Error {
     pub fn is_server_error(&self) -> bool {
         !matches!(
             self,
-            Error::Closed | Error::WouldDeadlock | Error::Panicked(_) | Error::UnexpectedReply(_)
+            Error::Closed
+                | Error::OutputBufferOverflow
+                | Error::WouldDeadlock
+                | Error::Panicked(_)
+                | Error::UnexpectedReply(_)
         )
     }
 }
@@ -338,7 +369,29 @@ impl fmt::Display for Error {
             Error::CellOutOfRange => f.write_str(
                 "Cell error: Store error: embedis: max_burst, quantity and the rate must not be negative, and the bucket must fit in 64-bit nanoseconds",
             ),
+            Error::SubscribeContext { command } => write!(
+                f,
+                "ERR Can't execute '{command}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"
+            ),
+            Error::SubcommandSyntax {
+                subcommand,
+                command,
+            } => write!(
+                f,
+                "ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try {command} HELP."
+            ),
+            Error::ConfigUnknownOption(option) => write!(
+                f,
+                "ERR Unknown option or number of arguments for CONFIG SET - '{option}'"
+            ),
+            Error::ConfigSetFailed { argument, reason } => write!(
+                f,
+                "ERR CONFIG SET failed (possibly related to argument '{argument}') - {reason}"
+            ),
             Error::Closed => f.write_str("ERR embedis: the engine has shut down"),
+            Error::OutputBufferOverflow => f.write_str(
+                "ERR embedis: the subscribed connection left too many messages unread and was closed (client-output-buffer-limit)",
+            ),
             Error::WouldDeadlock => f.write_str(
                 "ERR embedis: blocking call on the executor thread (inside atomically) would deadlock",
             ),

@@ -86,6 +86,9 @@ pub use handle::connection::Connection;
 pub use handle::engine::Engine;
 pub use handle::pipeline::Pipeline;
 pub use handle::rate_limiter::{KeyedRateLimiter, RateLimitError, RateLimitSnapshot, RateLimiter};
+pub use handle::subscriber::{
+    Message, Overflow, RecvError, Subscriber, SubscriberBuilder, SubscriberStats,
+};
 pub use handle::transaction::Transaction;
 pub use reply::{FromReply, Protocol, Reply, TtlReply};
 pub use store::gcra::{Quota, QuotaError};

@@ -132,6 +132,30 @@ fn every_variant_has_redis_text() {
         (
             Error::CellOutOfRange,
             "Cell error: Store error: embedis: max_burst, quantity and the rate must not be negative, and the bucket must fit in 64-bit nanoseconds",
+        ),        // The four below were read from redis-server 7.0.15.
+        (
+            Error::SubscribeContext {
+                command: "client|id".into(),
+            },
+            "ERR Can't execute 'client|id': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context",
+        ),
+        (
+            Error::SubcommandSyntax {
+                subcommand: "CHANNELS".into(),
+                command: "PUBSUB".into(),
+            },
+            "ERR unknown subcommand or wrong number of arguments for 'CHANNELS'. Try PUBSUB HELP.",
+        ),
+        (
+            Error::ConfigUnknownOption("foo".into()),
+            "ERR Unknown option or number of arguments for CONFIG SET - 'foo'",
+        ),
+        (
+            Error::ConfigSetFailed {
+                argument: "notify-keyspace-events".into(),
+                reason: "duplicate parameter".into(),
+            },
+            "ERR CONFIG SET failed (possibly related to argument 'notify-keyspace-events') - duplicate parameter",
         ),
     ];
     for (error, text) in cases {
@@ -145,6 +169,7 @@ fn every_variant_has_redis_text() {
 fn handle_errors_are_not_server_errors() {
     for error in [
         Error::Closed,
+        Error::OutputBufferOverflow,
         Error::WouldDeadlock,
         Error::Panicked("boom".into()),
         Error::UnexpectedReply("x".into()),

@@ -9,6 +9,8 @@ use crate::Error;
 #[derive(Debug)]
 pub(crate) struct Args {
     items: std::vec::IntoIter<Bytes>,
+    /// The subcommand as the caller spelled it, for containers (Redis prints it in errors).
+    subcommand: Option<Bytes>,
 }
 
 impl Args {
@@ -16,10 +18,19 @@ impl Args {
     /// container), without copying the vector.
     pub(crate) fn new(argv: Vec<Bytes>, skip: usize) -> Args {
         let mut items = argv.into_iter();
-        if skip > 0 {
-            items.nth(skip - 1);
+        let mut subcommand = None;
+        for position in 0..skip {
+            let arg = items.next();
+            if position == 1 {
+                subcommand = arg;
+            }
         }
-        Args { items }
+        Args { items, subcommand }
+    }
+
+    /// The subcommand as the caller spelled it (empty for plain commands).
+    pub(crate) fn subcommand_name(&self) -> Bytes {
+        self.subcommand.clone().unwrap_or_default()
     }
 
     /// How many arguments are left.

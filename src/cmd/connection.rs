@@ -161,6 +161,14 @@ impl Client {
         Ok(Command::Client(Client::Id))
     }
 
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Client::SetName(_) => "client|setname",
+            Client::GetName => "client|getname",
+            Client::Id => "client|id",
+        }
+    }
+
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         match self {
             Client::SetName(name) => {
@@ -174,7 +182,7 @@ impl Client {
 }
 
 /// `RESET`: back to a fresh connection's state (no transaction, no watches, no name,
-/// RESP2). Replies `RESET`.
+/// RESP2, no subscriptions). Replies `RESET`.
 ///
 /// ```
 /// use embedis::cmd::{Command, Reset};
@@ -193,6 +201,7 @@ impl Reset {
         ctx.unwatch_all();
         ctx.session.name = None;
         ctx.session.set_protocol(Protocol::Resp2);
+        super::pubsub::leave_all(ctx);
         Reply::status("RESET")
     }
 }

@@ -2,6 +2,7 @@
 
 use bytes::Bytes;
 
+use crate::exec::notify::{self, Events};
 use crate::exec::session::Session;
 use crate::exec::watch::WatchRegistry;
 use crate::store::keyspace::Keyspace;
@@ -15,6 +16,23 @@ pub(crate) struct Ctx<'a> {
     pub(crate) session: &'a mut Session,
     /// The engine clock, read once per command: one command sees one instant.
     pub(crate) now_us: u64,
+    /// Keyspace notifications and the pub/sub fan-out.
+    pub(crate) events: &'a mut Events,
+}
+
+/// Announces the keys that expired since the last call: WATCH sees them changed, and
+/// `expired` notifications go out. Cheap when nothing expired, which is almost always.
+pub(crate) fn settle_expired(db: &mut Keyspace, watches: &mut WatchRegistry, events: &Events) {
+    if !db.has_expired() {
+        return;
+    }
+    for key in db.take_expired() {
+        if !watches.is_empty() {
+            let exists = db.contains_raw(&key);
+            watches.touch(&key, exists);
+        }
+        events.emit(notify::EXPIRED, "expired", &key);
+    }
 }
 
 impl Ctx<'_> {
@@ -44,6 +62,7 @@ impl Ctx<'_> {
     /// Stores a string, keeping the key's deadline if it has one, and signals the write.
     pub(crate) fn put_string_keep_ttl(&mut self, key: Bytes, value: Bytes) {
         let now = self.now_ms();
+        self.announce_if_new(&key);
         self.db
             .replace_value(key.clone(), Value::String(value), now);
         self.touch(&key);
@@ -51,9 +70,37 @@ impl Ctx<'_> {
 
     /// Stores a string with the given deadline (`None`: none), and signals the write.
     pub(crate) fn put_string(&mut self, key: Bytes, value: Bytes, expires_at: Option<u64>) {
+        self.announce_if_new(&key);
         self.db
             .insert(key.clone(), Value::String(value), expires_at);
         self.touch(&key);
+    }
+
+    /// Redis's `dbAdd` announces a key it creates (`new`, class `n`), after announcing an
+    /// expired key of that name it found on the way. Free when notifications are off: the
+    /// lookup is skipped.
+    pub(crate) fn announce_if_new(&mut self, key: &[u8]) {
+        if self.events.flags == 0 {
+            return;
+        }
+        let now = self.now_ms();
+        if !self.db.contains(key, now) {
+            self.notify(notify::NEW, "new", key);
+        }
+    }
+
+    /// Redis's `notifyKeyspaceEvent`: announces `event` on `key` if its class is on.
+    pub(crate) fn notify(&mut self, class: u32, event: &str, key: &[u8]) {
+        if self.events.flags == 0 {
+            return;
+        }
+        self.settle_expired();
+        self.events.emit(class, event, key);
+    }
+
+    /// See [`settle_expired`].
+    pub(crate) fn settle_expired(&mut self) {
+        settle_expired(self.db, self.watches, self.events);
     }
 
     /// Deletes a live key; returns whether it existed. Signals the write.

@@ -6,6 +6,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
+use crate::exec::notify;
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
 
@@ -262,10 +263,12 @@ impl Expire {
             Ok(deadline) if deadline > now => {
                 ctx.db.set_expiry(&self.key, Some(deadline), now);
                 ctx.touch(&self.key);
+                ctx.notify(notify::GENERIC, "expire", &self.key);
             }
             // A deadline already past deletes the key, as Redis does.
             _ => {
                 ctx.delete(&self.key);
+                ctx.notify(notify::GENERIC, "del", &self.key);
             }
         }
         Reply::Integer(1)
@@ -396,6 +399,7 @@ impl Persist {
             Some(Some(_)) => {
                 ctx.db.set_expiry(&self.key, None, now);
                 ctx.touch(&self.key);
+                ctx.notify(notify::GENERIC, "persist", &self.key);
                 Reply::Integer(1)
             }
             _ => Reply::Integer(0),

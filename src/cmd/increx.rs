@@ -29,6 +29,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::expire::{ExpireArg, TimeUnit};
 use super::{Command, IntoArg};
+use crate::exec::notify;
 use crate::store::long_double::{self, LongDouble};
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
@@ -342,10 +343,21 @@ impl Increx {
             (false, Some(ExpiryChange::Persist)) => None,
             (false, Some(ExpiryChange::Set(_))) => deadline,
         };
+        let event = match self.numbers {
+            Numbers::Int { .. } => "incrby",
+            Numbers::Float { .. } => "incrbyfloat",
+        };
+        let sets_ttl = !keep_ttl && matches!(self.expiry, Some(ExpiryChange::Set(_)));
         if new_deadline.is_some_and(|deadline| deadline <= now) {
             ctx.delete(&self.key);
+            ctx.notify(notify::GENERIC, "del", &self.key);
         } else {
+            let key = self.key.clone();
             ctx.put_string(self.key, stored, new_deadline);
+            ctx.notify(notify::STRING, event, &key);
+            if sets_ttl {
+                ctx.notify(notify::GENERIC, "expire", &key);
+            }
         }
         reply
     }

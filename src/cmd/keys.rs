@@ -6,6 +6,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
+use crate::exec::notify;
 use crate::store::glob::Glob;
 use crate::store::number::{parse_i64, parse_scan_cursor};
 use crate::{Error, Reply};
@@ -37,8 +38,14 @@ impl Del {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let removed = self.keys.iter().filter(|key| ctx.delete(key)).count();
-        Reply::Integer(removed as i64)
+        let mut removed = 0;
+        for key in &self.keys {
+            if ctx.delete(key) {
+                removed += 1;
+                ctx.notify(notify::GENERIC, "del", key);
+            }
+        }
+        Reply::Integer(removed)
     }
 }
 
@@ -178,10 +185,14 @@ impl Rename {
             return Error::NoSuchKey.into();
         };
         ctx.delete(&self.to);
+        // Redis deletes the target silently, then adds it anew: `new`, then the rename.
+        ctx.notify(notify::NEW, "new", &self.to);
         ctx.db
             .insert(self.to.clone(), entry.value, entry.expires_at);
         ctx.touch(&self.from);
         ctx.touch(&self.to);
+        ctx.notify(notify::GENERIC, "rename_from", &self.from);
+        ctx.notify(notify::GENERIC, "rename_to", &self.to);
         if self.only_if_missing {
             Reply::Integer(1)
         } else {

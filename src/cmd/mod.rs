@@ -13,12 +13,14 @@
 //! runs — and so is `QUEUED` inside MULTI and fails in place at EXEC, as in Redis.
 
 mod argv;
+pub(crate) mod config;
 pub(crate) mod connection;
 pub(crate) mod context;
 pub(crate) mod expire;
 pub(crate) mod increx;
 pub(crate) mod keys;
 pub(crate) mod multi;
+pub(crate) mod pubsub;
 pub(crate) mod server;
 pub(crate) mod string;
 pub(crate) mod table;
@@ -26,11 +28,13 @@ pub(crate) mod throttle;
 
 use bytes::Bytes;
 
+pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
 pub use expire::{Expire, Persist, Ttl};
 pub use increx::{Increx, IncrexReply};
 pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
+pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use server::{Echo, Ping, Select, Time};
 pub use string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, MSetNx, Set, SetGet,
@@ -154,6 +158,11 @@ pub enum Command {
     Echo(Echo),
     Time(Time),
     Select(Select),
+    Config(Config),
+    Subscribe(Subscribe),
+    Unsubscribe(Unsubscribe),
+    Publish(Publish),
+    PubSub(PubSub),
     Hello(Hello),
     Client(Client),
     Reset(Reset),
@@ -168,8 +177,13 @@ pub enum Command {
     /// ([`Error::ExecAbortBecause`]).
     ExecAbort(Error),
     /// A known command whose arguments Redis refuses when it runs (syntax errors, numbers
-    /// that do not parse): it replies this error.
-    Invalid(Error),
+    /// that do not parse): it replies `error`. `name` is the command's full name.
+    Invalid {
+        /// The command's lower-case full name, as Redis names it in errors.
+        name: &'static str,
+        /// The error it replies.
+        error: Error,
+    },
 }
 
 impl Command {
@@ -185,7 +199,10 @@ impl Command {
     ///     Command::from_argv(["GET"]).unwrap_err().to_string(),
     ///     "ERR wrong number of arguments for 'get' command"
     /// );
-    /// assert_eq!(Command::from_argv(["SET", "k", "v", "XX", "NX"]).unwrap(), Command::Invalid(Error::Syntax));
+    /// assert_eq!(
+    ///     Command::from_argv(["SET", "k", "v", "XX", "NX"]).unwrap(),
+    ///     Command::Invalid { name: "set", error: Error::Syntax }
+    /// );
     /// ```
     pub fn from_argv<I>(argv: I) -> Result<Command, Error>
     where
@@ -217,7 +234,10 @@ impl Command {
         let mut args = Args::new(argv, skip);
         Ok(parse(&mut args)
             .and_then(|command| args.finish().map(|()| command))
-            .unwrap_or_else(Command::Invalid))
+            .unwrap_or_else(|error| Command::Invalid {
+                name: spec.name,
+                error,
+            }))
     }
 
     /// Runs in the transaction and connection layer rather than being queued by MULTI.
@@ -239,8 +259,75 @@ impl Command {
         self.runs_inside_multi()
             || matches!(
                 self,
-                Command::Unwatch(_) | Command::Hello(_) | Command::Client(_) | Command::Select(_)
+                Command::Unwatch(_)
+                    | Command::Hello(_)
+                    | Command::Client(_)
+                    | Command::Select(_)
+                    | Command::Subscribe(_)
+                    | Command::Unsubscribe(_)
             )
+    }
+
+    /// Whether a RESP2 connection in subscribe mode may run it.
+    pub(crate) fn allowed_while_subscribed(&self) -> bool {
+        matches!(
+            self,
+            Command::Subscribe(_)
+                | Command::Unsubscribe(_)
+                | Command::Ping(_)
+                | Command::Quit(_)
+                | Command::Reset(_)
+        )
+    }
+
+    /// Redis's lower-case full name, as errors print it. Commands that share a struct
+    /// (SETNX and SET, INCR and INCRBY, ...) answer with the family's name.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Command::Get(_) => "get",
+            Command::Set(_) => "set",
+            Command::GetDel(_) => "getdel",
+            Command::GetEx(_) => "getex",
+            Command::GetSet(_) => "getset",
+            Command::MGet(_) => "mget",
+            Command::MSet(_) => "mset",
+            Command::IncrBy(_) => "incrby",
+            Command::IncrByFloat(_) => "incrbyfloat",
+            Command::Increx(_) => "increx",
+            Command::Throttle(_) => "cl.throttle",
+            Command::Append(_) => "append",
+            Command::StrLen(_) => "strlen",
+            Command::Del(_) => "del",
+            Command::Exists(_) => "exists",
+            Command::Type(_) => "type",
+            Command::Rename(_) => "rename",
+            Command::Keys(_) => "keys",
+            Command::Scan(_) => "scan",
+            Command::DbSize(_) => "dbsize",
+            Command::Flush(_) => "flushall",
+            Command::Expire(_) => "expire",
+            Command::Ttl(_) => "ttl",
+            Command::Persist(_) => "persist",
+            Command::Ping(_) => "ping",
+            Command::Echo(_) => "echo",
+            Command::Time(_) => "time",
+            Command::Select(_) => "select",
+            Command::Config(c) => c.name(),
+            Command::Subscribe(c) => c.name(),
+            Command::Unsubscribe(c) => c.name(),
+            Command::Publish(c) => c.name(),
+            Command::PubSub(c) => c.name(),
+            Command::Hello(_) => "hello",
+            Command::Client(c) => c.name(),
+            Command::Reset(_) => "reset",
+            Command::Quit(_) => "quit",
+            Command::Multi(_) => "multi",
+            Command::Exec(_) | Command::ExecAbort(_) => "exec",
+            Command::Discard(_) => "discard",
+            Command::Watch(_) => "watch",
+            Command::Unwatch(_) => "unwatch",
+            Command::Invalid { name, .. } => name,
+        }
     }
 
     /// Applies the command to the data.
@@ -274,6 +361,11 @@ impl Command {
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
             Command::Select(c) => c.apply(ctx),
+            Command::Config(c) => c.apply(ctx),
+            Command::Subscribe(c) => c.apply(ctx),
+            Command::Unsubscribe(c) => c.apply(ctx),
+            Command::Publish(c) => c.apply(ctx),
+            Command::PubSub(c) => c.apply(ctx),
             Command::Hello(c) => c.apply(ctx),
             Command::Client(c) => c.apply(ctx),
             Command::Reset(c) => c.apply(ctx),
@@ -284,7 +376,7 @@ impl Command {
             Command::Watch(c) => c.apply(ctx),
             Command::Unwatch(c) => c.apply(ctx),
             Command::ExecAbort(error) => multi::abort_exec(ctx, error),
-            Command::Invalid(error) => Reply::Error(error),
+            Command::Invalid { error, .. } => Reply::Error(error),
         }
     }
 }
@@ -344,6 +436,11 @@ typed! {
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,
     Select => Select: (),
+    Config => Config: Reply,
+    Subscribe => Subscribe: Reply,
+    Unsubscribe => Unsubscribe: Reply,
+    Publish => Publish: i64,
+    PubSub => PubSub: Reply,
     Hello => Hello: Reply,
     Client => Client: Reply,
     Reset => Reset: Reply,

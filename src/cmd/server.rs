@@ -6,7 +6,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::store::number::parse_i64;
-use crate::{Error, Reply};
+use crate::{Error, Protocol, Reply};
 
 /// `PING [message]`: `PONG`, or the message as a bulk string.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -46,7 +46,15 @@ impl Ping {
         Ok(Command::Ping(Ping { message }))
     }
 
-    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if ctx.session.subscribed() && ctx.session.protocol() == Protocol::Resp2 {
+            // A RESP2 subscriber can only read arrays: redis-server answers `pong` and the
+            // message (empty by default) as one.
+            return Reply::Array(vec![
+                Reply::bulk("pong"),
+                Reply::Bulk(self.message.unwrap_or_default()),
+            ]);
+        }
         match self.message {
             Some(message) => Reply::Bulk(message),
             None => Reply::status("PONG"),

@@ -7,6 +7,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::expire::{ExpireArg, TimeUnit};
 use super::{Command, IntoArg};
+use crate::exec::notify;
 use crate::store::long_double;
 use crate::store::number::parse_i64;
 use crate::store::value::Value;
@@ -378,7 +379,13 @@ impl Set {
                 TtlChange::Keep => current_expiry.flatten(),
                 _ => deadline,
             };
+            let sets_ttl = matches!(self.ttl, TtlChange::Set(_));
+            let key = self.key.clone();
             ctx.put_string(self.key, self.value, expires_at);
+            ctx.notify(notify::STRING, "set", &key);
+            if sets_ttl {
+                ctx.notify(notify::GENERIC, "expire", &key);
+            }
         }
         match (self.get, self.spelling) {
             (true, _) => Reply::optional(old),
@@ -429,6 +436,7 @@ impl GetDel {
         match ctx.get_string(&self.key) {
             Ok(Some(value)) => {
                 ctx.delete(&self.key);
+                ctx.notify(notify::GENERIC, "del", &self.key);
                 Reply::Bulk(value)
             }
             Ok(None) => Reply::Nil,
@@ -562,15 +570,18 @@ impl GetEx {
         match (self.change, deadline) {
             (Some(TtlChange::Set(_)), Some(deadline)) if deadline <= now => {
                 ctx.delete(&self.key);
+                ctx.notify(notify::GENERIC, "del", &self.key);
             }
             (Some(TtlChange::Set(_)), Some(deadline)) => {
                 ctx.db.set_expiry(&self.key, Some(deadline), now);
                 ctx.touch(&self.key);
+                ctx.notify(notify::GENERIC, "expire", &self.key);
             }
             (Some(TtlChange::Clear), _) => {
                 if matches!(ctx.db.expiry(&self.key, now), Some(Some(_))) {
                     ctx.db.set_expiry(&self.key, None, now);
                     ctx.touch(&self.key);
+                    ctx.notify(notify::GENERIC, "persist", &self.key);
                 }
             }
             _ => {}
@@ -609,7 +620,9 @@ impl GetSet {
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         match ctx.get_string(&self.key) {
             Ok(old) => {
+                let key = self.key.clone();
                 ctx.put_string(self.key, self.value, None);
+                ctx.notify(notify::STRING, "set", &key);
                 Reply::optional(old)
             }
             Err(error) => error.into(),
@@ -726,7 +739,8 @@ impl MSet {
             }
         }
         for (key, value) in self.pairs {
-            ctx.put_string(key, value, None);
+            ctx.put_string(key.clone(), value, None);
+            ctx.notify(notify::STRING, "set", &key);
         }
         if self.only_if_none_exist {
             Reply::Integer(1)
@@ -811,6 +825,7 @@ impl IncrBy {
                 }
             }
             None => {
+                ctx.notify(notify::NEW, "new", &self.key);
                 ctx.db
                     .insert(self.key.clone(), Value::Int(self.delta), None);
                 Ok(self.delta)
@@ -819,6 +834,7 @@ impl IncrBy {
         match outcome {
             Ok(new) => {
                 ctx.touch(&self.key);
+                ctx.notify(notify::STRING, "incrby", &self.key);
                 Reply::Integer(new)
             }
             Err(error) => error.into(),
@@ -876,7 +892,9 @@ impl IncrByFloat {
             return Error::NanOrInfinity.into();
         }
         let text = Bytes::from(sum.format_human());
+        let key = self.key.clone();
         ctx.put_string_keep_ttl(self.key, text.clone());
+        ctx.notify(notify::STRING, "incrbyfloat", &key);
         Reply::Bulk(text)
     }
 }
@@ -928,7 +946,9 @@ impl Append {
             }
         };
         let len = i64::try_from(new.len()).unwrap_or(i64::MAX);
+        let key = self.key.clone();
         ctx.put_string_keep_ttl(self.key, new);
+        ctx.notify(notify::STRING, "append", &key);
         Reply::Integer(len)
     }
 }

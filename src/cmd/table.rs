@@ -8,11 +8,13 @@ use bytes::Bytes;
 use smallvec::SmallVec;
 
 use super::argv::Args;
+use super::config::Config;
 use super::connection::{Client, Hello, Quit, Reset};
 use super::expire::{Expire, Persist, Ttl};
 use super::increx::Increx;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
+use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::server::{Echo, Ping, Select, Time};
 use super::string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
@@ -49,6 +51,22 @@ const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("client|setname", 3, Client::parse_setname),
     cmd("client|getname", 2, Client::parse_getname),
     cmd("client|id", 2, Client::parse_id),
+];
+
+const PUBSUB_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("pubsub|channels", -2, PubSub::parse_channels),
+    cmd("pubsub|numsub", -2, PubSub::parse_numsub),
+    cmd("pubsub|numpat", 2, PubSub::parse_numpat),
+    cmd("pubsub|shardchannels", -2, PubSub::parse_shardchannels),
+    cmd("pubsub|shardnumsub", -2, PubSub::parse_shardnumsub),
+    cmd("pubsub|help", 2, PubSub::parse_help),
+];
+
+const CONFIG_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("config|get", -3, Config::parse_get),
+    cmd("config|set", -4, Config::parse_set),
+    cmd("config|resetstat", 2, Config::parse_resetstat),
+    cmd("config|help", 2, Config::parse_help),
 ];
 
 /// Every command embedis knows.
@@ -103,6 +121,27 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("echo", 2, Echo::parse),
     cmd("time", 1, Time::parse),
     cmd("select", 2, Select::parse),
+    CommandSpec {
+        name: "config",
+        arity: -2,
+        parse: None,
+        subcommands: CONFIG_SUBCOMMANDS,
+    },
+    // pub/sub
+    cmd("subscribe", -2, Subscribe::parse),
+    cmd("psubscribe", -2, Subscribe::parse_pattern),
+    cmd("ssubscribe", -2, Subscribe::parse_shard),
+    cmd("unsubscribe", -1, Unsubscribe::parse),
+    cmd("punsubscribe", -1, Unsubscribe::parse_pattern),
+    cmd("sunsubscribe", -1, Unsubscribe::parse_shard),
+    cmd("publish", 3, Publish::parse),
+    cmd("spublish", 3, Publish::parse_shard),
+    CommandSpec {
+        name: "pubsub",
+        arity: -2,
+        parse: None,
+        subcommands: PUBSUB_SUBCOMMANDS,
+    },
     // connection
     cmd("hello", -1, Hello::parse),
     CommandSpec {
@@ -186,7 +225,12 @@ mod tests {
     #[test]
     fn every_name_is_lowercase_and_unique() {
         let mut seen = std::collections::HashSet::new();
-        for spec in COMMANDS.iter().chain(CLIENT_SUBCOMMANDS) {
+        let all = COMMANDS
+            .iter()
+            .chain(CLIENT_SUBCOMMANDS)
+            .chain(PUBSUB_SUBCOMMANDS)
+            .chain(CONFIG_SUBCOMMANDS);
+        for spec in all {
             assert_eq!(spec.name, spec.name.to_lowercase());
             assert!(seen.insert(spec.name), "duplicate {}", spec.name);
             assert!(spec.arity != 0);

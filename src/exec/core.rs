@@ -11,18 +11,22 @@
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::AtomicU8;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use ahash::RandomState;
+use bytes::Bytes;
 use crossbeam_channel::Sender;
 
-use crate::cmd::context::Ctx;
+use crate::cmd::context::{settle_expired, Ctx};
 use crate::cmd::Command;
-use crate::exec::session::Session;
+use crate::exec::fanout::Fanout;
+use crate::exec::notify::Events;
+use crate::exec::session::{PubSubLink, Session};
 use crate::exec::watch::WatchRegistry;
 use crate::handle::atomically::Db;
 use crate::store::keyspace::Keyspace;
+use crate::Protocol;
 use crate::{Clock, Error, Reply};
 
 /// A closure sent by `Engine::atomically`, already wrapped to send its own result back.
@@ -32,7 +36,51 @@ pub(crate) type Job = Box<dyn FnOnce(&mut Db<'_>) + Send>;
 #[derive(Debug)]
 pub(crate) enum Frame {
     One(Reply),
+    /// The frames of one command that answers with several (SUBSCRIBE a b).
+    Many(Vec<Reply>),
+    /// The replies of one pipeline.
     Batch(Vec<Reply>),
+    /// A published message for a subscribed connection.
+    Push(PushMessage),
+    /// The connection left too many messages unread and was closed.
+    Overflowed,
+}
+
+/// The three kinds of pub/sub message frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PushKind {
+    Message,
+    PMessage,
+    SMessage,
+}
+
+/// A message on its way to a connection, converted to a reply frame by the reader so the
+/// publisher only clones two reference counts.
+#[derive(Debug)]
+pub(crate) struct PushMessage {
+    pub(crate) kind: PushKind,
+    pub(crate) channel: Bytes,
+    pub(crate) pattern: Option<Bytes>,
+    pub(crate) payload: Bytes,
+}
+
+impl PushMessage {
+    /// `message channel payload`, `pmessage pattern channel payload` or
+    /// `smessage channel payload`: a push frame (an array in RESP2).
+    pub(crate) fn into_reply(self) -> Reply {
+        let mut items = Vec::with_capacity(4);
+        items.push(Reply::bulk(match self.kind {
+            PushKind::Message => "message",
+            PushKind::PMessage => "pmessage",
+            PushKind::SMessage => "smessage",
+        }));
+        if let Some(pattern) = self.pattern {
+            items.push(Reply::Bulk(pattern));
+        }
+        items.push(Reply::Bulk(self.channel));
+        items.push(Reply::Bulk(self.payload));
+        Reply::Push(items)
+    }
 }
 
 /// A request to the executor.
@@ -42,6 +90,10 @@ pub(crate) enum Msg {
         conn: u64,
         replies: Sender<Frame>,
         protocol: Arc<AtomicU8>,
+        /// Messages delivered to the connection and not yet read by its handle.
+        unread: Arc<AtomicUsize>,
+        /// Raised when the connection's pub/sub buffer overflowed.
+        overflowed: Arc<AtomicBool>,
     },
     /// One command (or its rejection, which still needs a reply in order).
     Command {
@@ -84,12 +136,22 @@ pub(crate) struct Core {
     script: Session,
     clock: Arc<dyn Clock>,
     sweep_budget: usize,
+    /// Keyspace notifications and the pub/sub fan-out.
+    events: Events,
+    /// Unread messages after which a subscribed connection is closed.
+    connection_buffer: usize,
 }
 
 impl Core {
-    pub(crate) fn new(clock: Arc<dyn Clock>, sweep_budget: usize) -> Core {
+    pub(crate) fn new(
+        clock: Arc<dyn Clock>,
+        sweep_budget: usize,
+        fanout: Arc<Fanout>,
+        notify_flags: u32,
+    ) -> Core {
         let mut script = Session::new(0, Arc::new(AtomicU8::new(2)));
         script.scripted = true;
+        let connection_buffer = fanout.defaults().0;
         Core {
             db: Keyspace::new(),
             watches: WatchRegistry::default(),
@@ -97,6 +159,8 @@ impl Core {
             script,
             clock,
             sweep_budget: sweep_budget.max(1),
+            events: Events::new(notify_flags, fanout),
+            connection_buffer,
         }
     }
 
@@ -106,8 +170,16 @@ impl Core {
                 conn,
                 replies,
                 protocol,
+                unread,
+                overflowed,
             } => {
-                let session = Session::new(conn, protocol);
+                let mut session = Session::new(conn, protocol);
+                session.pubsub = Some(PubSubLink::new(
+                    replies.clone(),
+                    unread,
+                    overflowed,
+                    self.connection_buffer,
+                ));
                 self.connections
                     .insert(conn, Connection { session, replies });
             }
@@ -118,7 +190,14 @@ impl Core {
                 };
                 let reply = run_one(&mut ctx, command);
                 let closing = ctx.session.closing;
-                self.respond(conn, Frame::One(reply));
+                let frame = if ctx.session.outbox.is_empty() {
+                    Frame::One(reply)
+                } else {
+                    let mut frames = std::mem::take(&mut ctx.session.outbox);
+                    frames.push(reply);
+                    Frame::Many(frames)
+                };
+                self.respond(conn, frame);
                 if closing {
                     self.close(conn);
                 }
@@ -133,7 +212,9 @@ impl Core {
                 };
                 let mut replies = Vec::with_capacity(commands.len());
                 for command in commands {
-                    replies.push(run_one(&mut ctx, command));
+                    let reply = run_one(&mut ctx, command);
+                    replies.append(&mut ctx.session.outbox);
+                    replies.push(reply);
                     if ctx.session.closing {
                         break;
                     }
@@ -154,21 +235,44 @@ impl Core {
         Flow::Continue
     }
 
-    /// The context commands of `conn` run in; `None` if the connection is gone.
+    /// The context commands of `conn` run in; `None` if the connection is gone (or was
+    /// just closed because its pub/sub buffer overflowed).
     fn session_ctx(&mut self, conn: u64, now_us: u64) -> Option<Ctx<'_>> {
+        let overflowed = self
+            .connections
+            .get(&conn)?
+            .session
+            .pubsub
+            .as_ref()
+            .is_some_and(|link| link.overflowed.load(Ordering::Acquire));
+        if overflowed {
+            self.close(conn);
+            return None;
+        }
         let connection = self.connections.get_mut(&conn)?;
         Some(Ctx {
             db: &mut self.db,
             watches: &mut self.watches,
             session: &mut connection.session,
             now_us,
+            events: &mut self.events,
         })
     }
 
+    /// Sends a connection its frame, then lets messages through to it if it just
+    /// subscribed: the confirmation must come first.
     fn respond(&mut self, conn: u64, frame: Frame) {
-        if let Some(connection) = self.connections.get(&conn) {
+        if let Some(connection) = self.connections.get_mut(&conn) {
             // The handle may be gone already; its Close message is on its way.
             let _ = connection.replies.send(frame);
+            if let Some(link) = connection.session.pubsub.as_mut() {
+                if link.needs_arm {
+                    link.needs_arm = false;
+                    if let Some(id) = link.id {
+                        self.events.fanout.arm(id);
+                    }
+                }
+            }
         }
     }
 
@@ -176,6 +280,9 @@ impl Core {
         if let Some(mut connection) = self.connections.remove(&conn) {
             let keys = std::mem::take(&mut connection.session.watched);
             self.watches.unwatch(conn, &keys);
+            if let Some(id) = connection.session.pubsub.and_then(|link| link.id) {
+                self.events.fanout.remove_subscriber(id);
+            }
         }
     }
 
@@ -186,12 +293,13 @@ impl Core {
             watches: &mut self.watches,
             session: &mut self.script,
             now_us,
+            events: &mut self.events,
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
         // to its caller; here it only has to be contained.
         let _ = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
-        self.watches.settle_expired(&mut self.db);
+        settle_expired(&mut self.db, &mut self.watches, &self.events);
     }
 
     /// Removes up to the sweep budget of expired keys. Returns whether more are due.
@@ -202,7 +310,7 @@ impl Core {
         let now_ms = self.clock.now_micros() / 1000;
         let removed = self.db.sweep(now_ms, self.sweep_budget);
         if removed > 0 {
-            self.watches.settle_expired(&mut self.db);
+            settle_expired(&mut self.db, &mut self.watches, &self.events);
         }
         self.db
             .next_deadline()
@@ -218,13 +326,14 @@ impl Core {
     /// [`Error::Closed`].
     pub(crate) fn shutdown(&mut self) {
         self.connections.clear();
+        self.events.fanout.close();
     }
 }
 
 /// Runs (or queues) one command, then lets WATCH see the keys it expired.
 fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
     let reply = dispatch(ctx, command);
-    ctx.watches.settle_expired(ctx.db);
+    ctx.settle_expired();
     reply
 }
 
@@ -232,6 +341,19 @@ fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
 fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
     let in_multi = ctx.session.multi.is_some();
     match command {
+        // A RESP2 connection in subscribe mode only listens (RESP3 interleaves pushes).
+        Ok(command)
+            if ctx.session.subscribed()
+                && ctx.session.protocol() == Protocol::Resp2
+                && !command.allowed_while_subscribed() =>
+        {
+            if let Some(multi) = ctx.session.multi.as_mut() {
+                multi.aborted = true;
+            }
+            Reply::Error(Error::SubscribeContext {
+                command: command.name().to_string(),
+            })
+        }
         Err(rejection) => {
             if let Some(multi) = ctx.session.multi.as_mut() {
                 multi.aborted = true;

@@ -3,6 +3,8 @@
 
 pub(crate) mod core;
 pub(crate) mod executor;
+pub(crate) mod fanout;
+pub(crate) mod notify;
 pub(crate) mod session;
 pub(crate) mod wait;
 pub(crate) mod watch;

@@ -1,11 +1,15 @@
 //! Per-connection state the executor keeps, as redis-server keeps it per client.
 
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use bytes::Bytes;
+use crossbeam_channel::Sender;
 
 use crate::cmd::Command;
+use crate::exec::core::Frame;
+use crate::exec::fanout::ConnectionSink;
+use crate::store::pubsub::SubscriberId;
 use crate::Protocol;
 
 /// The Redis version whose behaviour embedis follows, reported by HELLO.
@@ -31,8 +35,66 @@ pub(crate) struct Session {
     pub(crate) watched: Vec<Bytes>,
     /// QUIT ran: the executor closes the connection after replying.
     pub(crate) closing: bool,
+    /// Frames a command sends ahead of its reply (SUBSCRIBE confirms each channel).
+    pub(crate) outbox: Vec<crate::Reply>,
     /// The session of `Engine::atomically` closures, where connection commands are refused.
     pub(crate) scripted: bool,
+    /// Pub/sub state; `None` for the `atomically` session, which cannot subscribe.
+    pub(crate) pubsub: Option<PubSubLink>,
+}
+
+/// What a connection needs to subscribe: its reply channel and the counters its handle
+/// shares with the fan-out.
+#[derive(Debug)]
+pub(crate) struct PubSubLink {
+    pub(crate) replies: Sender<Frame>,
+    pub(crate) unread: Arc<AtomicUsize>,
+    pub(crate) overflowed: Arc<AtomicBool>,
+    /// Unread messages after which the connection is closed.
+    pub(crate) limit: usize,
+    /// The connection's id in the fan-out, once it subscribed.
+    pub(crate) id: Option<SubscriberId>,
+    /// Channels plus patterns, as SUBSCRIBE and PSUBSCRIBE count them.
+    pub(crate) subscriptions: usize,
+    /// Shard channels, counted apart by SSUBSCRIBE.
+    pub(crate) shard_subscriptions: usize,
+    /// A subscription was just made: arm the sink once the reply is out.
+    pub(crate) needs_arm: bool,
+}
+
+impl PubSubLink {
+    pub(crate) fn new(
+        replies: Sender<Frame>,
+        unread: Arc<AtomicUsize>,
+        overflowed: Arc<AtomicBool>,
+        limit: usize,
+    ) -> PubSubLink {
+        PubSubLink {
+            replies,
+            unread,
+            overflowed,
+            limit,
+            id: None,
+            subscriptions: 0,
+            shard_subscriptions: 0,
+            needs_arm: false,
+        }
+    }
+
+    /// Whether the connection is in subscribe mode (Redis's `CLIENT_PUBSUB` flag).
+    pub(crate) fn subscribed(&self) -> bool {
+        self.subscriptions + self.shard_subscriptions > 0
+    }
+
+    /// A new sink for this connection.
+    pub(crate) fn sink(&self) -> ConnectionSink {
+        ConnectionSink::new(
+            self.replies.clone(),
+            Arc::clone(&self.unread),
+            self.limit,
+            Arc::clone(&self.overflowed),
+        )
+    }
 }
 
 impl Session {
@@ -45,8 +107,15 @@ impl Session {
             multi: None,
             watched: Vec::new(),
             closing: false,
+            outbox: Vec::new(),
             scripted: false,
+            pubsub: None,
         }
+    }
+
+    /// Whether the connection is in subscribe mode.
+    pub(crate) fn subscribed(&self) -> bool {
+        self.pubsub.as_ref().is_some_and(PubSubLink::subscribed)
     }
 
     pub(crate) fn protocol(&self) -> Protocol {

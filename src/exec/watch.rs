@@ -15,8 +15,6 @@ use ahash::RandomState;
 use bytes::Bytes;
 use smallvec::SmallVec;
 
-use crate::store::keyspace::Keyspace;
-
 /// One connection watching one key.
 #[derive(Debug, Clone, Copy)]
 struct Watcher {
@@ -58,20 +56,6 @@ impl WatchRegistry {
                 continue;
             }
             self.dirty.insert(watcher.conn);
-        }
-    }
-
-    /// Keys that expired (lazily or by the sweep) count as changed: drains the keyspace's
-    /// record of them. Cheap when nothing expired, which is almost always.
-    pub(crate) fn settle_expired(&mut self, db: &mut Keyspace) {
-        if !db.has_expired() {
-            return;
-        }
-        for key in db.take_expired() {
-            if !self.is_empty() {
-                let exists = db.contains_raw(&key);
-                self.touch(&key, exists);
-            }
         }
     }
 

@@ -7,7 +7,7 @@
 //! transaction), as closing a socket does.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -44,8 +44,12 @@ pub struct Connection {
     /// Replies already received but not yet read (from a pipeline frame).
     buffered: VecDeque<Reply>,
     protocol: Arc<AtomicU8>,
+    /// Pub/sub messages delivered and not yet read, for the subscriber buffer limit.
+    unread: Arc<AtomicUsize>,
     /// A send failed because the engine is gone: never wait for a reply again.
     dead: bool,
+    /// The engine closed the connection because its pub/sub buffer overflowed.
+    overflowed: bool,
 }
 
 impl Connection {
@@ -53,6 +57,7 @@ impl Connection {
         let id = shared.new_connection_id();
         let (reply_tx, replies) = unbounded();
         let protocol = Arc::new(AtomicU8::new(2));
+        let unread = Arc::new(AtomicUsize::new(0));
         // If the engine is gone the reply sender is dropped here, and every call on this
         // connection reports `Closed`.
         let dead = shared
@@ -60,6 +65,8 @@ impl Connection {
                 conn: id,
                 replies: reply_tx,
                 protocol: Arc::clone(&protocol),
+                unread: Arc::clone(&unread),
+                overflowed: Arc::new(AtomicBool::new(false)),
             })
             .is_err();
         Connection {
@@ -68,7 +75,9 @@ impl Connection {
             replies,
             buffered: VecDeque::new(),
             protocol,
+            unread,
             dead,
+            overflowed: false,
         }
     }
 
@@ -145,25 +154,25 @@ impl Connection {
         }
         self.check_alive()?;
         match self.replies.try_recv() {
-            Ok(frame) => return Ok(self.unpack(frame)),
-            Err(TryRecvError::Disconnected) => return Err(Error::Closed),
+            Ok(frame) => return self.unpack(frame),
+            Err(TryRecvError::Disconnected) => return Err(self.gone()),
             Err(TryRecvError::Empty) => {}
         }
         let frame = self.wait_frame()?;
-        Ok(self.unpack(frame))
+        self.unpack(frame)
     }
 
     /// The next frame: poll briefly (the reply usually comes within a microsecond), then park.
     fn wait_frame(&mut self) -> Result<Frame, Error> {
         match poll(&self.replies, self.shared.spin) {
             Polled::Ready(frame) => return Ok(frame),
-            Polled::Disconnected => return Err(Error::Closed),
+            Polled::Disconnected => return Err(self.gone()),
             Polled::Empty => {}
         }
         if self.shared.on_executor_thread() {
             return Err(Error::WouldDeadlock);
         }
-        self.replies.recv().map_err(|_| Error::Closed)
+        self.replies.recv().map_err(|_| self.gone())
     }
 
     /// The next frame if one has arrived, without waiting.
@@ -176,10 +185,11 @@ impl Connection {
         if let Some(reply) = self.buffered.pop_front() {
             return Ok(Some(reply));
         }
+        self.check_alive()?;
         match self.replies.try_recv() {
-            Ok(frame) => Ok(Some(self.unpack(frame))),
+            Ok(frame) => self.unpack(frame).map(Some),
             Err(TryRecvError::Empty) => Ok(None),
-            Err(TryRecvError::Disconnected) => Err(Error::Closed),
+            Err(TryRecvError::Disconnected) => Err(self.gone()),
         }
     }
 
@@ -212,9 +222,9 @@ impl Connection {
         }
         self.check_alive()?;
         match self.replies.recv_deadline(deadline) {
-            Ok(frame) => Ok(Some(self.unpack(frame))),
+            Ok(frame) => self.unpack(frame).map(Some),
             Err(RecvTimeoutError::Timeout) => Ok(None),
-            Err(RecvTimeoutError::Disconnected) => Err(Error::Closed),
+            Err(RecvTimeoutError::Disconnected) => Err(self.gone()),
         }
     }
 
@@ -262,14 +272,21 @@ impl Connection {
         loop {
             match self.wait_frame()? {
                 Frame::Batch(replies) => return Ok(replies),
+                // Replies to earlier sends, and messages: readable later with `recv`.
                 Frame::One(reply) => self.buffered.push_back(reply),
+                Frame::Many(replies) => self.buffered.extend(replies),
+                Frame::Push(message) => {
+                    self.unread.fetch_sub(1, Ordering::AcqRel);
+                    self.buffered.push_back(message.into_reply());
+                }
+                Frame::Overflowed => return Err(self.overflow()),
             }
         }
     }
 
     fn dispatch(&mut self, msg: Msg) -> Result<(), Error> {
         if self.dead {
-            return Err(Error::Closed);
+            return Err(self.gone());
         }
         let sent = self.shared.send(msg);
         self.dead = sent.is_err();
@@ -278,20 +295,43 @@ impl Connection {
 
     /// Err(Closed) once the engine is known to be gone and nothing is left to read.
     fn check_alive(&self) -> Result<(), Error> {
-        if self.dead && self.buffered.is_empty() && self.replies.is_empty() {
+        if self.overflowed {
+            Err(Error::OutputBufferOverflow)
+        } else if self.dead && self.buffered.is_empty() && self.replies.is_empty() {
             Err(Error::Closed)
         } else {
             Ok(())
         }
     }
 
-    fn unpack(&mut self, frame: Frame) -> Reply {
+    /// The error for a reply channel that closed.
+    fn gone(&self) -> Error {
+        if self.overflowed {
+            Error::OutputBufferOverflow
+        } else {
+            Error::Closed
+        }
+    }
+
+    /// The engine closed this connection for leaving too many messages unread.
+    fn overflow(&mut self) -> Error {
+        self.overflowed = true;
+        self.dead = true;
+        Error::OutputBufferOverflow
+    }
+
+    fn unpack(&mut self, frame: Frame) -> Result<Reply, Error> {
         match frame {
-            Frame::One(reply) => reply,
-            Frame::Batch(replies) => {
+            Frame::One(reply) => Ok(reply),
+            Frame::Batch(replies) | Frame::Many(replies) => {
                 self.buffered.extend(replies);
-                self.buffered.pop_front().unwrap_or(Reply::Nil)
+                Ok(self.buffered.pop_front().unwrap_or(Reply::Nil))
             }
+            Frame::Push(message) => {
+                self.unread.fetch_sub(1, Ordering::AcqRel);
+                Ok(message.into_reply())
+            }
+            Frame::Overflowed => Err(self.overflow()),
         }
     }
 }

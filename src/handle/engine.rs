@@ -13,7 +13,11 @@ use parking_lot::Mutex;
 use crate::config::{Config, EngineBuilder};
 use crate::exec::core::{Core, Job, Msg};
 use crate::exec::executor;
+use crate::exec::fanout::Fanout;
+use crate::exec::notify::parse_flags;
 use crate::handle::atomically::Db;
+use crate::handle::subscriber::{Subscriber, SubscriberBuilder};
+use crate::IntoArg;
 use crate::{Clock, ClockWaker, Connection, Error};
 
 /// An embedded Redis-compatible engine: one executor thread that owns all data.
@@ -45,6 +49,8 @@ pub(crate) struct Shared {
     pub(crate) spin: std::time::Duration,
     thread: Mutex<Option<JoinHandle<()>>>,
     executor: ThreadId,
+    /// Pub/sub delivery, shared with the executor (see `exec/fanout.rs`).
+    pub(crate) fanout: Arc<Fanout>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -140,7 +146,25 @@ impl Engine {
                 Err(TrySendError::Disconnected(_))
             )
         }));
-        let core = Core::new(Arc::clone(&config.clock), config.sweep_budget);
+        let notify_flags = parse_flags(config.notify_keyspace_events.as_bytes()).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "notify-keyspace-events {:?}: invalid event class character, use 'Ag$lshzxeKEtmdn'",
+                    config.notify_keyspace_events
+                ),
+            )
+        })?;
+        let fanout = Arc::new(Fanout::new(
+            config.subscriber_capacity,
+            config.subscriber_overflow,
+        ));
+        let core = Core::new(
+            Arc::clone(&config.clock),
+            config.sweep_budget,
+            Arc::clone(&fanout),
+            notify_flags,
+        );
         let clock = Arc::clone(&config.clock);
         let spin = config.spin;
         let closed = Arc::new(AtomicBool::new(false));
@@ -162,6 +186,7 @@ impl Engine {
                 spin,
                 thread: Mutex::new(Some(thread)),
                 executor,
+                fanout,
             }),
         })
     }
@@ -242,6 +267,68 @@ impl Engine {
     /// ```
     pub fn rate_limiter(&self, quota: crate::Quota) -> crate::RateLimiter {
         crate::RateLimiter::with_shared_clock(quota, Arc::clone(&self.shared.clock))
+    }
+
+    /// A dedicated [`Subscriber`] with the engine's default buffer size and overflow
+    /// policy, subscribed to nothing yet.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["news"]).unwrap();
+    /// assert_eq!(engine.publish("news", "hello").unwrap(), 1);
+    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"hello");
+    /// ```
+    pub fn subscriber(&self) -> Subscriber {
+        self.subscriber_builder().build()
+    }
+
+    /// Options for a subscriber: its buffer size and overflow policy.
+    ///
+    /// ```
+    /// use embedis::{Engine, Overflow, RecvError};
+    /// let engine = Engine::new();
+    /// let subscriber = engine.subscriber_builder().capacity(1).overflow(Overflow::Lag).build();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// for payload in ["1", "2", "3"] {
+    ///     engine.publish("a", payload).unwrap();
+    /// }
+    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"1");
+    /// engine.publish("a", "4").unwrap();
+    /// assert_eq!(subscriber.recv(), Err(RecvError::Lagged(2)));
+    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"4");
+    /// ```
+    pub fn subscriber_builder(&self) -> SubscriberBuilder {
+        SubscriberBuilder::new(Arc::clone(&self.shared))
+    }
+
+    /// `PUBLISH channel payload` from this thread, without a round trip to the executor;
+    /// returns how many subscriptions received it (channel subscribers plus one per
+    /// matching pattern, connections and [`Subscriber`]s alike). Never waits for a slow
+    /// subscriber. `Err(Closed)` after shutdown.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// assert_eq!(engine.publish("nobody-listens", "x").unwrap(), 0);
+    /// ```
+    pub fn publish(&self, channel: impl IntoArg, payload: impl IntoArg) -> Result<usize, Error> {
+        self.shared
+            .fanout
+            .publish(&channel.into_arg(), &payload.into_arg())
+    }
+
+    /// `SPUBLISH shardchannel payload`: reaches shard-channel subscribers only.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.psubscribe(["*"]).unwrap();
+    /// assert_eq!(engine.spublish("orders", "x").unwrap(), 0); // patterns never see it
+    /// ```
+    pub fn spublish(&self, channel: impl IntoArg, payload: impl IntoArg) -> Result<usize, Error> {
+        self.shared
+            .fanout
+            .spublish(&channel.into_arg(), &payload.into_arg())
     }
 
     /// Stops the engine now: the executor finishes the message it is on, every connection

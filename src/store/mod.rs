@@ -5,4 +5,5 @@ pub(crate) mod glob;
 pub(crate) mod keyspace;
 pub(crate) mod long_double;
 pub(crate) mod number;
+pub(crate) mod pubsub;
 pub(crate) mod value;

@@ -1,0 +1,594 @@
+//! The dedicated subscriber: Redis pub/sub delivered through a crossbeam channel.
+//!
+//! A [`Subscriber`] is what an application keeps beside the connection it publishes from,
+//! exactly as Redis clients keep a dedicated subscriber connection. It subscribes and
+//! unsubscribes channels, glob patterns and shard channels at run time, and receives
+//! [`Message`]s through its own bounded channel. Subscribing takes effect at once, without
+//! a round trip to the executor: `PUBSUB NUMSUB` counts the subscriber as soon as
+//! `subscribe` returns, and stops counting it as soon as it is dropped.
+//!
+//! # Sharing, not copying
+//! A publication's channel name and payload are [`Bytes`]: delivering one message to N
+//! subscribers clones two reference counts N times; the payload bytes are stored once.
+//!
+//! # Slow subscribers: the overflow policy
+//! A publisher must never wait for the slowest reader, and a reader that stopped reading
+//! must not make the engine grow without bound. So every subscriber has a bounded buffer
+//! ([`SubscriberBuilder::capacity`], default [`DEFAULT_CAPACITY`]) and an [`Overflow`]
+//! policy for a message that does not fit, chosen per subscriber with an engine-wide
+//! default ([`EngineBuilder::subscriber_overflow`](crate::EngineBuilder::subscriber_overflow)):
+//!
+//! - [`Overflow::Disconnect`] (the default) is Redis's `client-output-buffer-limit pubsub`:
+//!   the subscriber is unsubscribed from everything and its channel closed. It still reads
+//!   every message that was buffered, then [`RecvError::Overflowed`] says why it stopped.
+//!   Choose it when a gap is worse than a restart: cache invalidation, where a consumer that
+//!   missed messages must resynchronise (drop its cache) anyway, and must *know* it has to.
+//! - [`Overflow::Lag`] is tokio's broadcast: the message that does not fit is dropped, the
+//!   subscriber stays subscribed, and the next message that does fit carries the number of
+//!   messages dropped just before it ([`Message::lagged`]), which [`Subscriber::recv`]
+//!   reports first as [`RecvError::Lagged`]. Choose it for live updates where only the
+//!   latest state matters (prices, presence, progress).
+//!
+//! Under `Lag` the *newest* messages are dropped, not the oldest as in tokio: the buffer is
+//! a crossbeam channel a publisher can only append to, and the reader learns the exact
+//! position of every gap. [`Subscriber::stats`] counts delivered and dropped messages.
+//!
+//! A publication counts a subscriber among its receivers (the number `PUBLISH` returns)
+//! whether or not the message fitted, as Redis counts a client whose buffer overflows.
+//!
+//! # Closing
+//! Dropping a `Subscriber` unsubscribes it. A subscriber keeps its engine running, as a
+//! connection does; [`Engine::shutdown`](crate::Engine::shutdown) closes every subscriber:
+//! after the buffered messages, `recv` answers [`RecvError::Closed`].
+
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
+
+use crate::cmd::IntoArg;
+use crate::exec::fanout::Fanout;
+use crate::handle::engine::Shared;
+use crate::store::pubsub::{Kind, SubscriberId};
+use crate::Error;
+
+/// Default buffer size of a subscriber, in messages.
+pub const DEFAULT_CAPACITY: usize = 4096;
+
+/// What happens to a message that does not fit in a subscriber's buffer.
+/// See the [module docs](self) for the reasoning.
+///
+/// ```
+/// assert_eq!(embedis::Overflow::default(), embedis::Overflow::Disconnect);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overflow {
+    /// Unsubscribe and close the subscriber, as Redis closes a client over its
+    /// `client-output-buffer-limit`; it reads what was buffered, then
+    /// [`RecvError::Overflowed`].
+    #[default]
+    Disconnect,
+    /// Drop the message and count it; the next delivered message reports the gap.
+    Lag,
+}
+
+/// One published message as a subscriber receives it.
+///
+/// ```
+/// use embedis::Engine;
+/// let engine = Engine::new();
+/// let subscriber = engine.subscriber();
+/// subscriber.psubscribe(["user:*"]).unwrap();
+/// engine.publish("user:42", "changed").unwrap();
+/// let message = subscriber.recv().unwrap();
+/// assert_eq!(&message.channel[..], b"user:42");
+/// assert_eq!(message.pattern.as_deref(), Some(&b"user:*"[..]));
+/// assert_eq!(&message.payload[..], b"changed");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The channel it was published to.
+    pub channel: Bytes,
+    /// The pattern that matched, for a pattern subscription (`pmessage`).
+    pub pattern: Option<Bytes>,
+    /// The payload, shared by every receiver.
+    pub payload: Bytes,
+    /// Whether it came from `SPUBLISH` to a shard channel (`smessage`).
+    pub shard: bool,
+    /// Under [`Overflow::Lag`]: how many messages were dropped just before this one.
+    pub lagged: u64,
+}
+
+/// Why a subscriber could not return a message.
+///
+/// ```
+/// use embedis::RecvError;
+/// assert_eq!(RecvError::Lagged(3).to_string(), "the subscriber lagged: 3 messages were dropped");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecvError {
+    /// Under [`Overflow::Lag`], this many messages were dropped; the next call returns the
+    /// message that followed them.
+    Lagged(u64),
+    /// Under [`Overflow::Disconnect`], the buffer overflowed and the subscriber was
+    /// unsubscribed from everything; every message buffered before was delivered.
+    Overflowed,
+    /// The engine has shut down.
+    Closed,
+}
+
+impl std::fmt::Display for RecvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecvError::Lagged(n) => {
+                write!(f, "the subscriber lagged: {n} messages were dropped")
+            }
+            RecvError::Overflowed => f.write_str(
+                "the subscriber's buffer overflowed and it was disconnected (client-output-buffer-limit)",
+            ),
+            RecvError::Closed => f.write_str("the engine has shut down"),
+        }
+    }
+}
+
+impl std::error::Error for RecvError {}
+
+/// Counters of one subscriber.
+///
+/// ```
+/// let engine = embedis::Engine::new();
+/// let subscriber = engine.subscriber();
+/// subscriber.subscribe(["news"]).unwrap();
+/// engine.publish("news", "hello").unwrap();
+/// assert_eq!(subscriber.stats().delivered, 1);
+/// assert_eq!(subscriber.stats().dropped, 0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SubscriberStats {
+    /// Messages put into the subscriber's buffer.
+    pub delivered: u64,
+    /// Messages that did not fit (dropped under `Lag`; the one that disconnected it under
+    /// `Disconnect`).
+    pub dropped: u64,
+}
+
+/// Why a subscriber's channel closed, as the fan-out records it (0: it has not).
+pub(crate) const OVERFLOWED: u8 = 1;
+pub(crate) const SHUT_DOWN: u8 = 2;
+
+/// State shared between a subscriber and the fan-out.
+#[derive(Debug, Default)]
+pub(crate) struct SubscriberShared {
+    pub(crate) delivered: AtomicU64,
+    pub(crate) dropped: AtomicU64,
+    pub(crate) closed: AtomicU8,
+}
+
+/// Options for one subscriber; start with [`Engine::subscriber_builder`](crate::Engine::subscriber_builder).
+///
+/// ```
+/// use embedis::{Engine, Overflow};
+/// let engine = Engine::new();
+/// let subscriber = engine.subscriber_builder().capacity(16).overflow(Overflow::Lag).build();
+/// # drop(subscriber);
+/// ```
+#[derive(Debug, Clone)]
+pub struct SubscriberBuilder {
+    engine: Arc<Shared>,
+    capacity: usize,
+    overflow: Overflow,
+}
+
+impl SubscriberBuilder {
+    pub(crate) fn new(engine: Arc<Shared>) -> SubscriberBuilder {
+        let (capacity, overflow) = engine.fanout.defaults();
+        SubscriberBuilder {
+            engine,
+            capacity,
+            overflow,
+        }
+    }
+
+    /// The buffer size in messages (at least 1; default from the engine builder).
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new().subscriber_builder().capacity(1).build();
+    /// # drop(subscriber);
+    /// ```
+    pub fn capacity(mut self, capacity: usize) -> SubscriberBuilder {
+        self.capacity = capacity.max(1);
+        self
+    }
+
+    /// The overflow policy (default from the engine builder).
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new()
+    ///     .subscriber_builder()
+    ///     .overflow(embedis::Overflow::Lag)
+    ///     .build();
+    /// # drop(subscriber);
+    /// ```
+    pub fn overflow(mut self, overflow: Overflow) -> SubscriberBuilder {
+        self.overflow = overflow;
+        self
+    }
+
+    /// Creates the subscriber, subscribed to nothing yet.
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new().subscriber_builder().build();
+    /// assert_eq!(subscriber.try_recv(), Ok(None));
+    /// ```
+    pub fn build(self) -> Subscriber {
+        let shared = Arc::new(SubscriberShared::default());
+        let fanout = Arc::clone(&self.engine.fanout);
+        let (id, receiver) =
+            fanout.add_subscriber(self.capacity, self.overflow, Arc::clone(&shared));
+        Subscriber {
+            id,
+            fanout,
+            receiver,
+            shared,
+            pending: parking_lot::Mutex::new(None),
+            _engine: self.engine,
+        }
+    }
+}
+
+/// A dedicated subscriber. See the [module docs](self).
+///
+/// ```
+/// use embedis::Engine;
+/// use std::time::Duration;
+///
+/// let engine = Engine::new();
+/// let subscriber = engine.subscriber();
+/// subscriber.subscribe(["cache-invalidation"]).unwrap();
+/// assert_eq!(engine.publish("cache-invalidation", r#"{"key":"user:42"}"#).unwrap(), 1);
+/// let message = subscriber.recv_timeout(Duration::from_secs(5)).unwrap().unwrap();
+/// assert_eq!(&message.payload[..], br#"{"key":"user:42"}"#);
+/// ```
+#[derive(Debug)]
+pub struct Subscriber {
+    id: SubscriberId,
+    fanout: Arc<Fanout>,
+    receiver: Receiver<Message>,
+    shared: Arc<SubscriberShared>,
+    /// A message whose `Lagged` report was returned first; handed out by the next call.
+    pending: parking_lot::Mutex<Option<Message>>,
+    /// A subscriber keeps the engine running, as a connection does.
+    _engine: Arc<Shared>,
+}
+
+impl Subscriber {
+    /// Subscribes to channels (`SUBSCRIBE`). Subscribing twice is once.
+    /// `Err(Closed)` once the engine has shut down or the subscriber overflowed.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a", "b"]).unwrap();
+    /// assert_eq!(subscriber.channels().len(), 2);
+    /// ```
+    pub fn subscribe<I>(&self, channels: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
+        self.change(Kind::Channel, channels, true)
+    }
+
+    /// Subscribes to glob patterns (`PSUBSCRIBE`): `*`, `?`, `[a-z]`, `\` escapes.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.psubscribe(["orders.*"]).unwrap();
+    /// assert_eq!(engine.publish("orders.eu", "1").unwrap(), 1);
+    /// assert_eq!(engine.publish("users.eu", "1").unwrap(), 0);
+    /// ```
+    pub fn psubscribe<I>(&self, patterns: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
+        self.change(Kind::Pattern, patterns, true)
+    }
+
+    /// Subscribes to shard channels (`SSUBSCRIBE`), which only `SPUBLISH` reaches.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.ssubscribe(["orders"]).unwrap();
+    /// assert_eq!(engine.spublish("orders", "1").unwrap(), 1);
+    /// assert!(subscriber.recv().unwrap().shard);
+    /// ```
+    pub fn ssubscribe<I>(&self, channels: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
+        self.change(Kind::Shard, channels, true)
+    }
+
+    /// Leaves channels (`UNSUBSCRIBE`); leaving one not subscribed does nothing.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// subscriber.unsubscribe(["a"]).unwrap();
+    /// assert_eq!(engine.publish("a", "x").unwrap(), 0);
+    /// ```
+    pub fn unsubscribe<I>(&self, channels: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
+        self.change(Kind::Channel, channels, false)
+    }
+
+    /// Leaves patterns (`PUNSUBSCRIBE`).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.psubscribe(["*"]).unwrap();
+    /// subscriber.punsubscribe(["*"]).unwrap();
+    /// assert!(subscriber.patterns().is_empty());
+    /// ```
+    pub fn punsubscribe<I>(&self, patterns: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
+        self.change(Kind::Pattern, patterns, false)
+    }
+
+    /// Leaves shard channels (`SUNSUBSCRIBE`).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.ssubscribe(["s"]).unwrap();
+    /// subscriber.sunsubscribe(["s"]).unwrap();
+    /// assert_eq!(engine.spublish("s", "x").unwrap(), 0);
+    /// ```
+    pub fn sunsubscribe<I>(&self, channels: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
+        self.change(Kind::Shard, channels, false)
+    }
+
+    /// Leaves every channel, pattern and shard channel; the subscriber stays usable.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// subscriber.psubscribe(["b*"]).unwrap();
+    /// subscriber.unsubscribe_all();
+    /// assert!(subscriber.channels().is_empty() && subscriber.patterns().is_empty());
+    /// ```
+    pub fn unsubscribe_all(&self) {
+        self.fanout.remove_subscriptions(self.id);
+    }
+
+    /// The channels subscribed, in subscription order.
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new().subscriber();
+    /// subscriber.subscribe(["b", "a"]).unwrap();
+    /// assert_eq!(subscriber.channels(), vec![bytes::Bytes::from("b"), bytes::Bytes::from("a")]);
+    /// ```
+    pub fn channels(&self) -> Vec<Bytes> {
+        self.fanout.subscriptions(self.id, Kind::Channel)
+    }
+
+    /// The patterns subscribed, in subscription order.
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new().subscriber();
+    /// subscriber.psubscribe(["a*"]).unwrap();
+    /// assert_eq!(subscriber.patterns(), vec![bytes::Bytes::from("a*")]);
+    /// ```
+    pub fn patterns(&self) -> Vec<Bytes> {
+        self.fanout.subscriptions(self.id, Kind::Pattern)
+    }
+
+    /// The shard channels subscribed, in subscription order.
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new().subscriber();
+    /// subscriber.ssubscribe(["s"]).unwrap();
+    /// assert_eq!(subscriber.shard_channels(), vec![bytes::Bytes::from("s")]);
+    /// ```
+    pub fn shard_channels(&self) -> Vec<Bytes> {
+        self.fanout.subscriptions(self.id, Kind::Shard)
+    }
+
+    fn change<I>(&self, kind: Kind, names: I, subscribe: bool) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
+        let names: Vec<Bytes> = names.into_iter().map(IntoArg::into_arg).collect();
+        self.fanout.change(self.id, kind, names, subscribe)
+    }
+
+    /// The next message, waiting as long as it takes.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"x");
+    /// engine.shutdown();
+    /// assert_eq!(subscriber.recv(), Err(embedis::RecvError::Closed));
+    /// ```
+    pub fn recv(&self) -> Result<Message, RecvError> {
+        if let Some(message) = self.pending.lock().take() {
+            return Ok(message);
+        }
+        match self.receiver.recv() {
+            Ok(message) => self.report(message),
+            Err(_) => Err(self.closed_reason()),
+        }
+    }
+
+    /// The next message if one is buffered, without waiting.
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new().subscriber();
+    /// assert_eq!(subscriber.try_recv(), Ok(None));
+    /// ```
+    pub fn try_recv(&self) -> Result<Option<Message>, RecvError> {
+        if let Some(message) = self.pending.lock().take() {
+            return Ok(Some(message));
+        }
+        match self.receiver.try_recv() {
+            Ok(message) => self.report(message).map(Some),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(self.closed_reason()),
+        }
+    }
+
+    /// The next message, or `None` if none arrives within `timeout`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let subscriber = embedis::Engine::new().subscriber();
+    /// assert_eq!(subscriber.recv_timeout(Duration::from_millis(5)), Ok(None));
+    /// ```
+    pub fn recv_timeout(&self, timeout: Duration) -> Result<Option<Message>, RecvError> {
+        match Instant::now().checked_add(timeout) {
+            Some(deadline) => self.recv_deadline(deadline),
+            None => self.recv().map(Some),
+        }
+    }
+
+    /// The next message, or `None` if none arrives by `deadline`.
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// let message = subscriber.recv_deadline(Instant::now() + Duration::from_secs(5)).unwrap();
+    /// assert!(message.is_some());
+    /// ```
+    pub fn recv_deadline(&self, deadline: Instant) -> Result<Option<Message>, RecvError> {
+        if let Some(message) = self.pending.lock().take() {
+            return Ok(Some(message));
+        }
+        match self.receiver.recv_deadline(deadline) {
+            Ok(message) => self.report(message).map(Some),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(self.closed_reason()),
+        }
+    }
+
+    /// Messages as they arrive, until the subscriber is closed. Gaps under
+    /// [`Overflow::Lag`] are not reported here but in each [`Message::lagged`].
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// for payload in ["1", "2"] {
+    ///     engine.publish("a", payload).unwrap();
+    /// }
+    /// engine.shutdown();
+    /// let payloads: Vec<_> = subscriber.iter().map(|m| m.payload).collect();
+    /// assert_eq!(payloads, ["1", "2"]);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = Message> + '_ {
+        let pending = self.pending.lock().take();
+        pending.into_iter().chain(self.receiver.iter())
+    }
+
+    /// The underlying channel, for `crossbeam_channel::select!` over several sources.
+    /// Messages read from it directly carry their gap count in [`Message::lagged`].
+    ///
+    /// ```
+    /// use crossbeam_channel::{after, select};
+    /// use std::time::Duration;
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// select! {
+    ///     recv(subscriber.receiver()) -> message => assert_eq!(&message.unwrap().payload[..], b"x"),
+    ///     recv(after(Duration::from_secs(5))) -> _ => panic!("no message"),
+    /// }
+    /// ```
+    pub fn receiver(&self) -> &Receiver<Message> {
+        &self.receiver
+    }
+
+    /// Delivered and dropped counts.
+    ///
+    /// ```
+    /// let subscriber = embedis::Engine::new().subscriber();
+    /// assert_eq!(subscriber.stats(), embedis::SubscriberStats::default());
+    /// ```
+    pub fn stats(&self) -> SubscriberStats {
+        SubscriberStats {
+            delivered: self.shared.delivered.load(Ordering::Relaxed),
+            dropped: self.shared.dropped.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Messages waiting in the buffer.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let subscriber = engine.subscriber();
+    /// subscriber.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// assert_eq!(subscriber.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.receiver.len() + usize::from(self.pending.lock().is_some())
+    }
+
+    /// Whether no message is waiting.
+    ///
+    /// ```
+    /// assert!(embedis::Engine::new().subscriber().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn report(&self, mut message: Message) -> Result<Message, RecvError> {
+        if message.lagged == 0 {
+            return Ok(message);
+        }
+        let lagged = message.lagged;
+        message.lagged = 0;
+        *self.pending.lock() = Some(message);
+        Err(RecvError::Lagged(lagged))
+    }
+
+    fn closed_reason(&self) -> RecvError {
+        match self.shared.closed.load(Ordering::Acquire) {
+            OVERFLOWED => RecvError::Overflowed,
+            _ => RecvError::Closed,
+        }
+    }
+}
+
+impl Drop for Subscriber {
+    fn drop(&mut self) {
+        self.fanout.remove_subscriber(self.id);
+    }
+}
