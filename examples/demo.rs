@@ -1,5 +1,5 @@
 //! The tour: the keyspace with expiry, a MULTI/EXEC transaction with WATCH, an atomic
-//! closure, and rate limiting — everything redis-server would answer, in-process.
+//! closure, pub/sub, and rate limiting — everything redis-server would answer, in-process.
 //!
 //! Run with `cargo run --release --example demo`.
 
@@ -12,6 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     keyspace()?;
     transaction()?;
     atomic_closure()?;
+    pubsub()?;
     rate_limiting()?;
     println!("\nall demo steps passed");
     Ok(())
@@ -97,6 +98,43 @@ fn atomic_closure() -> Result<(), Error> {
     );
     let mut conn = engine.connect();
     show(&mut conn, &["MGET", "acct:a", "acct:b"])?;
+    Ok(())
+}
+
+/// Broadcast: a dedicated subscriber beside the connection that publishes, a pattern, and a
+/// keyspace notification when a key expires.
+fn pubsub() -> Result<(), Box<dyn std::error::Error>> {
+    println!("\n== pub/sub ==");
+    let clock = ManualClock::new();
+    let engine = Engine::builder()
+        .clock(clock.clone())
+        .notify_keyspace_events("Ex")
+        .build();
+    let subscriber = engine.subscriber();
+    subscriber.subscribe(["cache-invalidation", "__keyevent@0__:expired"])?;
+    subscriber.psubscribe(["cache-*"])?;
+    let mut conn = engine.connect();
+    // One channel subscription plus one matching pattern: two receivers.
+    show(
+        &mut conn,
+        &["PUBLISH", "cache-invalidation", r#"{"key":"user:42"}"#],
+    )?;
+    show(&mut conn, &["SET", "session:7", "x", "PX", "100"])?;
+    clock.advance(Duration::from_millis(100));
+    for _ in 0..3 {
+        let message = subscriber
+            .recv_timeout(Duration::from_secs(5))?
+            .ok_or("a message should have arrived")?;
+        println!(
+            "subscriber got {:<24} via {:<10} -> {}",
+            String::from_utf8_lossy(&message.channel),
+            message
+                .pattern
+                .as_deref()
+                .map_or("channel".into(), String::from_utf8_lossy),
+            String::from_utf8_lossy(&message.payload)
+        );
+    }
     Ok(())
 }
 

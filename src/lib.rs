@@ -54,6 +54,29 @@
 //! and a bounded sweep on the executor removes due keys without any access, earliest first,
 //! so memory is freed. Deadlines have millisecond precision, as in Redis.
 //!
+//! # Pub/sub
+//! A [`Subscriber`] is the dedicated subscriber Redis applications keep beside the
+//! connection they publish from; [`Engine::publish`] broadcasts from any thread without a
+//! round trip. Connections speak the protocol (`SUBSCRIBE`, push frames, subscribe mode).
+//! Every subscriber has a bounded buffer and an [`Overflow`] policy, so a slow one never
+//! blocks a publisher (see the [`Subscriber`] docs for the reasoning).
+//! ```
+//! use embedis::Engine;
+//!
+//! let engine = Engine::builder().notify_keyspace_events("E$").build();
+//! let subscriber = engine.subscriber();
+//! subscriber.subscribe(["cache-invalidation"]).unwrap();
+//! subscriber.psubscribe(["__keyevent@0__:*"]).unwrap();
+//!
+//! assert_eq!(engine.publish("cache-invalidation", r#"{"key":"user:42"}"#).unwrap(), 1);
+//! engine.connect().call(["SET", "user:42", "alice"]).unwrap(); // a keyspace notification
+//!
+//! let first = subscriber.recv().unwrap();
+//! assert_eq!(&first.payload[..], br#"{"key":"user:42"}"#);
+//! let event = subscriber.recv().unwrap();
+//! assert_eq!((&event.channel[..], &event.payload[..]), (&b"__keyevent@0__:set"[..], &b"user:42"[..]));
+//! ```
+//!
 //! # Transactions and atomic closures
 //! MULTI/EXEC/WATCH behave as on Redis (a watched key that expires fails EXEC). For logic
 //! that needs to read before it writes, [`Engine::atomically`] runs a closure on the
@@ -86,6 +109,7 @@ pub use handle::connection::Connection;
 pub use handle::engine::Engine;
 pub use handle::pipeline::Pipeline;
 pub use handle::rate_limiter::{KeyedRateLimiter, RateLimitError, RateLimitSnapshot, RateLimiter};
+pub use handle::subscriber;
 pub use handle::subscriber::{
     Message, Overflow, RecvError, Subscriber, SubscriberBuilder, SubscriberStats,
 };

@@ -6,5 +6,5 @@ pub(crate) mod connection;
 pub(crate) mod engine;
 pub(crate) mod pipeline;
 pub(crate) mod rate_limiter;
-pub(crate) mod subscriber;
+pub mod subscriber;
 pub(crate) mod transaction;

@@ -58,7 +58,7 @@ use crate::Error;
 pub const DEFAULT_CAPACITY: usize = 4096;
 
 /// What happens to a message that does not fit in a subscriber's buffer.
-/// See the [module docs](self) for the reasoning.
+/// See the [module docs](crate::subscriber) for the reasoning.
 ///
 /// ```
 /// assert_eq!(embedis::Overflow::default(), embedis::Overflow::Disconnect);
@@ -238,7 +238,7 @@ impl SubscriberBuilder {
     }
 }
 
-/// A dedicated subscriber. See the [module docs](self).
+/// A dedicated subscriber. See the [module docs](crate::subscriber).
 ///
 /// ```
 /// use embedis::Engine;
