@@ -148,6 +148,16 @@ pub enum Error {
         /// Redis's reason text.
         reason: String,
     },
+    /// A stream command's `ERR` reply (the text after `ERR `).
+    Stream(StreamError),
+    /// A consumer group (or its key) does not exist: `NOGROUP ...`, worded per command.
+    NoGroup(String),
+    /// XGROUP CREATE of a group that exists.
+    BusyGroup,
+    /// A blocked XREADGROUP whose stream was deleted (or replaced by another type).
+    Unblocked,
+    /// XCLAIM got an option it does not know.
+    UnrecognizedXclaimOption(String),
     /// The engine has shut down; the handle can no longer reach it. Never sent by Redis.
     Closed,
     /// The connection was subscribed and left more messages unread than its buffer
@@ -161,6 +171,117 @@ pub enum Error {
     Panicked(String),
     /// A reply did not have the shape the typed API expected. Never sent by Redis.
     UnexpectedReply(String),
+}
+
+/// The `ERR` texts of stream commands, each exactly as redis-server 7.0 words it.
+///
+/// ```
+/// use embedis::{Error, StreamError};
+/// assert_eq!(
+///     Error::Stream(StreamError::InvalidId).to_string(),
+///     "ERR Invalid stream ID specified as stream command argument"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+#[allow(missing_docs)] // each variant is its message
+pub enum StreamError {
+    InvalidId,
+    XaddIdZero,
+    XaddIdTooSmall,
+    Exhausted,
+    LimitWithoutApprox,
+    MaxLenAndMinId,
+    MaxLenNegative,
+    LimitNegative,
+    InvalidStartId,
+    InvalidEndId,
+    UnbalancedXread,
+    UnbalancedXreadgroup,
+    GreaterOnlyInGroup,
+    GroupOnlyInXreadgroup,
+    TimeoutNegative,
+    TimeoutNotInteger,
+    XsetidTooSmall,
+    XsetidEntriesAdded,
+    XsetidMaxDeleted,
+    XgroupNeedsKey,
+    XgroupBadId,
+    EntriesReadNegative,
+    MissingGroup,
+    NegativeIdle,
+    InvalidMinIdle,
+    InvalidCount,
+    InvalidRetryCount,
+    InvalidTime,
+    DollarInXreadgroup,
+    InvalidMinIdleAutoclaim,
+    EntriesAddedNegative,
+    XsetidBelowMaxDeleted,
+}
+
+impl StreamError {
+    /// The message after `ERR `.
+    pub fn message(self) -> &'static str {
+        match self {
+            StreamError::InvalidId => "Invalid stream ID specified as stream command argument",
+            StreamError::XaddIdZero => "The ID specified in XADD must be greater than 0-0",
+            StreamError::XaddIdTooSmall => {
+                "The ID specified in XADD is equal or smaller than the target stream top item"
+            }
+            StreamError::Exhausted => {
+                "The stream has exhausted the last possible ID, unable to add more items"
+            }
+            StreamError::LimitWithoutApprox => {
+                "syntax error, LIMIT cannot be used without the special ~ option"
+            }
+            StreamError::MaxLenAndMinId => {
+                "syntax error, MAXLEN and MINID options at the same time are not compatible"
+            }
+            StreamError::MaxLenNegative => "The MAXLEN argument must be >= 0.",
+            StreamError::LimitNegative => "The LIMIT argument must be >= 0.",
+            StreamError::InvalidStartId => "invalid start ID for the interval",
+            StreamError::InvalidEndId => "invalid end ID for the interval",
+            StreamError::UnbalancedXread => "Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.",
+            StreamError::UnbalancedXreadgroup => "Unbalanced XREADGROUP list of streams: for each stream key an ID or '>' must be specified.",
+            StreamError::GreaterOnlyInGroup => "The > ID can be specified only when calling XREADGROUP using the GROUP <group> <consumer> option.",
+            StreamError::GroupOnlyInXreadgroup => {
+                "The GROUP option is only supported by XREADGROUP. You called XREAD instead."
+            }
+            StreamError::TimeoutNegative => "timeout is negative",
+            StreamError::TimeoutNotInteger => "timeout is not an integer or out of range",
+            StreamError::XsetidTooSmall => {
+                "The ID specified in XSETID is smaller than the target stream top item"
+            }
+            StreamError::XsetidEntriesAdded => {
+                "The entries_added specified in XSETID is smaller than the target stream length"
+            }
+            StreamError::XsetidMaxDeleted => {
+                "The ID specified in XSETID is smaller than the provided max_deleted_entry_id"
+            }
+            StreamError::XgroupNeedsKey => "The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically.",
+            StreamError::XgroupBadId => "Invalid stream ID specified as stream command argument",
+            StreamError::EntriesReadNegative => "value for ENTRIESREAD must be positive or -1",
+            StreamError::MissingGroup => "Missing GROUP option for XREADGROUP",
+            StreamError::NegativeIdle => "Invalid IDLE option argument for XCLAIM",
+            StreamError::InvalidMinIdle => "Invalid min-idle-time argument for XCLAIM",
+            StreamError::InvalidCount => "COUNT must be > 0",
+            StreamError::InvalidRetryCount => "Invalid RETRYCOUNT option argument for XCLAIM",
+            StreamError::InvalidTime => "Invalid TIME option argument for XCLAIM",
+            StreamError::DollarInXreadgroup => "The $ ID is meaningless in the context of XREADGROUP: you want to read the history of this consumer by specifying a proper ID, or use the > ID to get new messages. The $ ID would just return an empty result set.",
+            StreamError::InvalidMinIdleAutoclaim => "Invalid min-idle-time argument for XAUTOCLAIM",
+            StreamError::EntriesAddedNegative => "entries_added must be positive",
+            StreamError::XsetidBelowMaxDeleted => {
+                "The ID specified in XSETID is smaller than current max_deleted_entry_id"
+            }
+        }
+    }
+}
+
+impl From<StreamError> for Error {
+    fn from(error: StreamError) -> Error {
+        Error::Stream(error)
+    }
 }
 
 impl Error {
@@ -239,6 +360,9 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::WrongType => "WRONGTYPE",
+            Error::NoGroup(_) => "NOGROUP",
+            Error::BusyGroup => "BUSYGROUP",
+            Error::Unblocked => "UNBLOCKED",
             Error::ExecAbort | Error::ExecAbortBecause(_) => "EXECABORT",
             Error::NoProto => "NOPROTO",
             Error::WrongPass => "WRONGPASS",
@@ -388,6 +512,13 @@ impl fmt::Display for Error {
                 f,
                 "ERR CONFIG SET failed (possibly related to argument '{argument}') - {reason}"
             ),
+            Error::Stream(error) => write!(f, "ERR {}", error.message()),
+            Error::NoGroup(text) => write!(f, "NOGROUP {text}"),
+            Error::BusyGroup => f.write_str("BUSYGROUP Consumer Group name already exists"),
+            Error::Unblocked => f.write_str("UNBLOCKED the stream key no longer exists"),
+            Error::UnrecognizedXclaimOption(option) => {
+                write!(f, "ERR Unrecognized XCLAIM option '{option}'")
+            }
             Error::Closed => f.write_str("ERR embedis: the engine has shut down"),
             Error::OutputBufferOverflow => f.write_str(
                 "ERR embedis: the subscribed connection left too many messages unread and was closed (client-output-buffer-limit)",

@@ -178,6 +178,12 @@ impl From<Error> for Reply {
     }
 }
 
+impl From<crate::StreamError> for Reply {
+    fn from(error: crate::StreamError) -> Reply {
+        Reply::Error(Error::Stream(error))
+    }
+}
+
 impl From<Result<Reply, Error>> for Reply {
     fn from(result: Result<Reply, Error>) -> Reply {
         result.unwrap_or_else(Reply::Error)
@@ -361,8 +367,36 @@ impl<T: FromReply> FromReply for Vec<T> {
             Reply::Array(items) | Reply::Set(items) | Reply::Push(items) => {
                 items.into_iter().map(T::from_reply).collect()
             }
+            // A RESP3 map decodes as its pairs; a missing array as nothing.
+            Reply::Map(pairs) => pairs
+                .into_iter()
+                .map(|(k, v)| T::from_reply(Reply::Array(vec![k, v])))
+                .collect(),
+            Reply::NilArray => Ok(Vec::new()),
             other => unexpected(&other),
         }
+    }
+}
+
+impl FromReply for crate::StreamId {
+    fn from_reply(reply: Reply) -> Result<crate::StreamId, Error> {
+        let text = String::from_reply(reply)?;
+        text.parse()
+            .map_err(|_| Error::UnexpectedReply(format!("stream ID {text:?}")))
+    }
+}
+
+/// `[id, [field, value, ...]]`; an entry deleted since it was delivered (`[id, nil]`)
+/// decodes with no fields.
+impl FromReply for crate::StreamEntry {
+    fn from_reply(reply: Reply) -> Result<crate::StreamEntry, Error> {
+        let (id, fields) = <(crate::StreamId, Option<Vec<Bytes>>)>::from_reply(reply)?;
+        let mut flat = fields.unwrap_or_default().into_iter();
+        let mut pairs = Vec::with_capacity(flat.len() / 2);
+        while let (Some(field), Some(value)) = (flat.next(), flat.next()) {
+            pairs.push((field, value));
+        }
+        Ok(crate::StreamEntry { id, fields: pairs })
     }
 }
 

@@ -2,6 +2,7 @@
 
 use bytes::Bytes;
 
+use crate::exec::blocking::{BlockRequest, Blocking};
 use crate::exec::notify::{self, Events};
 use crate::exec::session::Session;
 use crate::exec::watch::WatchRegistry;
@@ -18,15 +19,23 @@ pub(crate) struct Ctx<'a> {
     pub(crate) now_us: u64,
     /// Keyspace notifications and the pub/sub fan-out.
     pub(crate) events: &'a mut Events,
+    /// Parked blocking reads, and the keys written for them.
+    pub(crate) blocking: &'a mut Blocking,
 }
 
 /// Announces the keys that expired since the last call: WATCH sees them changed, and
 /// `expired` notifications go out. Cheap when nothing expired, which is almost always.
-pub(crate) fn settle_expired(db: &mut Keyspace, watches: &mut WatchRegistry, events: &Events) {
+pub(crate) fn settle_expired(
+    db: &mut Keyspace,
+    watches: &mut WatchRegistry,
+    events: &Events,
+    blocking: &mut Blocking,
+) {
     if !db.has_expired() {
         return;
     }
     for key in db.take_expired() {
+        blocking.signal(&key);
         if !watches.is_empty() {
             let exists = db.contains_raw(&key);
             watches.touch(&key, exists);
@@ -44,6 +53,7 @@ impl Ctx<'_> {
     /// Redis's `signalModifiedKey`: every write calls it for each key it changed, so WATCH
     /// sees the change.
     pub(crate) fn touch(&mut self, key: &[u8]) {
+        self.blocking.signal(key);
         if !self.watches.is_empty() {
             let exists = self.db.contains_raw(key);
             self.watches.touch(key, exists);
@@ -98,9 +108,34 @@ impl Ctx<'_> {
         self.events.emit(class, event, key);
     }
 
+    /// Whether a read may park here: on a connection, outside MULTI/EXEC and pipelines.
+    pub(crate) fn can_block(&self) -> bool {
+        let session = &*self.session;
+        !session.scripted
+            && !session.in_exec
+            && !session.in_pipeline
+            && session.multi.is_none()
+            && session.pubsub.is_some()
+    }
+
+    /// Asks the executor to park this command until one of `keys` is written or
+    /// `timeout_ms` passes (0: for ever).
+    pub(crate) fn block_on(
+        &mut self,
+        keys: Vec<Bytes>,
+        timeout_ms: u64,
+        command: crate::cmd::Command,
+    ) {
+        self.session.block = Some(BlockRequest {
+            keys,
+            timeout_ms,
+            command,
+        });
+    }
+
     /// See [`settle_expired`].
     pub(crate) fn settle_expired(&mut self) {
-        settle_expired(self.db, self.watches, self.events);
+        settle_expired(self.db, self.watches, self.events, self.blocking);
     }
 
     /// Deletes a live key; returns whether it existed. Signals the write.

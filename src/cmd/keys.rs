@@ -455,8 +455,9 @@ impl Flush {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let removed = ctx.db.clear();
-        if !ctx.watches.is_empty() {
-            for key in removed {
+        for key in removed {
+            ctx.blocking.signal(&key);
+            if !ctx.watches.is_empty() {
                 ctx.watches.touch(&key, false);
             }
         }

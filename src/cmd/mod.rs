@@ -22,6 +22,8 @@ pub(crate) mod keys;
 pub(crate) mod multi;
 pub(crate) mod pubsub;
 pub(crate) mod server;
+pub(crate) mod stream;
+pub(crate) mod stream_group;
 pub(crate) mod string;
 pub(crate) mod table;
 pub(crate) mod throttle;
@@ -36,6 +38,8 @@ pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use server::{Echo, Ping, Select, Time};
+pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
+pub use stream_group::{XAck, XAutoClaim, XClaim, XGroup, XInfo, XPending, XReadGroup};
 pub use string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, MSetNx, Set, SetGet,
     StrLen,
@@ -163,6 +167,20 @@ pub enum Command {
     Unsubscribe(Unsubscribe),
     Publish(Publish),
     PubSub(PubSub),
+    XAdd(XAdd),
+    XLen(XLen),
+    XRange(XRange),
+    XDel(XDel),
+    XTrim(XTrim),
+    XRead(XRead),
+    XSetId(XSetId),
+    XGroup(XGroup),
+    XReadGroup(XReadGroup),
+    XAck(XAck),
+    XPending(XPending),
+    XClaim(XClaim),
+    XAutoClaim(XAutoClaim),
+    XInfo(XInfo),
     Hello(Hello),
     Client(Client),
     Reset(Reset),
@@ -317,6 +335,20 @@ impl Command {
             Command::Unsubscribe(c) => c.name(),
             Command::Publish(c) => c.name(),
             Command::PubSub(c) => c.name(),
+            Command::XAdd(_) => "xadd",
+            Command::XLen(_) => "xlen",
+            Command::XRange(c) => c.name(),
+            Command::XDel(_) => "xdel",
+            Command::XTrim(_) => "xtrim",
+            Command::XRead(_) => "xread",
+            Command::XSetId(_) => "xsetid",
+            Command::XGroup(c) => c.name(),
+            Command::XReadGroup(_) => "xreadgroup",
+            Command::XAck(_) => "xack",
+            Command::XPending(_) => "xpending",
+            Command::XClaim(_) => "xclaim",
+            Command::XAutoClaim(_) => "xautoclaim",
+            Command::XInfo(c) => c.name(),
             Command::Hello(_) => "hello",
             Command::Client(c) => c.name(),
             Command::Reset(_) => "reset",
@@ -366,6 +398,20 @@ impl Command {
             Command::Unsubscribe(c) => c.apply(ctx),
             Command::Publish(c) => c.apply(ctx),
             Command::PubSub(c) => c.apply(ctx),
+            Command::XAdd(c) => c.apply(ctx),
+            Command::XLen(c) => c.apply(ctx),
+            Command::XRange(c) => c.apply(ctx),
+            Command::XDel(c) => c.apply(ctx),
+            Command::XTrim(c) => c.apply(ctx),
+            Command::XRead(c) => c.apply(ctx),
+            Command::XSetId(c) => c.apply(ctx),
+            Command::XGroup(c) => c.apply(ctx),
+            Command::XReadGroup(c) => c.apply(ctx),
+            Command::XAck(c) => c.apply(ctx),
+            Command::XPending(c) => c.apply(ctx),
+            Command::XClaim(c) => c.apply(ctx),
+            Command::XAutoClaim(c) => c.apply(ctx),
+            Command::XInfo(c) => c.apply(ctx),
             Command::Hello(c) => c.apply(ctx),
             Command::Client(c) => c.apply(ctx),
             Command::Reset(c) => c.apply(ctx),
@@ -441,6 +487,20 @@ typed! {
     Unsubscribe => Unsubscribe: Reply,
     Publish => Publish: i64,
     PubSub => PubSub: Reply,
+    XAdd => XAdd: Option<crate::StreamId>,
+    XLen => XLen: i64,
+    XRange => XRange: Vec<crate::StreamEntry>,
+    XDel => XDel: i64,
+    XTrim => XTrim: i64,
+    XRead => XRead: Vec<(Bytes, Vec<crate::StreamEntry>)>,
+    XSetId => XSetId: (),
+    XGroup => XGroup: Reply,
+    XReadGroup => XReadGroup: Vec<(Bytes, Vec<crate::StreamEntry>)>,
+    XAck => XAck: i64,
+    XPending => XPending: Reply,
+    XClaim => XClaim: Reply,
+    XAutoClaim => XAutoClaim: Reply,
+    XInfo => XInfo: Reply,
     Hello => Hello: Reply,
     Client => Client: Reply,
     Reset => Reset: Reply,

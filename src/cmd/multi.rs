@@ -64,11 +64,13 @@ impl Exec {
         }
         // Redis unwatches before running, so the transaction's own writes do not count.
         ctx.unwatch_all();
+        ctx.session.in_exec = true;
         let replies = multi
             .queue
             .into_iter()
             .map(|command| command.apply(ctx))
             .collect();
+        ctx.session.in_exec = false;
         Reply::Array(replies)
     }
 }

@@ -810,12 +810,14 @@ impl IncrBy {
         let outcome = match ctx.db.value_mut(&self.key, now) {
             Some(value) => {
                 let current = match value {
-                    Value::Int(n) => Some(*n),
-                    Value::String(text) => parse_i64(text),
+                    Value::Int(n) => Ok(Some(*n)),
+                    Value::String(text) => Ok(parse_i64(text)),
+                    Value::Stream(_) => Err(Error::WrongType),
                 };
                 match current {
-                    None => Err(Error::NotInteger),
-                    Some(current) => match current.checked_add(self.delta) {
+                    Err(error) => Err(error),
+                    Ok(None) => Err(Error::NotInteger),
+                    Ok(Some(current)) => match current.checked_add(self.delta) {
                         None => Err(Error::IncrOverflow),
                         Some(new) => {
                             *value = Value::Int(new);

@@ -16,6 +16,8 @@ use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::server::{Echo, Ping, Select, Time};
+use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
+use super::stream_group::{XAck, XAutoClaim, XClaim, XGroup, XInfo, XPending, XReadGroup};
 use super::string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
 };
@@ -67,6 +69,22 @@ const CONFIG_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("config|set", -4, Config::parse_set),
     cmd("config|resetstat", 2, Config::parse_resetstat),
     cmd("config|help", 2, Config::parse_help),
+];
+
+const XGROUP_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("xgroup|create", -5, XGroup::parse_create),
+    cmd("xgroup|setid", -5, XGroup::parse_setid),
+    cmd("xgroup|destroy", 4, XGroup::parse_destroy),
+    cmd("xgroup|createconsumer", 5, XGroup::parse_createconsumer),
+    cmd("xgroup|delconsumer", 5, XGroup::parse_delconsumer),
+    cmd("xgroup|help", 2, XGroup::parse_help),
+];
+
+const XINFO_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("xinfo|stream", -3, XInfo::parse_stream),
+    cmd("xinfo|groups", 3, XInfo::parse_groups),
+    cmd("xinfo|consumers", 4, XInfo::parse_consumers),
+    cmd("xinfo|help", 2, XInfo::parse_help),
 ];
 
 /// Every command embedis knows.
@@ -126,6 +144,32 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
         arity: -2,
         parse: None,
         subcommands: CONFIG_SUBCOMMANDS,
+    },
+    // streams
+    cmd("xadd", -5, XAdd::parse),
+    cmd("xlen", 2, XLen::parse),
+    cmd("xrange", -4, XRange::parse),
+    cmd("xrevrange", -4, XRange::parse_rev),
+    cmd("xdel", -3, XDel::parse),
+    cmd("xtrim", -4, XTrim::parse),
+    cmd("xread", -4, XRead::parse),
+    cmd("xsetid", -3, XSetId::parse),
+    CommandSpec {
+        name: "xgroup",
+        arity: -2,
+        parse: None,
+        subcommands: XGROUP_SUBCOMMANDS,
+    },
+    cmd("xreadgroup", -7, XReadGroup::parse),
+    cmd("xack", -4, XAck::parse),
+    cmd("xpending", -3, XPending::parse),
+    cmd("xclaim", -6, XClaim::parse),
+    cmd("xautoclaim", -6, XAutoClaim::parse),
+    CommandSpec {
+        name: "xinfo",
+        arity: -2,
+        parse: None,
+        subcommands: XINFO_SUBCOMMANDS,
     },
     // pub/sub
     cmd("subscribe", -2, Subscribe::parse),
@@ -229,7 +273,9 @@ mod tests {
             .iter()
             .chain(CLIENT_SUBCOMMANDS)
             .chain(PUBSUB_SUBCOMMANDS)
-            .chain(CONFIG_SUBCOMMANDS);
+            .chain(CONFIG_SUBCOMMANDS)
+            .chain(XGROUP_SUBCOMMANDS)
+            .chain(XINFO_SUBCOMMANDS);
         for spec in all {
             assert_eq!(spec.name, spec.name.to_lowercase());
             assert!(seen.insert(spec.name), "duplicate {}", spec.name);

@@ -18,8 +18,11 @@ use ahash::RandomState;
 use bytes::Bytes;
 use crossbeam_channel::Sender;
 
+use std::collections::VecDeque;
+
 use crate::cmd::context::{settle_expired, Ctx};
 use crate::cmd::Command;
+use crate::exec::blocking::Blocking;
 use crate::exec::fanout::Fanout;
 use crate::exec::notify::Events;
 use crate::exec::session::{PubSubLink, Session};
@@ -140,6 +143,10 @@ pub(crate) struct Core {
     events: Events,
     /// Unread messages after which a subscribed connection is closed.
     connection_buffer: usize,
+    /// Parked blocking reads.
+    blocking: Blocking,
+    /// Messages of parked connections, handled once they are unparked.
+    deferred: HashMap<u64, VecDeque<Msg>, RandomState>,
 }
 
 impl Core {
@@ -161,6 +168,8 @@ impl Core {
             sweep_budget: sweep_budget.max(1),
             events: Events::new(notify_flags, fanout),
             connection_buffer,
+            blocking: Blocking::default(),
+            deferred: HashMap::default(),
         }
     }
 
@@ -183,12 +192,23 @@ impl Core {
                 self.connections
                     .insert(conn, Connection { session, replies });
             }
+            Msg::Command { conn, .. } | Msg::Batch { conn, .. }
+                if self.blocking.is_parked(conn) =>
+            {
+                // As on redis-server, a blocked client's next commands wait behind it.
+                self.deferred.entry(conn).or_default().push_back(msg);
+            }
             Msg::Command { conn, command } => {
                 let now_us = self.clock.now_micros();
                 let Some(mut ctx) = self.session_ctx(conn, now_us) else {
                     return Flow::Continue; // closed already (QUIT)
                 };
                 let reply = run_one(&mut ctx, command);
+                if let Some(request) = ctx.session.block.take() {
+                    self.blocking.park(conn, request, now_us / 1000);
+                    self.serve_ready();
+                    return Flow::Continue;
+                }
                 let closing = ctx.session.closing;
                 let frame = if ctx.session.outbox.is_empty() {
                     Frame::One(reply)
@@ -211,6 +231,7 @@ impl Core {
                     return Flow::Continue;
                 };
                 let mut replies = Vec::with_capacity(commands.len());
+                ctx.session.in_pipeline = true;
                 for command in commands {
                     let reply = run_one(&mut ctx, command);
                     replies.append(&mut ctx.session.outbox);
@@ -219,6 +240,7 @@ impl Core {
                         break;
                     }
                 }
+                ctx.session.in_pipeline = false;
                 let closing = ctx.session.closing;
                 self.respond(conn, Frame::Batch(replies));
                 if closing {
@@ -226,13 +248,67 @@ impl Core {
                 }
             }
             Msg::Close { conn } => self.close(conn),
-            Msg::Atomically(job) => self.run_job(job),
+            Msg::Atomically(job) => {
+                self.run_job(job);
+                self.serve_ready();
+                return Flow::Continue;
+            }
             Msg::Tick => {
                 self.sweep();
             }
             Msg::Shutdown => return Flow::Stop,
         }
+        self.serve_ready();
         Flow::Continue
+    }
+
+    /// Runs parked reads again for every key written since the last call, in the order
+    /// they parked; answers the ones that now have an answer.
+    fn serve_ready(&mut self) {
+        while !self.blocking.ready.is_empty() {
+            let mut keys = std::mem::take(&mut self.blocking.ready);
+            keys.dedup();
+            for key in keys {
+                for seq in self.blocking.waiting_on(&key) {
+                    let Some((conn, command)) = self.blocking.command(seq) else {
+                        continue; // answered through another of its keys
+                    };
+                    let now_us = self.clock.now_micros();
+                    let Some(mut ctx) = self.session_ctx(conn, now_us) else {
+                        self.blocking.remove(seq);
+                        continue;
+                    };
+                    ctx.session.serving_blocked = true;
+                    let reply = run_one(&mut ctx, Ok(command));
+                    ctx.session.serving_blocked = false;
+                    if ctx.session.block.take().is_some() {
+                        continue; // still nothing: keeps its place in line
+                    }
+                    self.blocking.remove(seq);
+                    self.respond(conn, Frame::One(reply));
+                    self.replay_deferred(conn);
+                }
+            }
+        }
+    }
+
+    /// Handles what a connection sent while it was parked, until it parks again.
+    fn replay_deferred(&mut self, conn: u64) {
+        while !self.blocking.is_parked(conn) {
+            let Some(msg) = self.deferred.get_mut(&conn).and_then(VecDeque::pop_front) else {
+                self.deferred.remove(&conn);
+                return;
+            };
+            self.handle(msg);
+        }
+    }
+
+    /// Answers parked reads whose deadline has passed with the nil reply.
+    fn time_out_waiters(&mut self, now_ms: u64) {
+        for waiter in self.blocking.take_expired(now_ms) {
+            self.respond(waiter.conn, Frame::One(Reply::NilArray));
+            self.replay_deferred(waiter.conn);
+        }
     }
 
     /// The context commands of `conn` run in; `None` if the connection is gone (or was
@@ -256,6 +332,7 @@ impl Core {
             session: &mut connection.session,
             now_us,
             events: &mut self.events,
+            blocking: &mut self.blocking,
         })
     }
 
@@ -277,6 +354,8 @@ impl Core {
     }
 
     fn close(&mut self, conn: u64) {
+        self.blocking.remove_conn(conn);
+        self.deferred.remove(&conn);
         if let Some(mut connection) = self.connections.remove(&conn) {
             let keys = std::mem::take(&mut connection.session.watched);
             self.watches.unwatch(conn, &keys);
@@ -294,32 +373,55 @@ impl Core {
             session: &mut self.script,
             now_us,
             events: &mut self.events,
+            blocking: &mut self.blocking,
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
         // to its caller; here it only has to be contained.
         let _ = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
-        settle_expired(&mut self.db, &mut self.watches, &self.events);
+        settle_expired(
+            &mut self.db,
+            &mut self.watches,
+            &self.events,
+            &mut self.blocking,
+        );
     }
 
     /// Removes up to the sweep budget of expired keys. Returns whether more are due.
     pub(crate) fn sweep(&mut self) -> bool {
-        if self.db.next_deadline().is_none() {
-            return false; // nothing can expire: skip the clock read
+        if self.next_deadline().is_none() {
+            return false; // nothing can expire or time out: skip the clock read
         }
         let now_ms = self.clock.now_micros() / 1000;
+        if self
+            .blocking
+            .next_deadline()
+            .is_some_and(|deadline| deadline <= now_ms)
+        {
+            self.time_out_waiters(now_ms);
+        }
         let removed = self.db.sweep(now_ms, self.sweep_budget);
         if removed > 0 {
-            settle_expired(&mut self.db, &mut self.watches, &self.events);
+            settle_expired(
+                &mut self.db,
+                &mut self.watches,
+                &self.events,
+                &mut self.blocking,
+            );
+            self.serve_ready();
         }
         self.db
             .next_deadline()
             .is_some_and(|deadline| deadline <= now_ms)
     }
 
-    /// The earliest key deadline, in milliseconds on the engine clock.
+    /// The earliest key deadline or blocked-read deadline, in milliseconds on the engine
+    /// clock.
     pub(crate) fn next_deadline(&self) -> Option<u64> {
-        self.db.next_deadline()
+        match (self.db.next_deadline(), self.blocking.next_deadline()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Drops every connection's reply channel, so every handle waiting on one sees

@@ -37,6 +37,14 @@ pub(crate) struct Session {
     pub(crate) closing: bool,
     /// Frames a command sends ahead of its reply (SUBSCRIBE confirms each channel).
     pub(crate) outbox: Vec<crate::Reply>,
+    /// A blocking read found nothing and asks to park (see `exec/blocking.rs`).
+    pub(crate) block: Option<crate::exec::blocking::BlockRequest>,
+    /// EXEC is running the queued commands: nothing may block.
+    pub(crate) in_exec: bool,
+    /// A pipeline is running: it answers in one frame, so nothing may block.
+    pub(crate) in_pipeline: bool,
+    /// A parked read is being run again because a key it waits on was written.
+    pub(crate) serving_blocked: bool,
     /// The session of `Engine::atomically` closures, where connection commands are refused.
     pub(crate) scripted: bool,
     /// Pub/sub state; `None` for the `atomically` session, which cannot subscribe.
@@ -108,6 +116,10 @@ impl Session {
             watched: Vec::new(),
             closing: false,
             outbox: Vec::new(),
+            block: None,
+            in_exec: false,
+            in_pipeline: false,
+            serving_blocked: false,
             scripted: false,
             pubsub: None,
         }

@@ -6,4 +6,5 @@ pub(crate) mod keyspace;
 pub(crate) mod long_double;
 pub(crate) mod number;
 pub(crate) mod pubsub;
+pub(crate) mod stream;
 pub(crate) mod value;

@@ -13,6 +13,9 @@ pub enum Value {
     /// in place without parsing or allocating (Redis's int encoding). Readers see its
     /// decimal text; TYPE says `string`.
     Int(i64),
+    /// A stream: its log and consumer groups (boxed: streams are rare next to strings,
+    /// and a value stays two words).
+    Stream(Box<super::stream::Stream>),
 }
 
 impl Value {
@@ -20,6 +23,7 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::String(_) | Value::Int(_) => "string",
+            Value::Stream(_) => "stream",
         }
     }
 
@@ -29,6 +33,7 @@ impl Value {
         match self {
             Value::String(bytes) => Some(bytes.clone()),
             Value::Int(n) => Some(Bytes::from(n.to_string())),
+            Value::Stream(_) => None,
         }
     }
 }

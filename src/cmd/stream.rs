@@ -1,0 +1,882 @@
+//! Stream commands without consumer groups: XADD, XLEN, XRANGE, XREVRANGE, XDEL, XTRIM,
+//! XREAD, XSETID. (Groups are in `stream_group.rs`.)
+//!
+//! Every write announces itself as Redis does (`xadd`, `xtrim`, `xdel`, `xsetid` keyspace
+//! events, class `t`) and marks the key ready, so blocked XREAD and XREADGROUP callers are
+//! served (see `exec/blocking.rs`).
+
+use bytes::Bytes;
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::{Command, IntoArg};
+use crate::error::StreamError;
+use crate::exec::notify;
+use crate::store::number::parse_i64;
+use crate::store::stream::id::Parsed;
+use crate::store::stream::{Stream, StreamEntry, StreamId, Trim};
+use crate::store::value::Value;
+use crate::{Error, Protocol, Reply};
+
+/// Redis's default LIMIT of an approximate trim: 100 × `stream-node-max-entries`.
+const DEFAULT_APPROX_LIMIT: u64 = 100 * 100;
+
+/// `[id, [field, value, ...]]`, or `[id, nil]` for an entry deleted since (XREADGROUP
+/// history, XCLAIM).
+pub(crate) fn entry_reply(entry: StreamEntry) -> Reply {
+    let mut flat = Vec::with_capacity(entry.fields.len() * 2);
+    for (field, value) in entry.fields {
+        flat.push(Reply::Bulk(field));
+        flat.push(Reply::Bulk(value));
+    }
+    Reply::Array(vec![id_reply(entry.id), Reply::Array(flat)])
+}
+
+pub(crate) fn id_reply(id: StreamId) -> Reply {
+    Reply::Bulk(Bytes::from(id.to_string()))
+}
+
+pub(crate) fn entries_reply(entries: Vec<StreamEntry>) -> Reply {
+    Reply::Array(entries.into_iter().map(entry_reply).collect())
+}
+
+/// A strict ID argument (no `-` / `+`), sequence 0 when omitted.
+pub(crate) fn parse_strict_id(arg: &[u8]) -> Result<StreamId, Error> {
+    StreamId::parse_with(arg, 0, true).ok_or(StreamError::InvalidId.into())
+}
+
+/// A range bound: `-`, `+`, a full or incomplete ID, or `(id` for an exclusive bound.
+fn parse_bound(arg: &[u8], start: bool) -> Result<StreamId, Error> {
+    let missing_seq = if start { 0 } else { u64::MAX };
+    if arg.len() > 1 && arg[0] == b'(' {
+        let id = StreamId::parse_with(&arg[1..], missing_seq, true)
+            .ok_or(Error::from(StreamError::InvalidId))?;
+        return if start {
+            id.next().ok_or(StreamError::InvalidStartId.into())
+        } else {
+            id.prev().ok_or(StreamError::InvalidEndId.into())
+        };
+    }
+    StreamId::parse_with(arg, missing_seq, false).ok_or(StreamError::InvalidId.into())
+}
+
+impl Ctx<'_> {
+    /// The stream at `key`: `Ok(None)` if missing, WRONGTYPE for another type.
+    pub(crate) fn stream(&mut self, key: &[u8]) -> Result<Option<&mut Stream>, Error> {
+        let now = self.now_ms();
+        match self.db.value_mut(key, now) {
+            None => Ok(None),
+            Some(Value::Stream(stream)) => Ok(Some(stream)),
+            Some(_) => Err(Error::WrongType),
+        }
+    }
+
+    /// The stream at `key`, created empty if missing (announcing the new key).
+    pub(crate) fn stream_or_create(&mut self, key: &Bytes) -> Result<&mut Stream, Error> {
+        if self.stream(key)?.is_none() {
+            self.announce_if_new(key);
+            self.db
+                .insert(key.clone(), Value::Stream(Box::default()), None);
+        }
+        self.stream(key)?.ok_or(Error::WrongType)
+    }
+
+    /// A stream write: WATCH sees it, blocked readers are woken, the event goes out.
+    pub(crate) fn stream_written(&mut self, key: &[u8], event: &str) {
+        self.touch(key);
+        self.notify(notify::STREAM, event, key);
+    }
+}
+
+/// The trimming options shared by XADD and XTRIM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct TrimArgs {
+    strategy: Option<Trim>,
+    approx: bool,
+    limit: Option<u64>,
+}
+
+impl TrimArgs {
+    /// Reads `MAXLEN|MINID [=|~] threshold [LIMIT count]` options; `Ok(false)` when the
+    /// keyword is not a trimming one (the caller tries its own).
+    fn parse_option(&mut self, keyword: &[u8], args: &mut Args) -> Result<bool, Error> {
+        let upper = keyword.to_ascii_uppercase();
+        match upper.as_slice() {
+            b"MAXLEN" | b"MINID" => {
+                let mut threshold = args.next_bytes()?;
+                if threshold.as_ref() == b"~" || threshold.as_ref() == b"=" {
+                    self.approx = threshold.as_ref() == b"~";
+                    threshold = args.next_bytes()?;
+                }
+                let strategy = if upper.as_slice() == b"MAXLEN" {
+                    let max = parse_i64(&threshold).ok_or(Error::NotInteger)?;
+                    let max = u64::try_from(max).map_err(|_| StreamError::MaxLenNegative)?;
+                    Trim::MaxLen(max)
+                } else {
+                    Trim::MinId(parse_strict_id(&threshold)?)
+                };
+                if self.strategy.is_some_and(|s| {
+                    std::mem::discriminant(&s) != std::mem::discriminant(&strategy)
+                }) {
+                    return Err(StreamError::MaxLenAndMinId.into());
+                }
+                self.strategy = Some(strategy);
+                Ok(true)
+            }
+            b"LIMIT" => {
+                let limit = parse_i64(&args.next_bytes()?).ok_or(Error::NotInteger)?;
+                self.limit = Some(u64::try_from(limit).map_err(|_| StreamError::LimitNegative)?);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        if self.limit.is_some() && !self.approx {
+            return Err(StreamError::LimitWithoutApprox.into());
+        }
+        Ok(())
+    }
+
+    fn apply(&self, stream: &mut Stream) -> u64 {
+        let Some(strategy) = self.strategy else {
+            return 0;
+        };
+        let limit = match (self.approx, self.limit) {
+            (true, Some(limit)) => limit,
+            (true, None) => DEFAULT_APPROX_LIMIT,
+            (false, _) => 0,
+        };
+        stream.log.trim(strategy, self.approx, limit)
+    }
+}
+
+/// The ID an XADD asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddId {
+    /// `*`: the engine clock, kept monotonic.
+    Auto,
+    /// `<ms>-*`.
+    AutoSeq(u64),
+    /// A full ID.
+    Exact(StreamId),
+}
+
+/// `XADD key [NOMKSTREAM] [MAXLEN|MINID [=|~] threshold [LIMIT count]] *|id field value
+/// [field value ...]`: appends an entry; replies its ID (nil with NOMKSTREAM on a missing
+/// key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XAdd {
+    key: Bytes,
+    id: AddId,
+    fields: Vec<(Bytes, Bytes)>,
+    no_mkstream: bool,
+    trim: TrimArgs,
+}
+
+impl XAdd {
+    /// `XADD key * field value ...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XAdd, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// let id = conn.run(XAdd::new("orders", [("sku", "42"), ("qty", "1")])).unwrap();
+    /// assert!(id.is_some());
+    /// ```
+    pub fn new<F, V>(key: impl IntoArg, fields: impl IntoIterator<Item = (F, V)>) -> XAdd
+    where
+        F: IntoArg,
+        V: IntoArg,
+    {
+        XAdd {
+            key: key.into_arg(),
+            id: AddId::Auto,
+            fields: fields
+                .into_iter()
+                .map(|(f, v)| (f.into_arg(), v.into_arg()))
+                .collect(),
+            no_mkstream: false,
+            trim: TrimArgs::default(),
+        }
+    }
+
+    /// An explicit ID instead of `*`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XAdd, Engine, StreamId};
+    /// let mut conn = Engine::new().connect();
+    /// let id = conn.run(XAdd::new("s", [("f", "v")]).id(StreamId::new(5, 1))).unwrap();
+    /// assert_eq!(id, Some(StreamId::new(5, 1)));
+    /// ```
+    pub fn id(mut self, id: StreamId) -> XAdd {
+        self.id = AddId::Exact(id);
+        self
+    }
+
+    /// `NOMKSTREAM`: do not create a missing stream (the reply is then nil).
+    ///
+    /// ```
+    /// use embedis::{cmd::XAdd, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(XAdd::new("none", [("f", "v")]).no_mkstream()).unwrap(), None);
+    /// ```
+    pub fn no_mkstream(mut self) -> XAdd {
+        self.no_mkstream = true;
+        self
+    }
+
+    /// `MAXLEN [~] n`: trim to about (`approx`) or exactly `n` entries after adding.
+    ///
+    /// ```
+    /// use embedis::{cmd::{XAdd, XLen}, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// for _ in 0..3 {
+    ///     conn.run(XAdd::new("s", [("f", "v")]).max_len(2, false)).unwrap();
+    /// }
+    /// assert_eq!(conn.run(XLen::new("s")).unwrap(), 2);
+    /// ```
+    pub fn max_len(mut self, n: u64, approx: bool) -> XAdd {
+        self.trim.strategy = Some(Trim::MaxLen(n));
+        self.trim.approx = approx;
+        self
+    }
+
+    /// `MINID [~] id`: trim entries below `id` after adding.
+    ///
+    /// ```
+    /// use embedis::{cmd::XAdd, Engine, StreamId};
+    /// let cmd = XAdd::new("s", [("f", "v")]).min_id(StreamId::new(10, 0), true);
+    /// # drop(cmd);
+    /// ```
+    pub fn min_id(mut self, id: StreamId, approx: bool) -> XAdd {
+        self.trim.strategy = Some(Trim::MinId(id));
+        self.trim.approx = approx;
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let mut trim = TrimArgs::default();
+        let mut no_mkstream = false;
+        let id_arg = loop {
+            let arg = args.next_bytes()?;
+            if arg.as_ref() == b"*" {
+                break arg;
+            }
+            if arg.eq_ignore_ascii_case(b"NOMKSTREAM") {
+                no_mkstream = true;
+                continue;
+            }
+            if !trim.parse_option(&arg, args)? {
+                break arg;
+            }
+        };
+        let rest = args.rest();
+        if rest.is_empty() || rest.len() % 2 != 0 {
+            return Err(Error::arity("xadd"));
+        }
+        trim.validate()?;
+        let id = if id_arg.as_ref() == b"*" {
+            AddId::Auto
+        } else {
+            match Parsed::parse(&id_arg, 0, true).ok_or(Error::from(StreamError::InvalidId))? {
+                Parsed::AutoSeq(ms) => AddId::AutoSeq(ms),
+                Parsed::Id(id) if id == StreamId::MIN => return Err(StreamError::XaddIdZero.into()),
+                Parsed::Id(id) => AddId::Exact(id),
+            }
+        };
+        let mut fields = Vec::with_capacity(rest.len() / 2);
+        let mut items = rest.into_iter();
+        while let (Some(field), Some(value)) = (items.next(), items.next()) {
+            fields.push((field, value));
+        }
+        Ok(Command::XAdd(XAdd {
+            key,
+            id,
+            fields,
+            no_mkstream,
+            trim,
+        }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if self.no_mkstream {
+            match ctx.stream(&self.key) {
+                Ok(Some(_)) => {}
+                Ok(None) => return Reply::Nil,
+                Err(error) => return error.into(),
+            }
+        }
+        let now_ms = ctx.now_ms();
+        let stream = match ctx.stream_or_create(&self.key) {
+            Ok(stream) => stream,
+            Err(error) => return error.into(),
+        };
+        let last = stream.log.last_id();
+        let id = match self.id {
+            AddId::Auto if last == StreamId::MAX => return StreamError::Exhausted.into(),
+            // The clock may go backwards: IDs never do.
+            AddId::Auto if now_ms > last.ms => StreamId::new(now_ms, 0),
+            AddId::Auto => match last.next() {
+                Some(id) => id,
+                None => return StreamError::Exhausted.into(),
+            },
+            AddId::AutoSeq(ms) if ms > last.ms => StreamId::new(ms, 0),
+            AddId::AutoSeq(ms) if ms == last.ms && last.seq < u64::MAX => {
+                StreamId::new(ms, last.seq + 1)
+            }
+            AddId::AutoSeq(_) => return StreamError::XaddIdTooSmall.into(),
+            AddId::Exact(id) if id > last => id,
+            AddId::Exact(_) => return StreamError::XaddIdTooSmall.into(),
+        };
+        stream.log.append(id, &self.fields);
+        let trimmed = self.trim.apply(stream);
+        ctx.stream_written(&self.key, "xadd");
+        if trimmed > 0 {
+            ctx.notify(notify::STREAM, "xtrim", &self.key);
+        }
+        id_reply(id)
+    }
+}
+
+/// `XLEN key`: live entries (0 for a missing key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XLen {
+    key: Bytes,
+}
+
+impl XLen {
+    /// `XLEN key`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XLen, Engine};
+    /// assert_eq!(Engine::new().connect().run(XLen::new("s")).unwrap(), 0);
+    /// ```
+    pub fn new(key: impl IntoArg) -> XLen {
+        XLen {
+            key: key.into_arg(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::XLen(XLen::new(args.next_bytes()?)))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match ctx.stream(&self.key) {
+            Ok(stream) => Reply::Integer(stream.map_or(0, |s| s.log.len() as i64)),
+            Err(error) => error.into(),
+        }
+    }
+}
+
+/// `XRANGE key start end [COUNT count]` and `XREVRANGE key end start [COUNT count]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XRange {
+    key: Bytes,
+    start: StreamId,
+    end: StreamId,
+    rev: bool,
+    /// `None`: no COUNT; `Some(0)`: a COUNT of 0 or less (a nil reply, as Redis gives).
+    count: Option<usize>,
+}
+
+impl XRange {
+    /// `XRANGE key start end`, both bounds inclusive.
+    ///
+    /// ```
+    /// use embedis::{cmd::{XAdd, XRange}, Engine, StreamId};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(XAdd::new("s", [("f", "v")]).id(StreamId::new(1, 0))).unwrap();
+    /// let entries = conn.run(XRange::new("s", StreamId::MIN, StreamId::MAX)).unwrap();
+    /// assert_eq!(entries[0].id, StreamId::new(1, 0));
+    /// ```
+    pub fn new(key: impl IntoArg, start: StreamId, end: StreamId) -> XRange {
+        XRange {
+            key: key.into_arg(),
+            start,
+            end,
+            rev: false,
+            count: None,
+        }
+    }
+
+    /// `XREVRANGE key end start`: newest first.
+    ///
+    /// ```
+    /// use embedis::{cmd::XRange, StreamId};
+    /// let newest_first = XRange::rev("s", StreamId::MAX, StreamId::MIN).count(10);
+    /// # drop(newest_first);
+    /// ```
+    pub fn rev(key: impl IntoArg, end: StreamId, start: StreamId) -> XRange {
+        XRange {
+            rev: true,
+            ..XRange::new(key, start, end)
+        }
+    }
+
+    /// `COUNT n`.
+    ///
+    /// ```
+    /// let first_ten = embedis::cmd::XRange::new("s", embedis::StreamId::MIN, embedis::StreamId::MAX).count(10);
+    /// # drop(first_ten);
+    /// ```
+    pub fn count(mut self, n: usize) -> XRange {
+        self.count = Some(n);
+        self
+    }
+
+    fn parse_with(args: &mut Args, rev: bool) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let first = args.next_bytes()?;
+        let second = args.next_bytes()?;
+        let (start, end) = if rev {
+            (second, first)
+        } else {
+            (first, second)
+        };
+        let start = parse_bound(&start, true)?;
+        let end = parse_bound(&end, false)?;
+        let mut count = None;
+        while let Some(keyword) = args.next_keyword() {
+            if keyword.is("COUNT") {
+                let n = args.next_i64()?;
+                count = Some(usize::try_from(n).unwrap_or(0));
+            } else {
+                return Err(Error::Syntax);
+            }
+        }
+        Ok(Command::XRange(XRange {
+            key,
+            start,
+            end,
+            rev,
+            count,
+        }))
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        XRange::parse_with(args, false)
+    }
+
+    pub(crate) fn parse_rev(args: &mut Args) -> Result<Command, Error> {
+        XRange::parse_with(args, true)
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        if self.rev {
+            "xrevrange"
+        } else {
+            "xrange"
+        }
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if self.count == Some(0) {
+            return Reply::NilArray;
+        }
+        match ctx.stream(&self.key) {
+            Ok(None) => Reply::Array(Vec::new()),
+            Ok(Some(stream)) => {
+                entries_reply(stream.log.range(self.start, self.end, self.rev, self.count))
+            }
+            Err(error) => error.into(),
+        }
+    }
+}
+
+/// `XDEL key id [id ...]`: deletes entries; replies how many existed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XDel {
+    key: Bytes,
+    ids: Vec<StreamId>,
+}
+
+impl XDel {
+    /// `XDEL key id ...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XDel, Engine, StreamId};
+    /// assert_eq!(Engine::new().connect().run(XDel::new("s", [StreamId::new(1, 0)])).unwrap(), 0);
+    /// ```
+    pub fn new(key: impl IntoArg, ids: impl IntoIterator<Item = StreamId>) -> XDel {
+        XDel {
+            key: key.into_arg(),
+            ids: ids.into_iter().collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let ids = args
+            .rest()
+            .iter()
+            .map(|arg| parse_strict_id(arg))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Command::XDel(XDel { key, ids }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let deleted = match ctx.stream(&self.key) {
+            Ok(None) => 0,
+            Ok(Some(stream)) => stream.log.delete(&self.ids),
+            Err(error) => return error.into(),
+        };
+        if deleted > 0 {
+            ctx.touch(&self.key);
+            ctx.notify(notify::STREAM, "xdel", &self.key);
+        }
+        Reply::Integer(deleted as i64)
+    }
+}
+
+/// `XTRIM key MAXLEN|MINID [=|~] threshold [LIMIT count]`: replies entries removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XTrim {
+    key: Bytes,
+    trim: TrimArgs,
+}
+
+impl XTrim {
+    /// `XTRIM key MAXLEN [~] n`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XTrim, Engine};
+    /// assert_eq!(Engine::new().connect().run(XTrim::max_len("s", 10, false)).unwrap(), 0);
+    /// ```
+    pub fn max_len(key: impl IntoArg, n: u64, approx: bool) -> XTrim {
+        XTrim {
+            key: key.into_arg(),
+            trim: TrimArgs {
+                strategy: Some(Trim::MaxLen(n)),
+                approx,
+                limit: None,
+            },
+        }
+    }
+
+    /// `XTRIM key MINID [~] id`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XTrim, Engine, StreamId};
+    /// let removed = Engine::new().connect().run(XTrim::min_id("s", StreamId::new(5, 0), false)).unwrap();
+    /// assert_eq!(removed, 0);
+    /// ```
+    pub fn min_id(key: impl IntoArg, id: StreamId, approx: bool) -> XTrim {
+        XTrim {
+            key: key.into_arg(),
+            trim: TrimArgs {
+                strategy: Some(Trim::MinId(id)),
+                approx,
+                limit: None,
+            },
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let mut trim = TrimArgs::default();
+        while !args.is_empty() {
+            let keyword = args.next_bytes()?;
+            if !trim.parse_option(&keyword, args)? {
+                return Err(Error::Syntax);
+            }
+        }
+        if trim.strategy.is_none() {
+            return Err(Error::Syntax);
+        }
+        trim.validate()?;
+        Ok(Command::XTrim(XTrim { key, trim }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let removed = match ctx.stream(&self.key) {
+            Ok(None) => 0,
+            Ok(Some(stream)) => self.trim.apply(stream),
+            Err(error) => return error.into(),
+        };
+        if removed > 0 {
+            ctx.touch(&self.key);
+            ctx.notify(notify::STREAM, "xtrim", &self.key);
+        }
+        Reply::Integer(removed as i64)
+    }
+}
+
+/// Where an XREAD starts on one stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReadFrom {
+    /// Entries after this ID.
+    After(StreamId),
+    /// `$`: entries added after the call (fixed to the last ID when the call blocks).
+    New,
+    /// `+` (Redis 7.4): the last entry.
+    Last,
+}
+
+/// A `BLOCK` argument: milliseconds, 0 for ever.
+pub(crate) fn parse_block(arg: &[u8]) -> Result<u64, Error> {
+    let ms = parse_i64(arg).ok_or(StreamError::TimeoutNotInteger)?;
+    u64::try_from(ms).map_err(|_| StreamError::TimeoutNegative.into())
+}
+
+/// `XREAD [COUNT count] [BLOCK milliseconds] STREAMS key [key ...] id [id ...]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XRead {
+    pub(crate) streams: Vec<(Bytes, ReadFrom)>,
+    pub(crate) count: Option<usize>,
+    pub(crate) block: Option<u64>,
+}
+
+impl XRead {
+    /// `XREAD STREAMS key id`: entries after `id`.
+    ///
+    /// ```
+    /// use embedis::{cmd::{XAdd, XRead}, Engine, StreamId};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(XAdd::new("s", [("f", "v")])).unwrap();
+    /// let streams = conn.run(XRead::new([("s", StreamId::MIN)])).unwrap();
+    /// assert_eq!(streams[0].1.len(), 1);
+    /// ```
+    pub fn new<K: IntoArg>(streams: impl IntoIterator<Item = (K, StreamId)>) -> XRead {
+        XRead {
+            streams: streams
+                .into_iter()
+                .map(|(key, id)| (key.into_arg(), ReadFrom::After(id)))
+                .collect(),
+            count: None,
+            block: None,
+        }
+    }
+
+    /// `COUNT n` per stream.
+    ///
+    /// ```
+    /// let read = embedis::cmd::XRead::new([("s", embedis::StreamId::MIN)]).count(10);
+    /// # drop(read);
+    /// ```
+    pub fn count(mut self, n: usize) -> XRead {
+        self.count = Some(n);
+        self
+    }
+
+    /// `BLOCK ms` (0: wait for ever) for new entries when none are there.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let read = embedis::cmd::XRead::new([("s", embedis::StreamId::MIN)]).block(Duration::from_millis(100));
+    /// # drop(read);
+    /// ```
+    pub fn block(mut self, timeout: std::time::Duration) -> XRead {
+        self.block = Some(u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX));
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let mut count = None;
+        let mut block = None;
+        loop {
+            let Some(keyword) = args.next_keyword() else {
+                return Err(Error::Syntax);
+            };
+            if keyword.is("COUNT") {
+                let n = args.next_i64()?;
+                count = usize::try_from(n).ok().filter(|&n| n > 0);
+            } else if keyword.is("BLOCK") {
+                block = Some(parse_block(&args.next_bytes()?)?);
+            } else if keyword.is("STREAMS") {
+                break;
+            } else if keyword.is("GROUP") {
+                return Err(StreamError::GroupOnlyInXreadgroup.into());
+            } else {
+                return Err(Error::Syntax);
+            }
+        }
+        let rest = args.rest();
+        if rest.is_empty() || rest.len() % 2 != 0 {
+            return Err(StreamError::UnbalancedXread.into());
+        }
+        let half = rest.len() / 2;
+        let mut streams = Vec::with_capacity(half);
+        for (key, id) in rest[..half].iter().zip(&rest[half..]) {
+            let from = match id.as_ref() {
+                b"$" => ReadFrom::New,
+                b"+" => ReadFrom::Last,
+                b">" => return Err(StreamError::GreaterOnlyInGroup.into()),
+                other => ReadFrom::After(
+                    StreamId::parse_with(other, 0, true)
+                        .ok_or(Error::from(StreamError::InvalidId))?,
+                ),
+            };
+            streams.push((key.clone(), from));
+        }
+        Ok(Command::XRead(XRead {
+            streams,
+            count,
+            block,
+        }))
+    }
+
+    /// Replaces `$` by each stream's current last ID: what a blocked call waits after.
+    pub(crate) fn pin_new(&mut self, ctx: &mut Ctx) -> Result<(), Error> {
+        for (key, from) in &mut self.streams {
+            if *from == ReadFrom::New {
+                let last = ctx.stream(key)?.map_or(StreamId::MIN, |s| s.log.last_id());
+                *from = ReadFrom::After(last);
+            }
+        }
+        Ok(())
+    }
+
+    /// The entries available now, per stream with any.
+    pub(crate) fn read(&self, ctx: &mut Ctx) -> Result<Vec<(Bytes, Vec<StreamEntry>)>, Error> {
+        let mut out = Vec::new();
+        for (key, from) in &self.streams {
+            let Some(stream) = ctx.stream(key)? else {
+                continue;
+            };
+            let entries = match from {
+                ReadFrom::New => Vec::new(),
+                ReadFrom::Last => stream.log.last_entry().into_iter().collect(),
+                ReadFrom::After(id) => match id.next() {
+                    Some(start) => stream.log.range(start, StreamId::MAX, false, self.count),
+                    None => Vec::new(),
+                },
+            };
+            if !entries.is_empty() {
+                out.push((key.clone(), entries));
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn apply(mut self, ctx: &mut Ctx) -> Reply {
+        let found = match self.read(ctx) {
+            Ok(found) => found,
+            Err(error) => return error.into(),
+        };
+        if !found.is_empty() {
+            return streams_reply(found, ctx.session.protocol());
+        }
+        match self.block {
+            Some(timeout) if ctx.can_block() => {
+                if let Err(error) = self.pin_new(ctx) {
+                    return error.into();
+                }
+                // `+` waits for any new entry, like `$`.
+                for (key, from) in &mut self.streams {
+                    if *from == ReadFrom::Last {
+                        let last = ctx
+                            .stream(key)
+                            .ok()
+                            .flatten()
+                            .map_or(StreamId::MIN, |s| s.log.last_id());
+                        *from = ReadFrom::After(last);
+                    }
+                }
+                let keys = self.streams.iter().map(|(key, _)| key.clone()).collect();
+                ctx.block_on(keys, timeout, Command::XRead(self));
+                Reply::NilArray
+            }
+            _ => Reply::NilArray,
+        }
+    }
+}
+
+/// `[[key, entries], ...]` in RESP2, a map of key to entries in RESP3.
+pub(crate) fn streams_reply(found: Vec<(Bytes, Vec<StreamEntry>)>, protocol: Protocol) -> Reply {
+    match protocol {
+        Protocol::Resp2 => Reply::Array(
+            found
+                .into_iter()
+                .map(|(key, entries)| Reply::Array(vec![Reply::Bulk(key), entries_reply(entries)]))
+                .collect(),
+        ),
+        Protocol::Resp3 => Reply::Map(
+            found
+                .into_iter()
+                .map(|(key, entries)| (Reply::Bulk(key), entries_reply(entries)))
+                .collect(),
+        ),
+    }
+}
+
+/// `XSETID key last-id [ENTRIESADDED entries-added] [MAXDELETEDID max-deleted-id]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XSetId {
+    key: Bytes,
+    id: StreamId,
+    entries_added: Option<u64>,
+    max_deleted: Option<StreamId>,
+}
+
+impl XSetId {
+    /// `XSETID key id`.
+    ///
+    /// ```
+    /// use embedis::{cmd::{XAdd, XSetId}, Engine, StreamId};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(XAdd::new("s", [("f", "v")]).id(StreamId::new(1, 0))).unwrap();
+    /// conn.run(XSetId::new("s", StreamId::new(100, 0))).unwrap();
+    /// ```
+    pub fn new(key: impl IntoArg, id: StreamId) -> XSetId {
+        XSetId {
+            key: key.into_arg(),
+            id,
+            entries_added: None,
+            max_deleted: None,
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let id = parse_strict_id(&args.next_bytes()?)?;
+        let mut command = XSetId::new(key, id);
+        while let Some(keyword) = args.next_keyword() {
+            if keyword.is("ENTRIESADDED") {
+                let n = args.next_i64()?;
+                command.entries_added =
+                    Some(u64::try_from(n).map_err(|_| StreamError::EntriesAddedNegative)?);
+            } else if keyword.is("MAXDELETEDID") {
+                let max = parse_strict_id(&args.next_bytes()?)?;
+                if command.id < max {
+                    return Err(StreamError::XsetidMaxDeleted.into());
+                }
+                command.max_deleted = Some(max);
+            } else {
+                return Err(Error::Syntax);
+            }
+        }
+        Ok(Command::XSetId(command))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let stream = match ctx.stream(&self.key) {
+            Ok(Some(stream)) => stream,
+            Ok(None) => return Error::NoSuchKey.into(),
+            Err(error) => return error.into(),
+        };
+        if self.id < stream.log.max_deleted_id() {
+            return StreamError::XsetidBelowMaxDeleted.into();
+        }
+        // Only a stream with entries constrains the ID (to its last entry) and the count.
+        if let Some(last) = stream.log.last_entry() {
+            if self.id < last.id {
+                return StreamError::XsetidTooSmall.into();
+            }
+            if self
+                .entries_added
+                .is_some_and(|added| added < stream.log.len())
+            {
+                return StreamError::XsetidEntriesAdded.into();
+            }
+        }
+        stream
+            .log
+            .set_last_id(self.id, self.entries_added, self.max_deleted);
+        ctx.touch(&self.key);
+        ctx.notify(notify::STREAM, "xsetid", &self.key);
+        Reply::OK
+    }
+}

@@ -1,0 +1,1669 @@
+//! Consumer-group commands: XGROUP, XREADGROUP, XACK, XPENDING, XCLAIM, XAUTOCLAIM, XINFO.
+//!
+//! Semantics follow redis-server 7.0 (`t_stream.c`), including its less obvious rules:
+//! XREADGROUP with a history ID re-delivers (and counts) the consumer's pending entries
+//! and reports deleted ones as `[id, nil]`; XCLAIM and XAUTOCLAIM drop pending entries
+//! whose stream entry was deleted; a group's `entries-read` and `lag` are tracked and
+//! estimated exactly as Redis does. XINFO CONSUMERS adds Redis 7.2's `inactive`.
+
+use bytes::Bytes;
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::stream::{entry_reply, id_reply, parse_block, parse_strict_id};
+use super::{Command, IntoArg};
+use crate::error::{error_text, StreamError};
+use crate::exec::notify;
+use crate::store::number::parse_i64;
+use crate::store::stream::{Group, Stream, StreamEntry, StreamId};
+use crate::{Error, Protocol, Reply};
+
+/// Redis's `SCG_INVALID_ENTRIES_READ` is `None` here.
+type EntriesRead = Option<u64>;
+
+fn no_group_for_key(key: &[u8], group: &[u8]) -> Error {
+    Error::NoGroup(format!(
+        "No such consumer group '{}' for key name '{}'",
+        error_text(group),
+        error_text(key)
+    ))
+}
+
+fn no_key_or_group(key: &[u8], group: &[u8]) -> Error {
+    Error::NoGroup(format!(
+        "No such key '{}' or consumer group '{}'",
+        error_text(key),
+        error_text(group)
+    ))
+}
+
+/// A range bound of XPENDING / XAUTOCLAIM: `-`, `+`, an ID, or `(id`.
+fn parse_interval(arg: &[u8], start: bool) -> Result<StreamId, Error> {
+    let missing_seq = if start { 0 } else { u64::MAX };
+    if arg.len() > 1 && arg[0] == b'(' {
+        let id = StreamId::parse_with(&arg[1..], missing_seq, true)
+            .ok_or(Error::from(StreamError::InvalidId))?;
+        return if start {
+            id.next().ok_or(StreamError::InvalidStartId.into())
+        } else {
+            id.prev().ok_or(StreamError::InvalidEndId.into())
+        };
+    }
+    StreamId::parse_with(arg, missing_seq, false).ok_or(StreamError::InvalidId.into())
+}
+
+/// The first live entry's ID, or 0-0 (Redis's `first_id`).
+fn first_id(stream: &Stream) -> StreamId {
+    stream.log.first_id().unwrap_or(StreamId::MIN)
+}
+
+/// The lag XINFO reports for a group (`None`: unknown, a nil reply).
+fn lag(stream: &Stream, group: &Group) -> Option<u64> {
+    let added = stream.log.entries_added();
+    if added == 0 {
+        return Some(0);
+    }
+    let view = LogView(&stream.log);
+    if let Some(read) = group.entries_read {
+        if !view.has_tombstones_from(group.last_id) {
+            return Some(added.saturating_sub(read));
+        }
+    }
+    view.estimate(group.last_id)
+        .map(|read| added.saturating_sub(read))
+}
+
+fn optional_integer(value: Option<u64>) -> Reply {
+    value.map_or(Reply::Nil, |n| Reply::Integer(n as i64))
+}
+
+/// A map in RESP3, a flat array in RESP2 (Reply::Map renders both).
+fn map(pairs: Vec<(&'static str, Reply)>) -> Reply {
+    Reply::Map(
+        pairs
+            .into_iter()
+            .map(|(name, value)| (Reply::bulk(name), value))
+            .collect(),
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// XGROUP
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum GroupAction {
+    Create {
+        id: Option<StreamId>,
+        mkstream: bool,
+        entries_read: Option<i64>,
+    },
+    SetId {
+        id: Option<StreamId>,
+        entries_read: Option<i64>,
+    },
+    Destroy,
+    CreateConsumer(Bytes),
+    DelConsumer(Bytes),
+    Help,
+}
+
+/// `XGROUP CREATE | SETID | DESTROY | CREATECONSUMER | DELCONSUMER | HELP`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XGroup {
+    key: Bytes,
+    group: Bytes,
+    action: GroupAction,
+}
+
+impl XGroup {
+    /// `XGROUP CREATE key group id|$ [MKSTREAM]` (`id` `None` is `$`).
+    ///
+    /// ```
+    /// use embedis::{cmd::XGroup, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(XGroup::create("orders", "workers", None, true)).unwrap(), Reply::OK);
+    /// ```
+    pub fn create(
+        key: impl IntoArg,
+        group: impl IntoArg,
+        id: Option<StreamId>,
+        mkstream: bool,
+    ) -> XGroup {
+        XGroup {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            action: GroupAction::Create {
+                id,
+                mkstream,
+                entries_read: None,
+            },
+        }
+    }
+
+    /// `XGROUP DESTROY key group`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XGroup, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(XGroup::create("s", "g", None, true)).unwrap();
+    /// assert_eq!(conn.run(XGroup::destroy("s", "g")).unwrap(), Reply::Integer(1));
+    /// ```
+    pub fn destroy(key: impl IntoArg, group: impl IntoArg) -> XGroup {
+        XGroup {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            action: GroupAction::Destroy,
+        }
+    }
+
+    fn parse_id(arg: &[u8]) -> Result<Option<StreamId>, Error> {
+        if arg == b"$" {
+            Ok(None)
+        } else {
+            parse_strict_id(arg).map(Some)
+        }
+    }
+
+    fn parse_entries_read(args: &mut Args) -> Result<i64, Error> {
+        let n = args.next_i64()?;
+        if n < -1 {
+            return Err(StreamError::EntriesReadNegative.into());
+        }
+        Ok(n)
+    }
+
+    pub(crate) fn parse_create(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let id = XGroup::parse_id(&args.next_bytes()?)?;
+        let mut mkstream = false;
+        let mut entries_read = None;
+        let syntax = |args: &Args| Error::SubcommandSyntax {
+            subcommand: error_text(&args.subcommand_name()),
+            command: "XGROUP".into(),
+        };
+        if args.remaining() > 3 {
+            return Err(syntax(args));
+        }
+        while let Some(keyword) = args.next_keyword() {
+            if keyword.is("MKSTREAM") {
+                mkstream = true;
+            } else if keyword.is("ENTRIESREAD") && !args.is_empty() {
+                entries_read = Some(XGroup::parse_entries_read(args)?);
+            } else {
+                return Err(syntax(args));
+            }
+        }
+        Ok(Command::XGroup(XGroup {
+            key,
+            group,
+            action: GroupAction::Create {
+                id,
+                mkstream,
+                entries_read,
+            },
+        }))
+    }
+
+    pub(crate) fn parse_setid(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let id = XGroup::parse_id(&args.next_bytes()?)?;
+        let mut entries_read = None;
+        match args.remaining() {
+            0 => {}
+            2 => match args.next_keyword() {
+                Some(keyword) if keyword.is("ENTRIESREAD") => {
+                    entries_read = Some(XGroup::parse_entries_read(args)?);
+                }
+                _ => return Err(Error::Syntax),
+            },
+            _ => {
+                return Err(Error::SubcommandSyntax {
+                    subcommand: error_text(&args.subcommand_name()),
+                    command: "XGROUP".into(),
+                })
+            }
+        }
+        Ok(Command::XGroup(XGroup {
+            key,
+            group,
+            action: GroupAction::SetId { id, entries_read },
+        }))
+    }
+
+    pub(crate) fn parse_destroy(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        Ok(Command::XGroup(XGroup {
+            key,
+            group,
+            action: GroupAction::Destroy,
+        }))
+    }
+
+    pub(crate) fn parse_createconsumer(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let consumer = args.next_bytes()?;
+        Ok(Command::XGroup(XGroup {
+            key,
+            group,
+            action: GroupAction::CreateConsumer(consumer),
+        }))
+    }
+
+    pub(crate) fn parse_delconsumer(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let consumer = args.next_bytes()?;
+        Ok(Command::XGroup(XGroup {
+            key,
+            group,
+            action: GroupAction::DelConsumer(consumer),
+        }))
+    }
+
+    pub(crate) fn parse_help(_args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::XGroup(XGroup {
+            key: Bytes::new(),
+            group: Bytes::new(),
+            action: GroupAction::Help,
+        }))
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        match self.action {
+            GroupAction::Create { .. } => "xgroup|create",
+            GroupAction::SetId { .. } => "xgroup|setid",
+            GroupAction::Destroy => "xgroup|destroy",
+            GroupAction::CreateConsumer(_) => "xgroup|createconsumer",
+            GroupAction::DelConsumer(_) => "xgroup|delconsumer",
+            GroupAction::Help => "xgroup|help",
+        }
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match self.run(ctx) {
+            Ok(reply) => reply,
+            Err(error) => error.into(),
+        }
+    }
+
+    fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
+        let XGroup { key, group, action } = self;
+        let now_ms = ctx.now_ms();
+        if action == GroupAction::Help {
+            return Ok(help(&XGROUP_HELP));
+        }
+        let mkstream = matches!(action, GroupAction::Create { mkstream: true, .. });
+        if ctx.stream(&key)?.is_none() && !mkstream {
+            return Err(StreamError::XgroupNeedsKey.into());
+        }
+        match action {
+            GroupAction::Create {
+                id, entries_read, ..
+            } => {
+                let stream = ctx.stream_or_create(&key)?;
+                if stream.groups.contains_key(&group) {
+                    return Err(Error::BusyGroup);
+                }
+                let id = id.unwrap_or(stream.log.last_id());
+                let entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
+                stream.groups.insert(group, Group::new(id, entries_read));
+                ctx.stream_written(&key, "xgroup-create");
+                Ok(Reply::OK)
+            }
+            GroupAction::SetId { id, entries_read } => {
+                let stream = ctx.stream(&key)?.ok_or(StreamError::XgroupNeedsKey)?;
+                let last = stream.log.last_id();
+                let Some(cg) = stream.groups.get_mut(&group) else {
+                    return Err(no_group_for_key(&key, &group));
+                };
+                cg.last_id = id.unwrap_or(last);
+                cg.entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
+                ctx.stream_written(&key, "xgroup-setid");
+                Ok(Reply::OK)
+            }
+            GroupAction::Destroy => {
+                let stream = ctx.stream(&key)?.ok_or(StreamError::XgroupNeedsKey)?;
+                if stream.groups.remove(&group).is_none() {
+                    return Ok(Reply::Integer(0));
+                }
+                ctx.stream_written(&key, "xgroup-destroy");
+                Ok(Reply::Integer(1))
+            }
+            GroupAction::CreateConsumer(consumer) => {
+                let stream = ctx.stream(&key)?.ok_or(StreamError::XgroupNeedsKey)?;
+                let Some(cg) = stream.groups.get_mut(&group) else {
+                    return Err(no_group_for_key(&key, &group));
+                };
+                if cg.consumers.contains_key(&consumer) {
+                    return Ok(Reply::Integer(0));
+                }
+                cg.touch_consumer(&consumer, now_ms);
+                ctx.touch(&key);
+                ctx.notify(notify::STREAM, "xgroup-createconsumer", &key);
+                Ok(Reply::Integer(1))
+            }
+            GroupAction::DelConsumer(consumer) => {
+                let stream = ctx.stream(&key)?.ok_or(StreamError::XgroupNeedsKey)?;
+                let Some(cg) = stream.groups.get_mut(&group) else {
+                    return Err(no_group_for_key(&key, &group));
+                };
+                let Some(pending) = cg.remove_consumer(&consumer) else {
+                    return Ok(Reply::Integer(0));
+                };
+                ctx.touch(&key);
+                ctx.notify(notify::STREAM, "xgroup-delconsumer", &key);
+                Ok(Reply::Integer(pending as i64))
+            }
+            GroupAction::Help => Ok(help(&XGROUP_HELP)),
+        }
+    }
+}
+
+const XGROUP_HELP: [&str; 17] = [
+    "XGROUP <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "CREATE <key> <groupname> <id|$> [option]",
+    "    Create a new consumer group. Options are:",
+    "    * MKSTREAM",
+    "      Create the empty stream if it does not exist.",
+    "    * ENTRIESREAD entries_read",
+    "      Set the group's entries_read counter (internal use).",
+    "CREATECONSUMER <key> <groupname> <consumer>",
+    "    Create a new consumer in the specified group.",
+    "DELCONSUMER <key> <groupname> <consumer>",
+    "    Remove the specified consumer.",
+    "DESTROY <key> <groupname>",
+    "    Remove the specified group.",
+    "SETID <key> <groupname> <id|$> [ENTRIESREAD entries_read]",
+    "    Set the current group ID and entries_read counter.",
+    "HELP",
+    "    Prints this help.",
+];
+
+fn help(lines: &[&'static str]) -> Reply {
+    Reply::Array(lines.iter().map(|line| Reply::status(line)).collect())
+}
+
+// ---------------------------------------------------------------------------------------
+// XREADGROUP
+// ---------------------------------------------------------------------------------------
+
+/// Where an XREADGROUP reads one stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GroupFrom {
+    /// `>`: entries never delivered to the group.
+    New,
+    /// The consumer's own pending entries after this ID.
+    History(StreamId),
+}
+
+/// `XREADGROUP GROUP group consumer [COUNT count] [BLOCK milliseconds] [NOACK] STREAMS key
+/// [key ...] id [id ...]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XReadGroup {
+    group: Bytes,
+    consumer: Bytes,
+    streams: Vec<(Bytes, GroupFrom)>,
+    count: Option<usize>,
+    block: Option<u64>,
+    no_ack: bool,
+}
+
+impl XReadGroup {
+    /// `XREADGROUP GROUP group consumer STREAMS key >`: new entries for this consumer.
+    ///
+    /// ```
+    /// use embedis::{cmd::{XAdd, XGroup, XReadGroup}, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(XGroup::create("s", "g", None, true)).unwrap();
+    /// conn.run(XAdd::new("s", [("f", "v")])).unwrap();
+    /// let read = conn.run(XReadGroup::new("g", "alice", ["s"])).unwrap();
+    /// assert_eq!(read[0].1.len(), 1);
+    /// ```
+    pub fn new<K: IntoArg>(
+        group: impl IntoArg,
+        consumer: impl IntoArg,
+        keys: impl IntoIterator<Item = K>,
+    ) -> XReadGroup {
+        XReadGroup {
+            group: group.into_arg(),
+            consumer: consumer.into_arg(),
+            streams: keys
+                .into_iter()
+                .map(|key| (key.into_arg(), GroupFrom::New))
+                .collect(),
+            count: None,
+            block: None,
+            no_ack: false,
+        }
+    }
+
+    /// Reads this consumer's pending entries after `id` instead of new ones.
+    ///
+    /// ```
+    /// let history = embedis::cmd::XReadGroup::new("g", "alice", ["s"]).history(embedis::StreamId::MIN);
+    /// # drop(history);
+    /// ```
+    pub fn history(mut self, after: StreamId) -> XReadGroup {
+        for (_, from) in &mut self.streams {
+            *from = GroupFrom::History(after);
+        }
+        self
+    }
+
+    /// `COUNT n` per stream.
+    ///
+    /// ```
+    /// let read = embedis::cmd::XReadGroup::new("g", "c", ["s"]).count(10);
+    /// # drop(read);
+    /// ```
+    pub fn count(mut self, n: usize) -> XReadGroup {
+        self.count = Some(n);
+        self
+    }
+
+    /// `BLOCK ms` (0: for ever) until new entries arrive.
+    ///
+    /// ```
+    /// let read = embedis::cmd::XReadGroup::new("g", "c", ["s"]).block(std::time::Duration::from_secs(1));
+    /// # drop(read);
+    /// ```
+    pub fn block(mut self, timeout: std::time::Duration) -> XReadGroup {
+        self.block = Some(u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX));
+        self
+    }
+
+    /// `NOACK`: deliver without adding to the pending list.
+    ///
+    /// ```
+    /// let read = embedis::cmd::XReadGroup::new("g", "c", ["s"]).no_ack();
+    /// # drop(read);
+    /// ```
+    pub fn no_ack(mut self) -> XReadGroup {
+        self.no_ack = true;
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let mut group = None;
+        let mut count = None;
+        let mut block = None;
+        let mut no_ack = false;
+        loop {
+            let Some(keyword) = args.next_keyword() else {
+                return Err(Error::Syntax);
+            };
+            if keyword.is("COUNT") {
+                let n = args.next_i64()?;
+                count = usize::try_from(n).ok().filter(|&n| n > 0);
+            } else if keyword.is("BLOCK") {
+                block = Some(parse_block(&args.next_bytes()?)?);
+            } else if keyword.is("NOACK") {
+                no_ack = true;
+            } else if keyword.is("GROUP") && args.remaining() >= 2 {
+                let name = args.next_bytes()?;
+                group = Some((name, args.next_bytes()?));
+            } else if keyword.is("STREAMS") {
+                break;
+            } else {
+                return Err(Error::Syntax);
+            }
+        }
+        let rest = args.rest();
+        if rest.is_empty() || rest.len() % 2 != 0 {
+            return Err(StreamError::UnbalancedXreadgroup.into());
+        }
+        let Some((group, consumer)) = group else {
+            return Err(StreamError::MissingGroup.into());
+        };
+        let half = rest.len() / 2;
+        let mut streams = Vec::with_capacity(half);
+        for (key, id) in rest[..half].iter().zip(&rest[half..]) {
+            let from = match id.as_ref() {
+                b">" => GroupFrom::New,
+                b"$" => return Err(StreamError::DollarInXreadgroup.into()),
+                other => GroupFrom::History(
+                    StreamId::parse_with(other, 0, false)
+                        .ok_or(Error::from(StreamError::InvalidId))?,
+                ),
+            };
+            streams.push((key.clone(), from));
+        }
+        Ok(Command::XReadGroup(XReadGroup {
+            group,
+            consumer,
+            streams,
+            count,
+            block,
+            no_ack,
+        }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match self.run(ctx) {
+            Ok(reply) => reply,
+            Err(error) => error.into(),
+        }
+    }
+
+    fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
+        let serving = ctx.session.serving_blocked;
+        // Every key and group must exist before anything is read.
+        for (key, _) in &self.streams {
+            let stream = match ctx.stream(key) {
+                Ok(stream) => stream,
+                Err(_) if serving => return Err(Error::Unblocked),
+                Err(error) => return Err(error),
+            };
+            match stream {
+                Some(stream) if stream.groups.contains_key(&self.group) => {}
+                None if serving => return Err(Error::Unblocked),
+                Some(_) if serving => {
+                    return Err(Error::NoGroup(
+                        "the consumer group this client was blocked on no longer exists".into(),
+                    ))
+                }
+                _ => {
+                    return Err(Error::NoGroup(format!(
+                        "No such key '{}' or consumer group '{}' in XREADGROUP with GROUP option",
+                        error_text(key),
+                        error_text(&self.group)
+                    )))
+                }
+            }
+        }
+        let now_ms = ctx.now_ms();
+        let mut found: Vec<(Bytes, Vec<Reply>)> = Vec::new();
+        let mut any_history = false;
+        for (key, from) in &self.streams {
+            let (entries, created) = {
+                let Some(stream) = ctx.stream(key)? else {
+                    continue;
+                };
+                let Stream { log, groups } = stream;
+                let Some(group) = groups.get_mut(&self.group) else {
+                    continue;
+                };
+                let (_, created) = group.touch_consumer(&self.consumer, now_ms);
+                let entries = match from {
+                    GroupFrom::New => {
+                        let Some(start) = group.last_id.next() else {
+                            continue;
+                        };
+                        let entries = log.range(start, StreamId::MAX, false, self.count);
+                        for entry in &entries {
+                            advance_group(log, group, entry.id);
+                            if !self.no_ack {
+                                group.deliver(entry.id, &self.consumer, now_ms);
+                            }
+                        }
+                        if !entries.is_empty() {
+                            if let Some(consumer) = group.consumers.get_mut(&self.consumer) {
+                                consumer.active_at = Some(now_ms);
+                            }
+                        }
+                        entries.into_iter().map(entry_reply).collect::<Vec<_>>()
+                    }
+                    GroupFrom::History(after) => {
+                        any_history = true;
+                        let ids: Vec<StreamId> = match after.next() {
+                            Some(start) => group
+                                .consumers
+                                .get(&self.consumer)
+                                .map(|c| c.pending.range(start..).copied().collect())
+                                .unwrap_or_default(),
+                            None => Vec::new(),
+                        };
+                        let limit = self.count.unwrap_or(usize::MAX);
+                        let mut replies = Vec::new();
+                        for id in ids.into_iter().take(limit) {
+                            match log.get(id) {
+                                Some(entry) => {
+                                    if let Some(pending) = group.pel.get_mut(&id) {
+                                        pending.delivered_at = now_ms;
+                                        pending.deliveries += 1;
+                                    }
+                                    replies.push(entry_reply(entry));
+                                }
+                                None => {
+                                    replies.push(Reply::Array(vec![id_reply(id), Reply::NilArray]))
+                                }
+                            }
+                        }
+                        replies
+                    }
+                };
+                (entries, created)
+            };
+            if created {
+                ctx.notify(notify::STREAM, "xgroup-createconsumer", key);
+            }
+            if !entries.is_empty() || matches!(from, GroupFrom::History(_)) {
+                found.push((key.clone(), entries));
+            }
+        }
+        if found.iter().any(|(_, entries)| !entries.is_empty()) || any_history {
+            for (key, _) in &found {
+                ctx.touch(key);
+            }
+            return Ok(group_streams_reply(found, ctx.session.protocol()));
+        }
+        match self.block {
+            Some(timeout) if ctx.can_block() => {
+                let keys = self.streams.iter().map(|(key, _)| key.clone()).collect();
+                ctx.block_on(keys, timeout, Command::XReadGroup(self));
+                Ok(Reply::NilArray)
+            }
+            _ => Ok(Reply::NilArray),
+        }
+    }
+}
+
+/// Moves a group past a delivered entry, keeping `entries_read` as Redis does.
+fn advance_group(log: &crate::store::stream::StreamLog, group: &mut Group, id: StreamId) {
+    if id <= group.last_id {
+        return;
+    }
+    let view = LogView(log);
+    if group.entries_read.is_some() && !view.has_tombstones_from(id) {
+        group.entries_read = group.entries_read.map(|n| n + 1);
+    } else if log.entries_added() > 0 {
+        group.entries_read = view.estimate(id);
+    }
+    group.last_id = id;
+}
+
+/// Redis's tombstone and entries-read estimate rules, over the log alone (so a group can be
+/// borrowed mutably beside it).
+struct LogView<'a>(&'a crate::store::stream::StreamLog);
+
+impl LogView<'_> {
+    fn first(&self) -> StreamId {
+        self.0.first_id().unwrap_or(StreamId::MIN)
+    }
+
+    /// Redis's `streamRangeHasTombstones(s, start, NULL)`.
+    fn has_tombstones_from(&self, start: StreamId) -> bool {
+        let max_deleted = self.0.max_deleted_id();
+        if self.0.is_empty() || max_deleted == StreamId::MIN || self.first() > max_deleted {
+            return false;
+        }
+        start <= max_deleted
+    }
+
+    /// Redis's `streamEstimateDistanceFromFirstEverEntry`.
+    fn estimate(&self, id: StreamId) -> EntriesRead {
+        let log = self.0;
+        if log.entries_added() == 0 {
+            return Some(0);
+        }
+        if log.is_empty() && id <= log.last_id() {
+            return Some(log.entries_added());
+        }
+        match id.cmp(&log.last_id()) {
+            std::cmp::Ordering::Equal => return Some(log.entries_added()),
+            std::cmp::Ordering::Greater => return None,
+            std::cmp::Ordering::Less => {}
+        }
+        let first = self.first();
+        let max_deleted = log.max_deleted_id();
+        if max_deleted == StreamId::MIN || max_deleted < first {
+            if id < first {
+                return Some(log.entries_added() - log.len());
+            } else if id == first {
+                return Some(log.entries_added() - log.len() + 1);
+            }
+        }
+        None
+    }
+}
+
+fn group_streams_reply(found: Vec<(Bytes, Vec<Reply>)>, protocol: Protocol) -> Reply {
+    match protocol {
+        Protocol::Resp2 => Reply::Array(
+            found
+                .into_iter()
+                .map(|(key, entries)| Reply::Array(vec![Reply::Bulk(key), Reply::Array(entries)]))
+                .collect(),
+        ),
+        Protocol::Resp3 => Reply::Map(
+            found
+                .into_iter()
+                .map(|(key, entries)| (Reply::Bulk(key), Reply::Array(entries)))
+                .collect(),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// XACK
+// ---------------------------------------------------------------------------------------
+
+/// `XACK key group id [id ...]`: replies how many were pending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XAck {
+    key: Bytes,
+    group: Bytes,
+    ids: Vec<StreamId>,
+}
+
+impl XAck {
+    /// `XACK key group id ...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XAck, Engine, StreamId};
+    /// assert_eq!(Engine::new().connect().run(XAck::new("s", "g", [StreamId::new(1, 0)])).unwrap(), 0);
+    /// ```
+    pub fn new(
+        key: impl IntoArg,
+        group: impl IntoArg,
+        ids: impl IntoIterator<Item = StreamId>,
+    ) -> XAck {
+        XAck {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            ids: ids.into_iter().collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let ids = args
+            .rest()
+            .iter()
+            .map(|arg| parse_strict_id(arg))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Command::XAck(XAck { key, group, ids }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let acked = match ctx.stream(&self.key) {
+            Ok(Some(stream)) => match stream.groups.get_mut(&self.group) {
+                Some(group) => self.ids.iter().filter(|&&id| group.ack(id)).count(),
+                None => 0,
+            },
+            Ok(None) => 0,
+            Err(error) => return error.into(),
+        };
+        if acked > 0 {
+            ctx.touch(&self.key);
+        }
+        Reply::Integer(acked as i64)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// XPENDING
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PendingRange {
+    min_idle: Option<i64>,
+    start: StreamId,
+    end: StreamId,
+    count: usize,
+    consumer: Option<Bytes>,
+}
+
+/// `XPENDING key group [[IDLE min-idle-time] start end count [consumer]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XPending {
+    key: Bytes,
+    group: Bytes,
+    range: Option<PendingRange>,
+}
+
+impl XPending {
+    /// `XPENDING key group`: the summary.
+    ///
+    /// ```
+    /// use embedis::{cmd::{XGroup, XPending}, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(XGroup::create("s", "g", None, true)).unwrap();
+    /// let summary = conn.run(XPending::summary("s", "g")).unwrap();
+    /// assert_eq!(summary, Reply::Array(vec![Reply::Integer(0), Reply::Nil, Reply::Nil, Reply::NilArray]));
+    /// ```
+    pub fn summary(key: impl IntoArg, group: impl IntoArg) -> XPending {
+        XPending {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            range: None,
+        }
+    }
+
+    /// `XPENDING key group start end count`: the entries.
+    ///
+    /// ```
+    /// use embedis::{cmd::XPending, StreamId};
+    /// let pending = XPending::range("s", "g", StreamId::MIN, StreamId::MAX, 10);
+    /// # drop(pending);
+    /// ```
+    pub fn range(
+        key: impl IntoArg,
+        group: impl IntoArg,
+        start: StreamId,
+        end: StreamId,
+        count: usize,
+    ) -> XPending {
+        XPending {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            range: Some(PendingRange {
+                min_idle: None,
+                start,
+                end,
+                count,
+                consumer: None,
+            }),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let rest = args.rest();
+        let argc = rest.len() + 3;
+        if argc != 3 && !(6..=9).contains(&argc) {
+            return Err(Error::Syntax);
+        }
+        if rest.is_empty() {
+            return Ok(Command::XPending(XPending::summary(key, group)));
+        }
+        let mut index = 0;
+        let mut min_idle = None;
+        if rest[0].eq_ignore_ascii_case(b"IDLE") {
+            min_idle = Some(parse_i64(&rest[1]).ok_or(Error::NotInteger)?);
+            if argc < 8 {
+                return Err(Error::Syntax);
+            }
+            index = 2;
+        }
+        let count = parse_i64(&rest[index + 2]).ok_or(Error::NotInteger)?;
+        let count = usize::try_from(count).unwrap_or(0);
+        let start = parse_interval(&rest[index], true)?;
+        let end = parse_interval(&rest[index + 1], false)?;
+        let consumer = rest.get(index + 3).cloned();
+        Ok(Command::XPending(XPending {
+            key,
+            group,
+            range: Some(PendingRange {
+                min_idle,
+                start,
+                end,
+                count,
+                consumer,
+            }),
+        }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let now_ms = ctx.now_ms();
+        let stream = match ctx.stream(&self.key) {
+            Ok(stream) => stream,
+            Err(error) => return error.into(),
+        };
+        let Some(group) = stream.and_then(|s| s.groups.get(&self.group)) else {
+            return no_key_or_group(&self.key, &self.group).into();
+        };
+        let Some(range) = self.range else {
+            if group.pel.is_empty() {
+                return Reply::Array(vec![
+                    Reply::Integer(0),
+                    Reply::Nil,
+                    Reply::Nil,
+                    Reply::NilArray,
+                ]);
+            }
+            let first = group.pel.keys().next().copied().unwrap_or_default();
+            let last = group.pel.keys().next_back().copied().unwrap_or_default();
+            let consumers = group
+                .consumers
+                .iter()
+                .filter(|(_, c)| !c.pending.is_empty())
+                .map(|(name, c)| {
+                    Reply::Array(vec![
+                        Reply::Bulk(name.clone()),
+                        Reply::Bulk(Bytes::from(c.pending.len().to_string())),
+                    ])
+                })
+                .collect();
+            return Reply::Array(vec![
+                Reply::Integer(group.pel.len() as i64),
+                id_reply(first),
+                id_reply(last),
+                Reply::Array(consumers),
+            ]);
+        };
+        if range.count == 0 || range.start > range.end {
+            return Reply::Array(Vec::new());
+        }
+        let ids: Box<dyn Iterator<Item = StreamId>> = match &range.consumer {
+            Some(name) => match group.consumers.get(name) {
+                Some(consumer) => {
+                    Box::new(consumer.pending.range(range.start..=range.end).copied())
+                }
+                None => return Reply::Array(Vec::new()),
+            },
+            None => Box::new(group.pel.range(range.start..=range.end).map(|(id, _)| *id)),
+        };
+        let mut out = Vec::new();
+        for id in ids {
+            let Some(pending) = group.pel.get(&id) else {
+                continue;
+            };
+            let idle = now_ms.saturating_sub(pending.delivered_at);
+            if range.min_idle.is_some_and(|min| (idle as i64) < min) {
+                continue;
+            }
+            out.push(Reply::Array(vec![
+                id_reply(id),
+                Reply::Bulk(pending.consumer.clone()),
+                Reply::Integer(idle as i64),
+                Reply::Integer(pending.deliveries as i64),
+            ]));
+            if out.len() >= range.count {
+                break;
+            }
+        }
+        Reply::Array(out)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// XCLAIM
+// ---------------------------------------------------------------------------------------
+
+/// `XCLAIM key group consumer min-idle-time id [id ...] [IDLE ms] [TIME unix-time-ms]
+/// [RETRYCOUNT count] [FORCE] [JUSTID] [LASTID lastid]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XClaim {
+    key: Bytes,
+    group: Bytes,
+    consumer: Bytes,
+    args: Vec<Bytes>,
+}
+
+impl XClaim {
+    /// `XCLAIM key group consumer min-idle-time id ...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XClaim, StreamId};
+    /// let claim = XClaim::new("s", "g", "bob", std::time::Duration::from_secs(60), [StreamId::new(1, 0)]);
+    /// # drop(claim);
+    /// ```
+    pub fn new(
+        key: impl IntoArg,
+        group: impl IntoArg,
+        consumer: impl IntoArg,
+        min_idle: std::time::Duration,
+        ids: impl IntoIterator<Item = StreamId>,
+    ) -> XClaim {
+        let mut args = vec![Bytes::from(min_idle.as_millis().to_string())];
+        args.extend(ids.into_iter().map(|id| Bytes::from(id.to_string())));
+        XClaim {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            consumer: consumer.into_arg(),
+            args,
+        }
+    }
+
+    /// `JUSTID`: reply IDs only, without counting a delivery.
+    ///
+    /// ```
+    /// let claim = embedis::cmd::XClaim::new("s", "g", "c", std::time::Duration::ZERO, []).just_id();
+    /// # drop(claim);
+    /// ```
+    pub fn just_id(mut self) -> XClaim {
+        self.args.push(Bytes::from_static(b"JUSTID"));
+        self
+    }
+
+    /// `FORCE`: create pending entries for IDs no one owns yet.
+    ///
+    /// ```
+    /// let claim = embedis::cmd::XClaim::new("s", "g", "c", std::time::Duration::ZERO, []).force();
+    /// # drop(claim);
+    /// ```
+    pub fn force(mut self) -> XClaim {
+        self.args.push(Bytes::from_static(b"FORCE"));
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let consumer = args.next_bytes()?;
+        Ok(Command::XClaim(XClaim {
+            key,
+            group,
+            consumer,
+            args: args.rest(),
+        }))
+    }
+
+    /// The argument errors Redis reports only once key and group are known to exist.
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match self.run(ctx) {
+            Ok(reply) => reply,
+            Err(error) => error.into(),
+        }
+    }
+
+    fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
+        let now = ctx.now_ms();
+        let stream = ctx.stream(&self.key)?;
+        if !stream.is_some_and(|s| s.groups.contains_key(&self.group)) {
+            return Err(no_key_or_group(&self.key, &self.group));
+        }
+        let invalid = |what: &str| {
+            Error::Stream(match what {
+                "min" => StreamError::InvalidMinIdle,
+                "idle" => StreamError::NegativeIdle,
+                "time" => StreamError::InvalidTime,
+                _ => StreamError::InvalidRetryCount,
+            })
+        };
+        let min_idle = parse_i64(&self.args[0])
+            .ok_or_else(|| invalid("min"))?
+            .max(0);
+        let mut ids = Vec::new();
+        let mut rest = self.args[1..].iter();
+        let mut pending_option = None;
+        for arg in rest.by_ref() {
+            match StreamId::parse_with(arg, 0, true) {
+                Some(id) => ids.push(id),
+                None => {
+                    pending_option = Some(arg);
+                    break;
+                }
+            }
+        }
+        let mut options: Vec<&Bytes> = pending_option.into_iter().collect();
+        options.extend(rest);
+        let (mut force, mut justid) = (false, false);
+        let mut delivery_time: Option<i64> = None;
+        let mut retry_count: Option<i64> = None;
+        let mut last_id = StreamId::MIN;
+        let mut i = 0;
+        while i < options.len() {
+            let option = options[i];
+            let more = i + 1 < options.len();
+            let upper = option.to_ascii_uppercase();
+            match upper.as_slice() {
+                b"FORCE" => force = true,
+                b"JUSTID" => justid = true,
+                b"IDLE" if more => {
+                    i += 1;
+                    let idle = parse_i64(options[i]).ok_or_else(|| invalid("idle"))?;
+                    delivery_time = Some((now as i64).saturating_sub(idle));
+                }
+                b"TIME" if more => {
+                    i += 1;
+                    delivery_time = Some(parse_i64(options[i]).ok_or_else(|| invalid("time"))?);
+                }
+                b"RETRYCOUNT" if more => {
+                    i += 1;
+                    retry_count = Some(parse_i64(options[i]).ok_or_else(|| invalid("retry"))?);
+                }
+                b"LASTID" if more => {
+                    i += 1;
+                    last_id = parse_strict_id(options[i])?;
+                }
+                _ => return Err(Error::UnrecognizedXclaimOption(error_text(option))),
+            }
+            i += 1;
+        }
+        let delivered_at = match delivery_time {
+            Some(t) if t >= 0 && t <= now as i64 => t as u64,
+            _ => now,
+        };
+        let retry_count = retry_count.filter(|&n| n >= 0).map(|n| n as u64);
+        let Some(Stream { log, groups }) = ctx.stream(&self.key)? else {
+            return Err(no_key_or_group(&self.key, &self.group));
+        };
+        let Some(group) = groups.get_mut(&self.group) else {
+            return Err(no_key_or_group(&self.key, &self.group));
+        };
+        if last_id > group.last_id {
+            group.last_id = last_id;
+        }
+        let mut replies = Vec::new();
+        let mut consumer_created = false;
+        let mut consumer_ready = false;
+        for id in ids {
+            let Some(entry) = log.get(id) else {
+                // The entry is gone: so is its pending record.
+                group.ack(id);
+                continue;
+            };
+            let existing = group.pel.get(&id).cloned();
+            if existing.is_none() && !force {
+                continue;
+            }
+            if let Some(pending) = &existing {
+                if min_idle > 0 && (now.saturating_sub(pending.delivered_at) as i64) < min_idle {
+                    continue;
+                }
+            }
+            if !consumer_ready {
+                consumer_created = !group.consumers.contains_key(&self.consumer);
+                group.touch_consumer(&self.consumer, now);
+                consumer_ready = true;
+            }
+            let previous = existing.map_or(1, |p| p.deliveries);
+            let deliveries = match retry_count {
+                Some(n) => n,
+                None if justid => previous,
+                None => previous + 1,
+            };
+            group.claim(id, &self.consumer, delivered_at, deliveries);
+            if let Some(consumer) = group.consumers.get_mut(&self.consumer) {
+                consumer.active_at = Some(now);
+            }
+            replies.push(if justid {
+                id_reply(id)
+            } else {
+                entry_reply(entry)
+            });
+        }
+        if consumer_created {
+            ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
+        }
+        ctx.touch(&self.key);
+        Ok(Reply::Array(replies))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// XAUTOCLAIM
+// ---------------------------------------------------------------------------------------
+
+/// `XAUTOCLAIM key group consumer min-idle-time start [COUNT count] [JUSTID]`: claims
+/// entries idle at least `min-idle-time`, scanning the PEL from `start`; replies the next
+/// cursor, the claimed entries and the IDs found deleted (dropped from the PEL).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XAutoClaim {
+    key: Bytes,
+    group: Bytes,
+    consumer: Bytes,
+    min_idle: Bytes,
+    start: Bytes,
+    options: Vec<Bytes>,
+}
+
+impl XAutoClaim {
+    /// `XAUTOCLAIM key group consumer min-idle-time start`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XAutoClaim, StreamId};
+    /// let claim = XAutoClaim::new("s", "g", "rescuer", std::time::Duration::from_secs(30), StreamId::MIN);
+    /// # drop(claim);
+    /// ```
+    pub fn new(
+        key: impl IntoArg,
+        group: impl IntoArg,
+        consumer: impl IntoArg,
+        min_idle: std::time::Duration,
+        start: StreamId,
+    ) -> XAutoClaim {
+        XAutoClaim {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            consumer: consumer.into_arg(),
+            min_idle: Bytes::from(min_idle.as_millis().to_string()),
+            start: Bytes::from(start.to_string()),
+            options: Vec::new(),
+        }
+    }
+
+    /// `COUNT n` (default 100).
+    ///
+    /// ```
+    /// let claim = embedis::cmd::XAutoClaim::new("s", "g", "c", std::time::Duration::ZERO, embedis::StreamId::MIN).count(10);
+    /// # drop(claim);
+    /// ```
+    pub fn count(mut self, n: usize) -> XAutoClaim {
+        self.options.push(Bytes::from_static(b"COUNT"));
+        self.options.push(Bytes::from(n.to_string()));
+        self
+    }
+
+    /// `JUSTID`.
+    ///
+    /// ```
+    /// let claim = embedis::cmd::XAutoClaim::new("s", "g", "c", std::time::Duration::ZERO, embedis::StreamId::MIN).just_id();
+    /// # drop(claim);
+    /// ```
+    pub fn just_id(mut self) -> XAutoClaim {
+        self.options.push(Bytes::from_static(b"JUSTID"));
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let consumer = args.next_bytes()?;
+        let min_idle = args.next_bytes()?;
+        let start = args.next_bytes()?;
+        Ok(Command::XAutoClaim(XAutoClaim {
+            key,
+            group,
+            consumer,
+            min_idle,
+            start,
+            options: args.rest(),
+        }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match self.run(ctx) {
+            Ok(reply) => reply,
+            Err(error) => error.into(),
+        }
+    }
+
+    fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
+        let now = ctx.now_ms();
+        let stream = ctx.stream(&self.key)?;
+        if !stream.is_some_and(|s| s.groups.contains_key(&self.group)) {
+            return Err(no_key_or_group(&self.key, &self.group));
+        }
+        let min_idle = parse_i64(&self.min_idle)
+            .ok_or(Error::Stream(StreamError::InvalidMinIdleAutoclaim))?
+            .max(0);
+        let start = parse_interval(&self.start, true)?;
+        let mut count: u64 = 100;
+        let mut justid = false;
+        let mut i = 0;
+        while i < self.options.len() {
+            let option = self.options[i].to_ascii_uppercase();
+            let more = i + 1 < self.options.len();
+            if option.as_slice() == b"COUNT" && more {
+                let n = parse_i64(&self.options[i + 1])
+                    .ok_or(Error::Stream(StreamError::InvalidCount))?;
+                if !(1..=i64::MAX / 16).contains(&n) {
+                    return Err(StreamError::InvalidCount.into());
+                }
+                count = n as u64;
+                i += 1;
+            } else if option.as_slice() == b"JUSTID" {
+                justid = true;
+            } else {
+                return Err(Error::Syntax);
+            }
+            i += 1;
+        }
+        let Some(Stream { log, groups }) = ctx.stream(&self.key)? else {
+            return Err(no_key_or_group(&self.key, &self.group));
+        };
+        let Some(group) = groups.get_mut(&self.group) else {
+            return Err(no_key_or_group(&self.key, &self.group));
+        };
+        let mut attempts = count.saturating_mul(10);
+        let mut claimed = Vec::new();
+        let mut deleted = Vec::new();
+        let mut consumer_created = false;
+        let mut consumer_ready = false;
+        let mut cursor = start;
+        let mut exhausted = true;
+        while attempts > 0 && count > 0 {
+            let Some((&id, pending)) = group.pel.range(cursor..).next() else {
+                break;
+            };
+            let pending = pending.clone();
+            attempts -= 1;
+            cursor = match id.next() {
+                Some(next) => next,
+                None => {
+                    exhausted = true;
+                    break;
+                }
+            };
+            exhausted = false;
+            let Some(entry) = log.get(id) else {
+                group.ack(id);
+                deleted.push(id_reply(id));
+                count -= 1;
+                continue;
+            };
+            if min_idle > 0 && (now.saturating_sub(pending.delivered_at) as i64) < min_idle {
+                continue;
+            }
+            if !consumer_ready {
+                consumer_created = !group.consumers.contains_key(&self.consumer);
+                group.touch_consumer(&self.consumer, now);
+                consumer_ready = true;
+            }
+            let deliveries = if justid {
+                pending.deliveries
+            } else {
+                pending.deliveries + 1
+            };
+            group.claim(id, &self.consumer, now, deliveries);
+            if let Some(consumer) = group.consumers.get_mut(&self.consumer) {
+                consumer.active_at = Some(now);
+            }
+            claimed.push(if justid {
+                id_reply(id)
+            } else {
+                entry_reply(entry)
+            });
+            count -= 1;
+        }
+        // The cursor is the next pending ID after the last one examined, 0-0 at the end.
+        let next = if exhausted {
+            StreamId::MIN
+        } else {
+            group
+                .pel
+                .range(cursor..)
+                .next()
+                .map_or(StreamId::MIN, |(id, _)| *id)
+        };
+        if consumer_created {
+            ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
+        }
+        ctx.touch(&self.key);
+        Ok(Reply::Array(vec![
+            id_reply(next),
+            Reply::Array(claimed),
+            Reply::Array(deleted),
+        ]))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// XINFO
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum InfoAction {
+    Stream { full: Option<usize> },
+    Groups,
+    Consumers(Bytes),
+    Help,
+}
+
+/// `XINFO STREAM key [FULL [COUNT count]]`, `XINFO GROUPS key`, `XINFO CONSUMERS key
+/// group`, `XINFO HELP`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XInfo {
+    key: Bytes,
+    action: InfoAction,
+}
+
+impl XInfo {
+    /// `XINFO STREAM key`.
+    ///
+    /// ```
+    /// use embedis::{cmd::{XAdd, XInfo}, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(XAdd::new("s", [("f", "v")])).unwrap();
+    /// let info = conn.run(XInfo::stream("s")).unwrap();
+    /// # drop(info);
+    /// ```
+    pub fn stream(key: impl IntoArg) -> XInfo {
+        XInfo {
+            key: key.into_arg(),
+            action: InfoAction::Stream { full: None },
+        }
+    }
+
+    /// `XINFO GROUPS key`.
+    ///
+    /// ```
+    /// let info = embedis::cmd::XInfo::groups("s");
+    /// # drop(info);
+    /// ```
+    pub fn groups(key: impl IntoArg) -> XInfo {
+        XInfo {
+            key: key.into_arg(),
+            action: InfoAction::Groups,
+        }
+    }
+
+    /// `XINFO CONSUMERS key group`.
+    ///
+    /// ```
+    /// let info = embedis::cmd::XInfo::consumers("s", "g");
+    /// # drop(info);
+    /// ```
+    pub fn consumers(key: impl IntoArg, group: impl IntoArg) -> XInfo {
+        XInfo {
+            key: key.into_arg(),
+            action: InfoAction::Consumers(group.into_arg()),
+        }
+    }
+
+    pub(crate) fn parse_stream(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let syntax = |args: &Args| Error::SubcommandSyntax {
+            subcommand: error_text(&args.subcommand_name()),
+            command: "XINFO".into(),
+        };
+        let rest = args.rest();
+        let full = match rest.as_slice() {
+            [] => None,
+            [full] if full.eq_ignore_ascii_case(b"FULL") => Some(10),
+            [full, count, n]
+                if full.eq_ignore_ascii_case(b"FULL") && count.eq_ignore_ascii_case(b"COUNT") =>
+            {
+                let n = parse_i64(n).ok_or(Error::NotInteger)?;
+                Some(if n <= 0 { 0 } else { n as usize })
+            }
+            _ => return Err(syntax(args)),
+        };
+        Ok(Command::XInfo(XInfo {
+            key,
+            action: InfoAction::Stream { full },
+        }))
+    }
+
+    pub(crate) fn parse_groups(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::XInfo(XInfo::groups(args.next_bytes()?)))
+    }
+
+    pub(crate) fn parse_consumers(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        Ok(Command::XInfo(XInfo::consumers(key, args.next_bytes()?)))
+    }
+
+    pub(crate) fn parse_help(_args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::XInfo(XInfo {
+            key: Bytes::new(),
+            action: InfoAction::Help,
+        }))
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        match self.action {
+            InfoAction::Stream { .. } => "xinfo|stream",
+            InfoAction::Groups => "xinfo|groups",
+            InfoAction::Consumers(_) => "xinfo|consumers",
+            InfoAction::Help => "xinfo|help",
+        }
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if self.action == InfoAction::Help {
+            return help(&XINFO_HELP);
+        }
+        let now = ctx.now_ms();
+        let stream = match ctx.stream(&self.key) {
+            Ok(Some(stream)) => stream,
+            Ok(None) => return Error::NoSuchKey.into(),
+            Err(error) => return error.into(),
+        };
+        match self.action {
+            InfoAction::Stream { full: None } => stream_info(stream),
+            InfoAction::Stream { full: Some(count) } => stream_info_full(stream, count),
+            InfoAction::Groups => Reply::Array(
+                stream
+                    .groups
+                    .iter()
+                    .map(|(name, group)| {
+                        map(vec![
+                            ("name", Reply::Bulk(name.clone())),
+                            ("consumers", Reply::Integer(group.consumers.len() as i64)),
+                            ("pending", Reply::Integer(group.pel.len() as i64)),
+                            ("last-delivered-id", id_reply(group.last_id)),
+                            ("entries-read", optional_integer(group.entries_read)),
+                            ("lag", optional_integer(lag(stream, group))),
+                        ])
+                    })
+                    .collect(),
+            ),
+            InfoAction::Consumers(group_name) => {
+                let Some(group) = stream.groups.get(&group_name) else {
+                    return no_group_for_key(&self.key, &group_name).into();
+                };
+                Reply::Array(
+                    group
+                        .consumers
+                        .iter()
+                        .map(|(name, consumer)| {
+                            let inactive = consumer
+                                .active_at
+                                .map_or(-1, |at| now.saturating_sub(at) as i64);
+                            map(vec![
+                                ("name", Reply::Bulk(name.clone())),
+                                ("pending", Reply::Integer(consumer.pending.len() as i64)),
+                                (
+                                    "idle",
+                                    Reply::Integer(now.saturating_sub(consumer.seen_at) as i64),
+                                ),
+                                ("inactive", Reply::Integer(inactive)),
+                            ])
+                        })
+                        .collect(),
+                )
+            }
+            InfoAction::Help => help(&XINFO_HELP),
+        }
+    }
+}
+
+const XINFO_HELP: [&str; 9] = [
+    "XINFO <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "CONSUMERS <key> <groupname>",
+    "    Show consumers of <groupname>.",
+    "GROUPS <key>",
+    "    Show the stream consumer groups.",
+    "STREAM <key> [FULL [COUNT <count>]",
+    "    Show information about the stream.",
+    "HELP",
+    "    Prints this help.",
+];
+
+/// The fields XINFO STREAM starts with, FULL or not.
+fn stream_header(stream: &Stream) -> Vec<(&'static str, Reply)> {
+    let blocks = stream.log.blocks() as i64;
+    vec![
+        ("length", Reply::Integer(stream.log.len() as i64)),
+        ("radix-tree-keys", Reply::Integer(blocks)),
+        // Redis counts its radix tree's internal nodes; a tree of n keys has about n + 1.
+        ("radix-tree-nodes", Reply::Integer(blocks + 1)),
+        ("last-generated-id", id_reply(stream.log.last_id())),
+        (
+            "max-deleted-entry-id",
+            id_reply(stream.log.max_deleted_id()),
+        ),
+        (
+            "entries-added",
+            Reply::Integer(stream.log.entries_added() as i64),
+        ),
+        ("recorded-first-entry-id", id_reply(first_id(stream))),
+    ]
+}
+
+fn stream_info(stream: &Stream) -> Reply {
+    let mut fields = stream_header(stream);
+    fields.push(("groups", Reply::Integer(stream.groups.len() as i64)));
+    fields.push((
+        "first-entry",
+        stream.log.first_entry().map_or(Reply::Nil, entry_reply),
+    ));
+    fields.push((
+        "last-entry",
+        stream.log.last_entry().map_or(Reply::Nil, entry_reply),
+    ));
+    map(fields)
+}
+
+fn stream_info_full(stream: &Stream, count: usize) -> Reply {
+    let limit = if count == 0 { usize::MAX } else { count };
+    let mut fields = stream_header(stream);
+    let entries: Vec<StreamEntry> =
+        stream
+            .log
+            .range(StreamId::MIN, StreamId::MAX, false, Some(limit));
+    fields.push((
+        "entries",
+        Reply::Array(entries.into_iter().map(entry_reply).collect()),
+    ));
+    let groups = stream
+        .groups
+        .iter()
+        .map(|(name, group)| {
+            let pending = group
+                .pel
+                .iter()
+                .take(limit)
+                .map(|(id, p)| {
+                    Reply::Array(vec![
+                        id_reply(*id),
+                        Reply::Bulk(p.consumer.clone()),
+                        Reply::Integer(p.delivered_at as i64),
+                        Reply::Integer(p.deliveries as i64),
+                    ])
+                })
+                .collect();
+            let consumers = group
+                .consumers
+                .iter()
+                .map(|(consumer_name, consumer)| {
+                    let own = consumer
+                        .pending
+                        .iter()
+                        .take(limit)
+                        .filter_map(|id| group.pel.get(id).map(|p| (id, p)))
+                        .map(|(id, p)| {
+                            Reply::Array(vec![
+                                id_reply(*id),
+                                Reply::Integer(p.delivered_at as i64),
+                                Reply::Integer(p.deliveries as i64),
+                            ])
+                        })
+                        .collect();
+                    map(vec![
+                        ("name", Reply::Bulk(consumer_name.clone())),
+                        ("seen-time", Reply::Integer(consumer.seen_at as i64)),
+                        (
+                            "active-time",
+                            Reply::Integer(consumer.active_at.map_or(-1, |at| at as i64)),
+                        ),
+                        ("pel-count", Reply::Integer(consumer.pending.len() as i64)),
+                        ("pending", Reply::Array(own)),
+                    ])
+                })
+                .collect();
+            map(vec![
+                ("name", Reply::Bulk(name.clone())),
+                ("last-delivered-id", id_reply(group.last_id)),
+                ("entries-read", optional_integer(group.entries_read)),
+                ("lag", optional_integer(lag(stream, group))),
+                ("pel-count", Reply::Integer(group.pel.len() as i64)),
+                ("pending", Reply::Array(pending)),
+                ("consumers", Reply::Array(consumers)),
+            ])
+        })
+        .collect();
+    fields.push(("groups", Reply::Array(groups)));
+    map(fields)
+}

@@ -1,0 +1,216 @@
+//! Stream entry IDs: `<milliseconds>-<sequence>`, two 64-bit parts, ordered numerically.
+//!
+//! Parsing follows redis-server's `streamGenericParseIDOrReply`: each part goes through
+//! Redis's `string2ull` (canonical integers first, then C's `strtoull`, which also takes
+//! leading spaces, a sign and leading zeros), the ID may omit its sequence (the caller says
+//! which one it means: 0 for a range start, the maximum for a range end), and `-` / `+` are
+//! the smallest and largest IDs where the command allows them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::super::number::parse_i64;
+
+/// A stream entry ID.
+///
+/// ```
+/// use embedis::StreamId;
+/// let id: StreamId = "1700000000000-3".parse().unwrap();
+/// assert_eq!(id, StreamId::new(1_700_000_000_000, 3));
+/// assert_eq!(id.to_string(), "1700000000000-3");
+/// assert!(StreamId::new(1, 0) > StreamId::new(0, 99));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct StreamId {
+    /// Milliseconds part (by convention a Unix time in milliseconds).
+    pub ms: u64,
+    /// Sequence within the millisecond.
+    pub seq: u64,
+}
+
+impl StreamId {
+    /// `0-0`, below every entry (`-` in ranges).
+    pub const MIN: StreamId = StreamId { ms: 0, seq: 0 };
+    /// The largest ID (`+` in ranges).
+    pub const MAX: StreamId = StreamId {
+        ms: u64::MAX,
+        seq: u64::MAX,
+    };
+
+    /// An ID from its two parts.
+    ///
+    /// ```
+    /// assert_eq!(embedis::StreamId::new(5, 1).to_string(), "5-1");
+    /// ```
+    pub const fn new(ms: u64, seq: u64) -> StreamId {
+        StreamId { ms, seq }
+    }
+
+    /// The next ID, or `None` after [`StreamId::MAX`].
+    ///
+    /// ```
+    /// use embedis::StreamId;
+    /// assert_eq!(StreamId::new(1, u64::MAX).next(), Some(StreamId::new(2, 0)));
+    /// assert_eq!(StreamId::MAX.next(), None);
+    /// ```
+    pub fn next(self) -> Option<StreamId> {
+        match self.seq.checked_add(1) {
+            Some(seq) => Some(StreamId::new(self.ms, seq)),
+            None => Some(StreamId::new(self.ms.checked_add(1)?, 0)),
+        }
+    }
+
+    /// The previous ID, or `None` before [`StreamId::MIN`].
+    ///
+    /// ```
+    /// use embedis::StreamId;
+    /// assert_eq!(StreamId::new(2, 0).prev(), Some(StreamId::new(1, u64::MAX)));
+    /// assert_eq!(StreamId::MIN.prev(), None);
+    /// ```
+    pub fn prev(self) -> Option<StreamId> {
+        match self.seq.checked_sub(1) {
+            Some(seq) => Some(StreamId::new(self.ms, seq)),
+            None => Some(StreamId::new(self.ms.checked_sub(1)?, u64::MAX)),
+        }
+    }
+
+    /// Parses `ms-seq` or `ms` (then the sequence is `missing_seq`), and `-` / `+` unless
+    /// `strict`. `None` is Redis's "Invalid stream ID".
+    pub(crate) fn parse_with(text: &[u8], missing_seq: u64, strict: bool) -> Option<StreamId> {
+        match Parsed::parse(text, missing_seq, strict)? {
+            Parsed::Id(id) => Some(id),
+            Parsed::AutoSeq(_) => None,
+        }
+    }
+}
+
+/// An XADD ID argument once `*` has been ruled out: complete, or `<ms>-*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parsed {
+    Id(StreamId),
+    /// `<ms>-*`: the sequence is chosen by the stream.
+    AutoSeq(u64),
+}
+
+impl Parsed {
+    pub(crate) fn parse(text: &[u8], missing_seq: u64, strict: bool) -> Option<Parsed> {
+        // Redis copies the argument into a 128-byte buffer first.
+        if text.len() > 127 {
+            return None;
+        }
+        if !strict {
+            match text {
+                b"-" => return Some(Parsed::Id(StreamId::MIN)),
+                b"+" => return Some(Parsed::Id(StreamId::MAX)),
+                _ => {}
+            }
+        }
+        match text.iter().position(|&b| b == b'-') {
+            None => Some(Parsed::Id(StreamId::new(string2ull(text)?, missing_seq))),
+            Some(dash) => {
+                let ms = string2ull(&text[..dash])?;
+                let seq = &text[dash + 1..];
+                if seq == b"*" {
+                    Some(Parsed::AutoSeq(ms))
+                } else {
+                    Some(Parsed::Id(StreamId::new(ms, string2ull(seq)?)))
+                }
+            }
+        }
+    }
+}
+
+/// Redis's `string2ull`: a canonical non-negative integer, or else whatever C's `strtoull`
+/// accepts in full (leading white space, a sign, leading zeros; a `-` negates modulo 2⁶⁴).
+pub(crate) fn string2ull(text: &[u8]) -> Option<u64> {
+    if let Some(value) = parse_i64(text) {
+        return u64::try_from(value).ok();
+    }
+    let start = text
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))?;
+    let (negative, digits) = match &text[start..] {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let value = digits.iter().try_fold(0u64, |value, digit| {
+        value.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
+    })?;
+    Some(if negative {
+        value.wrapping_neg()
+    } else {
+        value
+    })
+}
+
+impl fmt::Display for StreamId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.ms, self.seq)
+    }
+}
+
+/// The error of parsing a [`StreamId`] from text.
+///
+/// ```
+/// assert!("x".parse::<embedis::StreamId>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidStreamId;
+
+impl fmt::Display for InvalidStreamId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Invalid stream ID specified as stream command argument")
+    }
+}
+
+impl std::error::Error for InvalidStreamId {}
+
+impl FromStr for StreamId {
+    type Err = InvalidStreamId;
+
+    /// `ms-seq`, or `ms` (sequence 0), as Redis reads an ID.
+    fn from_str(text: &str) -> Result<StreamId, InvalidStreamId> {
+        StreamId::parse_with(text.as_bytes(), 0, true).ok_or(InvalidStreamId)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_like_redis_string2ull() {
+        let parse = |t: &str| StreamId::parse_with(t.as_bytes(), 0, true);
+        assert_eq!(parse("1-2"), Some(StreamId::new(1, 2)));
+        assert_eq!(parse("5"), Some(StreamId::new(5, 0)));
+        assert_eq!(parse("01-+2"), Some(StreamId::new(1, 2)));
+        assert_eq!(parse(" 7"), Some(StreamId::new(7, 0)));
+        assert_eq!(
+            parse("18446744073709551615-0"),
+            Some(StreamId::new(u64::MAX, 0))
+        );
+        assert_eq!(parse("18446744073709551616"), None);
+        assert_eq!(parse("-"), None, "strict");
+        assert_eq!(parse("-1"), None, "the empty ms part");
+        assert_eq!(parse("1-"), None);
+        assert_eq!(parse("1-2-3"), None);
+        assert_eq!(parse("a"), None);
+        assert_eq!(StreamId::parse_with(b"-", 0, false), Some(StreamId::MIN));
+        assert_eq!(StreamId::parse_with(b"+", 0, false), Some(StreamId::MAX));
+        assert_eq!(
+            StreamId::parse_with(b"3", u64::MAX, false),
+            Some(StreamId::new(3, u64::MAX))
+        );
+    }
+
+    #[test]
+    fn auto_sequence_is_only_for_the_sequence_part() {
+        assert_eq!(Parsed::parse(b"5-*", 0, true), Some(Parsed::AutoSeq(5)));
+        assert_eq!(Parsed::parse(b"*-1", 0, true), None);
+        assert_eq!(StreamId::parse_with(b"5-*", 0, true), None);
+    }
+}

@@ -1,0 +1,758 @@
+//! The stream log: entries in ID order, packed into blocks of up to 100.
+//!
+//! # Layout
+//! Entries live in a ring buffer ([`VecDeque`]) of blocks. Each block keeps the fields of
+//! its first entry as its *master fields*, and packs its entries into one byte buffer: a
+//! flags byte, the ID as a varint delta from the block's first ID, then either only the
+//! values (when the fields are the master fields, the common case) or the fields and
+//! values. Two small fields cost about 10 bytes per entry plus the values, which is what
+//! lets a log of a million entries stay under redis-server's footprint.
+//!
+//! - **Append** writes at the end of the tail block (amortised O(1)).
+//! - **Seek** is a binary search over blocks by first ID, then a scan of at most 100
+//!   entries: O(log n).
+//! - **Delete** (XDEL) flags the entry in place; a block whose entries are all deleted is
+//!   dropped, so deletions never leave long runs of tombstones for reads to skip.
+//! - **Trim** drops whole blocks from the head, then flags entries in the first remaining
+//!   block (MAXLEN/MINID exactly), or stops at the first block it cannot drop whole (`~`).
+//!
+//! Blocks begin where redis-server begins a new radix-tree node (after 100 entries, deleted
+//! ones included, or when its listpack would reach 4 KiB), so approximate trimming (`~`)
+//! removes exactly what redis-server removes. For that, each block tracks the size its
+//! entries would take as a Redis listpack ([`listpack`] below); the estimate only decides
+//! block boundaries.
+
+use std::collections::VecDeque;
+
+use bytes::Bytes;
+
+use super::id::StreamId;
+
+/// An entry: its ID and its field-value pairs.
+///
+/// ```
+/// use embedis::{StreamEntry, StreamId};
+/// let entry = StreamEntry {
+///     id: StreamId::new(1, 0),
+///     fields: vec![("sku".into(), "42".into())],
+/// };
+/// assert_eq!(entry.get(b"sku").as_deref(), Some(&b"42"[..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamEntry {
+    /// The entry's ID.
+    pub id: StreamId,
+    /// Field-value pairs, in the order they were added.
+    pub fields: Vec<(Bytes, Bytes)>,
+}
+
+impl StreamEntry {
+    /// The value of the first field named `field`.
+    ///
+    /// ```
+    /// let entry = embedis::StreamEntry { id: embedis::StreamId::new(1, 0), fields: vec![] };
+    /// assert_eq!(entry.get(b"x"), None);
+    /// ```
+    pub fn get(&self, field: &[u8]) -> Option<Bytes> {
+        self.fields
+            .iter()
+            .find(|(name, _)| name.as_ref() == field)
+            .map(|(_, value)| value.clone())
+    }
+}
+
+/// Redis's `stream-node-max-entries` default.
+const BLOCK_MAX_ENTRIES: u32 = 100;
+/// Redis's `stream-node-max-bytes` default.
+const BLOCK_MAX_BYTES: usize = 4096;
+
+const DELETED: u8 = 1;
+const SAME_FIELDS: u8 = 2;
+
+/// How to trim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trim {
+    /// Keep at most this many entries (`MAXLEN`).
+    MaxLen(u64),
+    /// Remove entries with an ID below this one (`MINID`).
+    MinId(StreamId),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Block {
+    /// The ID of the block's first entry, the base of every delta.
+    first: StreamId,
+    /// The ID of its last entry, deleted or not.
+    last: StreamId,
+    master_fields: Box<[Bytes]>,
+    data: Vec<u8>,
+    /// Entries packed, deleted ones included.
+    total: u32,
+    /// Entries not deleted.
+    live: u32,
+    /// Size of the entries as a Redis listpack (master entry excluded).
+    listpack_entries: usize,
+}
+
+/// One decoded entry position inside a block.
+struct Cursor<'a> {
+    block: &'a Block,
+    offset: usize,
+}
+
+/// An append-only log of entries with monotonic IDs.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct StreamLog {
+    blocks: VecDeque<Block>,
+    len: u64,
+    last_id: StreamId,
+    max_deleted_id: StreamId,
+    entries_added: u64,
+}
+
+impl StreamLog {
+    /// Live entries.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether there are no live entries.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The ID of the last entry ever added (or set by XSETID).
+    pub fn last_id(&self) -> StreamId {
+        self.last_id
+    }
+
+    /// The largest ID deleted by XDEL (or set by XSETID).
+    pub fn max_deleted_id(&self) -> StreamId {
+        self.max_deleted_id
+    }
+
+    /// Entries ever added (or set by XSETID).
+    pub fn entries_added(&self) -> u64 {
+        self.entries_added
+    }
+
+    /// XSETID: moves the last ID (and optionally the counters) without adding an entry.
+    pub fn set_last_id(
+        &mut self,
+        id: StreamId,
+        entries_added: Option<u64>,
+        max_deleted: Option<StreamId>,
+    ) {
+        self.last_id = id;
+        if let Some(added) = entries_added {
+            self.entries_added = added;
+        }
+        if let Some(max_deleted) = max_deleted {
+            self.max_deleted_id = max_deleted;
+        }
+    }
+
+    /// Appends an entry whose ID the caller checked to be above [`StreamLog::last_id`].
+    pub fn append(&mut self, id: StreamId, fields: &[(Bytes, Bytes)]) {
+        debug_assert!(id > self.last_id || (self.entries_added == 0 && id > StreamId::MIN));
+        let raw_len: usize = fields.iter().map(|(f, v)| f.len() + v.len()).sum();
+        let needs_block = match self.blocks.back() {
+            None => true,
+            Some(block) => {
+                block.listpack_bytes() + raw_len >= BLOCK_MAX_BYTES
+                    || block.total >= BLOCK_MAX_ENTRIES
+            }
+        };
+        if needs_block {
+            if let Some(full) = self.blocks.back_mut() {
+                full.data.shrink_to_fit();
+            }
+            self.blocks.push_back(Block {
+                first: id,
+                last: id,
+                master_fields: fields.iter().map(|(f, _)| f.clone()).collect(),
+                data: Vec::with_capacity(64),
+                total: 0,
+                live: 0,
+                listpack_entries: 0,
+            });
+        }
+        if let Some(block) = self.blocks.back_mut() {
+            block.push(id, fields);
+        }
+        self.len += 1;
+        self.last_id = id;
+        self.entries_added += 1;
+    }
+
+    /// The first live entry's ID.
+    pub fn first_id(&self) -> Option<StreamId> {
+        self.first_entry().map(|entry| entry.id)
+    }
+
+    /// The first live entry.
+    pub fn first_entry(&self) -> Option<StreamEntry> {
+        let mut first = None;
+        self.scan(StreamId::MIN, StreamId::MAX, false, |entry| {
+            first = Some(entry);
+            false
+        });
+        first
+    }
+
+    /// The last live entry.
+    pub fn last_entry(&self) -> Option<StreamEntry> {
+        let mut last = None;
+        self.scan(StreamId::MIN, StreamId::MAX, true, |entry| {
+            last = Some(entry);
+            false
+        });
+        last
+    }
+
+    /// The live entry with this ID.
+    pub fn get(&self, id: StreamId) -> Option<StreamEntry> {
+        let mut found = None;
+        self.scan(id, id, false, |entry| {
+            found = Some(entry);
+            false
+        });
+        found
+    }
+
+    /// Live entries with `start <= id <= end`, in order (or reversed), at most `count`.
+    pub fn range(
+        &self,
+        start: StreamId,
+        end: StreamId,
+        rev: bool,
+        count: Option<usize>,
+    ) -> Vec<StreamEntry> {
+        let mut out = Vec::new();
+        if count == Some(0) {
+            return out;
+        }
+        self.scan(start, end, rev, |entry| {
+            out.push(entry);
+            count.is_none_or(|count| out.len() < count)
+        });
+        out
+    }
+
+    /// Calls `f` on live entries in `[start, end]` until it returns `false`.
+    pub fn scan(
+        &self,
+        start: StreamId,
+        end: StreamId,
+        rev: bool,
+        mut f: impl FnMut(StreamEntry) -> bool,
+    ) {
+        if start > end || self.blocks.is_empty() {
+            return;
+        }
+        // The block that may hold `start`: the last one whose first ID is <= start.
+        let from = self
+            .blocks
+            .partition_point(|block| block.first <= start)
+            .saturating_sub(1);
+        let to = self.blocks.partition_point(|block| block.first <= end);
+        let indices: Box<dyn Iterator<Item = usize>> = if rev {
+            Box::new((from..to).rev())
+        } else {
+            Box::new(from..to)
+        };
+        for index in indices {
+            let block = &self.blocks[index];
+            if block.last < start || block.first > end || block.live == 0 {
+                continue;
+            }
+            let entries = block.decode_all(start, end);
+            let keep_going = if rev {
+                entries.into_iter().rev().all(&mut f)
+            } else {
+                entries.into_iter().all(&mut f)
+            };
+            if !keep_going {
+                return;
+            }
+        }
+    }
+
+    /// XDEL: deletes live entries; returns how many were deleted.
+    pub fn delete(&mut self, ids: &[StreamId]) -> u64 {
+        let mut deleted = 0;
+        for &id in ids {
+            let index = self.blocks.partition_point(|block| block.first <= id);
+            let Some(index) = index.checked_sub(1) else {
+                continue;
+            };
+            if self.blocks[index].flag_deleted(id) {
+                deleted += 1;
+                self.len -= 1;
+                if id > self.max_deleted_id {
+                    self.max_deleted_id = id;
+                }
+                if self.blocks[index].live == 0 {
+                    // As redis-server frees a node whose last entry is deleted.
+                    self.blocks.remove(index);
+                }
+            }
+        }
+        deleted
+    }
+
+    /// XTRIM / XADD trimming, as redis-server's `streamTrim`; returns entries removed.
+    /// `limit` bounds the work of an approximate trim (0: none).
+    pub fn trim(&mut self, trim: Trim, approx: bool, limit: u64) -> u64 {
+        let mut removed = 0;
+        while let Some(block) = self.blocks.front() {
+            if let Trim::MaxLen(max) = trim {
+                if self.len <= max {
+                    break;
+                }
+            }
+            let entries = u64::from(block.live);
+            if limit > 0 && removed + entries > limit {
+                break;
+            }
+            let drop_whole = match trim {
+                Trim::MaxLen(max) => self.len - entries >= max,
+                Trim::MinId(min) => block.last < min,
+            };
+            if drop_whole {
+                self.blocks.pop_front();
+                self.len -= entries;
+                removed += entries;
+                continue;
+            }
+            if approx {
+                break;
+            }
+            // Exact: delete entries of this block one by one; redis-server keeps the node
+            // even if that empties it, and so does this log (block boundaries stay equal).
+            let len = self.len;
+            let Some(block) = self.blocks.front_mut() else {
+                break;
+            };
+            let flagged = block.flag_prefix(|id, n| match trim {
+                Trim::MaxLen(max) => len - n > max,
+                Trim::MinId(min) => id < min,
+            });
+            self.len -= flagged;
+            removed += flagged;
+            break;
+        }
+        removed
+    }
+
+    /// Blocks in the log (Redis's radix-tree keys).
+    pub fn blocks(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Heap bytes held by the log (the unit tests' own measure; the bench counts
+    /// allocations instead).
+    #[cfg(test)]
+    pub fn heap_bytes(&self) -> usize {
+        let blocks = self.blocks.capacity() * std::mem::size_of::<Block>();
+        let inside: usize = self
+            .blocks
+            .iter()
+            .map(|block| {
+                block.data.capacity()
+                    + block.master_fields.len() * std::mem::size_of::<Bytes>()
+                    + block.master_fields.iter().map(Bytes::len).sum::<usize>()
+            })
+            .sum();
+        blocks + inside
+    }
+}
+
+impl Block {
+    fn push(&mut self, id: StreamId, fields: &[(Bytes, Bytes)]) {
+        let same = fields.len() == self.master_fields.len()
+            && fields
+                .iter()
+                .zip(self.master_fields.iter())
+                .all(|((field, _), master)| field == master);
+        self.data.push(if same { SAME_FIELDS } else { 0 });
+        put_varint(&mut self.data, id.ms - self.first.ms);
+        put_varint(&mut self.data, id.seq);
+        if same {
+            for (_, value) in fields {
+                put_bytes(&mut self.data, value);
+            }
+        } else {
+            put_varint(&mut self.data, fields.len() as u64);
+            for (field, value) in fields {
+                put_bytes(&mut self.data, field);
+                put_bytes(&mut self.data, value);
+            }
+        }
+        self.listpack_entries += listpack::entry_bytes(id, self.first, fields, same);
+        self.total += 1;
+        self.live += 1;
+        self.last = id;
+    }
+
+    fn listpack_bytes(&self) -> usize {
+        listpack::HEADER_AND_END
+            + listpack::master_bytes(self.live, self.total - self.live, &self.master_fields)
+            + self.listpack_entries
+    }
+
+    fn cursor(&self) -> Cursor<'_> {
+        Cursor {
+            block: self,
+            offset: 0,
+        }
+    }
+
+    /// Live entries of this block within `[start, end]`, in order.
+    fn decode_all(&self, start: StreamId, end: StreamId) -> Vec<StreamEntry> {
+        let mut out = Vec::new();
+        let mut cursor = self.cursor();
+        while let Some((at, flags, id)) = cursor.next_header() {
+            let _ = at;
+            if id > end {
+                break;
+            }
+            let fields = cursor.read_fields(flags);
+            if flags & DELETED == 0 && id >= start {
+                out.push(StreamEntry { id, fields });
+            }
+        }
+        out
+    }
+
+    /// Flags the live entry `id` as deleted; returns whether it was there.
+    fn flag_deleted(&mut self, id: StreamId) -> bool {
+        let mut cursor = self.cursor();
+        let mut position = None;
+        while let Some((at, flags, entry_id)) = cursor.next_header() {
+            if entry_id > id {
+                break;
+            }
+            cursor.skip_fields(flags);
+            if entry_id == id && flags & DELETED == 0 {
+                position = Some(at);
+                break;
+            }
+        }
+        let Some(at) = position else {
+            return false;
+        };
+        self.data[at] |= DELETED;
+        self.live -= 1;
+        true
+    }
+
+    /// Flags live entries from the start while `keep_deleting(id, already_flagged)` holds.
+    fn flag_prefix(&mut self, mut keep_deleting: impl FnMut(StreamId, u64) -> bool) -> u64 {
+        let mut flagged = Vec::new();
+        let mut cursor = self.cursor();
+        while let Some((at, flags, id)) = cursor.next_header() {
+            cursor.skip_fields(flags);
+            if flags & DELETED != 0 {
+                continue;
+            }
+            if !keep_deleting(id, flagged.len() as u64) {
+                break;
+            }
+            flagged.push(at);
+        }
+        for &at in &flagged {
+            self.data[at] |= DELETED;
+        }
+        self.live -= flagged.len() as u32;
+        flagged.len() as u64
+    }
+}
+
+impl Cursor<'_> {
+    /// The next entry's offset, flags and ID, leaving the cursor at its fields.
+    fn next_header(&mut self) -> Option<(usize, u8, StreamId)> {
+        let data = &self.block.data;
+        let at = self.offset;
+        let flags = *data.get(at)?;
+        self.offset += 1;
+        let ms_delta = get_varint(data, &mut self.offset)?;
+        let seq = get_varint(data, &mut self.offset)?;
+        Some((
+            at,
+            flags,
+            StreamId::new(self.block.first.ms + ms_delta, seq),
+        ))
+    }
+
+    fn read_fields(&mut self, flags: u8) -> Vec<(Bytes, Bytes)> {
+        let data = &self.block.data;
+        if flags & SAME_FIELDS != 0 {
+            self.block
+                .master_fields
+                .iter()
+                .map(|field| (field.clone(), get_bytes(data, &mut self.offset)))
+                .collect()
+        } else {
+            let n = get_varint(data, &mut self.offset).unwrap_or(0) as usize;
+            (0..n)
+                .map(|_| {
+                    let field = get_bytes(data, &mut self.offset);
+                    (field, get_bytes(data, &mut self.offset))
+                })
+                .collect()
+        }
+    }
+
+    fn skip_fields(&mut self, flags: u8) {
+        let data = &self.block.data;
+        let items = if flags & SAME_FIELDS != 0 {
+            self.block.master_fields.len()
+        } else {
+            2 * get_varint(data, &mut self.offset).unwrap_or(0) as usize
+        };
+        for _ in 0..items {
+            let len = get_varint(data, &mut self.offset).unwrap_or(0) as usize;
+            self.offset += len;
+        }
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn get_varint(data: &[u8], offset: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    let mut shift = 0;
+    loop {
+        let byte = *data.get(*offset)?;
+        *offset += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+        shift += 7;
+        if shift >= 64 {
+            return None;
+        }
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    put_varint(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+fn get_bytes(data: &[u8], offset: &mut usize) -> Bytes {
+    let len = get_varint(data, offset).unwrap_or(0) as usize;
+    let end = (*offset + len).min(data.len());
+    let bytes = Bytes::copy_from_slice(&data[*offset..end]);
+    *offset = end;
+    bytes
+}
+
+/// Sizes of redis-server's listpack encoding, to place block boundaries where it places
+/// node boundaries. Only sizes: nothing is encoded this way.
+mod listpack {
+    use bytes::Bytes;
+
+    use super::StreamId;
+    use crate::store::number::parse_i64;
+
+    /// The 6-byte header and the end byte.
+    pub(super) const HEADER_AND_END: usize = 7;
+
+    fn backlen(encoded: usize) -> usize {
+        match encoded {
+            0..=127 => 1,
+            128..=16382 => 2,
+            16383..=2_097_150 => 3,
+            2_097_151..=268_435_454 => 4,
+            _ => 5,
+        }
+    }
+
+    fn int(value: i64) -> usize {
+        let encoded = match value {
+            0..=127 => 1,
+            -4096..=4095 => 2,
+            -32_768..=32_767 => 3,
+            -8_388_608..=8_388_607 => 4,
+            -2_147_483_648..=2_147_483_647 => 5,
+            _ => 9,
+        };
+        encoded + backlen(encoded)
+    }
+
+    fn string(text: &[u8]) -> usize {
+        if text.len() <= 20 {
+            if let Some(value) = parse_i64(text) {
+                return int(value);
+            }
+        }
+        let encoded = match text.len() {
+            len @ 0..=63 => 1 + len,
+            len @ 64..=4095 => 2 + len,
+            len => 5 + len,
+        };
+        encoded + backlen(encoded)
+    }
+
+    /// count, deleted, number of fields, the fields, the terminating 0.
+    pub(super) fn master_bytes(live: u32, deleted: u32, fields: &[Bytes]) -> usize {
+        int(i64::from(live))
+            + int(i64::from(deleted))
+            + int(fields.len() as i64)
+            + fields.iter().map(|f| string(f)).sum::<usize>()
+            + int(0)
+    }
+
+    /// flags, ms and seq deltas, [field count and fields], values, the element count.
+    pub(super) fn entry_bytes(
+        id: StreamId,
+        master: StreamId,
+        fields: &[(Bytes, Bytes)],
+        same: bool,
+    ) -> usize {
+        let flags = if same { 2 } else { 0 };
+        let ms = id.ms.wrapping_sub(master.ms) as i64;
+        let seq = id.seq.wrapping_sub(master.seq) as i64;
+        let mut bytes = int(flags) + int(ms) + int(seq);
+        let mut elements = fields.len() as i64 + 3;
+        if !same {
+            bytes += int(fields.len() as i64);
+            bytes += fields.iter().map(|(f, _)| string(f)).sum::<usize>();
+            elements += fields.len() as i64 + 1;
+        }
+        bytes += fields.iter().map(|(_, v)| string(v)).sum::<usize>();
+        bytes + int(elements)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> Vec<(Bytes, Bytes)> {
+        pairs
+            .iter()
+            .map(|(f, v)| {
+                (
+                    Bytes::copy_from_slice(f.as_bytes()),
+                    Bytes::copy_from_slice(v.as_bytes()),
+                )
+            })
+            .collect()
+    }
+
+    fn ids(entries: &[StreamEntry]) -> Vec<u64> {
+        entries.iter().map(|e| e.id.ms).collect()
+    }
+
+    fn log_of(n: u64) -> StreamLog {
+        let mut log = StreamLog::default();
+        for ms in 1..=n {
+            log.append(
+                StreamId::new(ms, 0),
+                &fields(&[("f", "v"), ("g", &ms.to_string())]),
+            );
+        }
+        log
+    }
+
+    #[test]
+    fn entries_come_back_with_their_fields_in_both_encodings() {
+        let mut log = StreamLog::default();
+        log.append(StreamId::new(5, 0), &fields(&[("a", "1"), ("b", "2")]));
+        log.append(StreamId::new(5, 1), &fields(&[("a", "3"), ("b", "4")]));
+        log.append(StreamId::new(9, 0), &fields(&[("other", "x")]));
+        let all = log.range(StreamId::MIN, StreamId::MAX, false, None);
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[1].fields, fields(&[("a", "3"), ("b", "4")]));
+        assert_eq!(all[2].fields, fields(&[("other", "x")]));
+        assert_eq!(
+            log.get(StreamId::new(5, 1)).unwrap().id,
+            StreamId::new(5, 1)
+        );
+        assert_eq!(log.get(StreamId::new(5, 2)), None);
+    }
+
+    #[test]
+    fn ranges_cross_blocks_forwards_backwards_and_with_counts() {
+        let log = log_of(350);
+        assert_eq!(log.blocks(), 4);
+        let mid = log.range(StreamId::new(95, 0), StreamId::new(105, 0), false, None);
+        assert_eq!(ids(&mid), (95..=105).collect::<Vec<_>>());
+        let rev = log.range(StreamId::new(95, 0), StreamId::new(105, 0), true, Some(3));
+        assert_eq!(ids(&rev), vec![105, 104, 103]);
+        assert_eq!(log.first_id(), Some(StreamId::new(1, 0)));
+        assert_eq!(log.last_entry().unwrap().id, StreamId::new(350, 0));
+        assert!(log
+            .range(StreamId::new(400, 0), StreamId::MAX, false, None)
+            .is_empty());
+    }
+
+    #[test]
+    fn delete_flags_entries_and_drops_emptied_blocks() {
+        let mut log = log_of(150);
+        let first_block: Vec<StreamId> = (1..=100).map(|ms| StreamId::new(ms, 0)).collect();
+        assert_eq!(log.delete(&first_block[..50]), 50);
+        assert_eq!(log.delete(&first_block[..50]), 0, "already deleted");
+        assert_eq!(log.len(), 100);
+        assert_eq!(log.first_id(), Some(StreamId::new(51, 0)));
+        assert_eq!(log.delete(&first_block[50..]), 50);
+        assert_eq!(log.blocks(), 1);
+        assert_eq!(log.max_deleted_id(), StreamId::new(100, 0));
+    }
+
+    #[test]
+    fn exact_trim_flags_inside_a_block_approximate_trim_drops_whole_blocks_only() {
+        let mut exact = log_of(250);
+        assert_eq!(exact.trim(Trim::MaxLen(120), false, 0), 130);
+        assert_eq!(exact.len(), 120);
+        assert_eq!(exact.first_id(), Some(StreamId::new(131, 0)));
+
+        let mut approx = log_of(250);
+        assert_eq!(approx.trim(Trim::MaxLen(120), true, 0), 100);
+        assert_eq!(approx.len(), 150);
+
+        let mut by_id = log_of(250);
+        assert_eq!(
+            by_id.trim(Trim::MinId(StreamId::new(201, 0)), false, 0),
+            200
+        );
+        assert_eq!(by_id.first_id(), Some(StreamId::new(201, 0)));
+
+        let mut limited = log_of(250);
+        assert_eq!(limited.trim(Trim::MaxLen(0), true, 150), 100);
+    }
+
+    #[test]
+    fn blocks_split_at_redis_listpack_size() {
+        // 60-byte values: a listpack node fills 4 KiB long before 100 entries.
+        let mut log = StreamLog::default();
+        let value = "x".repeat(60);
+        for ms in 1..=200 {
+            log.append(StreamId::new(ms, 0), &fields(&[("f", &value)]));
+        }
+        assert!(log.blocks() > 2, "{} blocks", log.blocks());
+    }
+
+    #[test]
+    fn a_million_small_entries_take_few_bytes_each() {
+        let mut log = StreamLog::default();
+        for ms in 1..=100_000u64 {
+            log.append(
+                StreamId::new(1_700_000_000_000 + ms, 0),
+                &fields(&[("user", "42"), ("action", "click")]),
+            );
+        }
+        let per_entry = log.heap_bytes() as f64 / 100_000.0;
+        assert!(per_entry < 20.0, "{per_entry} bytes per entry");
+    }
+}
