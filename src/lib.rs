@@ -109,6 +109,8 @@ pub use handle::connection::Connection;
 pub use handle::engine::Engine;
 pub use handle::pipeline::Pipeline;
 pub use handle::rate_limiter::{KeyedRateLimiter, RateLimitError, RateLimitSnapshot, RateLimiter};
+pub use handle::stream_consumer;
+pub use handle::stream_consumer::{PollReport, StreamConsumer, StreamConsumerBuilder};
 pub use handle::subscriber;
 pub use handle::subscriber::{
     Message, Overflow, RecvError, Subscriber, SubscriberBuilder, SubscriberStats,

@@ -331,6 +331,28 @@ impl Engine {
             .spublish(&channel.into_arg(), &payload.into_arg())
     }
 
+    /// A consumer-group worker on `key` for `group`, named `consumer`: see
+    /// [`StreamConsumer`](crate::StreamConsumer).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let worker = engine.stream_consumer("orders", "billing", "w1").build().unwrap();
+    /// # drop(worker);
+    /// ```
+    pub fn stream_consumer(
+        &self,
+        key: impl IntoArg,
+        group: impl IntoArg,
+        consumer: impl IntoArg,
+    ) -> crate::StreamConsumerBuilder {
+        crate::StreamConsumerBuilder::new(
+            self.clone(),
+            key.into_arg(),
+            group.into_arg(),
+            consumer.into_arg(),
+        )
+    }
+
     /// Stops the engine now: the executor finishes the message it is on, every connection
     /// and waiting caller gets [`Error::Closed`], and the thread is joined. Idempotent.
     ///

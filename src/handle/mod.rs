@@ -6,5 +6,6 @@ pub(crate) mod connection;
 pub(crate) mod engine;
 pub(crate) mod pipeline;
 pub(crate) mod rate_limiter;
+pub mod stream_consumer;
 pub mod subscriber;
 pub(crate) mod transaction;
