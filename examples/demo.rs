@@ -1,5 +1,6 @@
 //! The tour: the keyspace with expiry, a MULTI/EXEC transaction with WATCH, an atomic
-//! closure, pub/sub, and rate limiting — everything redis-server would answer, in-process.
+//! closure, pub/sub, streams with a consumer group, and rate limiting — everything
+//! redis-server would answer, in-process.
 //!
 //! Run with `cargo run --release --example demo`.
 
@@ -13,6 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     transaction()?;
     atomic_closure()?;
     pubsub()?;
+    streams()?;
     rate_limiting()?;
     println!("\nall demo steps passed");
     Ok(())
@@ -135,6 +137,57 @@ fn pubsub() -> Result<(), Box<dyn std::error::Error>> {
             String::from_utf8_lossy(&message.payload)
         );
     }
+    Ok(())
+}
+
+/// The durable log: append, a consumer group sharing the work, a crashed worker's entry
+/// claimed by another, and a blocking read answered by a write.
+fn streams() -> Result<(), Box<dyn std::error::Error>> {
+    println!("\n== streams ==");
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+    show(
+        &mut conn,
+        &["XGROUP", "CREATE", "orders", "billing", "$", "MKSTREAM"],
+    )?;
+    show(&mut conn, &["XADD", "orders", "1-1", "order", "#1"])?;
+    show(&mut conn, &["XADD", "orders", "1-2", "order", "#2"])?;
+    // bob reads both and crashes; alice claims what has been pending for a minute.
+    show(
+        &mut conn,
+        &[
+            "XREADGROUP",
+            "GROUP",
+            "billing",
+            "bob",
+            "STREAMS",
+            "orders",
+            ">",
+        ],
+    )?;
+    clock.advance(Duration::from_secs(60));
+    show(
+        &mut conn,
+        &[
+            "XAUTOCLAIM",
+            "orders",
+            "billing",
+            "alice",
+            "60000",
+            "0",
+            "JUSTID",
+        ],
+    )?;
+    show(&mut conn, &["XACK", "orders", "billing", "1-1", "1-2"])?;
+    // A blocked reader is served by the next XADD, without a thread parked in the engine.
+    let mut reader = engine.connect();
+    reader.send(["XREAD", "BLOCK", "0", "STREAMS", "orders", "$"])?;
+    show(&mut conn, &["XADD", "orders", "2-1", "order", "#3"])?;
+    let served = reader
+        .recv_timeout(Duration::from_secs(5))?
+        .ok_or("the XADD wakes the reader")?;
+    println!("{:<40} -> {}", "(blocked XREAD, served)", render(&served));
     Ok(())
 }
 

@@ -77,6 +77,22 @@
 //! assert_eq!((&event.channel[..], &event.payload[..]), (&b"__keyevent@0__:set"[..], &b"user:42"[..]));
 //! ```
 //!
+//! # Streams
+//! The durable log with consumer groups: every Redis 7 stream command, blocking reads that
+//! park the request (not a thread), and [`StreamConsumer`], a worker loop that acknowledges
+//! what it processed and takes over what crashed workers left pending.
+//! ```
+//! use embedis::{cmd::XAdd, Engine, StreamId};
+//!
+//! let engine = Engine::new();
+//! let mut worker = engine.stream_consumer("orders", "billing", "w1").build().unwrap();
+//! let id = engine.connect().run(XAdd::new("orders", [("sku", "42")])).unwrap().unwrap();
+//! let mut seen = Vec::new();
+//! worker.poll(|entry| { seen.push(entry.id); Ok::<(), ()>(()) }).unwrap();
+//! assert_eq!(seen, [id]);
+//! assert!(id > StreamId::MIN);
+//! ```
+//!
 //! # Transactions and atomic closures
 //! MULTI/EXEC/WATCH behave as on Redis (a watched key that expires fails EXEC). For logic
 //! that needs to read before it writes, [`Engine::atomically`] runs a closure on the
