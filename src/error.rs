@@ -154,6 +154,8 @@ pub enum Error {
     NoGroup(String),
     /// XGROUP CREATE of a group that exists.
     BusyGroup,
+    /// SSUBSCRIBE queued in MULTI (Redis 7.0 refuses it there, unlike SUBSCRIBE).
+    SsubscribeDenyBlocking,
     /// A blocked XREADGROUP whose stream was deleted (or replaced by another type).
     Unblocked,
     /// XCLAIM got an option it does not know.
@@ -516,6 +518,9 @@ impl fmt::Display for Error {
             Error::NoGroup(text) => write!(f, "NOGROUP {text}"),
             Error::BusyGroup => f.write_str("BUSYGROUP Consumer Group name already exists"),
             Error::Unblocked => f.write_str("UNBLOCKED the stream key no longer exists"),
+            Error::SsubscribeDenyBlocking => {
+                f.write_str("ERR SSUBSCRIBE isn't allowed for a DENY BLOCKING client")
+            }
             Error::UnrecognizedXclaimOption(option) => {
                 write!(f, "ERR Unrecognized XCLAIM option '{option}'")
             }

@@ -142,26 +142,28 @@ fn get(ctx: &Ctx, patterns: Vec<Bytes>) -> Reply {
 }
 
 fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
-    // Every name is checked before anything changes, as redis-server does.
+    let failed = |reason: &str| Error::ConfigSetFailed {
+        argument: NOTIFY.to_string(),
+        reason: reason.to_string(),
+    };
+    // Names first (unknown, then duplicate), then values, as redis-server checks them.
     for (name, _) in &pairs {
         if !name.eq_ignore_ascii_case(NOTIFY.as_bytes()) {
             return Err(Error::ConfigUnknownOption(error_text(name)));
         }
     }
-    let mut new_flags = None;
-    for (name, value) in &pairs {
-        let failed = |reason: &str| Error::ConfigSetFailed {
-            argument: error_text(name),
-            reason: reason.to_string(),
-        };
-        if new_flags.is_some() {
-            return Err(failed("duplicate parameter"));
-        }
+    if let Some((duplicate, _)) = pairs.get(1) {
+        // This one names the parameter as typed (the canonical name is for bad values).
+        return Err(Error::ConfigSetFailed {
+            argument: error_text(duplicate),
+            reason: "duplicate parameter".to_string(),
+        });
+    }
+    for (_, value) in &pairs {
+        // Redis reads the value as a C string: up to its first NUL byte.
+        let value = value.split(|&b| b == 0).next().unwrap_or_default();
         let flags = parse_flags(value)
             .ok_or_else(|| failed("Invalid event class character. Use 'Ag$lshzxeKEtmdn'."))?;
-        new_flags = Some(flags);
-    }
-    if let Some(flags) = new_flags {
         ctx.events.flags = flags;
     }
     Ok(())

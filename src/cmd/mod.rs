@@ -288,14 +288,20 @@ impl Command {
 
     /// Whether a RESP2 connection in subscribe mode may run it.
     pub(crate) fn allowed_while_subscribed(&self) -> bool {
-        matches!(
-            self,
+        match self {
             Command::Subscribe(_)
-                | Command::Unsubscribe(_)
-                | Command::Ping(_)
-                | Command::Quit(_)
-                | Command::Reset(_)
-        )
+            | Command::Unsubscribe(_)
+            | Command::Ping(_)
+            | Command::Quit(_)
+            | Command::Reset(_) => true,
+            // An allowed command with bad arguments runs, and reports its own error.
+            Command::Invalid { name, .. } => matches!(
+                *name,
+                "subscribe" | "psubscribe" | "ssubscribe" | "unsubscribe" | "punsubscribe"
+                    | "sunsubscribe" | "ping" | "quit" | "reset"
+            ),
+            _ => false,
+        }
     }
 
     /// Redis's lower-case full name, as errors print it. Commands that share a struct

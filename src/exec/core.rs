@@ -449,12 +449,19 @@ fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
                 && ctx.session.protocol() == Protocol::Resp2
                 && !command.allowed_while_subscribed() =>
         {
+            let refusal = Error::SubscribeContext {
+                command: command.name().to_string(),
+            };
+            // Redis's `rejectCommand` turns a refused EXEC into an EXECABORT naming why.
+            if matches!(command, Command::Exec(_)) {
+                let text = refusal.to_string();
+                let reason = text.strip_prefix("ERR ").unwrap_or(&text).to_string();
+                return crate::cmd::multi::abort_exec(ctx, Error::ExecAbortBecause(reason));
+            }
             if let Some(multi) = ctx.session.multi.as_mut() {
                 multi.aborted = true;
             }
-            Reply::Error(Error::SubscribeContext {
-                command: command.name().to_string(),
-            })
+            Reply::Error(refusal)
         }
         Err(rejection) => {
             if let Some(multi) = ctx.session.multi.as_mut() {

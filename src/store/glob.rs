@@ -80,6 +80,17 @@ impl Glob {
         Glob { tokens, match_all }
     }
 
+    /// Whether the pattern is empty: the only one the empty string matches under Redis's
+    /// matcher, which KEYS bypasses for `*` but PSUBSCRIBE does not.
+    ///
+    /// ```
+    /// assert!(embedis::Glob::new(b"").is_empty_pattern());
+    /// assert!(!embedis::Glob::new(b"*").is_empty_pattern());
+    /// ```
+    pub fn is_empty_pattern(&self) -> bool {
+        self.tokens.is_empty() && !self.match_all
+    }
+
     /// Whether `text` matches the whole pattern.
     ///
     /// ```

@@ -185,7 +185,7 @@ impl Registry {
             }
         }
         for entry in &self.patterns {
-            if entry.glob.matches(channel) {
+            if pattern_matches(&entry.glob, channel) {
                 for &id in &entry.subscribers {
                     deliver(id, Some(&entry.pattern));
                 }
@@ -211,7 +211,7 @@ impl Registry {
             _ => &self.channels,
         };
         map.keys()
-            .filter(|name| glob.as_ref().is_none_or(|glob| glob.matches(name)))
+            .filter(|name| glob.as_ref().is_none_or(|glob| pattern_matches(glob, name)))
             .cloned()
             .collect()
     }
@@ -251,6 +251,15 @@ impl Registry {
             }
         }
     }
+}
+
+/// Redis's `stringmatchlen` as PSUBSCRIBE and PUBSUB CHANNELS use it: unlike KEYS, which
+/// special-cases `*`, an empty channel name matches no pattern but the empty one.
+fn pattern_matches(glob: &Glob, channel: &[u8]) -> bool {
+    if channel.is_empty() {
+        return glob.is_empty_pattern();
+    }
+    glob.matches(channel)
 }
 
 fn remove_from(
