@@ -297,8 +297,15 @@ impl Command {
             // An allowed command with bad arguments runs, and reports its own error.
             Command::Invalid { name, .. } => matches!(
                 *name,
-                "subscribe" | "psubscribe" | "ssubscribe" | "unsubscribe" | "punsubscribe"
-                    | "sunsubscribe" | "ping" | "quit" | "reset"
+                "subscribe"
+                    | "psubscribe"
+                    | "ssubscribe"
+                    | "unsubscribe"
+                    | "punsubscribe"
+                    | "sunsubscribe"
+                    | "ping"
+                    | "quit"
+                    | "reset"
             ),
             _ => false,
         }
