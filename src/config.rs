@@ -144,7 +144,7 @@ impl EngineBuilder {
     /// let subscriber = engine.subscriber();
     /// subscriber.subscribe(["__keyevent@0__:set"]).unwrap();
     /// engine.connect().call(["SET", "k", "v"]).unwrap();
-    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"k");
+    /// assert_eq!(&subscriber.recv().unwrap().payload()[..], b"k");
     /// ```
     pub fn notify_keyspace_events(mut self, classes: &str) -> EngineBuilder {
         self.config.notify_keyspace_events = classes.to_string();

@@ -220,6 +220,10 @@ pub enum StreamError {
     InvalidMinIdleAutoclaim,
     EntriesAddedNegative,
     XsetidBelowMaxDeleted,
+    ElementsTooLarge,
+    LimitWithoutStrategy,
+    XtrimWithoutStrategy,
+    NoackOnlyInXreadgroup,
 }
 
 impl StreamError {
@@ -273,6 +277,16 @@ impl StreamError {
             StreamError::DollarInXreadgroup => "The $ ID is meaningless in the context of XREADGROUP: you want to read the history of this consumer by specifying a proper ID, or use the > ID to get new messages. The $ ID would just return an empty result set.",
             StreamError::InvalidMinIdleAutoclaim => "Invalid min-idle-time argument for XAUTOCLAIM",
             StreamError::EntriesAddedNegative => "entries_added must be positive",
+            StreamError::ElementsTooLarge => "Elements are too large to be stored",
+            StreamError::LimitWithoutStrategy => {
+                "syntax error, LIMIT cannot be used without specifying a trimming strategy"
+            }
+            StreamError::XtrimWithoutStrategy => {
+                "syntax error, XTRIM must be called with a trimming strategy"
+            }
+            StreamError::NoackOnlyInXreadgroup => {
+                "The NOACK option is only supported by XREADGROUP. You called XREAD instead."
+            }
             StreamError::XsetidBelowMaxDeleted => {
                 "The ID specified in XSETID is smaller than current max_deleted_entry_id"
             }

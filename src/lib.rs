@@ -72,9 +72,9 @@
 //! engine.connect().call(["SET", "user:42", "alice"]).unwrap(); // a keyspace notification
 //!
 //! let first = subscriber.recv().unwrap();
-//! assert_eq!(&first.payload[..], br#"{"key":"user:42"}"#);
+//! assert_eq!(&first.payload()[..], br#"{"key":"user:42"}"#);
 //! let event = subscriber.recv().unwrap();
-//! assert_eq!((&event.channel[..], &event.payload[..]), (&b"__keyevent@0__:set"[..], &b"user:42"[..]));
+//! assert_eq!((&event.channel()[..], &event.payload()[..]), (&b"__keyevent@0__:set"[..], &b"user:42"[..]));
 //! ```
 //!
 //! # Streams

@@ -53,7 +53,6 @@ impl Ctx<'_> {
     /// Redis's `signalModifiedKey`: every write calls it for each key it changed, so WATCH
     /// sees the change.
     pub(crate) fn touch(&mut self, key: &[u8]) {
-        self.blocking.signal(key);
         if !self.watches.is_empty() {
             let exists = self.db.contains_raw(key);
             self.watches.touch(key, exists);
@@ -75,6 +74,7 @@ impl Ctx<'_> {
         self.announce_if_new(&key);
         self.db
             .replace_value(key.clone(), Value::String(value), now);
+        self.blocking.signal(&key);
         self.touch(&key);
     }
 
@@ -83,6 +83,7 @@ impl Ctx<'_> {
         self.announce_if_new(&key);
         self.db
             .insert(key.clone(), Value::String(value), expires_at);
+        self.blocking.signal(&key);
         self.touch(&key);
     }
 
@@ -143,6 +144,7 @@ impl Ctx<'_> {
         let now = self.now_ms();
         let existed = self.db.remove(key, now).is_some();
         if existed {
+            self.blocking.signal(key);
             self.touch(key);
         }
         existed

@@ -189,6 +189,8 @@ impl Rename {
         ctx.notify(notify::NEW, "new", &self.to);
         ctx.db
             .insert(self.to.clone(), entry.value, entry.expires_at);
+        ctx.blocking.signal(&self.from);
+        ctx.blocking.signal(&self.to);
         ctx.touch(&self.from);
         ctx.touch(&self.to);
         ctx.notify(notify::GENERIC, "rename_from", &self.from);

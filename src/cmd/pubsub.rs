@@ -390,9 +390,9 @@ impl Publish {
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let fanout = &ctx.events.fanout;
         let receivers = if self.shard {
-            fanout.spublish(&self.channel, &self.payload)
+            fanout.spublish(&self.channel, self.payload)
         } else {
-            fanout.publish(&self.channel, &self.payload)
+            fanout.publish(&self.channel, self.payload)
         };
         match receivers {
             Ok(n) => Reply::Integer(n as i64),

@@ -77,6 +77,8 @@ impl Ctx<'_> {
             self.announce_if_new(key);
             self.db
                 .insert(key.clone(), Value::Stream(Box::default()), None);
+            // A new key is a change WATCH sees (XGROUP CREATE ... MKSTREAM).
+            self.touch(key);
         }
         self.stream(key)?.ok_or(Error::WrongType)
     }
@@ -84,6 +86,7 @@ impl Ctx<'_> {
     /// A stream write: WATCH sees it, blocked readers are woken, the event goes out.
     pub(crate) fn stream_written(&mut self, key: &[u8], event: &str) {
         self.touch(key);
+        self.blocking.signal(key);
         self.notify(notify::STREAM, event, key);
     }
 }
@@ -103,6 +106,10 @@ impl TrimArgs {
         let upper = keyword.to_ascii_uppercase();
         match upper.as_slice() {
             b"MAXLEN" | b"MINID" => {
+                // Any second strategy, even the same one, is refused with this text.
+                if self.strategy.is_some() {
+                    return Err(StreamError::MaxLenAndMinId.into());
+                }
                 let mut threshold = args.next_bytes()?;
                 if threshold.as_ref() == b"~" || threshold.as_ref() == b"=" {
                     self.approx = threshold.as_ref() == b"~";
@@ -115,11 +122,6 @@ impl TrimArgs {
                 } else {
                     Trim::MinId(parse_strict_id(&threshold)?)
                 };
-                if self.strategy.is_some_and(|s| {
-                    std::mem::discriminant(&s) != std::mem::discriminant(&strategy)
-                }) {
-                    return Err(StreamError::MaxLenAndMinId.into());
-                }
                 self.strategy = Some(strategy);
                 Ok(true)
             }
@@ -132,7 +134,14 @@ impl TrimArgs {
         }
     }
 
-    fn validate(&self) -> Result<(), Error> {
+    /// redis-server's checks after the options, in its order.
+    fn validate(&self, xtrim: bool) -> Result<(), Error> {
+        if self.limit.is_some() && self.strategy.is_none() {
+            return Err(StreamError::LimitWithoutStrategy.into());
+        }
+        if xtrim && self.strategy.is_none() {
+            return Err(StreamError::XtrimWithoutStrategy.into());
+        }
         if self.limit.is_some() && !self.approx {
             return Err(StreamError::LimitWithoutApprox.into());
         }
@@ -272,20 +281,24 @@ impl XAdd {
                 break arg;
             }
         };
-        let rest = args.rest();
-        if rest.is_empty() || rest.len() % 2 != 0 {
-            return Err(Error::arity("xadd"));
-        }
-        trim.validate()?;
+        trim.validate(false)?;
+        // As redis-server: the ID is parsed before the field count is checked.
         let id = if id_arg.as_ref() == b"*" {
             AddId::Auto
         } else {
             match Parsed::parse(&id_arg, 0, true).ok_or(Error::from(StreamError::InvalidId))? {
                 Parsed::AutoSeq(ms) => AddId::AutoSeq(ms),
-                Parsed::Id(id) if id == StreamId::MIN => return Err(StreamError::XaddIdZero.into()),
                 Parsed::Id(id) => AddId::Exact(id),
             }
         };
+        let rest = args.rest();
+        if rest.is_empty() || rest.len() % 2 != 0 {
+            return Err(Error::arity("xadd"));
+        }
+        // Checked after the field count, as in redis-server.
+        if id == AddId::Exact(StreamId::MIN) {
+            return Err(StreamError::XaddIdZero.into());
+        }
         let mut fields = Vec::with_capacity(rest.len() / 2);
         let mut items = rest.into_iter();
         while let (Some(field), Some(value)) = (items.next(), items.next()) {
@@ -314,8 +327,10 @@ impl XAdd {
             Err(error) => return error.into(),
         };
         let last = stream.log.last_id();
+        if last == StreamId::MAX {
+            return StreamError::Exhausted.into();
+        }
         let id = match self.id {
-            AddId::Auto if last == StreamId::MAX => return StreamError::Exhausted.into(),
             // The clock may go backwards: IDs never do.
             AddId::Auto if now_ms > last.ms => StreamId::new(now_ms, 0),
             AddId::Auto => match last.next() {
@@ -326,6 +341,8 @@ impl XAdd {
             AddId::AutoSeq(ms) if ms == last.ms && last.seq < u64::MAX => {
                 StreamId::new(ms, last.seq + 1)
             }
+            // redis-server's wording for a sequence that would wrap.
+            AddId::AutoSeq(ms) if ms == last.ms => return StreamError::ElementsTooLarge.into(),
             AddId::AutoSeq(_) => return StreamError::XaddIdTooSmall.into(),
             AddId::Exact(id) if id > last => id,
             AddId::Exact(_) => return StreamError::XaddIdTooSmall.into(),
@@ -583,10 +600,7 @@ impl XTrim {
                 return Err(Error::Syntax);
             }
         }
-        if trim.strategy.is_none() {
-            return Err(Error::Syntax);
-        }
-        trim.validate()?;
+        trim.validate(true)?;
         Ok(Command::XTrim(XTrim { key, trim }))
     }
 
@@ -613,6 +627,8 @@ pub(crate) enum ReadFrom {
     New,
     /// `+` (Redis 7.4): the last entry.
     Last,
+    /// An ID argument that does not parse: the error is raised in turn, at run time.
+    Bad(StreamError),
 }
 
 /// A `BLOCK` argument: milliseconds, 0 for ever.
@@ -689,6 +705,8 @@ impl XRead {
                 break;
             } else if keyword.is("GROUP") {
                 return Err(StreamError::GroupOnlyInXreadgroup.into());
+            } else if keyword.is("NOACK") {
+                return Err(StreamError::NoackOnlyInXreadgroup.into());
             } else {
                 return Err(Error::Syntax);
             }
@@ -700,14 +718,16 @@ impl XRead {
         let half = rest.len() / 2;
         let mut streams = Vec::with_capacity(half);
         for (key, id) in rest[..half].iter().zip(&rest[half..]) {
+            // ID errors are raised when the command runs, key by key, after each key's type
+            // check, as redis-server does.
             let from = match id.as_ref() {
                 b"$" => ReadFrom::New,
                 b"+" => ReadFrom::Last,
-                b">" => return Err(StreamError::GreaterOnlyInGroup.into()),
-                other => ReadFrom::After(
-                    StreamId::parse_with(other, 0, true)
-                        .ok_or(Error::from(StreamError::InvalidId))?,
-                ),
+                b">" => ReadFrom::Bad(StreamError::GreaterOnlyInGroup),
+                other => match StreamId::parse_with(other, 0, true) {
+                    Some(id) => ReadFrom::After(id),
+                    None => ReadFrom::Bad(StreamError::InvalidId),
+                },
             };
             streams.push((key.clone(), from));
         }
@@ -730,14 +750,30 @@ impl XRead {
     }
 
     /// The entries available now, per stream with any.
+    ///
+    /// Keys are checked in order, type then ID, as redis-server does. A parked read being
+    /// served for one written key reads that key only, as redis-server serves a blocked
+    /// client for the key that became ready; a key that changed type keeps it waiting.
     pub(crate) fn read(&self, ctx: &mut Ctx) -> Result<Vec<(Bytes, Vec<StreamEntry>)>, Error> {
+        let only = ctx.session.serving_key.clone();
+        let serving = ctx.session.serving_blocked;
         let mut out = Vec::new();
         for (key, from) in &self.streams {
-            let Some(stream) = ctx.stream(key)? else {
+            if only.as_ref().is_some_and(|only| only != key) {
+                continue;
+            }
+            let stream = match ctx.stream(key) {
+                Err(Error::WrongType) if serving => continue,
+                other => other?,
+            };
+            if let ReadFrom::Bad(error) = from {
+                return Err((*error).into());
+            }
+            let Some(stream) = stream else {
                 continue;
             };
             let entries = match from {
-                ReadFrom::New => Vec::new(),
+                ReadFrom::New | ReadFrom::Bad(_) => Vec::new(),
                 ReadFrom::Last => stream.log.last_entry().into_iter().collect(),
                 ReadFrom::After(id) => match id.next() {
                     Some(start) => stream.log.range(start, StreamId::MAX, false, self.count),
@@ -843,7 +879,8 @@ impl XSetId {
                 if command.id < max {
                     return Err(StreamError::XsetidMaxDeleted.into());
                 }
-                command.max_deleted = Some(max);
+                // 0-0 leaves the stream's own value, as in redis-server.
+                command.max_deleted = (max != StreamId::MIN).then_some(max);
             } else {
                 return Err(Error::Syntax);
             }
@@ -857,9 +894,6 @@ impl XSetId {
             Ok(None) => return Error::NoSuchKey.into(),
             Err(error) => return error.into(),
         };
-        if self.id < stream.log.max_deleted_id() {
-            return StreamError::XsetidBelowMaxDeleted.into();
-        }
         // Only a stream with entries constrains the ID (to its last entry) and the count.
         if let Some(last) = stream.log.last_entry() {
             if self.id < last.id {
@@ -875,7 +909,6 @@ impl XSetId {
         stream
             .log
             .set_last_id(self.id, self.entries_added, self.max_deleted);
-        ctx.touch(&self.key);
         ctx.notify(notify::STREAM, "xsetid", &self.key);
         Reply::OK
     }

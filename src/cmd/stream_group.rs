@@ -57,24 +57,27 @@ fn first_id(stream: &Stream) -> StreamId {
     stream.log.first_id().unwrap_or(StreamId::MIN)
 }
 
-/// The lag XINFO reports for a group (`None`: unknown, a nil reply).
-fn lag(stream: &Stream, group: &Group) -> Option<u64> {
+/// The lag XINFO reports for a group (`None`: unknown, a nil reply). Negative when the
+/// group was told (ENTRIESREAD) it read more than was ever added, as redis-server shows.
+fn lag(stream: &Stream, group: &Group) -> Option<i64> {
     let added = stream.log.entries_added();
     if added == 0 {
         return Some(0);
     }
     let view = LogView(&stream.log);
+    let lag = |read: u64| (added as i64).wrapping_sub(read as i64);
     if let Some(read) = group.entries_read {
         if !view.has_tombstones_from(group.last_id) {
-            return Some(added.saturating_sub(read));
+            return Some(lag(read));
         }
     }
-    view.estimate(group.last_id)
-        .map(|read| added.saturating_sub(read))
+    view.estimate(group.last_id).map(lag)
 }
 
-fn optional_integer(value: Option<u64>) -> Reply {
-    value.map_or(Reply::Nil, |n| Reply::Integer(n as i64))
+fn optional_integer<N: TryInto<i64>>(value: Option<N>) -> Reply {
+    value
+        .and_then(|n| n.try_into().ok())
+        .map_or(Reply::Nil, Reply::Integer)
 }
 
 /// A map in RESP3, a flat array in RESP2 (Reply::Map renders both).
@@ -93,13 +96,15 @@ fn map(pairs: Vec<(&'static str, Reply)>) -> Reply {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum GroupAction {
+    /// The ID (`None`: `$`) is checked when the command runs, after the key, as in
+    /// redis-server.
     Create {
-        id: Option<StreamId>,
+        id: Result<Option<StreamId>, Error>,
         mkstream: bool,
         entries_read: Option<i64>,
     },
     SetId {
-        id: Option<StreamId>,
+        id: Result<Option<StreamId>, Error>,
         entries_read: Option<i64>,
     },
     Destroy,
@@ -134,7 +139,7 @@ impl XGroup {
             key: key.into_arg(),
             group: group.into_arg(),
             action: GroupAction::Create {
-                id,
+                id: Ok(id),
                 mkstream,
                 entries_read: None,
             },
@@ -157,11 +162,14 @@ impl XGroup {
         }
     }
 
-    fn parse_id(arg: &[u8]) -> Result<Option<StreamId>, Error> {
+    /// `$` or an ID: strictly for CREATE, while SETID also takes `-` and `+`.
+    fn parse_id(arg: &[u8], strict: bool) -> Result<Option<StreamId>, Error> {
         if arg == b"$" {
             Ok(None)
         } else {
-            parse_strict_id(arg).map(Some)
+            StreamId::parse_with(arg, 0, strict)
+                .map(Some)
+                .ok_or(StreamError::InvalidId.into())
         }
     }
 
@@ -176,7 +184,7 @@ impl XGroup {
     pub(crate) fn parse_create(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        let id = XGroup::parse_id(&args.next_bytes()?)?;
+        let id = XGroup::parse_id(&args.next_bytes()?, true);
         let mut mkstream = false;
         let mut entries_read = None;
         let syntax = |args: &Args| Error::SubcommandSyntax {
@@ -209,7 +217,7 @@ impl XGroup {
     pub(crate) fn parse_setid(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        let id = XGroup::parse_id(&args.next_bytes()?)?;
+        let id = XGroup::parse_id(&args.next_bytes()?, false);
         let mut entries_read = None;
         match args.remaining() {
             0 => {}
@@ -305,6 +313,7 @@ impl XGroup {
             GroupAction::Create {
                 id, entries_read, ..
             } => {
+                let id = id?;
                 let stream = ctx.stream_or_create(&key)?;
                 if stream.groups.contains_key(&group) {
                     return Err(Error::BusyGroup);
@@ -312,7 +321,7 @@ impl XGroup {
                 let id = id.unwrap_or(stream.log.last_id());
                 let entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
                 stream.groups.insert(group, Group::new(id, entries_read));
-                ctx.stream_written(&key, "xgroup-create");
+                ctx.notify(notify::STREAM, "xgroup-create", &key);
                 Ok(Reply::OK)
             }
             GroupAction::SetId { id, entries_read } => {
@@ -321,9 +330,9 @@ impl XGroup {
                 let Some(cg) = stream.groups.get_mut(&group) else {
                     return Err(no_group_for_key(&key, &group));
                 };
-                cg.last_id = id.unwrap_or(last);
+                cg.last_id = id?.unwrap_or(last);
                 cg.entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
-                ctx.stream_written(&key, "xgroup-setid");
+                ctx.notify(notify::STREAM, "xgroup-setid", &key);
                 Ok(Reply::OK)
             }
             GroupAction::Destroy => {
@@ -331,7 +340,9 @@ impl XGroup {
                 if stream.groups.remove(&group).is_none() {
                     return Ok(Reply::Integer(0));
                 }
-                ctx.stream_written(&key, "xgroup-destroy");
+                // Parked XREADGROUPs on it are woken, to get NOGROUP.
+                ctx.blocking.signal(&key);
+                ctx.notify(notify::STREAM, "xgroup-destroy", &key);
                 Ok(Reply::Integer(1))
             }
             GroupAction::CreateConsumer(consumer) => {
@@ -343,7 +354,6 @@ impl XGroup {
                     return Ok(Reply::Integer(0));
                 }
                 cg.touch_consumer(&consumer, now_ms);
-                ctx.touch(&key);
                 ctx.notify(notify::STREAM, "xgroup-createconsumer", &key);
                 Ok(Reply::Integer(1))
             }
@@ -355,7 +365,6 @@ impl XGroup {
                 let Some(pending) = cg.remove_consumer(&consumer) else {
                     return Ok(Reply::Integer(0));
                 };
-                ctx.touch(&key);
                 ctx.notify(notify::STREAM, "xgroup-delconsumer", &key);
                 Ok(Reply::Integer(pending as i64))
             }
@@ -399,6 +408,8 @@ enum GroupFrom {
     New,
     /// The consumer's own pending entries after this ID.
     History(StreamId),
+    /// An ID argument refused; the error is raised in turn, after the key's own checks.
+    Bad(StreamError),
 }
 
 /// `XREADGROUP GROUP group consumer [COUNT count] [BLOCK milliseconds] [NOACK] STREAMS key
@@ -515,7 +526,8 @@ impl XReadGroup {
         }
         let rest = args.rest();
         if rest.is_empty() || rest.len() % 2 != 0 {
-            return Err(StreamError::UnbalancedXreadgroup.into());
+            // redis-server 7.0 words it as for XREAD.
+            return Err(StreamError::UnbalancedXread.into());
         }
         let Some((group, consumer)) = group else {
             return Err(StreamError::MissingGroup.into());
@@ -525,11 +537,14 @@ impl XReadGroup {
         for (key, id) in rest[..half].iter().zip(&rest[half..]) {
             let from = match id.as_ref() {
                 b">" => GroupFrom::New,
-                b"$" => return Err(StreamError::DollarInXreadgroup.into()),
-                other => GroupFrom::History(
-                    StreamId::parse_with(other, 0, false)
-                        .ok_or(Error::from(StreamError::InvalidId))?,
-                ),
+                b"$" => GroupFrom::Bad(StreamError::DollarInXreadgroup),
+                other => match StreamId::parse_with(other, 0, true) {
+                    // redis-server marks `>` internally as the largest ID: that ID reads new
+                    // entries too.
+                    Some(StreamId::MAX) => GroupFrom::New,
+                    Some(id) => GroupFrom::History(id),
+                    None => GroupFrom::Bad(StreamError::InvalidId),
+                },
             };
             streams.push((key.clone(), from));
         }
@@ -552,8 +567,12 @@ impl XReadGroup {
 
     fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
         let serving = ctx.session.serving_blocked;
-        // Every key and group must exist before anything is read.
-        for (key, _) in &self.streams {
+        let only = ctx.session.serving_key.clone();
+        // Key by key, in order: type, group, then the ID (redis-server's order of errors).
+        for (key, from) in &self.streams {
+            if only.as_ref().is_some_and(|only| only != key) {
+                continue;
+            }
             let stream = match ctx.stream(key) {
                 Ok(stream) => stream,
                 Err(_) if serving => return Err(Error::Unblocked),
@@ -575,12 +594,17 @@ impl XReadGroup {
                     )))
                 }
             }
+            if let GroupFrom::Bad(error) = from {
+                return Err((*error).into());
+            }
         }
         let now_ms = ctx.now_ms();
         let mut found: Vec<(Bytes, Vec<Reply>)> = Vec::new();
-        let mut any_history = false;
         for (key, from) in &self.streams {
-            let (entries, created) = {
+            if only.as_ref().is_some_and(|only| only != key) {
+                continue;
+            }
+            let served = {
                 let Some(stream) = ctx.stream(key)? else {
                     continue;
                 };
@@ -588,16 +612,27 @@ impl XReadGroup {
                 let Some(group) = groups.get_mut(&self.group) else {
                     continue;
                 };
+                // redis-server serves `>` only when the stream holds entries past the
+                // group's last ID, and creates the consumer only when it serves.
+                let serve = match from {
+                    GroupFrom::New => log.last_entry().is_some_and(|last| last.id > group.last_id),
+                    GroupFrom::History(_) => true,
+                    GroupFrom::Bad(_) => false,
+                };
+                if !serve {
+                    continue;
+                }
                 let (_, created) = group.touch_consumer(&self.consumer, now_ms);
                 let entries = match from {
                     GroupFrom::New => {
-                        let Some(start) = group.last_id.next() else {
-                            continue;
-                        };
+                        let start = group.last_id.next().unwrap_or(StreamId::MAX);
                         let entries = log.range(start, StreamId::MAX, false, self.count);
                         for entry in &entries {
                             advance_group(log, group, entry.id);
                             if !self.no_ack {
+                                // A fresh delivery, even of an entry still pending (after
+                                // XGROUP SETID back): its count starts again at 1.
+                                group.ack(entry.id);
                                 group.deliver(entry.id, &self.consumer, now_ms);
                             }
                         }
@@ -609,7 +644,6 @@ impl XReadGroup {
                         entries.into_iter().map(entry_reply).collect::<Vec<_>>()
                     }
                     GroupFrom::History(after) => {
-                        any_history = true;
                         let ids: Vec<StreamId> = match after.next() {
                             Some(start) => group
                                 .consumers
@@ -636,20 +670,19 @@ impl XReadGroup {
                         }
                         replies
                     }
+                    GroupFrom::Bad(_) => Vec::new(),
                 };
-                (entries, created)
+                Some((entries, created))
+            };
+            let Some((entries, created)) = served else {
+                continue;
             };
             if created {
                 ctx.notify(notify::STREAM, "xgroup-createconsumer", key);
             }
-            if !entries.is_empty() || matches!(from, GroupFrom::History(_)) {
-                found.push((key.clone(), entries));
-            }
+            found.push((key.clone(), entries));
         }
-        if found.iter().any(|(_, entries)| !entries.is_empty()) || any_history {
-            for (key, _) in &found {
-                ctx.touch(key);
-            }
+        if !found.is_empty() {
             return Ok(group_streams_reply(found, ctx.session.protocol()));
         }
         match self.block {
@@ -748,7 +781,9 @@ fn group_streams_reply(found: Vec<(Bytes, Vec<Reply>)>, protocol: Protocol) -> R
 pub struct XAck {
     key: Bytes,
     group: Bytes,
-    ids: Vec<StreamId>,
+    /// Parsed when the command runs: a missing key or group answers 0 before any ID is
+    /// looked at, as in redis-server.
+    ids: Vec<Bytes>,
 }
 
 impl XAck {
@@ -766,34 +801,42 @@ impl XAck {
         XAck {
             key: key.into_arg(),
             group: group.into_arg(),
-            ids: ids.into_iter().collect(),
+            ids: ids
+                .into_iter()
+                .map(|id| Bytes::from(id.to_string()))
+                .collect(),
         }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        let ids = args
-            .rest()
-            .iter()
-            .map(|arg| parse_strict_id(arg))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Command::XAck(XAck { key, group, ids }))
+        Ok(Command::XAck(XAck {
+            key,
+            group,
+            ids: args.rest(),
+        }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let acked = match ctx.stream(&self.key) {
-            Ok(Some(stream)) => match stream.groups.get_mut(&self.group) {
-                Some(group) => self.ids.iter().filter(|&&id| group.ack(id)).count(),
-                None => 0,
-            },
-            Ok(None) => 0,
+        let group = match ctx.stream(&self.key) {
+            Ok(Some(stream)) => stream.groups.get_mut(&self.group),
+            Ok(None) => None,
             Err(error) => return error.into(),
         };
-        if acked > 0 {
-            ctx.touch(&self.key);
-        }
-        Reply::Integer(acked as i64)
+        let Some(group) = group else {
+            return Reply::Integer(0);
+        };
+        let ids = match self
+            .ids
+            .iter()
+            .map(|arg| parse_strict_id(arg))
+            .collect::<Result<Vec<_>, _>>()
+        {
+            Ok(ids) => ids,
+            Err(error) => return error.into(),
+        };
+        Reply::Integer(ids.iter().filter(|&&id| group.ack(id)).count() as i64)
     }
 }
 
@@ -1175,7 +1218,6 @@ impl XClaim {
         if consumer_created {
             ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
         }
-        ctx.touch(&self.key);
         Ok(Reply::Array(replies))
     }
 }
@@ -1270,10 +1312,7 @@ impl XAutoClaim {
 
     fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
         let now = ctx.now_ms();
-        let stream = ctx.stream(&self.key)?;
-        if !stream.is_some_and(|s| s.groups.contains_key(&self.group)) {
-            return Err(no_key_or_group(&self.key, &self.group));
-        }
+        // redis-server parses every argument before it looks the key up.
         let min_idle = parse_i64(&self.min_idle)
             .ok_or(Error::Stream(StreamError::InvalidMinIdleAutoclaim))?
             .max(0);
@@ -1369,7 +1408,6 @@ impl XAutoClaim {
         if consumer_created {
             ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
         }
-        ctx.touch(&self.key);
         Ok(Reply::Array(vec![
             id_reply(next),
             Reply::Array(claimed),
@@ -1384,7 +1422,10 @@ impl XAutoClaim {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum InfoAction {
-    Stream { full: Option<usize> },
+    /// `FULL [COUNT n]`; an option error is raised after the key lookup.
+    Stream {
+        full: Result<Option<usize>, Error>,
+    },
     Groups,
     Consumers(Bytes),
     Help,
@@ -1411,7 +1452,7 @@ impl XInfo {
     pub fn stream(key: impl IntoArg) -> XInfo {
         XInfo {
             key: key.into_arg(),
-            action: InfoAction::Stream { full: None },
+            action: InfoAction::Stream { full: Ok(None) },
         }
     }
 
@@ -1449,15 +1490,16 @@ impl XInfo {
         };
         let rest = args.rest();
         let full = match rest.as_slice() {
-            [] => None,
-            [full] if full.eq_ignore_ascii_case(b"FULL") => Some(10),
+            [] => Ok(None),
+            [full] if full.eq_ignore_ascii_case(b"FULL") => Ok(Some(10)),
             [full, count, n]
                 if full.eq_ignore_ascii_case(b"FULL") && count.eq_ignore_ascii_case(b"COUNT") =>
             {
-                let n = parse_i64(n).ok_or(Error::NotInteger)?;
-                Some(if n <= 0 { 0 } else { n as usize })
+                parse_i64(n)
+                    .map(|n| Some(if n <= 0 { 0 } else { n as usize }))
+                    .ok_or(Error::NotInteger)
             }
-            _ => return Err(syntax(args)),
+            _ => Err(syntax(args)),
         };
         Ok(Command::XInfo(XInfo {
             key,
@@ -1501,8 +1543,11 @@ impl XInfo {
             Err(error) => return error.into(),
         };
         match self.action {
-            InfoAction::Stream { full: None } => stream_info(stream),
-            InfoAction::Stream { full: Some(count) } => stream_info_full(stream, count),
+            InfoAction::Stream { full: Ok(None) } => stream_info(stream),
+            InfoAction::Stream {
+                full: Ok(Some(count)),
+            } => stream_info_full(stream, count),
+            InfoAction::Stream { full: Err(error) } => error.into(),
             InfoAction::Groups => Reply::Array(
                 stream
                     .groups

@@ -279,8 +279,10 @@ impl Core {
                         continue;
                     };
                     ctx.session.serving_blocked = true;
+                    ctx.session.serving_key = Some(key.clone());
                     let reply = run_one(&mut ctx, Ok(command));
                     ctx.session.serving_blocked = false;
+                    ctx.session.serving_key = None;
                     if ctx.session.block.take().is_some() {
                         continue; // still nothing: keeps its place in line
                     }

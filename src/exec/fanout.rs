@@ -33,7 +33,9 @@ use parking_lot::Mutex;
 use smallvec::SmallVec;
 
 use crate::exec::core::{Frame, PushKind, PushMessage};
-use crate::handle::subscriber::{Message, Overflow, SubscriberShared, OVERFLOWED, SHUT_DOWN};
+use crate::handle::subscriber::{
+    Message, Overflow, Publication, SubscriberShared, OVERFLOWED, SHUT_DOWN,
+};
 use crate::store::pubsub::{Kind, Registry, SubscriberId};
 use crate::Error;
 
@@ -225,33 +227,20 @@ impl Fanout {
     }
 
     /// `PUBLISH`: delivers to channel and pattern subscribers; returns how many received.
-    pub(crate) fn publish(&self, channel: &Bytes, payload: &Bytes) -> Result<usize, Error> {
-        let mut state = self.state.lock();
-        if state.closed {
-            return Err(Error::Closed);
-        }
-        let State {
-            registry, sinks, ..
-        } = &mut *state;
-        let mut receivers = 0;
-        let mut remove: SmallVec<[SubscriberId; 4]> = SmallVec::new();
-        registry.route(channel, |id, pattern| {
-            receivers += 1;
-            if let Some(sink) = sinks.get_mut(&id) {
-                if let Delivered::Remove = sink.deliver(channel, pattern, payload, false) {
-                    remove.push(id);
-                }
-            }
-        });
-        for id in remove {
-            state.registry.remove(id);
-            state.sinks.remove(&id);
-        }
-        Ok(receivers)
+    ///
+    /// The publication is allocated once, at the first delivery, and shared; its channel
+    /// name is the routing table's own copy when the channel has subscribers, so a
+    /// publisher's `&str` is copied at most once, and only when a pattern needs it.
+    pub(crate) fn publish(&self, channel: &[u8], payload: Bytes) -> Result<usize, Error> {
+        self.route(channel, payload, false)
     }
 
     /// `SPUBLISH`: delivers to shard-channel subscribers only.
-    pub(crate) fn spublish(&self, channel: &Bytes, payload: &Bytes) -> Result<usize, Error> {
+    pub(crate) fn spublish(&self, channel: &[u8], payload: Bytes) -> Result<usize, Error> {
+        self.route(channel, payload, true)
+    }
+
+    fn route(&self, channel: &[u8], payload: Bytes, shard: bool) -> Result<usize, Error> {
         let mut state = self.state.lock();
         if state.closed {
             return Err(Error::Closed);
@@ -259,16 +248,34 @@ impl Fanout {
         let State {
             registry, sinks, ..
         } = &mut *state;
+        let kind = if shard { Kind::Shard } else { Kind::Channel };
+        let mut payload = Some(payload);
+        let mut publication: Option<Arc<Publication>> = None;
         let mut receivers = 0;
         let mut remove: SmallVec<[SubscriberId; 4]> = SmallVec::new();
-        registry.route_shard(channel, |id| {
+        let registry_view: &Registry = registry;
+        let mut deliver = |id: SubscriberId, pattern: Option<&Bytes>| {
             receivers += 1;
             if let Some(sink) = sinks.get_mut(&id) {
-                if let Delivered::Remove = sink.deliver(channel, None, payload, true) {
+                let shared = publication.get_or_insert_with(|| {
+                    Arc::new(Publication {
+                        channel: registry_view
+                            .channel_name(kind, channel)
+                            .unwrap_or_else(|| Bytes::copy_from_slice(channel)),
+                        payload: payload.take().unwrap_or_default(),
+                        shard,
+                    })
+                });
+                if let Delivered::Remove = sink.deliver(shared, pattern) {
                     remove.push(id);
                 }
             }
-        });
+        };
+        if shard {
+            registry_view.route_shard(channel, |id| deliver(id, None));
+        } else {
+            registry_view.route(channel, &mut deliver);
+        }
         for id in remove {
             state.registry.remove(id);
             state.sinks.remove(&id);
@@ -307,35 +314,17 @@ impl ConnectionSink {
 }
 
 impl Sink {
-    fn deliver(
-        &mut self,
-        channel: &Bytes,
-        pattern: Option<&Bytes>,
-        payload: &Bytes,
-        shard: bool,
-    ) -> Delivered {
+    fn deliver(&mut self, publication: &Arc<Publication>, pattern: Option<&Bytes>) -> Delivered {
         match self {
-            Sink::Typed(sink) => sink.deliver(channel, pattern, payload, shard),
-            Sink::Connection(sink) => sink.deliver(channel, pattern, payload, shard),
+            Sink::Typed(sink) => sink.deliver(Arc::clone(publication), pattern),
+            Sink::Connection(sink) => sink.deliver(publication, pattern),
         }
     }
 }
 
 impl TypedSink {
-    fn deliver(
-        &mut self,
-        channel: &Bytes,
-        pattern: Option<&Bytes>,
-        payload: &Bytes,
-        shard: bool,
-    ) -> Delivered {
-        let message = Message {
-            channel: channel.clone(),
-            pattern: pattern.cloned(),
-            payload: payload.clone(),
-            shard,
-            lagged: self.lagged,
-        };
+    fn deliver(&mut self, publication: Arc<Publication>, pattern: Option<&Bytes>) -> Delivered {
+        let message = Message::new(publication, pattern.cloned(), self.lagged);
         match self.sender.try_send(message) {
             Ok(()) => {
                 self.lagged = 0;
@@ -367,13 +356,12 @@ impl TypedSink {
 }
 
 impl ConnectionSink {
-    fn deliver(
-        &mut self,
-        channel: &Bytes,
-        pattern: Option<&Bytes>,
-        payload: &Bytes,
-        shard: bool,
-    ) -> Delivered {
+    fn deliver(&mut self, publication: &Publication, pattern: Option<&Bytes>) -> Delivered {
+        let (channel, payload, shard) = (
+            &publication.channel,
+            &publication.payload,
+            publication.shard,
+        );
         if self.unread.load(Ordering::Acquire) >= self.limit {
             // Redis closes the client; the handle reads what it had, then learns why.
             self.overflowed.store(true, Ordering::Release);

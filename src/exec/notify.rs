@@ -113,11 +113,11 @@ impl Events {
             let channel = prefixed(b"__keyspace@0__:", key);
             let _ = self
                 .fanout
-                .publish(&channel, &Bytes::copy_from_slice(event.as_bytes()));
+                .publish(&channel, Bytes::copy_from_slice(event.as_bytes()));
         }
         if self.flags & KEYEVENT != 0 {
             let channel = prefixed(b"__keyevent@0__:", event.as_bytes());
-            let _ = self.fanout.publish(&channel, &Bytes::copy_from_slice(key));
+            let _ = self.fanout.publish(&channel, Bytes::copy_from_slice(key));
         }
     }
 }

@@ -45,6 +45,8 @@ pub(crate) struct Session {
     pub(crate) in_pipeline: bool,
     /// A parked read is being run again because a key it waits on was written.
     pub(crate) serving_blocked: bool,
+    /// The key whose write woke that read: it reads this key only.
+    pub(crate) serving_key: Option<Bytes>,
     /// The session of `Engine::atomically` closures, where connection commands are refused.
     pub(crate) scripted: bool,
     /// Pub/sub state; `None` for the `atomically` session, which cannot subscribe.
@@ -120,6 +122,7 @@ impl Session {
             in_exec: false,
             in_pipeline: false,
             serving_blocked: false,
+            serving_key: None,
             scripted: false,
             pubsub: None,
         }

@@ -277,7 +277,7 @@ impl Engine {
     /// let subscriber = engine.subscriber();
     /// subscriber.subscribe(["news"]).unwrap();
     /// assert_eq!(engine.publish("news", "hello").unwrap(), 1);
-    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"hello");
+    /// assert_eq!(&subscriber.recv().unwrap().payload()[..], b"hello");
     /// ```
     pub fn subscriber(&self) -> Subscriber {
         self.subscriber_builder().build()
@@ -293,10 +293,10 @@ impl Engine {
     /// for payload in ["1", "2", "3"] {
     ///     engine.publish("a", payload).unwrap();
     /// }
-    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"1");
+    /// assert_eq!(&subscriber.recv().unwrap().payload()[..], b"1");
     /// engine.publish("a", "4").unwrap();
     /// assert_eq!(subscriber.recv(), Err(RecvError::Lagged(2)));
-    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"4");
+    /// assert_eq!(&subscriber.recv().unwrap().payload()[..], b"4");
     /// ```
     pub fn subscriber_builder(&self) -> SubscriberBuilder {
         SubscriberBuilder::new(Arc::clone(&self.shared))
@@ -311,10 +311,14 @@ impl Engine {
     /// let engine = embedis::Engine::new();
     /// assert_eq!(engine.publish("nobody-listens", "x").unwrap(), 0);
     /// ```
-    pub fn publish(&self, channel: impl IntoArg, payload: impl IntoArg) -> Result<usize, Error> {
+    pub fn publish(
+        &self,
+        channel: impl AsRef<[u8]>,
+        payload: impl IntoArg,
+    ) -> Result<usize, Error> {
         self.shared
             .fanout
-            .publish(&channel.into_arg(), &payload.into_arg())
+            .publish(channel.as_ref(), payload.into_arg())
     }
 
     /// `SPUBLISH shardchannel payload`: reaches shard-channel subscribers only.
@@ -325,10 +329,14 @@ impl Engine {
     /// subscriber.psubscribe(["*"]).unwrap();
     /// assert_eq!(engine.spublish("orders", "x").unwrap(), 0); // patterns never see it
     /// ```
-    pub fn spublish(&self, channel: impl IntoArg, payload: impl IntoArg) -> Result<usize, Error> {
+    pub fn spublish(
+        &self,
+        channel: impl AsRef<[u8]>,
+        payload: impl IntoArg,
+    ) -> Result<usize, Error> {
         self.shared
             .fanout
-            .spublish(&channel.into_arg(), &payload.into_arg())
+            .spublish(channel.as_ref(), payload.into_arg())
     }
 
     /// A consumer-group worker on `key` for `group`, named `consumer`: see

@@ -8,8 +8,8 @@
 //! `subscribe` returns, and stops counting it as soon as it is dropped.
 //!
 //! # Sharing, not copying
-//! A publication's channel name and payload are [`Bytes`]: delivering one message to N
-//! subscribers clones two reference counts N times; the payload bytes are stored once.
+//! A publication is allocated once and shared: delivering it to N subscribers copies N
+//! pointers (one reference count each); the payload bytes are never copied.
 //!
 //! # Slow subscribers: the overflow policy
 //! A publisher must never wait for the slowest reader, and a reader that stopped reading
@@ -41,7 +41,7 @@
 //! connection does; [`Engine::shutdown`](crate::Engine::shutdown) closes every subscriber:
 //! after the buffered messages, `recv` answers [`RecvError::Closed`].
 
-use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -74,7 +74,19 @@ pub enum Overflow {
     Lag,
 }
 
+/// One publication, allocated once and shared by every subscriber that receives it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Publication {
+    pub(crate) channel: Bytes,
+    pub(crate) payload: Bytes,
+    pub(crate) shard: bool,
+}
+
 /// One published message as a subscriber receives it.
+///
+/// A message points to the publication, which every receiver shares (one allocation per
+/// publish, whatever the number of subscribers), and holds what is its own: the pattern
+/// that matched and the gap before it.
 ///
 /// ```
 /// use embedis::Engine;
@@ -83,22 +95,95 @@ pub enum Overflow {
 /// subscriber.psubscribe(["user:*"]).unwrap();
 /// engine.publish("user:42", "changed").unwrap();
 /// let message = subscriber.recv().unwrap();
-/// assert_eq!(&message.channel[..], b"user:42");
-/// assert_eq!(message.pattern.as_deref(), Some(&b"user:*"[..]));
-/// assert_eq!(&message.payload[..], b"changed");
+/// assert_eq!(&message.channel()[..], b"user:42");
+/// assert_eq!(message.pattern().map(|p| &p[..]), Some(&b"user:*"[..]));
+/// assert_eq!(&message.payload()[..], b"changed");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
+    publication: Arc<Publication>,
+    pattern: Option<Bytes>,
+    lagged: u64,
+}
+
+impl Message {
+    pub(crate) fn new(
+        publication: Arc<Publication>,
+        pattern: Option<Bytes>,
+        lagged: u64,
+    ) -> Message {
+        Message {
+            publication,
+            pattern,
+            lagged,
+        }
+    }
+
     /// The channel it was published to.
-    pub channel: Bytes,
-    /// The pattern that matched, for a pattern subscription (`pmessage`).
-    pub pattern: Option<Bytes>,
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let s = engine.subscriber();
+    /// s.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// assert_eq!(&s.recv().unwrap().channel()[..], b"a");
+    /// ```
+    pub fn channel(&self) -> &Bytes {
+        &self.publication.channel
+    }
+
     /// The payload, shared by every receiver.
-    pub payload: Bytes,
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let s = engine.subscriber();
+    /// s.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// assert_eq!(&s.recv().unwrap().payload()[..], b"x");
+    /// ```
+    pub fn payload(&self) -> &Bytes {
+        &self.publication.payload
+    }
+
+    /// The pattern that matched, for a pattern subscription (`pmessage`).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let s = engine.subscriber();
+    /// s.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// assert_eq!(s.recv().unwrap().pattern(), None);
+    /// ```
+    pub fn pattern(&self) -> Option<&Bytes> {
+        self.pattern.as_ref()
+    }
+
     /// Whether it came from `SPUBLISH` to a shard channel (`smessage`).
-    pub shard: bool,
-    /// Under [`Overflow::Lag`]: how many messages were dropped just before this one.
-    pub lagged: u64,
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let s = engine.subscriber();
+    /// s.ssubscribe(["a"]).unwrap();
+    /// engine.spublish("a", "x").unwrap();
+    /// assert!(s.recv().unwrap().is_shard());
+    /// ```
+    pub fn is_shard(&self) -> bool {
+        self.publication.shard
+    }
+
+    /// Under [`Overflow::Lag`]: how many messages were dropped just before this one (also
+    /// reported first by [`Subscriber::recv`] as [`RecvError::Lagged`]).
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let s = engine.subscriber();
+    /// s.subscribe(["a"]).unwrap();
+    /// engine.publish("a", "x").unwrap();
+    /// assert_eq!(s.recv().unwrap().lagged(), 0);
+    /// ```
+    pub fn lagged(&self) -> u64 {
+        self.lagged
+    }
 }
 
 /// Why a subscriber could not return a message.
@@ -233,6 +318,7 @@ impl SubscriberBuilder {
             receiver,
             shared,
             pending: parking_lot::Mutex::new(None),
+            has_pending: AtomicBool::new(false),
             _engine: self.engine,
         }
     }
@@ -249,7 +335,7 @@ impl SubscriberBuilder {
 /// subscriber.subscribe(["cache-invalidation"]).unwrap();
 /// assert_eq!(engine.publish("cache-invalidation", r#"{"key":"user:42"}"#).unwrap(), 1);
 /// let message = subscriber.recv_timeout(Duration::from_secs(5)).unwrap().unwrap();
-/// assert_eq!(&message.payload[..], br#"{"key":"user:42"}"#);
+/// assert_eq!(&message.payload()[..], br#"{"key":"user:42"}"#);
 /// ```
 #[derive(Debug)]
 pub struct Subscriber {
@@ -259,6 +345,8 @@ pub struct Subscriber {
     shared: Arc<SubscriberShared>,
     /// A message whose `Lagged` report was returned first; handed out by the next call.
     pending: parking_lot::Mutex<Option<Message>>,
+    /// Whether `pending` holds a message: checked without the lock on every receive.
+    has_pending: AtomicBool,
     /// A subscriber keeps the engine running, as a connection does.
     _engine: Arc<Shared>,
 }
@@ -305,7 +393,7 @@ impl Subscriber {
     /// let subscriber = engine.subscriber();
     /// subscriber.ssubscribe(["orders"]).unwrap();
     /// assert_eq!(engine.spublish("orders", "1").unwrap(), 1);
-    /// assert!(subscriber.recv().unwrap().shard);
+    /// assert!(subscriber.recv().unwrap().is_shard());
     /// ```
     pub fn ssubscribe<I>(&self, channels: I) -> Result<(), Error>
     where
@@ -429,12 +517,12 @@ impl Subscriber {
     /// let subscriber = engine.subscriber();
     /// subscriber.subscribe(["a"]).unwrap();
     /// engine.publish("a", "x").unwrap();
-    /// assert_eq!(&subscriber.recv().unwrap().payload[..], b"x");
+    /// assert_eq!(&subscriber.recv().unwrap().payload()[..], b"x");
     /// engine.shutdown();
     /// assert_eq!(subscriber.recv(), Err(embedis::RecvError::Closed));
     /// ```
     pub fn recv(&self) -> Result<Message, RecvError> {
-        if let Some(message) = self.pending.lock().take() {
+        if let Some(message) = self.take_pending() {
             return Ok(message);
         }
         match self.receiver.recv() {
@@ -450,7 +538,7 @@ impl Subscriber {
     /// assert_eq!(subscriber.try_recv(), Ok(None));
     /// ```
     pub fn try_recv(&self) -> Result<Option<Message>, RecvError> {
-        if let Some(message) = self.pending.lock().take() {
+        if let Some(message) = self.take_pending() {
             return Ok(Some(message));
         }
         match self.receiver.try_recv() {
@@ -486,7 +574,7 @@ impl Subscriber {
     /// assert!(message.is_some());
     /// ```
     pub fn recv_deadline(&self, deadline: Instant) -> Result<Option<Message>, RecvError> {
-        if let Some(message) = self.pending.lock().take() {
+        if let Some(message) = self.take_pending() {
             return Ok(Some(message));
         }
         match self.receiver.recv_deadline(deadline) {
@@ -507,11 +595,11 @@ impl Subscriber {
     ///     engine.publish("a", payload).unwrap();
     /// }
     /// engine.shutdown();
-    /// let payloads: Vec<_> = subscriber.iter().map(|m| m.payload).collect();
+    /// let payloads: Vec<_> = subscriber.iter().map(|m| m.payload().clone()).collect();
     /// assert_eq!(payloads, ["1", "2"]);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = Message> + '_ {
-        let pending = self.pending.lock().take();
+        let pending = self.take_pending();
         pending.into_iter().chain(self.receiver.iter())
     }
 
@@ -526,7 +614,7 @@ impl Subscriber {
     /// subscriber.subscribe(["a"]).unwrap();
     /// engine.publish("a", "x").unwrap();
     /// select! {
-    ///     recv(subscriber.receiver()) -> message => assert_eq!(&message.unwrap().payload[..], b"x"),
+    ///     recv(subscriber.receiver()) -> message => assert_eq!(&message.unwrap().payload()[..], b"x"),
     ///     recv(after(Duration::from_secs(5))) -> _ => panic!("no message"),
     /// }
     /// ```
@@ -576,7 +664,17 @@ impl Subscriber {
         let lagged = message.lagged;
         message.lagged = 0;
         *self.pending.lock() = Some(message);
+        self.has_pending.store(true, Ordering::Release);
         Err(RecvError::Lagged(lagged))
+    }
+
+    /// The message held back by a `Lagged` report, if any.
+    fn take_pending(&self) -> Option<Message> {
+        if !self.has_pending.load(Ordering::Acquire) {
+            return None;
+        }
+        self.has_pending.store(false, Ordering::Release);
+        self.pending.lock().take()
     }
 
     fn closed_reason(&self) -> RecvError {

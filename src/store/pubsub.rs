@@ -193,6 +193,16 @@ impl Registry {
         }
     }
 
+    /// The stored name of a channel (or shard channel) with subscribers: publishing hands
+    /// out clones of it rather than copying the caller's bytes.
+    pub fn channel_name(&self, kind: Kind, channel: &[u8]) -> Option<Bytes> {
+        let map = match kind {
+            Kind::Shard => &self.shard,
+            _ => &self.channels,
+        };
+        map.get_key_value(channel).map(|(name, _)| name.clone())
+    }
+
     /// Calls `deliver(subscriber)` for every receiver of an `SPUBLISH` to `channel`.
     pub fn route_shard(&self, channel: &[u8], mut deliver: impl FnMut(SubscriberId)) {
         if let Some(subscribers) = self.shard.get(channel) {
