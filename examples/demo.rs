@@ -129,12 +129,11 @@ fn pubsub() -> Result<(), Box<dyn std::error::Error>> {
             .ok_or("a message should have arrived")?;
         println!(
             "subscriber got {:<24} via {:<10} -> {}",
-            String::from_utf8_lossy(&message.channel),
+            String::from_utf8_lossy(message.channel()),
             message
-                .pattern
-                .as_deref()
-                .map_or("channel".into(), String::from_utf8_lossy),
-            String::from_utf8_lossy(&message.payload)
+                .pattern()
+                .map_or("channel".into(), |p| String::from_utf8_lossy(p)),
+            String::from_utf8_lossy(message.payload())
         );
     }
     Ok(())

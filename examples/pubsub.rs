@@ -37,7 +37,7 @@ impl Instance {
             let mut invalidated = 0;
             // Ends when the engine shuts down.
             for message in subscriber.iter() {
-                let Some(key) = parse_key(&message.payload) else {
+                let Some(key) = parse_key(message.payload()) else {
                     continue;
                 };
                 if let Ok(mut cache) = local.lock() {
@@ -101,7 +101,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         loop {
             match subscriber.try_recv() {
                 Ok(Some(message)) => {
-                    seen.push(String::from_utf8_lossy(&message.payload).into_owned())
+                    seen.push(String::from_utf8_lossy(message.payload()).into_owned())
                 }
                 Ok(None) => break,
                 Err(RecvError::Lagged(n)) => seen.push(format!("<{n} dropped>")),

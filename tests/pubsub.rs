@@ -48,14 +48,14 @@ fn subscriber_receives_channel_pattern_and_shard_messages() {
     let received: Vec<_> = (0..4)
         .map(|_| subscriber.recv_timeout(WAIT).unwrap().expect("message"))
         .collect();
-    let pattern = |m: &embedis::Message| m.pattern.clone();
+    let pattern = |m: &embedis::Message| m.pattern().cloned();
     assert_eq!(pattern(&received[0]), None);
     assert_eq!(pattern(&received[1]), Some(Bytes::from("ord*")));
     assert_eq!(pattern(&received[2]), Some(Bytes::from("*s")));
     assert!(received[..3]
         .iter()
-        .all(|m| &m.payload[..] == b"o1" && !m.shard));
-    assert!(received[3].shard && &received[3].payload[..] == b"s1");
+        .all(|m| &m.payload()[..] == b"o1" && !m.is_shard()));
+    assert!(received[3].is_shard() && &received[3].payload()[..] == b"s1");
     assert_eq!(subscriber.try_recv(), Ok(None));
 }
 
@@ -71,7 +71,7 @@ fn a_payload_is_shared_by_every_receiver_not_copied() {
     for subscriber in &subscribers {
         let message = subscriber.recv().unwrap();
         assert_eq!(
-            message.payload.as_ptr(),
+            message.payload().as_ptr(),
             payload.as_ptr(),
             "same bytes, not a copy"
         );
@@ -109,12 +109,12 @@ fn lag_policy_drops_what_does_not_fit_and_reports_the_gap_in_place() {
         // Counted as a receiver whether or not it fitted, as Redis counts a client.
         assert_eq!(engine.publish("c", n.to_string()).unwrap(), 1);
     }
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"1");
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"2");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"1");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"2");
     assert_eq!(subscriber.try_recv(), Ok(None));
     engine.publish("c", "6").unwrap();
     assert_eq!(subscriber.recv(), Err(RecvError::Lagged(3)));
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"6");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"6");
     let stats = subscriber.stats();
     assert_eq!((stats.delivered, stats.dropped), (3, 3));
     // Still subscribed.
@@ -133,10 +133,10 @@ fn lag_count_travels_with_the_message_on_the_raw_receiver() {
     engine.publish("c", "a").unwrap();
     engine.publish("c", "b").unwrap();
     let first = subscriber.receiver().recv().unwrap();
-    assert_eq!((&first.payload[..], first.lagged), (&b"a"[..], 0));
+    assert_eq!((&first.payload()[..], first.lagged()), (&b"a"[..], 0));
     engine.publish("c", "c").unwrap();
     let second = subscriber.receiver().recv().unwrap();
-    assert_eq!((&second.payload[..], second.lagged), (&b"c"[..], 1));
+    assert_eq!((&second.payload()[..], second.lagged()), (&b"c"[..], 1));
 }
 
 #[test]
@@ -151,8 +151,8 @@ fn disconnect_policy_delivers_the_buffer_then_says_why() {
     // Unsubscribed from everything at the overflow.
     assert_eq!(numsub(&engine, "c"), 0);
     assert_eq!(engine.publish("xy", "after").unwrap(), 0);
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"1");
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"2");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"1");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"2");
     assert_eq!(subscriber.recv(), Err(RecvError::Overflowed));
     assert_eq!(subscriber.try_recv(), Err(RecvError::Overflowed));
     assert_eq!(subscriber.subscribe(["c"]), Err(Error::Closed));
@@ -180,7 +180,7 @@ fn shutdown_closes_every_subscriber_after_its_buffer() {
     subscriber.subscribe(["c"]).unwrap();
     engine.publish("c", "last").unwrap();
     engine.shutdown();
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"last");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"last");
     assert_eq!(subscriber.recv(), Err(RecvError::Closed));
     assert_eq!(subscriber.recv_timeout(WAIT), Err(RecvError::Closed));
     assert_eq!(engine.publish("c", "x"), Err(Error::Closed));
@@ -220,7 +220,7 @@ fn subscriber_iterator_ends_when_the_engine_stops() {
     };
     let payloads: Vec<String> = subscriber
         .iter()
-        .map(|m| String::from_utf8(m.payload.to_vec()).unwrap())
+        .map(|m| String::from_utf8(m.payload().to_vec()).unwrap())
         .collect();
     producer.join().unwrap();
     let expected: Vec<String> = (0..100).map(|n| n.to_string()).collect();
@@ -342,8 +342,8 @@ fn publish_inside_multi_and_from_atomically() {
         engine.atomically(|db| db.call(["SUBSCRIBE", "c"])).unwrap(),
         Reply::Error(Error::NotAllowedInAtomically)
     );
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"in-multi");
-    assert_eq!(&subscriber.recv().unwrap().payload[..], b"atomic");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"in-multi");
+    assert_eq!(&subscriber.recv().unwrap().payload()[..], b"atomic");
 }
 
 #[test]
@@ -364,7 +364,7 @@ fn expired_events_follow_the_engine_clock_without_access() {
         .recv_timeout(WAIT)
         .unwrap()
         .expect("expired event");
-    assert_eq!(&message.payload[..], b"session:1");
+    assert_eq!(&message.payload()[..], b"session:1");
     assert_eq!(
         conn.call(["EXISTS", "session:1"]).unwrap(),
         Reply::Integer(0)
@@ -386,8 +386,8 @@ fn notifications_are_switched_by_config_set() {
     conn.call(["SET", "b", "2"]).unwrap();
     conn.call(["DEL", "b"]).unwrap(); // generic class: off
     let message = subscriber.recv_timeout(WAIT).unwrap().expect("set event");
-    assert_eq!(&message.channel[..], b"__keyspace@0__:b");
-    assert_eq!(&message.payload[..], b"set");
+    assert_eq!(&message.channel()[..], b"__keyspace@0__:b");
+    assert_eq!(&message.payload()[..], b"set");
     assert_eq!(subscriber.recv_timeout(Duration::from_millis(20)), Ok(None));
 }
 
@@ -402,7 +402,7 @@ fn select_over_a_subscriber_and_another_channel() {
     let mut seen = Vec::new();
     for _ in 0..2 {
         crossbeam_channel::select! {
-            recv(subscriber.receiver()) -> message => seen.push(String::from_utf8(message.unwrap().payload.to_vec()).unwrap()),
+            recv(subscriber.receiver()) -> message => seen.push(String::from_utf8(message.unwrap().payload().to_vec()).unwrap()),
             recv(other) -> text => seen.push(text.unwrap().to_string()),
         }
     }

@@ -18,7 +18,7 @@ const END: &[u8] = b"end";
 
 /// `publisher:sequence` → (publisher, sequence).
 fn parse(message: &Message) -> (usize, u64) {
-    let text = std::str::from_utf8(&message.payload).expect("utf-8 payload");
+    let text = std::str::from_utf8(message.payload()).expect("utf-8 payload");
     let (publisher, sequence) = text.split_once(':').expect("publisher:sequence");
     (
         publisher.parse().expect("publisher"),
@@ -46,7 +46,7 @@ fn consume(subscriber: &Subscriber, capacity: usize, slow: bool) -> Seen {
             subscriber.len()
         );
         match subscriber.recv() {
-            Ok(message) if message.payload.as_ref() == END => return seen,
+            Ok(message) if message.payload().as_ref() == END => return seen,
             Ok(message) => {
                 let (publisher, sequence) = parse(&message);
                 if let Some(previous) = last.insert(publisher, sequence) {

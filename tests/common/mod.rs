@@ -187,9 +187,42 @@ impl Lease {
         assert_eq!(reply, b"+OK\r\n", "FLUSHALL failed");
     }
 
-    /// An empty keyspace on both sides: FLUSHALL on the server, and a new engine.
+    /// Puts the shared server back in its initial state: keyspace notifications off, no
+    /// keys, and no pub/sub subscription left by a connection of an earlier test (redis-server
+    /// notices a closed client only on its next event-loop turn, so this waits for it).
+    pub fn reset(&self) {
+        let mut client = self.client();
+        let mut call = |line: &str| {
+            client
+                .call(&words(line))
+                .unwrap_or_else(|e| panic!("{line}: {e}"))
+        };
+        let reply = call("CONFIG SET notify-keyspace-events \"\"");
+        assert_eq!(
+            reply, b"+OK\r\n",
+            "CONFIG SET notify-keyspace-events failed"
+        );
+        let reply = call("FLUSHALL");
+        assert_eq!(reply, b"+OK\r\n", "FLUSHALL failed");
+        let deadline = Instant::now() + STARTUP_TIMEOUT;
+        loop {
+            let quiet = call("PUBSUB NUMPAT") == b":0\r\n"
+                && call("PUBSUB CHANNELS") == b"*0\r\n"
+                && call("PUBSUB SHARDCHANNELS") == b"*0\r\n";
+            if quiet {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "redis-server still has subscriptions from an earlier test"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// An empty keyspace on both sides: the server [`reset`](Lease::reset), and a new engine.
     pub fn fresh_pair(&self) -> Pair {
-        self.flushall();
+        self.reset();
         Pair::new(self)
     }
 }
@@ -285,6 +318,62 @@ impl RespClient {
         let mut frame = Vec::new();
         self.read_into(&mut frame)?;
         Ok(frame)
+    }
+
+    /// Reads every frame that arrives until the connection has been silent for `quiet`
+    /// (a frame that has started arriving is always read to its end). A connection the
+    /// server closed ends the list with [`CLOSED`].
+    pub fn read_until_quiet(&mut self, quiet: Duration) -> io::Result<Vec<Vec<u8>>> {
+        let mut pending = self.reader.buffer().to_vec();
+        self.reader.consume(pending.len());
+        let mut frames = Vec::new();
+        let result = self.read_frames_into(&mut pending, &mut frames, quiet);
+        self.reader.get_ref().set_read_timeout(Some(READ_TIMEOUT))?;
+        result?;
+        Ok(frames)
+    }
+
+    fn read_frames_into(
+        &mut self,
+        pending: &mut Vec<u8>,
+        frames: &mut Vec<Vec<u8>>,
+        quiet: Duration,
+    ) -> io::Result<()> {
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            while let Some(end) = frame_len(pending) {
+                frames.push(pending.drain(..end).collect());
+            }
+            // Mid-frame, the rest is coming: wait for it as long as for any reply.
+            let timeout = if pending.is_empty() {
+                quiet
+            } else {
+                READ_TIMEOUT
+            };
+            self.reader.get_ref().set_read_timeout(Some(timeout))?;
+            match self.reader.get_mut().read(&mut chunk) {
+                Ok(0) => {
+                    frames.push(CLOSED.to_vec());
+                    return Ok(());
+                }
+                Ok(n) => pending.extend_from_slice(&chunk[..n]),
+                Err(e) if is_closed(&e) => {
+                    frames.push(CLOSED.to_vec());
+                    return Ok(());
+                }
+                Err(e)
+                    if pending.is_empty()
+                        && matches!(
+                            e.kind(),
+                            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                        ) =>
+                {
+                    return Ok(())
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     fn read_line(&mut self, frame: &mut Vec<u8>) -> io::Result<Vec<u8>> {
@@ -412,11 +501,125 @@ impl Pair {
         }
     }
 
+    /// Sends `argv` on connection `conn` of both sides without reading anything. A side
+    /// whose connection is closed shows it when read ([`CLOSED`]).
+    pub fn send(&mut self, conn: usize, argv: &[Vec<u8>]) {
+        self.open(conn);
+        if let Err(e) = self.redis[conn].send(argv) {
+            assert!(
+                is_closed(&e),
+                "redis-server I/O error on {}: {e}",
+                show_argv(argv)
+            );
+        }
+        // `Err(Closed)`: the connection is gone, and reading it says so.
+        let _ = self.embedis[conn].send(argv.iter().cloned());
+    }
+
+    /// Reads the next frame of connection `conn` on each side, waiting up to the usual
+    /// reply timeout: (redis-server's, embedis's). [`CLOSED`] for a closed connection,
+    /// [`NO_FRAME`] when nothing came.
+    pub fn read_one(&mut self, conn: usize) -> (Vec<u8>, Vec<u8>) {
+        self.open(conn);
+        let expected = match self.redis[conn].read_frame() {
+            Ok(frame) => frame,
+            Err(e) if is_closed(&e) => CLOSED.to_vec(),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                NO_FRAME.to_vec()
+            }
+            Err(e) => panic!("redis-server I/O error: {e}"),
+        };
+        let connection = &mut self.embedis[conn];
+        let actual = match connection.recv_timeout(READ_TIMEOUT) {
+            Ok(Some(reply)) => reply.to_resp(connection.protocol()),
+            Ok(None) => NO_FRAME.to_vec(),
+            Err(Error::Closed) => CLOSED.to_vec(),
+            Err(e) => format!("<embedis handle error: {e}>").into_bytes(),
+        };
+        (expected, actual)
+    }
+
+    /// Every frame that arrives on each of `conns`, on both sides at once, until each
+    /// connection has been silent for `quiet`: for each connection, (redis-server's frames,
+    /// embedis's frames). embedis's frames are encoded in the protocol the connection
+    /// speaks when they are read (so read a connection's frames before switching its
+    /// protocol with HELLO or RESET).
+    pub fn read_all(&mut self, conns: &[usize], quiet: Duration) -> Vec<(Frames, Frames)> {
+        for &conn in conns {
+            self.open(conn);
+        }
+        let mut redis: Vec<Option<&mut RespClient>> = self.redis.iter_mut().map(Some).collect();
+        let mut embedis: Vec<Option<&mut Connection>> = self.embedis.iter_mut().map(Some).collect();
+        let mut jobs = Vec::new();
+        for &conn in conns {
+            let client = redis[conn].take().expect("each connection read once");
+            let connection = embedis[conn].take().expect("each connection read once");
+            jobs.push((client, connection));
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .into_iter()
+                .map(|(client, connection)| {
+                    let redis = scope.spawn(move || match client.read_until_quiet(quiet) {
+                        Ok(frames) => frames,
+                        Err(e) => panic!("redis-server I/O error: {e}"),
+                    });
+                    let embedis = scope.spawn(move || embedis_until_quiet(connection, quiet));
+                    (redis, embedis)
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|(redis, embedis)| {
+                    (
+                        redis.join().expect("redis-server reader panicked"),
+                        embedis.join().expect("embedis reader panicked"),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    /// How many connections the test has opened (on each side).
+    pub fn connections(&self) -> usize {
+        self.redis.len()
+    }
+
     fn open(&mut self, conn: usize) {
         while self.redis.len() <= conn {
             self.redis
                 .push(RespClient::connect(self.port).expect("connect to redis-server"));
             self.embedis.push(self.engine.connect());
+        }
+    }
+}
+
+/// The frames one side sent on one connection, each as its raw RESP bytes.
+pub type Frames = Vec<Vec<u8>>;
+
+/// What a side shows when a frame was expected and none came within the reply timeout.
+pub const NO_FRAME: &[u8] = b"<no frame>";
+
+/// embedis's side of [`Pair::read_all`]: pub/sub messages come as `Reply::Push` frames.
+fn embedis_until_quiet(connection: &mut Connection, quiet: Duration) -> Frames {
+    let mut frames = Vec::new();
+    loop {
+        match connection.recv_timeout(quiet) {
+            Ok(Some(reply)) => frames.push(reply.to_resp(connection.protocol())),
+            Ok(None) => return frames,
+            Err(Error::Closed) => {
+                frames.push(CLOSED.to_vec());
+                return frames;
+            }
+            Err(e) => {
+                frames.push(format!("<embedis handle error: {e}>").into_bytes());
+                return frames;
+            }
         }
     }
 }
@@ -538,38 +741,44 @@ fn split_words(line: &str) -> Vec<Vec<u8>> {
 
 /// Where the RESP frame at the start of `bytes` ends.
 pub fn frame_end(bytes: &[u8]) -> usize {
-    let line_end = bytes
-        .windows(2)
-        .position(|w| w == b"\r\n")
-        .expect("a RESP line");
-    let count = || -> i64 {
-        std::str::from_utf8(&bytes[1..line_end])
-            .unwrap()
+    frame_len(bytes).expect("a complete RESP frame")
+}
+
+/// Where the RESP frame at the start of `bytes` ends, or `None` if `bytes` does not hold
+/// a whole frame yet (or is not RESP).
+pub fn frame_len(bytes: &[u8]) -> Option<usize> {
+    let line_end = bytes.windows(2).position(|w| w == b"\r\n")?;
+    let count = || -> Option<i64> {
+        std::str::from_utf8(bytes.get(1..line_end)?)
+            .ok()?
             .parse()
-            .unwrap()
+            .ok()
     };
     let mut at = line_end + 2;
     match bytes[0] {
         b'$' | b'=' | b'!' => {
-            let len = count();
+            let len = count()?;
             if len >= 0 {
                 at += len as usize + 2;
+                if bytes.len() < at {
+                    return None;
+                }
             }
         }
         b'*' | b'~' | b'>' | b'%' | b'|' => {
-            let items = count().max(0)
+            let items = count()?.max(0)
                 * if matches!(bytes[0], b'%' | b'|') {
                     2
                 } else {
                     1
                 };
             for _ in 0..items {
-                at += frame_end(&bytes[at..]);
+                at += frame_len(bytes.get(at..)?)?;
             }
         }
         _ => {}
     }
-    at
+    Some(at)
 }
 
 /// A bulk string's payload, and the rest of the bytes after it.
