@@ -300,3 +300,30 @@ fn typed_api_round_trip() {
     let newer = conn.run(XRead::new([("s", first)])).unwrap();
     assert_eq!(newer[0].1[0].id, StreamId::new(11, 0));
 }
+
+#[test]
+fn a_parked_connection_that_keeps_sending_is_closed_not_buffered_for_ever() {
+    let engine = Engine::new();
+    let mut reader = engine.connect();
+    reader
+        .send(["XREAD", "BLOCK", "0", "STREAMS", "s", "$"])
+        .unwrap();
+    // Far more than a parked connection may queue (65,536): the engine closes it, as
+    // redis-server closes a client over its query-buffer limit.
+    let mut sent = 0;
+    while sent < 70_000 && reader.send(["PING"]).is_ok() {
+        sent += 1;
+    }
+    let outcome = loop {
+        match reader.recv_timeout(WAIT) {
+            Ok(Some(_)) => continue,
+            other => break other,
+        }
+    };
+    assert_eq!(outcome, Err(Error::Closed));
+    // The engine goes on serving everyone else.
+    assert_eq!(
+        engine.connect().call(["PING"]).unwrap(),
+        Reply::status("PONG")
+    );
+}

@@ -32,6 +32,9 @@ use crate::store::keyspace::Keyspace;
 use crate::Protocol;
 use crate::{Clock, Error, Reply};
 
+/// Messages a parked connection may send before it is closed (see `Msg` handling).
+const MAX_DEFERRED: usize = 65_536;
+
 /// A closure sent by `Engine::atomically`, already wrapped to send its own result back.
 pub(crate) type Job = Box<dyn FnOnce(&mut Db<'_>) + Send>;
 
@@ -195,8 +198,19 @@ impl Core {
             Msg::Command { conn, .. } | Msg::Batch { conn, .. }
                 if self.blocking.is_parked(conn) =>
             {
-                // As on redis-server, a blocked client's next commands wait behind it.
-                self.deferred.entry(conn).or_default().push_back(msg);
+                // As on redis-server, a blocked client's next commands wait behind it; and
+                // as redis-server closes a client whose query buffer outgrows its limit, a
+                // parked connection that keeps sending is closed rather than queued without
+                // bound.
+                let full = self
+                    .deferred
+                    .get(&conn)
+                    .is_some_and(|queue| queue.len() >= MAX_DEFERRED);
+                if full {
+                    self.close(conn);
+                } else {
+                    self.deferred.entry(conn).or_default().push_back(msg);
+                }
             }
             Msg::Command { conn, command } => {
                 let now_us = self.clock.now_micros();
