@@ -327,3 +327,64 @@ fn a_parked_connection_that_keeps_sending_is_closed_not_buffered_for_ever() {
         Reply::status("PONG")
     );
 }
+
+#[test]
+fn typed_pending_and_claim_options() {
+    use embedis::cmd::{XClaim, XPending};
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+    conn.call(["XADD", "s", "1-1", "f", "v"]).unwrap();
+    conn.call(["XGROUP", "CREATE", "s", "g", "0"]).unwrap();
+    conn.call(["XREADGROUP", "GROUP", "g", "alice", "STREAMS", "s", ">"])
+        .unwrap();
+    clock.advance(Duration::from_secs(10));
+    let stale = conn
+        .run(
+            XPending::range("s", "g", StreamId::MIN, StreamId::MAX, 10)
+                .idle(Duration::from_secs(5))
+                .consumer("alice"),
+        )
+        .unwrap();
+    assert_eq!(
+        stale,
+        Reply::Array(vec![Reply::Array(vec![
+            Reply::bulk("1-1"),
+            Reply::bulk("alice"),
+            Reply::Integer(10_000),
+            Reply::Integer(1),
+        ])])
+    );
+    let fresh_only = conn
+        .run(
+            XPending::range("s", "g", StreamId::MIN, StreamId::MAX, 10)
+                .idle(Duration::from_secs(60)),
+        )
+        .unwrap();
+    assert_eq!(fresh_only, Reply::Array(vec![]));
+    let claimed = conn
+        .run(
+            XClaim::new(
+                "s",
+                "g",
+                "bob",
+                Duration::from_secs(5),
+                [StreamId::new(1, 1)],
+            )
+            .idle(Duration::from_secs(2))
+            .retry_count(7)
+            .just_id(),
+        )
+        .unwrap();
+    assert_eq!(claimed, Reply::Array(vec![Reply::bulk("1-1")]));
+    let pending = conn.call(["XPENDING", "s", "g", "-", "+", "10"]).unwrap();
+    assert_eq!(
+        pending,
+        Reply::Array(vec![Reply::Array(vec![
+            Reply::bulk("1-1"),
+            Reply::bulk("bob"),
+            Reply::Integer(2_000),
+            Reply::Integer(7),
+        ])])
+    );
+}

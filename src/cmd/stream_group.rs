@@ -906,6 +906,35 @@ impl XPending {
         }
     }
 
+    /// `IDLE min-idle-time`: only entries pending at least this long (extended form only).
+    ///
+    /// ```
+    /// use embedis::{cmd::XPending, StreamId};
+    /// let stale = XPending::range("s", "g", StreamId::MIN, StreamId::MAX, 10)
+    ///     .idle(std::time::Duration::from_secs(60));
+    /// # drop(stale);
+    /// ```
+    pub fn idle(mut self, min_idle: std::time::Duration) -> XPending {
+        if let Some(range) = self.range.as_mut() {
+            range.min_idle = Some(i64::try_from(min_idle.as_millis()).unwrap_or(i64::MAX));
+        }
+        self
+    }
+
+    /// Only this consumer's entries (extended form only).
+    ///
+    /// ```
+    /// use embedis::{cmd::XPending, StreamId};
+    /// let mine = XPending::range("s", "g", StreamId::MIN, StreamId::MAX, 10).consumer("alice");
+    /// # drop(mine);
+    /// ```
+    pub fn consumer(mut self, name: impl IntoArg) -> XPending {
+        if let Some(range) = self.range.as_mut() {
+            range.consumer = Some(name.into_arg());
+        }
+        self
+    }
+
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
@@ -1054,6 +1083,54 @@ impl XClaim {
             consumer: consumer.into_arg(),
             args,
         }
+    }
+
+    /// `IDLE ms`: set the entries' idle time (their last delivery that long ago).
+    ///
+    /// ```
+    /// let claim = embedis::cmd::XClaim::new("s", "g", "c", std::time::Duration::ZERO, [])
+    ///     .idle(std::time::Duration::from_secs(5));
+    /// # drop(claim);
+    /// ```
+    pub fn idle(self, idle: std::time::Duration) -> XClaim {
+        self.option("IDLE", idle.as_millis().to_string())
+    }
+
+    /// `TIME unix-time-ms`: set the entries' last delivery time.
+    ///
+    /// ```
+    /// let claim = embedis::cmd::XClaim::new("s", "g", "c", std::time::Duration::ZERO, []).time(1_700_000_000_000);
+    /// # drop(claim);
+    /// ```
+    pub fn time(self, unix_ms: u64) -> XClaim {
+        self.option("TIME", unix_ms.to_string())
+    }
+
+    /// `RETRYCOUNT n`: set the delivery counter instead of incrementing it.
+    ///
+    /// ```
+    /// let claim = embedis::cmd::XClaim::new("s", "g", "c", std::time::Duration::ZERO, []).retry_count(3);
+    /// # drop(claim);
+    /// ```
+    pub fn retry_count(self, count: u64) -> XClaim {
+        self.option("RETRYCOUNT", count.to_string())
+    }
+
+    /// `LASTID id`: move the group's last delivered ID forward to at least `id`.
+    ///
+    /// ```
+    /// use embedis::{cmd::XClaim, StreamId};
+    /// let claim = XClaim::new("s", "g", "c", std::time::Duration::ZERO, []).last_id(StreamId::new(9, 0));
+    /// # drop(claim);
+    /// ```
+    pub fn last_id(self, id: StreamId) -> XClaim {
+        self.option("LASTID", id.to_string())
+    }
+
+    fn option(mut self, name: &'static str, value: String) -> XClaim {
+        self.args.push(Bytes::from_static(name.as_bytes()));
+        self.args.push(Bytes::from(value));
+        self
     }
 
     /// `JUSTID`: reply IDs only, without counting a delivery.
