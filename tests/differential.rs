@@ -28,9 +28,9 @@
 //! (embedis has only database 0), SCAN cursor values and page boundaries, INCREX (an
 //! embedis extension), non-UTF-8 bytes quoted in error texts, and a HELLO queued in MULTI
 //! after other commands: `KNOWN_DIFFERENCES` lists them and checks they still differ.
-//! Also never compared: DBSIZE while expired keys may still be stored (Redis counts them
-//! until they are removed) and WRONGTYPE errors (embedis stores only strings for now; a
-//! wrong-type key can be created only on the Redis side).
+//! Also never compared here: DBSIZE while expired keys may still be stored (Redis counts
+//! them until they are removed). WRONGTYPE errors between strings and streams are compared
+//! in `differential_streams.rs`.
 
 mod common;
 
