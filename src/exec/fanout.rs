@@ -254,7 +254,7 @@ impl Fanout {
         let mut receivers = 0;
         let mut remove: SmallVec<[SubscriberId; 4]> = SmallVec::new();
         let registry_view: &Registry = registry;
-        let mut deliver = |id: SubscriberId, pattern: Option<&Bytes>| {
+        let mut deliver = |id: SubscriberId, pattern: Option<&Arc<Bytes>>| {
             receivers += 1;
             if let Some(sink) = sinks.get_mut(&id) {
                 let shared = publication.get_or_insert_with(|| {
@@ -314,7 +314,11 @@ impl ConnectionSink {
 }
 
 impl Sink {
-    fn deliver(&mut self, publication: &Arc<Publication>, pattern: Option<&Bytes>) -> Delivered {
+    fn deliver(
+        &mut self,
+        publication: &Arc<Publication>,
+        pattern: Option<&Arc<Bytes>>,
+    ) -> Delivered {
         match self {
             Sink::Typed(sink) => sink.deliver(Arc::clone(publication), pattern),
             Sink::Connection(sink) => sink.deliver(publication, pattern),
@@ -323,7 +327,11 @@ impl Sink {
 }
 
 impl TypedSink {
-    fn deliver(&mut self, publication: Arc<Publication>, pattern: Option<&Bytes>) -> Delivered {
+    fn deliver(
+        &mut self,
+        publication: Arc<Publication>,
+        pattern: Option<&Arc<Bytes>>,
+    ) -> Delivered {
         let message = Message::new(publication, pattern.cloned(), self.lagged);
         match self.sender.try_send(message) {
             Ok(()) => {
@@ -356,7 +364,7 @@ impl TypedSink {
 }
 
 impl ConnectionSink {
-    fn deliver(&mut self, publication: &Publication, pattern: Option<&Bytes>) -> Delivered {
+    fn deliver(&mut self, publication: &Publication, pattern: Option<&Arc<Bytes>>) -> Delivered {
         let (channel, payload, shard) = (
             &publication.channel,
             &publication.payload,
@@ -380,7 +388,7 @@ impl ConnectionSink {
         let frame = Frame::Push(PushMessage {
             kind,
             channel: channel.clone(),
-            pattern: pattern.cloned(),
+            pattern: pattern.map(|p| Bytes::clone(p)),
             payload: payload.clone(),
         });
         self.unread.fetch_add(1, Ordering::AcqRel);

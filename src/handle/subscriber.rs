@@ -102,14 +102,14 @@ pub(crate) struct Publication {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     publication: Arc<Publication>,
-    pattern: Option<Bytes>,
+    pattern: Option<Arc<Bytes>>,
     lagged: u64,
 }
 
 impl Message {
     pub(crate) fn new(
         publication: Arc<Publication>,
-        pattern: Option<Bytes>,
+        pattern: Option<Arc<Bytes>>,
         lagged: u64,
     ) -> Message {
         Message {
@@ -155,7 +155,7 @@ impl Message {
     /// assert_eq!(s.recv().unwrap().pattern(), None);
     /// ```
     pub fn pattern(&self) -> Option<&Bytes> {
-        self.pattern.as_ref()
+        self.pattern.as_deref()
     }
 
     /// Whether it came from `SPUBLISH` to a shard channel (`smessage`).

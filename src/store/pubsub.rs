@@ -18,6 +18,7 @@
 //! in time (see `glob.rs`), so a publish costs one match per distinct pattern.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ahash::RandomState;
 use bytes::Bytes;
@@ -64,7 +65,8 @@ impl Subscriptions {
 /// A pattern, compiled, and its subscribers in subscription order.
 #[derive(Debug)]
 struct PatternEntry {
-    pattern: Bytes,
+    /// Shared with every message it matches (a pointer per delivery, not a copy).
+    pattern: Arc<Bytes>,
     glob: Glob,
     subscribers: Vec<SubscriberId>,
 }
@@ -105,7 +107,7 @@ impl Registry {
                     self.pattern_index.insert(name.clone(), self.patterns.len());
                     self.patterns.push(PatternEntry {
                         glob: Glob::new(&name),
-                        pattern: name,
+                        pattern: Arc::new(name),
                         subscribers: vec![id],
                     });
                 }
@@ -178,7 +180,11 @@ impl Registry {
     /// `channel`: channel subscribers first (pattern `None`), then each matching pattern's
     /// subscribers. A subscriber with several matching patterns is called once per pattern,
     /// as Redis sends one `pmessage` per pattern.
-    pub fn route(&self, channel: &[u8], mut deliver: impl FnMut(SubscriberId, Option<&Bytes>)) {
+    pub fn route(
+        &self,
+        channel: &[u8],
+        mut deliver: impl FnMut(SubscriberId, Option<&Arc<Bytes>>),
+    ) {
         if let Some(subscribers) = self.channels.get(channel) {
             for &id in subscribers {
                 deliver(id, None);
@@ -255,7 +261,7 @@ impl Registry {
             // Patterns after the removed one moved down by one: patterns are few and
             // unsubscribing is rare next to publishing, so keep the publish loop a flat Vec.
             for entry in &self.patterns[index..] {
-                if let Some(slot) = self.pattern_index.get_mut(&entry.pattern) {
+                if let Some(slot) = self.pattern_index.get_mut(entry.pattern.as_ref()) {
                     *slot -= 1;
                 }
             }
