@@ -22,11 +22,9 @@
 //! over the limit, the connection is closed, as redis-server closes a client over its
 //! `client-output-buffer-limit pubsub`.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use ahash::RandomState;
 use bytes::Bytes;
 use crossbeam_channel::{bounded, Receiver, Sender, TrySendError};
 use parking_lot::Mutex;
@@ -50,8 +48,7 @@ pub(crate) struct Fanout {
 #[derive(Debug, Default)]
 struct State {
     registry: Registry,
-    sinks: HashMap<SubscriberId, Sink, RandomState>,
-    next_id: SubscriberId,
+    sinks: Sinks,
     closed: bool,
 }
 
@@ -70,6 +67,67 @@ struct TypedSink {
     delivered: u64,
     dropped: u64,
     shared: Arc<SubscriberShared>,
+}
+
+/// Sinks by subscriber id: a slab, so each delivery finds its sink by index rather than by
+/// hashing. An id is a slot index and the slot's generation, so a stale id (a subscriber
+/// already removed by its overflow policy, then dropped) never reaches a reused slot.
+#[derive(Debug, Default)]
+struct Sinks {
+    slots: Vec<Slot>,
+    free: Vec<u32>,
+}
+
+#[derive(Debug, Default)]
+struct Slot {
+    generation: u32,
+    sink: Option<Sink>,
+}
+
+impl Sinks {
+    fn allocate(&mut self) -> SubscriberId {
+        let index = self.free.pop().unwrap_or_else(|| {
+            self.slots.push(Slot::default());
+            u32::try_from(self.slots.len() - 1).unwrap_or(u32::MAX)
+        });
+        let generation = self
+            .slots
+            .get(index as usize)
+            .map_or(0, |slot| slot.generation);
+        (u64::from(generation) << 32) | u64::from(index)
+    }
+
+    fn slot(&mut self, id: SubscriberId) -> Option<&mut Slot> {
+        let slot = self.slots.get_mut((id & 0xffff_ffff) as usize)?;
+        (u64::from(slot.generation) == id >> 32).then_some(slot)
+    }
+
+    fn insert(&mut self, id: SubscriberId, sink: Sink) {
+        if let Some(slot) = self.slot(id) {
+            slot.sink = Some(sink);
+        }
+    }
+
+    fn get_mut(&mut self, id: &SubscriberId) -> Option<&mut Sink> {
+        self.slot(*id)?.sink.as_mut()
+    }
+
+    fn contains_key(&mut self, id: &SubscriberId) -> bool {
+        self.get_mut(id).is_some()
+    }
+
+    fn remove(&mut self, id: &SubscriberId) -> Option<Sink> {
+        let slot = self.slot(*id)?;
+        let sink = slot.sink.take();
+        slot.generation = slot.generation.wrapping_add(1);
+        self.free.push((id & 0xffff_ffff) as u32);
+        sink
+    }
+
+    fn drain(&mut self) -> impl Iterator<Item = Sink> + '_ {
+        self.free.clear();
+        self.slots.drain(..).filter_map(|slot| slot.sink)
+    }
 }
 
 /// Where a connection's messages go, and what bounds them.
@@ -95,10 +153,7 @@ enum Delivered {
 impl Fanout {
     pub(crate) fn new(capacity: usize, overflow: Overflow) -> Fanout {
         Fanout {
-            state: Mutex::new(State {
-                next_id: 1,
-                ..State::default()
-            }),
+            state: Mutex::new(State::default()),
             capacity: capacity.max(1),
             overflow,
         }
@@ -121,8 +176,7 @@ impl Fanout {
         // channel, and the reason the capacity is the user's to choose.
         let (sender, receiver) = bounded(capacity.max(1));
         let mut state = self.state.lock();
-        let id = state.next_id;
-        state.next_id += 1;
+        let id = state.sinks.allocate();
         if state.closed {
             shared.closed.store(SHUT_DOWN, Ordering::Release);
             return (id, receiver); // the sender is dropped: disconnected from the start
@@ -143,10 +197,7 @@ impl Fanout {
 
     /// A new id for a connection that is about to subscribe.
     pub(crate) fn new_id(&self) -> SubscriberId {
-        let mut state = self.state.lock();
-        let id = state.next_id;
-        state.next_id += 1;
-        id
+        self.state.lock().sinks.allocate()
     }
 
     /// Subscribes or unsubscribes a typed subscriber.
@@ -287,7 +338,7 @@ impl Fanout {
     pub(crate) fn close(&self) {
         let mut state = self.state.lock();
         state.closed = true;
-        for (_, sink) in state.sinks.drain() {
+        for sink in state.sinks.drain() {
             if let Sink::Typed(sink) = sink {
                 sink.shared.closed.store(SHUT_DOWN, Ordering::Release);
             }
