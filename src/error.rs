@@ -224,6 +224,8 @@ pub enum StreamError {
     LimitWithoutStrategy,
     XtrimWithoutStrategy,
     NoackOnlyInXreadgroup,
+    NumIdsNotPositive,
+    NumIdsMismatch,
 }
 
 impl StreamError {
@@ -283,6 +285,10 @@ impl StreamError {
             }
             StreamError::XtrimWithoutStrategy => {
                 "syntax error, XTRIM must be called with a trimming strategy"
+            }
+            StreamError::NumIdsNotPositive => "Number of IDs must be a positive integer",
+            StreamError::NumIdsMismatch => {
+                "The `numids` parameter must match the number of arguments"
             }
             StreamError::NoackOnlyInXreadgroup => {
                 "The NOACK option is only supported by XREADGROUP. You called XREAD instead."

@@ -1174,7 +1174,10 @@ fn every_command_is_covered() {
         .collect();
     let missing: Vec<&String> = names
         .iter()
-        .filter(|name| name.as_str() != "increx" && !used.contains(name.as_str()))
+        // Newer than the oracle server (7.0): tested against their documented behaviour
+        // instead, in tests/increx.rs and tests/streams_redis8.rs.
+        .filter(|name| !["increx", "xdelex", "xackdel"].contains(&name.as_str()))
+        .filter(|name| !used.contains(name.as_str()))
         .collect();
     assert!(
         missing.is_empty(),

@@ -1500,7 +1500,13 @@ fn every_stream_command_is_covered() {
             }
         }
     }
-    let missing: Vec<&String> = names.iter().filter(|name| !used.contains(*name)).collect();
+    // Redis 8.2's XDELEX and XACKDEL are newer than the oracle server (7.0): they are
+    // tested against their documented behaviour in tests/streams_redis8.rs.
+    let missing: Vec<&String> = names
+        .iter()
+        .filter(|name| !["xdelex", "xackdel"].contains(&name.as_str()))
+        .filter(|name| !used.contains(*name))
+        .collect();
     assert!(
         missing.is_empty(),
         "stream commands without a case: {missing:?}"

@@ -39,7 +39,9 @@ pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use server::{Echo, Ping, Select, Time};
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
-pub use stream_group::{XAck, XAutoClaim, XClaim, XGroup, XInfo, XPending, XReadGroup};
+pub use stream_group::{
+    RefPolicy, XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XPending, XReadGroup,
+};
 pub use string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, MSetNx, Set, SetGet,
     StrLen,
@@ -181,6 +183,8 @@ pub enum Command {
     XClaim(XClaim),
     XAutoClaim(XAutoClaim),
     XInfo(XInfo),
+    XDelEx(XDelEx),
+    XAckDel(XAckDel),
     Hello(Hello),
     Client(Client),
     Reset(Reset),
@@ -362,6 +366,8 @@ impl Command {
             Command::XClaim(_) => "xclaim",
             Command::XAutoClaim(_) => "xautoclaim",
             Command::XInfo(c) => c.name(),
+            Command::XDelEx(_) => "xdelex",
+            Command::XAckDel(_) => "xackdel",
             Command::Hello(_) => "hello",
             Command::Client(c) => c.name(),
             Command::Reset(_) => "reset",
@@ -425,6 +431,8 @@ impl Command {
             Command::XClaim(c) => c.apply(ctx),
             Command::XAutoClaim(c) => c.apply(ctx),
             Command::XInfo(c) => c.apply(ctx),
+            Command::XDelEx(c) => c.apply(ctx),
+            Command::XAckDel(c) => c.apply(ctx),
             Command::Hello(c) => c.apply(ctx),
             Command::Client(c) => c.apply(ctx),
             Command::Reset(c) => c.apply(ctx),
@@ -514,6 +522,8 @@ typed! {
     XClaim => XClaim: Reply,
     XAutoClaim => XAutoClaim: Reply,
     XInfo => XInfo: Reply,
+    XDelEx => XDelEx: Vec<i64>,
+    XAckDel => XAckDel: Vec<i64>,
     Hello => Hello: Reply,
     Client => Client: Reply,
     Reset => Reset: Reply,

@@ -1789,3 +1789,239 @@ fn stream_info_full(stream: &Stream, count: usize) -> Reply {
     fields.push(("groups", Reply::Array(groups)));
     map(fields)
 }
+
+// ---------------------------------------------------------------------------------------
+// XDELEX and XACKDEL (Redis 8.2)
+// ---------------------------------------------------------------------------------------
+
+/// How XDELEX and XACKDEL treat consumer groups' references to what they delete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RefPolicy {
+    /// Delete the entry; pending lists keep their references (XDEL's behaviour).
+    #[default]
+    KeepRef,
+    /// Delete the entry and remove it from every group's pending list.
+    DelRef,
+    /// Delete only an entry no group still needs: pending nowhere, and delivered to every
+    /// group already.
+    Acked,
+}
+
+/// Reply codes of XDELEX and XACKDEL, per ID.
+const NO_SUCH_ID: i64 = -1;
+const DELETED: i64 = 1;
+const STILL_REFERENCED: i64 = 2;
+
+/// `[KEEPREF | DELREF | ACKED] IDS numids id [id ...]`, the tail both commands share.
+fn parse_ref_policy_and_ids(args: &mut Args) -> Result<(RefPolicy, Vec<StreamId>), Error> {
+    let rest = args.rest();
+    let mut policy = None;
+    let mut ids = None;
+    let mut i = 0;
+    while i < rest.len() {
+        let word = rest[i].to_ascii_uppercase();
+        match word.as_slice() {
+            b"KEEPREF" | b"DELREF" | b"ACKED" if policy.is_none() => {
+                policy = Some(match word.as_slice() {
+                    b"KEEPREF" => RefPolicy::KeepRef,
+                    b"DELREF" => RefPolicy::DelRef,
+                    _ => RefPolicy::Acked,
+                });
+                i += 1;
+            }
+            b"IDS" if ids.is_none() && i + 1 < rest.len() => {
+                let n = parse_i64(&rest[i + 1])
+                    .filter(|&n| n >= 1)
+                    .ok_or(Error::Stream(StreamError::NumIdsNotPositive))?;
+                let start = i + 2;
+                let n = usize::try_from(n).unwrap_or(usize::MAX);
+                if n > rest.len() - start {
+                    return Err(StreamError::NumIdsMismatch.into());
+                }
+                ids = Some(
+                    rest[start..start + n]
+                        .iter()
+                        .map(|arg| parse_strict_id(arg))
+                        .collect::<Result<Vec<_>, _>>()?,
+                );
+                i = start + n;
+            }
+            _ => return Err(Error::Syntax),
+        }
+    }
+    let ids = ids.ok_or(Error::Syntax)?;
+    Ok((policy.unwrap_or_default(), ids))
+}
+
+/// Whether any group still needs `id`: it is pending in some group, or some group has not
+/// been delivered that far yet.
+fn still_referenced(stream: &Stream, id: StreamId) -> bool {
+    stream
+        .groups
+        .values()
+        .any(|group| group.pel.contains_key(&id) || group.last_id < id)
+}
+
+/// Removes `id` from every group's pending list.
+fn drop_references(stream: &mut Stream, id: StreamId) {
+    for group in stream.groups.values_mut() {
+        group.ack(id);
+    }
+}
+
+/// `XDELEX key [KEEPREF | DELREF | ACKED] IDS numids id [id ...]` (Redis 8.2): XDEL with a
+/// policy for consumer groups' references. Replies, per ID: 1 deleted, -1 no such entry,
+/// 2 kept because a group still needs it (ACKED).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XDelEx {
+    key: Bytes,
+    policy: RefPolicy,
+    ids: Vec<StreamId>,
+}
+
+impl XDelEx {
+    /// `XDELEX key <policy> IDS n id ...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::{RefPolicy, XDelEx}, Engine, StreamId};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["XADD", "s", "1-1", "f", "v"]).unwrap();
+    /// let codes = conn.run(XDelEx::new("s", RefPolicy::Acked, [StreamId::new(1, 1), StreamId::new(9, 9)])).unwrap();
+    /// assert_eq!(codes, [1, -1]);
+    /// ```
+    pub fn new(
+        key: impl IntoArg,
+        policy: RefPolicy,
+        ids: impl IntoIterator<Item = StreamId>,
+    ) -> XDelEx {
+        XDelEx {
+            key: key.into_arg(),
+            policy,
+            ids: ids.into_iter().collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let (policy, ids) = parse_ref_policy_and_ids(args)?;
+        Ok(Command::XDelEx(XDelEx { key, policy, ids }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let stream = match ctx.stream(&self.key) {
+            Ok(Some(stream)) => stream,
+            Ok(None) => return codes(vec![NO_SUCH_ID; self.ids.len()]),
+            Err(error) => return error.into(),
+        };
+        let mut results = Vec::with_capacity(self.ids.len());
+        let mut deleted = 0;
+        for &id in &self.ids {
+            match self.policy {
+                RefPolicy::Acked if still_referenced(stream, id) => {
+                    results.push(STILL_REFERENCED);
+                    continue;
+                }
+                RefPolicy::DelRef => drop_references(stream, id),
+                _ => {}
+            }
+            if stream.log.delete(&[id]) == 1 {
+                deleted += 1;
+                results.push(DELETED);
+            } else {
+                results.push(NO_SUCH_ID);
+            }
+        }
+        if deleted > 0 {
+            ctx.touch(&self.key);
+            ctx.notify(notify::STREAM, "xdel", &self.key);
+        }
+        codes(results)
+    }
+}
+
+/// `XACKDEL key group [KEEPREF | DELREF | ACKED] IDS numids id [id ...]` (Redis 8.2):
+/// acknowledges in `group` and deletes. Replies, per ID: -1 not pending in the group,
+/// 1 acknowledged and deleted (or already gone), 2 acknowledged but kept because another
+/// group still needs it (ACKED).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XAckDel {
+    key: Bytes,
+    group: Bytes,
+    policy: RefPolicy,
+    ids: Vec<StreamId>,
+}
+
+impl XAckDel {
+    /// `XACKDEL key group <policy> IDS n id ...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::{RefPolicy, XAckDel}, Engine, StreamId};
+    /// let mut conn = Engine::new().connect();
+    /// let codes = conn.run(XAckDel::new("s", "g", RefPolicy::KeepRef, [StreamId::new(1, 1)])).unwrap();
+    /// assert_eq!(codes, [-1]); // no such key
+    /// ```
+    pub fn new(
+        key: impl IntoArg,
+        group: impl IntoArg,
+        policy: RefPolicy,
+        ids: impl IntoIterator<Item = StreamId>,
+    ) -> XAckDel {
+        XAckDel {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            policy,
+            ids: ids.into_iter().collect(),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let (policy, ids) = parse_ref_policy_and_ids(args)?;
+        Ok(Command::XAckDel(XAckDel {
+            key,
+            group,
+            policy,
+            ids,
+        }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let stream = match ctx.stream(&self.key) {
+            Ok(Some(stream)) if stream.groups.contains_key(&self.group) => stream,
+            Ok(_) => return codes(vec![NO_SUCH_ID; self.ids.len()]),
+            Err(error) => return error.into(),
+        };
+        let mut results = Vec::with_capacity(self.ids.len());
+        let mut deleted = 0;
+        for &id in &self.ids {
+            let acked = stream
+                .groups
+                .get_mut(&self.group)
+                .is_some_and(|group| group.ack(id));
+            if !acked {
+                results.push(NO_SUCH_ID);
+                continue;
+            }
+            match self.policy {
+                RefPolicy::Acked if still_referenced(stream, id) => {
+                    results.push(STILL_REFERENCED);
+                    continue;
+                }
+                RefPolicy::DelRef => drop_references(stream, id),
+                _ => {}
+            }
+            deleted += stream.log.delete(&[id]);
+            results.push(DELETED);
+        }
+        if deleted > 0 {
+            ctx.touch(&self.key);
+            ctx.notify(notify::STREAM, "xdel", &self.key);
+        }
+        codes(results)
+    }
+}
+
+fn codes(codes: Vec<i64>) -> Reply {
+    Reply::Array(codes.into_iter().map(Reply::Integer).collect())
+}

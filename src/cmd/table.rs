@@ -17,7 +17,9 @@ use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::server::{Echo, Ping, Select, Time};
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
-use super::stream_group::{XAck, XAutoClaim, XClaim, XGroup, XInfo, XPending, XReadGroup};
+use super::stream_group::{
+    XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XPending, XReadGroup,
+};
 use super::string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
 };
@@ -165,6 +167,9 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("xpending", -3, XPending::parse),
     cmd("xclaim", -6, XClaim::parse),
     cmd("xautoclaim", -6, XAutoClaim::parse),
+    // Redis 8.2
+    cmd("xdelex", -5, XDelEx::parse),
+    cmd("xackdel", -6, XAckDel::parse),
     CommandSpec {
         name: "xinfo",
         arity: -2,

@@ -1,0 +1,214 @@
+//! Redis 8.2's XDELEX and XACKDEL, which the oracle server (7.0) lacks: checked against
+//! their documented behaviour. The scenarios follow Redis's own suite
+//! (`tests/unit/type/stream-cgroups.tcl`: "XACKDEL should return empty array when key
+//! doesn't exist or group doesn't exist", "XACKDEL IDS parameter validation", "XACKDEL
+//! KEEPREF/DELREF/ACKED parameter validation", "XACKDEL with DELREF option ...", "XACKDEL
+//! with ACKED option ...", "XACKDEL with KEEPREF", "XGROUP DESTROY removes all consumer
+//! group references", "XGROUP DESTROY correctly manage min_cgroup_last_id cache"):
+//! behaviour, not text, is ported.
+
+use embedis::{Connection, Engine, Reply};
+
+fn codes(reply: Reply) -> Vec<i64> {
+    match reply {
+        Reply::Array(items) => items
+            .into_iter()
+            .map(|item| match item {
+                Reply::Integer(n) => n,
+                other => panic!("not a code: {other:?}"),
+            })
+            .collect(),
+        other => panic!("not an array: {other:?}"),
+    }
+}
+
+fn error_text(reply: Reply) -> String {
+    match reply {
+        Reply::Error(error) => error.to_string(),
+        other => panic!("not an error: {other:?}"),
+    }
+}
+
+fn call(conn: &mut Connection, line: &str) -> Reply {
+    conn.call(line.split(' ')).unwrap()
+}
+
+/// Two entries, two groups, each group having read both.
+fn two_groups_read_both(conn: &mut Connection) {
+    call(conn, "DEL s");
+    call(conn, "XADD s 1-0 f v");
+    call(conn, "XADD s 2-0 f v");
+    call(conn, "XGROUP CREATE s g1 0");
+    call(conn, "XGROUP CREATE s g2 0");
+    call(conn, "XREADGROUP GROUP g1 c1 STREAMS s >");
+    call(conn, "XREADGROUP GROUP g2 c2 STREAMS s >");
+}
+
+fn pending_count(conn: &mut Connection, group: &str) -> i64 {
+    match call(conn, &format!("XPENDING s {group}")) {
+        Reply::Array(items) => match items.first() {
+            Some(Reply::Integer(n)) => *n,
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn missing_key_or_group_answers_minus_one_per_id() {
+    let mut conn = Engine::new().connect();
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g IDS 2 1-1 2-2")),
+        [-1, -1]
+    );
+    call(&mut conn, "XADD s 1-0 f v");
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g IDS 2 1-1 2-2")),
+        [-1, -1]
+    );
+    assert_eq!(codes(call(&mut conn, "XDELEX nokey IDS 1 1-0")), [-1]);
+}
+
+#[test]
+fn ids_and_policy_are_validated() {
+    let mut conn = Engine::new().connect();
+    call(&mut conn, "XADD s 1-0 f v");
+    call(&mut conn, "XGROUP CREATE s g 0");
+    for bad in ["abc", "0", "-5"] {
+        assert_eq!(
+            error_text(call(&mut conn, &format!("XACKDEL s g IDS {bad} 1-1"))),
+            "ERR Number of IDs must be a positive integer"
+        );
+    }
+    assert_eq!(
+        error_text(call(&mut conn, "XACKDEL s g IDS 3 1-1 2-2")),
+        "ERR The `numids` parameter must match the number of arguments"
+    );
+    assert_eq!(
+        error_text(call(&mut conn, "XACKDEL s g IDS 1 1-1 2-2")),
+        "ERR syntax error"
+    );
+    for pair in ["KEEPREF DELREF", "KEEPREF ACKED", "DELREF ACKED"] {
+        assert_eq!(
+            error_text(call(&mut conn, &format!("XACKDEL s g {pair} IDS 1 1-1"))),
+            "ERR syntax error"
+        );
+    }
+    assert_eq!(
+        error_text(call(&mut conn, "XDELEX s IDS 1 not-an-id")),
+        "ERR Invalid stream ID specified as stream command argument"
+    );
+    assert_eq!(
+        error_text(call(&mut conn, "XACKDEL s")),
+        "ERR wrong number of arguments for 'xackdel' command"
+    );
+}
+
+#[test]
+fn xackdel_delref_removes_the_entries_from_every_pending_list() {
+    let mut conn = Engine::new().connect();
+    two_groups_read_both(&mut conn);
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g1 DELREF IDS 2 1-0 2-0")),
+        [1, 1]
+    );
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(0));
+    assert_eq!(pending_count(&mut conn, "g1"), 0);
+    assert_eq!(pending_count(&mut conn, "g2"), 0);
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g2 DELREF IDS 2 1-0 2-0")),
+        [-1, -1]
+    );
+}
+
+#[test]
+fn xackdel_acked_deletes_only_what_every_group_acknowledged() {
+    let mut conn = Engine::new().connect();
+    two_groups_read_both(&mut conn);
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g1 ACKED IDS 2 1-0 2-0")),
+        [2, 2]
+    );
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(2));
+    assert_eq!(pending_count(&mut conn, "g1"), 0);
+    assert_eq!(pending_count(&mut conn, "g2"), 2);
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g2 ACKED IDS 2 1-0 2-0")),
+        [1, 1]
+    );
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(0));
+}
+
+#[test]
+fn xackdel_keepref_leaves_other_groups_references() {
+    let mut conn = Engine::new().connect();
+    two_groups_read_both(&mut conn);
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g1 KEEPREF IDS 2 1-0 2-0")),
+        [1, 1]
+    );
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(0));
+    assert_eq!(pending_count(&mut conn, "g2"), 2);
+    // The entries are gone; g2's references are acknowledged all the same.
+    assert_eq!(
+        codes(call(&mut conn, "XACKDEL s g2 KEEPREF IDS 2 1-0 2-0")),
+        [1, 1]
+    );
+    assert_eq!(pending_count(&mut conn, "g2"), 0);
+}
+
+#[test]
+fn xdelex_acked_waits_for_every_group_then_deletes() {
+    let mut conn = Engine::new().connect();
+    call(&mut conn, "DEL s");
+    for j in 0..5 {
+        call(&mut conn, &format!("XADD s {j}-1 item {j}"));
+    }
+    call(&mut conn, "XGROUP CREATE s g 0");
+    call(&mut conn, "XREADGROUP GROUP g c STREAMS s >");
+    let all = "IDS 5 0-1 1-1 2-1 3-1 4-1";
+    assert_eq!(
+        codes(call(&mut conn, &format!("XDELEX s ACKED {all}"))),
+        [2; 5]
+    );
+    call(&mut conn, "XGROUP DESTROY s g");
+    assert_eq!(
+        codes(call(&mut conn, &format!("XDELEX s ACKED {all}"))),
+        [1; 5]
+    );
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(0));
+}
+
+#[test]
+fn xdelex_acked_keeps_what_a_group_has_not_been_delivered_yet() {
+    let mut conn = Engine::new().connect();
+    for ms in 1..=5 {
+        call(&mut conn, &format!("XADD s {ms}-0 f v"));
+    }
+    call(&mut conn, "XGROUP CREATE s g1 1-0");
+    call(&mut conn, "XGROUP CREATE s g2 3-0");
+    assert_eq!(codes(call(&mut conn, "XDELEX s ACKED IDS 1 1-0")), [1]);
+    assert_eq!(codes(call(&mut conn, "XDELEX s ACKED IDS 1 2-0")), [2]);
+    call(&mut conn, "XGROUP DESTROY s g1");
+    assert_eq!(codes(call(&mut conn, "XDELEX s ACKED IDS 1 2-0")), [1]);
+}
+
+#[test]
+fn xdelex_keepref_is_xdel_and_delref_cleans_dangling_references() {
+    let mut conn = Engine::new().connect();
+    two_groups_read_both(&mut conn);
+    assert_eq!(codes(call(&mut conn, "XDELEX s IDS 2 1-0 9-0")), [1, -1]);
+    assert_eq!(
+        pending_count(&mut conn, "g1"),
+        2,
+        "KEEPREF keeps references"
+    );
+    // 1-0 is gone from the stream but still referenced: DELREF removes the references
+    // and answers -1 for the entry that no longer exists.
+    assert_eq!(
+        codes(call(&mut conn, "XDELEX s DELREF IDS 2 1-0 2-0")),
+        [-1, 1]
+    );
+    assert_eq!(pending_count(&mut conn, "g1"), 0);
+    assert_eq!(pending_count(&mut conn, "g2"), 0);
+}
