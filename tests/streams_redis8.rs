@@ -1,10 +1,13 @@
-//! Redis 8.2's XDELEX and XACKDEL, which the oracle server (7.0) lacks: checked against
+//! Redis 8.2's XDELEX and XACKDEL, and the KEEPREF / DELREF / ACKED options of XADD and
+//! XTRIM, which the oracle server (7.0) lacks: checked against
 //! their documented behaviour. The scenarios follow Redis's own suite
 //! (`tests/unit/type/stream-cgroups.tcl`: "XACKDEL should return empty array when key
 //! doesn't exist or group doesn't exist", "XACKDEL IDS parameter validation", "XACKDEL
 //! KEEPREF/DELREF/ACKED parameter validation", "XACKDEL with DELREF option ...", "XACKDEL
 //! with ACKED option ...", "XACKDEL with KEEPREF", "XGROUP DESTROY removes all consumer
-//! group references", "XGROUP DESTROY correctly manage min_cgroup_last_id cache"):
+//! group references", "XGROUP DESTROY correctly manage min_cgroup_last_id cache"; and
+//! `tests/unit/type/stream.tcl`: "XADD with MAXLEN option and ACKED option", "... and DELREF
+//! option"):
 //! behaviour, not text, is ported.
 
 use embedis::{Connection, Engine, Reply};
@@ -211,4 +214,61 @@ fn xdelex_keepref_is_xdel_and_delref_cleans_dangling_references() {
     );
     assert_eq!(pending_count(&mut conn, "g1"), 0);
     assert_eq!(pending_count(&mut conn, "g2"), 0);
+}
+
+/// Redis's suite, `tests/unit/type/stream.tcl`: "XADD with MAXLEN option and ACKED option".
+#[test]
+fn trimming_with_acked_keeps_what_a_group_still_needs() {
+    let mut conn = Engine::new().connect();
+    for ms in 1..=5 {
+        call(&mut conn, &format!("XADD s {ms}-0 f v"));
+    }
+    call(&mut conn, "XGROUP CREATE s g 0");
+    call(&mut conn, "XADD s MAXLEN = 1 ACKED 6-0 f v");
+    assert_eq!(
+        call(&mut conn, "XLEN s"),
+        Reply::Integer(6),
+        "nothing delivered yet"
+    );
+    call(&mut conn, "XREADGROUP GROUP g c COUNT 1 STREAMS s >");
+    call(&mut conn, "XACK s g 1-0");
+    call(&mut conn, "XADD s MAXLEN = 1 ACKED 7-0 f v");
+    assert_eq!(
+        call(&mut conn, "XLEN s"),
+        Reply::Integer(6),
+        "only 1-0 could go"
+    );
+    call(&mut conn, "XREADGROUP GROUP g c STREAMS s >");
+    call(&mut conn, "XACK s g 2-0 3-0 4-0 5-0 6-0 7-0");
+    call(&mut conn, "XADD s MAXLEN = 1 ACKED 8-0 f v");
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(1));
+    // XTRIM takes the policy too: 8-0 read and acknowledged goes, undelivered 9-0 stays.
+    call(&mut conn, "XREADGROUP GROUP g c STREAMS s >");
+    call(&mut conn, "XACK s g 8-0");
+    call(&mut conn, "XADD s 9-0 f v");
+    assert_eq!(call(&mut conn, "XTRIM s MAXLEN 0 ACKED"), Reply::Integer(1));
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(1));
+}
+
+/// Redis's suite, `tests/unit/type/stream.tcl`: "XADD with MAXLEN option and DELREF option".
+#[test]
+fn trimming_with_delref_drops_the_references_of_what_it_trims() {
+    let mut conn = Engine::new().connect();
+    for ms in 1..=5 {
+        call(&mut conn, &format!("XADD s {ms}-0 f v"));
+    }
+    call(&mut conn, "XGROUP CREATE s g 0");
+    call(&mut conn, "XREADGROUP GROUP g c COUNT 1 STREAMS s >");
+    call(&mut conn, "XADD s MAXLEN = 1 DELREF 6-0 f v");
+    assert_eq!(call(&mut conn, "XLEN s"), Reply::Integer(1));
+    assert_eq!(pending_count(&mut conn, "g"), 0);
+    // KEEPREF (the default) leaves them.
+    call(&mut conn, "XREADGROUP GROUP g c STREAMS s >");
+    call(&mut conn, "XADD s 7-0 f v");
+    call(&mut conn, "XTRIM s MAXLEN 1 KEEPREF");
+    assert_eq!(pending_count(&mut conn, "g"), 1);
+    assert_eq!(
+        error_text(call(&mut conn, "XTRIM s MAXLEN 1 KEEPREF DELREF")),
+        "ERR syntax error"
+    );
 }

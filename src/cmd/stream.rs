@@ -9,6 +9,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
+use super::stream_group::RefPolicy;
 use super::{Command, IntoArg};
 use crate::error::StreamError;
 use crate::exec::notify;
@@ -97,6 +98,8 @@ pub(crate) struct TrimArgs {
     strategy: Option<Trim>,
     approx: bool,
     limit: Option<u64>,
+    /// Redis 8.2's KEEPREF / DELREF / ACKED: what trimming does to consumer groups.
+    policy: Option<RefPolicy>,
 }
 
 impl TrimArgs {
@@ -123,6 +126,17 @@ impl TrimArgs {
                     Trim::MinId(parse_strict_id(&threshold)?)
                 };
                 self.strategy = Some(strategy);
+                Ok(true)
+            }
+            b"KEEPREF" | b"DELREF" | b"ACKED" => {
+                if self.policy.is_some() {
+                    return Err(Error::Syntax);
+                }
+                self.policy = Some(match upper.as_slice() {
+                    b"KEEPREF" => RefPolicy::KeepRef,
+                    b"DELREF" => RefPolicy::DelRef,
+                    _ => RefPolicy::Acked,
+                });
                 Ok(true)
             }
             b"LIMIT" => {
@@ -157,7 +171,31 @@ impl TrimArgs {
             (true, None) => DEFAULT_APPROX_LIMIT,
             (false, _) => 0,
         };
-        stream.log.trim(strategy, self.approx, limit)
+        match self.policy.unwrap_or_default() {
+            RefPolicy::KeepRef => stream.log.trim(strategy, self.approx, limit),
+            RefPolicy::DelRef => {
+                let mut ids = Vec::new();
+                let removed =
+                    stream
+                        .log
+                        .trim_recording(strategy, self.approx, limit, Some(&mut ids));
+                for id in ids {
+                    for group in stream.groups.values_mut() {
+                        group.ack(id);
+                    }
+                }
+                removed
+            }
+            RefPolicy::Acked => {
+                let Stream { log, groups } = stream;
+                let referenced = |id: StreamId| {
+                    groups
+                        .values()
+                        .any(|group| group.pel.contains_key(&id) || group.last_id < id)
+                };
+                log.trim_unreferenced(strategy, self.approx, limit, &referenced)
+            }
+        }
     }
 }
 
@@ -248,6 +286,19 @@ impl XAdd {
     pub fn max_len(mut self, n: u64, approx: bool) -> XAdd {
         self.trim.strategy = Some(Trim::MaxLen(n));
         self.trim.approx = approx;
+        self
+    }
+
+    /// `KEEPREF` / `DELREF` / `ACKED` (Redis 8.2): what trimming does to consumer groups'
+    /// references.
+    ///
+    /// ```
+    /// use embedis::cmd::{RefPolicy, XAdd};
+    /// let add = XAdd::new("s", [("f", "v")]).max_len(1000, false).ref_policy(RefPolicy::Acked);
+    /// # drop(add);
+    /// ```
+    pub fn ref_policy(mut self, policy: RefPolicy) -> XAdd {
+        self.trim.policy = Some(policy);
         self
     }
 
@@ -569,6 +620,7 @@ impl XTrim {
                 strategy: Some(Trim::MaxLen(n)),
                 approx,
                 limit: None,
+                policy: None,
             },
         }
     }
@@ -587,8 +639,22 @@ impl XTrim {
                 strategy: Some(Trim::MinId(id)),
                 approx,
                 limit: None,
+                policy: None,
             },
         }
+    }
+
+    /// `KEEPREF` / `DELREF` / `ACKED` (Redis 8.2): what trimming does to consumer groups'
+    /// references.
+    ///
+    /// ```
+    /// use embedis::cmd::{RefPolicy, XTrim};
+    /// let trim = XTrim::max_len("s", 10, false).ref_policy(RefPolicy::DelRef);
+    /// # drop(trim);
+    /// ```
+    pub fn ref_policy(mut self, policy: RefPolicy) -> XTrim {
+        self.trim.policy = Some(policy);
+        self
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {

@@ -304,6 +304,18 @@ impl StreamLog {
     /// XTRIM / XADD trimming, as redis-server's `streamTrim`; returns entries removed.
     /// `limit` bounds the work of an approximate trim (0: none).
     pub fn trim(&mut self, trim: Trim, approx: bool, limit: u64) -> u64 {
+        self.trim_recording(trim, approx, limit, None)
+    }
+
+    /// [`StreamLog::trim`], also collecting the IDs removed (for DELREF, which must drop
+    /// them from every pending list).
+    pub fn trim_recording(
+        &mut self,
+        trim: Trim,
+        approx: bool,
+        limit: u64,
+        mut removed_ids: Option<&mut Vec<StreamId>>,
+    ) -> u64 {
         let mut removed = 0;
         while let Some(block) = self.blocks.front() {
             if let Trim::MaxLen(max) = trim {
@@ -320,6 +332,9 @@ impl StreamLog {
                 Trim::MinId(min) => block.last < min,
             };
             if drop_whole {
+                if let Some(ids) = removed_ids.as_deref_mut() {
+                    ids.extend(block.live_ids());
+                }
                 self.blocks.pop_front();
                 self.len -= entries;
                 removed += entries;
@@ -334,13 +349,88 @@ impl StreamLog {
             let Some(block) = self.blocks.front_mut() else {
                 break;
             };
-            let flagged = block.flag_prefix(|id, n| match trim {
-                Trim::MaxLen(max) => len - n > max,
-                Trim::MinId(min) => id < min,
+            let mut flagged_ids = Vec::new();
+            let flagged = block.flag_prefix(|id, n| {
+                let go = match trim {
+                    Trim::MaxLen(max) => len - n > max,
+                    Trim::MinId(min) => id < min,
+                };
+                if go {
+                    flagged_ids.push(id);
+                }
+                go
             });
+            if let Some(ids) = removed_ids.as_deref_mut() {
+                ids.extend(flagged_ids);
+            }
             self.len -= flagged;
             removed += flagged;
             break;
+        }
+        removed
+    }
+
+    /// Trimming under Redis 8.2's ACKED policy: entries some consumer group still needs
+    /// (`referenced`) are kept. Exactly: the oldest unreferenced entries are removed, the
+    /// referenced ones skipped, until the length or ID bound is met. Approximately (`~`):
+    /// only whole blocks none of whose entries is referenced, from the head.
+    pub fn trim_unreferenced(
+        &mut self,
+        trim: Trim,
+        approx: bool,
+        limit: u64,
+        referenced: &dyn Fn(StreamId) -> bool,
+    ) -> u64 {
+        let mut removed = 0;
+        if approx {
+            while let Some(block) = self.blocks.front() {
+                if let Trim::MaxLen(max) = trim {
+                    if self.len <= max {
+                        break;
+                    }
+                }
+                let entries = u64::from(block.live);
+                if limit > 0 && removed + entries > limit {
+                    break;
+                }
+                let drop_whole = match trim {
+                    Trim::MaxLen(max) => self.len - entries >= max,
+                    Trim::MinId(min) => block.last < min,
+                };
+                if !drop_whole || block.live_ids().into_iter().any(referenced) {
+                    break;
+                }
+                self.blocks.pop_front();
+                self.len -= entries;
+                removed += entries;
+            }
+            return removed;
+        }
+        let mut doomed = Vec::new();
+        let mut len = self.len;
+        self.scan(StreamId::MIN, StreamId::MAX, false, |entry| {
+            let more = match trim {
+                Trim::MaxLen(max) => len > max,
+                Trim::MinId(min) => entry.id < min,
+            };
+            if !more {
+                return false;
+            }
+            if !referenced(entry.id) {
+                doomed.push(entry.id);
+                len -= 1;
+            }
+            true
+        });
+        for id in doomed {
+            // Flagged in place; a block emptied this way stays, as in exact trimming.
+            let index = self.blocks.partition_point(|block| block.first <= id);
+            if let Some(block) = index.checked_sub(1).and_then(|i| self.blocks.get_mut(i)) {
+                if block.flag_deleted(id) {
+                    self.len -= 1;
+                    removed += 1;
+                }
+            }
         }
         removed
     }
@@ -406,6 +496,19 @@ impl Block {
             block: self,
             offset: 0,
         }
+    }
+
+    /// The IDs of this block's live entries, in order.
+    fn live_ids(&self) -> Vec<StreamId> {
+        let mut ids = Vec::with_capacity(self.live as usize);
+        let mut cursor = self.cursor();
+        while let Some((_, flags, id)) = cursor.next_header() {
+            cursor.skip_fields(flags);
+            if flags & DELETED == 0 {
+                ids.push(id);
+            }
+        }
+        ids
     }
 
     /// Live entries of this block within `[start, end]`, in order.
