@@ -390,6 +390,14 @@ impl FromReply for crate::StreamId {
 /// decodes with no fields.
 impl FromReply for crate::StreamEntry {
     fn from_reply(reply: Reply) -> Result<crate::StreamEntry, Error> {
+        // XREADGROUP ... CLAIM adds idle time and delivery count after the fields.
+        let reply = match reply {
+            Reply::Array(mut items) if items.len() == 4 => {
+                items.truncate(2);
+                Reply::Array(items)
+            }
+            other => other,
+        };
         let (id, fields) = <(crate::StreamId, Option<Vec<Bytes>>)>::from_reply(reply)?;
         let mut flat = fields.unwrap_or_default().into_iter();
         let mut pairs = Vec::with_capacity(flat.len() / 2);

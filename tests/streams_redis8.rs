@@ -272,3 +272,87 @@ fn trimming_with_delref_drops_the_references_of_what_it_trims() {
         "ERR syntax error"
     );
 }
+
+/// Redis's suite, `tests/unit/type/stream-cgroups.tcl`: "XREADGROUP CLAIM returns
+/// unacknowledged messages", "... respects min-idle-time threshold", "... with COUNT limit",
+/// "... without pending messages", "... message response format", "... delivery count",
+/// "... with NOACK and pending messages" (Redis 8.4), here on the manual clock.
+#[test]
+fn xreadgroup_claim_takes_over_idle_entries_before_reading_new_ones() {
+    use embedis::ManualClock;
+    use std::time::Duration;
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+    for (ms, v) in [(1, "v1"), (2, "v2"), (3, "v3")] {
+        call(&mut conn, &format!("XADD s {ms}-0 f {v}"));
+    }
+    call(&mut conn, "XGROUP CREATE s g 0");
+    call(&mut conn, "XREADGROUP GROUP g c1 COUNT 1 STREAMS s >");
+    // Not idle long enough, and COUNT 1 is used up... by the new entry 2-0.
+    let entry = |id: &str, v: &str, idle: i64, count: i64| {
+        Reply::Array(vec![
+            Reply::bulk(id),
+            Reply::Array(vec![Reply::bulk("f"), Reply::bulk(v)]),
+            Reply::Integer(idle),
+            Reply::Integer(count),
+        ])
+    };
+    let streams = |entries: Vec<Reply>| {
+        Reply::Array(vec![Reply::Array(vec![
+            Reply::bulk("s"),
+            Reply::Array(entries),
+        ])])
+    };
+    assert_eq!(
+        call(
+            &mut conn,
+            "XREADGROUP GROUP g c2 COUNT 1 CLAIM 100 STREAMS s >"
+        ),
+        streams(vec![entry("2-0", "v2", 0, 0)])
+    );
+    clock.advance(Duration::from_millis(150));
+    // Both 1-0 (c1) and 2-0 (c2) are idle 150 ms: claimed first, then new 3-0.
+    assert_eq!(
+        call(&mut conn, "XREADGROUP GROUP g c3 CLAIM 100 STREAMS s >"),
+        streams(vec![
+            entry("1-0", "v1", 150, 1),
+            entry("2-0", "v2", 150, 1),
+            entry("3-0", "v3", 0, 0),
+        ])
+    );
+    match call(&mut conn, "XPENDING s g - + 10") {
+        Reply::Array(items) => {
+            assert_eq!(items.len(), 3);
+            for item in &items[..2] {
+                let Reply::Array(fields) = item else {
+                    panic!("{item:?}")
+                };
+                assert_eq!(fields[1], Reply::bulk("c3"));
+                assert_eq!(fields[3], Reply::Integer(2), "claiming counts a delivery");
+            }
+        }
+        other => panic!("{other:?}"),
+    }
+    // Nothing idle enough, nothing new: nil.
+    assert_eq!(
+        call(&mut conn, "XREADGROUP GROUP g c4 CLAIM 100 STREAMS s >"),
+        Reply::NilArray
+    );
+    // NOACK: the claimed entries stay pending, new entries are not added.
+    call(&mut conn, "XADD s 4-0 f v4");
+    clock.advance(Duration::from_millis(150));
+    let read = call(
+        &mut conn,
+        "XREADGROUP GROUP g c5 NOACK CLAIM 100 STREAMS s >",
+    );
+    let Reply::Array(outer) = read else { panic!() };
+    let Reply::Array(stream) = &outer[0] else {
+        panic!()
+    };
+    let Reply::Array(entries) = &stream[1] else {
+        panic!()
+    };
+    assert_eq!(entries.len(), 4);
+    assert_eq!(pending_count(&mut conn, "g"), 3);
+}

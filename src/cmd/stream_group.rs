@@ -422,6 +422,8 @@ pub struct XReadGroup {
     count: Option<usize>,
     block: Option<u64>,
     no_ack: bool,
+    /// `CLAIM min-idle-time` (Redis 8.4): take over pending entries idle this long first.
+    claim: Option<u64>,
 }
 
 impl XReadGroup {
@@ -450,6 +452,7 @@ impl XReadGroup {
             count: None,
             block: None,
             no_ack: false,
+            claim: None,
         }
     }
 
@@ -488,6 +491,19 @@ impl XReadGroup {
         self
     }
 
+    /// `CLAIM min-idle-time` (Redis 8.4): first take over pending entries (of any consumer)
+    /// idle at least this long, then read new ones. Every entry of the reply then carries
+    /// two more items: its idle time and delivery count before this read.
+    ///
+    /// ```
+    /// let read = embedis::cmd::XReadGroup::new("g", "c", ["s"]).claim(std::time::Duration::from_secs(30));
+    /// # drop(read);
+    /// ```
+    pub fn claim(mut self, min_idle: std::time::Duration) -> XReadGroup {
+        self.claim = Some(u64::try_from(min_idle.as_millis()).unwrap_or(u64::MAX));
+        self
+    }
+
     /// `NOACK`: deliver without adding to the pending list.
     ///
     /// ```
@@ -504,6 +520,7 @@ impl XReadGroup {
         let mut count = None;
         let mut block = None;
         let mut no_ack = false;
+        let mut claim = None;
         loop {
             let Some(keyword) = args.next_keyword() else {
                 return Err(Error::Syntax);
@@ -515,6 +532,9 @@ impl XReadGroup {
                 block = Some(parse_block(&args.next_bytes()?)?);
             } else if keyword.is("NOACK") {
                 no_ack = true;
+            } else if keyword.is("CLAIM") {
+                let idle = args.next_i64()?;
+                claim = Some(u64::try_from(idle).map_err(|_| Error::NotInteger)?);
             } else if keyword.is("GROUP") && args.remaining() >= 2 {
                 let name = args.next_bytes()?;
                 group = Some((name, args.next_bytes()?));
@@ -555,6 +575,7 @@ impl XReadGroup {
             count,
             block,
             no_ack,
+            claim,
         }))
     }
 
@@ -614,8 +635,19 @@ impl XReadGroup {
                 };
                 // redis-server serves `>` only when the stream holds entries past the
                 // group's last ID, and creates the consumer only when it serves.
+                let claimable = |group: &Group| {
+                    self.claim.is_some_and(|min_idle| {
+                        group
+                            .pel
+                            .values()
+                            .any(|p| now_ms.saturating_sub(p.delivered_at) >= min_idle)
+                    })
+                };
                 let serve = match from {
-                    GroupFrom::New => log.last_entry().is_some_and(|last| last.id > group.last_id),
+                    GroupFrom::New => {
+                        log.last_entry().is_some_and(|last| last.id > group.last_id)
+                            || claimable(group)
+                    }
                     GroupFrom::History(_) => true,
                     GroupFrom::Bad(_) => false,
                 };
@@ -625,8 +657,36 @@ impl XReadGroup {
                 let (_, created) = group.touch_consumer(&self.consumer, now_ms);
                 let entries = match from {
                     GroupFrom::New => {
+                        // CLAIM: idle pending entries first, each as [id, fields, idle,
+                        // deliveries] (both as they were before this claim).
+                        let mut replies = Vec::new();
+                        if let Some(min_idle) = self.claim {
+                            let idle: Vec<(StreamId, u64, u64)> = group
+                                .pel
+                                .iter()
+                                .map(|(id, p)| {
+                                    (*id, now_ms.saturating_sub(p.delivered_at), p.deliveries)
+                                })
+                                .filter(|(_, idle, _)| *idle >= min_idle)
+                                .collect();
+                            for (id, idle, deliveries) in idle {
+                                if self.count.is_some_and(|count| replies.len() >= count) {
+                                    break;
+                                }
+                                let Some(entry) = log.get(id) else {
+                                    continue;
+                                };
+                                group.claim(id, &self.consumer, now_ms, deliveries + 1);
+                                replies.push(with_claim_info(entry, idle, deliveries));
+                            }
+                        }
+                        let room = self.count.map(|count| count - replies.len().min(count));
                         let start = group.last_id.next().unwrap_or(StreamId::MAX);
-                        let entries = log.range(start, StreamId::MAX, false, self.count);
+                        let entries = if room == Some(0) {
+                            Vec::new()
+                        } else {
+                            log.range(start, StreamId::MAX, false, room)
+                        };
                         for entry in &entries {
                             advance_group(log, group, entry.id);
                             if !self.no_ack {
@@ -636,12 +696,19 @@ impl XReadGroup {
                                 group.deliver(entry.id, &self.consumer, now_ms);
                             }
                         }
-                        if !entries.is_empty() {
+                        if !entries.is_empty() || !replies.is_empty() {
                             if let Some(consumer) = group.consumers.get_mut(&self.consumer) {
                                 consumer.active_at = Some(now_ms);
                             }
                         }
-                        entries.into_iter().map(entry_reply).collect::<Vec<_>>()
+                        for entry in entries {
+                            replies.push(if self.claim.is_some() {
+                                with_claim_info(entry, 0, 0)
+                            } else {
+                                entry_reply(entry)
+                            });
+                        }
+                        replies
                     }
                     GroupFrom::History(after) => {
                         let ids: Vec<StreamId> = match after.next() {
@@ -693,6 +760,18 @@ impl XReadGroup {
             }
             _ => Ok(Reply::NilArray),
         }
+    }
+}
+
+/// An entry of an XREADGROUP with CLAIM: `[id, fields, idle-ms, deliveries]`.
+fn with_claim_info(entry: StreamEntry, idle: u64, deliveries: u64) -> Reply {
+    match entry_reply(entry) {
+        Reply::Array(mut items) => {
+            items.push(Reply::Integer(idle as i64));
+            items.push(Reply::Integer(deliveries as i64));
+            Reply::Array(items)
+        }
+        other => other,
     }
 }
 
