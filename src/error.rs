@@ -226,6 +226,10 @@ pub enum StreamError {
     NoackOnlyInXreadgroup,
     NumIdsNotPositive,
     NumIdsMismatch,
+    NackMode,
+    NackNumIds,
+    NackNumIdsMismatch,
+    NackRetryNegative,
 }
 
 impl StreamError {
@@ -286,6 +290,10 @@ impl StreamError {
             StreamError::XtrimWithoutStrategy => {
                 "syntax error, XTRIM must be called with a trimming strategy"
             }
+            StreamError::NackMode => "mode must be SILENT, FAIL, or FATAL",
+            StreamError::NackNumIds => "numids must be a positive integer",
+            StreamError::NackNumIdsMismatch => "number of IDs doesn't match numids",
+            StreamError::NackRetryNegative => "Invalid RETRYCOUNT value, must be >= 0",
             StreamError::NumIdsNotPositive => "Number of IDs must be a positive integer",
             StreamError::NumIdsMismatch => {
                 "The `numids` parameter must match the number of arguments"

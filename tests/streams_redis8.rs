@@ -356,3 +356,108 @@ fn xreadgroup_claim_takes_over_idle_entries_before_reading_new_ones() {
     assert_eq!(entries.len(), 4);
     assert_eq!(pending_count(&mut conn, "g"), 3);
 }
+
+/// XNACK (Redis 8.8), from its documentation's examples and behaviour notes: released
+/// entries become unowned, show idle -1, keep (FAIL), lose one (SILENT) or max out (FATAL)
+/// their delivery counter, and are claimed first by XREADGROUP ... CLAIM.
+#[test]
+fn xnack_releases_pending_entries_for_immediate_redelivery() {
+    use embedis::ManualClock;
+    use std::time::Duration;
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+    call(&mut conn, "XADD s 1-0 field value1");
+    call(&mut conn, "XADD s 2-0 field value2");
+    call(&mut conn, "XADD s 3-0 field value3");
+    call(&mut conn, "XGROUP CREATE s g 0");
+    call(&mut conn, "XREADGROUP GROUP g c1 STREAMS s >");
+    assert_eq!(
+        call(&mut conn, "XNACK s g FAIL IDS 2 2-0 1-0"),
+        Reply::Integer(2)
+    );
+    let pending = call(&mut conn, "XPENDING s g - + 10");
+    let row = |id: &str, consumer: &str, idle: i64, count: i64| {
+        Reply::Array(vec![
+            Reply::bulk(id),
+            Reply::bulk(consumer),
+            Reply::Integer(idle),
+            Reply::Integer(count),
+        ])
+    };
+    assert_eq!(
+        pending,
+        Reply::Array(vec![
+            row("1-0", "", -1, 1),
+            row("2-0", "", -1, 1),
+            row("3-0", "c1", 0, 1),
+        ])
+    );
+    // Not pending, or unknown: not counted; a missing group is an error.
+    assert_eq!(
+        call(&mut conn, "XNACK s g FAIL IDS 1 9-0"),
+        Reply::Integer(0)
+    );
+    assert!(call(&mut conn, "XNACK s nogroup FAIL IDS 1 1-0").is_error());
+    // SILENT undoes a delivery, FATAL marks a poison message.
+    call(&mut conn, "XNACK s g SILENT IDS 1 3-0");
+    assert_eq!(
+        call(&mut conn, "XPENDING s g 3-0 3-0 1"),
+        Reply::Array(vec![row("3-0", "", -1, 0)])
+    );
+    call(&mut conn, "XNACK s g FATAL IDS 1 3-0");
+    assert_eq!(
+        call(&mut conn, "XPENDING s g 3-0 3-0 1"),
+        Reply::Array(vec![row("3-0", "", -1, i64::MAX)])
+    );
+    // Released entries are claimed first, in release order, whatever the min-idle-time.
+    clock.advance(Duration::from_millis(10));
+    let claimed = call(
+        &mut conn,
+        "XREADGROUP GROUP g c2 COUNT 2 CLAIM 60000 STREAMS s >",
+    );
+    let Reply::Array(outer) = claimed else {
+        panic!()
+    };
+    let Reply::Array(stream) = &outer[0] else {
+        panic!()
+    };
+    let Reply::Array(entries) = &stream[1] else {
+        panic!()
+    };
+    let ids: Vec<&Reply> = entries
+        .iter()
+        .map(|e| match e {
+            Reply::Array(items) => &items[0],
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ids, [&Reply::bulk("2-0"), &Reply::bulk("1-0")]);
+    // Errors.
+    assert_eq!(
+        error_text(call(&mut conn, "XNACK s g MAYBE IDS 1 1-0")),
+        "ERR mode must be SILENT, FAIL, or FATAL"
+    );
+    assert_eq!(
+        error_text(call(&mut conn, "XNACK s g FAIL IDS 0 1-0")),
+        "ERR numids must be a positive integer"
+    );
+    assert_eq!(
+        error_text(call(&mut conn, "XNACK s g FAIL IDS 3 1-0")),
+        "ERR number of IDs doesn't match numids"
+    );
+    assert_eq!(
+        error_text(call(&mut conn, "XNACK s g FAIL IDS 1 1-0 RETRYCOUNT -1")),
+        "ERR Invalid RETRYCOUNT value, must be >= 0"
+    );
+    // FORCE creates unowned entries for stream entries nobody has pending.
+    call(&mut conn, "XADD s 4-0 field value4");
+    assert_eq!(
+        call(&mut conn, "XNACK s g FAIL IDS 1 4-0 FORCE"),
+        Reply::Integer(1)
+    );
+    assert_eq!(
+        call(&mut conn, "XPENDING s g 4-0 4-0 1"),
+        Reply::Array(vec![row("4-0", "", -1, 0)])
+    );
+}

@@ -40,7 +40,8 @@ pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use server::{Echo, Ping, Select, Time};
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 pub use stream_group::{
-    RefPolicy, XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XPending, XReadGroup,
+    NackMode, RefPolicy, XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XNack, XPending,
+    XReadGroup,
 };
 pub use string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, MSetNx, Set, SetGet,
@@ -185,6 +186,7 @@ pub enum Command {
     XInfo(XInfo),
     XDelEx(XDelEx),
     XAckDel(XAckDel),
+    XNack(XNack),
     Hello(Hello),
     Client(Client),
     Reset(Reset),
@@ -368,6 +370,7 @@ impl Command {
             Command::XInfo(c) => c.name(),
             Command::XDelEx(_) => "xdelex",
             Command::XAckDel(_) => "xackdel",
+            Command::XNack(_) => "xnack",
             Command::Hello(_) => "hello",
             Command::Client(c) => c.name(),
             Command::Reset(_) => "reset",
@@ -433,6 +436,7 @@ impl Command {
             Command::XInfo(c) => c.apply(ctx),
             Command::XDelEx(c) => c.apply(ctx),
             Command::XAckDel(c) => c.apply(ctx),
+            Command::XNack(c) => c.apply(ctx),
             Command::Hello(c) => c.apply(ctx),
             Command::Client(c) => c.apply(ctx),
             Command::Reset(c) => c.apply(ctx),
@@ -524,6 +528,7 @@ typed! {
     XInfo => XInfo: Reply,
     XDelEx => XDelEx: Vec<i64>,
     XAckDel => XAckDel: Vec<i64>,
+    XNack => XNack: i64,
     Hello => Hello: Reply,
     Client => Client: Reply,
     Reset => Reset: Reply,

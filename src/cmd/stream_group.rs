@@ -661,14 +661,29 @@ impl XReadGroup {
                         // deliveries] (both as they were before this claim).
                         let mut replies = Vec::new();
                         if let Some(min_idle) = self.claim {
-                            let idle: Vec<(StreamId, u64, u64)> = group
-                                .pel
+                            // Entries released by XNACK first, in release order (idle -1),
+                            // then the idle ones in ID order.
+                            let idle_of = |p: &crate::store::stream::Pending| {
+                                if p.delivered_at == 0 {
+                                    -1
+                                } else {
+                                    now_ms.saturating_sub(p.delivered_at) as i64
+                                }
+                            };
+                            let mut idle: Vec<(StreamId, i64, u64)> = group
+                                .nacked
                                 .iter()
-                                .map(|(id, p)| {
-                                    (*id, now_ms.saturating_sub(p.delivered_at), p.deliveries)
-                                })
-                                .filter(|(_, idle, _)| *idle >= min_idle)
+                                .filter_map(|id| group.pel.get(id).map(|p| (*id, p)))
+                                .map(|(id, p)| (id, idle_of(p), p.deliveries))
                                 .collect();
+                            idle.extend(
+                                group
+                                    .pel
+                                    .iter()
+                                    .filter(|(_, p)| p.delivered_at != 0)
+                                    .map(|(id, p)| (*id, idle_of(p), p.deliveries))
+                                    .filter(|(_, idle, _)| *idle >= min_idle as i64),
+                            );
                             for (id, idle, deliveries) in idle {
                                 if self.count.is_some_and(|count| replies.len() >= count) {
                                     break;
@@ -676,7 +691,12 @@ impl XReadGroup {
                                 let Some(entry) = log.get(id) else {
                                     continue;
                                 };
-                                group.claim(id, &self.consumer, now_ms, deliveries + 1);
+                                group.claim(
+                                    id,
+                                    &self.consumer,
+                                    now_ms,
+                                    deliveries.saturating_add(1),
+                                );
                                 replies.push(with_claim_info(entry, idle, deliveries));
                             }
                         }
@@ -764,10 +784,10 @@ impl XReadGroup {
 }
 
 /// An entry of an XREADGROUP with CLAIM: `[id, fields, idle-ms, deliveries]`.
-fn with_claim_info(entry: StreamEntry, idle: u64, deliveries: u64) -> Reply {
+fn with_claim_info(entry: StreamEntry, idle: i64, deliveries: u64) -> Reply {
     match entry_reply(entry) {
         Reply::Array(mut items) => {
-            items.push(Reply::Integer(idle as i64));
+            items.push(Reply::Integer(idle));
             items.push(Reply::Integer(deliveries as i64));
             Reply::Array(items)
         }
@@ -1107,14 +1127,19 @@ impl XPending {
             let Some(pending) = group.pel.get(&id) else {
                 continue;
             };
-            let idle = now_ms.saturating_sub(pending.delivered_at);
-            if range.min_idle.is_some_and(|min| (idle as i64) < min) {
+            // An entry released by XNACK was "delivered at 0": redis-server shows idle -1.
+            let idle = if pending.delivered_at == 0 {
+                -1
+            } else {
+                now_ms.saturating_sub(pending.delivered_at) as i64
+            };
+            if range.min_idle.is_some_and(|min| idle >= 0 && idle < min) {
                 continue;
             }
             out.push(Reply::Array(vec![
                 id_reply(id),
                 Reply::Bulk(pending.consumer.clone()),
-                Reply::Integer(idle as i64),
+                Reply::Integer(idle),
                 Reply::Integer(pending.deliveries as i64),
             ]));
             if out.len() >= range.count {
@@ -2103,4 +2128,153 @@ impl XAckDel {
 
 fn codes(codes: Vec<i64>) -> Reply {
     Reply::Array(codes.into_iter().map(Reply::Integer).collect())
+}
+
+// ---------------------------------------------------------------------------------------
+// XNACK (Redis 8.8)
+// ---------------------------------------------------------------------------------------
+
+/// How XNACK adjusts a released entry's delivery counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NackMode {
+    /// The delivery did not count (shutdown, an internal failure): the counter goes down
+    /// by one.
+    Silent,
+    /// This consumer failed; let another try: the counter is kept.
+    Fail,
+    /// A poison message: the counter is set to its maximum.
+    Fatal,
+}
+
+/// `XNACK key group SILENT|FAIL|FATAL IDS numids id [id ...] [RETRYCOUNT count] [FORCE]`
+/// (Redis 8.8): releases pending entries back to the group, unowned and with a delivery
+/// time of 0, so claiming commands take them at once whatever their min-idle-time, and
+/// XREADGROUP ... CLAIM takes them before other idle entries, in the order they were
+/// released. Replies how many were released.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XNack {
+    key: Bytes,
+    group: Bytes,
+    mode: NackMode,
+    ids: Vec<StreamId>,
+    retry_count: Option<u64>,
+    force: bool,
+}
+
+impl XNack {
+    /// `XNACK key group <mode> IDS n id ...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::{NackMode, XNack}, Engine, StreamId};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["XADD", "s", "1-1", "f", "v"]).unwrap();
+    /// conn.call(["XGROUP", "CREATE", "s", "g", "0"]).unwrap();
+    /// conn.call(["XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", ">"]).unwrap();
+    /// assert_eq!(conn.run(XNack::new("s", "g", NackMode::Fail, [StreamId::new(1, 1)])).unwrap(), 1);
+    /// ```
+    pub fn new(
+        key: impl IntoArg,
+        group: impl IntoArg,
+        mode: NackMode,
+        ids: impl IntoIterator<Item = StreamId>,
+    ) -> XNack {
+        XNack {
+            key: key.into_arg(),
+            group: group.into_arg(),
+            mode,
+            ids: ids.into_iter().collect(),
+            retry_count: None,
+            force: false,
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let mode = match args.next_bytes()?.to_ascii_uppercase().as_slice() {
+            b"SILENT" => NackMode::Silent,
+            b"FAIL" => NackMode::Fail,
+            b"FATAL" => NackMode::Fatal,
+            _ => return Err(StreamError::NackMode.into()),
+        };
+        let rest = args.rest();
+        if !rest.first().is_some_and(|w| w.eq_ignore_ascii_case(b"IDS")) {
+            return Err(Error::Syntax);
+        }
+        let n = rest
+            .get(1)
+            .and_then(|n| parse_i64(n))
+            .filter(|&n| n >= 1)
+            .ok_or(Error::Stream(StreamError::NackNumIds))?;
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        if n > rest.len() - 2 {
+            return Err(StreamError::NackNumIdsMismatch.into());
+        }
+        let ids = rest[2..2 + n]
+            .iter()
+            .map(|arg| parse_strict_id(arg))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut command = XNack {
+            key,
+            group,
+            mode,
+            ids,
+            retry_count: None,
+            force: false,
+        };
+        let mut i = 2 + n;
+        while i < rest.len() {
+            let word = rest[i].to_ascii_uppercase();
+            match word.as_slice() {
+                b"RETRYCOUNT" if i + 1 < rest.len() => {
+                    let count = parse_i64(&rest[i + 1]).ok_or(Error::NotInteger)?;
+                    command.retry_count =
+                        Some(u64::try_from(count).map_err(|_| StreamError::NackRetryNegative)?);
+                    i += 2;
+                }
+                b"FORCE" => {
+                    command.force = true;
+                    i += 1;
+                }
+                _ => return Err(Error::Syntax),
+            }
+        }
+        Ok(Command::XNack(command))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let stream = match ctx.stream(&self.key) {
+            Ok(stream) => stream,
+            Err(error) => return error.into(),
+        };
+        let Some(Stream { log, groups }) = stream else {
+            return no_key_or_group(&self.key, &self.group).into();
+        };
+        let Some(group) = groups.get_mut(&self.group) else {
+            return no_key_or_group(&self.key, &self.group).into();
+        };
+        let unowned = Bytes::new();
+        let mut released = 0;
+        for &id in &self.ids {
+            let previous = match group.pel.get(&id) {
+                Some(pending) => pending.deliveries,
+                None if self.force && log.get(id).is_some() => 0,
+                None => continue,
+            };
+            let forced = !group.pel.contains_key(&id);
+            let deliveries = match (self.retry_count, self.mode) {
+                (Some(count), _) => count,
+                (None, NackMode::Fatal) => i64::MAX as u64,
+                (None, _) if forced => 0,
+                (None, NackMode::Silent) => previous.saturating_sub(1),
+                (None, NackMode::Fail) => previous,
+            };
+            // Unowned, delivered "at 0": claimable at once, first in line.
+            group.claim(id, &unowned, 0, deliveries);
+            group.nacked.retain(|&other| other != id);
+            group.nacked.push_back(id);
+            released += 1;
+        }
+        Reply::Integer(released)
+    }
 }

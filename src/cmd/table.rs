@@ -18,7 +18,7 @@ use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::server::{Echo, Ping, Select, Time};
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 use super::stream_group::{
-    XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XPending, XReadGroup,
+    XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XNack, XPending, XReadGroup,
 };
 use super::string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
@@ -170,6 +170,8 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     // Redis 8.2
     cmd("xdelex", -5, XDelEx::parse),
     cmd("xackdel", -6, XAckDel::parse),
+    // Redis 8.8
+    cmd("xnack", -7, XNack::parse),
     CommandSpec {
         name: "xinfo",
         arity: -2,

@@ -5,7 +5,7 @@
 //! reading a consumer's history never scans the other consumers' entries. Times are
 //! milliseconds on the engine clock, passed in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use bytes::Bytes;
 
@@ -44,6 +44,8 @@ pub struct Group {
     pub pel: BTreeMap<StreamId, Pending>,
     /// Consumers by name (ordered, as XINFO CONSUMERS lists them).
     pub consumers: BTreeMap<Bytes, Consumer>,
+    /// Entries released by XNACK, in release order: claimed before other idle entries.
+    pub nacked: VecDeque<StreamId>,
 }
 
 impl Group {
@@ -74,6 +76,9 @@ impl Group {
     /// Records a delivery of `id` to `consumer`: a new PEL entry, or an existing one moved
     /// to this consumer with its delivery count increased.
     pub fn deliver(&mut self, id: StreamId, consumer: &Bytes, now_ms: u64) {
+        if !self.nacked.is_empty() {
+            self.nacked.retain(|&other| other != id);
+        }
         let previous = self.pel.insert(
             id,
             Pending {
@@ -100,6 +105,9 @@ impl Group {
         let Some(pending) = self.pel.remove(&id) else {
             return false;
         };
+        if !self.nacked.is_empty() {
+            self.nacked.retain(|&other| other != id);
+        }
         if let Some(owner) = self.consumers.get_mut(&pending.consumer) {
             owner.pending.remove(&id);
         }
@@ -108,6 +116,9 @@ impl Group {
 
     /// Moves a pending entry to `consumer` (XCLAIM), setting its delivery time and count.
     pub fn claim(&mut self, id: StreamId, consumer: &Bytes, delivered_at: u64, deliveries: u64) {
+        if !self.nacked.is_empty() {
+            self.nacked.retain(|&other| other != id);
+        }
         if let Some(pending) = self.pel.get(&id) {
             let owner = pending.consumer.clone();
             if let Some(previous) = self.consumers.get_mut(&owner) {
