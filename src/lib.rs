@@ -100,9 +100,13 @@
 //!
 //! # Layout
 //! - `cmd/`: one file per command family; argv parsing and each command's semantics.
-//! - `exec/`: the executor (ordering, batching, WATCH, expiry ticks, shutdown).
-//! - `store/`: pure data structures (keyspace, glob, numbers), time as a parameter.
-//! - `handle/`: what users hold.
+//! - `exec/`: the executor (ordering, batching, WATCH, expiry ticks, shutdown), parked
+//!   blocking reads (`blocking.rs`), pub/sub delivery (`fanout.rs`), keyspace
+//!   notifications (`notify.rs`).
+//! - `store/`: pure data structures (keyspace, stream log and groups, pub/sub routing,
+//!   glob, GCRA, numbers), time as a parameter.
+//! - `handle/`: what users hold: engine, connections, subscribers, stream consumers, rate
+//!   limiters.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
