@@ -15,12 +15,40 @@ pub(crate) struct Ctx<'a> {
     pub(crate) db: &'a mut Keyspace,
     pub(crate) watches: &'a mut WatchRegistry,
     pub(crate) session: &'a mut Session,
-    /// The engine clock, read once per command: one command sees one instant.
-    pub(crate) now_us: u64,
+    /// The engine clock, read at most once per message, and only if a command needs it:
+    /// one command (one pipeline, one transaction) sees one instant.
+    pub(crate) now: Now<'a>,
     /// Keyspace notifications and the pub/sub fan-out.
     pub(crate) events: &'a mut Events,
     /// Parked blocking reads, and the keys written for them.
     pub(crate) blocking: &'a mut Blocking,
+}
+
+/// The instant a message is handled at, read from the clock on first use. Most commands
+/// (PING, GET of a key without deadline, PUBLISH) never ask, and a clock read costs as much
+/// as a simple command.
+pub(crate) struct Now<'a> {
+    clock: &'a dyn crate::Clock,
+    read: std::cell::Cell<Option<u64>>,
+}
+
+impl<'a> Now<'a> {
+    pub(crate) fn new(clock: &'a dyn crate::Clock) -> Now<'a> {
+        Now {
+            clock,
+            read: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Microseconds on the engine clock, the same for every later call.
+    pub(crate) fn micros(&self) -> u64 {
+        if let Some(us) = self.read.get() {
+            return us;
+        }
+        let us = self.clock.now_micros();
+        self.read.set(Some(us));
+        us
+    }
 }
 
 /// Announces the keys that expired since the last call: WATCH sees them changed, and
@@ -47,7 +75,12 @@ pub(crate) fn settle_expired(
 impl Ctx<'_> {
     /// The command's instant in milliseconds, the unit of key deadlines.
     pub(crate) fn now_ms(&self) -> u64 {
-        self.now_us / 1000
+        self.now.micros() / 1000
+    }
+
+    /// The command's instant in microseconds.
+    pub(crate) fn now_us(&self) -> u64 {
+        self.now.micros()
     }
 
     /// Redis's `signalModifiedKey`: every write calls it for each key it changed, so WATCH

@@ -107,8 +107,8 @@ impl Time {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         Reply::Array(vec![
-            Reply::Bulk(Bytes::from((ctx.now_us / 1_000_000).to_string())),
-            Reply::Bulk(Bytes::from((ctx.now_us % 1_000_000).to_string())),
+            Reply::Bulk(Bytes::from((ctx.now_us() / 1_000_000).to_string())),
+            Reply::Bulk(Bytes::from((ctx.now_us() % 1_000_000).to_string())),
         ])
     }
 }

@@ -283,7 +283,7 @@ impl Throttle {
         };
         let quota = Quota::new(interval_u, burst).map_err(|_| Error::CellOutOfRange)?;
         let now_ms = ctx.now_ms();
-        let now_u = ctx.now_us.saturating_mul(1000);
+        let now_u = ctx.now_us().saturating_mul(1000);
         let now = i128::from(now_u);
 
         let stored = match ctx.db.get(&self.key, now_ms) {

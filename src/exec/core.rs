@@ -20,7 +20,7 @@ use crossbeam_channel::Sender;
 
 use std::collections::VecDeque;
 
-use crate::cmd::context::{settle_expired, Ctx};
+use crate::cmd::context::{settle_expired, Ctx, Now};
 use crate::cmd::Command;
 use crate::exec::blocking::Blocking;
 use crate::exec::fanout::Fanout;
@@ -213,13 +213,13 @@ impl Core {
                 }
             }
             Msg::Command { conn, command } => {
-                let now_us = self.clock.now_micros();
-                let Some(mut ctx) = self.session_ctx(conn, now_us) else {
+                let Some(mut ctx) = self.session_ctx(conn) else {
                     return Flow::Continue; // closed already (QUIT)
                 };
                 let reply = run_one(&mut ctx, command);
                 if let Some(request) = ctx.session.block.take() {
-                    self.blocking.park(conn, request, now_us / 1000);
+                    let now_ms = ctx.now_ms();
+                    self.blocking.park(conn, request, now_ms);
                     self.serve_ready();
                     return Flow::Continue;
                 }
@@ -237,11 +237,10 @@ impl Core {
                 }
             }
             Msg::Batch { conn, commands } => {
-                // One message, one instant: the clock is read once for the whole pipeline,
-                // as though it ran instantly (it runs within microseconds; deadlines have
-                // millisecond precision). A clock read costs as much as an INCR.
-                let now_us = self.clock.now_micros();
-                let Some(mut ctx) = self.session_ctx(conn, now_us) else {
+                // One message, one instant: the clock is read at most once for the whole
+                // pipeline, as though it ran instantly (it runs within microseconds; deadlines
+                // have millisecond precision), and not at all if no command needs it.
+                let Some(mut ctx) = self.session_ctx(conn) else {
                     return Flow::Continue;
                 };
                 let mut replies = Vec::with_capacity(commands.len());
@@ -287,8 +286,7 @@ impl Core {
                     let Some((conn, command)) = self.blocking.command(seq) else {
                         continue; // answered through another of its keys
                     };
-                    let now_us = self.clock.now_micros();
-                    let Some(mut ctx) = self.session_ctx(conn, now_us) else {
+                    let Some(mut ctx) = self.session_ctx(conn) else {
                         self.blocking.remove(seq);
                         continue;
                     };
@@ -329,7 +327,7 @@ impl Core {
 
     /// The context commands of `conn` run in; `None` if the connection is gone (or was
     /// just closed because its pub/sub buffer overflowed).
-    fn session_ctx(&mut self, conn: u64, now_us: u64) -> Option<Ctx<'_>> {
+    fn session_ctx(&mut self, conn: u64) -> Option<Ctx<'_>> {
         let overflowed = self
             .connections
             .get(&conn)?
@@ -346,7 +344,7 @@ impl Core {
             db: &mut self.db,
             watches: &mut self.watches,
             session: &mut connection.session,
-            now_us,
+            now: Now::new(self.clock.as_ref()),
             events: &mut self.events,
             blocking: &mut self.blocking,
         })
@@ -382,12 +380,11 @@ impl Core {
     }
 
     fn run_job(&mut self, job: Job) {
-        let now_us = self.clock.now_micros();
         let ctx = Ctx {
             db: &mut self.db,
             watches: &mut self.watches,
             session: &mut self.script,
-            now_us,
+            now: Now::new(self.clock.as_ref()),
             events: &mut self.events,
             blocking: &mut self.blocking,
         };

@@ -83,7 +83,7 @@ impl<'a> Db<'a> {
     /// assert_eq!(engine.atomically(|db| db.now()).unwrap(), clock.now());
     /// ```
     pub fn now(&self) -> SystemTime {
-        UNIX_EPOCH + Duration::from_micros(self.ctx.now_us)
+        UNIX_EPOCH + Duration::from_micros(self.ctx.now_us())
     }
 
     /// `GET key`.
