@@ -97,6 +97,11 @@ impl Reply {
         value.map_or(Reply::Nil, Reply::Bulk)
     }
 
+    /// A `<COMMAND> HELP` reply: one status line per text line, as Redis sends it.
+    pub(crate) fn help(lines: &[&'static str]) -> Reply {
+        Reply::Array(lines.iter().map(|line| Reply::status(line)).collect())
+    }
+
     /// Whether this reply is an error.
     ///
     /// ```

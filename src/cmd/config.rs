@@ -183,5 +183,5 @@ fn help() -> Reply {
         "HELP",
         "    Prints this help.",
     ];
-    Reply::Array(LINES.iter().map(|line| Reply::status(line)).collect())
+    Reply::help(&LINES)
 }

@@ -46,8 +46,9 @@ pub(crate) fn parse_strict_id(arg: &[u8]) -> Result<StreamId, Error> {
     StreamId::parse_with(arg, 0, true).ok_or(StreamError::InvalidId.into())
 }
 
-/// A range bound: `-`, `+`, a full or incomplete ID, or `(id` for an exclusive bound.
-fn parse_bound(arg: &[u8], start: bool) -> Result<StreamId, Error> {
+/// A range bound (XRANGE, XPENDING, XAUTOCLAIM): `-`, `+`, a full or incomplete ID, or
+/// `(id` for an exclusive bound.
+pub(crate) fn parse_bound(arg: &[u8], start: bool) -> Result<StreamId, Error> {
     let missing_seq = if start { 0 } else { u64::MAX };
     if arg.len() > 1 && arg[0] == b'(' {
         let id = StreamId::parse_with(&arg[1..], missing_seq, true)

@@ -10,7 +10,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::stream::{entry_reply, id_reply, parse_block, parse_strict_id};
+use super::stream::{entry_reply, id_reply, parse_block, parse_bound, parse_strict_id};
 use super::{Command, IntoArg};
 use crate::error::{error_text, StreamError};
 use crate::exec::notify;
@@ -35,21 +35,6 @@ fn no_key_or_group(key: &[u8], group: &[u8]) -> Error {
         error_text(key),
         error_text(group)
     ))
-}
-
-/// A range bound of XPENDING / XAUTOCLAIM: `-`, `+`, an ID, or `(id`.
-fn parse_interval(arg: &[u8], start: bool) -> Result<StreamId, Error> {
-    let missing_seq = if start { 0 } else { u64::MAX };
-    if arg.len() > 1 && arg[0] == b'(' {
-        let id = StreamId::parse_with(&arg[1..], missing_seq, true)
-            .ok_or(Error::from(StreamError::InvalidId))?;
-        return if start {
-            id.next().ok_or(StreamError::InvalidStartId.into())
-        } else {
-            id.prev().ok_or(StreamError::InvalidEndId.into())
-        };
-    }
-    StreamId::parse_with(arg, missing_seq, false).ok_or(StreamError::InvalidId.into())
 }
 
 /// The first live entry's ID, or 0-0 (Redis's `first_id`).
@@ -303,7 +288,7 @@ impl XGroup {
         let XGroup { key, group, action } = self;
         let now_ms = ctx.now_ms();
         if action == GroupAction::Help {
-            return Ok(help(&XGROUP_HELP));
+            return Ok(Reply::help(&XGROUP_HELP));
         }
         let mkstream = matches!(action, GroupAction::Create { mkstream: true, .. });
         if ctx.stream(&key)?.is_none() && !mkstream {
@@ -368,7 +353,7 @@ impl XGroup {
                 ctx.notify(notify::STREAM, "xgroup-delconsumer", &key);
                 Ok(Reply::Integer(pending as i64))
             }
-            GroupAction::Help => Ok(help(&XGROUP_HELP)),
+            GroupAction::Help => Ok(Reply::help(&XGROUP_HELP)),
         }
     }
 }
@@ -392,10 +377,6 @@ const XGROUP_HELP: [&str; 17] = [
     "HELP",
     "    Prints this help.",
 ];
-
-fn help(lines: &[&'static str]) -> Reply {
-    Reply::Array(lines.iter().map(|line| Reply::status(line)).collect())
-}
 
 // ---------------------------------------------------------------------------------------
 // XREADGROUP
@@ -1056,8 +1037,8 @@ impl XPending {
         }
         let count = parse_i64(&rest[index + 2]).ok_or(Error::NotInteger)?;
         let count = usize::try_from(count).unwrap_or(0);
-        let start = parse_interval(&rest[index], true)?;
-        let end = parse_interval(&rest[index + 1], false)?;
+        let start = parse_bound(&rest[index], true)?;
+        let end = parse_bound(&rest[index + 1], false)?;
         let consumer = rest.get(index + 3).cloned();
         Ok(Command::XPending(XPending {
             key,
@@ -1285,16 +1266,8 @@ impl XClaim {
         if !stream.is_some_and(|s| s.groups.contains_key(&self.group)) {
             return Err(no_key_or_group(&self.key, &self.group));
         }
-        let invalid = |what: &str| {
-            Error::Stream(match what {
-                "min" => StreamError::InvalidMinIdle,
-                "idle" => StreamError::NegativeIdle,
-                "time" => StreamError::InvalidTime,
-                _ => StreamError::InvalidRetryCount,
-            })
-        };
         let min_idle = parse_i64(&self.args[0])
-            .ok_or_else(|| invalid("min"))?
+            .ok_or(StreamError::InvalidMinIdle)?
             .max(0);
         let mut ids = Vec::new();
         let mut rest = self.args[1..].iter();
@@ -1324,16 +1297,17 @@ impl XClaim {
                 b"JUSTID" => justid = true,
                 b"IDLE" if more => {
                     i += 1;
-                    let idle = parse_i64(options[i]).ok_or_else(|| invalid("idle"))?;
+                    let idle = parse_i64(options[i]).ok_or(StreamError::NegativeIdle)?;
                     delivery_time = Some((now as i64).saturating_sub(idle));
                 }
                 b"TIME" if more => {
                     i += 1;
-                    delivery_time = Some(parse_i64(options[i]).ok_or_else(|| invalid("time"))?);
+                    delivery_time = Some(parse_i64(options[i]).ok_or(StreamError::InvalidTime)?);
                 }
                 b"RETRYCOUNT" if more => {
                     i += 1;
-                    retry_count = Some(parse_i64(options[i]).ok_or_else(|| invalid("retry"))?);
+                    retry_count =
+                        Some(parse_i64(options[i]).ok_or(StreamError::InvalidRetryCount)?);
                 }
                 b"LASTID" if more => {
                     i += 1;
@@ -1497,7 +1471,7 @@ impl XAutoClaim {
         let min_idle = parse_i64(&self.min_idle)
             .ok_or(Error::Stream(StreamError::InvalidMinIdleAutoclaim))?
             .max(0);
-        let start = parse_interval(&self.start, true)?;
+        let start = parse_bound(&self.start, true)?;
         let mut count: u64 = 100;
         let mut justid = false;
         let mut i = 0;
@@ -1715,7 +1689,7 @@ impl XInfo {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         if self.action == InfoAction::Help {
-            return help(&XINFO_HELP);
+            return Reply::help(&XINFO_HELP);
         }
         let now = ctx.now_ms();
         let stream = match ctx.stream(&self.key) {
@@ -1770,7 +1744,7 @@ impl XInfo {
                         .collect(),
                 )
             }
-            InfoAction::Help => help(&XINFO_HELP),
+            InfoAction::Help => Reply::help(&XINFO_HELP),
         }
     }
 }
