@@ -1,7 +1,11 @@
 //! Engine settings and the builder that starts an engine with them.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
+
+use crate::persist::aof::AutoRewrite;
+use crate::persist::Fsync;
 
 use crate::handle::subscriber::DEFAULT_CAPACITY;
 use crate::{Clock, Engine, Overflow, SystemClock};
@@ -23,6 +27,10 @@ pub(crate) struct Config {
     pub(crate) subscriber_overflow: Overflow,
     /// `notify-keyspace-events` at start, as Redis's class letters.
     pub(crate) notify_keyspace_events: String,
+    /// The append-only file and its fsync policy; `None`: nothing persists.
+    pub(crate) append_only: Option<(PathBuf, Fsync)>,
+    /// When the append-only file is compacted by itself.
+    pub(crate) auto_rewrite: AutoRewrite,
 }
 
 impl Default for Config {
@@ -35,6 +43,8 @@ impl Default for Config {
             subscriber_capacity: DEFAULT_CAPACITY,
             subscriber_overflow: Overflow::Disconnect,
             notify_keyspace_events: String::new(),
+            append_only: None,
+            auto_rewrite: AutoRewrite::default(),
         }
     }
 }
@@ -167,6 +177,53 @@ impl EngineBuilder {
             Ok(engine) => engine,
             Err(error) => panic!("embedis: cannot start the engine: {error}"),
         }
+    }
+
+    /// Persists every write to an append-only file at `path` (Redis's `appendonly yes`),
+    /// replayed when an engine starts on it. See [`persist`](crate::persist) for what is
+    /// logged, when it reaches the disk, and how a crash is recovered from.
+    ///
+    /// Loading a file that is corrupt before its end fails [`EngineBuilder::try_build`] with
+    /// an [`AofError`](crate::AofError) (as `InvalidData`); a torn last record is cut off
+    /// and reported by [`Engine::recovery`].
+    ///
+    /// ```
+    /// use embedis::{Engine, Fsync, Reply};
+    /// let dir = std::env::temp_dir().join(format!("embedis-doc-aof-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let path = dir.join("appendonly.aof");
+    /// {
+    ///     let engine = Engine::builder().append_only(&path, Fsync::Always).try_build().unwrap();
+    ///     let mut conn = engine.connect();
+    ///     conn.call(["XADD", "orders", "*", "item", "book"]).unwrap(); // on disk once answered
+    ///     conn.call(["SET", "session", "alice", "EX", "3600"]).unwrap();
+    /// }
+    /// let engine = Engine::builder().append_only(&path, Fsync::Always).try_build().unwrap();
+    /// let mut conn = engine.connect();
+    /// assert_eq!(conn.call(["XLEN", "orders"]).unwrap(), Reply::Integer(1));
+    /// assert_eq!(conn.call(["GET", "session"]).unwrap(), Reply::bulk("alice"));
+    /// # drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn append_only(mut self, path: impl AsRef<Path>, fsync: Fsync) -> EngineBuilder {
+        self.config.append_only = Some((path.as_ref().to_path_buf(), fsync));
+        self
+    }
+
+    /// When the append-only file compacts itself: once it has grown by `percentage` percent
+    /// since the last compaction and is at least `min_size` bytes (Redis's
+    /// `auto-aof-rewrite-percentage 100` and `auto-aof-rewrite-min-size 64mb` by default;
+    /// a percentage of 0 turns automatic compaction off).
+    ///
+    /// ```
+    /// let builder = embedis::Engine::builder().auto_rewrite(50, 1 << 20);
+    /// # drop(builder);
+    /// ```
+    pub fn auto_rewrite(mut self, percentage: u64, min_size: u64) -> EngineBuilder {
+        self.config.auto_rewrite = AutoRewrite {
+            percentage,
+            min_size,
+        };
+        self
     }
 
     /// Starts the executor thread, or reports why it cannot: the OS would not start it, or

@@ -173,6 +173,9 @@ pub enum Error {
     Panicked(String),
     /// A reply did not have the shape the typed API expected. Never sent by Redis.
     UnexpectedReply(String),
+    /// The batch this reply belongs to could not be written to the append-only file: the
+    /// write happened in memory but is not durable. Redis's wording (and code, `MISCONF`).
+    AppendOnlyWrite(String),
 }
 
 /// The `ERR` texts of stream commands, each exactly as redis-server 7.0 words it.
@@ -396,6 +399,7 @@ impl Error {
             Error::ExecAbort | Error::ExecAbortBecause(_) => "EXECABORT",
             Error::NoProto => "NOPROTO",
             Error::WrongPass => "WRONGPASS",
+            Error::AppendOnlyWrite(_) => "MISCONF",
             Error::CellUsage(_)
             | Error::CellNotInteger(_)
             | Error::CellZeroRate
@@ -503,6 +507,9 @@ impl fmt::Display for Error {
             }
             Error::ExecAbortBecause(reason) => {
                 write!(f, "EXECABORT Transaction discarded because of: {reason}")
+            }
+            Error::AppendOnlyWrite(cause) => {
+                write!(f, "MISCONF Errors writing to the AOF file: {cause}")
             }
             Error::NotAllowedInAtomically => {
                 f.write_str("ERR This Redis command is not allowed from script")

@@ -157,6 +157,10 @@ fn every_variant_has_redis_text() {
             },
             "ERR CONFIG SET failed (possibly related to argument 'notify-keyspace-events') - duplicate parameter",
         ),
+        (
+            Error::AppendOnlyWrite("No space left on device (os error 28)".into()),
+            "MISCONF Errors writing to the AOF file: No space left on device (os error 28)",
+        ),
     ];
     for (error, text) in cases {
         assert_eq!(error.to_string(), text);

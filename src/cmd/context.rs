@@ -6,6 +6,7 @@ use crate::exec::blocking::{BlockRequest, Blocking};
 use crate::exec::notify::{self, Events};
 use crate::exec::session::Session;
 use crate::exec::watch::WatchRegistry;
+use crate::persist::effects::EffectLog;
 use crate::store::keyspace::Keyspace;
 use crate::store::value::Value;
 use crate::Error;
@@ -22,6 +23,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) events: &'a mut Events,
     /// Parked blocking reads, and the keys written for them.
     pub(crate) blocking: &'a mut Blocking,
+    /// Where writes record their effects for the append-only file; `None` without one.
+    pub(crate) log: Option<&'a mut EffectLog>,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands
@@ -58,9 +61,14 @@ pub(crate) fn settle_expired(
     watches: &mut WatchRegistry,
     events: &Events,
     blocking: &mut Blocking,
+    log: Option<&mut EffectLog>,
 ) {
     if !db.has_expired() {
         return;
+    }
+    if let Some(log) = log {
+        log.expired(db.expired());
+        log.expired_logged = 0;
     }
     for key in db.take_expired() {
         blocking.signal(&key);
@@ -86,6 +94,9 @@ impl Ctx<'_> {
     /// Redis's `signalModifiedKey`: every write calls it for each key it changed, so WATCH
     /// sees the change.
     pub(crate) fn touch(&mut self, key: &[u8]) {
+        if self.log.as_ref().is_some_and(|log| log.explicit == 0) {
+            self.log_key_state(key);
+        }
         if !self.watches.is_empty() {
             let exists = self.db.contains_raw(key);
             self.watches.touch(key, exists);
@@ -169,7 +180,67 @@ impl Ctx<'_> {
 
     /// See [`settle_expired`].
     pub(crate) fn settle_expired(&mut self) {
-        settle_expired(self.db, self.watches, self.events, self.blocking);
+        settle_expired(
+            self.db,
+            self.watches,
+            self.events,
+            self.blocking,
+            self.log.as_deref_mut(),
+        );
+    }
+
+    /// Whether writes are being logged (an append-only file is open and this is not a
+    /// replay of it).
+    pub(crate) fn logging(&self) -> bool {
+        self.log.is_some()
+    }
+
+    /// Records a write's effect for the append-only file, after the `DEL`s of keys this
+    /// command found expired (they happened first).
+    pub(crate) fn log_effect<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
+        if let Some(log) = self.log.as_deref_mut() {
+            log.expired(self.db.expired());
+            log.command(argv);
+        }
+    }
+
+    /// Runs `write` with the generic per-key logging off, for a command that logs its own
+    /// effect (RENAME, FLUSHALL, stream commands).
+    pub(crate) fn explicitly_logged<R>(&mut self, write: impl FnOnce(&mut Self) -> R) -> R {
+        if let Some(log) = self.log.as_deref_mut() {
+            log.explicit += 1;
+        }
+        let result = write(self);
+        if let Some(log) = self.log.as_deref_mut() {
+            log.explicit -= 1;
+        }
+        result
+    }
+
+    /// The generic effect of a write to a string key: its whole new state, `SET key value`
+    /// with its absolute deadline, or `DEL key` if it is gone. Every string write (SET,
+    /// INCR, APPEND, GETEX, EXPIRE, CL.THROTTLE, ...) calls `touch`, so all of them are
+    /// logged without each knowing about the file; streams log their own effects.
+    fn log_key_state(&mut self, key: &[u8]) {
+        let Some(log) = self.log.as_deref_mut() else {
+            return;
+        };
+        log.expired(self.db.expired());
+        match self.db.peek(key) {
+            None => log.command(&[b"DEL" as &[u8], key]),
+            Some(entry) => {
+                let Some(value) = entry.value.to_bytes() else {
+                    return; // a stream: its command logs what it did
+                };
+                match entry.expires_at {
+                    None => log.command(&[b"SET" as &[u8], key, &value]),
+                    Some(deadline) => {
+                        let deadline = deadline.to_string();
+                        log.command(&[b"SET" as &[u8], key, &value, b"PXAT", deadline.as_bytes()]);
+                    }
+                }
+            }
+        }
     }
 
     /// Deletes a live key; returns whether it existed. Signals the write.

@@ -259,18 +259,28 @@ impl Expire {
         if refused {
             return Reply::Integer(0);
         }
-        match u64::try_from(deadline) {
-            Ok(deadline) if deadline > now => {
+        // While a log replays, a deadline in the past is still set, not a deletion: the key
+        // lived on when it was logged (Redis's `checkAlreadyExpired` says the same).
+        let loading = ctx.db.loading();
+        ctx.explicitly_logged(|ctx| match u64::try_from(deadline) {
+            Ok(deadline) if deadline > now || loading => {
+                // Absolute, whatever the command said: replay at any time gives this deadline.
+                ctx.log_effect(&[
+                    b"PEXPIREAT" as &[u8],
+                    &self.key,
+                    deadline.to_string().as_bytes(),
+                ]);
                 ctx.db.set_expiry(&self.key, Some(deadline), now);
                 ctx.touch(&self.key);
                 ctx.notify(notify::GENERIC, "expire", &self.key);
             }
             // A deadline already past deletes the key, as Redis does.
             _ => {
+                ctx.log_effect(&[b"DEL" as &[u8], &self.key]);
                 ctx.delete(&self.key);
                 ctx.notify(notify::GENERIC, "del", &self.key);
             }
-        }
+        });
         Reply::Integer(1)
     }
 }
@@ -397,8 +407,9 @@ impl Persist {
         let now = ctx.now_ms();
         match ctx.db.expiry(&self.key, now) {
             Some(Some(_)) => {
+                ctx.log_effect(&[b"PERSIST" as &[u8], &self.key]);
                 ctx.db.set_expiry(&self.key, None, now);
-                ctx.touch(&self.key);
+                ctx.explicitly_logged(|ctx| ctx.touch(&self.key));
                 ctx.notify(notify::GENERIC, "persist", &self.key);
                 Reply::Integer(1)
             }

@@ -181,6 +181,13 @@ impl Rename {
         if self.only_if_missing && ctx.db.contains(&self.to, now) {
             return Reply::Integer(0);
         }
+        // One RENAME redoes it, whatever the key's type (the generic per-key logging only
+        // knows strings).
+        ctx.log_effect(&[b"RENAME" as &[u8], &self.from, &self.to]);
+        ctx.explicitly_logged(|ctx| self.rename(ctx, now))
+    }
+
+    fn rename(self, ctx: &mut Ctx, now: u64) -> Reply {
         let Some(entry) = ctx.db.remove(&self.from, now) else {
             return Error::NoSuchKey.into();
         };
@@ -456,6 +463,7 @@ impl Flush {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        ctx.log_effect(&["FLUSHALL"]);
         let removed = ctx.db.clear();
         for key in removed {
             ctx.blocking.signal(&key);

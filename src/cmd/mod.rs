@@ -24,6 +24,7 @@ pub(crate) mod pubsub;
 pub(crate) mod server;
 pub(crate) mod stream;
 pub(crate) mod stream_group;
+mod stream_log;
 pub(crate) mod string;
 pub(crate) mod table;
 pub(crate) mod throttle;

@@ -65,12 +65,17 @@ impl Exec {
         // Redis unwatches before running, so the transaction's own writes do not count.
         ctx.unwatch_all();
         ctx.session.in_exec = true;
+        let mark = ctx.log.as_deref().map(|log| log.mark());
         let replies = multi
             .queue
             .into_iter()
             .map(|command| command.apply(ctx))
             .collect();
         ctx.session.in_exec = false;
+        // The transaction's effects replay together or, cut short by a crash, not at all.
+        if let (Some(mark), Some(log)) = (mark, ctx.log.as_deref_mut()) {
+            log.wrap_transaction(mark);
+        }
         Reply::Array(replies)
     }
 }

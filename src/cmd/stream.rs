@@ -401,6 +401,10 @@ impl XAdd {
         };
         stream.log.append(id, &self.fields);
         let trimmed = self.trim.apply(stream);
+        ctx.log_xadd(&self.key, id, &self.fields);
+        if trimmed > 0 {
+            ctx.log_trim(&self.key, self.trim.policy);
+        }
         ctx.stream_written(&self.key, "xadd");
         if trimmed > 0 {
             ctx.notify(notify::STREAM, "xtrim", &self.key);
@@ -593,6 +597,12 @@ impl XDel {
             Err(error) => return error.into(),
         };
         if deleted > 0 {
+            if ctx.logging() {
+                let ids: Vec<String> = self.ids.iter().map(StreamId::to_string).collect();
+                let mut argv: Vec<&[u8]> = vec![b"XDEL", &self.key];
+                argv.extend(ids.iter().map(String::as_bytes));
+                ctx.log_effect(&argv);
+            }
             ctx.touch(&self.key);
             ctx.notify(notify::STREAM, "xdel", &self.key);
         }
@@ -678,6 +688,7 @@ impl XTrim {
             Err(error) => return error.into(),
         };
         if removed > 0 {
+            ctx.log_trim(&self.key, self.trim.policy);
             ctx.touch(&self.key);
             ctx.notify(notify::STREAM, "xtrim", &self.key);
         }
@@ -976,6 +987,19 @@ impl XSetId {
         stream
             .log
             .set_last_id(self.id, self.entries_added, self.max_deleted);
+        if ctx.logging() {
+            let id = self.id.to_string();
+            let added = self.entries_added.map(|n| n.to_string());
+            let max_deleted = self.max_deleted.map(|id| id.to_string());
+            let mut argv: Vec<&[u8]> = vec![b"XSETID", &self.key, id.as_bytes()];
+            if let Some(added) = added.as_deref() {
+                argv.extend([b"ENTRIESADDED" as &[u8], added.as_bytes()]);
+            }
+            if let Some(max_deleted) = max_deleted.as_deref() {
+                argv.extend([b"MAXDELETEDID" as &[u8], max_deleted.as_bytes()]);
+            }
+            ctx.log_effect(&argv);
+        }
         ctx.notify(notify::STREAM, "xsetid", &self.key);
         Reply::OK
     }

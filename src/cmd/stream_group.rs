@@ -305,7 +305,18 @@ impl XGroup {
                 }
                 let id = id.unwrap_or(stream.log.last_id());
                 let entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
-                stream.groups.insert(group, Group::new(id, entries_read));
+                stream
+                    .groups
+                    .insert(group.clone(), Group::new(id, entries_read));
+                // `$` logged as the ID it meant, and MKSTREAM in case it made the stream.
+                let id = id.to_string();
+                let read = entries_read.map(|n| n.to_string());
+                let mut argv: Vec<&[u8]> = vec![b"XGROUP", b"CREATE", &key, &group];
+                argv.extend([id.as_bytes(), b"MKSTREAM"]);
+                if let Some(read) = read.as_deref() {
+                    argv.extend([b"ENTRIESREAD" as &[u8], read.as_bytes()]);
+                }
+                ctx.log_effect(&argv);
                 ctx.notify(notify::STREAM, "xgroup-create", &key);
                 Ok(Reply::OK)
             }
@@ -317,6 +328,13 @@ impl XGroup {
                 };
                 cg.last_id = id?.unwrap_or(last);
                 cg.entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
+                let id = cg.last_id.to_string();
+                let read = cg.entries_read.map(|n| n.to_string());
+                let mut argv: Vec<&[u8]> = vec![b"XGROUP", b"SETID", &key, &group, id.as_bytes()];
+                if let Some(read) = read.as_deref() {
+                    argv.extend([b"ENTRIESREAD" as &[u8], read.as_bytes()]);
+                }
+                ctx.log_effect(&argv);
                 ctx.notify(notify::STREAM, "xgroup-setid", &key);
                 Ok(Reply::OK)
             }
@@ -325,6 +343,7 @@ impl XGroup {
                 if stream.groups.remove(&group).is_none() {
                     return Ok(Reply::Integer(0));
                 }
+                ctx.log_effect(&[b"XGROUP" as &[u8], b"DESTROY", &key, &group]);
                 // Parked XREADGROUPs on it are woken, to get NOGROUP.
                 ctx.blocking.signal(&key);
                 ctx.notify(notify::STREAM, "xgroup-destroy", &key);
@@ -339,6 +358,13 @@ impl XGroup {
                     return Ok(Reply::Integer(0));
                 }
                 cg.touch_consumer(&consumer, now_ms);
+                ctx.log_effect(&[
+                    b"XGROUP" as &[u8],
+                    b"CREATECONSUMER",
+                    &key,
+                    &group,
+                    &consumer,
+                ]);
                 ctx.notify(notify::STREAM, "xgroup-createconsumer", &key);
                 Ok(Reply::Integer(1))
             }
@@ -350,6 +376,7 @@ impl XGroup {
                 let Some(pending) = cg.remove_consumer(&consumer) else {
                     return Ok(Reply::Integer(0));
                 };
+                ctx.log_effect(&[b"XGROUP" as &[u8], b"DELCONSUMER", &key, &group, &consumer]);
                 ctx.notify(notify::STREAM, "xgroup-delconsumer", &key);
                 Ok(Reply::Integer(pending as i64))
             }
@@ -561,10 +588,17 @@ impl XReadGroup {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match self.run(ctx) {
-            Ok(reply) => reply,
-            Err(error) => error.into(),
+        if !ctx.logging() {
+            return self.run(ctx).unwrap_or_else(Reply::from);
         }
+        // Logged as the final state of the pending entries it touched (see stream_log.rs).
+        let keys: Vec<Bytes> = self.streams.iter().map(|(key, _)| key.clone()).collect();
+        let group = self.group.clone();
+        let key_refs: Vec<&Bytes> = keys.iter().collect();
+        let before = ctx.open_journals(&key_refs, &group);
+        let reply = self.run(ctx).unwrap_or_else(Reply::from);
+        ctx.close_journals(&key_refs, &group, before);
+        reply
     }
 
     fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
@@ -728,6 +762,7 @@ impl XReadGroup {
                                     if let Some(pending) = group.pel.get_mut(&id) {
                                         pending.delivered_at = now_ms;
                                         pending.deliveries += 1;
+                                        group.record_change(id);
                                     }
                                     replies.push(entry_reply(entry));
                                 }
@@ -916,7 +951,13 @@ impl XAck {
             Ok(ids) => ids,
             Err(error) => return error.into(),
         };
-        Reply::Integer(ids.iter().filter(|&&id| group.ack(id)).count() as i64)
+        let acked = ids.iter().filter(|&&id| group.ack(id)).count();
+        if acked > 0 {
+            let mut argv: Vec<&[u8]> = vec![b"XACK", &self.key, &self.group];
+            argv.extend(self.ids.iter().map(|id| id.as_ref()));
+            ctx.log_effect(&argv);
+        }
+        Reply::Integer(acked as i64)
     }
 }
 
@@ -1254,10 +1295,17 @@ impl XClaim {
 
     /// The argument errors Redis reports only once key and group are known to exist.
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match self.run(ctx) {
-            Ok(reply) => reply,
-            Err(error) => error.into(),
+        if !ctx.logging() {
+            return self.run(ctx).unwrap_or_else(Reply::from);
         }
+        // Logged as the final state of the pending entries it touched (see stream_log.rs).
+        let keys: Vec<Bytes> = vec![self.key.clone()];
+        let group = self.group.clone();
+        let key_refs: Vec<&Bytes> = keys.iter().collect();
+        let before = ctx.open_journals(&key_refs, &group);
+        let reply = self.run(ctx).unwrap_or_else(Reply::from);
+        ctx.close_journals(&key_refs, &group, before);
+        reply
     }
 
     fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
@@ -1459,10 +1507,17 @@ impl XAutoClaim {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match self.run(ctx) {
-            Ok(reply) => reply,
-            Err(error) => error.into(),
+        if !ctx.logging() {
+            return self.run(ctx).unwrap_or_else(Reply::from);
         }
+        // Logged as the final state of the pending entries it touched (see stream_log.rs).
+        let keys: Vec<Bytes> = vec![self.key.clone()];
+        let group = self.group.clone();
+        let key_refs: Vec<&Bytes> = keys.iter().collect();
+        let before = ctx.open_journals(&key_refs, &group);
+        let reply = self.run(ctx).unwrap_or_else(Reply::from);
+        ctx.close_journals(&key_refs, &group, before);
+        reply
     }
 
     fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
@@ -2013,6 +2068,7 @@ impl XDelEx {
             ctx.touch(&self.key);
             ctx.notify(notify::STREAM, "xdel", &self.key);
         }
+        log_ref_command(ctx, b"XDELEX", &self.key, None, self.policy, &self.ids);
         codes(results)
     }
 }
@@ -2096,8 +2152,44 @@ impl XAckDel {
             ctx.touch(&self.key);
             ctx.notify(notify::STREAM, "xdel", &self.key);
         }
+        log_ref_command(
+            ctx,
+            b"XACKDEL",
+            &self.key,
+            Some(&self.group),
+            self.policy,
+            &self.ids,
+        );
         codes(results)
     }
+}
+
+/// XDELEX and XACKDEL log themselves as they ran: given the same data, they do the same.
+fn log_ref_command(
+    ctx: &mut Ctx,
+    name: &[u8],
+    key: &[u8],
+    group: Option<&Bytes>,
+    policy: RefPolicy,
+    ids: &[StreamId],
+) {
+    if !ctx.logging() {
+        return;
+    }
+    let ids: Vec<String> = ids.iter().map(StreamId::to_string).collect();
+    let count = ids.len().to_string();
+    let mut argv: Vec<&[u8]> = vec![name, key];
+    if let Some(group) = group {
+        argv.push(group);
+    }
+    argv.push(match policy {
+        RefPolicy::KeepRef => b"KEEPREF",
+        RefPolicy::DelRef => b"DELREF",
+        RefPolicy::Acked => b"ACKED",
+    });
+    argv.extend([b"IDS" as &[u8], count.as_bytes()]);
+    argv.extend(ids.iter().map(String::as_bytes));
+    ctx.log_effect(&argv);
 }
 
 fn codes(codes: Vec<i64>) -> Reply {
@@ -2229,6 +2321,7 @@ impl XNack {
         };
         let unowned = Bytes::new();
         let mut released = 0;
+        let mut nacks = Vec::new();
         for &id in &self.ids {
             let previous = match group.pel.get(&id) {
                 Some(pending) => pending.deliveries,
@@ -2248,6 +2341,23 @@ impl XNack {
             group.nacked.retain(|&other| other != id);
             group.nacked.push_back(id);
             released += 1;
+            nacks.push((id, deliveries));
+        }
+        // One XNACK per entry, with its resulting count: the same releases in the same order.
+        for (id, deliveries) in nacks {
+            let (id, deliveries) = (id.to_string(), deliveries.to_string());
+            ctx.log_effect(&[
+                b"XNACK" as &[u8],
+                &self.key,
+                &self.group,
+                b"FAIL",
+                b"IDS",
+                b"1",
+                id.as_bytes(),
+                b"RETRYCOUNT",
+                deliveries.as_bytes(),
+                b"FORCE",
+            ]);
         }
         Reply::Integer(released)
     }

@@ -28,6 +28,9 @@ use crate::exec::notify::Events;
 use crate::exec::session::{PubSubLink, Session};
 use crate::exec::watch::WatchRegistry;
 use crate::handle::atomically::Db;
+use crate::persist::aof::AppendOnlyFile;
+use crate::persist::effects::EffectLog;
+use crate::persist::recovery::Replayed;
 use crate::store::keyspace::Keyspace;
 use crate::Protocol;
 use crate::{Clock, Error, Reply};
@@ -35,8 +38,13 @@ use crate::{Clock, Error, Reply};
 /// Messages a parked connection may send before it is closed (see `Msg` handling).
 const MAX_DEFERRED: usize = 65_536;
 
-/// A closure sent by `Engine::atomically`, already wrapped to send its own result back.
-pub(crate) type Job = Box<dyn FnOnce(&mut Db<'_>) + Send>;
+/// A closure sent by `Engine::atomically`, already wrapped: it runs the user's code and
+/// returns what hands the result back, which the executor calls once the closure's writes
+/// are as durable as the append-only file promises.
+pub(crate) type Job = Box<dyn FnOnce(&mut Db<'_>) -> Deliver + Send>;
+
+/// Sends a job's result to its caller.
+pub(crate) type Deliver = Box<dyn FnOnce() + Send>;
 
 /// What a connection receives: one reply, or the replies of one pipeline in order.
 #[derive(Debug)]
@@ -150,6 +158,19 @@ pub(crate) struct Core {
     blocking: Blocking,
     /// Messages of parked connections, handled once they are unparked.
     deferred: HashMap<u64, VecDeque<Msg>, RandomState>,
+    /// The append-only file, if the engine persists.
+    aof: Option<AppendOnlyFile>,
+    /// Effects of this batch's writes, committed to `aof` before `held` is released.
+    effects: EffectLog,
+    /// Replies and job results of this batch, held until its effects are committed (only
+    /// with an append-only file).
+    held: Vec<Held>,
+}
+
+/// A reply waiting for its batch's commit.
+enum Held {
+    Frame(u64, Frame),
+    Job(Deliver),
 }
 
 impl Core {
@@ -173,6 +194,9 @@ impl Core {
             connection_buffer,
             blocking: Blocking::default(),
             deferred: HashMap::default(),
+            aof: None,
+            effects: EffectLog::default(),
+            held: Vec::new(),
         }
     }
 
@@ -347,12 +371,23 @@ impl Core {
             now: Now::new(self.clock.as_ref()),
             events: &mut self.events,
             blocking: &mut self.blocking,
+            log: self.aof.is_some().then_some(&mut self.effects),
         })
     }
 
     /// Sends a connection its frame, then lets messages through to it if it just
     /// subscribed: the confirmation must come first.
     fn respond(&mut self, conn: u64, frame: Frame) {
+        if self.aof.is_some() {
+            // Released by `commit`, after this batch's writes are in the file. Every reply
+            // waits, not only replies to writes, so a connection's replies keep their order.
+            self.held.push(Held::Frame(conn, frame));
+            return;
+        }
+        self.deliver(conn, frame);
+    }
+
+    fn deliver(&mut self, conn: u64, frame: Frame) {
         if let Some(connection) = self.connections.get_mut(&conn) {
             // The handle may be gone already; its Close message is on its way.
             let _ = connection.replies.send(frame);
@@ -380,6 +415,8 @@ impl Core {
     }
 
     fn run_job(&mut self, job: Job) {
+        let logging = self.aof.is_some();
+        let mark = self.effects.mark();
         let ctx = Ctx {
             db: &mut self.db,
             watches: &mut self.watches,
@@ -387,17 +424,28 @@ impl Core {
             now: Now::new(self.clock.as_ref()),
             events: &mut self.events,
             blocking: &mut self.blocking,
+            log: logging.then_some(&mut self.effects),
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
         // to its caller; here it only has to be contained.
-        let _ = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
+        let deliver = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
         settle_expired(
             &mut self.db,
             &mut self.watches,
             &self.events,
             &mut self.blocking,
+            logging.then_some(&mut self.effects),
         );
+        // A closure is atomic: its writes replay together or not at all.
+        self.effects.wrap_transaction(mark);
+        if let Ok(deliver) = deliver {
+            if logging {
+                self.held.push(Held::Job(deliver));
+            } else {
+                deliver();
+            }
+        }
     }
 
     /// Removes up to the sweep budget of expired keys. Returns whether more are due.
@@ -415,11 +463,13 @@ impl Core {
         }
         let removed = self.db.sweep(now_ms, self.sweep_budget);
         if removed > 0 {
+            let logging = self.aof.is_some();
             settle_expired(
                 &mut self.db,
                 &mut self.watches,
                 &self.events,
                 &mut self.blocking,
+                logging.then_some(&mut self.effects),
             );
             self.serve_ready();
         }
@@ -437,11 +487,126 @@ impl Core {
         }
     }
 
+    /// Replays one command of an append-only file, before the engine serves anyone.
+    pub(crate) fn replay(&mut self, session: &mut Session, argv: Vec<Bytes>) -> Replayed {
+        let command = match Command::from_argv(argv) {
+            Ok(command) => command,
+            Err(Error::UnknownCommand { .. }) => return Replayed::Unknown,
+            Err(_) => return Replayed::Failed,
+        };
+        let mut ctx = Ctx {
+            db: &mut self.db,
+            watches: &mut self.watches,
+            session,
+            now: Now::new(self.clock.as_ref()),
+            events: &mut self.events,
+            blocking: &mut self.blocking,
+            log: None,
+        };
+        let reply = run_one(&mut ctx, Ok(command));
+        let failed = match &reply {
+            Reply::Error(_) => true,
+            // EXEC answers each queued command's reply: any error among them counts.
+            Reply::Array(items) => items.iter().any(|item| matches!(item, Reply::Error(_))),
+            _ => false,
+        };
+        if failed {
+            Replayed::Failed
+        } else {
+            Replayed::Ok
+        }
+    }
+
+    /// Replays the append-only file at `path` (see `persist/recovery.rs`).
+    pub(crate) fn load_append_only(
+        &mut self,
+        path: &std::path::Path,
+    ) -> std::io::Result<crate::persist::RecoveryReport> {
+        let session = std::cell::RefCell::new(Session::new(0, Arc::new(AtomicU8::new(2))));
+        // As Redis does while loading, nothing expires during a replay: a key whose deadline
+        // passed while the engine was down must still exist for the commands after it (a
+        // RENAME, say) to replay as they ran. The first sweep afterwards removes it.
+        self.db.set_loading(true);
+        let report = crate::persist::recovery::load(
+            path,
+            |argv| self.replay(&mut session.borrow_mut(), argv),
+            || session.borrow().multi.is_some(),
+        );
+        self.db.set_loading(false);
+        // A transaction the file ends inside was never applied: it is simply dropped.
+        report
+    }
+
+    /// From now on, writes are appended to `aof` before their replies are released.
+    pub(crate) fn attach_append_only(&mut self, aof: AppendOnlyFile) {
+        // Keys that expired while the file was replayed are already gone from it.
+        self.db.take_expired();
+        self.aof = Some(aof);
+    }
+
+    /// Appends the batch's effects to the append-only file, makes them as durable as its
+    /// policy says, then releases the batch's replies. Without a file, nothing is held.
+    pub(crate) fn commit(&mut self) {
+        let Some(aof) = self.aof.as_mut() else {
+            return;
+        };
+        let result = if self.effects.is_empty() {
+            Ok(())
+        } else {
+            let effects = self.effects.take();
+            aof.commit(&effects)
+        };
+        let held = std::mem::take(&mut self.held);
+        match result {
+            Ok(()) => {
+                for held in held {
+                    match held {
+                        Held::Frame(conn, frame) => self.deliver(conn, frame),
+                        Held::Job(deliver) => deliver(),
+                    }
+                }
+            }
+            Err(error) => {
+                // The writes are in memory but not in the file: no caller may believe they
+                // are durable. Redis answers MISCONF in the same situation.
+                let refusal = Error::AppendOnlyWrite(error.to_string());
+                for held in held {
+                    match held {
+                        Held::Frame(conn, frame) => {
+                            let frame = refuse_frame(frame, &refusal);
+                            self.deliver(conn, frame);
+                        }
+                        Held::Job(deliver) => deliver(),
+                    }
+                }
+            }
+        }
+    }
+
     /// Drops every connection's reply channel, so every handle waiting on one sees
     /// [`Error::Closed`].
     pub(crate) fn shutdown(&mut self) {
+        self.commit();
+        if let Some(aof) = self.aof.as_mut() {
+            let _ = aof.finish_rewrite();
+            let _ = aof.sync();
+        }
         self.connections.clear();
         self.events.fanout.close();
+    }
+}
+
+/// The frame a caller gets instead of `frame` when its batch could not be logged.
+fn refuse_frame(frame: Frame, refusal: &Error) -> Frame {
+    let refuse = |reply: Reply| match reply {
+        Reply::Error(_) => reply,
+        _ => Reply::Error(refusal.clone()),
+    };
+    match frame {
+        Frame::One(reply) => Frame::One(refuse(reply)),
+        Frame::Many(replies) => Frame::Many(replies.into_iter().map(refuse).collect()),
+        Frame::Batch(replies) => Frame::Batch(replies.into_iter().map(refuse).collect()),
+        other => other,
     }
 }
 

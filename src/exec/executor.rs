@@ -72,8 +72,12 @@ pub(crate) fn run(
             if stop {
                 break;
             }
+            // Group commit: the batch's writes reach the append-only file, then its replies
+            // go out.
+            core.commit();
         }
         more_due = core.sweep();
+        core.commit();
     }
     core.shutdown();
     // A bounded crossbeam channel keeps queued messages while any sender lives, and a

@@ -17,6 +17,8 @@ use crate::exec::fanout::Fanout;
 use crate::exec::notify::parse_flags;
 use crate::handle::atomically::Db;
 use crate::handle::subscriber::{Subscriber, SubscriberBuilder};
+use crate::persist::aof::AppendOnlyFile;
+use crate::persist::RecoveryReport;
 use crate::IntoArg;
 use crate::{Clock, ClockWaker, Connection, Error};
 
@@ -51,6 +53,8 @@ pub(crate) struct Shared {
     executor: ThreadId,
     /// Pub/sub delivery, shared with the executor (see `exec/fanout.rs`).
     pub(crate) fanout: Arc<Fanout>,
+    /// What loading the append-only file found, if the engine persists.
+    recovery: Option<RecoveryReport>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -159,12 +163,20 @@ impl Engine {
             config.subscriber_capacity,
             config.subscriber_overflow,
         ));
-        let core = Core::new(
+        let mut core = Core::new(
             Arc::clone(&config.clock),
             config.sweep_budget,
             Arc::clone(&fanout),
             notify_flags,
         );
+        let recovery = match &config.append_only {
+            Some((path, fsync)) => {
+                let report = core.load_append_only(path)?;
+                core.attach_append_only(AppendOnlyFile::open(path, *fsync, config.auto_rewrite)?);
+                Some(report)
+            }
+            None => None,
+        };
         let clock = Arc::clone(&config.clock);
         let spin = config.spin;
         let closed = Arc::new(AtomicBool::new(false));
@@ -187,6 +199,7 @@ impl Engine {
                 thread: Mutex::new(Some(thread)),
                 executor,
                 fanout,
+                recovery,
             }),
         })
     }
@@ -231,10 +244,22 @@ impl Engine {
         let job: Job = Box::new(move |db: &mut Db<'_>| {
             let result = catch_unwind(AssertUnwindSafe(|| f(db)))
                 .map_err(|payload| Error::Panicked(panic_message(payload.as_ref())));
-            let _ = result_tx.send(result);
+            Box::new(move || {
+                let _ = result_tx.send(result);
+            })
         });
         self.shared.send(Msg::Atomically(job))?;
         result_rx.recv().map_err(|_| Error::Closed)?
+    }
+
+    /// What loading the append-only file found when this engine started; `None` without
+    /// [`EngineBuilder::append_only`].
+    ///
+    /// ```
+    /// assert!(embedis::Engine::new().recovery().is_none());
+    /// ```
+    pub fn recovery(&self) -> Option<&RecoveryReport> {
+        self.shared.recovery.as_ref()
     }
 
     /// The clock this engine follows.

@@ -38,6 +38,8 @@ pub struct Keyspace {
     deadlines: BTreeSet<(u64, Bytes)>,
     /// Keys removed because they expired, since the last `take_expired`.
     expired: Vec<Bytes>,
+    /// While an append-only file loads, no key expires (see `set_loading`).
+    loading: bool,
 }
 
 impl Keyspace {
@@ -51,8 +53,19 @@ impl Keyspace {
         self.map.len()
     }
 
-    fn is_expired(entry: &Entry, now_ms: u64) -> bool {
-        entry.expires_at.is_some_and(|deadline| deadline <= now_ms)
+    fn is_expired(&self, entry: &Entry, now_ms: u64) -> bool {
+        !self.loading && entry.expires_at.is_some_and(|deadline| deadline <= now_ms)
+    }
+
+    /// Suspends expiry (lazy and swept) while a log of past writes is replayed: the log was
+    /// written when those keys were alive, and replays the same only if they still are.
+    pub fn set_loading(&mut self, loading: bool) {
+        self.loading = loading;
+    }
+
+    /// Whether a log is being replayed (see `set_loading`).
+    pub fn loading(&self) -> bool {
+        self.loading
     }
 
     /// Removes `key` if it is past its deadline. Returns whether it was removed.
@@ -60,7 +73,7 @@ impl Keyspace {
         let due = self
             .map
             .get(key)
-            .is_some_and(|entry| Keyspace::is_expired(entry, now_ms));
+            .is_some_and(|entry| self.is_expired(entry, now_ms));
         if due {
             if let Some((key, entry)) = self.map.remove_entry(key) {
                 if let Some(deadline) = entry.expires_at {
@@ -98,7 +111,7 @@ impl Keyspace {
     pub fn is_logically_expired(&self, key: &[u8], now_ms: u64) -> bool {
         self.map
             .get(key)
-            .is_some_and(|entry| Keyspace::is_expired(entry, now_ms))
+            .is_some_and(|entry| self.is_expired(entry, now_ms))
     }
 
     /// Stores `value` under `key` with the given deadline, replacing any previous entry.
@@ -198,6 +211,16 @@ impl Keyspace {
     /// Keys removed by expiry since the last call, oldest first.
     pub fn take_expired(&mut self) -> Vec<Bytes> {
         std::mem::take(&mut self.expired)
+    }
+
+    /// Keys removed by expiry and not yet taken, oldest first.
+    pub fn expired(&self) -> &[Bytes] {
+        &self.expired
+    }
+
+    /// The entry stored at `key`, even if past its deadline; removes nothing.
+    pub fn peek(&self, key: &[u8]) -> Option<&Entry> {
+        self.map.get(key)
     }
 
     /// Whether any expired key awaits [`Keyspace::take_expired`]; cheap, for the hot path.

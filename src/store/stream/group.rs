@@ -46,6 +46,31 @@ pub struct Group {
     pub consumers: BTreeMap<Bytes, Consumer>,
     /// Entries released by XNACK, in release order: claimed before other idle entries.
     pub nacked: VecDeque<StreamId>,
+    /// What changed while a journal is open (`None`: not recording, the usual case).
+    pub journal: Option<Journal>,
+}
+
+/// The pending entries and consumers a command changed, recorded while the append-only
+/// file needs them: the command's effect is then redone from their final state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Journal {
+    /// IDs whose pending entry was added, moved, updated or removed, in order (may repeat).
+    pub ids: Vec<StreamId>,
+    /// Consumers created.
+    pub consumers: Vec<Bytes>,
+}
+
+impl Group {
+    fn record(&mut self, id: StreamId) {
+        if let Some(journal) = self.journal.as_mut() {
+            journal.ids.push(id);
+        }
+    }
+
+    /// Records that `id`'s pending entry was changed in place (a re-delivery).
+    pub fn record_change(&mut self, id: StreamId) {
+        self.record(id);
+    }
 }
 
 impl Group {
@@ -61,6 +86,11 @@ impl Group {
     /// The consumer, created if missing (`seen_at` = now); returns whether it was created.
     pub fn touch_consumer(&mut self, name: &Bytes, now_ms: u64) -> (&mut Consumer, bool) {
         let created = !self.consumers.contains_key(name);
+        if created {
+            if let Some(journal) = self.journal.as_mut() {
+                journal.consumers.push(name.clone());
+            }
+        }
         let consumer = self
             .consumers
             .entry(name.clone())
@@ -76,6 +106,7 @@ impl Group {
     /// Records a delivery of `id` to `consumer`: a new PEL entry, or an existing one moved
     /// to this consumer with its delivery count increased.
     pub fn deliver(&mut self, id: StreamId, consumer: &Bytes, now_ms: u64) {
+        self.record(id);
         if !self.nacked.is_empty() {
             self.nacked.retain(|&other| other != id);
         }
@@ -105,6 +136,7 @@ impl Group {
         let Some(pending) = self.pel.remove(&id) else {
             return false;
         };
+        self.record(id);
         if !self.nacked.is_empty() {
             self.nacked.retain(|&other| other != id);
         }
@@ -116,6 +148,7 @@ impl Group {
 
     /// Moves a pending entry to `consumer` (XCLAIM), setting its delivery time and count.
     pub fn claim(&mut self, id: StreamId, consumer: &Bytes, delivered_at: u64, deliveries: u64) {
+        self.record(id);
         if !self.nacked.is_empty() {
             self.nacked.retain(|&other| other != id);
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use bytes::Bytes;
 
-pub use group::{Group, Pending};
+pub use group::{Group, Journal, Pending};
 pub use id::StreamId;
 pub use log::{StreamEntry, StreamLog, Trim};
 

@@ -1,0 +1,112 @@
+//! The deterministic effects of the writes handled since the last commit.
+//!
+//! Every write reduces to Redis commands that redo it exactly, whenever they are replayed:
+//! relative deadlines become absolute (`SET ... PXAT`, `PEXPIREAT`), `*` stream IDs become
+//! the IDs chosen, approximate trimming becomes the exact trim it did, reads that change a
+//! consumer group (XREADGROUP, XAUTOCLAIM) become the XCLAIM / XGROUP SETID calls Redis
+//! itself propagates, and keys removed because they expired become `DEL`, logged before the
+//! command that found them expired. Commands record their effects here while they run; the
+//! executor writes the buffer to the append-only file once per batch (see `aof.rs`).
+
+use bytes::Bytes;
+
+use super::resp::encode_command;
+
+/// Effects awaiting the next commit, already in RESP.
+#[derive(Debug, Default)]
+pub(crate) struct EffectLog {
+    /// RESP commands, in execution order.
+    pub(crate) buf: Vec<u8>,
+    /// How many commands `buf` holds.
+    pub(crate) commands: usize,
+    /// How many of the keyspace's expired-key records are logged already.
+    pub(crate) expired_logged: usize,
+    /// Above zero while a command logs its effect itself, so the generic per-key logging
+    /// of string writes stays quiet (RENAME, FLUSHALL).
+    pub(crate) explicit: u32,
+}
+
+/// Where a transaction's effects start, to wrap them in MULTI/EXEC afterwards.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mark {
+    at: usize,
+    commands: usize,
+}
+
+impl EffectLog {
+    /// Appends one command.
+    pub(crate) fn command<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
+        encode_command(argv, &mut self.buf);
+        self.commands += 1;
+    }
+
+    /// `DEL key`, for keys that expired.
+    pub(crate) fn expired(&mut self, keys: &[Bytes]) {
+        for key in &keys[self.expired_logged.min(keys.len())..] {
+            self.command(&[b"DEL" as &[u8], key]);
+        }
+        self.expired_logged = keys.len();
+    }
+
+    /// The position a transaction starts at.
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            at: self.buf.len(),
+            commands: self.commands,
+        }
+    }
+
+    /// Wraps the effects since `mark` in MULTI/EXEC if there are several, so replay applies
+    /// them together or (cut short by a crash) not at all — as Redis logs a transaction.
+    pub(crate) fn wrap_transaction(&mut self, mark: Mark) {
+        if self.commands - mark.commands < 2 {
+            return;
+        }
+        let mut multi = Vec::with_capacity(16);
+        encode_command(&["MULTI"], &mut multi);
+        self.buf.splice(mark.at..mark.at, multi);
+        encode_command(&["EXEC"], &mut self.buf);
+        self.commands += 2;
+    }
+
+    /// Whether nothing awaits a commit.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    /// Takes the pending effects, leaving the log empty.
+    pub(crate) fn take(&mut self) -> Vec<u8> {
+        self.commands = 0;
+        std::mem::take(&mut self.buf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_transaction_of_several_effects_is_wrapped_and_a_single_one_is_not() {
+        let mut log = EffectLog::default();
+        let mark = log.mark();
+        log.command(&["SET", "a", "1"]);
+        log.wrap_transaction(mark);
+        assert_eq!(log.commands, 1);
+        let mark = log.mark();
+        log.command(&["SET", "b", "2"]);
+        log.command(&["SET", "c", "3"]);
+        log.wrap_transaction(mark);
+        let text = String::from_utf8(log.take()).unwrap();
+        assert!(text.starts_with("*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n*1\r\n$5\r\nMULTI\r\n"));
+        assert!(text.ends_with("*1\r\n$4\r\nEXEC\r\n"));
+    }
+
+    #[test]
+    fn expired_keys_are_logged_once() {
+        let mut log = EffectLog::default();
+        let keys = vec![Bytes::from("a"), Bytes::from("b")];
+        log.expired(&keys[..1]);
+        log.expired(&keys);
+        assert_eq!(log.commands, 2);
+    }
+}

@@ -1,0 +1,30 @@
+//! Durability: the append-only file.
+//!
+//! Off by default. With [`EngineBuilder::append_only`](crate::EngineBuilder::append_only),
+//! every write that changed data is appended to a file in RESP — the format of Redis's
+//! append-only file, so `redis-cli --pipe` loads it into a real server — *before* its reply
+//! is released, and the file is replayed when an engine starts on it.
+//!
+//! - **What is logged** is each write's deterministic effect (see `effects.rs`): absolute
+//!   deadlines, the stream IDs chosen, exact trims, and the XCLAIM / XGROUP SETID calls that
+//!   redo what a consumer-group read changed. Replaying the file at any later time, on any
+//!   clock, rebuilds the same data.
+//! - **Group commit**: the executor drains a batch of requests, appends all their effects
+//!   with one write, fsyncs once under [`Fsync::Always`], then releases every reply of the
+//!   batch. Durability costs one fsync per batch, not per command.
+//! - **Recovery** tolerates a torn tail and refuses corruption (see [`RecoveryReport`],
+//!   [`AofError`]).
+//! - **Compaction** rewrites the file as the current dataset, on another thread, and swaps
+//!   it in atomically; it starts when the file doubled since the last one (and is at least
+//!   64 MiB), or on [`Engine::rewrite_append_only`](crate::Engine::rewrite_append_only).
+//!
+//! Not logged, as on Redis: pub/sub messages, reads, and rate limiters held outside the
+//! keyspace ([`RateLimiter`](crate::RateLimiter)); CL.THROTTLE buckets are keys and are.
+
+pub(crate) mod aof;
+pub(crate) mod effects;
+pub(crate) mod recovery;
+pub(crate) mod resp;
+
+pub use aof::Fsync;
+pub use recovery::{AofError, RecoveryReport};
