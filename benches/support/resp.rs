@@ -164,6 +164,9 @@ fn parse_int(text: &[u8]) -> i64 {
         .unwrap_or_else(|| panic!("bad RESP integer {:?}", String::from_utf8_lossy(text)))
 }
 
+/// Servers started by this process, so each gets its own directory.
+static SERVERS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 /// A redis-server child on 127.0.0.1 and a free port, with persistence off, in a private
 /// empty directory. Dropping it kills the child by pid and reaps it.
 pub struct RedisServer {
@@ -175,6 +178,12 @@ pub struct RedisServer {
 impl RedisServer {
     /// Starts the server, or says why it cannot (binary absent, failed start).
     pub fn start() -> Result<RedisServer, String> {
+        RedisServer::start_with(&[])
+    }
+
+    /// Starts the server with extra configuration (`["--appendonly", "yes"]`), given after
+    /// the defaults so it overrides them.
+    pub fn start_with(extra: &[&str]) -> Result<RedisServer, String> {
         let binary = find_binary().ok_or_else(|| {
             format!(
                 "redis-server not found (looked at $EMBEDIS_BENCH_REDIS_SERVER, \
@@ -185,7 +194,7 @@ impl RedisServer {
         // A port found free can be taken before the child binds it: try a few.
         for attempt in 0..3 {
             let port = free_port().map_err(|e| format!("no free loopback port: {e}"))?;
-            match RedisServer::spawn(&binary, port, attempt) {
+            match RedisServer::spawn(&binary, port, attempt, extra) {
                 Ok(server) => return Ok(server),
                 Err(error) => last_error = error,
             }
@@ -201,10 +210,16 @@ impl RedisServer {
         self.child.id()
     }
 
-    fn spawn(binary: &Path, port: u16, attempt: u32) -> Result<RedisServer, String> {
+    fn spawn(
+        binary: &Path,
+        port: u16,
+        attempt: u32,
+        extra: &[&str],
+    ) -> Result<RedisServer, String> {
         let dir = std::env::temp_dir().join(format!(
-            "embedis-bench-redis-{}-{attempt}",
-            std::process::id()
+            "embedis-bench-redis-{}-{}-{attempt}",
+            std::process::id(),
+            SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         ));
         std::fs::create_dir_all(&dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
         let port_arg = port.to_string();
@@ -212,6 +227,7 @@ impl RedisServer {
         let child = Command::new(binary)
             .args(["--port", &port_arg, "--bind", "127.0.0.1"])
             .args(["--save", "", "--appendonly", "no", "--dir", &dir_arg])
+            .args(extra)
             .current_dir(&dir)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
