@@ -117,6 +117,9 @@ mod config;
 mod error;
 mod exec;
 mod handle;
+#[cfg(feature = "redis-rs")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis-rs")))]
+pub mod redis_rs;
 pub mod reply;
 mod store;
 
