@@ -48,12 +48,12 @@ fn checkout(conn: &mut impl ConnectionLike, order: &str) -> RedisResult<Vec<Stri
         report.push(format!("request {attempt}: {verdict}"));
     }
 
-    let error = conn.lpush::<_, _, i64>("stock:42", "x").unwrap_err();
-    report.push(format!(
-        "lpush on a string: {:?} {:?}",
-        error.kind(),
-        error.code()
-    ));
+    // A deliberate type error: INCR of a stream.
+    let outcome = match conn.incr::<_, _, i64>("orders", 1) {
+        Ok(n) => format!("{n}"),
+        Err(error) => format!("{:?} {:?}", error.kind(), error.code()),
+    };
+    report.push(format!("incr on a stream: {outcome}"));
     let _: i64 = conn.del(&["stock:42", "orders", "rate:alice"])?;
     Ok(report)
 }

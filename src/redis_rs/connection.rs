@@ -17,18 +17,20 @@ fn exchange(
     offset: usize,
     count: usize,
 ) -> RedisResult<Vec<Value>> {
+    if packed.is_empty() {
+        // What redis-rs's socket connection answers before writing nothing (an empty
+        // pipeline, for one).
+        return Err(RedisError::from((ErrorKind::Client, "empty command")));
+    }
     let batch = commands(packed).map_err(malformed)?;
     if batch.is_empty() {
-        return if offset + count == 0 {
-            Ok(Vec::new())
-        } else {
-            // Against a server this read would wait forever for a reply nobody sends.
-            Err(RedisError::from((
-                ErrorKind::Client,
-                "embedis: no command to wait for",
-                format!("{} bytes held no command", packed.len()),
-            )))
-        };
+        // Only empty arrays (`*0`), which a server skips without a reply: a socket would
+        // wait forever for one.
+        return Err(RedisError::from((
+            ErrorKind::Client,
+            "embedis: no command to wait for",
+            format!("{} bytes held no command", packed.len()),
+        )));
     }
     let frames = conn.round_trip(batch).map_err(|e| to_redis_error(&e))?;
     // A HELLO in the batch switched the protocol before any of its frames are read here:
@@ -149,7 +151,9 @@ mod tests {
         let mut conn = Engine::new().connect();
         let error = conn.req_packed_command(b"PING\r\n").unwrap_err();
         assert_eq!(error.kind(), redis::ErrorKind::Client);
-        assert_eq!(conn.req_packed_commands(b"", 0, 0).unwrap(), vec![]);
-        assert!(conn.req_packed_commands(b"", 0, 1).is_err());
+        let empty = conn.req_packed_commands(b"", 0, 0).unwrap_err();
+        assert_eq!(empty.to_string(), "empty command - Client");
+        let nothing_to_answer = conn.req_packed_commands(b"*0\r\n", 0, 1).unwrap_err();
+        assert_eq!(nothing_to_answer.kind(), redis::ErrorKind::Client);
     }
 }
