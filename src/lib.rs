@@ -118,6 +118,9 @@ mod error;
 mod exec;
 mod handle;
 pub mod persist;
+#[cfg(feature = "redis-rs")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis-rs")))]
+pub mod redis_rs;
 pub mod reply;
 mod store;
 

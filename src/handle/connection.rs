@@ -284,6 +284,20 @@ impl Connection {
         }
     }
 
+    /// Frames a bridge received in a round trip but did not consume (redis-rs reads exactly
+    /// as many as it asked for): read next, in order, as unread bytes stay in a socket.
+    #[cfg_attr(not(feature = "redis-rs"), allow(dead_code))]
+    pub(crate) fn keep_unread(&mut self, replies: impl IntoIterator<Item = Reply>) {
+        self.buffered.extend(replies);
+    }
+
+    /// Whether the handle can still reach the engine (it may learn otherwise on its next
+    /// request, as a socket learns of a closed peer on its next read).
+    #[cfg_attr(not(feature = "redis-rs"), allow(dead_code))]
+    pub(crate) fn is_open(&self) -> bool {
+        !self.dead && !self.overflowed
+    }
+
     fn dispatch(&mut self, msg: Msg) -> Result<(), Error> {
         if self.dead {
             return Err(self.gone());

@@ -1,0 +1,159 @@
+//! `redis::ConnectionLike` for [`Connection`]: every request redis-rs makes (one command,
+//! a pipeline, an atomic pipeline) is one embedis batch, so one executor round trip.
+
+use redis::{ErrorKind, RedisError, RedisResult, Value};
+
+use super::replies::{read_batch, ReplyReader};
+use super::request::{commands, MalformedRequest};
+use super::value::to_redis_error;
+use crate::Connection;
+
+/// Runs the commands packed in `packed` as one round trip and reads `offset` + `count`
+/// frames of it the way redis-rs reads a socket (see `replies.rs`). Frames left over stay
+/// readable on the connection.
+fn exchange(
+    conn: &mut Connection,
+    packed: &[u8],
+    offset: usize,
+    count: usize,
+) -> RedisResult<Vec<Value>> {
+    if packed.is_empty() {
+        // What redis-rs's socket connection answers before writing nothing (an empty
+        // pipeline, for one).
+        return Err(RedisError::from((ErrorKind::Client, "empty command")));
+    }
+    let batch = commands(packed).map_err(malformed)?;
+    if batch.is_empty() {
+        // Only empty arrays (`*0`), which a server skips without a reply: a socket would
+        // wait forever for one.
+        return Err(RedisError::from((
+            ErrorKind::Client,
+            "embedis: no command to wait for",
+            format!("{} bytes held no command", packed.len()),
+        )));
+    }
+    let frames = conn.round_trip(batch).map_err(|e| to_redis_error(&e))?;
+    // A HELLO in the batch switched the protocol before any of its frames are read here:
+    // frames before it are read in the new protocol (see the module docs).
+    let protocol = conn.protocol();
+    let mut reader = ReplyReader::new(offset, count);
+    let leftover = read_batch(&mut reader, frames, protocol);
+    conn.keep_unread(leftover);
+    // RESP3 pushes counted out of the batch, or a connection closed part way (QUIT): read
+    // on, as redis-rs keeps reading its socket.
+    while reader.wants_more() {
+        let frame = conn.recv();
+        reader.feed(frame, conn.protocol());
+    }
+    reader.finish()
+}
+
+fn malformed(error: MalformedRequest) -> RedisError {
+    RedisError::from((
+        ErrorKind::Client,
+        "embedis: packed bytes are not RESP command arrays",
+        error.to_string(),
+    ))
+}
+
+/// redis-rs's synchronous connection trait, so `redis::Commands`, `redis::cmd(..).query`,
+/// `redis::pipe()` and `redis::transaction` run against an embedis connection. Replies are
+/// the `redis::Value`s redis-rs parses from redis-server, in the protocol the connection
+/// speaks (RESP2, or RESP3 after `HELLO 3`).
+///
+/// ```
+/// use redis::Commands;
+///
+/// let mut conn = embedis::Engine::new().connect();
+/// let _: () = conn.set("greeting", "hello").unwrap();
+/// let greeting: String = conn.get("greeting").unwrap();
+/// assert_eq!(greeting, "hello");
+///
+/// let (a, b): (i64, i64) = redis::pipe()
+///     .atomic()
+///     .incr("n", 1)
+///     .incr("n", 2)
+///     .query(&mut conn)
+///     .unwrap();
+/// assert_eq!((a, b), (1, 3));
+///
+/// let error = conn.incr::<_, _, i64>("greeting", 1).unwrap_err();
+/// assert_eq!(error.code(), Some("ERR"));
+/// assert_eq!(error.detail(), Some("value is not an integer or out of range"));
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "redis-rs")))]
+impl redis::ConnectionLike for Connection {
+    fn req_packed_command(&mut self, cmd: &[u8]) -> RedisResult<Value> {
+        let mut values = exchange(self, cmd, 0, 1)?;
+        // `exchange` keeps exactly `count` frames when it succeeds.
+        Ok(values.pop().unwrap_or(Value::Nil))
+    }
+
+    fn req_packed_commands(
+        &mut self,
+        cmd: &[u8],
+        offset: usize,
+        count: usize,
+    ) -> RedisResult<Vec<Value>> {
+        exchange(self, cmd, offset, count)
+    }
+
+    /// Always 0: an engine has one database (`SELECT 0` only).
+    fn get_db(&self) -> i64 {
+        0
+    }
+
+    fn check_connection(&mut self) -> bool {
+        redis::cmd("PING").query::<String>(self).is_ok()
+    }
+
+    fn is_open(&self) -> bool {
+        Connection::is_open(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use redis::ConnectionLike;
+
+    use crate::Engine;
+
+    #[test]
+    fn pipelines_run_as_one_batch_and_leave_extra_frames_readable() {
+        let engine = Engine::new();
+        let mut conn = engine.connect();
+        // Two commands packed into one single-reply request: the second reply stays unread.
+        let mut packed = redis::cmd("INCR").arg("n").get_packed_command();
+        packed.extend(redis::cmd("INCR").arg("n").get_packed_command());
+        assert_eq!(
+            conn.req_packed_command(&packed).unwrap(),
+            redis::Value::Int(1)
+        );
+        assert_eq!(conn.recv().unwrap(), crate::Reply::Integer(2));
+    }
+
+    #[test]
+    fn a_shut_down_engine_is_a_dropped_connection() {
+        let engine = Engine::new();
+        let mut conn = engine.connect();
+        assert!(conn.check_connection());
+        assert!(conn.is_open());
+        engine.shutdown();
+        let error = conn
+            .req_packed_command(&redis::cmd("PING").get_packed_command())
+            .unwrap_err();
+        assert!(error.is_connection_dropped(), "{error:?}");
+        assert!(!conn.check_connection());
+    }
+
+    #[test]
+    fn malformed_bytes_are_a_client_error_and_nothing_is_sent() {
+        let mut conn = Engine::new().connect();
+        let error = conn.req_packed_command(b"PING\r\n").unwrap_err();
+        assert_eq!(error.kind(), redis::ErrorKind::Client);
+        let empty = conn.req_packed_commands(b"", 0, 0).unwrap_err();
+        assert_eq!(empty.to_string(), "empty command - Client");
+        let nothing_to_answer = conn.req_packed_commands(b"*0\r\n", 0, 1).unwrap_err();
+        assert_eq!(nothing_to_answer.kind(), redis::ErrorKind::Client);
+    }
+}
