@@ -378,8 +378,8 @@ impl Core {
     /// Sends a connection its frame, then lets messages through to it if it just
     /// subscribed: the confirmation must come first.
     fn respond(&mut self, conn: u64, frame: Frame) {
-        if self.aof.is_some() {
-            // Released by `commit`, after this batch's writes are in the file. Every reply
+        if self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies) {
+            // Released by `commit`, after this batch's writes are on the disk. Every reply
             // waits, not only replies to writes, so a connection's replies keep their order.
             self.held.push(Held::Frame(conn, frame));
             return;
@@ -430,6 +430,7 @@ impl Core {
         // A panic in user code must not take the engine down: the job's wrapper reports it
         // to its caller; here it only has to be contained.
         let deliver = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
+        let hold = self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies);
         settle_expired(
             &mut self.db,
             &mut self.watches,
@@ -440,7 +441,7 @@ impl Core {
         // A closure is atomic: its writes replay together or not at all.
         self.effects.wrap_transaction(mark);
         if let Ok(deliver) = deliver {
-            if logging {
+            if hold {
                 self.held.push(Held::Job(deliver));
             } else {
                 deliver();

@@ -4,11 +4,12 @@
 //! and releases the batch's replies only after it returns, so:
 //! - under [`Fsync::Always`] one `fsync` covers every write of the batch (group commit), and
 //!   no caller sees a reply to a write the disk does not hold;
-//! - under [`Fsync::EverySec`] the batch is written (to the OS) before its replies, and a
-//!   background thread fsyncs at most once a second, off the executor's path, as Redis's
-//!   `appendfsync everysec` does;
-//! - under [`Fsync::No`] the batch is written before its replies and the OS flushes when it
-//!   likes.
+//! - under [`Fsync::EverySec`] the batch is queued in memory before its replies, and a
+//!   background thread writes the queue every 2 ms and fsyncs once a second, so the executor
+//!   makes no system call for durability (Redis's `appendfsync everysec` writes on its main
+//!   thread and fsyncs in the background). A crash of the process loses at most the last
+//!   2 ms of writes, a crash of the machine about a second; what survives is always a prefix;
+//! - under [`Fsync::No`] the same, without the fsyncs: the OS flushes when it likes.
 //!
 //! A compaction ([`AppendOnlyFile::start_rewrite`]) writes a snapshot to a temporary file on
 //! another thread while commits go on to the old file and are also kept aside; when the
@@ -44,11 +45,13 @@ pub enum Fsync {
     /// fsync before any reply of a batch is released: a write whose reply was received is on
     /// the disk. One fsync per executor batch, not per command.
     Always,
-    /// Write before the replies, fsync once a second in the background: a crash of the
-    /// process loses nothing, a crash of the machine loses about a second.
+    /// Written by a background thread every 2 ms and fsynced once a second: a crash of the
+    /// process loses at most the last 2 ms of writes, a crash of the machine about a second,
+    /// and what survives is a prefix. Nearly free for the executor.
     #[default]
     EverySec,
-    /// Write before the replies, never fsync: the operating system decides.
+    /// Written by a background thread every 2 ms, never fsynced: the operating system
+    /// decides when the data reaches the disk.
     No,
 }
 
@@ -71,84 +74,153 @@ impl Default for AutoRewrite {
     }
 }
 
-/// The fsync-once-a-second thread of [`Fsync::EverySec`].
+/// How long effects may wait in memory before the background writer hands them to the OS
+/// (under [`Fsync::EverySec`] and [`Fsync::No`]): the most a crash of the process can lose.
+const WRITE_INTERVAL: Duration = Duration::from_millis(2);
+
+/// Effects waiting for the background writer beyond which the executor waits for it:
+/// memory stays bounded when the disk is slower than the writes.
+const MAX_PENDING: usize = 16 << 20;
+
+/// The writer thread of [`Fsync::EverySec`] and [`Fsync::No`]: it takes the effects the
+/// executor queued, writes them every [`WRITE_INTERVAL`], and fsyncs once a second (under
+/// `EverySec`). The executor only copies bytes into memory: no system call on its path.
 #[derive(Debug)]
-struct Syncer {
-    shared: Arc<SyncShared>,
+struct Writer {
+    shared: Arc<WriterShared>,
     thread: Option<JoinHandle<()>>,
 }
 
 #[derive(Debug)]
-struct SyncShared {
-    state: Mutex<SyncState>,
+struct WriterShared {
+    state: Mutex<WriterState>,
+    /// Wakes the writer early (a full queue, a stop).
     wake: Condvar,
+    /// Wakes an executor waiting for the queue to drain.
+    drained: Condvar,
 }
 
 #[derive(Debug)]
-struct SyncState {
-    file: Option<File>,
-    dirty: bool,
+struct WriterState {
+    pending: Vec<u8>,
+    /// The file to write to; replaced after a compaction (`generation` tells the writer).
+    file: File,
+    generation: u64,
+    /// Whether a write is in flight (its bytes left `pending` but are not in the file yet).
+    writing: bool,
     stop: bool,
-    /// The last fsync failure, reported with the next commit.
+    /// The last write or fsync failure, reported with the next commit.
     error: Option<io::Error>,
 }
 
-impl Syncer {
-    fn start(file: File) -> io::Result<Syncer> {
-        let shared = Arc::new(SyncShared {
-            state: Mutex::new(SyncState {
-                file: Some(file),
-                dirty: false,
+impl Writer {
+    fn start(file: File, fsync: bool) -> io::Result<Writer> {
+        let shared = Arc::new(WriterShared {
+            state: Mutex::new(WriterState {
+                pending: Vec::new(),
+                file: file.try_clone()?,
+                generation: 0,
+                writing: false,
                 stop: false,
                 error: None,
             }),
             wake: Condvar::new(),
+            drained: Condvar::new(),
         });
         let worker = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
-            .name("embedis-aof-fsync".into())
-            .spawn(move || {
-                let mut state = worker.state.lock();
-                loop {
-                    if !state.stop {
-                        worker.wake.wait_for(&mut state, Duration::from_secs(1));
-                    }
-                    if state.dirty {
-                        state.dirty = false;
-                        if let Some(file) = state.file.as_ref() {
-                            if let Err(error) = file.sync_data() {
-                                state.error = Some(error);
-                            }
-                        }
-                    }
-                    if state.stop {
-                        return;
-                    }
-                }
-            })?;
-        Ok(Syncer {
+            .name("embedis-aof-writer".into())
+            .spawn(move || write_loop(&worker, file, fsync))?;
+        Ok(Writer {
             shared,
             thread: Some(thread),
         })
     }
 
-    fn written(&self) -> io::Result<()> {
+    /// Queues a batch's effects; waits only if the writer is [`MAX_PENDING`] behind.
+    fn queue(&self, effects: &[u8]) -> io::Result<()> {
         let mut state = self.shared.state.lock();
-        state.dirty = true;
+        while state.pending.len() > MAX_PENDING && !state.stop {
+            self.shared.wake.notify_one();
+            self.shared.drained.wait(&mut state);
+        }
+        state.pending.extend_from_slice(effects);
         match state.error.take() {
             Some(error) => Err(error),
             None => Ok(()),
         }
     }
 
+    /// From now on, writes go to `file`; what was queued for the old one is dropped (a
+    /// compaction's tail holds it already).
     fn replace_file(&self, file: File) {
         let mut state = self.shared.state.lock();
-        state.file = Some(file);
-        state.dirty = true;
+        state.pending.clear();
+        state.file = file;
+        state.generation += 1;
+    }
+
+    /// Waits until everything queued is in the file.
+    fn flush(&self) {
+        let mut state = self.shared.state.lock();
+        while (!state.pending.is_empty() || state.writing) && !state.stop {
+            self.shared.wake.notify_one();
+            self.shared.drained.wait(&mut state);
+        }
     }
 }
 
-impl Drop for Syncer {
+fn write_loop(shared: &WriterShared, mut file: File, fsync: bool) {
+    let mut generation = 0;
+    let mut last_sync = std::time::Instant::now();
+    let mut unsynced = false;
+    let mut buffer = Vec::new();
+    let mut state = shared.state.lock();
+    loop {
+        if state.pending.is_empty() && !state.stop {
+            shared.wake.wait_for(&mut state, WRITE_INTERVAL);
+        }
+        if state.generation != generation {
+            match state.file.try_clone() {
+                Ok(new) => {
+                    file = new;
+                    generation = state.generation;
+                }
+                Err(error) => state.error = Some(error),
+            }
+        }
+        std::mem::swap(&mut buffer, &mut state.pending);
+        let stop = state.stop;
+        state.writing = !buffer.is_empty();
+        drop(state);
+        let mut failure = None;
+        if !buffer.is_empty() {
+            if let Err(error) = file.write_all(&buffer) {
+                failure = Some(error);
+            }
+            buffer.clear();
+            unsynced = true;
+        }
+        if fsync && unsynced && (stop || last_sync.elapsed() >= Duration::from_secs(1)) {
+            if let Err(error) = file.sync_data() {
+                failure = Some(error);
+            }
+            unsynced = false;
+            last_sync = std::time::Instant::now();
+        }
+        state = shared.state.lock();
+        state.writing = false;
+        if failure.is_some() {
+            state.error = failure;
+        }
+        shared.drained.notify_all();
+        if stop && state.pending.is_empty() {
+            return;
+        }
+    }
+}
+
+impl Drop for Writer {
     fn drop(&mut self) {
         self.shared.state.lock().stop = true;
         self.shared.wake.notify_all();
@@ -178,7 +250,8 @@ pub(crate) struct AppendOnlyFile {
     /// Size right after the last compaction (or at open): the base of automatic compaction.
     base_size: u64,
     auto: AutoRewrite,
-    syncer: Option<Syncer>,
+    /// The background writer (`EverySec`, `No`); `None` under `Always`.
+    writer: Option<Writer>,
     rewrite: Option<Rewrite>,
     /// Compactions completed.
     pub(crate) rewrites: u64,
@@ -190,9 +263,10 @@ impl AppendOnlyFile {
     pub(crate) fn open(path: &Path, policy: Fsync, auto: AutoRewrite) -> io::Result<Self> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
         let size = file.metadata()?.len();
-        let syncer = match policy {
-            Fsync::EverySec => Some(Syncer::start(file.try_clone()?)?),
-            Fsync::Always | Fsync::No => None,
+        let writer = match policy {
+            Fsync::Always => None,
+            Fsync::EverySec => Some(Writer::start(file.try_clone()?, true)?),
+            Fsync::No => Some(Writer::start(file.try_clone()?, false)?),
         };
         Ok(AppendOnlyFile {
             file,
@@ -201,27 +275,39 @@ impl AppendOnlyFile {
             size,
             base_size: size,
             auto,
-            syncer,
+            writer,
             rewrite: None,
             rewrites: 0,
         })
     }
 
-    /// Appends a batch's effects and makes them as durable as the policy promises.
+    /// Appends a batch's effects and makes them as durable as the policy promises: in the
+    /// file and on the disk under `Always`; queued for the background writer otherwise.
     pub(crate) fn commit(&mut self, effects: &[u8]) -> io::Result<()> {
         if effects.is_empty() {
             return Ok(());
         }
-        self.file.write_all(effects)?;
-        self.size += effects.len() as u64;
         if let Some(rewrite) = self.rewrite.as_mut() {
             rewrite.tail.extend_from_slice(effects);
         }
-        match self.policy {
-            Fsync::Always => self.file.sync_data(),
-            Fsync::EverySec => self.syncer.as_ref().map_or(Ok(()), Syncer::written),
-            Fsync::No => Ok(()),
+        if let Some(writer) = self.writer.as_ref() {
+            self.size += effects.len() as u64;
+            return writer.queue(effects);
         }
+        if let Err(error) = self.file.write_all(effects) {
+            // A short write would leave half a command in the middle of the file: cut it
+            // off, so the next batch follows whole commands.
+            let _ = self.file.set_len(self.size);
+            return Err(error);
+        }
+        self.size += effects.len() as u64;
+        self.file.sync_data()
+    }
+
+    /// Whether replies must wait for [`AppendOnlyFile::commit`]: only under `Always` does a
+    /// reply promise the disk holds the write.
+    pub(crate) fn holds_replies(&self) -> bool {
+        self.policy == Fsync::Always
     }
 
     /// Whether the file grew enough since the last compaction to compact it again.
@@ -305,8 +391,8 @@ impl AppendOnlyFile {
         let file = OpenOptions::new().append(true).open(&self.path)?;
         self.size = file.metadata()?.len();
         self.base_size = self.size;
-        if let Some(syncer) = self.syncer.as_ref() {
-            syncer.replace_file(file.try_clone()?);
+        if let Some(writer) = self.writer.as_ref() {
+            writer.replace_file(file.try_clone()?);
         }
         self.file = file;
         self.rewrites += 1;
@@ -325,6 +411,9 @@ impl AppendOnlyFile {
 
     /// Flushes everything to the disk (at shutdown).
     pub(crate) fn sync(&mut self) -> io::Result<()> {
+        if let Some(writer) = self.writer.as_ref() {
+            writer.flush();
+        }
         self.file.sync_data()
     }
 

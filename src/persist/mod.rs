@@ -1,9 +1,11 @@
 //! Durability: the append-only file.
 //!
 //! Off by default. With [`EngineBuilder::append_only`](crate::EngineBuilder::append_only),
-//! every write that changed data is appended to a file in RESP — the format of Redis's
-//! append-only file, so `redis-cli --pipe` loads it into a real server — *before* its reply
-//! is released, and the file is replayed when an engine starts on it.
+//! every write that changed data is appended to the file's log in RESP — the format of
+//! Redis's append-only file, so `redis-cli --pipe` loads it into a real server — *before* its
+//! reply is released (under [`Fsync::Always`], written and fsynced; under the other policies,
+//! queued for a background writer that writes every 2 ms), and the file is replayed when an
+//! engine starts on it.
 //!
 //! - **What is logged** is each write's deterministic effect (see `effects.rs`): absolute
 //!   deadlines, the stream IDs chosen, exact trims, and the XCLAIM / XGROUP SETID calls that
