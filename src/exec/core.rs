@@ -554,8 +554,10 @@ impl Core {
         let result = if self.effects.is_empty() {
             Ok(())
         } else {
-            let effects = self.effects.take();
-            aof.commit(&effects)
+            // The buffer is kept (cleared, not replaced): no allocation per batch.
+            let result = aof.commit(&self.effects.buf);
+            self.effects.clear();
+            result
         };
         let held = std::mem::take(&mut self.held);
         match result {

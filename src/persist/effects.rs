@@ -74,10 +74,14 @@ impl EffectLog {
         self.buf.is_empty()
     }
 
-    /// Takes the pending effects, leaving the log empty.
-    pub(crate) fn take(&mut self) -> Vec<u8> {
+    /// Forgets the committed effects, keeping the buffer's memory for the next batch.
+    pub(crate) fn clear(&mut self) {
         self.commands = 0;
-        std::mem::take(&mut self.buf)
+        self.buf.clear();
+        // ... unless one huge batch grew it: memory stays bounded by the usual batch.
+        if self.buf.capacity() > 1 << 20 {
+            self.buf = Vec::new();
+        }
     }
 }
 
@@ -96,7 +100,7 @@ mod tests {
         log.command(&["SET", "b", "2"]);
         log.command(&["SET", "c", "3"]);
         log.wrap_transaction(mark);
-        let text = String::from_utf8(log.take()).unwrap();
+        let text = String::from_utf8(std::mem::take(&mut log.buf)).unwrap();
         assert!(text.starts_with("*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n*1\r\n$5\r\nMULTI\r\n"));
         assert!(text.ends_with("*1\r\n$4\r\nEXEC\r\n"));
     }
