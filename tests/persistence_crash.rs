@@ -403,7 +403,7 @@ fn crash_rounds(name: &str, policy: Fsync, seed: u64) {
         let stdout = child.stdout.take().expect("piped stdout");
         let listener = std::thread::spawn(move || listen(stdout, tx));
         let mut heard = Heard::default();
-        let mut note = |(tag, n): (String, u64), heard: &mut Heard| match tag.as_str() {
+        let note = |(tag, n): (String, u64), heard: &mut Heard| match tag.as_str() {
             "@start" => heard.start = Some(n),
             _ => heard.acked = Some(n),
         };
