@@ -615,8 +615,19 @@ fn refuse_frame(frame: Frame, refusal: &Error) -> Frame {
 
 /// Runs (or queues) one command, then lets WATCH see the keys it expired.
 fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
+    // What one command logs replays together or, cut short by a crash, not at all: an
+    // XREADGROUP's XCLAIMs and its XGROUP SETID, a served blocked read with the write that
+    // served it. Redis 7 wraps what one command propagates in MULTI/EXEC the same way.
+    // EXEC wraps its own.
+    let mark = match &command {
+        Ok(Command::Exec(_)) => None,
+        _ => ctx.log.as_deref().map(|log| log.mark()),
+    };
     let reply = dispatch(ctx, command);
     ctx.settle_expired();
+    if let (Some(mark), Some(log)) = (mark, ctx.log.as_deref_mut()) {
+        log.wrap_transaction(mark);
+    }
     reply
 }
 

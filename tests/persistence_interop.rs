@@ -1,0 +1,601 @@
+//! The append-only file against a real redis-server, both ways.
+//!
+//! - embedis's file, piped into redis-server with `redis-cli --pipe`, rebuilds the data
+//!   embedis holds;
+//! - a file redis-server wrote (`appendonly yes`, no RDB preamble; Redis 7's multi-part
+//!   `appendonlydir`, its parts joined in manifest order) starts an embedis engine holding
+//!   the data redis-server holds.
+//!
+//! Both compare every key: type, absolute deadline, string value; for streams the entries,
+//! the metadata of XINFO STREAM, every group (XINFO GROUPS), its pending entries with owner
+//! and delivery count (XPENDING; idle times differ), and its consumers' names and pending
+//! counts.
+//!
+//! Needs `redis-server` and `redis-cli`: without them the tests are skipped loudly, except
+//! in CI (`CI=true`), where that is a failure.
+
+mod common;
+
+use std::io::Write;
+use std::net::{Ipv4Addr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::RespClient;
+use embedis::{Connection, Engine, Fsync, Protocol, Reply};
+
+/// A fresh directory for one test's files.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("embedis-interop-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn on_path(binary: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(binary))
+        .find(|candidate| candidate.is_file())
+}
+
+/// `binary`'s path; `None` (after a loud message) if it is missing outside CI.
+fn tool(binary: &str) -> Option<PathBuf> {
+    let found = on_path(binary);
+    if found.is_none() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{binary} not found on PATH, and CI=true: the interop tests cannot run");
+        }
+        let banner = format!(
+            "\n==================================================================\n\
+             SKIPPED: {binary} not found; AOF interop tests did not run\n\
+             ==================================================================\n\n"
+        );
+        let _ = std::io::stderr().lock().write_all(banner.as_bytes());
+    }
+    found
+}
+
+// A reply as plain data (its RESP2 form), the same for both sides.
+
+#[derive(Debug, Clone, PartialEq)]
+enum V {
+    Str(Vec<u8>),
+    Int(i64),
+    Nil,
+    Err(String),
+    Arr(Vec<V>),
+}
+
+impl V {
+    fn text(&self) -> String {
+        match self {
+            V::Str(s) => String::from_utf8_lossy(s).into_owned(),
+            V::Int(n) => n.to_string(),
+            V::Nil => "(nil)".into(),
+            V::Err(e) => format!("(error {e})"),
+            V::Arr(items) => format!(
+                "[{}]",
+                items.iter().map(V::text).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+    fn arr(&self) -> &[V] {
+        match self {
+            V::Arr(items) => items,
+            other => panic!("not an array: {other:?}"),
+        }
+    }
+    /// The value after `name` in a flat field/value array.
+    fn field(&self, name: &str) -> String {
+        self.arr()
+            .chunks(2)
+            .find(|pair| pair[0] == V::Str(name.as_bytes().to_vec()))
+            .map(|pair| pair[1].text())
+            .unwrap_or_else(|| format!("(no {name})"))
+    }
+}
+
+fn parse_v(bytes: &[u8]) -> (V, usize) {
+    let line_end = bytes.windows(2).position(|w| w == b"\r\n").expect("a line");
+    let line = String::from_utf8_lossy(&bytes[1..line_end]).into_owned();
+    let after = line_end + 2;
+    match bytes[0] {
+        b'+' => (V::Str(line.into_bytes()), after),
+        b'-' => (V::Err(line), after),
+        b':' => (V::Int(line.parse().expect("integer")), after),
+        b'$' => {
+            let len: i64 = line.parse().expect("length");
+            if len < 0 {
+                return (V::Nil, after);
+            }
+            let end = after + len as usize;
+            (V::Str(bytes[after..end].to_vec()), end + 2)
+        }
+        b'*' => {
+            let count: i64 = line.parse().expect("count");
+            if count < 0 {
+                return (V::Nil, after);
+            }
+            let mut at = after;
+            let mut items = Vec::new();
+            for _ in 0..count {
+                let (item, used) = parse_v(&bytes[at..]);
+                items.push(item);
+                at += used;
+            }
+            (V::Arr(items), at)
+        }
+        other => panic!("unexpected RESP2 type byte {other}"),
+    }
+}
+
+/// One side of a comparison: runs a command, answers its RESP2 reply as data.
+trait Side {
+    fn exec(&mut self, argv: &[&str]) -> V;
+}
+
+impl Side for Connection {
+    fn exec(&mut self, argv: &[&str]) -> V {
+        let reply: Reply = self.call(argv.iter().copied()).expect("embedis reply");
+        parse_v(&reply.to_resp(Protocol::Resp2)).0
+    }
+}
+
+impl Side for RespClient {
+    fn exec(&mut self, argv: &[&str]) -> V {
+        let argv: Vec<Vec<u8>> = argv.iter().map(|a| a.as_bytes().to_vec()).collect();
+        parse_v(&self.call(&argv).expect("redis-server reply")).0
+    }
+}
+
+/// Every key, as text: what both sides must agree on.
+fn picture(side: &mut dyn Side) -> String {
+    let mut keys: Vec<String> = side
+        .exec(&["KEYS", "*"])
+        .arr()
+        .iter()
+        .map(V::text)
+        .collect();
+    keys.sort();
+    let mut out = String::new();
+    for key in &keys {
+        let kind = side.exec(&["TYPE", key]).text();
+        let deadline = side.exec(&["PEXPIRETIME", key]).text();
+        out.push_str(&format!("{key}: {kind}, expires at {deadline}\n"));
+        if kind == "string" {
+            out.push_str(&format!("  value {}\n", side.exec(&["GET", key]).text()));
+            continue;
+        }
+        out.push_str(&format!(
+            "  entries {}\n",
+            side.exec(&["XRANGE", key, "-", "+"]).text()
+        ));
+        let info = side.exec(&["XINFO", "STREAM", key]);
+        for field in [
+            "length",
+            "last-generated-id",
+            "max-deleted-entry-id",
+            "entries-added",
+            "recorded-first-entry-id",
+            "groups",
+        ] {
+            out.push_str(&format!("  {field} {}\n", info.field(field)));
+        }
+        for group in side.exec(&["XINFO", "GROUPS", key]).arr() {
+            let name = group.field("name");
+            out.push_str(&format!("  group {name}:"));
+            for field in [
+                "consumers",
+                "pending",
+                "last-delivered-id",
+                "entries-read",
+                "lag",
+            ] {
+                out.push_str(&format!(" {field} {}", group.field(field)));
+            }
+            out.push('\n');
+            for entry in side.exec(&["XPENDING", key, &name, "-", "+", "1000"]).arr() {
+                let entry = entry.arr();
+                // id, consumer, delivery count (entry[2] is the idle time, which differs).
+                out.push_str(&format!(
+                    "    pending {} owned by {} delivered {}\n",
+                    entry[0].text(),
+                    entry[1].text(),
+                    entry[3].text()
+                ));
+            }
+            for consumer in side.exec(&["XINFO", "CONSUMERS", key, &name]).arr() {
+                out.push_str(&format!(
+                    "    consumer {} pending {}\n",
+                    consumer.field("name"),
+                    consumer.field("pending")
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A workload touching every kind of logged write. Run on either side.
+fn workload(side: &mut dyn Side) {
+    let script: &[&[&str]] = &[
+        &["SET", "plain", "hello"],
+        &["SET", "ttl", "v", "EX", "1000"],
+        &["SET", "pttl", "v", "PX", "500000"],
+        &["SETEX", "setex", "2000", "z"],
+        &["SET", "counter", "10"],
+        &["INCR", "counter"],
+        &["INCRBY", "counter", "5"],
+        &["DECR", "counter"],
+        &["INCRBYFLOAT", "float", "1.25"],
+        &["INCRBYFLOAT", "float", "0.5"],
+        &["EXPIRE", "float", "4000"],
+        &["INCRBYFLOAT", "float", "3"],
+        &["APPEND", "plain", " world"],
+        &["SET", "gone", "x"],
+        &["DEL", "gone"],
+        &["MSET", "m1", "a", "m2", "b"],
+        &["EXPIRE", "m1", "3000"],
+        &["PEXPIRE", "m1", "3500000"],
+        &["RENAME", "m2", "m3"],
+        &["SET", "persisted", "p", "EX", "100"],
+        &["PERSIST", "persisted"],
+        &["GETEX", "plain", "EX", "9000"],
+        &["XADD", "st", "1-1", "f", "1"],
+        &["XADD", "st", "1-2", "f", "2"],
+        &["XADD", "st", "1-3", "f", "3"],
+        &["XADD", "st", "1-4", "f", "4"],
+        &["XADD", "st", "1-5", "f", "5"],
+        &["XADD", "st", "1-6", "f", "6"],
+        &["XADD", "st", "1-7", "f", "7"],
+        &["XADD", "st", "1-8", "f", "8"],
+        &["XADD", "st", "1-9", "f", "9"],
+        &["XADD", "st", "1-10", "f", "10"],
+        &["XDEL", "st", "1-2", "1-5"],
+        &["XTRIM", "st", "MAXLEN", "7"],
+        &["XGROUP", "CREATE", "st", "g1", "0"],
+        &["XGROUP", "CREATE", "st", "g2", "$"],
+        &["XGROUP", "CREATE", "empty", "g", "0", "MKSTREAM"],
+        &[
+            "XREADGROUP",
+            "GROUP",
+            "g1",
+            "alice",
+            "COUNT",
+            "2",
+            "STREAMS",
+            "st",
+            ">",
+        ],
+        &[
+            "XREADGROUP",
+            "GROUP",
+            "g1",
+            "bob",
+            "COUNT",
+            "3",
+            "STREAMS",
+            "st",
+            ">",
+        ],
+        &[
+            "XREADGROUP",
+            "GROUP",
+            "g1",
+            "carol",
+            "COUNT",
+            "1",
+            "STREAMS",
+            "st",
+            ">",
+        ],
+        &["XREADGROUP", "GROUP", "g1", "alice", "STREAMS", "st", "0"],
+        &["XACK", "st", "g1", "1-4", "1-7"],
+        &["XCLAIM", "st", "g1", "dave", "0", "1-6"],
+        &["XCLAIM", "st", "g1", "alice", "0", "1-8", "JUSTID"],
+        &["XAUTOCLAIM", "st", "g1", "erin", "0", "0", "COUNT", "1"],
+        &["XGROUP", "CREATECONSUMER", "st", "g1", "frank"],
+        &["XGROUP", "SETID", "st", "g2", "1-6", "ENTRIESREAD", "3"],
+        &["XREADGROUP", "GROUP", "g2", "zed", "STREAMS", "st", ">"],
+        &[
+            "XREADGROUP",
+            "GROUP",
+            "g1",
+            "alice",
+            "NOACK",
+            "COUNT",
+            "1",
+            "STREAMS",
+            "st",
+            ">",
+        ],
+        &["XGROUP", "DELCONSUMER", "st", "g1", "carol"],
+        &["XADD", "auto", "*", "a", "1"],
+        &["XADD", "auto", "MAXLEN", "=", "2", "*", "a", "2"],
+        &["XADD", "auto", "*", "a", "3"],
+        &["XADD", "auto", "MAXLEN", "~", "1", "*", "a", "4"],
+        &["XADD", "auto", "MINID", "~", "0", "*", "a", "5"],
+        &["XTRIM", "auto", "MAXLEN", "3"],
+        &["EXPIRE", "auto", "5000"],
+        &[
+            "XSETID",
+            "empty",
+            "5-5",
+            "ENTRIESADDED",
+            "3",
+            "MAXDELETEDID",
+            "4-4",
+        ],
+        &["XADD", "dropped", "*", "a", "b"],
+        &["XGROUP", "CREATE", "dropped", "g", "0"],
+        &["XGROUP", "DESTROY", "dropped", "g"],
+        &["MULTI"],
+        &["INCR", "tx"],
+        &["SET", "txs", "v", "PX", "100000"],
+        &["XADD", "st", "*", "f", "tx"],
+        &["XREADGROUP", "GROUP", "g2", "yan", "STREAMS", "st", ">"],
+        &["EXEC"],
+    ];
+    for argv in script {
+        if let V::Err(error) = side.exec(argv) {
+            panic!("{argv:?}: {error}");
+        }
+    }
+}
+
+/// Reports where two pictures first differ, with both in full.
+fn assert_same(expected: &str, actual: &str, what: &str) {
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "{what}: the pictures differ from line {line}\n--- expected ---\n{expected}\n\
+             --- actual ---\n{actual}"
+        );
+    }
+}
+
+#[test]
+fn an_embedis_file_piped_into_redis_server_rebuilds_the_same_data() {
+    let Some(redis_cli) = tool("redis-cli") else {
+        return;
+    };
+    let Some(lease) = common::lease() else {
+        return;
+    };
+    lease.reset();
+    let dir = temp_dir("to-redis");
+    let path = dir.join("appendonly.aof");
+    let engine = Engine::builder()
+        .append_only(&path, Fsync::Always)
+        .try_build()
+        .expect("engine");
+    let mut conn = engine.connect();
+    workload(&mut conn);
+
+    let output = Command::new(&redis_cli)
+        .args(["-h", "127.0.0.1", "-p", &lease.port().to_string(), "--pipe"])
+        .stdin(std::fs::File::open(&path).expect("the file"))
+        .output()
+        .expect("run redis-cli --pipe");
+    let summary = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "redis-cli --pipe: {summary}");
+    assert!(
+        summary.contains("errors: 0,"),
+        "redis-server refused some of the file: {summary}"
+    );
+
+    let expected = picture(&mut conn);
+    assert!(expected.contains("consumer alice"), "{expected}");
+    let actual = picture(&mut lease.client());
+    assert_same(
+        &expected,
+        &actual,
+        "redis-server after loading embedis's file",
+    );
+    drop(conn);
+    drop(engine);
+    lease.reset();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A private redis-server persisting to `dir`, killed by its pid when dropped.
+struct PersistingServer {
+    child: Child,
+    port: u16,
+}
+
+impl PersistingServer {
+    fn start(binary: &Path, dir: &Path) -> PersistingServer {
+        let mut last = String::new();
+        for _ in 0..5 {
+            let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+                .and_then(|listener| listener.local_addr())
+                .map(|addr| addr.port())
+                .expect("a free port");
+            let mut child = Command::new(binary)
+                .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+                .args(["--appendonly", "yes", "--aof-use-rdb-preamble", "no"])
+                .args(["--appendfsync", "always", "--save", ""])
+                .arg("--dir")
+                .arg(dir)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start redis-server");
+            let deadline = Instant::now() + Duration::from_secs(10);
+            loop {
+                if let Ok(Some(status)) = child.try_wait() {
+                    last = format!("exited: {status}");
+                    break;
+                }
+                if let Ok(mut client) = RespClient::connect(port) {
+                    if client.call(&[b"PING".to_vec()]).ok().as_deref() == Some(b"+PONG\r\n") {
+                        return PersistingServer { child, port };
+                    }
+                }
+                if Instant::now() > deadline {
+                    last = "no PONG".into();
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        panic!("the persisting redis-server did not start: {last}");
+    }
+}
+
+impl Drop for PersistingServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Redis 7's multi-part append-only file joined into one: the base file, then the
+/// incremental files by sequence number, as the manifest lists them.
+fn join_redis_aof(dir: &Path) -> Vec<u8> {
+    let aof_dir = dir.join("appendonlydir");
+    let manifest = std::fs::read_dir(&aof_dir)
+        .expect("appendonlydir")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "manifest"))
+        .expect("a manifest");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    // Lines of `file <name> seq <n> type <b|h|i>`; history files are not part of the data.
+    let mut parts: Vec<(u8, u64, String)> = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let value = |key: &str| {
+            words
+                .chunks(2)
+                .find(|pair| pair[0] == key)
+                .and_then(|pair| pair.get(1))
+                .map(|value| value.to_string())
+        };
+        let (Some(name), Some(seq), Some(kind)) = (value("file"), value("seq"), value("type"))
+        else {
+            panic!("manifest line {line:?}");
+        };
+        let order = match kind.as_str() {
+            "b" => 0,
+            "i" => 1,
+            _ => continue,
+        };
+        parts.push((order, seq.parse().expect("seq"), name));
+    }
+    parts.sort();
+    assert!(
+        parts.iter().any(|part| part.0 == 1),
+        "no incremental file: {text}"
+    );
+    let mut joined = Vec::new();
+    for (_, _, name) in parts {
+        joined.extend(std::fs::read(aof_dir.join(name)).expect("an AOF part"));
+    }
+    joined
+}
+
+/// The commands of a RESP file, for diagnostics.
+fn commands_of(data: &[u8]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < data.len() {
+        let (value, used) = parse_v(&data[at..]);
+        out.push(value.arr().iter().map(V::text).collect());
+        at += used;
+    }
+    out
+}
+
+#[test]
+fn a_redis_server_file_starts_embedis_with_the_same_data() {
+    let Some(redis_server) = tool("redis-server") else {
+        return;
+    };
+    let dir = temp_dir("from-redis");
+    let server = PersistingServer::start(&redis_server, &dir);
+    let mut client = RespClient::connect(server.port).expect("connect");
+    workload(&mut client);
+    let live = picture(&mut client);
+    assert!(live.contains("consumer alice"), "{live}");
+    // appendfsync always: every reply above came after its write reached the file.
+    let joined = join_redis_aof(&dir);
+    drop(client);
+    drop(server);
+    // The oracle is what redis-server itself loads from its file: a redis-server restarted
+    // on the same directory. Where that differs from what it held before (Redis 7.0 logs a
+    // group read as XCLAIM ... LASTID, which does not carry the group's entries-read), the
+    // difference is Redis's own and is shown, not asserted.
+    let restarted = PersistingServer::start(&redis_server, &dir);
+    let expected = picture(&mut RespClient::connect(restarted.port).expect("connect"));
+    drop(restarted);
+    if expected != live {
+        let differences: Vec<String> = live
+            .lines()
+            .zip(expected.lines())
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| format!("  before restart: {a}\n  after restart:  {b}"))
+            .collect();
+        eprintln!(
+            "redis-server does not reload exactly what it held:\n{}",
+            differences.join("\n")
+        );
+    }
+
+    let path = dir.join("joined.aof");
+    std::fs::write(&path, &joined).expect("write");
+    let commands = commands_of(&joined);
+    let engine = match Engine::builder().append_only(&path, Fsync::No).try_build() {
+        Ok(engine) => engine,
+        Err(error) => panic!(
+            "embedis refuses redis-server's file: {error}\n{}",
+            commands
+                .iter()
+                .map(|c| c.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    };
+    let report = engine.recovery().expect("report").clone();
+    if report.failed > 0 {
+        // Which ones: replay the commands one by one on a bare engine, outside MULTI.
+        let bare = Engine::new();
+        let mut conn = bare.connect();
+        let failing: Vec<String> = commands
+            .iter()
+            .filter(|c| c[0] != "MULTI" && c[0] != "EXEC")
+            .filter_map(|c| {
+                let argv: Vec<&str> = c.iter().map(String::as_str).collect();
+                match Side::exec(&mut conn, &argv) {
+                    V::Err(error) => Some(format!("{} -> {error}", c.join(" "))),
+                    _ => None,
+                }
+            })
+            .collect();
+        panic!(
+            "{} of redis-server's commands fail on embedis:\n{}",
+            report.failed,
+            failing.join("\n")
+        );
+    }
+    assert_eq!(report.commands as usize, commands.len());
+    assert_eq!(report.truncated_bytes, 0);
+    let actual = picture(&mut engine.connect());
+    assert_same(
+        &expected,
+        &actual,
+        "embedis after loading redis-server's file",
+    );
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}
