@@ -69,6 +69,11 @@ fn runtime(workers: usize, placement: Option<Placement>) -> tokio::runtime::Runt
 /// Scenario (a): one PING from the caller through the executor and back.
 fn round_trip(c: &mut Criterion, placement: Option<Placement>) {
     let engine = Engine::new();
+    // A first round trip: the executor thread is running (and named) before it is pinned.
+    assert_eq!(
+        engine.connect().call(["PING"]).unwrap(),
+        Reply::status("PONG")
+    );
     if let Some(p) = placement {
         if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
             summary::note(format!("placement: executor not pinned: {why}"));

@@ -1,14 +1,16 @@
 //! A connection for async code: the same connection, whose replies are awaited.
 //!
 //! # Waiting without a thread
-//! Replies arrive on the connection's crossbeam channel, as for [`Connection`]. An awaited
-//! reply first polls that channel *cooperatively* for the engine's spin budget
-//! ([`EngineBuilder::spin`](crate::EngineBuilder::spin), 50 µs by default): each poll that
-//! finds nothing wakes its own task and returns `Pending`, so the runtime runs other tasks
-//! in between and the worker thread is never held. A reply usually arrives within a
-//! microsecond, so a round trip rarely pays a wake-up. Past the budget the future leaves its
-//! waker with the connection and sleeps; the executor wakes it when the next frame is sent
-//! (see `exec/reply_sink.rs`). A blocking read (`XREAD BLOCK`, `XREADGROUP BLOCK`) is
+//! Replies arrive on the connection's crossbeam channel, as for [`Connection`]. A reply
+//! usually arrives within a microsecond, while waking a task costs far more (a futex wake of
+//! a parked worker, about 20 µs on a small VM). So an awaited reply first polls the channel
+//! for at most [`POLL_SPIN`] (10 µs, or the engine's own
+//! [`EngineBuilder::spin`](crate::EngineBuilder::spin) if shorter; none on one CPU), within
+//! tokio's guidance of 10 to 100 µs between awaits; then it leaves its waker with the
+//! connection and returns `Pending`, and the executor wakes it when the next frame is sent
+//! (see `exec/reply_sink.rs`). Yielding to the runtime between polls instead was measured:
+//! on a multi-threaded runtime every yield wakes an idle worker to steal the task, which
+//! cost more than it saved. A blocking read (`XREAD BLOCK`, `XREADGROUP BLOCK`) is
 //! parked in the executor as for any connection, so awaiting it costs no thread at all.
 //!
 //! # Dropped futures
@@ -33,6 +35,9 @@ use crate::exec::core::{Frame, Msg};
 use crate::exec::wait::parallel;
 use crate::reply::FromReply;
 use crate::{Connection, Error, Protocol, Reply};
+
+/// The longest an awaited reply polls its channel before it sleeps (see the module docs).
+pub(crate) const POLL_SPIN: std::time::Duration = std::time::Duration::from_micros(10);
 
 /// A connection whose replies are awaited, from any async runtime (no runtime is
 /// required or started). Open one with [`Engine::connect_async`](crate::Engine::connect_async)
@@ -240,6 +245,7 @@ impl AsyncConnection {
 
     /// Sends many commands as one message and awaits their replies (see
     /// [`Pipeline::execute_async`](crate::Pipeline::execute_async)).
+    #[allow(clippy::manual_async_fn)] // spelled out to promise `Send`
     pub(crate) fn round_trip(
         &mut self,
         commands: Vec<Result<Command, Error>>,
@@ -258,6 +264,7 @@ impl AsyncConnection {
     }
 
     /// Sends one command message and awaits the next reply.
+    #[allow(clippy::manual_async_fn)] // spelled out to promise `Send`
     fn answer(&mut self, msg: Msg) -> impl Future<Output = Result<Reply, Error>> + Send + '_ {
         async move {
             self.settle();
@@ -353,9 +360,8 @@ impl AsyncConnection {
                 return Poll::Pending;
             }
             if wait.keep_spinning() {
-                // Yield to the runtime and come straight back: other tasks run meanwhile.
-                cx.waker().wake_by_ref();
-                return Poll::Pending;
+                std::hint::spin_loop();
+                continue;
             }
             // Register, then check again: a frame sent in between is found or wakes us.
             self.conn.wake.register(cx.waker());
@@ -364,32 +370,44 @@ impl AsyncConnection {
     }
 }
 
-/// The cooperative spin budget of one wait.
+/// The spin budget of one wait: [`POLL_SPIN`] per poll, restarted at each poll.
 struct Wait {
     budget: std::time::Duration,
     started: Option<Instant>,
+    polls: u32,
 }
 
 impl Wait {
     fn new(conn: &Connection) -> Wait {
         // With one CPU, spinning only delays the executor that would answer.
         let budget = if parallel() {
-            conn.shared().spin
+            conn.shared().spin.min(POLL_SPIN)
         } else {
             std::time::Duration::ZERO
         };
         Wait {
             budget,
             started: None,
+            polls: 0,
         }
     }
 
-    /// Whether to poll again rather than sleep: within the budget since the first miss.
+    /// Whether to poll again rather than sleep: within the budget since the first miss of
+    /// this poll. The clock is read every 16 polls only.
     fn keep_spinning(&mut self) -> bool {
         if self.budget.is_zero() {
             return false;
         }
+        self.polls = self.polls.wrapping_add(1);
         let started = *self.started.get_or_insert_with(Instant::now);
-        started.elapsed() < self.budget
+        if self.polls % 16 != 0 {
+            return true;
+        }
+        if started.elapsed() < self.budget {
+            return true;
+        }
+        // Spent: the next poll (after a wake-up) gets a fresh budget.
+        self.started = None;
+        false
     }
 }
