@@ -98,6 +98,12 @@
 //! that needs to read before it writes, [`Engine::atomically`] runs a closure on the
 //! executor: the in-process equivalent of a Lua script.
 //!
+//! # Async
+//! With the `async` feature, [`Engine::connect_async`] gives an `AsyncConnection` whose
+//! calls are awaited (blocking stream reads included), a [`Subscriber`] is a
+//! `futures_core::Stream`, and rate limiters have `until_ready` futures. No runtime is
+//! required or started: the futures work on tokio, async-std, smol or a plain executor.
+//!
 //! # Layout
 //! - `cmd/`: one file per command family; argv parsing and each command's semantics.
 //! - `exec/`: the executor (ordering, batching, WATCH, expiry ticks, shutdown), parked
@@ -109,8 +115,8 @@
 //!   limiters.
 
 #![forbid(unsafe_code)]
-#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod clock;
 pub mod cmd;
@@ -129,6 +135,9 @@ pub use clock::{Clock, ClockWaker, ManualClock, SystemClock};
 pub use cmd::{IncrexReply, IntoArg, ThrottleReply};
 pub use config::EngineBuilder;
 pub use error::{Error, StreamError};
+#[cfg(feature = "async")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async")))]
+pub use handle::async_connection::AsyncConnection;
 pub use handle::atomically::Db;
 pub use handle::connection::Connection;
 pub use handle::engine::Engine;

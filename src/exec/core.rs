@@ -16,7 +16,6 @@ use std::sync::Arc;
 
 use ahash::RandomState;
 use bytes::Bytes;
-use crossbeam_channel::Sender;
 
 use std::collections::VecDeque;
 
@@ -25,6 +24,7 @@ use crate::cmd::Command;
 use crate::exec::blocking::Blocking;
 use crate::exec::fanout::Fanout;
 use crate::exec::notify::Events;
+use crate::exec::reply_sink::ReplySink;
 use crate::exec::session::{PubSubLink, Session};
 use crate::exec::watch::WatchRegistry;
 use crate::handle::atomically::Db;
@@ -102,7 +102,7 @@ pub(crate) enum Msg {
     /// A new connection and the channel its replies go to.
     Open {
         conn: u64,
-        replies: Sender<Frame>,
+        replies: ReplySink<Frame>,
         protocol: Arc<AtomicU8>,
         /// Messages delivered to the connection and not yet read by its handle.
         unread: Arc<AtomicUsize>,
@@ -138,7 +138,7 @@ pub(crate) enum Flow {
 
 struct Connection {
     session: Session,
-    replies: Sender<Frame>,
+    replies: ReplySink<Frame>,
 }
 
 /// All data and all connection state.

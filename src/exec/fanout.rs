@@ -26,11 +26,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use bytes::Bytes;
-use crossbeam_channel::{bounded, Receiver, Sender, TrySendError};
+use crossbeam_channel::{bounded, Receiver, TrySendError};
 use parking_lot::Mutex;
 use smallvec::SmallVec;
 
 use crate::exec::core::{Frame, PushKind, PushMessage};
+use crate::exec::reply_sink::{ReplySink, WakerSlot};
 use crate::handle::subscriber::{
     Message, Overflow, Publication, SubscriberShared, OVERFLOWED, SHUT_DOWN,
 };
@@ -60,7 +61,7 @@ enum Sink {
 
 #[derive(Debug)]
 struct TypedSink {
-    sender: Sender<Message>,
+    sender: ReplySink<Message>,
     overflow: Overflow,
     /// Messages dropped since the last one delivered (Lag policy).
     lagged: u64,
@@ -133,7 +134,7 @@ impl Sinks {
 /// Where a connection's messages go, and what bounds them.
 #[derive(Debug)]
 pub(crate) struct ConnectionSink {
-    replies: Sender<Frame>,
+    replies: ReplySink<Frame>,
     /// Messages sent to the connection and not yet read by its handle.
     unread: Arc<AtomicUsize>,
     limit: usize,
@@ -171,10 +172,12 @@ impl Fanout {
         capacity: usize,
         overflow: Overflow,
         shared: Arc<SubscriberShared>,
+        wake: Arc<WakerSlot>,
     ) -> (SubscriberId, Receiver<Message>) {
         // The buffer is allocated up front by crossbeam: the price of a lock-free bounded
         // channel, and the reason the capacity is the user's to choose.
         let (sender, receiver) = bounded(capacity.max(1));
+        let sender = ReplySink::new(sender, wake);
         let mut state = self.state.lock();
         let id = state.sinks.allocate();
         if state.closed {
@@ -193,6 +196,14 @@ impl Fanout {
             }),
         );
         (id, receiver)
+    }
+
+    /// Makes every later delivery to `slot`'s receiver wake it. Under the lock every
+    /// publication takes, so no publisher reads the flag stale (see `exec/reply_sink.rs`).
+    #[cfg(feature = "async")]
+    pub(crate) fn enable_wakeups(&self, slot: &WakerSlot) {
+        let _state = self.state.lock();
+        slot.enable();
     }
 
     /// A new id for a connection that is about to subscribe.
@@ -349,7 +360,7 @@ impl Fanout {
 
 impl ConnectionSink {
     pub(crate) fn new(
-        replies: Sender<Frame>,
+        replies: ReplySink<Frame>,
         unread: Arc<AtomicUsize>,
         limit: usize,
         overflowed: Arc<AtomicBool>,

@@ -6,6 +6,7 @@ pub(crate) mod core;
 pub(crate) mod executor;
 pub(crate) mod fanout;
 pub(crate) mod notify;
+pub(crate) mod reply_sink;
 pub(crate) mod session;
 pub(crate) mod wait;
 pub(crate) mod watch;

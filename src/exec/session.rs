@@ -4,11 +4,11 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use bytes::Bytes;
-use crossbeam_channel::Sender;
 
 use crate::cmd::Command;
 use crate::exec::core::Frame;
 use crate::exec::fanout::ConnectionSink;
+use crate::exec::reply_sink::ReplySink;
 use crate::store::pubsub::SubscriberId;
 use crate::Protocol;
 
@@ -57,7 +57,7 @@ pub(crate) struct Session {
 /// shares with the fan-out.
 #[derive(Debug)]
 pub(crate) struct PubSubLink {
-    pub(crate) replies: Sender<Frame>,
+    pub(crate) replies: ReplySink<Frame>,
     pub(crate) unread: Arc<AtomicUsize>,
     pub(crate) overflowed: Arc<AtomicBool>,
     /// Unread messages after which the connection is closed.
@@ -74,7 +74,7 @@ pub(crate) struct PubSubLink {
 
 impl PubSubLink {
     pub(crate) fn new(
-        replies: Sender<Frame>,
+        replies: ReplySink<Frame>,
         unread: Arc<AtomicUsize>,
         overflowed: Arc<AtomicBool>,
         limit: usize,

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, TryRecvError};
 
 /// Whether this machine has more than one CPU (spinning helps only then).
-fn parallel() -> bool {
+pub(crate) fn parallel() -> bool {
     static PARALLEL: OnceLock<bool> = OnceLock::new();
     *PARALLEL.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
 }

@@ -16,6 +16,7 @@ use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, TryRecvError};
 
 use crate::cmd::{Command, TypedCommand};
 use crate::exec::core::{Frame, Msg};
+use crate::exec::reply_sink::{ReplySink, WakerSlot};
 use crate::exec::session::protocol_from_u8;
 use crate::exec::wait::{poll, Polled};
 use crate::handle::engine::Shared;
@@ -50,12 +51,21 @@ pub struct Connection {
     dead: bool,
     /// The engine closed the connection because its pub/sub buffer overflowed.
     overflowed: bool,
+    /// Where an async reader of `replies` waits (see `exec/reply_sink.rs`).
+    #[cfg_attr(not(feature = "async"), allow(dead_code))]
+    pub(crate) wake: Arc<WakerSlot>,
 }
 
 impl Connection {
     pub(crate) fn open(shared: Arc<Shared>) -> Connection {
+        Connection::open_with(shared, false)
+    }
+
+    /// Opens a connection; `wake_async`: its replies wake an async reader from the first.
+    pub(crate) fn open_with(shared: Arc<Shared>, wake_async: bool) -> Connection {
         let id = shared.new_connection_id();
         let (reply_tx, replies) = unbounded();
+        let wake = Arc::new(WakerSlot::new(wake_async));
         let protocol = Arc::new(AtomicU8::new(2));
         let unread = Arc::new(AtomicUsize::new(0));
         // If the engine is gone the reply sender is dropped here, and every call on this
@@ -63,7 +73,7 @@ impl Connection {
         let dead = shared
             .send(Msg::Open {
                 conn: id,
-                replies: reply_tx,
+                replies: ReplySink::new(reply_tx, Arc::clone(&wake)),
                 protocol: Arc::clone(&protocol),
                 unread: Arc::clone(&unread),
                 overflowed: Arc::new(AtomicBool::new(false)),
@@ -78,6 +88,7 @@ impl Connection {
             unread,
             dead,
             overflowed: false,
+            wake,
         }
     }
 
@@ -270,16 +281,9 @@ impl Connection {
             commands,
         })?;
         loop {
-            match self.wait_frame()? {
-                Frame::Batch(replies) => return Ok(replies),
-                // Replies to earlier sends, and messages: readable later with `recv`.
-                Frame::One(reply) => self.buffered.push_back(reply),
-                Frame::Many(replies) => self.buffered.extend(replies),
-                Frame::Push(message) => {
-                    self.unread.fetch_sub(1, Ordering::AcqRel);
-                    self.buffered.push_back(message.into_reply());
-                }
-                Frame::Overflowed => return Err(self.overflow()),
+            let frame = self.wait_frame()?;
+            if let Some(replies) = self.batch_or_buffer(frame)? {
+                return Ok(replies);
             }
         }
     }
@@ -298,7 +302,58 @@ impl Connection {
         !self.dead && !self.overflowed
     }
 
-    fn dispatch(&mut self, msg: Msg) -> Result<(), Error> {
+    /// While waiting for a pipeline's frame: returns it, or keeps any other frame.
+    pub(crate) fn batch_or_buffer(&mut self, frame: Frame) -> Result<Option<Vec<Reply>>, Error> {
+        match frame {
+            Frame::Batch(replies) => return Ok(Some(replies)),
+            // Replies to earlier sends, and messages: readable later with `recv`.
+            Frame::One(reply) => self.buffered.push_back(reply),
+            Frame::Many(replies) => self.buffered.extend(replies),
+            Frame::Push(message) => {
+                self.unread.fetch_sub(1, Ordering::AcqRel);
+                self.buffered.push_back(message.into_reply());
+            }
+            Frame::Overflowed => return Err(self.overflow()),
+        }
+        Ok(None)
+    }
+
+    /// Sends a message to the executor if its queue has room: `Ok(Some(msg))` gives it
+    /// back when the queue is full. Never waits.
+    #[cfg(feature = "async")]
+    pub(crate) fn try_dispatch(&mut self, msg: Msg) -> Result<Option<Msg>, Error> {
+        if self.dead {
+            return Err(self.gone());
+        }
+        let sent = self.shared.try_send(msg);
+        self.dead = sent.is_err();
+        sent
+    }
+
+    /// A reply already received and not yet read (from a pipeline or multi-reply frame).
+    #[cfg(feature = "async")]
+    pub(crate) fn pop_buffered(&mut self) -> Option<Reply> {
+        self.buffered.pop_front()
+    }
+
+    /// The next raw frame if one has arrived; `Err` once the connection can give no more.
+    #[cfg(feature = "async")]
+    pub(crate) fn try_frame(&mut self) -> Result<Option<Frame>, Error> {
+        self.check_alive()?;
+        match self.replies.try_recv() {
+            Ok(frame) => Ok(Some(frame)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(self.gone()),
+        }
+    }
+
+    /// The engine this connection belongs to.
+    #[cfg(feature = "async")]
+    pub(crate) fn shared(&self) -> &Arc<Shared> {
+        &self.shared
+    }
+
+    pub(crate) fn dispatch(&mut self, msg: Msg) -> Result<(), Error> {
         if self.dead {
             return Err(self.gone());
         }
@@ -334,7 +389,7 @@ impl Connection {
         Error::OutputBufferOverflow
     }
 
-    fn unpack(&mut self, frame: Frame) -> Result<Reply, Error> {
+    pub(crate) fn unpack(&mut self, frame: Frame) -> Result<Reply, Error> {
         match frame {
             Frame::One(reply) => Ok(reply),
             Frame::Batch(replies) | Frame::Many(replies) => {

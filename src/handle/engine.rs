@@ -82,6 +82,20 @@ impl Shared {
         Ok(())
     }
 
+    /// Queues a message if the queue has room; gives it back if it is full. Never waits.
+    #[cfg(feature = "async")]
+    pub(crate) fn try_send(&self, msg: Msg) -> Result<Option<Msg>, Error> {
+        match self.requests.try_send(msg) {
+            Ok(()) => {}
+            Err(TrySendError::Full(msg)) => return Ok(Some(msg)),
+            Err(TrySendError::Disconnected(_)) => return Err(Error::Closed),
+        }
+        if self.closed.load(Ordering::SeqCst) {
+            return Err(Error::Closed);
+        }
+        Ok(None)
+    }
+
     pub(crate) fn on_executor_thread(&self) -> bool {
         std::thread::current().id() == self.executor
     }
@@ -213,6 +227,23 @@ impl Engine {
     /// ```
     pub fn connect(&self) -> Connection {
         Connection::open(Arc::clone(&self.shared))
+    }
+
+    /// Opens a connection for async code: the same connection as [`Engine::connect`], whose
+    /// replies are awaited instead of waited for (see [`AsyncConnection`](crate::AsyncConnection)).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let engine = embedis::Engine::new();
+    /// let mut conn = engine.connect_async();
+    /// assert_eq!(conn.call(["PING"]).await.unwrap(), embedis::Reply::status("PONG"));
+    /// # }
+    /// ```
+    #[cfg(feature = "async")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
+    pub fn connect_async(&self) -> crate::AsyncConnection {
+        crate::AsyncConnection::new(Connection::open_with(Arc::clone(&self.shared), true))
     }
 
     /// Runs `f` on the executor with exclusive access to the data and returns its result:

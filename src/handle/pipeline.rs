@@ -105,14 +105,50 @@ impl Pipeline {
     /// assert_eq!(replies, vec![embedis::Reply::status("PONG")]);
     /// ```
     pub fn execute(&self, conn: &mut Connection) -> Result<Vec<Reply>, Error> {
+        let replies = conn.round_trip(self.batch())?;
+        self.finish(replies)
+    }
+
+    /// The same as [`Pipeline::execute`], awaited on an
+    /// [`AsyncConnection`](crate::AsyncConnection): one executor round trip, no thread held.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use embedis::{Engine, Pipeline, Reply};
+    /// let mut conn = Engine::new().connect_async();
+    /// let mut pipe = Pipeline::new();
+    /// pipe.cmd(["INCR", "n"]).cmd(["INCR", "n"]);
+    /// assert_eq!(pipe.execute_async(&mut conn).await.unwrap(), [Reply::Integer(1), Reply::Integer(2)]);
+    /// # }
+    /// ```
+    #[cfg(feature = "async")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
+    pub async fn execute_async(
+        &self,
+        conn: &mut crate::AsyncConnection,
+    ) -> Result<Vec<Reply>, Error> {
+        let replies = conn.round_trip(self.batch()).await?;
+        self.finish(replies)
+    }
+
+    /// The commands sent: wrapped in MULTI/EXEC if atomic.
+    fn batch(&self) -> Vec<Result<Command, Error>> {
         if !self.atomic {
-            return conn.round_trip(self.commands.clone());
+            return self.commands.clone();
         }
         let mut commands = Vec::with_capacity(self.commands.len() + 2);
         commands.push(Ok(Command::Multi(Multi)));
         commands.extend(self.commands.iter().cloned());
         commands.push(Ok(Command::Exec(Exec)));
-        let mut replies = conn.round_trip(commands)?;
+        commands
+    }
+
+    /// The replies the caller gets: EXEC's results if atomic.
+    fn finish(&self, mut replies: Vec<Reply>) -> Result<Vec<Reply>, Error> {
+        if !self.atomic {
+            return Ok(replies);
+        }
         match replies.pop() {
             Some(Reply::Array(results)) => Ok(results),
             Some(Reply::Error(error)) => Err(error),

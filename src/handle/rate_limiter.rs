@@ -267,6 +267,12 @@ fn clamp_bucket(bucket: &AtomicU64, quota: &Quota, now: u64) {
 }
 
 impl RateLimiter {
+    /// The limiter's clock, for the async waits.
+    #[cfg(feature = "async")]
+    pub(crate) fn limiter_clock(&self) -> &LimiterClock {
+        &self.clock
+    }
+
     /// A limiter on the system clock.
     ///
     /// ```
@@ -444,7 +450,7 @@ impl RateLimiter {
 /// finer and faster read for [`SystemClock`]); a limiter built with [`SystemClock`] by type
 /// reads it without a virtual call, since that read is most of the cost of a check.
 #[derive(Debug)]
-struct LimiterClock {
+pub(crate) struct LimiterClock {
     clock: Arc<dyn Clock>,
     /// `clock` is a [`SystemClock`].
     system: bool,
@@ -463,6 +469,13 @@ impl LimiterClock {
             clock,
             system: false,
         }
+    }
+
+    /// Asks the clock to call `waker` whenever it jumps (see [`Clock::register_waker`]);
+    /// `false` for a clock that follows real time on its own.
+    #[cfg(feature = "async")]
+    pub(crate) fn register_waker(&self, waker: crate::ClockWaker) -> bool {
+        !self.system && self.clock.register_waker(waker)
     }
 
     #[inline]
@@ -536,6 +549,12 @@ struct Shard<K> {
 const FIRST_SWEEP: usize = 64;
 
 impl<K: Hash + Eq> KeyedRateLimiter<K> {
+    /// The limiter's clock, for the async waits.
+    #[cfg(feature = "async")]
+    pub(crate) fn limiter_clock(&self) -> &LimiterClock {
+        &self.clock
+    }
+
     /// A keyed limiter on the system clock.
     ///
     /// ```

@@ -50,6 +50,7 @@ use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
 
 use crate::cmd::IntoArg;
 use crate::exec::fanout::Fanout;
+use crate::exec::reply_sink::WakerSlot;
 use crate::handle::engine::Shared;
 use crate::store::pubsub::{Kind, SubscriberId};
 use crate::Error;
@@ -310,13 +311,21 @@ impl SubscriberBuilder {
     pub fn build(self) -> Subscriber {
         let shared = Arc::new(SubscriberShared::default());
         let fanout = Arc::clone(&self.engine.fanout);
-        let (id, receiver) =
-            fanout.add_subscriber(self.capacity, self.overflow, Arc::clone(&shared));
+        let wake = Arc::new(WakerSlot::new(false));
+        let (id, receiver) = fanout.add_subscriber(
+            self.capacity,
+            self.overflow,
+            Arc::clone(&shared),
+            Arc::clone(&wake),
+        );
         Subscriber {
             id,
             fanout,
             receiver,
             shared,
+            wake,
+            #[cfg(feature = "async")]
+            stream_ended: false,
             pending: parking_lot::Mutex::new(None),
             has_pending: AtomicBool::new(false),
             _engine: self.engine,
@@ -340,9 +349,15 @@ impl SubscriberBuilder {
 #[derive(Debug)]
 pub struct Subscriber {
     id: SubscriberId,
-    fanout: Arc<Fanout>,
-    receiver: Receiver<Message>,
+    pub(crate) fanout: Arc<Fanout>,
+    pub(crate) receiver: Receiver<Message>,
     shared: Arc<SubscriberShared>,
+    /// Where an async reader waits (see `exec/reply_sink.rs` and `async_subscriber.rs`).
+    #[cfg_attr(not(feature = "async"), allow(dead_code))]
+    pub(crate) wake: Arc<WakerSlot>,
+    /// The `Stream` returned its last item (see `async_subscriber.rs`).
+    #[cfg(feature = "async")]
+    pub(crate) stream_ended: bool,
     /// A message whose `Lagged` report was returned first; handed out by the next call.
     pending: parking_lot::Mutex<Option<Message>>,
     /// Whether `pending` holds a message: checked without the lock on every receive.
@@ -657,7 +672,7 @@ impl Subscriber {
         self.len() == 0
     }
 
-    fn report(&self, mut message: Message) -> Result<Message, RecvError> {
+    pub(crate) fn report(&self, mut message: Message) -> Result<Message, RecvError> {
         if message.lagged == 0 {
             return Ok(message);
         }
@@ -669,7 +684,7 @@ impl Subscriber {
     }
 
     /// The message held back by a `Lagged` report, if any.
-    fn take_pending(&self) -> Option<Message> {
+    pub(crate) fn take_pending(&self) -> Option<Message> {
         if !self.has_pending.load(Ordering::Acquire) {
             return None;
         }
@@ -677,7 +692,7 @@ impl Subscriber {
         self.pending.lock().take()
     }
 
-    fn closed_reason(&self) -> RecvError {
+    pub(crate) fn closed_reason(&self) -> RecvError {
         match self.shared.closed.load(Ordering::Acquire) {
             OVERFLOWED => RecvError::Overflowed,
             _ => RecvError::Closed,
