@@ -117,6 +117,7 @@ mod config;
 mod error;
 mod exec;
 mod handle;
+pub mod persist;
 pub mod reply;
 mod store;
 
@@ -136,6 +137,7 @@ pub use handle::subscriber::{
     Message, Overflow, RecvError, Subscriber, SubscriberBuilder, SubscriberStats,
 };
 pub use handle::transaction::Transaction;
+pub use persist::export::{ExportError, ImportError};
 pub use reply::{FromReply, Protocol, Reply, TtlReply};
 pub use store::gcra::{Quota, QuotaError};
 pub use store::glob::Glob;
