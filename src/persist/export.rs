@@ -24,8 +24,11 @@
 //! - consumer groups: last-delivered ID and entries-read (so `lag` is the same), every
 //!   consumer, and every pending entry with its owner, delivery count and delivery time
 //!   (`XCLAIM ... TIME ... RETRYCOUNT ... FORCE JUSTID`), including pending entries whose
-//!   stream entry was deleted or trimmed, which redis-server's own AOF rewrite loses (the
-//!   [`rewrite`](super::rewrite) docs say how).
+//!   stream entry was deleted or trimmed, which redis-server's own AOF rewrite loses:
+//!   redis-server 7 drops an XCLAIM of a missing entry, so the export gives each such ID a
+//!   placeholder entry while the groups are built, then removes the placeholders (by
+//!   `XTRIM MINID` below the first live entry, by `XDEL` above it) before the final
+//!   `XSETID` restores the counters. No reader ever sees a placeholder.
 //!
 //! # What does not
 //! - Keys already expired at the snapshot are left out. Deadlines are absolute times on the
@@ -36,11 +39,11 @@
 //! - Pending entries released by XNACK (Redis 8.8) are written as `XNACK` commands: a
 //!   server older than 8.8 refuses them (`redis-cli --pipe` counts the errors) and those
 //!   entries are not restored there.
-//! - State outside the keyspace: standalone [`RateLimiter`](crate::RateLimiter)s (their
-//!   bucket lives in the handle), pub/sub subscriptions, connections, blocked readers,
-//!   configuration (`CONFIG SET notify-keyspace-events`). Keyed buckets of
-//!   `CL.THROTTLE` and [`KeyedRateLimiter`](crate::KeyedRateLimiter)s that live in the
-//!   keyspace carry over as the keys they are.
+//! - State outside the keyspace: [`RateLimiter`](crate::RateLimiter)s and
+//!   [`KeyedRateLimiter`](crate::KeyedRateLimiter)s (their buckets live in the handle),
+//!   pub/sub subscriptions, connections, blocked readers, configuration
+//!   (`CONFIG SET notify-keyspace-events`). The buckets of `CL.THROTTLE` are ordinary
+//!   integer keys with a deadline and carry over as such.
 //!
 //! ```
 //! use embedis::Engine;

@@ -258,3 +258,106 @@ fn rewrite_stream(key: &[u8], stream: &Stream, out: &mut Vec<u8>) {
         write_bulk_id(last, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bytes::Bytes;
+
+    use super::*;
+    use crate::persist::resp::{parse_command, Parsed};
+    use crate::store::stream::Group;
+
+    /// The dump as command lines, words joined by spaces.
+    fn lines(db: &Keyspace, now_ms: u64) -> Vec<String> {
+        let mut out = Vec::new();
+        rewrite(db, now_ms, &mut out);
+        let mut rest = &out[..];
+        let mut lines = Vec::new();
+        while !rest.is_empty() {
+            match parse_command(rest) {
+                Parsed::Complete { argv, consumed } => {
+                    let words: Vec<_> = argv.iter().map(|a| String::from_utf8_lossy(a)).collect();
+                    lines.push(words.join(" "));
+                    rest = &rest[consumed..];
+                }
+                other => panic!("the rewrite wrote an unparsable command: {other:?}"),
+            }
+        }
+        lines
+    }
+
+    fn b(text: &str) -> Bytes {
+        Bytes::copy_from_slice(text.as_bytes())
+    }
+
+    #[test]
+    fn strings_in_key_order_with_absolute_deadlines_and_expired_keys_left_out() {
+        let mut db = Keyspace::new();
+        db.insert(b("z"), Value::String(b("last")), None);
+        db.insert(b("a"), Value::Int(-5), Some(2_000));
+        db.insert(b("gone"), Value::String(b("x")), Some(1_000));
+        assert_eq!(lines(&db, 1_000), ["SET a -5 PXAT 2000", "SET z last"]);
+    }
+
+    #[test]
+    fn a_stream_with_a_deleted_pending_entry_and_a_trimmed_one() {
+        let id = |ms, seq| StreamId::new(ms, seq);
+        let mut stream = Stream::default();
+        for seq in 1..=4 {
+            stream.log.append(id(1, seq), &[(b("f"), b("v"))]);
+        }
+        let mut group = Group::new(id(1, 4), Some(4));
+        let (alice, bob) = (b("alice"), b("bob"));
+        group.touch_consumer(&alice, 10);
+        group.touch_consumer(&bob, 10);
+        group.deliver(id(1, 1), &alice, 100);
+        group.deliver(id(1, 3), &alice, 200);
+        group.deliver(id(1, 3), &alice, 300);
+        stream.groups.insert(b("g"), group);
+        stream
+            .log
+            .trim(crate::store::stream::Trim::MaxLen(3), false, 0); // 1-1 trimmed
+        stream.log.delete(&[id(1, 3)]);
+        let mut db = Keyspace::new();
+        db.insert(b("s"), Value::Stream(Box::new(stream)), Some(5_000));
+        assert_eq!(
+            lines(&db, 0),
+            [
+                "XADD s 1-1 x y", // placeholder for alice's trimmed entry
+                "XADD s 1-2 f v",
+                "XADD s 1-3 x y", // placeholder for alice's deleted entry
+                "XADD s 1-4 f v",
+                "XGROUP CREATE s g 1-4 ENTRIESREAD 4",
+                "XCLAIM s g alice 0 1-1 TIME 100 RETRYCOUNT 1 FORCE JUSTID",
+                "XCLAIM s g alice 0 1-3 TIME 300 RETRYCOUNT 2 FORCE JUSTID",
+                "XGROUP CREATECONSUMER s g bob",
+                "XTRIM s MINID 1-2",
+                "XDEL s 1-3",
+                "XSETID s 1-4 ENTRIESADDED 4 MAXDELETEDID 1-3",
+                "PEXPIREAT s 5000",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_stream_and_a_last_id_below_the_max_deleted_id() {
+        let mut db = Keyspace::new();
+        db.insert(b("e"), Value::Stream(Box::default()), None);
+        let mut stream = Stream::default();
+        stream.log.append(StreamId::new(1, 1), &[(b("f"), b("v"))]);
+        stream.log.append(StreamId::new(1, 2), &[(b("f"), b("v"))]);
+        stream.log.delete(&[StreamId::new(1, 2)]);
+        stream.log.set_last_id(StreamId::new(1, 1), None, None);
+        db.insert(b("s"), Value::Stream(Box::new(stream)), None);
+        assert_eq!(
+            lines(&db, 0),
+            [
+                "XADD e MAXLEN 0 0-1 x y",
+                "XSETID e 0-0 ENTRIESADDED 0 MAXDELETEDID 0-0",
+                "XADD s 1-1 f v",
+                "XSETID s 1-2 ENTRIESADDED 2 MAXDELETEDID 1-2",
+                "XSETID s 1-1",
+            ]
+        );
+    }
+}
