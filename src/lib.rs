@@ -107,6 +107,8 @@
 //!   glob, GCRA, numbers), time as a parameter.
 //! - `handle/`: what users hold: engine, connections, subscribers, stream consumers, rate
 //!   limiters.
+//! - `persist/`: the dataset as a stream of Redis commands ([`Engine::export`], loadable
+//!   with `redis-cli --pipe`, and [`Engine::import`]); the RESP request encoder and parser.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
