@@ -113,6 +113,9 @@
 //!   glob, GCRA, numbers), time as a parameter.
 //! - `handle/`: what users hold: engine, connections, subscribers, stream consumers, rate
 //!   limiters.
+//! - `persist/`: the append-only file (effects, group commit, recovery, compaction) and the
+//!   dataset as a stream of Redis commands ([`Engine::export`], loadable with
+//!   `redis-cli --pipe`, and [`Engine::import`]); the RESP request encoder and parser.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -150,6 +153,7 @@ pub use handle::subscriber::{
     Message, Overflow, RecvError, Subscriber, SubscriberBuilder, SubscriberStats,
 };
 pub use handle::transaction::Transaction;
+pub use persist::export::{ExportError, ImportError};
 pub use persist::{AofError, Fsync, RecoveryReport};
 pub use reply::{FromReply, Protocol, Reply, TtlReply};
 pub use store::gcra::{Quota, QuotaError};

@@ -125,6 +125,8 @@ pub(crate) enum Msg {
     Atomically(Job),
     /// The clock jumped: run what became due.
     Tick,
+    /// Compact the append-only file; the answer says whether it started.
+    Rewrite(crossbeam_channel::Sender<Result<(), Error>>),
     /// Stop the executor.
     Shutdown,
 }
@@ -292,6 +294,9 @@ impl Core {
             }
             Msg::Tick => {
                 self.sweep();
+            }
+            Msg::Rewrite(done) => {
+                let _ = done.send(self.start_rewrite());
             }
             Msg::Shutdown => return Flow::Stop,
         }
@@ -545,6 +550,18 @@ impl Core {
         self.aof = Some(aof);
     }
 
+    /// Starts compacting the append-only file: the dataset as commands, written on another
+    /// thread (see `persist/aof.rs`).
+    fn start_rewrite(&mut self) -> Result<(), Error> {
+        let Some(aof) = self.aof.as_mut() else {
+            return Err(Error::AppendOnlyWrite("no append-only file".into()));
+        };
+        let mut snapshot = Vec::new();
+        crate::persist::rewrite::rewrite(&self.db, self.clock.now_micros() / 1000, &mut snapshot);
+        aof.start_rewrite(snapshot)
+            .map_err(|error| Error::AppendOnlyWrite(error.to_string()))
+    }
+
     /// Appends the batch's effects to the append-only file, makes them as durable as its
     /// policy says, then releases the batch's replies. Without a file, nothing is held.
     pub(crate) fn commit(&mut self) {
@@ -559,6 +576,11 @@ impl Core {
             self.effects.clear();
             result
         };
+        // Compaction: finish one whose snapshot is written, or start one if the file grew.
+        let _ = aof.poll_rewrite();
+        if aof.wants_rewrite() {
+            let _ = self.start_rewrite();
+        }
         let held = std::mem::take(&mut self.held);
         match result {
             Ok(()) => {

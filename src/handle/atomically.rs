@@ -9,6 +9,7 @@ use crate::cmd::IntoArg;
 use crate::cmd::context::Ctx;
 use crate::cmd::{Command, Del, Expire, Get, IncrBy, Set, TypedCommand};
 use crate::reply::FromReply;
+use crate::store::keyspace::Keyspace;
 use crate::{Error, Reply};
 
 /// Exclusive access to the data for the duration of one `atomically` closure.
@@ -34,6 +35,16 @@ pub struct Db<'a> {
 impl<'a> Db<'a> {
     pub(crate) fn new(ctx: Ctx<'a>) -> Db<'a> {
         Db { ctx }
+    }
+
+    /// The keyspace, read-only (the export's snapshot).
+    pub(crate) fn keyspace(&self) -> &Keyspace {
+        self.ctx.db
+    }
+
+    /// The closure's instant in milliseconds, the unit of key deadlines.
+    pub(crate) fn now_ms(&self) -> u64 {
+        self.ctx.now_ms()
     }
 
     fn apply(&mut self, command: Command) -> Reply {

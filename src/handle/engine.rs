@@ -283,6 +283,32 @@ impl Engine {
         result_rx.recv().map_err(|_| Error::Closed)?
     }
 
+    /// Compacts the append-only file now (Redis's BGREWRITEAOF): the dataset is written as a
+    /// minimal command stream on another thread, then replaces the file atomically; writes go
+    /// on meanwhile. Returns once the compaction has started; it fails without a file.
+    ///
+    /// ```
+    /// use embedis::{Engine, Fsync, Reply};
+    /// let dir = std::env::temp_dir().join(format!("embedis-doc-rewrite-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let path = dir.join("appendonly.aof");
+    /// let engine = Engine::builder().append_only(&path, Fsync::Always).try_build().unwrap();
+    /// let mut conn = engine.connect();
+    /// for _ in 0..100 { conn.call(["INCR", "n"]).unwrap(); }
+    /// engine.rewrite_append_only().unwrap();
+    /// drop(conn); drop(engine); // shutdown finishes the compaction
+    /// assert!(std::fs::metadata(&path).unwrap().len() < 100);
+    /// let engine = Engine::builder().append_only(&path, Fsync::Always).try_build().unwrap();
+    /// assert_eq!(engine.connect().call(["GET", "n"]).unwrap(), Reply::bulk("100"));
+    /// # drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+    /// assert!(Engine::new().rewrite_append_only().is_err());
+    /// ```
+    pub fn rewrite_append_only(&self) -> Result<(), Error> {
+        let (done_tx, done) = bounded(1);
+        self.shared.send(Msg::Rewrite(done_tx))?;
+        done.recv().map_err(|_| Error::Closed)?
+    }
+
     /// What loading the append-only file found when this engine started; `None` without
     /// [`EngineBuilder::append_only`].
     ///

@@ -241,7 +241,6 @@ struct Rewrite {
 
 /// The open append-only file.
 #[derive(Debug)]
-#[allow(dead_code)] // compaction is wired to the executor in the next commit
 pub(crate) struct AppendOnlyFile {
     file: File,
     path: PathBuf,
@@ -257,7 +256,6 @@ pub(crate) struct AppendOnlyFile {
     pub(crate) rewrites: u64,
 }
 
-#[allow(dead_code)] // compaction is wired to the executor in the next commit
 impl AppendOnlyFile {
     /// Opens (creating if needed) `path` for appending; `size` is its current length.
     pub(crate) fn open(path: &Path, policy: Fsync, auto: AutoRewrite) -> io::Result<Self> {
@@ -317,11 +315,6 @@ impl AppendOnlyFile {
             && self.size >= self.auto.min_size
             && self.size.saturating_sub(self.base_size) * 100
                 >= self.base_size.max(1) * self.auto.percentage
-    }
-
-    /// Whether a compaction is under way.
-    pub(crate) fn rewriting(&self) -> bool {
-        self.rewrite.is_some()
     }
 
     fn temp_path(&self) -> PathBuf {
@@ -415,10 +408,5 @@ impl AppendOnlyFile {
             writer.flush();
         }
         self.file.sync_data()
-    }
-
-    /// The file's current size in bytes.
-    pub(crate) fn size(&self) -> u64 {
-        self.size
     }
 }

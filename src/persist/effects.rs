@@ -10,7 +10,7 @@
 
 use bytes::Bytes;
 
-use super::resp::encode_command;
+use super::resp::{encode_command, write_array_len, write_bulk};
 
 /// Effects awaiting the next commit, already in RESP.
 #[derive(Debug, Default)]
@@ -36,7 +36,10 @@ pub(crate) struct Mark {
 impl EffectLog {
     /// Appends one command.
     pub(crate) fn command<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
-        encode_command(argv, &mut self.buf);
+        write_array_len(argv.len(), &mut self.buf);
+        for arg in argv {
+            write_bulk(arg.as_ref(), &mut self.buf);
+        }
         self.commands += 1;
     }
 
@@ -63,9 +66,9 @@ impl EffectLog {
             return;
         }
         let mut multi = Vec::with_capacity(16);
-        encode_command(&["MULTI"], &mut multi);
+        encode_command(&[b"MULTI"], &mut multi);
         self.buf.splice(mark.at..mark.at, multi);
-        encode_command(&["EXEC"], &mut self.buf);
+        encode_command(&[b"EXEC"], &mut self.buf);
         self.commands += 2;
     }
 

@@ -1,4 +1,5 @@
-//! Durability: the append-only file.
+//! Durability and migration: the append-only file, and the dataset as a stream of Redis
+//! commands (export to a real Redis, import back; see [`export`]).
 //!
 //! Off by default. With [`EngineBuilder::append_only`](crate::EngineBuilder::append_only),
 //! every write that changed data is appended to the file's log in RESP — the format of
@@ -25,8 +26,10 @@
 
 pub(crate) mod aof;
 pub(crate) mod effects;
+pub mod export;
 pub(crate) mod recovery;
 pub(crate) mod resp;
+pub(crate) mod rewrite;
 
 pub use aof::Fsync;
 pub use recovery::{AofError, RecoveryReport};

@@ -146,7 +146,9 @@ pub(crate) fn load(
     let mut safe = 0usize;
     while at < data.len() {
         match parse_command(&data[at..]) {
-            Parsed::Complete(argv, used) => {
+            Parsed::Complete { argv, consumed } => {
+                let used = consumed;
+                let argv: Vec<Bytes> = argv.into_iter().map(Bytes::copy_from_slice).collect();
                 let name = String::from_utf8_lossy(&argv[0]).into_owned();
                 match replay(argv) {
                     Replayed::Ok => {}
@@ -167,7 +169,8 @@ pub(crate) fn load(
                 }
             }
             Parsed::Incomplete => break,
-            Parsed::Invalid { at: bad, reason } => {
+            Parsed::Invalid { offset: bad } => {
+                let reason = "bytes that are not a RESP command";
                 // A crash can leave the end of a file filled with zeros (the length was
                 // updated, the data not): that is a torn tail, not corruption.
                 if data[at..].iter().all(|&byte| byte == 0) {
