@@ -670,13 +670,8 @@ fn flipped_bytes_never_panic_and_broken_framing_is_refused_where_it_is() {
                 .unwrap_or_else(|| panic!("flip at {at}: not an AofError: {error}"))
         });
         if kinds[at] != Byte::Argument && !damaged_digit {
-            // Framing broken by a non-digit: refused, naming the damaged byte (or, for the
-            // LF that ends an argument, the CR before it, where that CRLF starts).
-            let named = if kinds[at] == Byte::ArgumentLf {
-                at - 1
-            } else {
-                at
-            };
+            // Framing broken by a non-digit: refused, naming the damaged byte itself.
+            let named = at;
             match cause {
                 Some(AofError::Corrupt { offset, .. }) => {
                     assert_eq!(*offset as usize, named, "flip at {at}");
