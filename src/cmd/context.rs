@@ -6,7 +6,9 @@ use crate::exec::blocking::{BlockRequest, Blocking};
 use crate::exec::notify::{self, Events};
 use crate::exec::session::Session;
 use crate::exec::watch::WatchRegistry;
+use crate::persist::commands;
 use crate::persist::effects::EffectLog;
+use crate::persist::resp::signed_decimal;
 use crate::store::keyspace::Keyspace;
 use crate::store::value::Value;
 use crate::Error;
@@ -198,9 +200,14 @@ impl Ctx<'_> {
     /// Records a write's effect for the append-only file, after the `DEL`s of keys this
     /// command found expired (they happened first).
     pub(crate) fn log_effect<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
+        self.log_with(|out| crate::persist::resp::encode_args(argv, out));
+    }
+
+    /// [`Ctx::log_effect`] for a command one of `persist::commands` writes.
+    pub(crate) fn log_with(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
         if let Some(log) = self.log.as_deref_mut() {
             log.expired(self.db.expired());
-            log.command(argv);
+            log.write(write);
         }
     }
 
@@ -229,16 +236,13 @@ impl Ctx<'_> {
         match self.db.peek(key) {
             None => log.command(&[b"DEL" as &[u8], key]),
             Some(entry) => {
-                let Some(value) = entry.value.to_bytes() else {
-                    return; // a stream: its command logs what it did
+                let mut digits = [0; 20];
+                let value = match &entry.value {
+                    Value::String(bytes) => &bytes[..],
+                    Value::Int(n) => signed_decimal(*n, &mut digits),
+                    Value::Stream(_) => return, // its command logs what it did
                 };
-                match entry.expires_at {
-                    None => log.command(&[b"SET" as &[u8], key, &value]),
-                    Some(deadline) => {
-                        let deadline = deadline.to_string();
-                        log.command(&[b"SET" as &[u8], key, &value, b"PXAT", deadline.as_bytes()]);
-                    }
-                }
+                log.write(|out| commands::set(key, value, entry.expires_at, out));
             }
         }
     }

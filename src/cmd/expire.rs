@@ -7,6 +7,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::exec::notify;
+use crate::persist::commands;
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
 
@@ -265,11 +266,7 @@ impl Expire {
         ctx.explicitly_logged(|ctx| match u64::try_from(deadline) {
             Ok(deadline) if deadline > now || loading => {
                 // Absolute, whatever the command said: replay at any time gives this deadline.
-                ctx.log_effect(&[
-                    b"PEXPIREAT" as &[u8],
-                    &self.key,
-                    deadline.to_string().as_bytes(),
-                ]);
+                ctx.log_with(|out| commands::pexpireat(&self.key, deadline, out));
                 ctx.db.set_expiry(&self.key, Some(deadline), now);
                 ctx.touch(&self.key);
                 ctx.notify(notify::GENERIC, "expire", &self.key);

@@ -14,6 +14,7 @@ use super::stream::{entry_reply, id_reply, parse_block, parse_bound, parse_stric
 use super::{Command, IntoArg};
 use crate::error::{error_text, StreamError};
 use crate::exec::notify;
+use crate::persist::commands;
 use crate::store::number::parse_i64;
 use crate::store::stream::{Group, Stream, StreamEntry, StreamId};
 use crate::{Error, Protocol, Reply};
@@ -309,14 +310,7 @@ impl XGroup {
                     .groups
                     .insert(group.clone(), Group::new(id, entries_read));
                 // `$` logged as the ID it meant, and MKSTREAM in case it made the stream.
-                let id = id.to_string();
-                let read = entries_read.map(|n| n.to_string());
-                let mut argv: Vec<&[u8]> = vec![b"XGROUP", b"CREATE", &key, &group];
-                argv.extend([id.as_bytes(), b"MKSTREAM"]);
-                if let Some(read) = read.as_deref() {
-                    argv.extend([b"ENTRIESREAD" as &[u8], read.as_bytes()]);
-                }
-                ctx.log_effect(&argv);
+                ctx.log_group_position(b"CREATE", &key, &group, (id, entries_read), true);
                 ctx.notify(notify::STREAM, "xgroup-create", &key);
                 Ok(Reply::OK)
             }
@@ -328,13 +322,8 @@ impl XGroup {
                 };
                 cg.last_id = id?.unwrap_or(last);
                 cg.entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
-                let id = cg.last_id.to_string();
-                let read = cg.entries_read.map(|n| n.to_string());
-                let mut argv: Vec<&[u8]> = vec![b"XGROUP", b"SETID", &key, &group, id.as_bytes()];
-                if let Some(read) = read.as_deref() {
-                    argv.extend([b"ENTRIESREAD" as &[u8], read.as_bytes()]);
-                }
-                ctx.log_effect(&argv);
+                let position = (cg.last_id, cg.entries_read);
+                ctx.log_group_position(b"SETID", &key, &group, position, false);
                 ctx.notify(notify::STREAM, "xgroup-setid", &key);
                 Ok(Reply::OK)
             }
@@ -588,16 +577,10 @@ impl XReadGroup {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        if !ctx.logging() {
-            return self.run(ctx).unwrap_or_else(Reply::from);
-        }
         // Logged as the final state of the pending entries it touched (see stream_log.rs).
-        let keys: Vec<Bytes> = self.streams.iter().map(|(key, _)| key.clone()).collect();
-        let group = self.group.clone();
-        let key_refs: Vec<&Bytes> = keys.iter().collect();
-        let before = ctx.open_journals(&key_refs, &group);
+        let journals = ctx.open_journals(self.streams.iter().map(|(key, _)| key), &self.group);
         let reply = self.run(ctx).unwrap_or_else(Reply::from);
-        ctx.close_journals(&key_refs, &group, before);
+        ctx.close_journals(journals);
         reply
     }
 
@@ -952,7 +935,7 @@ impl XAck {
             Err(error) => return error.into(),
         };
         let acked = ids.iter().filter(|&&id| group.ack(id)).count();
-        if acked > 0 {
+        if acked > 0 && ctx.logging() {
             let mut argv: Vec<&[u8]> = vec![b"XACK", &self.key, &self.group];
             argv.extend(self.ids.iter().map(|id| id.as_ref()));
             ctx.log_effect(&argv);
@@ -1295,16 +1278,10 @@ impl XClaim {
 
     /// The argument errors Redis reports only once key and group are known to exist.
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        if !ctx.logging() {
-            return self.run(ctx).unwrap_or_else(Reply::from);
-        }
         // Logged as the final state of the pending entries it touched (see stream_log.rs).
-        let keys: Vec<Bytes> = vec![self.key.clone()];
-        let group = self.group.clone();
-        let key_refs: Vec<&Bytes> = keys.iter().collect();
-        let before = ctx.open_journals(&key_refs, &group);
+        let journals = ctx.open_journals([&self.key], &self.group);
         let reply = self.run(ctx).unwrap_or_else(Reply::from);
-        ctx.close_journals(&key_refs, &group, before);
+        ctx.close_journals(journals);
         reply
     }
 
@@ -1507,16 +1484,10 @@ impl XAutoClaim {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        if !ctx.logging() {
-            return self.run(ctx).unwrap_or_else(Reply::from);
-        }
         // Logged as the final state of the pending entries it touched (see stream_log.rs).
-        let keys: Vec<Bytes> = vec![self.key.clone()];
-        let group = self.group.clone();
-        let key_refs: Vec<&Bytes> = keys.iter().collect();
-        let before = ctx.open_journals(&key_refs, &group);
+        let journals = ctx.open_journals([&self.key], &self.group);
         let reply = self.run(ctx).unwrap_or_else(Reply::from);
-        ctx.close_journals(&key_refs, &group, before);
+        ctx.close_journals(journals);
         reply
     }
 
@@ -2309,6 +2280,7 @@ impl XNack {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let logging = ctx.logging();
         let stream = match ctx.stream(&self.key) {
             Ok(stream) => stream,
             Err(error) => return error.into(),
@@ -2341,23 +2313,13 @@ impl XNack {
             group.nacked.retain(|&other| other != id);
             group.nacked.push_back(id);
             released += 1;
-            nacks.push((id, deliveries));
+            if logging {
+                nacks.push((id, deliveries));
+            }
         }
         // One XNACK per entry, with its resulting count: the same releases in the same order.
         for (id, deliveries) in nacks {
-            let (id, deliveries) = (id.to_string(), deliveries.to_string());
-            ctx.log_effect(&[
-                b"XNACK" as &[u8],
-                &self.key,
-                &self.group,
-                b"FAIL",
-                b"IDS",
-                b"1",
-                id.as_bytes(),
-                b"RETRYCOUNT",
-                deliveries.as_bytes(),
-                b"FORCE",
-            ]);
+            ctx.log_with(|out| commands::xnack(&self.key, &self.group, id, deliveries, out));
         }
         Reply::Integer(released)
     }

@@ -17,7 +17,10 @@ use bytes::Bytes;
 
 use super::context::Ctx;
 use super::stream_group::RefPolicy;
+use crate::persist::commands;
+use crate::persist::resp::{encode_command, write_array_len, write_bulk};
 use crate::store::stream::{Journal, StreamId};
+use crate::store::value::Value;
 
 /// A group's position before a command, to log a move.
 pub(crate) type Position = (StreamId, Option<u64>);
@@ -25,17 +28,21 @@ pub(crate) type Position = (StreamId, Option<u64>);
 impl Ctx<'_> {
     /// `XADD key id field value ...`.
     pub(crate) fn log_xadd(&mut self, key: &[u8], id: StreamId, fields: &[(Bytes, Bytes)]) {
-        if !self.logging() {
-            return;
-        }
-        let id = id.to_string();
-        let mut argv: Vec<&[u8]> = Vec::with_capacity(3 + 2 * fields.len());
-        argv.extend([b"XADD" as &[u8], key, id.as_bytes()]);
-        for (field, value) in fields {
-            argv.push(field);
-            argv.push(value);
-        }
-        self.log_effect(&argv);
+        self.log_with(|out| commands::xadd(key, id, fields, out));
+    }
+
+    /// `XGROUP CREATE|SETID key group id [MKSTREAM] ENTRIESREAD n`: where a group stands.
+    pub(crate) fn log_group_position(
+        &mut self,
+        subcommand: &[u8],
+        key: &[u8],
+        group: &[u8],
+        (id, entries_read): Position,
+        mkstream: bool,
+    ) {
+        self.log_with(|out| {
+            commands::xgroup_position(subcommand, key, group, id, mkstream, entries_read, out)
+        });
     }
 
     /// The exact trim that leaves the stream at `key` as it is now.
@@ -56,97 +63,86 @@ impl Ctx<'_> {
         self.log_effect(&argv);
     }
 
-    /// Opens a journal on `group` of each stream in `keys` that has it; returns each one's
-    /// position, for [`Ctx::close_journals`]. Nothing when no file is being written.
-    pub(crate) fn open_journals(&mut self, keys: &[&Bytes], group: &[u8]) -> Vec<Option<Position>> {
+    /// Opens a journal on `group` of each stream in `keys` that has it, for
+    /// [`Ctx::close_journals`]; `None` (and no copy of anything) when no file is written.
+    pub(crate) fn open_journals<'k>(
+        &mut self,
+        keys: impl IntoIterator<Item = &'k Bytes>,
+        group: &Bytes,
+    ) -> Option<OpenJournals> {
         if !self.logging() {
-            return Vec::new();
+            return None;
         }
-        keys.iter()
-            .map(|key| {
-                let Ok(Some(stream)) = self.stream(key) else {
-                    return None;
-                };
-                let group = stream.groups.get_mut(group)?;
-                group.journal = Some(Journal::default());
-                Some((group.last_id, group.entries_read))
-            })
-            .collect()
+        let mut streams = Vec::new();
+        for key in keys {
+            let Ok(Some(stream)) = self.stream(key) else {
+                continue;
+            };
+            let Some(cg) = stream.groups.get_mut(group) else {
+                continue;
+            };
+            cg.journal = Some(Journal::default());
+            streams.push((key.clone(), (cg.last_id, cg.entries_read)));
+        }
+        Some(OpenJournals {
+            group: group.clone(),
+            streams,
+        })
     }
 
     /// Logs what changed in the journals [`Ctx::open_journals`] opened, and closes them.
-    pub(crate) fn close_journals(
-        &mut self,
-        keys: &[&Bytes],
-        group_name: &[u8],
-        before: Vec<Option<Position>>,
-    ) {
-        for (key, before) in keys.iter().zip(before) {
-            let Some(before) = before else {
+    pub(crate) fn close_journals(&mut self, journals: Option<OpenJournals>) {
+        let Some(OpenJournals {
+            group: name,
+            streams,
+        }) = journals
+        else {
+            return;
+        };
+        let now = self.now_ms();
+        for (key, before) in streams {
+            let Some(log) = self.log.as_deref_mut() else {
+                return;
+            };
+            let Some(Value::Stream(stream)) = self.db.value_mut(&key, now) else {
                 continue;
             };
-            let mut effects: Vec<Vec<Bytes>> = Vec::new();
-            if let Ok(Some(stream)) = self.stream(key) {
-                if let Some(group) = stream.groups.get_mut(group_name) {
-                    let journal = group.journal.take().unwrap_or_default();
-                    let key = Bytes::copy_from_slice(key);
-                    let name = Bytes::copy_from_slice(group_name);
-                    for consumer in journal.consumers {
-                        effects.push(vec![
-                            Bytes::from_static(b"XGROUP"),
-                            Bytes::from_static(b"CREATECONSUMER"),
-                            key.clone(),
-                            name.clone(),
-                            consumer,
-                        ]);
-                    }
-                    let mut ids = journal.ids;
-                    ids.sort_unstable();
-                    ids.dedup();
-                    for id in ids {
-                        let id_text = Bytes::from(id.to_string());
-                        effects.push(match group.pel.get(&id) {
-                            Some(pending) => vec![
-                                Bytes::from_static(b"XCLAIM"),
-                                key.clone(),
-                                name.clone(),
-                                pending.consumer.clone(),
-                                Bytes::from_static(b"0"),
-                                id_text,
-                                Bytes::from_static(b"TIME"),
-                                Bytes::from(pending.delivered_at.to_string()),
-                                Bytes::from_static(b"RETRYCOUNT"),
-                                Bytes::from(pending.deliveries.to_string()),
-                                Bytes::from_static(b"FORCE"),
-                                Bytes::from_static(b"JUSTID"),
-                            ],
-                            None => vec![
-                                Bytes::from_static(b"XACK"),
-                                key.clone(),
-                                name.clone(),
-                                id_text,
-                            ],
-                        });
-                    }
-                    if (group.last_id, group.entries_read) != before {
-                        let mut setid = vec![
-                            Bytes::from_static(b"XGROUP"),
-                            Bytes::from_static(b"SETID"),
-                            key.clone(),
-                            name.clone(),
-                            Bytes::from(group.last_id.to_string()),
-                        ];
-                        if let Some(read) = group.entries_read {
-                            setid.push(Bytes::from_static(b"ENTRIESREAD"));
-                            setid.push(Bytes::from(read.to_string()));
-                        }
-                        effects.push(setid);
-                    }
-                }
+            let Some(group) = stream.groups.get_mut(&name) else {
+                continue;
+            };
+            let journal = group.journal.take().unwrap_or_default();
+            for consumer in &journal.consumers {
+                log.write(|out| {
+                    encode_command(&[b"XGROUP", b"CREATECONSUMER", &key, &name, consumer], out)
+                });
             }
-            for effect in effects {
-                self.log_effect(&effect);
+            let mut ids = journal.ids;
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                log.write(|out| match group.pel.get(&id) {
+                    Some(pending) => commands::xclaim(&key, &name, id, pending, out),
+                    None => {
+                        write_array_len(4, out);
+                        for arg in [&b"XACK"[..], &key, &name] {
+                            write_bulk(arg, out);
+                        }
+                        commands::write_bulk_id(id, out);
+                    }
+                });
+            }
+            let after = (group.last_id, group.entries_read);
+            if after != before {
+                log.write(|out| {
+                    commands::xgroup_position(b"SETID", &key, &name, after.0, false, after.1, out)
+                });
             }
         }
     }
+}
+
+/// The journals a command opened: the group, and each stream's group position before.
+pub(crate) struct OpenJournals {
+    group: Bytes,
+    streams: Vec<(Bytes, Position)>,
 }

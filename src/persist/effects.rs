@@ -10,7 +10,7 @@
 
 use bytes::Bytes;
 
-use super::resp::{encode_command, write_array_len, write_bulk};
+use super::resp::{encode_args, encode_command};
 
 /// Effects awaiting the next commit, already in RESP.
 #[derive(Debug, Default)]
@@ -36,10 +36,12 @@ pub(crate) struct Mark {
 impl EffectLog {
     /// Appends one command.
     pub(crate) fn command<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
-        write_array_len(argv.len(), &mut self.buf);
-        for arg in argv {
-            write_bulk(arg.as_ref(), &mut self.buf);
-        }
+        self.write(|out| encode_args(argv, out));
+    }
+
+    /// Appends one command that `write` encodes (see `commands.rs`).
+    pub(crate) fn write(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+        write(&mut self.buf);
         self.commands += 1;
     }
 

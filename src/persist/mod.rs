@@ -25,6 +25,7 @@
 //! keyspace ([`RateLimiter`](crate::RateLimiter)); CL.THROTTLE buckets are keys and are.
 
 pub(crate) mod aof;
+pub(crate) mod commands;
 pub(crate) mod effects;
 pub mod export;
 pub(crate) mod recovery;

@@ -34,9 +34,14 @@ pub(crate) enum Parsed<'a> {
 
 /// Appends `argv` as one RESP request (an array of bulk strings).
 pub(crate) fn encode_command(argv: &[&[u8]], out: &mut Vec<u8>) {
+    encode_args(argv, out);
+}
+
+/// [`encode_command`] for arguments of any byte-like type (text, `Bytes`, slices).
+pub(crate) fn encode_args<A: AsRef<[u8]>>(argv: &[A], out: &mut Vec<u8>) {
     write_array_len(argv.len(), out);
     for arg in argv {
-        write_bulk(arg, out);
+        write_bulk(arg.as_ref(), out);
     }
 }
 

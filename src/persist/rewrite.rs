@@ -45,10 +45,8 @@ use crate::store::keyspace::Keyspace;
 use crate::store::stream::{Stream, StreamId};
 use crate::store::value::Value;
 
-use super::resp::{
-    decimal, encode_command, signed_decimal, write_array_len, write_bulk, write_bulk_i64,
-    write_bulk_u64,
-};
+use super::commands::{pexpireat, set, write_bulk_id, xadd, xclaim, xgroup_position, xnack};
+use super::resp::{encode_command, signed_decimal, write_array_len, write_bulk, write_bulk_u64};
 
 /// XDEL takes the placeholders after the first live entry this many at a time.
 const IDS_PER_XDEL: usize = 128;
@@ -68,46 +66,11 @@ pub(crate) fn rewrite(db: &Keyspace, now_ms: u64, out: &mut Vec<u8>) {
             Value::Stream(stream) => {
                 rewrite_stream(key, stream, out);
                 if let Some(deadline) = entry.expires_at {
-                    write_array_len(3, out);
-                    write_bulk(b"PEXPIREAT", out);
-                    write_bulk(key, out);
-                    write_bulk_u64(deadline, out);
+                    pexpireat(key, deadline, out);
                 }
             }
         }
     }
-}
-
-/// `SET key value [PXAT deadline]`.
-fn set(key: &[u8], value: &[u8], deadline: Option<u64>, out: &mut Vec<u8>) {
-    write_array_len(if deadline.is_some() { 5 } else { 3 }, out);
-    write_bulk(b"SET", out);
-    write_bulk(key, out);
-    write_bulk(value, out);
-    if let Some(deadline) = deadline {
-        write_bulk(b"PXAT", out);
-        write_bulk_u64(deadline, out);
-    }
-}
-
-/// A stream ID as a bulk string, formatted on the stack.
-fn write_bulk_id(id: StreamId, out: &mut Vec<u8>) {
-    let (mut ms_digits, mut seq_digits) = ([0; 20], [0; 20]);
-    let (ms, seq) = (
-        decimal(id.ms, &mut ms_digits),
-        decimal(id.seq, &mut seq_digits),
-    );
-    let mut text = [0u8; 41];
-    text[..ms.len()].copy_from_slice(ms);
-    text[ms.len()] = b'-';
-    let end = ms.len() + 1 + seq.len();
-    text[ms.len() + 1..end].copy_from_slice(seq);
-    write_bulk(&text[..end], out);
-}
-
-/// RETRYCOUNT is read as a signed 64-bit integer.
-fn retry_count(deliveries: u64) -> u64 {
-    deliveries.min(i64::MAX as u64)
 }
 
 fn xadd_placeholder(key: &[u8], id: StreamId, out: &mut Vec<u8>) {
@@ -138,14 +101,7 @@ fn rewrite_stream(key: &[u8], stream: &Stream, out: &mut Vec<u8>) {
         while let Some(id) = pending_placeholders.next_if(|&id| id < entry.id) {
             xadd_placeholder(key, id, out);
         }
-        write_array_len(3 + 2 * entry.fields.len(), out);
-        write_bulk(b"XADD", out);
-        write_bulk(key, out);
-        write_bulk_id(entry.id, out);
-        for (field, value) in &entry.fields {
-            write_bulk(field, out);
-            write_bulk(value, out);
-        }
+        xadd(key, entry.id, &entry.fields, out);
         true
     });
     for id in pending_placeholders {
@@ -158,17 +114,15 @@ fn rewrite_stream(key: &[u8], stream: &Stream, out: &mut Vec<u8>) {
 
     // 2. Groups, consumers, pending entries.
     for (name, group) in &stream.groups {
-        write_array_len(7, out);
-        write_bulk(b"XGROUP", out);
-        write_bulk(b"CREATE", out);
-        write_bulk(key, out);
-        write_bulk(name, out);
-        write_bulk_id(group.last_id, out);
-        write_bulk(b"ENTRIESREAD", out);
-        match group.entries_read.and_then(|n| i64::try_from(n).ok()) {
-            Some(n) => write_bulk_i64(n, out),
-            None => write_bulk(b"-1", out),
-        }
+        xgroup_position(
+            b"CREATE",
+            key,
+            name,
+            group.last_id,
+            false,
+            group.entries_read,
+            out,
+        );
         for (consumer, state) in &group.consumers {
             let mut owned = state
                 .pending
@@ -181,31 +135,14 @@ fn rewrite_stream(key: &[u8], stream: &Stream, out: &mut Vec<u8>) {
                 continue;
             }
             for (id, pending) in owned {
-                write_array_len(12, out);
-                for arg in [&b"XCLAIM"[..], key, name, consumer, b"0"] {
-                    write_bulk(arg, out);
-                }
-                write_bulk_id(id, out);
-                write_bulk(b"TIME", out);
-                write_bulk_u64(pending.delivered_at, out);
-                write_bulk(b"RETRYCOUNT", out);
-                write_bulk_u64(retry_count(pending.deliveries), out);
-                write_bulk(b"FORCE", out);
-                write_bulk(b"JUSTID", out);
+                xclaim(key, name, id, pending, out);
             }
         }
         for &id in &group.nacked {
             let Some(pending) = group.pel.get(&id).filter(|_| id > StreamId::MIN) else {
                 continue;
             };
-            write_array_len(10, out);
-            for arg in [&b"XNACK"[..], key, name, b"FAIL", b"IDS", b"1"] {
-                write_bulk(arg, out);
-            }
-            write_bulk_id(id, out);
-            write_bulk(b"RETRYCOUNT", out);
-            write_bulk_u64(retry_count(pending.deliveries), out);
-            write_bulk(b"FORCE", out);
+            xnack(key, name, id, pending.deliveries, out);
         }
     }
 
