@@ -19,9 +19,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-use std::sync::Once;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use common::{lease, show_argv, words, RespClient};
@@ -369,54 +366,6 @@ fn build(engine: &Engine, clock: &ManualClock, script: &[&str]) {
     }
 }
 
-/// Whether `redis-cli` is on PATH; outside CI its absence skips the Redis half loudly.
-fn have_redis_cli() -> bool {
-    static WARN: Once = Once::new();
-    let found = Command::new("redis-cli")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "redis-cli not found on PATH, and CI=true: the export tests cannot run"
-        );
-        WARN.call_once(|| {
-            let banner = "\n\
-                ==================================================================\n\
-                SKIPPED: redis-cli not found; exports were not loaded into Redis\n\
-                ==================================================================\n\n";
-            let _ = std::io::stderr().lock().write_all(banner.as_bytes());
-        });
-    }
-    found
-}
-
-/// Loads `dump` into the server on `port` with `redis-cli --pipe`, as a user would, and
-/// asserts that every command succeeded.
-fn pipe_into_redis(port: u16, dump: &[u8]) {
-    let mut child = Command::new("redis-cli")
-        .args(["-h", "127.0.0.1", "-p", &port.to_string(), "--pipe"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start redis-cli");
-    let mut stdin = child.stdin.take().expect("redis-cli stdin");
-    let data = dump.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&data));
-    let output = child.wait_with_output().expect("redis-cli --pipe");
-    writer.join().unwrap().expect("write the dump to redis-cli");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("errors: 0,"),
-        "redis-cli --pipe reported errors:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 /// Exports `engine`, loads the dump into redis-server (if it and redis-cli are there) and
 /// into a fresh engine, and compares both with the original. Returns the dump.
 fn export_and_compare(engine: &Engine, expect_keys: usize) -> Vec<u8> {
@@ -444,9 +393,9 @@ fn export_and_compare(engine: &Engine, expect_keys: usize) -> Vec<u8> {
 
     // Into redis-server.
     if let Some(lease) = lease() {
-        if have_redis_cli() {
+        if let Some(redis_cli) = common::tool("redis-cli", "loading exports into Redis") {
             lease.reset();
-            pipe_into_redis(lease.port(), &dump);
+            common::pipe_into_redis(&redis_cli, lease.port(), &dump);
             let mut redis = RedisSide(lease.client());
             assert_eq!(assert_same_dataset(&mut original, &mut redis), expect_keys);
         }

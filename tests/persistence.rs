@@ -5,18 +5,13 @@
 //! entries with owners, delivery times and counts), restarts a new engine on the same file
 //! and the same clock, and compares pictures.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::time::Duration;
 
+use common::plain::Rng;
 use embedis::{AofError, Engine, Fsync, ManualClock, Reply};
-
-/// A fresh directory for one test's file.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("embedis-aof-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 fn open(path: &Path, fsync: Fsync, clock: &ManualClock) -> Engine {
     Engine::builder()
@@ -103,7 +98,7 @@ fn picture(engine: &Engine) -> String {
 
 #[test]
 fn every_kind_of_write_replays_to_the_same_data() {
-    let dir = temp_dir("kinds");
+    let dir = common::temp_dir("aof", "kinds");
     let path = dir.join("appendonly.aof");
     let clock = ManualClock::new();
     let engine = open(&path, Fsync::Always, &clock);
@@ -233,7 +228,7 @@ fn every_kind_of_write_replays_to_the_same_data() {
 
 #[test]
 fn blocked_reads_served_later_are_logged_with_the_write_that_served_them() {
-    let dir = temp_dir("blocked");
+    let dir = common::temp_dir("aof", "blocked");
     let path = dir.join("appendonly.aof");
     let clock = ManualClock::new();
     let engine = open(&path, Fsync::Always, &clock);
@@ -275,7 +270,7 @@ fn blocked_reads_served_later_are_logged_with_the_write_that_served_them() {
 
 #[test]
 fn atomically_closures_are_logged_as_one_transaction() {
-    let dir = temp_dir("closure");
+    let dir = common::temp_dir("aof", "closure");
     let path = dir.join("appendonly.aof");
     let clock = ManualClock::new();
     let engine = open(&path, Fsync::EverySec, &clock);
@@ -298,7 +293,7 @@ fn atomically_closures_are_logged_as_one_transaction() {
 
 #[test]
 fn a_torn_tail_is_cut_at_every_byte_and_a_corrupt_middle_is_refused() {
-    let dir = temp_dir("torn");
+    let dir = common::temp_dir("aof", "torn");
     let path = dir.join("appendonly.aof");
     let clock = ManualClock::new();
     let engine = open(&path, Fsync::Always, &clock);
@@ -358,24 +353,6 @@ fn a_torn_tail_is_cut_at_every_byte_and_a_corrupt_middle_is_refused() {
     );
     assert_eq!(std::fs::read(&path).expect("file"), corrupt);
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// A small deterministic generator (xorshift), so a failing seed can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// One random command over a few keys, streams and groups.
@@ -453,12 +430,12 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
 #[test]
 fn random_workloads_replay_to_the_same_data() {
     for seed in 1..=40u64 {
-        let dir = temp_dir(&format!("random-{seed}"));
+        let dir = common::temp_dir("aof", &format!("random-{seed}"));
         let path = dir.join("appendonly.aof");
         let clock = ManualClock::new();
         let engine = open(&path, Fsync::No, &clock);
         let mut conn = engine.connect();
-        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut rng = Rng::new(seed);
         let mut last_ids: Vec<String> = Vec::new();
         for _ in 0..120 {
             if rng.below(10) == 0 {

@@ -28,127 +28,21 @@
 //! the operations wholly before it.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use embedis::{AofError, Connection, Engine, Fsync, Protocol, RecoveryReport, Reply};
+mod common;
+
+use common::plain::{Rng, V};
+use embedis::{AofError, Connection, Engine, Fsync, RecoveryReport};
 
 const CHILD_PATH: &str = "EMBEDIS_CRASH_CHILD_PATH";
 const CHILD_FSYNC: &str = "EMBEDIS_CRASH_CHILD_FSYNC";
 const CHILD_SEED: &str = "EMBEDIS_CRASH_CHILD_SEED";
 /// Kill rounds per policy.
 const ROUNDS: u64 = 25;
-
-/// A fresh directory for one test's files.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("embedis-crash-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-/// A small deterministic generator (xorshift), so a failing seed can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-// A reply as plain data (its RESP2 form), so checks need not know which Reply variant
-// a command uses.
-
-#[derive(Debug, Clone, PartialEq)]
-enum V {
-    Str(Vec<u8>),
-    Int(i64),
-    Nil,
-    Err(String),
-    Arr(Vec<V>),
-}
-
-impl V {
-    fn of(reply: &Reply) -> V {
-        let bytes = reply.to_resp(Protocol::Resp2);
-        let (value, used) = parse_v(&bytes);
-        assert_eq!(used, bytes.len(), "one frame");
-        value
-    }
-    fn int(&self) -> i64 {
-        match self {
-            V::Int(n) => *n,
-            V::Str(s) => String::from_utf8_lossy(s).parse().expect("a number"),
-            other => panic!("not an integer: {other:?}"),
-        }
-    }
-    fn text(&self) -> String {
-        match self {
-            V::Str(s) => String::from_utf8_lossy(s).into_owned(),
-            other => panic!("not a string: {other:?}"),
-        }
-    }
-    fn arr(&self) -> &[V] {
-        match self {
-            V::Arr(items) => items,
-            other => panic!("not an array: {other:?}"),
-        }
-    }
-    /// The value after `name` in a flat field/value array.
-    fn field(&self, name: &str) -> &V {
-        let items = self.arr();
-        items
-            .chunks(2)
-            .find(|pair| pair[0] == V::Str(name.as_bytes().to_vec()))
-            .map(|pair| &pair[1])
-            .unwrap_or_else(|| panic!("no field {name} in {self:?}"))
-    }
-}
-
-fn parse_v(bytes: &[u8]) -> (V, usize) {
-    let line_end = bytes.windows(2).position(|w| w == b"\r\n").expect("a line");
-    let line = String::from_utf8_lossy(&bytes[1..line_end]).into_owned();
-    let after = line_end + 2;
-    match bytes[0] {
-        b'+' => (V::Str(line.into_bytes()), after),
-        b'-' => (V::Err(line), after),
-        b':' => (V::Int(line.parse().expect("integer")), after),
-        b'$' => {
-            let len: i64 = line.parse().expect("length");
-            if len < 0 {
-                return (V::Nil, after);
-            }
-            let end = after + len as usize;
-            (V::Str(bytes[after..end].to_vec()), end + 2)
-        }
-        b'*' => {
-            let count: i64 = line.parse().expect("count");
-            if count < 0 {
-                return (V::Nil, after);
-            }
-            let mut at = after;
-            let mut items = Vec::new();
-            for _ in 0..count {
-                let (item, used) = parse_v(&bytes[at..]);
-                items.push(item);
-                at += used;
-            }
-            (V::Arr(items), at)
-        }
-        other => panic!("unexpected RESP2 type byte {other}"),
-    }
-}
 
 fn call(conn: &mut Connection, argv: &[&str]) -> V {
     let reply = conn.call(argv.iter().copied()).expect("a reply");
@@ -384,7 +278,7 @@ fn open_and_observe(path: &Path, policy: Fsync) -> (u64, RecoveryReport) {
 
 /// Kills a writing child `ROUNDS` times under `policy` and checks each recovery.
 fn crash_rounds(name: &str, policy: Fsync, seed: u64) {
-    let dir = temp_dir(name);
+    let dir = common::temp_dir("crash", name);
     let path = dir.join("appendonly.aof");
     let exe = std::env::current_exe().expect("the test binary");
     let mut rng = Rng::new(seed);
@@ -593,7 +487,7 @@ fn try_open(path: &Path) -> Result<RecoveryReport, std::io::Error> {
 
 #[test]
 fn a_file_cut_anywhere_loads_exactly_the_operations_wholly_before_the_cut() {
-    let dir = temp_dir("cut");
+    let dir = common::temp_dir("crash", "cut");
     let source = dir.join("source.aof");
     let ends = workload_file(&source, 200, 7);
     let whole = std::fs::read(&source).expect("file");
@@ -636,7 +530,7 @@ fn a_file_cut_anywhere_loads_exactly_the_operations_wholly_before_the_cut() {
 
 #[test]
 fn flipped_bytes_never_panic_and_broken_framing_is_refused_where_it_is() {
-    let dir = temp_dir("flip");
+    let dir = common::temp_dir("crash", "flip");
     let source = dir.join("source.aof");
     workload_file(&source, 150, 9);
     let whole = std::fs::read(&source).expect("file");

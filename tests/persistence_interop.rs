@@ -16,120 +16,13 @@
 
 mod common;
 
-use std::io::Write;
-use std::net::{Ipv4Addr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::plain::V;
 use common::RespClient;
 use embedis::{Connection, Engine, Fsync, Protocol, Reply};
-
-/// A fresh directory for one test's files.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("embedis-interop-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn on_path(binary: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(binary))
-        .find(|candidate| candidate.is_file())
-}
-
-/// `binary`'s path; `None` (after a loud message) if it is missing outside CI.
-fn tool(binary: &str) -> Option<PathBuf> {
-    let found = on_path(binary);
-    if found.is_none() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("{binary} not found on PATH, and CI=true: the interop tests cannot run");
-        }
-        let banner = format!(
-            "\n==================================================================\n\
-             SKIPPED: {binary} not found; AOF interop tests did not run\n\
-             ==================================================================\n\n"
-        );
-        let _ = std::io::stderr().lock().write_all(banner.as_bytes());
-    }
-    found
-}
-
-// A reply as plain data (its RESP2 form), the same for both sides.
-
-#[derive(Debug, Clone, PartialEq)]
-enum V {
-    Str(Vec<u8>),
-    Int(i64),
-    Nil,
-    Err(String),
-    Arr(Vec<V>),
-}
-
-impl V {
-    fn text(&self) -> String {
-        match self {
-            V::Str(s) => String::from_utf8_lossy(s).into_owned(),
-            V::Int(n) => n.to_string(),
-            V::Nil => "(nil)".into(),
-            V::Err(e) => format!("(error {e})"),
-            V::Arr(items) => format!(
-                "[{}]",
-                items.iter().map(V::text).collect::<Vec<_>>().join(", ")
-            ),
-        }
-    }
-    fn arr(&self) -> &[V] {
-        match self {
-            V::Arr(items) => items,
-            other => panic!("not an array: {other:?}"),
-        }
-    }
-    /// The value after `name` in a flat field/value array.
-    fn field(&self, name: &str) -> String {
-        self.arr()
-            .chunks(2)
-            .find(|pair| pair[0] == V::Str(name.as_bytes().to_vec()))
-            .map(|pair| pair[1].text())
-            .unwrap_or_else(|| format!("(no {name})"))
-    }
-}
-
-fn parse_v(bytes: &[u8]) -> (V, usize) {
-    let line_end = bytes.windows(2).position(|w| w == b"\r\n").expect("a line");
-    let line = String::from_utf8_lossy(&bytes[1..line_end]).into_owned();
-    let after = line_end + 2;
-    match bytes[0] {
-        b'+' => (V::Str(line.into_bytes()), after),
-        b'-' => (V::Err(line), after),
-        b':' => (V::Int(line.parse().expect("integer")), after),
-        b'$' => {
-            let len: i64 = line.parse().expect("length");
-            if len < 0 {
-                return (V::Nil, after);
-            }
-            let end = after + len as usize;
-            (V::Str(bytes[after..end].to_vec()), end + 2)
-        }
-        b'*' => {
-            let count: i64 = line.parse().expect("count");
-            if count < 0 {
-                return (V::Nil, after);
-            }
-            let mut at = after;
-            let mut items = Vec::new();
-            for _ in 0..count {
-                let (item, used) = parse_v(&bytes[at..]);
-                items.push(item);
-                at += used;
-            }
-            (V::Arr(items), at)
-        }
-        other => panic!("unexpected RESP2 type byte {other}"),
-    }
-}
 
 /// One side of a comparison: runs a command, answers its RESP2 reply as data.
 trait Side {
@@ -139,14 +32,14 @@ trait Side {
 impl Side for Connection {
     fn exec(&mut self, argv: &[&str]) -> V {
         let reply: Reply = self.call(argv.iter().copied()).expect("embedis reply");
-        parse_v(&reply.to_resp(Protocol::Resp2)).0
+        V::parse(&reply.to_resp(Protocol::Resp2)).0
     }
 }
 
 impl Side for RespClient {
     fn exec(&mut self, argv: &[&str]) -> V {
         let argv: Vec<Vec<u8>> = argv.iter().map(|a| a.as_bytes().to_vec()).collect();
-        parse_v(&self.call(&argv).expect("redis-server reply")).0
+        V::parse(&self.call(&argv).expect("redis-server reply")).0
     }
 }
 
@@ -161,16 +54,16 @@ fn picture(side: &mut dyn Side) -> String {
     keys.sort();
     let mut out = String::new();
     for key in &keys {
-        let kind = side.exec(&["TYPE", key]).text();
-        let deadline = side.exec(&["PEXPIRETIME", key]).text();
+        let kind = side.exec(&["TYPE", key]).render();
+        let deadline = side.exec(&["PEXPIRETIME", key]).render();
         out.push_str(&format!("{key}: {kind}, expires at {deadline}\n"));
         if kind == "string" {
-            out.push_str(&format!("  value {}\n", side.exec(&["GET", key]).text()));
+            out.push_str(&format!("  value {}\n", side.exec(&["GET", key]).render()));
             continue;
         }
         out.push_str(&format!(
             "  entries {}\n",
-            side.exec(&["XRANGE", key, "-", "+"]).text()
+            side.exec(&["XRANGE", key, "-", "+"]).render()
         ));
         let info = side.exec(&["XINFO", "STREAM", key]);
         for field in [
@@ -181,10 +74,10 @@ fn picture(side: &mut dyn Side) -> String {
             "recorded-first-entry-id",
             "groups",
         ] {
-            out.push_str(&format!("  {field} {}\n", info.field(field)));
+            out.push_str(&format!("  {field} {}\n", info.field_text(field)));
         }
         for group in side.exec(&["XINFO", "GROUPS", key]).arr() {
-            let name = group.field("name");
+            let name = group.field_text("name");
             out.push_str(&format!("  group {name}:"));
             for field in [
                 "consumers",
@@ -193,7 +86,7 @@ fn picture(side: &mut dyn Side) -> String {
                 "entries-read",
                 "lag",
             ] {
-                out.push_str(&format!(" {field} {}", group.field(field)));
+                out.push_str(&format!(" {field} {}", group.field_text(field)));
             }
             out.push('\n');
             for entry in side.exec(&["XPENDING", key, &name, "-", "+", "1000"]).arr() {
@@ -201,16 +94,16 @@ fn picture(side: &mut dyn Side) -> String {
                 // id, consumer, delivery count (entry[2] is the idle time, which differs).
                 out.push_str(&format!(
                     "    pending {} owned by {} delivered {}\n",
-                    entry[0].text(),
-                    entry[1].text(),
-                    entry[3].text()
+                    entry[0].render(),
+                    entry[1].render(),
+                    entry[3].render()
                 ));
             }
             for consumer in side.exec(&["XINFO", "CONSUMERS", key, &name]).arr() {
                 out.push_str(&format!(
                     "    consumer {} pending {}\n",
-                    consumer.field("name"),
-                    consumer.field("pending")
+                    consumer.field_text("name"),
+                    consumer.field_text("pending")
                 ));
             }
         }
@@ -362,14 +255,14 @@ fn assert_same(expected: &str, actual: &str, what: &str) {
 
 #[test]
 fn an_embedis_file_piped_into_redis_server_rebuilds_the_same_data() {
-    let Some(redis_cli) = tool("redis-cli") else {
+    let Some(redis_cli) = common::tool("redis-cli", "the AOF interop tests") else {
         return;
     };
     let Some(lease) = common::lease() else {
         return;
     };
     lease.reset();
-    let dir = temp_dir("to-redis");
+    let dir = common::temp_dir("interop", "to-redis");
     let path = dir.join("appendonly.aof");
     let engine = Engine::builder()
         .append_only(&path, Fsync::Always)
@@ -378,16 +271,10 @@ fn an_embedis_file_piped_into_redis_server_rebuilds_the_same_data() {
     let mut conn = engine.connect();
     workload(&mut conn);
 
-    let output = Command::new(&redis_cli)
-        .args(["-h", "127.0.0.1", "-p", &lease.port().to_string(), "--pipe"])
-        .stdin(std::fs::File::open(&path).expect("the file"))
-        .output()
-        .expect("run redis-cli --pipe");
-    let summary = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(output.status.success(), "redis-cli --pipe: {summary}");
-    assert!(
-        summary.contains("errors: 0,"),
-        "redis-server refused some of the file: {summary}"
+    common::pipe_into_redis(
+        &redis_cli,
+        lease.port(),
+        &std::fs::read(&path).expect("the file"),
     );
 
     let expected = picture(&mut conn);
@@ -414,10 +301,7 @@ impl PersistingServer {
     fn start(binary: &Path, dir: &Path) -> PersistingServer {
         let mut last = String::new();
         for _ in 0..5 {
-            let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-                .and_then(|listener| listener.local_addr())
-                .map(|addr| addr.port())
-                .expect("a free port");
+            let port = common::free_port();
             let mut child = Command::new(binary)
                 .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
                 .args(["--appendonly", "yes", "--aof-use-rdb-preamble", "no"])
@@ -510,7 +394,7 @@ fn commands_of(data: &[u8]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < data.len() {
-        let (value, used) = parse_v(&data[at..]);
+        let (value, used) = V::parse(&data[at..]);
         out.push(value.arr().iter().map(V::text).collect());
         at += used;
     }
@@ -519,10 +403,10 @@ fn commands_of(data: &[u8]) -> Vec<Vec<String>> {
 
 #[test]
 fn a_redis_server_file_starts_embedis_with_the_same_data() {
-    let Some(redis_server) = tool("redis-server") else {
+    let Some(redis_server) = common::tool("redis-server", "the AOF interop tests") else {
         return;
     };
-    let dir = temp_dir("from-redis");
+    let dir = common::temp_dir("interop", "from-redis");
     let server = PersistingServer::start(&redis_server, &dir);
     let mut client = RespClient::connect(server.port).expect("connect");
     workload(&mut client);

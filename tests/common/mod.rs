@@ -26,6 +26,8 @@ use std::time::{Duration, Instant};
 
 use embedis::{Connection, Engine, Error};
 
+pub mod plain;
+
 /// How long any single reply from redis-server may take before the test fails.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long redis-server may take to answer its first PING.
@@ -109,7 +111,8 @@ impl Drop for RedisServer {
     }
 }
 
-fn free_port() -> u16 {
+/// A TCP port free on 127.0.0.1 right now.
+pub fn free_port() -> u16 {
     TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .and_then(|listener| listener.local_addr())
         .map(|addr| addr.port())
@@ -155,10 +158,68 @@ fn spawn_reaper(redis_pid: u32) -> Option<Child> {
 }
 
 fn find_redis_server() -> Option<PathBuf> {
+    on_path("redis-server")
+}
+
+/// `binary`'s path on PATH, if it is there.
+pub fn on_path(binary: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
-        .map(|dir| dir.join("redis-server"))
+        .map(|dir| dir.join(binary))
         .find(|candidate| candidate.is_file())
+}
+
+/// `binary`'s path; `None` after a loud message on stderr if it is missing, which fails the
+/// test in CI (`CI=true`), where a suite that silently ran nothing would look green. `what`
+/// names what did not run.
+pub fn tool(binary: &str, what: &str) -> Option<PathBuf> {
+    let found = on_path(binary);
+    if found.is_none() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{binary} not found on PATH, and CI=true: {what} cannot run");
+        }
+        let banner = format!(
+            "\n==================================================================\n\
+             SKIPPED: {binary} not found; {what} did not run\n\
+             ==================================================================\n\n"
+        );
+        let _ = io::stderr().lock().write_all(banner.as_bytes());
+    }
+    found
+}
+
+/// Loads RESP `commands` into the server on `port` with `redis-cli --pipe`, as a user
+/// would, and asserts that every command succeeded.
+pub fn pipe_into_redis(redis_cli: &std::path::Path, port: u16, commands: &[u8]) {
+    let mut child = Command::new(redis_cli)
+        .args(["-h", "127.0.0.1", "-p", &port.to_string(), "--pipe"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start redis-cli");
+    let mut stdin = child.stdin.take().expect("redis-cli stdin");
+    let data = commands.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let output = child.wait_with_output().expect("redis-cli --pipe");
+    writer
+        .join()
+        .expect("the writer thread")
+        .expect("write the commands to redis-cli");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("errors: 0,"),
+        "redis-cli --pipe reported errors:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A fresh, empty directory for one test's files.
+pub fn temp_dir(prefix: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("embedis-{prefix}-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
 }
 
 /// Exclusive use of the shared server for one test.
