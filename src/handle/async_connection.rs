@@ -220,6 +220,17 @@ impl AsyncConnection {
         self.answer(Msg::Command { conn, command })
     }
 
+    /// Sends a command parsed elsewhere (or its parse error) and awaits its reply, as
+    /// [`call`](AsyncConnection::call) does.
+    #[cfg(feature = "redis-rs")]
+    pub(crate) fn call_parsed(
+        &mut self,
+        command: Result<Command, Error>,
+    ) -> impl Future<Output = Result<Reply, Error>> + Send + '_ {
+        let conn = self.conn.id();
+        self.answer(Msg::Command { conn, command })
+    }
+
     /// Runs a typed command and decodes its reply; a Redis error reply becomes `Err`.
     ///
     /// ```
@@ -275,6 +286,12 @@ impl AsyncConnection {
             self.awaiting = false;
             reply
         }
+    }
+
+    /// Frames a redis-rs request read past (see [`Connection::keep_unread`]).
+    #[cfg(feature = "redis-rs")]
+    pub(crate) fn keep_unread(&mut self, replies: impl IntoIterator<Item = crate::Reply>) {
+        self.conn.keep_unread(replies);
     }
 
     /// Queues a message for the executor. A full queue is back-pressure: the task yields

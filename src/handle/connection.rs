@@ -151,6 +151,16 @@ impl Connection {
         })
     }
 
+    /// Sends a command parsed elsewhere (or its parse error, which the executor answers in
+    /// order with the other replies).
+    #[cfg(feature = "redis-rs")]
+    pub(crate) fn send_parsed(&mut self, command: Result<Command, Error>) -> Result<(), Error> {
+        self.dispatch(Msg::Command {
+            conn: self.id,
+            command,
+        })
+    }
+
     /// The next frame, waiting as long as it takes. Redis error replies are frames
     /// (`Ok(Reply::Error(..))`); `Err` is a failure of the handle ([`Error::Closed`]).
     ///

@@ -4,9 +4,10 @@
 use redis::{ErrorKind, RedisError, RedisResult, Value};
 
 use super::replies::{read_batch, ReplyReader};
-use super::request::{commands, MalformedRequest};
+use super::request::{commands, may_block, MalformedRequest};
 use super::value::to_redis_error;
-use crate::Connection;
+use crate::cmd::Command;
+use crate::{Connection, Error};
 
 /// Runs the commands packed in `packed` as one round trip and reads `offset` + `count`
 /// frames of it the way redis-rs reads a socket (see `replies.rs`). Frames left over stay
@@ -17,20 +18,9 @@ fn exchange(
     offset: usize,
     count: usize,
 ) -> RedisResult<Vec<Value>> {
-    if packed.is_empty() {
-        // What redis-rs's socket connection answers before writing nothing (an empty
-        // pipeline, for one).
-        return Err(RedisError::from((ErrorKind::Client, "empty command")));
-    }
-    let batch = commands(packed).map_err(malformed)?;
-    if batch.is_empty() {
-        // Only empty arrays (`*0`), which a server skips without a reply: a socket would
-        // wait forever for one.
-        return Err(RedisError::from((
-            ErrorKind::Client,
-            "embedis: no command to wait for",
-            format!("{} bytes held no command", packed.len()),
-        )));
+    let batch = batch_of(packed)?;
+    if may_block(&batch) {
+        return one_by_one(conn, batch, offset, count);
     }
     let frames = conn.round_trip(batch).map_err(|e| to_redis_error(&e))?;
     // A HELLO in the batch switched the protocol before any of its frames are read here:
@@ -46,6 +36,46 @@ fn exchange(
         reader.feed(frame, conn.protocol());
     }
     reader.finish()
+}
+
+/// A request with a blocking read: every command is sent as its own message (pipelined, as
+/// a socket carries them), so the read parks and the commands after it wait behind it.
+fn one_by_one(
+    conn: &mut Connection,
+    batch: Vec<Result<Command, Error>>,
+    offset: usize,
+    count: usize,
+) -> RedisResult<Vec<Value>> {
+    for command in batch {
+        conn.send_parsed(command).map_err(|e| to_redis_error(&e))?;
+    }
+    let mut reader = ReplyReader::new(offset, count);
+    while reader.wants_more() {
+        let frame = conn.recv();
+        reader.feed(frame, conn.protocol());
+    }
+    reader.finish()
+}
+
+/// The commands packed in `packed`, as one batch for the executor; refused as redis-rs's
+/// socket connection refuses it when there is nothing to send or nothing to wait for.
+pub(super) fn batch_of(packed: &[u8]) -> RedisResult<Vec<Result<Command, Error>>> {
+    if packed.is_empty() {
+        // What redis-rs's socket connection answers before writing nothing (an empty
+        // pipeline, for one).
+        return Err(RedisError::from((ErrorKind::Client, "empty command")));
+    }
+    let batch = commands(packed).map_err(malformed)?;
+    if batch.is_empty() {
+        // Only empty arrays (`*0`), which a server skips without a reply: a socket would
+        // wait forever for one.
+        return Err(RedisError::from((
+            ErrorKind::Client,
+            "embedis: no command to wait for",
+            format!("{} bytes held no command", packed.len()),
+        )));
+    }
+    Ok(batch)
 }
 
 fn malformed(error: MalformedRequest) -> RedisError {
@@ -130,6 +160,40 @@ mod tests {
             redis::Value::Int(1)
         );
         assert_eq!(conn.recv().unwrap(), crate::Reply::Integer(2));
+    }
+
+    #[test]
+    fn a_blocking_read_blocks_until_another_connection_writes() {
+        let engine = Engine::new();
+        let mut reader = engine.connect();
+        let mut writer = engine.connect();
+        let read = std::thread::spawn(move || {
+            let mut pipe = redis::pipe();
+            pipe.cmd("XREAD")
+                .arg("BLOCK")
+                .arg(0)
+                .arg("STREAMS")
+                .arg("s")
+                .arg("$")
+                .cmd("INCR")
+                .arg("after");
+            let replies: (redis::Value, i64) = pipe.query(&mut reader).unwrap();
+            replies
+        });
+        // The read parks however long the writer takes; the INCR waits behind it.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let after: Option<i64> = redis::cmd("GET").arg("after").query(&mut writer).unwrap();
+        assert_eq!(after, None);
+        let _: String = redis::cmd("XADD")
+            .arg("s")
+            .arg("1-1")
+            .arg("f")
+            .arg("v")
+            .query(&mut writer)
+            .unwrap();
+        let (entries, incremented) = read.join().unwrap();
+        assert!(matches!(entries, redis::Value::Array(ref keys) if keys.len() == 1));
+        assert_eq!(incremented, 1);
     }
 
     #[test]

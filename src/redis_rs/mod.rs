@@ -85,10 +85,22 @@
 //! protocol level on both (the connection enters subscribe mode), but redis-rs offers no way
 //! to read the messages that follow through the trait, against either.
 //!
+//! ## Blocking reads
+//! A request holding `XREAD` or `XREADGROUP` is sent one command at a time instead of as
+//! one batch (a batch answers in one frame, so nothing in it may park): a `BLOCK` read then
+//! waits as on redis-server, and the commands after it in the same pipeline wait behind it.
+//!
 //! ## Async
-//! `redis::aio::ConnectionLike` is not implemented yet; the conversion above is shared, so
-//! an async connection reuses it.
+//! With the `async` feature as well, [`AsyncConnection`](crate::AsyncConnection) implements
+//! [`redis::aio::ConnectionLike`], so [`redis::AsyncCommands`], `cmd(..).query_async` and
+//! `pipe().query_async` run unchanged, on any runtime, with the same values and errors as
+//! above (the reading is shared). A redis-rs future dropped while it waits (a `timeout`
+//! around a blocking read) leaves the connection in step: the reply it owned is discarded
+//! when it comes. `tests/redis_rs_async.rs` compares it with redis-rs's tokio multiplexed
+//! connection to redis-server.
 
+#[cfg(feature = "async")]
+mod async_connection;
 mod connection;
 mod pubsub;
 pub(crate) mod replies;

@@ -69,6 +69,15 @@ pub(crate) fn commands(packed: &[u8]) -> Result<Vec<Result<Command, Error>>, Mal
         .collect())
 }
 
+/// Whether a request holds a read that may block (`XREAD`/`XREADGROUP`, which block with
+/// `BLOCK`). A batch answers in one frame, so nothing in it may park: such a request is sent
+/// one command at a time instead, and its read blocks as it does on redis-server.
+pub(crate) fn may_block(batch: &[Result<Command, Error>]) -> bool {
+    batch
+        .iter()
+        .any(|command| matches!(command, Ok(Command::XRead(_) | Command::XReadGroup(_))))
+}
+
 struct Cursor<'a> {
     bytes: &'a [u8],
     at: usize,

@@ -27,6 +27,7 @@ use std::time::{Duration, Instant};
 use embedis::{Connection, Engine, Error};
 
 pub mod plain;
+pub mod redis_rs;
 
 /// How long any single reply from redis-server may take before the test fails.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
