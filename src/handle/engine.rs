@@ -20,7 +20,7 @@ use crate::handle::subscriber::{Subscriber, SubscriberBuilder};
 use crate::persist::aof::AppendOnlyFile;
 use crate::persist::RecoveryReport;
 use crate::IntoArg;
-use crate::{Clock, ClockWaker, Connection, Error};
+use crate::{Clock, ClockWaker, Connection, Error, Fsync};
 
 /// An embedded Redis-compatible engine: one executor thread that owns all data.
 ///
@@ -47,7 +47,8 @@ pub(crate) struct Shared {
     closed: Arc<AtomicBool>,
     next_connection: AtomicU64,
     clock: Arc<dyn Clock>,
-    /// How long a connection polls for its reply before parking.
+    /// How long a connection polls for its reply before parking (none under
+    /// `Fsync::Always`, where every reply waits for the disk).
     pub(crate) spin: std::time::Duration,
     thread: Mutex<Option<JoinHandle<()>>>,
     executor: ThreadId,
@@ -193,6 +194,12 @@ impl Engine {
         };
         let clock = Arc::clone(&config.clock);
         let spin = config.spin;
+        // Under `Fsync::Always` every reply waits for an fsync (tens of µs at best), so a
+        // caller polling for it would only take CPU from the executor and the other callers.
+        let reply_spin = match &config.append_only {
+            Some((_, Fsync::Always)) => std::time::Duration::ZERO,
+            _ => spin,
+        };
         let closed = Arc::new(AtomicBool::new(false));
         let closed_flag = Arc::clone(&closed);
         let thread = std::thread::Builder::new()
@@ -209,7 +216,7 @@ impl Engine {
                 closed,
                 next_connection: AtomicU64::new(1),
                 clock: config.clock,
-                spin,
+                spin: reply_spin,
                 thread: Mutex::new(Some(thread)),
                 executor,
                 fanout,
