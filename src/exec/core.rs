@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 use ahash::RandomState;
 use bytes::Bytes;
@@ -23,6 +24,7 @@ use crate::cmd::context::{settle_expired, Ctx, Now};
 use crate::cmd::Command;
 use crate::exec::blocking::Blocking;
 use crate::exec::fanout::Fanout;
+use crate::exec::group_commit::GroupCommit;
 use crate::exec::notify::Events;
 use crate::exec::reply_sink::ReplySink;
 use crate::exec::session::{PubSubLink, Session};
@@ -167,6 +169,8 @@ pub(crate) struct Core {
     /// Replies and job results of this batch, held until its effects are committed (only
     /// with an append-only file).
     held: Vec<Held>,
+    /// Under `Fsync::Always`: whom a batch may wait for before its fsync.
+    group: GroupCommit,
 }
 
 /// A reply waiting for its batch's commit.
@@ -199,10 +203,14 @@ impl Core {
             aof: None,
             effects: EffectLog::default(),
             held: Vec::new(),
+            group: GroupCommit::default(),
         }
     }
 
     pub(crate) fn handle(&mut self, msg: Msg) -> Flow {
+        if let Msg::Command { conn, .. } | Msg::Batch { conn, .. } = &msg {
+            self.group.arrived(*conn);
+        }
         match msg {
             Msg::Open {
                 conn,
@@ -562,6 +570,16 @@ impl Core {
             .map_err(|error| Error::AppendOnlyWrite(error.to_string()))
     }
 
+    /// How long the batch being formed may wait for more requests before its commit, from
+    /// when it started (group commit under `Fsync::Always`, see `exec/group_commit.rs`).
+    pub(crate) fn commit_wait(&self) -> Option<std::time::Duration> {
+        let holds = self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies);
+        if !holds || self.effects.is_empty() {
+            return None;
+        }
+        self.group.budget()
+    }
+
     /// Appends the batch's effects to the append-only file, makes them as durable as its
     /// policy says, then releases the batch's replies. Without a file, nothing is held.
     pub(crate) fn commit(&mut self) {
@@ -572,8 +590,16 @@ impl Core {
             Ok(())
         } else {
             // The buffer is kept (cleared, not replaced): no allocation per batch.
+            let started = Instant::now();
             let result = aof.commit(&self.effects.buf);
             self.effects.clear();
+            if result.is_ok() && aof.holds_replies() {
+                let answered = self.held.iter().filter_map(|held| match held {
+                    Held::Frame(conn, _) => Some(*conn),
+                    Held::Job(_) => None,
+                });
+                self.group.committed(started.elapsed(), answered);
+            }
             result
         };
         // Compaction: finish one whose snapshot is written, or start one if the file grew.

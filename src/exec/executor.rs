@@ -6,7 +6,7 @@
 //! it sleeps until a message arrives, because the clock sends `Tick` after each jump.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
 
@@ -59,6 +59,7 @@ pub(crate) fn run(
             }
         };
         if let Some(msg) = first {
+            let started = Instant::now();
             if core.handle(msg) == Flow::Stop {
                 break;
             }
@@ -67,6 +68,22 @@ pub(crate) fn run(
                 if core.handle(msg) == Flow::Stop {
                     stop = true;
                     break;
+                }
+            }
+            // Under `Fsync::Always`, wait (parked) a little for the callers the last fsync
+            // answered, so one fsync covers them too (see `exec/group_commit.rs`).
+            while let Some(budget) = core.commit_wait() {
+                let Some(left) = budget.checked_sub(started.elapsed()) else {
+                    break;
+                };
+                match requests.recv_timeout(left) {
+                    Ok(msg) => {
+                        if core.handle(msg) == Flow::Stop {
+                            stop = true;
+                            break;
+                        }
+                    }
+                    Err(_) => break, // the budget ran out; a disconnect is seen next round
                 }
             }
             if stop {

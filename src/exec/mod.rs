@@ -5,6 +5,7 @@ pub(crate) mod blocking;
 pub(crate) mod core;
 pub(crate) mod executor;
 pub(crate) mod fanout;
+pub(crate) mod group_commit;
 pub(crate) mod notify;
 pub(crate) mod reply_sink;
 pub(crate) mod session;
