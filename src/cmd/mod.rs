@@ -293,6 +293,42 @@ impl Command {
             )
     }
 
+    /// Whether Redis flags it `write`: refused with `MISCONF` while the append-only file
+    /// cannot be written. Families are flagged whole, as Redis flags each of their
+    /// commands (GETEX and XREADGROUP are writes there too).
+    pub(crate) fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Command::Set(_)
+                | Command::GetDel(_)
+                | Command::GetEx(_)
+                | Command::GetSet(_)
+                | Command::MSet(_)
+                | Command::IncrBy(_)
+                | Command::IncrByFloat(_)
+                | Command::Increx(_)
+                | Command::Throttle(_)
+                | Command::Append(_)
+                | Command::Del(_)
+                | Command::Rename(_)
+                | Command::Flush(_)
+                | Command::Expire(_)
+                | Command::Persist(_)
+                | Command::XAdd(_)
+                | Command::XDel(_)
+                | Command::XTrim(_)
+                | Command::XSetId(_)
+                | Command::XGroup(_)
+                | Command::XReadGroup(_)
+                | Command::XAck(_)
+                | Command::XClaim(_)
+                | Command::XAutoClaim(_)
+                | Command::XDelEx(_)
+                | Command::XAckDel(_)
+                | Command::XNack(_)
+        )
+    }
+
     /// Whether a RESP2 connection in subscribe mode may run it.
     pub(crate) fn allowed_while_subscribed(&self) -> bool {
         match self {

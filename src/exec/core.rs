@@ -30,7 +30,7 @@ use crate::exec::reply_sink::ReplySink;
 use crate::exec::session::{PubSubLink, Session};
 use crate::exec::watch::WatchRegistry;
 use crate::handle::atomically::Db;
-use crate::persist::aof::AppendOnlyFile;
+use crate::persist::aof::{describe, AppendOnlyFile};
 use crate::persist::effects::EffectLog;
 use crate::persist::recovery::Replayed;
 use crate::store::keyspace::Keyspace;
@@ -210,6 +210,9 @@ impl Core {
     pub(crate) fn handle(&mut self, msg: Msg) -> Flow {
         if let Msg::Command { conn, .. } | Msg::Batch { conn, .. } = &msg {
             self.group.arrived(*conn);
+            if let Some(aof) = self.aof.as_ref() {
+                self.effects.refusing = aof.write_failure();
+            }
         }
         match msg {
             Msg::Open {
@@ -567,7 +570,7 @@ impl Core {
         let mut snapshot = Vec::new();
         crate::persist::rewrite::rewrite(&self.db, self.clock.now_micros() / 1000, &mut snapshot);
         aof.start_rewrite(snapshot)
-            .map_err(|error| Error::AppendOnlyWrite(error.to_string()))
+            .map_err(|error| Error::AppendOnlyWrite(describe(&error)))
     }
 
     /// How long the batch being formed may wait for more requests before its commit, from
@@ -620,7 +623,7 @@ impl Core {
             Err(error) => {
                 // The writes are in memory but not in the file: no caller may believe they
                 // are durable. Redis answers MISCONF in the same situation.
-                let refusal = Error::AppendOnlyWrite(error.to_string());
+                let refusal = Error::AppendOnlyWrite(describe(&error));
                 for held in held {
                     match held {
                         Held::Frame(conn, frame) => {
@@ -679,9 +682,40 @@ fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
     reply
 }
 
+/// A write refused because the append-only file cannot be written, as redis-server's
+/// `processCommand` refuses it: write commands and PING (a health check must not pass),
+/// and EXEC when it would run a write. A refused command inside MULTI fails the EXEC.
+fn refused_for_disk_error(ctx: &mut Ctx, command: &Result<Command, Error>) -> Option<Reply> {
+    let cause = ctx.log.as_deref()?.refusing.as_ref()?;
+    let refusal = Error::AppendOnlyWrite(cause.clone());
+    match command {
+        Ok(Command::Exec(_)) => {
+            let writes = ctx
+                .session
+                .multi
+                .as_ref()
+                .is_some_and(|multi| multi.queue.iter().any(Command::is_write));
+            writes.then(|| {
+                let reason = Error::ExecAbortBecause(refusal.to_string());
+                crate::cmd::multi::abort_exec(ctx, reason)
+            })
+        }
+        Ok(command) if command.is_write() || matches!(command, Command::Ping(_)) => {
+            if let Some(multi) = ctx.session.multi.as_mut() {
+                multi.aborted = true;
+            }
+            Some(Reply::Error(refusal))
+        }
+        _ => None,
+    }
+}
+
 /// Runs or queues one command for a connection, as redis-server's `processCommand` does.
 fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
     let in_multi = ctx.session.multi.is_some();
+    if let Some(refusal) = refused_for_disk_error(ctx, &command) {
+        return refusal;
+    }
     match command {
         // A RESP2 connection in subscribe mode only listens (RESP3 interleaves pushes).
         Ok(command)

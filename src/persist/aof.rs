@@ -19,6 +19,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -82,9 +83,17 @@ const WRITE_INTERVAL: Duration = Duration::from_millis(2);
 /// memory stays bounded when the disk is slower than the writes.
 const MAX_PENDING: usize = 16 << 20;
 
+/// How often the writer retries after a failed write (Redis retries from its `serverCron`).
+const RETRY_INTERVAL: Duration = Duration::from_millis(100);
+
 /// The writer thread of [`Fsync::EverySec`] and [`Fsync::No`]: it takes the effects the
 /// executor queued, writes them every [`WRITE_INTERVAL`], and fsyncs once a second (under
 /// `EverySec`). The executor only copies bytes into memory: no system call on its path.
+///
+/// A failed write (a full disk) is cut back to the last whole command and kept to be
+/// retried; until a write or fsync succeeds again, [`Writer::failure`] names the error
+/// and the executor refuses writes with Redis's `MISCONF`, as redis-server does, so the
+/// memory the unwritten effects take stops growing.
 #[derive(Debug)]
 struct Writer {
     shared: Arc<WriterShared>,
@@ -98,6 +107,9 @@ struct WriterShared {
     wake: Condvar,
     /// Wakes an executor waiting for the queue to drain.
     drained: Condvar,
+    /// Whether the last write or fsync failed: read by the executor before each write
+    /// command, so kept apart from the lock.
+    failed: AtomicBool,
 }
 
 #[derive(Debug)]
@@ -109,8 +121,8 @@ struct WriterState {
     /// Whether a write is in flight (its bytes left `pending` but are not in the file yet).
     writing: bool,
     stop: bool,
-    /// The last write or fsync failure, reported with the next commit.
-    error: Option<io::Error>,
+    /// Why the last write or fsync failed, while it has not succeeded since.
+    failure: Option<String>,
 }
 
 impl Writer {
@@ -122,10 +134,11 @@ impl Writer {
                 generation: 0,
                 writing: false,
                 stop: false,
-                error: None,
+                failure: None,
             }),
             wake: Condvar::new(),
             drained: Condvar::new(),
+            failed: AtomicBool::new(false),
         });
         let worker = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
@@ -138,35 +151,55 @@ impl Writer {
     }
 
     /// Queues a batch's effects; waits only if the writer is [`MAX_PENDING`] behind.
-    fn queue(&self, effects: &[u8]) -> io::Result<()> {
+    fn queue(&self, effects: &[u8]) {
         let mut state = self.shared.state.lock();
-        while state.pending.len() > MAX_PENDING && !state.stop {
+        // A failing writer keeps what it could not write, so waiting for it would hang:
+        // writes are refused meanwhile, which bounds the queue instead.
+        while state.pending.len() > MAX_PENDING && !state.stop && state.failure.is_none() {
             self.shared.wake.notify_one();
             self.shared.drained.wait(&mut state);
         }
         state.pending.extend_from_slice(effects);
-        match state.error.take() {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
     }
 
-    /// From now on, writes go to `file`; what was queued for the old one is dropped (a
-    /// compaction's tail holds it already).
+    /// Why writing to the file fails, while it does.
+    fn failure(&self) -> Option<String> {
+        if !self.shared.failed.load(Ordering::Acquire) {
+            return None;
+        }
+        self.shared.state.lock().failure.clone()
+    }
+
+    /// From now on, writes go to `file`, which a compaction wrote and synced whole: what
+    /// was queued (or kept after a failure) for the old one is dropped, since the
+    /// compaction's tail holds it already, and a failure of the old file is over.
     fn replace_file(&self, file: File) {
         let mut state = self.shared.state.lock();
         state.pending.clear();
         state.file = file;
         state.generation += 1;
+        state.failure = None;
+        self.shared.failed.store(false, Ordering::Release);
     }
 
-    /// Waits until everything queued is in the file.
+    /// Waits until everything queued is in the file (or the file refuses it).
     fn flush(&self) {
         let mut state = self.shared.state.lock();
-        while (!state.pending.is_empty() || state.writing) && !state.stop {
+        while (!state.pending.is_empty() || state.writing) && !state.stop && state.failure.is_none()
+        {
             self.shared.wake.notify_one();
             self.shared.drained.wait(&mut state);
         }
+    }
+}
+
+/// The file's failure text as Redis prints it (`strerror`), without Rust's
+/// ` (os error N)` suffix.
+pub(crate) fn describe(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
     }
 }
 
@@ -175,46 +208,81 @@ fn write_loop(shared: &WriterShared, mut file: File, fsync: bool) {
     let mut last_sync = std::time::Instant::now();
     let mut unsynced = false;
     let mut buffer = Vec::new();
+    // Where the file's whole commands end: a failed write is cut back to it.
+    let mut good_size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut retrying = false;
     let mut state = shared.state.lock();
     loop {
-        if state.pending.is_empty() && !state.stop {
-            shared.wake.wait_for(&mut state, WRITE_INTERVAL);
+        if !state.stop {
+            if retrying {
+                shared.wake.wait_for(&mut state, RETRY_INTERVAL);
+            } else if state.pending.is_empty() {
+                shared.wake.wait_for(&mut state, WRITE_INTERVAL);
+            }
         }
         if state.generation != generation {
+            // A compaction replaced the file: what was kept for the old one is in it.
+            buffer.clear();
             match state.file.try_clone() {
                 Ok(new) => {
+                    good_size = new.metadata().map(|m| m.len()).unwrap_or(0);
                     file = new;
                     generation = state.generation;
                 }
-                Err(error) => state.error = Some(error),
+                Err(error) => state.failure = Some(describe(&error)),
             }
         }
-        std::mem::swap(&mut buffer, &mut state.pending);
+        // Kept bytes of a failed write go first.
+        if buffer.is_empty() {
+            std::mem::swap(&mut buffer, &mut state.pending);
+        } else {
+            buffer.extend_from_slice(&state.pending);
+            state.pending.clear();
+        }
         let stop = state.stop;
         state.writing = !buffer.is_empty();
         drop(state);
         let mut failure = None;
+        let mut succeeded = false;
         if !buffer.is_empty() {
-            if let Err(error) = file.write_all(&buffer) {
-                failure = Some(error);
+            match file.write_all(&buffer) {
+                Ok(()) => {
+                    good_size += buffer.len() as u64;
+                    buffer.clear();
+                    unsynced = true;
+                    succeeded = true;
+                }
+                Err(error) => {
+                    // Half a command must not stay in the file: cut it, keep the bytes.
+                    let _ = file.set_len(good_size);
+                    failure = Some(describe(&error));
+                }
             }
-            buffer.clear();
-            unsynced = true;
         }
         if fsync && unsynced && (stop || last_sync.elapsed() >= Duration::from_secs(1)) {
-            if let Err(error) = file.sync_data() {
-                failure = Some(error);
+            match file.sync_data() {
+                Ok(()) => {
+                    unsynced = false;
+                    succeeded = true;
+                }
+                Err(error) => failure = Some(describe(&error)),
             }
-            unsynced = false;
             last_sync = std::time::Instant::now();
         }
+        retrying = failure.is_some();
         state = shared.state.lock();
         state.writing = false;
-        if failure.is_some() {
-            state.error = failure;
+        if let Some(failure) = failure {
+            state.failure = Some(failure);
+            shared.failed.store(true, Ordering::Release);
+        } else if succeeded && state.failure.is_some() {
+            // Redis: "AOF write error looks solved, Redis can write again."
+            state.failure = None;
+            shared.failed.store(false, Ordering::Release);
         }
         shared.drained.notify_all();
-        if stop && state.pending.is_empty() {
+        if stop && (state.pending.is_empty() || retrying) {
+            // At a stop, one more attempt only: a disk that refuses cannot hold the exit.
             return;
         }
     }
@@ -290,7 +358,8 @@ impl AppendOnlyFile {
         }
         if let Some(writer) = self.writer.as_ref() {
             self.size += effects.len() as u64;
-            return writer.queue(effects);
+            writer.queue(effects);
+            return Ok(());
         }
         if let Err(error) = self.file.write_all(effects) {
             // A short write would leave half a command in the middle of the file: cut it
@@ -300,6 +369,13 @@ impl AppendOnlyFile {
         }
         self.size += effects.len() as u64;
         self.file.sync_data()
+    }
+
+    /// Why writes must be refused (Redis's `MISCONF`): the background writer cannot write
+    /// or fsync the file, and has not managed to since. Under `Always` each batch reports
+    /// its own failure to its own callers instead.
+    pub(crate) fn write_failure(&self) -> Option<String> {
+        self.writer.as_ref().and_then(Writer::failure)
     }
 
     /// Whether replies must wait for [`AppendOnlyFile::commit`]: only under `Always` does a

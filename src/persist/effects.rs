@@ -24,6 +24,9 @@ pub(crate) struct EffectLog {
     /// Above zero while a command logs its effect itself, so the generic per-key logging
     /// of string writes stays quiet (RENAME, FLUSHALL).
     pub(crate) explicit: u32,
+    /// Set while the file cannot be written (the failure, as Redis prints it): write
+    /// commands are refused with `MISCONF` instead of piling up effects in memory.
+    pub(crate) refusing: Option<String>,
 }
 
 /// Where a transaction's effects start, to wrap them in MULTI/EXEC afterwards.
