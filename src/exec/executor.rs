@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
 
 use super::core::{Core, Flow, Msg};
-use super::wait::{poll, Polled};
+use super::wait::{poll, Polled, Waiter};
 
 /// How many queued messages are handled before the sweep gets its turn again.
 const BATCH: usize = 1024;
@@ -39,7 +39,7 @@ pub(crate) fn run(
             }
         } else {
             // A busy caller's next command usually arrives while we poll: no park, no wake.
-            match poll(&requests, spin) {
+            match poll(&requests, spin, Waiter::Executor) {
                 Polled::Ready(msg) => Some(msg),
                 Polled::Disconnected => break,
                 Polled::Empty if real_time => {

@@ -7,6 +7,7 @@
 //! executor usually answers within one). Past the budget both park, so an idle engine costs
 //! no CPU. With a single CPU spinning only delays the other side, so the budget is zero there.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -20,12 +21,50 @@ use crossbeam_channel::{Receiver, TryRecvError};
 /// costs a task wake-up (~40 µs instead of ~1 µs, measured). The CPUs the process's
 /// cpuset allows, or else the CPUs online, say whether the other side can run meanwhile.
 pub(crate) fn parallel() -> bool {
-    static PARALLEL: OnceLock<bool> = OnceLock::new();
-    *PARALLEL.get_or_init(|| {
-        let cpus =
-            process_cpus().or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()));
-        cpus.is_some_and(|n| n > 1)
+    cpus() > 1
+}
+
+/// How many CPUs the process may use (see [`parallel`]).
+fn cpus() -> usize {
+    static CPUS: OnceLock<usize> = OnceLock::new();
+    *CPUS.get_or_init(|| {
+        process_cpus()
+            .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+            .unwrap_or(1)
     })
+}
+
+/// Callers polling for their reply right now, across every engine of the process.
+static SPINNING_CALLERS: AtomicUsize = AtomicUsize::new(0);
+
+/// Who waits: the executor for requests, or a caller for its reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Waiter {
+    Executor,
+    Caller,
+}
+
+/// A caller's permission to spin, released on drop. At most one caller per CPU but one
+/// spins at a time: with more callers than CPUs (sixteen threads on two), spinning callers
+/// would take the CPU from the executor that is to answer them, and from each other.
+struct SpinSlot;
+
+impl SpinSlot {
+    fn take() -> Option<SpinSlot> {
+        let limit = cpus().saturating_sub(1);
+        if SPINNING_CALLERS.fetch_add(1, Ordering::Relaxed) < limit {
+            Some(SpinSlot)
+        } else {
+            SPINNING_CALLERS.fetch_sub(1, Ordering::Relaxed);
+            None
+        }
+    }
+}
+
+impl Drop for SpinSlot {
+    fn drop(&mut self) {
+        SPINNING_CALLERS.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 /// The CPUs the process's cpuset allows (cgroup v2 or v1), else the CPUs online (Linux).
@@ -82,9 +121,20 @@ pub(crate) enum Polled<T> {
     Empty,
 }
 
-/// Polls `channel` for up to `budget`, checking the time only every 64 polls.
-pub(crate) fn poll<T>(channel: &Receiver<T>, budget: Duration) -> Polled<T> {
+/// Polls `channel` for up to `budget`, checking the time only every 64 polls. A caller
+/// spins only if a spin slot is free (see [`SpinSlot`]); the executor always may.
+pub(crate) fn poll<T>(channel: &Receiver<T>, budget: Duration, waiter: Waiter) -> Polled<T> {
+    if let Ok(value) = channel.try_recv() {
+        return Polled::Ready(value);
+    }
     let spin = parallel() && !budget.is_zero();
+    let _slot = match waiter {
+        Waiter::Caller if spin => match SpinSlot::take() {
+            Some(slot) => Some(slot),
+            None => return Polled::Empty,
+        },
+        _ => None,
+    };
     let started = if spin { Some(Instant::now()) } else { None };
     let mut polls: u32 = 0;
     loop {

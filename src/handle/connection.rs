@@ -18,7 +18,7 @@ use crate::cmd::{Command, TypedCommand};
 use crate::exec::core::{Frame, Msg};
 use crate::exec::reply_sink::{ReplySink, WakerSlot};
 use crate::exec::session::protocol_from_u8;
-use crate::exec::wait::{poll, Polled};
+use crate::exec::wait::{poll, Polled, Waiter};
 use crate::handle::engine::Shared;
 use crate::reply::FromReply;
 use crate::{Error, Protocol, Reply};
@@ -185,7 +185,7 @@ impl Connection {
 
     /// The next frame: poll briefly (the reply usually comes within a microsecond), then park.
     fn wait_frame(&mut self) -> Result<Frame, Error> {
-        match poll(&self.replies, self.shared.spin) {
+        match poll(&self.replies, self.shared.spin, Waiter::Caller) {
             Polled::Ready(frame) => return Ok(frame),
             Polled::Disconnected => return Err(self.gone()),
             Polled::Empty => {}
