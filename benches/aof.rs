@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput};
 use embedis::{Engine, Fsync};
 
+use support::affinity::{self, Placement};
 use support::resp::{encode, RedisServer, RespClient};
 use support::summary;
 
@@ -54,19 +55,37 @@ fn name(target: &str, policy: &str) -> &'static str {
 fn main() {
     summary::mark_start();
     let mut c = support::criterion();
+    // One client: the bench thread on one CPU, the executor (or redis-server) on the other,
+    // as in the other suites. Sixteen clients: everything may run anywhere again, or the
+    // sixteen threads, which inherit the bench thread's CPU, would share one.
+    let placement = match affinity::init() {
+        Ok(p) => {
+            summary::note(format!(
+                "placement: one client pinned to CPU {}, executor / redis-server to CPU {}; \
+                 16 clients unpinned",
+                p.bench, p.peer
+            ));
+            Some(p)
+        }
+        Err(why) => {
+            summary::note(format!("placement: NOT pinned ({why})"));
+            None
+        }
+    };
     let dir = std::env::temp_dir().join(format!("embedis-bench-aof-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("bench dir");
     for (name, policy) in POLICIES {
         let engine = embedis_engine(&dir, name, policy);
-        bench_embedis(&mut c, name, &engine);
+        bench_embedis(&mut c, name, &engine, placement);
         drop(engine);
         if policy.is_some() {
             match RedisServer::start_with(&["--appendonly", "yes", "--appendfsync", name]) {
-                Ok(server) => bench_redis(&mut c, name, &server),
+                Ok(server) => bench_redis(&mut c, name, &server, placement),
                 Err(why) => summary::note(format!("redis-server peer SKIPPED: {why}")),
             }
         }
     }
+    paired_overhead(&dir, placement);
     let _ = std::fs::remove_dir_all(&dir);
     c.final_summary();
     summary::print("aof", ratios);
@@ -82,15 +101,43 @@ fn embedis_engine(dir: &std::path::Path, name: &str, policy: Option<Fsync>) -> E
     builder.try_build().expect("engine")
 }
 
-fn bench_embedis(c: &mut Criterion, policy: &'static str, engine: &Engine) {
+/// Pins (or unpins) the bench thread and `peer` for the one-client benchmarks.
+fn place(placement: Option<Placement>, one_client: bool, peer: impl Fn(String)) {
+    let Some(p) = placement else {
+        return;
+    };
+    let (bench, other) = if one_client {
+        (p.bench.to_string(), p.peer.to_string())
+    } else {
+        (p.both(), p.both())
+    };
+    let _ = affinity::pin_current(bench);
+    peer(other);
+}
+
+fn pin_executor(cpus: String) {
+    if let Err(why) = affinity::pin_threads_named("embedis-executor", cpus) {
+        summary::note(format!("placement: executor not pinned: {why}"));
+    }
+}
+
+fn bench_embedis(
+    c: &mut Criterion,
+    policy: &'static str,
+    engine: &Engine,
+    placement: Option<Placement>,
+) {
     let mut group = c.benchmark_group("aof_call");
     group.throughput(Throughput::Elements(1));
     let mut conn = engine.connect();
+    conn.call(["PING"]).expect("ping"); // the executor runs, under its name
+    place(placement, true, pin_executor);
     group.bench_function(name("embedis", policy), |b| {
         summary::ran("aof_call", name("embedis", policy), None, 1);
         b.iter(|| conn.call(XADD).expect("xadd"));
     });
     group.finish();
+    place(placement, false, pin_executor);
     let mut group = c.benchmark_group("aof_clients");
     group.throughput(Throughput::Elements(1));
     group.bench_function(name("embedis", policy), |b| {
@@ -114,7 +161,18 @@ fn bench_embedis(c: &mut Criterion, policy: &'static str, engine: &Engine) {
     group.finish();
 }
 
-fn bench_redis(c: &mut Criterion, policy: &'static str, server: &RedisServer) {
+fn bench_redis(
+    c: &mut Criterion,
+    policy: &'static str,
+    server: &RedisServer,
+    placement: Option<Placement>,
+) {
+    let pin_server = |cpus: String| {
+        if let Err(why) = affinity::pin_process(server.pid(), cpus) {
+            summary::note(format!("placement: redis-server not pinned: {why}"));
+        }
+    };
+    place(placement, true, pin_server);
     let command = encode(&XADD);
     let mut group = c.benchmark_group("aof_call");
     group.throughput(Throughput::Elements(1));
@@ -127,6 +185,7 @@ fn bench_redis(c: &mut Criterion, policy: &'static str, server: &RedisServer) {
         });
     });
     group.finish();
+    place(placement, false, pin_server);
     let mut group = c.benchmark_group("aof_clients");
     group.throughput(Throughput::Elements(1));
     let mut clients: Vec<RespClient> = (0..CLIENTS)
@@ -152,6 +211,92 @@ fn bench_redis(c: &mut Criterion, policy: &'static str, server: &RedisServer) {
         });
     });
     group.finish();
+}
+
+/// Rounds of the paired everysec-overhead measurement, and each engine's slot in a round.
+const PAIRED_ROUNDS: usize = 25;
+const PAIRED_SLOT: Duration = Duration::from_millis(40);
+
+/// XADDs done in one slot by `clients` client threads (1: the bench thread itself).
+fn xadds_in_slot(engine: &Engine, clients: u64) -> u64 {
+    let run = |mut conn: embedis::Connection| {
+        let started = Instant::now();
+        let mut done = 0;
+        while started.elapsed() < PAIRED_SLOT {
+            for _ in 0..16 {
+                conn.call(XADD).expect("xadd");
+            }
+            done += 16;
+        }
+        done
+    };
+    if clients == 1 {
+        return run(engine.connect());
+    }
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..clients)
+            .map(|_| {
+                let conn = engine.connect();
+                scope.spawn(move || run(conn))
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap_or(0)).sum()
+    })
+}
+
+/// The everysec overhead, measured paired: engines with no file, `no` and `everysec` take
+/// turns in short slots, round after round, and each round's ratio compares slots a few
+/// milliseconds apart. On this VM the round-trip cost switches between two levels (about
+/// 1.4 and 3.5 µs per XADD) for seconds at a time, whatever runs; benchmarks a minute apart
+/// can land on different levels, while slots of one round almost always share one. The
+/// median of the rounds' ratios is the figure.
+fn paired_overhead(dir: &std::path::Path, placement: Option<Placement>) {
+    if std::env::var_os("EMBEDIS_BENCH_PAIRED").is_some_and(|v| v == "0") {
+        return;
+    }
+    let engines: Vec<(&str, Engine)> = [
+        ("off", None),
+        ("no", Some(Fsync::No)),
+        ("everysec", Some(Fsync::EverySec)),
+    ]
+    .into_iter()
+    .map(|(name, policy)| (name, embedis_engine(dir, &format!("paired-{name}"), policy)))
+    .collect();
+    for clients in [1, CLIENTS] {
+        for (_, engine) in &engines {
+            engine.connect().call(["PING"]).expect("ping");
+        }
+        place(placement, clients == 1, pin_executor);
+        let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); engines.len()];
+        for _ in 0..PAIRED_ROUNDS {
+            let counts: Vec<u64> = engines
+                .iter()
+                .map(|(_, engine)| xadds_in_slot(engine, clients))
+                .collect();
+            for (i, count) in counts.iter().enumerate() {
+                ratios[i].push(counts[0] as f64 / (*count).max(1) as f64);
+            }
+        }
+        for (i, (name, _)) in engines.iter().enumerate().skip(1) {
+            let mut r = ratios[i].clone();
+            r.sort_by(f64::total_cmp);
+            let median = (r[r.len() / 2] - 1.0) * 100.0;
+            let (low, high) = (
+                (r[r.len() / 4] - 1.0) * 100.0,
+                (r[r.len() * 3 / 4] - 1.0) * 100.0,
+            );
+            let verdict = if *name == "everysec" {
+                format!("  target <= 10 %: {}", summary::verdict(median <= 10.0))
+            } else {
+                String::new()
+            };
+            summary::note(format!(
+                "paired, {clients:>2} client(s): {name:<8} overhead vs no file, median of \
+                 {PAIRED_ROUNDS} rounds {median:+.1} % (quartiles {low:+.1} .. {high:+.1} %){verdict}"
+            ));
+        }
+    }
+    place(placement, false, pin_executor);
 }
 
 /// The time `iters` operations took, from the time `done` (>= iters) took.

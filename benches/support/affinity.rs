@@ -23,6 +23,14 @@ pub struct Placement {
     pub peer: usize,
 }
 
+impl Placement {
+    /// Both CPUs, as a `taskset` list: to let a thread run anywhere again.
+    #[allow(dead_code)] // not every suite unpins
+    pub fn both(&self) -> String {
+        format!("{},{}", self.bench, self.peer)
+    }
+}
+
 /// Pins the calling (bench) thread and returns the placement, or why there is none.
 pub fn init() -> Result<Placement, String> {
     if std::env::var_os("EMBEDIS_BENCH_PIN").is_some_and(|v| v == "0") {
@@ -46,7 +54,7 @@ pub fn init() -> Result<Placement, String> {
 }
 
 /// Pins the calling thread to `cpu`.
-pub fn pin_current(cpu: usize) -> Result<(), String> {
+pub fn pin_current(cpu: impl std::fmt::Display) -> Result<(), String> {
     let link = std::fs::read_link("/proc/thread-self").map_err(|e| e.to_string())?;
     let tid = link
         .file_name()
@@ -58,7 +66,7 @@ pub fn pin_current(cpu: usize) -> Result<(), String> {
 
 /// Pins every live thread of this process whose name is `name` to `cpu`. Linux shows at most
 /// 15 bytes of a thread name, so longer names match on those.
-pub fn pin_threads_named(name: &str, cpu: usize) -> Result<(), String> {
+pub fn pin_threads_named(name: &str, cpu: impl std::fmt::Display) -> Result<(), String> {
     let shown = &name.as_bytes()[..name.len().min(15)];
     let mut pinned = 0;
     for task in std::fs::read_dir("/proc/self/task").map_err(|e| e.to_string())? {
@@ -80,7 +88,7 @@ pub fn pin_threads_named(name: &str, cpu: usize) -> Result<(), String> {
 }
 
 /// Pins every thread of another process (redis-server) to `cpu`.
-pub fn pin_process(pid: u32, cpu: usize) -> Result<(), String> {
+pub fn pin_process(pid: u32, cpu: impl std::fmt::Display) -> Result<(), String> {
     taskset(&["-a", "-p", "-c", &cpu.to_string(), &pid.to_string()])
 }
 
