@@ -108,6 +108,11 @@ impl EngineBuilder {
     /// microseconds, so polling makes round trips several times faster; the price is up to
     /// this much CPU time after each burst of traffic. `Duration::ZERO` never polls.
     ///
+    /// Only as many connections poll at once as there are CPUs but one (the executor's),
+    /// across the process; the others park at once, so sixteen waiting threads on two CPUs
+    /// do not take the CPU from the executor. Under [`Fsync::Always`](crate::Fsync::Always)
+    /// connections never poll: every reply waits for the disk. On one CPU nothing polls.
+    ///
     /// ```
     /// use std::time::Duration;
     /// let engine = embedis::Engine::builder().spin(Duration::ZERO).build();
