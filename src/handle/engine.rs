@@ -69,14 +69,16 @@ impl std::fmt::Debug for Shared {
 impl Shared {
     /// Queues a message for the executor (waiting while the queue is full).
     pub(crate) fn send(&self, msg: Msg) -> Result<(), Error> {
-        if self.on_executor_thread() {
-            // Waiting for queue space on the executor's own thread would wait forever.
-            return self.requests.try_send(msg).map_err(|error| match error {
-                TrySendError::Full(_) => Error::WouldDeadlock,
-                TrySendError::Disconnected(_) => Error::Closed,
-            });
+        match self.requests.try_send(msg) {
+            Ok(()) => {}
+            Err(TrySendError::Disconnected(_)) => return Err(Error::Closed),
+            // Waiting for queue space on the executor's own thread would wait forever. (Asked
+            // only when the queue is full: finding the current thread is not free.)
+            Err(TrySendError::Full(_)) if self.on_executor_thread() => {
+                return Err(Error::WouldDeadlock)
+            }
+            Err(TrySendError::Full(msg)) => self.requests.send(msg).map_err(|_| Error::Closed)?,
         }
-        self.requests.send(msg).map_err(|_| Error::Closed)?;
         if self.closed.load(Ordering::SeqCst) {
             return Err(Error::Closed);
         }
