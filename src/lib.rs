@@ -145,7 +145,9 @@ pub use handle::atomically::Db;
 pub use handle::connection::Connection;
 pub use handle::engine::Engine;
 pub use handle::pipeline::Pipeline;
-pub use handle::rate_limiter::{KeyedRateLimiter, RateLimitError, RateLimitSnapshot, RateLimiter};
+pub use handle::rate_limiter::{
+    KeyedRateLimiter, NotUntil, RateLimitError, RateLimitSnapshot, RateLimiter,
+};
 pub use handle::stream_consumer;
 pub use handle::stream_consumer::{PollReport, StreamConsumer, StreamConsumerBuilder};
 pub use handle::subscriber;

@@ -17,7 +17,7 @@ fn limiter(quota: Quota) -> (RateLimiter, ManualClock) {
 
 fn not_until(result: Result<(), RateLimitError>) -> Duration {
     match result {
-        Err(RateLimitError::NotUntil { retry_after, .. }) => retry_after,
+        Err(RateLimitError::NotUntil(when)) => when.retry_after(),
         other => panic!("expected NotUntil, got {other:?}"),
     }
 }
@@ -60,12 +60,9 @@ fn not_until_reports_the_instant_on_the_limiters_clock() {
     let (limiter, clock) = limiter(Quota::with_period(Duration::from_secs(2)).unwrap());
     assert_eq!(limiter.check(), Ok(()));
     match limiter.check() {
-        Err(RateLimitError::NotUntil {
-            retry_after,
-            earliest,
-        }) => {
-            assert_eq!(retry_after, Duration::from_secs(2));
-            assert_eq!(earliest, clock.now() + Duration::from_secs(2));
+        Err(RateLimitError::NotUntil(when)) => {
+            assert_eq!(when.retry_after(), Duration::from_secs(2));
+            assert_eq!(when.earliest(), clock.now() + Duration::from_secs(2));
         }
         other => panic!("{other:?}"),
     }
@@ -417,10 +414,11 @@ proptest! {
                 Err(None) => prop_assert_eq!(got, Err(RateLimitError::InsufficientCapacity { burst })),
                 Err(Some(wait)) => {
                     let now = UNIX_EPOCH + Duration::from_micros(clock.now_micros());
-                    prop_assert_eq!(got, Err(RateLimitError::NotUntil {
-                        retry_after: Duration::from_nanos(wait),
-                        earliest: now + Duration::from_nanos(wait),
-                    }));
+                    let Err(RateLimitError::NotUntil(when)) = got else {
+                        return Err(TestCaseError::fail(format!("expected NotUntil, got {got:?}")));
+                    };
+                    prop_assert_eq!(when.retry_after(), Duration::from_nanos(wait));
+                    prop_assert_eq!(when.earliest(), now + Duration::from_nanos(wait));
                 }
             }
             let s = limiter.snapshot();

@@ -138,7 +138,7 @@ async fn until(
     check: impl Fn() -> Result<(), RateLimitError>,
 ) -> Result<(), RateLimitError> {
     let retry_after = match check() {
-        Err(RateLimitError::NotUntil { retry_after, .. }) => retry_after,
+        Err(RateLimitError::NotUntil(when)) => when.retry_after(),
         other => return other,
     };
     let slot = Arc::new(WakerSlot::new(true));
@@ -166,7 +166,7 @@ async fn until(
         // At least 1 µs, so a wait rounded to zero never turns into a busy loop.
         futures_timer::Delay::new(wait.max(std::time::Duration::from_micros(1))).await;
         match check() {
-            Err(RateLimitError::NotUntil { retry_after, .. }) => wait = retry_after,
+            Err(RateLimitError::NotUntil(when)) => wait = when.retry_after(),
             other => return other,
         }
     }

@@ -62,8 +62,8 @@ const WAIT_SLICE: Duration = Duration::from_millis(2);
 /// let limiter = RateLimiter::with_clock(Quota::per_second(1)?, ManualClock::new());
 /// assert!(limiter.check().is_ok());
 /// match limiter.check() {
-///     Err(RateLimitError::NotUntil { retry_after, .. }) => {
-///         assert_eq!(retry_after, Duration::from_secs(1))
+///     Err(RateLimitError::NotUntil(when)) => {
+///         assert_eq!(when.retry_after(), Duration::from_secs(1))
 ///     }
 ///     other => panic!("{other:?}"),
 /// }
@@ -72,14 +72,9 @@ const WAIT_SLICE: Duration = Duration::from_millis(2);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RateLimitError {
-    /// Not now: the request would be admitted after `retry_after`, at `earliest`, if nothing
-    /// else is admitted meanwhile.
-    NotUntil {
-        /// How long to wait from the instant of the check.
-        retry_after: Duration,
-        /// The earliest instant, on the limiter's clock, at which it would be admitted.
-        earliest: SystemTime,
-    },
+    /// Not now: the request would be admitted at [`NotUntil::earliest`], after
+    /// [`NotUntil::retry_after`], if nothing else is admitted meanwhile.
+    NotUntil(NotUntil),
     /// Never: the request asks for more cells than the quota's burst.
     InsufficientCapacity {
         /// The burst of the quota the request was checked against.
@@ -93,11 +88,66 @@ pub enum RateLimitError {
     },
 }
 
+/// When a refused request would be admitted. It keeps the two clock readings it comes
+/// from and converts them only when asked: a refusal is the hot path of a limiter under
+/// attack, and most callers only count refusals.
+///
+/// ```
+/// use embedis::{ManualClock, Quota, RateLimitError, RateLimiter};
+/// use std::time::Duration;
+///
+/// let clock = ManualClock::new();
+/// let limiter = RateLimiter::with_clock(Quota::per_second(2)?, clock.clone());
+/// limiter.check_n(2).unwrap();
+/// let Err(RateLimitError::NotUntil(when)) = limiter.check() else { panic!() };
+/// assert_eq!(when.retry_after(), Duration::from_millis(500));
+/// assert_eq!(when.earliest(), clock.now() + Duration::from_millis(500));
+/// # Ok::<(), embedis::QuotaError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NotUntil {
+    /// Nanoseconds since the Unix epoch, on the limiter's clock: the admission instant.
+    at: u64,
+    /// The same, for the instant of the check.
+    checked: u64,
+}
+
+impl NotUntil {
+    /// How long to wait from the instant of the check.
+    ///
+    /// ```
+    /// use embedis::{ManualClock, Quota, RateLimitError, RateLimiter};
+    /// let limiter = RateLimiter::with_clock(Quota::per_second(1)?, ManualClock::new());
+    /// limiter.check().unwrap();
+    /// let Err(RateLimitError::NotUntil(when)) = limiter.check() else { panic!() };
+    /// assert_eq!(when.retry_after(), std::time::Duration::from_secs(1));
+    /// # Ok::<(), embedis::QuotaError>(())
+    /// ```
+    pub fn retry_after(&self) -> Duration {
+        Duration::from_nanos(self.at.saturating_sub(self.checked))
+    }
+
+    /// The earliest instant, on the limiter's clock, at which it would be admitted.
+    ///
+    /// ```
+    /// use embedis::{ManualClock, Quota, RateLimitError, RateLimiter};
+    /// let clock = ManualClock::new();
+    /// let limiter = RateLimiter::with_clock(Quota::per_second(1)?, clock.clone());
+    /// limiter.check().unwrap();
+    /// let Err(RateLimitError::NotUntil(when)) = limiter.check() else { panic!() };
+    /// assert_eq!(when.earliest(), clock.now() + std::time::Duration::from_secs(1));
+    /// # Ok::<(), embedis::QuotaError>(())
+    /// ```
+    pub fn earliest(&self) -> SystemTime {
+        UNIX_EPOCH + Duration::from_nanos(self.at)
+    }
+}
+
 impl std::fmt::Display for RateLimitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RateLimitError::NotUntil { retry_after, .. } => {
-                write!(f, "rate limited: retry after {retry_after:?}")
+            RateLimitError::NotUntil(when) => {
+                write!(f, "rate limited: retry after {:?}", when.retry_after())
             }
             RateLimitError::InsufficientCapacity { burst } => {
                 write!(
@@ -241,10 +291,7 @@ fn verdict_result(verdict: Verdict, quota: &Quota, now: u64) -> Result<(), RateL
         Verdict::Never => Err(RateLimitError::InsufficientCapacity {
             burst: quota.burst(),
         }),
-        Verdict::NotUntil(at) => Err(RateLimitError::NotUntil {
-            retry_after: Duration::from_nanos(at.saturating_sub(now)),
-            earliest: UNIX_EPOCH + Duration::from_nanos(at),
-        }),
+        Verdict::NotUntil(at) => Err(RateLimitError::NotUntil(NotUntil { at, checked: now })),
     }
 }
 
@@ -491,8 +538,11 @@ impl LimiterClock {
 /// Sleeps one slice for a "not until" refusal (`None`: check again); passes on the rest.
 fn wait_slice(result: Result<(), RateLimitError>) -> Option<Result<(), RateLimitError>> {
     match result {
-        Err(RateLimitError::NotUntil { retry_after, .. }) => {
-            std::thread::sleep(retry_after.clamp(Duration::from_micros(1), WAIT_SLICE));
+        Err(RateLimitError::NotUntil(when)) => {
+            std::thread::sleep(
+                when.retry_after()
+                    .clamp(Duration::from_micros(1), WAIT_SLICE),
+            );
             None
         }
         other => Some(other),
