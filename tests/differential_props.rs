@@ -13,7 +13,7 @@ mod common;
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestRunner};
 
-use common::{escape, lease, mask_hello, show_argv, Lease, Pair};
+use common::{identical, lease, replay, show_argv, Lease};
 
 /// One argument of a generated command.
 #[derive(Clone)]
@@ -300,33 +300,7 @@ fn render(ops: &[Op]) -> Vec<Vec<Vec<u8>>> {
 
 /// Runs one sequence on both sides; the error describes the first divergence.
 fn run(lease: &Lease, resp3: bool, ops: &[Op]) -> Result<(), String> {
-    let mut pair: Pair = lease.fresh_pair();
-    if resp3 {
-        let hello = vec![b"HELLO".to_vec(), b"3".to_vec()];
-        let (expected, actual) = pair.call(0, &hello);
-        if mask_hello(&expected) != mask_hello(&actual) {
-            return Err(format!(
-                "HELLO 3 differs:\n  redis-server: \"{}\"\n  embedis:      \"{}\"",
-                escape(&expected),
-                escape(&actual)
-            ));
-        }
-    }
-    let lines = render(ops);
-    for (index, argv) in lines.iter().enumerate() {
-        let (expected, actual) = pair.call(0, argv);
-        if expected != actual {
-            let script: Vec<String> = lines[..=index].iter().map(|l| show_argv(l)).collect();
-            return Err(format!(
-                "divergence at command {index} ({}), script:\n  {}\n  redis-server: \"{}\"\n  embedis:      \"{}\"",
-                if resp3 { "RESP3" } else { "RESP2" },
-                script.join("\n  "),
-                escape(&expected),
-                escape(&actual)
-            ));
-        }
-    }
-    Ok(())
+    replay(lease, resp3, &render(ops), identical)
 }
 
 #[test]

@@ -1554,7 +1554,7 @@ mod props {
     use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestRunner};
 
     use super::{common, compare, Masks};
-    use common::{escape, lease, mask_hello, show_argv, Lease};
+    use common::{lease, replay, show_argv, Lease};
 
     /// One argument of a generated command.
     #[derive(Clone)]
@@ -1762,29 +1762,9 @@ mod props {
     };
 
     fn run(lease: &Lease, resp3: bool, lines: &[Line]) -> Result<(), String> {
-        let mut pair = lease.fresh_pair();
-        if resp3 {
-            let hello = vec![b"HELLO".to_vec(), b"3".to_vec()];
-            let (expected, actual) = pair.call(0, &hello);
-            if mask_hello(&expected) != mask_hello(&actual) {
-                return Err("HELLO 3 differs".into());
-            }
-        }
-        let rendered = render(lines);
-        for (index, argv) in rendered.iter().enumerate() {
-            let (expected, actual) = pair.call(0, argv);
-            if let Err(why) = compare(MASKS, &expected, &actual) {
-                let script: Vec<String> = rendered[..=index].iter().map(|l| show_argv(l)).collect();
-                return Err(format!(
-                    "divergence at command {index} ({}): {why}, script:\n  {}\n  redis-server: \"{}\"\n  embedis:      \"{}\"",
-                    if resp3 { "RESP3" } else { "RESP2" },
-                    script.join("\n  "),
-                    escape(&expected),
-                    escape(&actual)
-                ));
-            }
-        }
-        Ok(())
+        replay(lease, resp3, &render(lines), |expected, actual| {
+            compare(MASKS, expected, actual).map_err(|why| format!(": {why}"))
+        })
     }
 
     #[test]

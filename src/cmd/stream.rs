@@ -333,8 +333,8 @@ impl XAdd {
                 break arg;
             }
         };
-        trim.validate(false)?;
-        // As redis-server: the ID is parsed before the field count is checked.
+        // As redis-server: the ID is parsed (inside its option loop) before the options are
+        // checked together, and both before the field count.
         let id = if id_arg.as_ref() == b"*" {
             AddId::Auto
         } else {
@@ -343,6 +343,7 @@ impl XAdd {
                 Parsed::Id(id) => AddId::Exact(id),
             }
         };
+        trim.validate(false)?;
         let rest = args.rest();
         if rest.is_empty() || rest.len() % 2 != 0 {
             return Err(Error::arity("xadd"));
@@ -546,11 +547,11 @@ impl XRange {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        if self.count == Some(0) {
-            return Reply::NilArray;
-        }
         match ctx.stream(&self.key) {
             Ok(None) => Reply::Array(Vec::new()),
+            // Redis answers COUNT 0 (or a negative one) with a null array, once it has found
+            // the stream: a missing key is still an empty array, a string still WRONGTYPE.
+            Ok(Some(_)) if self.count == Some(0) => Reply::NilArray,
             Ok(Some(stream)) => {
                 entries_reply(stream.log.range(self.start, self.end, self.rev, self.count))
             }
@@ -564,6 +565,9 @@ impl XRange {
 pub struct XDel {
     key: Bytes,
     ids: Vec<StreamId>,
+    /// An ID that did not parse. Redis checks the IDs only once it has found the stream,
+    /// so a missing key still replies 0 (and MULTI queues the command).
+    invalid: Option<Error>,
 }
 
 impl XDel {
@@ -577,22 +581,30 @@ impl XDel {
         XDel {
             key: key.into_arg(),
             ids: ids.into_iter().collect(),
+            invalid: None,
         }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
-        let ids = args
+        let parsed = args
             .rest()
             .iter()
             .map(|arg| parse_strict_id(arg))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Command::XDel(XDel { key, ids }))
+            .collect::<Result<Vec<_>, _>>();
+        let (ids, invalid) = match parsed {
+            Ok(ids) => (ids, None),
+            Err(error) => (Vec::new(), Some(error)),
+        };
+        Ok(Command::XDel(XDel { key, ids, invalid }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let deleted = match ctx.stream(&self.key) {
             Ok(None) => 0,
+            Ok(Some(_)) if self.invalid.is_some() => {
+                return self.invalid.map_or(Reply::Nil, Reply::from);
+            }
             Ok(Some(stream)) => stream.log.delete(&self.ids),
             Err(error) => return error.into(),
         };

@@ -697,6 +697,52 @@ fn is_closed(error: &io::Error) -> bool {
 }
 
 /// Bytes as a readable string: printable ASCII as is, `\r`, `\n`, `\xNN` otherwise.
+/// Replays `lines` on a fresh pair (after `HELLO 3` when `resp3`), comparing each reply
+/// with `same` (an error says how they differ); the error names the first divergence,
+/// with the script up to it and both replies. The heart of the property tests.
+pub fn replay(
+    lease: &Lease,
+    resp3: bool,
+    lines: &[Vec<Vec<u8>>],
+    same: impl Fn(&[u8], &[u8]) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut pair = lease.fresh_pair();
+    let protocol = if resp3 { "RESP3" } else { "RESP2" };
+    if resp3 {
+        let hello = vec![b"HELLO".to_vec(), b"3".to_vec()];
+        let (expected, actual) = pair.call(0, &hello);
+        if mask_hello(&expected) != mask_hello(&actual) {
+            return Err(format!(
+                "HELLO 3 differs:\n  redis-server: \"{}\"\n  embedis:      \"{}\"",
+                escape(&expected),
+                escape(&actual)
+            ));
+        }
+    }
+    for (index, argv) in lines.iter().enumerate() {
+        let (expected, actual) = pair.call(0, argv);
+        if let Err(why) = same(&expected, &actual) {
+            let script: Vec<String> = lines[..=index].iter().map(|l| show_argv(l)).collect();
+            return Err(format!(
+                "divergence at command {index} ({protocol}){why}, script:\n  {}\n  redis-server: \"{}\"\n  embedis:      \"{}\"",
+                script.join("\n  "),
+                escape(&expected),
+                escape(&actual)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Byte-for-byte equality, for [`replay`].
+pub fn identical(expected: &[u8], actual: &[u8]) -> Result<(), String> {
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(String::new())
+    }
+}
+
 pub fn escape(bytes: &[u8]) -> String {
     bytes
         .iter()
