@@ -286,6 +286,10 @@ fn command() -> impl Strategy<Value = Line> {
             }
         ),
         1 => pick(KEYS).prop_map(|k| vec!["DEL", k]),
+        1 => (pick(KEYS), pick(KEYS)).prop_map(|(a, b)| vec!["RENAME", a, b]),
+        1 => (pick(KEYS), pick(KEYS)).prop_map(|(a, b)| vec!["RENAMENX", a, b]),
+        1 => (pick(KEYS), pick(KEYS)).prop_map(|(a, b)| vec!["EXISTS", a, b]),
+        1 => Just(vec!["DBSIZE"]),
         1 => pick(KEYS).prop_map(|k| vec!["TYPE", k]),
         1 => Just(vec!["SET", "str", "x"]),
     ]
