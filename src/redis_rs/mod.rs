@@ -53,7 +53,7 @@
 //! - `HELLO 3` in the middle of a pipeline: the replies before it in the same pipeline are
 //!   converted as RESP3 (redis-server sent them as RESP2). Send HELLO on its own.
 //! - One database: `get_db()` is 0 and `SELECT` of another index fails, as documented for
-//!   embedis. Scripts (`EVAL`, [`redis::Script`]) do not exist: use
+//!   embedis. Scripts (`EVAL`, `redis::Script`) do not exist: use
 //!   [`Engine::atomically`](crate::Engine::atomically).
 //! - Failures of the in-process handle map to the socket failure they resemble: a shut-down
 //!   engine is a dropped connection (`is_connection_dropped()`), see [`to_redis_error`].
