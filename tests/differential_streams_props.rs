@@ -292,6 +292,12 @@ fn command() -> impl Strategy<Value = Line> {
         1 => Just(vec!["DBSIZE"]),
         1 => pick(KEYS).prop_map(|k| vec!["TYPE", k]),
         1 => Just(vec!["SET", "str", "x"]),
+        // String commands on stream keys (WRONGTYPE, or SET replacing a stream).
+        2 => (pick(&["GET", "INCR", "STRLEN", "GETDEL", "PERSIST", "TTL"]), pick(KEYS))
+            .prop_map(|(command, key)| vec![command, key]),
+        1 => (pick(&["APPEND", "GETSET", "SET", "SETNX"]), pick(KEYS))
+            .prop_map(|(command, key)| vec![command, key, "7"]),
+        1 => (pick(KEYS), pick(KEYS)).prop_map(|(a, b)| vec!["MGET", a, b]),
     ]
 }
 
