@@ -4,8 +4,10 @@
 //! A child process (this test binary, re-run with `disk_full_child`) writes under a file
 //! size limit (`ulimit -f`, with SIGXFSZ ignored so writes fail with EFBIG instead of
 //! killing it) until a write is refused with `MISCONF`; it then checks what is still
-//! allowed, compacts the file below the limit and writes again. The parent checks the
-//! child's report and that a restarted engine holds the last acknowledged write.
+//! allowed, compacts the file below the limit and writes again; then fills the file to the
+//! limit once more and lifts the limit (`prlimit`), so the writer's retry succeeds. The
+//! parent checks the child's report and that a restarted engine holds every acknowledged
+//! write.
 
 mod common;
 
@@ -95,6 +97,44 @@ fn disk_full_child() {
         std::thread::sleep(Duration::from_millis(10));
     }
     report("recovered", recovered.to_string());
+
+    // Fill the file again until the limit refuses it, then lift the limit (the disk "frees
+    // up"): the writer's retry writes the bytes it kept, and writes are accepted again.
+    let mut counted = 0;
+    let mut refused_again = false;
+    for _ in 0..20_000 {
+        let set = conn.call(["SET", "filler", &value(0)]).expect("alive");
+        let incr = conn.call(["INCR", "acked"]).expect("alive");
+        match (set == Reply::OK, incr) {
+            (true, Reply::Integer(n)) => counted = n,
+            _ => {
+                refused_again = true;
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_micros(500));
+    }
+    report("refused_again", refused_again.to_string());
+    let lifted = Command::new("prlimit")
+        .args([
+            "--pid",
+            &std::process::id().to_string(),
+            "--fsize=unlimited",
+        ])
+        .status()
+        .is_ok_and(|status| status.success());
+    report("lifted", lifted.to_string());
+    let mut resumed = false;
+    for _ in 0..500 {
+        if let Reply::Integer(n) = conn.call(["INCR", "acked"]).expect("alive") {
+            counted = n;
+            resumed = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    report("resumed", resumed.to_string());
+    report("counted", counted.to_string());
     drop(conn);
     drop(engine);
     report("done", "true".into());
@@ -102,15 +142,16 @@ fn disk_full_child() {
 
 #[test]
 fn a_full_disk_refuses_writes_with_misconf_until_the_file_can_be_written() {
-    if common::on_path("sh").is_none() {
-        eprintln!("SKIPPED: no sh to set a file size limit");
+    if common::on_path("sh").is_none() || common::on_path("prlimit").is_none() {
+        eprintln!("SKIPPED: no sh or prlimit (util-linux) to set and lift a file size limit");
         return;
     }
     let dir = common::temp_dir("disk-full", "everysec");
     let path = dir.join("appendonly.aof");
     let exe = std::env::current_exe().expect("the test binary");
-    // `ulimit -f` caps regular files only; an ignored SIGXFSZ stays ignored across exec.
-    let script = format!("ulimit -f {LIMIT_BLOCKS} && trap '' XFSZ && exec \"$0\" \"$@\"");
+    // `ulimit -S -f` caps regular files only, and only softly (the child lifts it later);
+    // an ignored SIGXFSZ stays ignored across exec.
+    let script = format!("ulimit -S -f {LIMIT_BLOCKS} && trap '' XFSZ && exec \"$0\" \"$@\"");
     let child = Command::new("sh")
         .args(["-c", &script])
         .arg(&exe)
@@ -153,6 +194,12 @@ fn a_full_disk_refuses_writes_with_misconf_until_the_file_can_be_written() {
     );
     assert_eq!(heard["read_only_exec"], "Array([Integer(1024)])");
     assert_eq!(heard["recovered"], "true", "writes resume after compaction");
+    assert_eq!(heard["refused_again"], "true");
+    assert_eq!(heard["lifted"], "true", "prlimit raised the limit");
+    assert_eq!(
+        heard["resumed"], "true",
+        "writes resume once the writer's retry succeeds"
+    );
     assert_eq!(heard["done"], "true");
 
     // Without the limit, the file holds every acknowledged write.
@@ -161,10 +208,14 @@ fn a_full_disk_refuses_writes_with_misconf_until_the_file_can_be_written() {
         .try_build()
         .expect("the file loads");
     assert_eq!(engine.recovery().expect("report").failed, 0);
+    let mut conn = engine.connect();
+    assert_eq!(conn.call(["GET", "k"]).unwrap(), Reply::bulk("final"));
+    // Every acknowledged INCR is in the file, those the writer had to keep and retry too.
     assert_eq!(
-        engine.connect().call(["GET", "k"]).unwrap(),
-        Reply::bulk("final")
+        conn.call(["GET", "acked"]).unwrap(),
+        Reply::bulk(heard["counted"].clone())
     );
+    drop(conn);
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
