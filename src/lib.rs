@@ -104,6 +104,12 @@
 //! `futures_core::Stream`, and rate limiters have `until_ready` futures. No runtime is
 //! required or started: the futures work on tokio, async-std, smol or a plain executor.
 //!
+//! # redis-rs
+//! With the `redis-rs` feature, a [`Connection`] is a `redis::ConnectionLike`, and with
+//! `async` as well an `AsyncConnection` is a `redis::aio::ConnectionLike`: code written
+//! against redis-rs (`Commands`, `AsyncCommands`, `cmd`, `pipe`) runs unchanged in process
+//! (see the `redis_rs` module).
+//!
 //! # Layout
 //! - `cmd/`: one file per command family; argv parsing and each command's semantics.
 //! - `exec/`: the executor (ordering, batching, WATCH, expiry ticks, shutdown), parked
@@ -116,6 +122,7 @@
 //! - `persist/`: the append-only file (effects, group commit, recovery, compaction) and the
 //!   dataset as a stream of Redis commands ([`Engine::export`], loadable with
 //!   `redis-cli --pipe`, and [`Engine::import`]); the RESP request encoder and parser.
+//! - `redis_rs/`: the redis-rs traits over connections (feature `redis-rs`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
