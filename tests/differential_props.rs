@@ -2,6 +2,8 @@
 //! commands collide on the same keys), each run on redis-server after FLUSHALL and on a
 //! new embedis engine, in RESP2 or RESP3; every reply must be the same RESP bytes. On a
 //! divergence proptest shrinks the sequence to a minimal one, printed with both replies.
+//! About one command in ten comes from a second connection (`@1` in a script), so WATCHed
+//! keys are also written by another client between WATCH and EXEC.
 //!
 //! Time never decides an outcome: every relative TTL is large and unique within its
 //! sequence (seconds = bucket × 1000 + the command's position), so two deadlines are never
@@ -45,6 +47,8 @@ enum Op {
     /// that do not matter, though sequences cannot get shorter than 40 ops.
     Nop,
     Command(Line),
+    /// A command from a second connection: it can break the first one's WATCH.
+    Other(Line),
     /// MULTI, the body, optionally a command Redis rejects while queueing (so EXEC
     /// aborts), then EXEC or DISCARD.
     Transaction {
@@ -231,7 +235,8 @@ fn op() -> impl Strategy<Value = Op> {
     ]);
     prop_oneof![
         1 => Just(Op::Nop),
-        92 => command().prop_map(Op::Command),
+        82 => command().prop_map(Op::Command),
+        10 => command().prop_map(Op::Other),
         7 => (
             prop::collection::vec(command(), 0..6),
             prop::option::weighted(0.2, rejected.prop_filter_map("some", |r| r)),
@@ -262,23 +267,21 @@ impl std::fmt::Debug for Script {
 
 /// Renders the ops into command lines; relative TTLs get their position as an offset.
 fn render(ops: &[Op]) -> Vec<Vec<Vec<u8>>> {
-    let mut lines: Vec<&[Arg]> = Vec::new();
-    let multi = [w("MULTI")];
-    let exec = [w("EXEC")];
-    let discard_line = [w("DISCARD")];
+    let mut lines: Vec<Vec<Arg>> = Vec::new();
     for op in ops {
         match op {
             Op::Nop => {}
-            Op::Command(line) => lines.push(line),
+            Op::Command(line) => lines.push(line.clone()),
+            Op::Other(line) => lines.push([vec![w("@1")], line.clone()].concat()),
             Op::Transaction {
                 body,
                 rejected,
                 discard,
             } => {
-                lines.push(&multi);
-                lines.extend(body.iter().map(Vec::as_slice));
-                lines.extend(rejected.iter().map(Vec::as_slice));
-                lines.push(if *discard { &discard_line } else { &exec });
+                lines.push(vec![w("MULTI")]);
+                lines.extend(body.iter().cloned());
+                lines.extend(rejected.iter().cloned());
+                lines.push(vec![w(if *discard { "DISCARD" } else { "EXEC" })]);
             }
         }
     }

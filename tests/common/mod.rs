@@ -697,7 +697,8 @@ fn is_closed(error: &io::Error) -> bool {
 }
 
 /// Bytes as a readable string: printable ASCII as is, `\r`, `\n`, `\xNN` otherwise.
-/// Replays `lines` on a fresh pair (after `HELLO 3` when `resp3`), comparing each reply
+/// Replays `lines` on a fresh pair (after `HELLO 3` when `resp3`; lines starting with `@1`
+/// on a second connection, which speaks RESP2), comparing each reply
 /// with `same` (an error says how they differ); the error names the first divergence,
 /// with the script up to it and both replies. The heart of the property tests.
 pub fn replay(
@@ -719,8 +720,13 @@ pub fn replay(
             ));
         }
     }
-    for (index, argv) in lines.iter().enumerate() {
-        let (expected, actual) = pair.call(0, argv);
+    for (index, line) in lines.iter().enumerate() {
+        // A line that starts with `@1` goes to a second connection.
+        let (conn, argv) = match line.split_first() {
+            Some((first, rest)) if first.as_slice() == b"@1" => (1, rest),
+            _ => (0, line.as_slice()),
+        };
+        let (expected, actual) = pair.call(conn, argv);
         if let Err(why) = same(&expected, &actual) {
             let script: Vec<String> = lines[..=index].iter().map(|l| show_argv(l)).collect();
             return Err(format!(
