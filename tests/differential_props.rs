@@ -13,9 +13,8 @@
 mod common;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestRunner};
 
-use common::{identical, lease, replay, show_argv, Lease};
+use common::{check_sequences, identical, replay, show_argv, Lease};
 
 /// One argument of a generated command.
 #[derive(Clone)]
@@ -308,19 +307,8 @@ fn run(lease: &Lease, resp3: bool, ops: &[Op]) -> Result<(), String> {
 
 #[test]
 fn random_sequences_agree() {
-    let Some(lease) = lease() else { return };
-    let mut config = ProptestConfig::with_cases(400);
-    config.failure_persistence = None;
-    config.max_shrink_time = 60_000; // milliseconds
-    let strategy = (
-        any::<bool>(),
-        prop::collection::vec(op(), 40..60).prop_map(Script),
-    );
-    let mut runner = TestRunner::new(config);
-    let result = runner.run(&strategy, |(resp3, script)| {
-        run(&lease, resp3, &script.0).map_err(TestCaseError::fail)
+    let scripts = prop::collection::vec(op(), 40..60).prop_map(Script);
+    check_sequences(400, 60_000, scripts, |lease, resp3, script| {
+        run(lease, resp3, &script.0)
     });
-    if let Err(error) = result {
-        panic!("{error}");
-    }
 }

@@ -1551,10 +1551,9 @@ fn case_counts() {
 
 mod props {
     use proptest::prelude::*;
-    use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestRunner};
 
     use super::{common, compare, Masks};
-    use common::{lease, replay, show_argv, Lease};
+    use common::{check_sequences, replay, show_argv, Lease};
 
     /// One argument of a generated command.
     #[derive(Clone)]
@@ -1769,20 +1768,9 @@ mod props {
 
     #[test]
     fn random_stream_sequences_agree() {
-        let Some(lease) = lease() else { return };
-        let mut config = ProptestConfig::with_cases(64);
-        config.failure_persistence = None;
-        config.max_shrink_time = 20_000; // milliseconds
-        let strategy = (
-            any::<bool>(),
-            prop::collection::vec(command(), 40).prop_map(Script),
-        );
-        let mut runner = TestRunner::new(config);
-        let result = runner.run(&strategy, |(resp3, script)| {
-            run(&lease, resp3, &script.0).map_err(TestCaseError::fail)
+        let scripts = prop::collection::vec(command(), 40).prop_map(Script);
+        check_sequences(64, 20_000, scripts, |lease, resp3, script| {
+            run(lease, resp3, &script.0)
         });
-        if let Err(error) = result {
-            panic!("{error}");
-        }
     }
 }

@@ -18,9 +18,8 @@
 mod common;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestRunner};
 
-use common::{identical, lease, replay, Lease};
+use common::{check_sequences, identical, replay, Lease};
 
 type Line = Vec<&'static str>;
 
@@ -341,20 +340,9 @@ fn run(lease: &Lease, resp3: bool, lines: &[Line]) -> Result<(), String> {
 
 #[test]
 fn random_stream_sequences_agree() {
-    let Some(lease) = lease() else { return };
-    let mut config = ProptestConfig::with_cases(500);
-    config.failure_persistence = None;
-    config.max_shrink_time = 60_000; // milliseconds
-    let strategy = (
-        any::<bool>(),
-        prop::collection::vec(step(), 30..60)
-            .prop_map(|steps| Script(steps.into_iter().flatten().collect())),
-    );
-    let mut runner = TestRunner::new(config);
-    let result = runner.run(&strategy, |(resp3, script)| {
-        run(&lease, resp3, &script.0).map_err(TestCaseError::fail)
+    let scripts = prop::collection::vec(step(), 30..60)
+        .prop_map(|steps| Script(steps.into_iter().flatten().collect()));
+    check_sequences(500, 60_000, scripts, |lease, resp3, script| {
+        run(lease, resp3, &script.0)
     });
-    if let Err(error) = result {
-        panic!("{error}");
-    }
 }

@@ -740,6 +740,35 @@ pub fn replay(
     Ok(())
 }
 
+/// A differential property test: `cases` random scripts from `scripts`, each run in RESP2
+/// or RESP3 (chosen at random) by `run` on the shared server and a fresh engine. A
+/// divergence panics with proptest's minimal script and both replies. Skipped (returns)
+/// when there is no server, as [`lease`] decides.
+pub fn check_sequences<S>(
+    cases: u32,
+    max_shrink_ms: u32,
+    scripts: S,
+    run: impl Fn(&Lease, bool, &S::Value) -> Result<(), String>,
+) where
+    S: proptest::strategy::Strategy,
+    S::Value: std::fmt::Debug,
+{
+    use proptest::prelude::any;
+    use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+    let Some(lease) = lease() else { return };
+    let mut config = Config::with_cases(cases);
+    config.failure_persistence = None;
+    config.max_shrink_time = max_shrink_ms;
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&(any::<bool>(), scripts), |(resp3, script)| {
+        run(&lease, resp3, &script).map_err(TestCaseError::fail)
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
+}
+
 /// Byte-for-byte equality, for [`replay`].
 pub fn identical(expected: &[u8], actual: &[u8]) -> Result<(), String> {
     if expected == actual {
