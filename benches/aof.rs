@@ -58,20 +58,13 @@ fn main() {
     // One client: the bench thread on one CPU, the executor (or redis-server) on the other,
     // as in the other suites. Sixteen clients: everything may run anywhere again, or the
     // sixteen threads, which inherit the bench thread's CPU, would share one.
-    let placement = match affinity::init() {
-        Ok(p) => {
-            summary::note(format!(
-                "placement: one client pinned to CPU {}, executor / redis-server to CPU {}; \
+    let placement = affinity::init_noted(|p| {
+        format!(
+            "placement: one client pinned to CPU {}, executor / redis-server to CPU {}; \
                  16 clients unpinned",
-                p.bench, p.peer
-            ));
-            Some(p)
-        }
-        Err(why) => {
-            summary::note(format!("placement: NOT pinned ({why})"));
-            None
-        }
-    };
+            p.bench, p.peer
+        )
+    });
     let dir = std::env::temp_dir().join(format!("embedis-bench-aof-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("bench dir");
     for (name, policy) in POLICIES {
@@ -278,13 +271,9 @@ fn paired_overhead(dir: &std::path::Path, placement: Option<Placement>) {
             }
         }
         for (i, (name, _)) in engines.iter().enumerate().skip(1) {
-            let mut r = ratios[i].clone();
-            r.sort_by(f64::total_cmp);
-            let median = (r[r.len() / 2] - 1.0) * 100.0;
-            let (low, high) = (
-                (r[r.len() / 4] - 1.0) * 100.0,
-                (r[r.len() * 3 / 4] - 1.0) * 100.0,
-            );
+            let percent = |ratio: f64| (ratio - 1.0) * 100.0;
+            let (low, median, high) = summary::quartiles(&mut ratios[i]);
+            let (low, median, high) = (percent(low), percent(median), percent(high));
             let verdict = if *name == "everysec" {
                 format!("  target <= 10 %: {}", summary::verdict(median <= 10.0))
             } else {

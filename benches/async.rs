@@ -27,19 +27,12 @@ const MESSAGES: u64 = 1000;
 fn main() {
     summary::mark_start();
     let mut c = support::criterion();
-    let placement = match affinity::init() {
-        Ok(p) => {
-            summary::note(format!(
-                "placement: bench thread and tokio workers on CPU {}, executor on CPU {}",
-                p.bench, p.peer
-            ));
-            Some(p)
-        }
-        Err(why) => {
-            summary::note(format!("placement: NOT pinned ({why})"));
-            None
-        }
-    };
+    let placement = affinity::init_noted(|p| {
+        format!(
+            "placement: bench thread and tokio workers on CPU {}, executor on CPU {}",
+            p.bench, p.peer
+        )
+    });
     round_trip(&mut c, placement);
     delivery(&mut c);
     c.final_summary();

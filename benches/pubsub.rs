@@ -70,21 +70,14 @@ fn main() {
 
     // The publisher (the bench thread) and redis-server on one CPU, every subscriber thread
     // and tokio worker on the other: see benches/README.md ("Pub/sub", placement).
-    let placement = match affinity::init() {
-        Ok(p) => {
-            summary::note(format!(
-                "placement: publisher (bench thread) and redis-server pinned to CPU {}, every \
+    let placement = affinity::init_noted(|p| {
+        format!(
+            "placement: publisher (bench thread) and redis-server pinned to CPU {}, every \
                  subscriber thread and both tokio workers to CPU {} \
                  (EMBEDIS_BENCH_PIN=0 leaves it to the scheduler)",
-                p.bench, p.peer
-            ));
-            Some(p)
-        }
-        Err(why) => {
-            summary::note(format!("placement: NOT pinned ({why})"));
-            None
-        }
-    };
+            p.bench, p.peer
+        )
+    });
     summary::note(format!(
         "batch: {BATCH} messages of {PAYLOAD_LEN} bytes per iteration in process, \
          {REDIS_BATCH} for redis-server; 2 CPUs, so 8 and 64 subscribers are oversubscribed"

@@ -44,20 +44,13 @@ fn main() {
     summary::mark_start();
     let mut c = support::criterion();
 
-    let placement = match affinity::init() {
-        Ok(p) => {
-            summary::note(format!(
-                "placement: bench thread pinned to CPU {}, second checking thread / executor / \
+    let placement = affinity::init_noted(|p| {
+        format!(
+            "placement: bench thread pinned to CPU {}, second checking thread / executor / \
                  redis-server to CPU {} (EMBEDIS_BENCH_PIN=0 leaves it to the scheduler)",
-                p.bench, p.peer
-            ));
-            Some(p)
-        }
-        Err(why) => {
-            summary::note(format!("placement: NOT pinned ({why})"));
-            None
-        }
-    };
+            p.bench, p.peer
+        )
+    });
 
     direct(&mut c, placement, "check_allowed", allowed_quotas());
     direct(&mut c, placement, "check_refused", refused_quotas());

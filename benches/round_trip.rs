@@ -14,7 +14,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use crossbeam_channel::{bounded, unbounded, RecvTimeoutError};
+use crossbeam_channel::{bounded, unbounded, Receiver, RecvTimeoutError, Sender};
 use embedis::cmd::IncrBy;
 use embedis::{Engine, Pipeline, Reply};
 
@@ -30,22 +30,13 @@ fn main() {
     let mut c = support::criterion();
 
     // The bench thread on one CPU, every peer thread on another: see support/affinity.rs.
-    let placement = match affinity::init() {
-        Ok(p) => {
-            summary::note(format!(
-                "placement: bench thread pinned to CPU {}, executor / echo server / \
+    let placement = affinity::init_noted(|p| {
+        format!(
+            "placement: bench thread pinned to CPU {}, executor / echo server / \
                  redis-server to CPU {} (EMBEDIS_BENCH_PIN=0 leaves it to the scheduler)",
-                p.bench, p.peer
-            ));
-            Some(p)
-        }
-        Err(why) => {
-            summary::note(format!(
-                "placement: NOT pinned ({why}); round trips may be bimodal"
-            ));
-            None
-        }
-    };
+            p.bench, p.peer
+        )
+    });
 
     round_trip(&mut c, placement);
     floor(&mut c, placement);
@@ -94,19 +85,7 @@ fn floor(c: &mut Criterion, placement: Option<Placement>) {
     group.throughput(Throughput::Elements(1));
 
     {
-        let (req_tx, req_rx) = bounded::<u64>(1);
-        let (rep_tx, rep_rx) = bounded::<u64>(1);
-        let server = thread::Builder::new()
-            .name("floor-echo".into())
-            .spawn(move || {
-                pin_self_to_peer(placement);
-                for n in req_rx {
-                    if rep_tx.send(n).is_err() {
-                        break;
-                    }
-                }
-            })
-            .unwrap();
+        let (req_tx, rep_rx, server) = spawn_echo(placement);
         group.bench_function("bounded_echo", |b| {
             summary::ran("floor", "bounded_echo", None, 1);
             let mut n = 0u64;
@@ -285,6 +264,27 @@ fn redis_server(c: &mut Criterion, placement: Option<Placement>) {
     drop(server); // kills the child by pid and reaps it
 }
 
+/// The floor's server: a thread on the peer CPU that echoes every number it is sent, over
+/// two `bounded(1)` channels. Dropping the sender stops it.
+fn spawn_echo(
+    placement: Option<Placement>,
+) -> (Sender<u64>, Receiver<u64>, thread::JoinHandle<()>) {
+    let (req_tx, req_rx) = bounded::<u64>(1);
+    let (rep_tx, rep_rx) = bounded::<u64>(1);
+    let server = thread::Builder::new()
+        .name("floor-echo".into())
+        .spawn(move || {
+            pin_self_to_peer(placement);
+            for n in req_rx {
+                if rep_tx.send(n).is_err() {
+                    break;
+                }
+            }
+        })
+        .expect("echo thread");
+    (req_tx, rep_rx, server)
+}
+
 /// Rounds of the paired round-trip / floor measurement, and each side's slot in a round.
 const PAIRED_ROUNDS: usize = 25;
 const PAIRED_SLOT: Duration = Duration::from_millis(40);
@@ -312,19 +312,7 @@ fn paired_floor_ratio(placement: Option<Placement>) {
     if std::env::var_os("EMBEDIS_BENCH_PAIRED").is_some_and(|v| v == "0") {
         return;
     }
-    let (req_tx, req_rx) = bounded::<u64>(1);
-    let (rep_tx, rep_rx) = bounded::<u64>(1);
-    let server = thread::Builder::new()
-        .name("floor-echo".into())
-        .spawn(move || {
-            pin_self_to_peer(placement);
-            for n in req_rx {
-                if rep_tx.send(n).is_err() {
-                    break;
-                }
-            }
-        })
-        .expect("echo thread");
+    let (req_tx, rep_rx, server) = spawn_echo(placement);
     let engine = Engine::new();
     let mut conn = engine.connect();
     conn.call(["PING"]).expect("ping");
@@ -358,13 +346,10 @@ fn paired_floor_ratio(placement: Option<Placement>) {
         .into_iter()
         .zip(ratios)
     {
-        r.sort_by(f64::total_cmp);
-        let median = r[r.len() / 2];
+        let (low, median, high) = summary::quartiles(&mut r);
         summary::note(format!(
             "paired: round_trip/{name} / floor/bounded_echo, median of {PAIRED_ROUNDS} rounds \
-             {median:.2}x (quartiles {:.2} .. {:.2})  target <= 2.0x: {}",
-            r[r.len() / 4],
-            r[r.len() * 3 / 4],
+             {median:.2}x (quartiles {low:.2} .. {high:.2})  target <= 2.0x: {}",
             summary::verdict(median <= 2.0)
         ));
     }

@@ -54,6 +54,21 @@ pub fn init() -> Result<Placement, String> {
 }
 
 /// Pins the calling thread to `cpu`.
+/// [`init`], with the outcome noted in the summary: `describe` says where things run, or
+/// the note says why nothing is pinned.
+pub fn init_noted(describe: impl FnOnce(&Placement) -> String) -> Option<Placement> {
+    match init() {
+        Ok(p) => {
+            super::summary::note(describe(&p));
+            Some(p)
+        }
+        Err(why) => {
+            super::summary::note(format!("placement: NOT pinned ({why})"));
+            None
+        }
+    }
+}
+
 pub fn pin_current(cpu: impl std::fmt::Display) -> Result<(), String> {
     let link = std::fs::read_link("/proc/thread-self").map_err(|e| e.to_string())?;
     let tid = link

@@ -136,6 +136,14 @@ pub fn print(title: &str, ratios: impl FnOnce(&Figures, &mut String)) {
     print!("{out}");
 }
 
+/// The lower quartile, median and upper quartile of `values` (sorted in place; not empty).
+#[allow(dead_code)] // the paired measurements only
+pub fn quartiles(values: &mut [f64]) -> (f64, f64, f64) {
+    values.sort_by(f64::total_cmp);
+    let at = |quarters: usize| values[values.len() * quarters / 4];
+    (at(1), at(2), at(3))
+}
+
 pub fn verdict(met: bool) -> &'static str {
     if met {
         "met"
