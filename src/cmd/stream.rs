@@ -15,7 +15,7 @@ use crate::error::StreamError;
 use crate::exec::notify;
 use crate::store::number::parse_i64;
 use crate::store::stream::id::Parsed;
-use crate::store::stream::{Stream, StreamEntry, StreamId, Trim};
+use crate::store::stream::{referenced, Stream, StreamEntry, StreamId, Trim};
 use crate::store::value::Value;
 use crate::{Error, Protocol, Reply};
 
@@ -181,20 +181,13 @@ impl TrimArgs {
                         .log
                         .trim_recording(strategy, self.approx, limit, Some(&mut ids));
                 for id in ids {
-                    for group in stream.groups.values_mut() {
-                        group.ack(id);
-                    }
+                    stream.drop_references(id);
                 }
                 removed
             }
             RefPolicy::Acked => {
                 let Stream { log, groups } = stream;
-                let referenced = |id: StreamId| {
-                    groups
-                        .values()
-                        .any(|group| group.pel.contains_key(&id) || group.last_id < id)
-                };
-                log.trim_unreferenced(strategy, self.approx, limit, &referenced)
+                log.trim_unreferenced(strategy, self.approx, limit, &|id| referenced(groups, id))
             }
         }
     }

@@ -16,7 +16,7 @@ use crate::error::{error_text, StreamError};
 use crate::exec::notify;
 use crate::persist::commands;
 use crate::store::number::parse_i64;
-use crate::store::stream::{Group, Stream, StreamEntry, StreamId};
+use crate::store::stream::{referenced, Group, Stream, StreamEntry, StreamId};
 use crate::{Error, Protocol, Reply};
 
 /// Redis's `SCG_INVALID_ENTRIES_READ` is `None` here.
@@ -1957,20 +1957,16 @@ fn parse_ref_policy_and_ids(args: &mut Args) -> Result<(RefPolicy, Vec<StreamId>
     Ok((policy.unwrap_or_default(), ids))
 }
 
-/// Whether any group still needs `id`: it is pending in some group, or some group has not
-/// been delivered that far yet.
-fn still_referenced(stream: &Stream, id: StreamId) -> bool {
-    stream
-        .groups
-        .values()
-        .any(|group| group.pel.contains_key(&id) || group.last_id < id)
-}
-
-/// Removes `id` from every group's pending list.
-fn drop_references(stream: &mut Stream, id: StreamId) {
-    for group in stream.groups.values_mut() {
-        group.ack(id);
+/// Deletes `id` from the log under `policy`: `None` if ACKED keeps it because a group
+/// still needs it; otherwise whether it existed (under DELREF, after dropping it from
+/// every pending list).
+fn delete_under_policy(stream: &mut Stream, id: StreamId, policy: RefPolicy) -> Option<bool> {
+    match policy {
+        RefPolicy::Acked if referenced(&stream.groups, id) => return None,
+        RefPolicy::DelRef => stream.drop_references(id),
+        _ => {}
     }
+    Some(stream.log.delete(&[id]) == 1)
 }
 
 /// `XDELEX key [KEEPREF | DELREF | ACKED] IDS numids id [id ...]` (Redis 8.2): XDEL with a
@@ -2020,20 +2016,14 @@ impl XDelEx {
         let mut results = Vec::with_capacity(self.ids.len());
         let mut deleted = 0;
         for &id in &self.ids {
-            match self.policy {
-                RefPolicy::Acked if still_referenced(stream, id) => {
-                    results.push(STILL_REFERENCED);
-                    continue;
+            results.push(match delete_under_policy(stream, id, self.policy) {
+                None => STILL_REFERENCED,
+                Some(true) => {
+                    deleted += 1;
+                    DELETED
                 }
-                RefPolicy::DelRef => drop_references(stream, id),
-                _ => {}
-            }
-            if stream.log.delete(&[id]) == 1 {
-                deleted += 1;
-                results.push(DELETED);
-            } else {
-                results.push(NO_SUCH_ID);
-            }
+                Some(false) => NO_SUCH_ID,
+            });
         }
         if deleted > 0 {
             ctx.touch(&self.key);
@@ -2108,16 +2098,13 @@ impl XAckDel {
                 results.push(NO_SUCH_ID);
                 continue;
             }
-            match self.policy {
-                RefPolicy::Acked if still_referenced(stream, id) => {
-                    results.push(STILL_REFERENCED);
-                    continue;
+            match delete_under_policy(stream, id, self.policy) {
+                None => results.push(STILL_REFERENCED),
+                Some(existed) => {
+                    deleted += u64::from(existed);
+                    results.push(DELETED);
                 }
-                RefPolicy::DelRef => drop_references(stream, id),
-                _ => {}
             }
-            deleted += stream.log.delete(&[id]);
-            results.push(DELETED);
         }
         if deleted > 0 {
             ctx.touch(&self.key);

@@ -69,6 +69,16 @@ const BLOCK_MAX_BYTES: usize = 4096;
 const DELETED: u8 = 1;
 const SAME_FIELDS: u8 = 2;
 
+/// The next step of a trim at the head of the log (see `StreamLog::head_step`).
+enum HeadStep {
+    /// The bound or the limit is reached.
+    Done,
+    /// The head block may go whole; it holds this many live entries.
+    DropWhole(u64),
+    /// The bound falls inside the head block.
+    Partial,
+}
+
 /// How to trim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trim {
@@ -301,6 +311,38 @@ impl StreamLog {
         deleted
     }
 
+    /// What trimming may do to the head block, `removed` entries into a trim of at most
+    /// `limit` (0: no limit): the step both trims share.
+    fn head_step(&self, trim: Trim, limit: u64, removed: u64) -> HeadStep {
+        let Some(block) = self.blocks.front() else {
+            return HeadStep::Done;
+        };
+        if let Trim::MaxLen(max) = trim {
+            if self.len <= max {
+                return HeadStep::Done;
+            }
+        }
+        let entries = u64::from(block.live);
+        if limit > 0 && removed + entries > limit {
+            return HeadStep::Done;
+        }
+        let whole = match trim {
+            Trim::MaxLen(max) => self.len - entries >= max,
+            Trim::MinId(min) => block.last < min,
+        };
+        if whole {
+            HeadStep::DropWhole(entries)
+        } else {
+            HeadStep::Partial
+        }
+    }
+
+    /// Drops the head block, whose `entries` live entries leave the log.
+    fn drop_head(&mut self, entries: u64) {
+        self.blocks.pop_front();
+        self.len -= entries;
+    }
+
     /// XTRIM / XADD trimming, as redis-server's `streamTrim`; returns entries removed.
     /// `limit` bounds the work of an approximate trim (0: none).
     pub fn trim(&mut self, trim: Trim, approx: bool, limit: u64) -> u64 {
@@ -317,31 +359,21 @@ impl StreamLog {
         mut removed_ids: Option<&mut Vec<StreamId>>,
     ) -> u64 {
         let mut removed = 0;
-        while let Some(block) = self.blocks.front() {
-            if let Trim::MaxLen(max) = trim {
-                if self.len <= max {
-                    break;
+        loop {
+            match self.head_step(trim, limit, removed) {
+                HeadStep::Done => break,
+                HeadStep::DropWhole(entries) => {
+                    if let (Some(ids), Some(block)) =
+                        (removed_ids.as_deref_mut(), self.blocks.front())
+                    {
+                        ids.extend(block.live_ids());
+                    }
+                    self.drop_head(entries);
+                    removed += entries;
+                    continue;
                 }
-            }
-            let entries = u64::from(block.live);
-            if limit > 0 && removed + entries > limit {
-                break;
-            }
-            let drop_whole = match trim {
-                Trim::MaxLen(max) => self.len - entries >= max,
-                Trim::MinId(min) => block.last < min,
-            };
-            if drop_whole {
-                if let Some(ids) = removed_ids.as_deref_mut() {
-                    ids.extend(block.live_ids());
-                }
-                self.blocks.pop_front();
-                self.len -= entries;
-                removed += entries;
-                continue;
-            }
-            if approx {
-                break;
+                HeadStep::Partial if approx => break,
+                HeadStep::Partial => {}
             }
             // Exact: delete entries of this block one by one; redis-server keeps the node
             // even if that empties it, and so does this log (block boundaries stay equal).
@@ -383,25 +415,15 @@ impl StreamLog {
     ) -> u64 {
         let mut removed = 0;
         if approx {
-            while let Some(block) = self.blocks.front() {
-                if let Trim::MaxLen(max) = trim {
-                    if self.len <= max {
-                        break;
-                    }
-                }
-                let entries = u64::from(block.live);
-                if limit > 0 && removed + entries > limit {
+            while let HeadStep::DropWhole(entries) = self.head_step(trim, limit, removed) {
+                let pinned = self
+                    .blocks
+                    .front()
+                    .is_some_and(|block| block.live_ids().into_iter().any(referenced));
+                if pinned {
                     break;
                 }
-                let drop_whole = match trim {
-                    Trim::MaxLen(max) => self.len - entries >= max,
-                    Trim::MinId(min) => block.last < min,
-                };
-                if !drop_whole || block.live_ids().into_iter().any(referenced) {
-                    break;
-                }
-                self.blocks.pop_front();
-                self.len -= entries;
+                self.drop_head(entries);
                 removed += entries;
             }
             return removed;

@@ -20,3 +20,20 @@ pub struct Stream {
     /// Consumer groups by name.
     pub groups: BTreeMap<Bytes, Group>,
 }
+
+impl Stream {
+    /// Removes `id` from every group's pending list (Redis 8.2's DELREF).
+    pub fn drop_references(&mut self, id: StreamId) {
+        for group in self.groups.values_mut() {
+            group.ack(id);
+        }
+    }
+}
+
+/// Whether any of `groups` still needs `id` (Redis 8.2's ACKED): it is pending in some
+/// group, or some group has not been delivered that far yet.
+pub(crate) fn referenced(groups: &BTreeMap<Bytes, Group>, id: StreamId) -> bool {
+    groups
+        .values()
+        .any(|group| group.pel.contains_key(&id) || group.last_id < id)
+}
