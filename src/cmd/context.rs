@@ -9,7 +9,7 @@ use crate::exec::watch::WatchRegistry;
 use crate::persist::commands;
 use crate::persist::effects::EffectLog;
 use crate::persist::resp::signed_decimal;
-use crate::store::keyspace::Keyspace;
+use crate::store::keyspace::{Keyspace, Millis};
 use crate::store::value::Value;
 use crate::Error;
 
@@ -53,6 +53,13 @@ impl<'a> Now<'a> {
         let us = self.clock.now_micros();
         self.read.set(Some(us));
         us
+    }
+}
+
+impl Millis for Now<'_> {
+    #[inline]
+    fn millis(&self) -> u64 {
+        self.micros() / 1000
     }
 }
 
@@ -107,8 +114,7 @@ impl Ctx<'_> {
 
     /// The string stored at `key`: `Ok(None)` if missing, WRONGTYPE for another type.
     pub(crate) fn get_string(&mut self, key: &[u8]) -> Result<Option<Bytes>, Error> {
-        let now = self.now_ms();
-        match self.db.get(key, now) {
+        match self.db.get(key, &self.now) {
             None => Ok(None),
             Some(entry) => entry.value.to_bytes().map(Some).ok_or(Error::WrongType),
         }
@@ -116,10 +122,9 @@ impl Ctx<'_> {
 
     /// Stores a string, keeping the key's deadline if it has one, and signals the write.
     pub(crate) fn put_string_keep_ttl(&mut self, key: Bytes, value: Bytes) {
-        let now = self.now_ms();
         self.announce_if_new(&key);
         self.db
-            .replace_value(key.clone(), Value::String(value), now);
+            .replace_value(key.clone(), Value::String(value), &self.now);
         self.blocking.signal(&key);
         self.touch(&key);
     }
@@ -140,8 +145,7 @@ impl Ctx<'_> {
         if self.events.flags == 0 {
             return;
         }
-        let now = self.now_ms();
-        if !self.db.contains(key, now) {
+        if !self.db.contains(key, &self.now) {
             self.notify(notify::NEW, "new", key);
         }
     }
@@ -249,8 +253,7 @@ impl Ctx<'_> {
 
     /// Deletes a live key; returns whether it existed. Signals the write.
     pub(crate) fn delete(&mut self, key: &[u8]) -> bool {
-        let now = self.now_ms();
-        let existed = self.db.remove(key, now).is_some();
+        let existed = self.db.remove(key, &self.now).is_some();
         if existed {
             self.blocking.signal(key);
             self.touch(key);
@@ -265,7 +268,7 @@ impl Ctx<'_> {
         if self.session.watched.contains(&key) {
             return;
         }
-        let expired_now = self.db.is_logically_expired(&key, self.now_ms());
+        let expired_now = self.db.is_logically_expired(&key, &self.now);
         self.watches
             .watch(self.session.id, key.clone(), expired_now);
         self.session.watched.push(key);
@@ -284,7 +287,7 @@ impl Ctx<'_> {
         self.watches.is_dirty(conn)
             || self.session.watched.iter().any(|key| {
                 !self.watches.was_expired_when_watched(conn, key)
-                    && self.db.is_logically_expired(key, self.now_ms())
+                    && self.db.is_logically_expired(key, &self.now)
             })
     }
 }

@@ -65,8 +65,7 @@ pub(crate) fn parse_bound(arg: &[u8], start: bool) -> Result<StreamId, Error> {
 impl Ctx<'_> {
     /// The stream at `key`: `Ok(None)` if missing, WRONGTYPE for another type.
     pub(crate) fn stream(&mut self, key: &[u8]) -> Result<Option<&mut Stream>, Error> {
-        let now = self.now_ms();
-        match self.db.value_mut(key, now) {
+        match self.db.value_mut(key, &self.now) {
             None => Ok(None),
             Some(Value::Stream(stream)) => Ok(Some(stream)),
             Some(_) => Err(Error::WrongType),

@@ -355,9 +355,8 @@ impl Set {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let now = ctx.now_ms();
         let deadline = match self.ttl {
-            TtlChange::Set(arg) => match arg.string_deadline(now, self.command_name()) {
+            TtlChange::Set(arg) => match arg.string_deadline(ctx.now_ms(), self.command_name()) {
                 Ok(deadline) => Some(deadline),
                 Err(error) => return error.into(),
             },
@@ -371,7 +370,7 @@ impl Set {
         } else {
             None
         };
-        let current_expiry = ctx.db.expiry(&self.key, now);
+        let current_expiry = ctx.db.expiry(&self.key, &ctx.now);
         let exists = current_expiry.is_some();
         let refused = (self.only_if_missing && exists) || (self.only_if_present && !exists);
         if !refused {
@@ -805,9 +804,9 @@ impl IncrBy {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let now = ctx.now_ms();
-        // One lookup and no allocation on the hot path: the counter is updated in place.
-        let outcome = match ctx.db.value_mut(&self.key, now) {
+        // No allocation, and no clock read unless the key has a deadline: the counter is
+        // updated in place.
+        let outcome = match ctx.db.value_mut(&self.key, &ctx.now) {
             Some(value) => {
                 let current = match value {
                     Value::Int(n) => Ok(Some(*n)),

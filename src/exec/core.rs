@@ -573,11 +573,16 @@ impl Core {
             .map_err(|error| Error::AppendOnlyWrite(describe(&error)))
     }
 
+    /// Whether replies wait for the disk (`Fsync::Always`): only then can a batch wait for
+    /// more requests before its commit.
+    pub(crate) fn holds_replies(&self) -> bool {
+        self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies)
+    }
+
     /// How long the batch being formed may wait for more requests before its commit, from
     /// when it started (group commit under `Fsync::Always`, see `exec/group_commit.rs`).
     pub(crate) fn commit_wait(&self) -> Option<std::time::Duration> {
-        let holds = self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies);
-        if !holds || self.effects.is_empty() {
+        if !self.holds_replies() || self.effects.is_empty() {
             return None;
         }
         self.group.budget()

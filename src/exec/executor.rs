@@ -59,7 +59,8 @@ pub(crate) fn run(
             }
         };
         if let Some(msg) = first {
-            let started = Instant::now();
+            // Only a batch that may wait for its commit needs its start (a clock read).
+            let started = core.holds_replies().then(Instant::now);
             if core.handle(msg) == Flow::Stop {
                 break;
             }
@@ -72,7 +73,7 @@ pub(crate) fn run(
             }
             // Under `Fsync::Always`, wait (parked) a little for the callers the last fsync
             // answered, so one fsync covers them too (see `exec/group_commit.rs`).
-            while let Some(budget) = core.commit_wait() {
+            while let (Some(started), Some(budget)) = (started, core.commit_wait()) {
                 let Some(left) = budget.checked_sub(started.elapsed()) else {
                     break;
                 };

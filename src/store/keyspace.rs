@@ -11,7 +11,9 @@
 //!
 //! Removed-because-expired keys are recorded in [`Keyspace::take_expired`] so the layer above
 //! can invalidate WATCHes and emit `expired` notifications. The keyspace never sees argv,
-//! replies, connections or clocks: time is a parameter.
+//! replies, connections or clocks: time is a parameter ([`Millis`]), read only by a lookup
+//! that finds a key with a deadline, so the common case of keys without one costs no clock
+//! read at all.
 
 use std::collections::BTreeSet;
 use std::collections::HashMap;
@@ -20,6 +22,27 @@ use ahash::RandomState;
 use bytes::Bytes;
 
 use super::value::Value;
+
+/// The current time in milliseconds on the engine clock, as a lookup asks for it: a plain
+/// `u64`, or a lazy reading taken only when a key with a deadline needs it.
+pub(crate) trait Millis {
+    /// Milliseconds since the epoch; the same on every call for one command.
+    fn millis(&self) -> u64;
+}
+
+impl Millis for u64 {
+    #[inline]
+    fn millis(&self) -> u64 {
+        *self
+    }
+}
+
+impl<T: Millis + ?Sized> Millis for &T {
+    #[inline]
+    fn millis(&self) -> u64 {
+        (**self).millis()
+    }
+}
 
 /// A stored value and its deadline (milliseconds since the epoch, engine clock).
 #[derive(Debug, Clone, PartialEq)]
@@ -53,8 +76,11 @@ impl Keyspace {
         self.map.len()
     }
 
-    fn is_expired(&self, entry: &Entry, now_ms: u64) -> bool {
-        !self.loading && entry.expires_at.is_some_and(|deadline| deadline <= now_ms)
+    fn is_expired(&self, entry: &Entry, now: impl Millis) -> bool {
+        !self.loading
+            && entry
+                .expires_at
+                .is_some_and(|deadline| deadline <= now.millis())
     }
 
     /// Suspends expiry (lazy and swept) while a log of past writes is replayed: the log was
@@ -69,11 +95,11 @@ impl Keyspace {
     }
 
     /// Removes `key` if it is past its deadline. Returns whether it was removed.
-    fn expire_if_due(&mut self, key: &[u8], now_ms: u64) -> bool {
+    fn expire_if_due(&mut self, key: &[u8], now: impl Millis) -> bool {
         let due = self
             .map
             .get(key)
-            .is_some_and(|entry| self.is_expired(entry, now_ms));
+            .is_some_and(|entry| self.is_expired(entry, now));
         if due {
             if let Some((key, entry)) = self.map.remove_entry(key) {
                 if let Some(deadline) = entry.expires_at {
@@ -86,20 +112,20 @@ impl Keyspace {
     }
 
     /// The live entry for `key`, removing it first if it has expired.
-    pub fn get(&mut self, key: &[u8], now_ms: u64) -> Option<&Entry> {
-        self.expire_if_due(key, now_ms);
+    pub fn get(&mut self, key: &[u8], now: impl Millis) -> Option<&Entry> {
+        self.expire_if_due(key, now);
         self.map.get(key)
     }
 
     /// The live value at `key`, mutably, removing it first if it has expired.
-    pub fn value_mut(&mut self, key: &[u8], now_ms: u64) -> Option<&mut Value> {
-        self.expire_if_due(key, now_ms);
+    pub fn value_mut(&mut self, key: &[u8], now: impl Millis) -> Option<&mut Value> {
+        self.expire_if_due(key, now);
         self.map.get_mut(key).map(|entry| &mut entry.value)
     }
 
     /// Whether `key` exists and has not expired (expiring it if due).
-    pub fn contains(&mut self, key: &[u8], now_ms: u64) -> bool {
-        self.get(key, now_ms).is_some()
+    pub fn contains(&mut self, key: &[u8], now: impl Millis) -> bool {
+        self.get(key, now).is_some()
     }
 
     /// Whether `key` is stored at all, expired or not, without removing it.
@@ -108,10 +134,10 @@ impl Keyspace {
     }
 
     /// Whether `key` is stored but past its deadline, without removing it.
-    pub fn is_logically_expired(&self, key: &[u8], now_ms: u64) -> bool {
+    pub fn is_logically_expired(&self, key: &[u8], now: impl Millis) -> bool {
         self.map
             .get(key)
-            .is_some_and(|entry| self.is_expired(entry, now_ms))
+            .is_some_and(|entry| self.is_expired(entry, now))
     }
 
     /// Stores `value` under `key` with the given deadline, replacing any previous entry.
@@ -129,8 +155,8 @@ impl Keyspace {
 
     /// Replaces the value of an existing live key, keeping its deadline; inserts without a
     /// deadline otherwise.
-    pub fn replace_value(&mut self, key: Bytes, value: Value, now_ms: u64) {
-        self.expire_if_due(&key, now_ms);
+    pub fn replace_value(&mut self, key: Bytes, value: Value, now: impl Millis) {
+        self.expire_if_due(&key, now);
         match self.map.get_mut(&key) {
             Some(entry) => entry.value = value,
             None => self.insert(key, value, None),
@@ -138,8 +164,8 @@ impl Keyspace {
     }
 
     /// Removes `key`; returns its entry if it was live.
-    pub fn remove(&mut self, key: &[u8], now_ms: u64) -> Option<Entry> {
-        if self.expire_if_due(key, now_ms) {
+    pub fn remove(&mut self, key: &[u8], now: impl Millis) -> Option<Entry> {
+        if self.expire_if_due(key, now) {
             return None;
         }
         let (key, entry) = self.map.remove_entry(key)?;
@@ -150,13 +176,13 @@ impl Keyspace {
     }
 
     /// The deadline of a live key: `None` if missing, `Some(None)` if it never expires.
-    pub fn expiry(&mut self, key: &[u8], now_ms: u64) -> Option<Option<u64>> {
-        self.get(key, now_ms).map(|entry| entry.expires_at)
+    pub fn expiry(&mut self, key: &[u8], now: impl Millis) -> Option<Option<u64>> {
+        self.get(key, now).map(|entry| entry.expires_at)
     }
 
     /// Sets or clears the deadline of a live key. Returns `false` if the key is missing.
-    pub fn set_expiry(&mut self, key: &[u8], expires_at: Option<u64>, now_ms: u64) -> bool {
-        self.expire_if_due(key, now_ms);
+    pub fn set_expiry(&mut self, key: &[u8], expires_at: Option<u64>, now: impl Millis) -> bool {
+        self.expire_if_due(key, now);
         let Some((stored_key, entry)) = self.map.get_key_value(key) else {
             return false;
         };
