@@ -299,7 +299,7 @@ impl Increx {
                 absolute,
             })),
         };
-        Ok(Command::Increx(Increx {
+        Ok(Command::from(Increx {
             key,
             numbers,
             saturate,

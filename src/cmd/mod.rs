@@ -129,6 +129,11 @@ impl<const N: usize> IntoArg for &[u8; N] {
 
 /// One parsed command, ready for the executor.
 ///
+/// The commands with many options (XADD, XREADGROUP, XAUTOCLAIM, ...) are boxed, so that a
+/// `Command` stays under 100 bytes: every command is moved through a channel and several
+/// calls on its way to the executor, and the common small ones should not pay for the
+/// largest. Build them with `Command::from` or `.into()`.
+///
 /// ```
 /// use embedis::cmd::{Command, Set};
 /// let parsed = Command::from_argv(["set", "k", "v", "EX", "10"]).unwrap();
@@ -141,13 +146,13 @@ pub enum Command {
     Get(Get),
     Set(Set),
     GetDel(GetDel),
-    GetEx(GetEx),
+    GetEx(Box<GetEx>),
     GetSet(GetSet),
     MGet(MGet),
     MSet(MSet),
     IncrBy(IncrBy),
     IncrByFloat(IncrByFloat),
-    Increx(Increx),
+    Increx(Box<Increx>),
     Throttle(Throttle),
     Append(Append),
     StrLen(StrLen),
@@ -171,23 +176,23 @@ pub enum Command {
     Unsubscribe(Unsubscribe),
     Publish(Publish),
     PubSub(PubSub),
-    XAdd(XAdd),
+    XAdd(Box<XAdd>),
     XLen(XLen),
     XRange(XRange),
-    XDel(XDel),
+    XDel(Box<XDel>),
     XTrim(XTrim),
     XRead(XRead),
     XSetId(XSetId),
-    XGroup(XGroup),
-    XReadGroup(XReadGroup),
+    XGroup(Box<XGroup>),
+    XReadGroup(Box<XReadGroup>),
     XAck(XAck),
-    XPending(XPending),
-    XClaim(XClaim),
-    XAutoClaim(XAutoClaim),
+    XPending(Box<XPending>),
+    XClaim(Box<XClaim>),
+    XAutoClaim(Box<XAutoClaim>),
     XInfo(XInfo),
     XDelEx(XDelEx),
-    XAckDel(XAckDel),
-    XNack(XNack),
+    XAckDel(Box<XAckDel>),
+    XNack(Box<XNack>),
     Hello(Hello),
     Client(Client),
     Reset(Reset),
@@ -506,7 +511,8 @@ macro_rules! typed {
     ($($ty:ident => $variant:ident : $out:ty),* $(,)?) => {$(
         impl From<$ty> for Command {
             fn from(command: $ty) -> Command {
-                Command::$variant(command)
+                // `into`: the large variants are boxed, the rest stored as they are.
+                Command::$variant(command.into())
             }
         }
         impl TypedCommand for $ty {
@@ -581,7 +587,7 @@ macro_rules! typed_wrapper {
     ($($ty:ident => $variant:ident : $out:ty),* $(,)?) => {$(
         impl From<$ty> for Command {
             fn from(command: $ty) -> Command {
-                Command::$variant(command.0)
+                Command::$variant(command.0.into())
             }
         }
         impl TypedCommand for $ty {

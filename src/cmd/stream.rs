@@ -349,7 +349,7 @@ impl XAdd {
         while let (Some(field), Some(value)) = (items.next(), items.next()) {
             fields.push((field, value));
         }
-        Ok(Command::XAdd(XAdd {
+        Ok(Command::from(XAdd {
             key,
             id,
             fields,
@@ -588,7 +588,7 @@ impl XDel {
             Ok(ids) => (ids, None),
             Err(error) => (Vec::new(), Some(error)),
         };
-        Ok(Command::XDel(XDel { key, ids, invalid }))
+        Ok(Command::from(XDel { key, ids, invalid }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {

@@ -189,7 +189,7 @@ impl XGroup {
                 return Err(syntax(args));
             }
         }
-        Ok(Command::XGroup(XGroup {
+        Ok(Command::from(XGroup {
             key,
             group,
             action: GroupAction::Create {
@@ -220,7 +220,7 @@ impl XGroup {
                 })
             }
         }
-        Ok(Command::XGroup(XGroup {
+        Ok(Command::from(XGroup {
             key,
             group,
             action: GroupAction::SetId { id, entries_read },
@@ -230,7 +230,7 @@ impl XGroup {
     pub(crate) fn parse_destroy(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        Ok(Command::XGroup(XGroup {
+        Ok(Command::from(XGroup {
             key,
             group,
             action: GroupAction::Destroy,
@@ -241,7 +241,7 @@ impl XGroup {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
         let consumer = args.next_bytes()?;
-        Ok(Command::XGroup(XGroup {
+        Ok(Command::from(XGroup {
             key,
             group,
             action: GroupAction::CreateConsumer(consumer),
@@ -252,7 +252,7 @@ impl XGroup {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
         let consumer = args.next_bytes()?;
-        Ok(Command::XGroup(XGroup {
+        Ok(Command::from(XGroup {
             key,
             group,
             action: GroupAction::DelConsumer(consumer),
@@ -260,7 +260,7 @@ impl XGroup {
     }
 
     pub(crate) fn parse_help(_args: &mut Args) -> Result<Command, Error> {
-        Ok(Command::XGroup(XGroup {
+        Ok(Command::from(XGroup {
             key: Bytes::new(),
             group: Bytes::new(),
             action: GroupAction::Help,
@@ -565,7 +565,7 @@ impl XReadGroup {
             };
             streams.push((key.clone(), from));
         }
-        Ok(Command::XReadGroup(XReadGroup {
+        Ok(Command::from(XReadGroup {
             group,
             consumer,
             streams,
@@ -774,7 +774,7 @@ impl XReadGroup {
         match self.block {
             Some(timeout) if ctx.can_block() => {
                 let keys = self.streams.iter().map(|(key, _)| key.clone()).collect();
-                ctx.block_on(keys, timeout, Command::XReadGroup(self));
+                ctx.block_on(keys, timeout, Command::from(self));
                 Ok(Reply::NilArray)
             }
             _ => Ok(Reply::NilArray),
@@ -1048,7 +1048,7 @@ impl XPending {
             return Err(Error::Syntax);
         }
         if rest.is_empty() {
-            return Ok(Command::XPending(XPending::summary(key, group)));
+            return Ok(Command::from(XPending::summary(key, group)));
         }
         let mut index = 0;
         let mut min_idle = None;
@@ -1064,7 +1064,7 @@ impl XPending {
         let start = parse_bound(&rest[index], true)?;
         let end = parse_bound(&rest[index + 1], false)?;
         let consumer = rest.get(index + 3).cloned();
-        Ok(Command::XPending(XPending {
+        Ok(Command::from(XPending {
             key,
             group,
             range: Some(PendingRange {
@@ -1268,7 +1268,7 @@ impl XClaim {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
         let consumer = args.next_bytes()?;
-        Ok(Command::XClaim(XClaim {
+        Ok(Command::from(XClaim {
             key,
             group,
             consumer,
@@ -1473,7 +1473,7 @@ impl XAutoClaim {
         let consumer = args.next_bytes()?;
         let min_idle = args.next_bytes()?;
         let start = args.next_bytes()?;
-        Ok(Command::XAutoClaim(XAutoClaim {
+        Ok(Command::from(XAutoClaim {
             key,
             group,
             consumer,
@@ -2073,7 +2073,7 @@ impl XAckDel {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
         let (policy, ids) = parse_ref_policy_and_ids(args)?;
-        Ok(Command::XAckDel(XAckDel {
+        Ok(Command::from(XAckDel {
             key,
             group,
             policy,
@@ -2263,7 +2263,7 @@ impl XNack {
                 _ => return Err(Error::Syntax),
             }
         }
-        Ok(Command::XNack(command))
+        Ok(Command::from(command))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {

@@ -541,7 +541,7 @@ impl GetEx {
             Ok(None) => (None, None),
             Err(error) => (None, Some(error)),
         };
-        Ok(Command::GetEx(GetEx {
+        Ok(Command::from(GetEx {
             key,
             change,
             invalid,
