@@ -1,23 +1,33 @@
 //! A cursor over a command's arguments, with Redis's parsing rules and errors.
 
 use bytes::Bytes;
+use smallvec::SmallVec;
 
 use crate::store::number::parse_i64;
 use crate::Error;
 
+/// A command line. Most have few arguments: up to [`INLINE_ARGS`] stay on the stack, so
+/// parsing one allocates nothing but the arguments themselves.
+pub(crate) type Argv = SmallVec<[Bytes; INLINE_ARGS]>;
+
+/// Arguments a command line holds without a heap allocation (GET, SET with an option,
+/// XADD with one field, ...).
+pub(crate) const INLINE_ARGS: usize = 6;
+
 /// The arguments after the command name (and after the subcommand, for containers).
 #[derive(Debug)]
-pub(crate) struct Args {
-    items: std::vec::IntoIter<Bytes>,
+pub(crate) struct Args<'a> {
+    /// Drains the caller's line in place: the line itself is never moved.
+    items: smallvec::Drain<'a, [Bytes; INLINE_ARGS]>,
     /// The subcommand as the caller spelled it, for containers (Redis prints it in errors).
     subcommand: Option<Bytes>,
 }
 
-impl Args {
+impl<'a> Args<'a> {
     /// The arguments of `argv` after its first `skip` (the name, and the subcommand of a
-    /// container), without copying the vector.
-    pub(crate) fn new(argv: Vec<Bytes>, skip: usize) -> Args {
-        let mut items = argv.into_iter();
+    /// container), taken out of it without copying the line.
+    pub(crate) fn new(argv: &'a mut Argv, skip: usize) -> Args<'a> {
+        let mut items = argv.drain(..);
         let mut subcommand = None;
         for position in 0..skip {
             let arg = items.next();

@@ -50,8 +50,9 @@ pub use string::{
 };
 pub use throttle::{Throttle, ThrottleReply};
 
-use self::argv::Args;
+use self::argv::{Args, Argv};
 use self::context::Ctx;
+use self::table::CommandSpec;
 use crate::reply::FromReply;
 use crate::{Error, Reply};
 
@@ -71,11 +72,26 @@ use crate::{Error, Reply};
 pub trait IntoArg {
     /// The argument as bytes.
     fn into_arg(self) -> Bytes;
+
+    /// The argument's bytes if they can be read without converting it; `None` by default.
+    /// embedis recognizes a command's name this way, without copying it.
+    ///
+    /// ```
+    /// use embedis::cmd::IntoArg;
+    /// assert_eq!("GET".peek(), Some(&b"GET"[..]));
+    /// ```
+    fn peek(&self) -> Option<&[u8]> {
+        None
+    }
 }
 
 impl IntoArg for Bytes {
     fn into_arg(self) -> Bytes {
         self
+    }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self.as_ref())
     }
 }
 
@@ -83,11 +99,19 @@ impl IntoArg for &Bytes {
     fn into_arg(self) -> Bytes {
         self.clone()
     }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self.as_ref())
+    }
 }
 
 impl IntoArg for String {
     fn into_arg(self) -> Bytes {
         Bytes::from(self)
+    }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self.as_bytes())
     }
 }
 
@@ -95,11 +119,19 @@ impl IntoArg for &String {
     fn into_arg(self) -> Bytes {
         Bytes::copy_from_slice(self.as_bytes())
     }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self.as_bytes())
+    }
 }
 
 impl IntoArg for &str {
     fn into_arg(self) -> Bytes {
         Bytes::copy_from_slice(self.as_bytes())
+    }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self.as_bytes())
     }
 }
 
@@ -107,11 +139,19 @@ impl IntoArg for Vec<u8> {
     fn into_arg(self) -> Bytes {
         Bytes::from(self)
     }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self)
+    }
 }
 
 impl IntoArg for &Vec<u8> {
     fn into_arg(self) -> Bytes {
         Bytes::copy_from_slice(self)
+    }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self)
     }
 }
 
@@ -119,11 +159,19 @@ impl IntoArg for &[u8] {
     fn into_arg(self) -> Bytes {
         Bytes::copy_from_slice(self)
     }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(self)
+    }
 }
 
 impl<const N: usize> IntoArg for &[u8; N] {
     fn into_arg(self) -> Bytes {
         Bytes::copy_from_slice(self)
+    }
+
+    fn peek(&self) -> Option<&[u8]> {
+        Some(&self[..])
     }
 }
 
@@ -239,12 +287,30 @@ impl Command {
         I: IntoIterator,
         I::Item: IntoArg,
     {
-        let argv: Vec<Bytes> = argv.into_iter().map(IntoArg::into_arg).collect();
-        Command::from_vec(argv)
+        let mut items = argv.into_iter();
+        let mut line = Argv::new();
+        let mut found = None;
+        if let Some(name) = items.next() {
+            // A known command's name becomes the table's own spelling: no copy of it.
+            found = name.peek().and_then(table::find);
+            line.push(match found {
+                Some(spec) => Bytes::from_static(spec.name.as_bytes()),
+                None => name.into_arg(),
+            });
+        }
+        line.extend(items.map(IntoArg::into_arg));
+        Command::parse_line(&mut line, found)
     }
 
+    /// Parses a command line received whole, as redis-rs sends it.
+    #[cfg(feature = "redis-rs")]
     pub(crate) fn from_vec(argv: Vec<Bytes>) -> Result<Command, Error> {
-        let spec = match table::lookup(&argv) {
+        Command::parse_line(&mut Argv::from_vec(argv), None)
+    }
+
+    /// Parses `argv`; `found` is the row of its name if the caller looked it up already.
+    fn parse_line(argv: &mut Argv, found: Option<&'static CommandSpec>) -> Result<Command, Error> {
+        let spec = match table::lookup(argv, found) {
             Ok(spec) => spec,
             // Redis's `rejectCommand` special-cases EXEC: it aborts the transaction now
             // instead of flagging it, naming the reason.

@@ -113,14 +113,24 @@ impl Keyspace {
 
     /// The live entry for `key`, removing it first if it has expired.
     pub fn get(&mut self, key: &[u8], now: impl Millis) -> Option<&Entry> {
-        self.expire_if_due(key, now);
+        if self.may_expire() {
+            self.expire_if_due(key, now);
+        }
         self.map.get(key)
     }
 
     /// The live value at `key`, mutably, removing it first if it has expired.
     pub fn value_mut(&mut self, key: &[u8], now: impl Millis) -> Option<&mut Value> {
-        self.expire_if_due(key, now);
+        if self.may_expire() {
+            self.expire_if_due(key, now);
+        }
         self.map.get_mut(key).map(|entry| &mut entry.value)
+    }
+
+    /// Whether any key could be found expired: some key has a deadline, and no file is
+    /// loading. When not, a lookup is one hash probe instead of two.
+    fn may_expire(&self) -> bool {
+        !self.loading && !self.deadlines.is_empty()
     }
 
     /// Whether `key` exists and has not expired (expiring it if due).
