@@ -237,13 +237,13 @@ fn packed(name: &[u8]) -> Option<u128> {
     if name.len() > MAX_NAME {
         return None;
     }
-    let mut bytes = [0u8; MAX_NAME + 1];
-    for (slot, byte) in bytes.iter_mut().zip(name) {
-        *slot = byte.to_ascii_lowercase();
+    // Built in a register, not in a byte array read back whole (a stalled load). The
+    // length, in the top byte, keeps "get" and "get\0" apart.
+    let mut key = (name.len() as u128) << (8 * MAX_NAME);
+    for (position, byte) in name.iter().enumerate() {
+        key |= u128::from(byte.to_ascii_lowercase()) << (8 * position);
     }
-    // The length keeps "get" and "get\0" apart.
-    bytes[MAX_NAME] = name.len() as u8;
-    Some(u128::from_le_bytes(bytes))
+    Some(key)
 }
 
 /// The row of a top-level command name, in any case.
