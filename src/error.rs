@@ -176,6 +176,10 @@ pub enum Error {
     /// The batch this reply belongs to could not be written to the append-only file: the
     /// write happened in memory but is not durable. Redis's wording (and code, `MISCONF`).
     AppendOnlyWrite(String),
+    /// [`Engine::rewrite_append_only`](crate::Engine::rewrite_append_only) on an engine built
+    /// without an append-only file: there is nothing to compact. Never sent by Redis (its
+    /// BGREWRITEAOF writes a file either way).
+    NoAppendOnlyFile,
 }
 
 /// The `ERR` texts of stream commands, each exactly as redis-server 7.0 words it.
@@ -425,6 +429,7 @@ impl Error {
                 | Error::WouldDeadlock
                 | Error::Panicked(_)
                 | Error::UnexpectedReply(_)
+                | Error::NoAppendOnlyFile
         )
     }
 }
@@ -511,6 +516,9 @@ impl fmt::Display for Error {
             Error::AppendOnlyWrite(cause) => {
                 write!(f, "MISCONF Errors writing to the AOF file: {cause}")
             }
+            Error::NoAppendOnlyFile => f.write_str(
+                "ERR this engine has no append-only file (Engine::builder().append_only)",
+            ),
             Error::NotAllowedInAtomically => {
                 f.write_str("ERR This Redis command is not allowed from script")
             }

@@ -565,7 +565,7 @@ impl Core {
     /// thread (see `persist/aof.rs`).
     fn start_rewrite(&mut self) -> Result<(), Error> {
         let Some(aof) = self.aof.as_mut() else {
-            return Err(Error::AppendOnlyWrite("no append-only file".into()));
+            return Err(Error::NoAppendOnlyFile);
         };
         let mut snapshot = Vec::new();
         crate::persist::rewrite::rewrite(&self.db, self.clock.now_micros() / 1000, &mut snapshot);

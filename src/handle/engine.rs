@@ -310,7 +310,7 @@ impl Engine {
     /// let engine = Engine::builder().append_only(&path, Fsync::Always).try_build().unwrap();
     /// assert_eq!(engine.connect().call(["GET", "n"]).unwrap(), Reply::bulk("100"));
     /// # drop(engine); std::fs::remove_dir_all(&dir).unwrap();
-    /// assert!(Engine::new().rewrite_append_only().is_err());
+    /// assert_eq!(Engine::new().rewrite_append_only(), Err(embedis::Error::NoAppendOnlyFile));
     /// ```
     pub fn rewrite_append_only(&self) -> Result<(), Error> {
         let (done_tx, done) = bounded(1);
