@@ -36,18 +36,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{bulk, escape, find, frame_end, lease, mask_hello, show_argv, words, Pair};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Proto {
-    Resp2,
-    Resp3,
-}
-
-const BOTH: &[Proto] = &[Proto::Resp2, Proto::Resp3];
-
-/// A case: a name and a script.
-type Case = (&'static str, &'static [&'static str]);
+use common::table::{self, assert_still_differ, report, Case, Proto, BOTH};
+use common::{bulk, elements, escape, find, mask_hello, mask_integers, show_argv, words, Pair};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Check {
@@ -123,22 +113,7 @@ fn parse_step(line: &str) -> Step {
 
 /// Runs every case of `table` under each protocol; fails listing every divergent case.
 fn run_table(table: &[Case], protocols: &[Proto]) {
-    let Some(lease) = lease() else { return };
-    let mut failures = Vec::new();
-    for &(name, script) in table {
-        for &proto in protocols {
-            let mut pair = lease.fresh_pair();
-            if let Err(failure) = run_case(&mut pair, script, proto) {
-                failures.push(format!("case `{name}` [{proto:?}] {failure}"));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} divergence(s) between redis-server and embedis:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    table::run_table(table, protocols, "case", run_case);
 }
 
 fn run_case(pair: &mut Pair, script: &[&str], proto: Proto) -> Result<(), String> {
@@ -177,14 +152,6 @@ fn run_case(pair: &mut Pair, script: &[&str], proto: Proto) -> Result<(), String
     Ok(())
 }
 
-fn report(at: &str, command: &str, expected: &[u8], actual: &[u8], why: &str) -> String {
-    format!(
-        "{at} `{command}`: {why}\n    redis-server: \"{}\"\n    embedis:      \"{}\"",
-        escape(expected),
-        escape(actual)
-    )
-}
-
 fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
     let same = match check {
         Check::Exact | Check::Scan | Check::Sleep => expected == actual,
@@ -215,41 +182,14 @@ fn sorted_elements(frame: &[u8]) -> Option<(Vec<u8>, Vec<Vec<u8>>)> {
     if !matches!(frame.first(), Some(b'*' | b'~')) {
         return None;
     }
-    let header_end = frame.windows(2).position(|w| w == b"\r\n")? + 2;
-    let mut elements = Vec::new();
-    let mut at = header_end;
-    while at < frame.len() {
-        let end = at + frame_end(&frame[at..]);
-        elements.push(frame[at..end].to_vec());
-        at = end;
-    }
-    elements.sort();
-    Some((frame[..header_end].to_vec(), elements))
+    let (header, mut items) = elements(frame)?;
+    items.sort();
+    Some((header, items))
 }
 
 fn integer(frame: &[u8]) -> Option<i64> {
     let text = std::str::from_utf8(frame.strip_prefix(b":")?.strip_suffix(b"\r\n")?).ok()?;
     text.parse().ok()
-}
-
-/// The frame with the value of every integer (`:n`, at any depth) replaced by `<int>`.
-fn mask_integers(frame: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < frame.len() {
-        let end = at + frame_end(&frame[at..]);
-        if frame[at] == b':' {
-            out.extend_from_slice(b":<int>\r\n");
-        } else if matches!(frame[at], b'*' | b'~' | b'>' | b'%') {
-            let header_end = at + find(&frame[at..], b"\r\n").unwrap_or(0) + 2;
-            out.extend_from_slice(&frame[at..header_end]);
-            out.extend(mask_integers(&frame[header_end..end]));
-        } else {
-            out.extend_from_slice(&frame[at..end]);
-        }
-        at = end;
-    }
-    out
 }
 
 /// TIME's seconds, if the reply is an array of two bulk strings of digits (or the reply
@@ -1106,18 +1046,7 @@ fn hello_inside_multi() {
 /// protocol switch); see `KNOWN_DIFFERENCES`.
 #[test]
 fn known_differences_still_differ() {
-    let Some(lease) = lease() else { return };
-    let mut agreeing = Vec::new();
-    for &(name, script) in KNOWN_DIFFERENCES {
-        let mut pair = lease.fresh_pair();
-        if run_case(&mut pair, script, Proto::Resp2).is_ok() {
-            agreeing.push(name);
-        }
-    }
-    assert!(
-        agreeing.is_empty(),
-        "these known differences now agree with redis-server; move them to their tables: {agreeing:?}"
-    );
+    assert_still_differ(KNOWN_DIFFERENCES, &[Proto::Resp2], run_case);
 }
 
 /// Every command in embedis's table appears in at least one case (INCREX excepted: Redis

@@ -14,7 +14,7 @@ mod common;
 
 use proptest::prelude::*;
 
-use common::{check_sequences, identical, replay, show_argv, Lease};
+use common::{check_sequences, fmt_script, identical, replay, Lease};
 
 /// One argument of a generated command.
 #[derive(Clone)]
@@ -256,11 +256,7 @@ struct Script(Vec<Op>);
 
 impl std::fmt::Debug for Script {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("[\n")?;
-        for line in render(&self.0) {
-            writeln!(f, "    {}", show_argv(&line))?;
-        }
-        f.write_str("]")
+        fmt_script(f, &render(&self.0))
     }
 }
 

@@ -45,18 +45,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{escape, find, frame_end, lease, mask_hello, words, Frames, Pair};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Proto {
-    Resp2,
-    Resp3,
-}
-
-const BOTH: &[Proto] = &[Proto::Resp2, Proto::Resp3];
-
-/// A scenario: a name and a script.
-type Case = (&'static str, &'static [&'static str]);
+use common::table::{self, assert_still_differ, Case, Proto, BOTH};
+use common::{elements, escape, find, frame_end, mask_hello, mask_integers, words, Frames, Pair};
 
 /// How long a connection must stay silent before a `?` step stops reading it
 /// (`EMBEDIS_QUIET_MS` overrides the default of 30 ms, for slow machines).
@@ -154,22 +144,7 @@ fn parse_line(line: &str) -> Op {
 
 /// Runs every scenario of `table` under each protocol; fails listing every divergence.
 fn run_table(table: &[Case], protocols: &[Proto]) {
-    let Some(lease) = lease() else { return };
-    let mut failures = Vec::new();
-    for &(name, script) in table {
-        for &proto in protocols {
-            let mut pair = lease.fresh_pair();
-            if let Err(failure) = run_case(&mut pair, script, proto) {
-                failures.push(format!("scenario `{name}` [{proto:?}] {failure}"));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} divergence(s) between redis-server and embedis:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    table::run_table(table, protocols, "scenario", run_case);
 }
 
 fn run_case(pair: &mut Pair, script: &[&str], proto: Proto) -> Result<(), String> {
@@ -278,22 +253,6 @@ fn sorted(frames: &[Vec<u8>]) -> Frames {
     frames
 }
 
-/// The header and the elements of an aggregate frame (array, set or push).
-fn elements(frame: &[u8]) -> Option<(Vec<u8>, Vec<Vec<u8>>)> {
-    if !matches!(frame.first(), Some(b'*' | b'~' | b'>')) {
-        return None;
-    }
-    let header_end = find(frame, b"\r\n")? + 2;
-    let mut items = Vec::new();
-    let mut at = header_end;
-    while at < frame.len() {
-        let end = at + frame_end(&frame[at..]);
-        items.push(frame[at..end].to_vec());
-        at = end;
-    }
-    Some((frame[..header_end].to_vec(), items))
-}
-
 /// For `names`: the frames with their second element (the name) masked, in order, and the
 /// names sorted. A frame that is not a confirmation is kept whole.
 fn names_masked(frames: &[Vec<u8>]) -> (Frames, Frames) {
@@ -354,30 +313,6 @@ fn pushes_out_of_exec(frames: &[Vec<u8>]) -> Frames {
         }
         out.push(array);
         at = cursor;
-    }
-    out
-}
-
-/// The frame with the value of every integer (at any depth) replaced by `<int>`.
-fn mask_integers(frame: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < frame.len() {
-        let Some(len) = common::frame_len(&frame[at..]) else {
-            out.extend_from_slice(&frame[at..]);
-            break;
-        };
-        let end = at + len;
-        if frame[at] == b':' {
-            out.extend_from_slice(b":<int>\r\n");
-        } else if matches!(frame[at], b'*' | b'~' | b'>' | b'%') {
-            let header_end = at + find(&frame[at..], b"\r\n").unwrap_or(0) + 2;
-            out.extend_from_slice(&frame[at..header_end]);
-            out.extend(mask_integers(&frame[header_end..end]));
-        } else {
-            out.extend_from_slice(&frame[at..end]);
-        }
-        at = end;
     }
     out
 }
@@ -832,21 +767,7 @@ fn notifications() {
 /// The known differences are still differences (under at least one protocol).
 #[test]
 fn known_differences_still_differ() {
-    let Some(lease) = lease() else { return };
-    let mut agreeing = Vec::new();
-    for &(name, script) in KNOWN_DIFFERENCES {
-        let differs = BOTH.iter().any(|&proto| {
-            let mut pair = lease.fresh_pair();
-            run_case(&mut pair, script, proto).is_err()
-        });
-        if !differs {
-            agreeing.push(name);
-        }
-    }
-    assert!(
-        agreeing.is_empty(),
-        "these known differences now agree with redis-server; move them to their tables: {agreeing:?}"
-    );
+    assert_still_differ(KNOWN_DIFFERENCES, BOTH, run_case);
 }
 
 /// Every script line parses (a typo in a scenario must not silently skip steps).

@@ -54,23 +54,13 @@ mod common;
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
+use common::table::{self, report, Case, Proto, BOTH};
 use common::{bulk, escape, find, frame_len, lease, mask_hello, show_argv, words, Pair};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Proto {
-    Resp2,
-    Resp3,
-}
-
-const BOTH: &[Proto] = &[Proto::Resp2, Proto::Resp3];
 
 /// How far apart two idle times or two wall-clock times in masked positions may be.
 const TIME_TOLERANCE_MS: i64 = 2_000;
 /// How far apart the milliseconds of two clock-generated IDs may be.
 const ID_TOLERANCE_MS: u64 = 10_000;
-
-/// A case: a name and a script.
-type Case = (&'static str, &'static [&'static str]);
 
 /// What is masked before comparing a reply (see the module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -232,22 +222,9 @@ fn xfill(spec: &str) -> Vec<Vec<Vec<u8>>> {
 
 /// Runs every case of `table` under each protocol; fails listing every divergent case.
 fn run_table(table: &[Case], protocols: &[Proto]) {
-    let Some(lease) = lease() else { return };
-    let mut failures = Vec::new();
-    for &(name, script) in table {
-        for &proto in protocols {
-            let mut pair = lease.fresh_pair();
-            if let Err(failure) = run_script(&mut pair, script, proto, false) {
-                failures.push(format!("case `{name}` [{proto:?}] {failure}"));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} divergence(s) between redis-server and embedis:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    table::run_table(table, protocols, "case", |pair, script, proto| {
+        run_script(pair, script, proto, false)
+    });
 }
 
 /// Runs a script on both sides; the error describes the first divergence. With
@@ -320,14 +297,6 @@ fn run_script(
         }
     }
     Ok(())
-}
-
-fn report(at: &str, command: &str, expected: &[u8], actual: &[u8], why: &str) -> String {
-    format!(
-        "{at} `{command}`: {why}\n    redis-server: \"{}\"\n    embedis:      \"{}\"",
-        escape(expected),
-        escape(actual)
-    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1536,7 +1505,7 @@ mod props {
     use proptest::prelude::*;
 
     use super::{common, compare, Masks};
-    use common::{check_sequences, replay, show_argv, Lease};
+    use common::{check_sequences, fmt_script, replay, Lease};
 
     /// One argument of a generated command.
     #[derive(Clone)]
@@ -1701,11 +1670,7 @@ mod props {
 
     impl std::fmt::Debug for Script {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("[\n")?;
-            for line in render(&self.0) {
-                writeln!(f, "    {}", show_argv(&line))?;
-            }
-            f.write_str("]")
+            fmt_script(f, &render(&self.0))
         }
     }
 

@@ -28,6 +28,7 @@ use embedis::{Connection, Engine, Error};
 
 pub mod plain;
 pub mod redis_rs;
+pub mod table;
 
 /// How long any single reply from redis-server may take before the test fails.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -769,6 +770,16 @@ pub fn check_sequences<S>(
     }
 }
 
+/// Writes a generated script one command per line, for the `Debug` of a property test's
+/// input (what proptest prints as the minimal failing input).
+pub fn fmt_script(f: &mut std::fmt::Formatter<'_>, lines: &[Vec<Vec<u8>>]) -> std::fmt::Result {
+    f.write_str("[\n")?;
+    for line in lines {
+        writeln!(f, "    {}", show_argv(line))?;
+    }
+    f.write_str("]")
+}
+
 /// Byte-for-byte equality, for [`replay`].
 pub fn identical(expected: &[u8], actual: &[u8]) -> Result<(), String> {
     if expected == actual {
@@ -955,6 +966,47 @@ pub fn mask_hello(frame: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The frame with the value of every integer (`:n`, at any depth) replaced by `<int>`. Bytes
+/// from the first frame it cannot measure on are kept as they are.
+pub fn mask_integers(frame: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < frame.len() {
+        let Some(len) = frame_len(&frame[at..]) else {
+            out.extend_from_slice(&frame[at..]);
+            break;
+        };
+        let end = at + len;
+        if frame[at] == b':' {
+            out.extend_from_slice(b":<int>\r\n");
+        } else if matches!(frame[at], b'*' | b'~' | b'>' | b'%') {
+            let header_end = at + find(&frame[at..], b"\r\n").unwrap_or(0) + 2;
+            out.extend_from_slice(&frame[at..header_end]);
+            out.extend(mask_integers(&frame[header_end..end]));
+        } else {
+            out.extend_from_slice(&frame[at..end]);
+        }
+        at = end;
+    }
+    out
+}
+
+/// The header and the elements of an aggregate frame (array, set or push), in order.
+pub fn elements(frame: &[u8]) -> Option<(Vec<u8>, Vec<Vec<u8>>)> {
+    if !matches!(frame.first(), Some(b'*' | b'~' | b'>')) {
+        return None;
+    }
+    let header_end = find(frame, b"\r\n")? + 2;
+    let mut items = Vec::new();
+    let mut at = header_end;
+    while at < frame.len() {
+        let end = at + frame_end(&frame[at..]);
+        items.push(frame[at..end].to_vec());
+        at = end;
+    }
+    Some((frame[..header_end].to_vec(), items))
 }
 
 /// Where `needle` first occurs in `haystack`.
