@@ -517,7 +517,7 @@ impl fmt::Display for Error {
                 write!(f, "MISCONF Errors writing to the AOF file: {cause}")
             }
             Error::NoAppendOnlyFile => f.write_str(
-                "ERR this engine has no append-only file (Engine::builder().append_only)",
+                "ERR embedis: this engine has no append-only file (Engine::builder().append_only)",
             ),
             Error::NotAllowedInAtomically => {
                 f.write_str("ERR This Redis command is not allowed from script")

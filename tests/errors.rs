@@ -177,6 +177,7 @@ fn handle_errors_are_not_server_errors() {
         Error::WouldDeadlock,
         Error::Panicked("boom".into()),
         Error::UnexpectedReply("x".into()),
+        Error::NoAppendOnlyFile,
     ] {
         assert!(!error.is_server_error(), "{error:?}");
         assert!(error.to_string().starts_with("ERR embedis: "), "{error}");
@@ -194,5 +195,37 @@ fn unknown_command_preview_is_cut_at_128_bytes_and_sanitised() {
     assert_eq!(
         error.to_string(),
         "ERR unknown command 'a  b', with args beginning with: 'c d' "
+    );
+}
+
+/// An argument type of the caller's own, which does not offer its bytes to `peek`: the
+/// command line is parsed the same way as from `&str`.
+#[test]
+fn arguments_without_peek_parse_the_same() {
+    struct Word(&'static str);
+    impl embedis::cmd::IntoArg for Word {
+        fn into_arg(self) -> bytes::Bytes {
+            bytes::Bytes::from_static(self.0.as_bytes())
+        }
+    }
+    use embedis::cmd::Command;
+    for line in [
+        vec!["incr", "k"],
+        vec!["INCR", "k"],
+        vec!["SET", "k", "v", "EX", "10"],
+        vec!["xgroup", "create", "s", "g", "$", "MKSTREAM"],
+        vec!["NOSUCH", "a"],
+        vec!["GET"],
+        vec!["get\0", "k"],
+        vec!["a-command-name-longer-than-fifteen-bytes"],
+    ] {
+        let plain = Command::from_argv(line.iter().copied());
+        let own = Command::from_argv(line.iter().map(|word| Word(word)));
+        assert_eq!(plain, own, "{line:?}");
+    }
+    assert!(Command::from_argv(["get\0", "k"]).is_err());
+    assert_eq!(
+        Command::from_argv(["GeT", "k"]),
+        Command::from_argv(["get", "k"])
     );
 }
