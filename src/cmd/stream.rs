@@ -34,7 +34,7 @@ pub(crate) fn entry_reply(entry: StreamEntry) -> Reply {
 }
 
 pub(crate) fn id_reply(id: StreamId) -> Reply {
-    Reply::Bulk(Bytes::from(id.to_string()))
+    Reply::Bulk(id.to_bytes())
 }
 
 pub(crate) fn entries_reply(entries: Vec<StreamEntry>) -> Reply {

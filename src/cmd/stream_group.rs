@@ -899,10 +899,7 @@ impl XAck {
         XAck {
             key: key.into_arg(),
             group: group.into_arg(),
-            ids: ids
-                .into_iter()
-                .map(|id| Bytes::from(id.to_string()))
-                .collect(),
+            ids: ids.into_iter().map(|id| id.to_bytes()).collect(),
         }
     }
 

@@ -147,6 +147,34 @@ pub(crate) fn string2ull(text: &[u8]) -> Option<u64> {
     })
 }
 
+/// Longest text of an ID: two 20-digit numbers and the dash.
+const MAX_ID_TEXT: usize = 41;
+
+impl StreamId {
+    /// The ID as Redis prints it, `<ms>-<seq>`, as one exactly sized buffer: every stream
+    /// reply carries IDs, so this skips the formatting machinery and a growing `String`.
+    pub(crate) fn to_bytes(self) -> bytes::Bytes {
+        let mut text = [0u8; MAX_ID_TEXT];
+        let mut start = write_decimal_backwards(&mut text, MAX_ID_TEXT, self.seq);
+        start -= 1;
+        text[start] = b'-';
+        start = write_decimal_backwards(&mut text, start, self.ms);
+        bytes::Bytes::copy_from_slice(&text[start..])
+    }
+}
+
+/// Writes `n` in decimal so that it ends just before `end`; returns where it starts.
+fn write_decimal_backwards(text: &mut [u8; MAX_ID_TEXT], mut end: usize, mut n: u64) -> usize {
+    loop {
+        end -= 1;
+        text[end] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return end;
+        }
+    }
+}
+
 impl fmt::Display for StreamId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{}", self.ms, self.seq)
@@ -181,6 +209,21 @@ impl FromStr for StreamId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_are_the_display_text() {
+        for id in [
+            StreamId::MIN,
+            StreamId::MAX,
+            StreamId::new(1, 0),
+            StreamId::new(0, 9),
+            StreamId::new(1_700_000_000_000, 10),
+            StreamId::new(u64::MAX, 0),
+            StreamId::new(10, u64::MAX),
+        ] {
+            assert_eq!(id.to_bytes(), id.to_string().as_bytes());
+        }
+    }
 
     #[test]
     fn parses_like_redis_string2ull() {
