@@ -171,6 +171,8 @@ pub(crate) struct Core {
     held: Vec<Held>,
     /// Under `Fsync::Always`: whom a batch may wait for before its fsync.
     group: GroupCommit,
+    /// A connection found overflowed while its context was being made, to close.
+    overflowed: Option<u64>,
 }
 
 /// A reply waiting for its batch's commit.
@@ -204,6 +206,7 @@ impl Core {
             effects: EffectLog::default(),
             held: Vec::new(),
             group: GroupCommit::default(),
+            overflowed: None,
         }
     }
 
@@ -251,7 +254,8 @@ impl Core {
             }
             Msg::Command { conn, command } => {
                 let Some(mut ctx) = self.session_ctx(conn) else {
-                    return Flow::Continue; // closed already (QUIT)
+                    self.close_overflowed();
+                    return Flow::Continue; // closed already (QUIT), or just now
                 };
                 let reply = run_one(&mut ctx, command);
                 if let Some(request) = ctx.session.block.take() {
@@ -278,6 +282,7 @@ impl Core {
                 // pipeline, as though it ran instantly (it runs within microseconds; deadlines
                 // have millisecond precision), and not at all if no command needs it.
                 let Some(mut ctx) = self.session_ctx(conn) else {
+                    self.close_overflowed();
                     return Flow::Continue;
                 };
                 let mut replies = Vec::with_capacity(commands.len());
@@ -327,6 +332,7 @@ impl Core {
                         continue; // answered through another of its keys
                     };
                     let Some(mut ctx) = self.session_ctx(conn) else {
+                        self.close_overflowed();
                         self.blocking.remove(seq);
                         continue;
                     };
@@ -365,30 +371,50 @@ impl Core {
         }
     }
 
-    /// The context commands of `conn` run in; `None` if the connection is gone (or was
-    /// just closed because its pub/sub buffer overflowed).
+    /// The context commands of `conn` run in, found with one lookup; `None` if the
+    /// connection is gone, or if its pub/sub buffer overflowed: then it is named in
+    /// `overflowed` for [`Core::close_overflowed`], which the caller runs once the context
+    /// is no longer borrowed.
     fn session_ctx(&mut self, conn: u64) -> Option<Ctx<'_>> {
-        let overflowed = self
-            .connections
-            .get(&conn)?
+        let Core {
+            db,
+            watches,
+            connections,
+            clock,
+            events,
+            blocking,
+            aof,
+            effects,
+            overflowed,
+            ..
+        } = self;
+        let connection = connections.get_mut(&conn)?;
+        let closing = connection
             .session
             .pubsub
             .as_ref()
             .is_some_and(|link| link.overflowed.load(Ordering::Acquire));
-        if overflowed {
-            self.close(conn);
+        if closing {
+            *overflowed = Some(conn);
             return None;
         }
-        let connection = self.connections.get_mut(&conn)?;
+        let clock: &Arc<dyn Clock> = clock;
         Some(Ctx {
-            db: &mut self.db,
-            watches: &mut self.watches,
+            db,
+            watches,
             session: &mut connection.session,
-            now: Now::new(self.clock.as_ref()),
-            events: &mut self.events,
-            blocking: &mut self.blocking,
-            log: self.aof.is_some().then_some(&mut self.effects),
+            now: Now::new(clock.as_ref()),
+            events,
+            blocking,
+            log: aof.is_some().then_some(effects),
         })
+    }
+
+    /// Closes the connection [`Core::session_ctx`] found overflowed, if any.
+    fn close_overflowed(&mut self) {
+        if let Some(conn) = self.overflowed.take() {
+            self.close(conn);
+        }
     }
 
     /// Sends a connection its frame, then lets messages through to it if it just
