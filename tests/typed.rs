@@ -3,7 +3,7 @@
 
 use bytes::Bytes;
 use embedis::cmd::*;
-use embedis::{Engine, Protocol, TtlReply};
+use embedis::{Engine, Protocol, StreamId, TtlReply};
 
 fn parsed(argv: &[&str]) -> Command {
     Command::from_argv(argv.iter().copied()).expect("known command")
@@ -131,6 +131,10 @@ fn typed_constructors_equal_parsed_argv() {
             Hello::new(Protocol::Resp2).name("n").into(),
         ),
         (&["WATCH", "a", "b"], Watch::new(["a", "b"]).into()),
+        (
+            &["XACK", "s", "g", "1-1", "2"],
+            XAck::new("s", "g", [StreamId::new(1, 1), StreamId::new(2, 0)]).into(),
+        ),
     ];
     for (argv, typed) in cases {
         assert_eq!(parsed(argv), typed, "{argv:?}");

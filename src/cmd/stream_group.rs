@@ -879,9 +879,17 @@ fn group_streams_reply(found: Vec<(Bytes, Vec<Reply>)>, protocol: Protocol) -> R
 pub struct XAck {
     key: Bytes,
     group: Bytes,
-    /// Parsed when the command runs: a missing key or group answers 0 before any ID is
-    /// looked at, as in redis-server.
-    ids: Vec<Bytes>,
+    ids: AckIds,
+}
+
+/// XACK's IDs. Parsed when the command is built if every one parses (the typed
+/// constructor's always do), so acknowledging costs no text; otherwise kept as given and
+/// refused when the command runs, since a missing key or group answers 0 before any ID is
+/// looked at, as in redis-server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum AckIds {
+    Parsed(Vec<StreamId>),
+    Invalid(Vec<Bytes>),
 }
 
 impl XAck {
@@ -899,18 +907,19 @@ impl XAck {
         XAck {
             key: key.into_arg(),
             group: group.into_arg(),
-            ids: ids.into_iter().map(|id| id.to_bytes()).collect(),
+            ids: AckIds::Parsed(ids.into_iter().collect()),
         }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        Ok(Command::XAck(XAck {
-            key,
-            group,
-            ids: args.rest(),
-        }))
+        let given = args.rest();
+        let ids = match given.iter().map(|arg| parse_strict_id(arg)).collect() {
+            Ok(ids) => AckIds::Parsed(ids),
+            Err(_) => AckIds::Invalid(given),
+        };
+        Ok(Command::XAck(XAck { key, group, ids }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
@@ -922,19 +931,19 @@ impl XAck {
         let Some(group) = group else {
             return Reply::Integer(0);
         };
-        let ids = match self
-            .ids
-            .iter()
-            .map(|arg| parse_strict_id(arg))
-            .collect::<Result<Vec<_>, _>>()
-        {
-            Ok(ids) => ids,
-            Err(error) => return error.into(),
+        let ids = match self.ids {
+            AckIds::Parsed(ids) => ids,
+            AckIds::Invalid(given) => {
+                match given.iter().map(|arg| parse_strict_id(arg)).collect() {
+                    Ok(ids) => ids,
+                    Err(error) => return Reply::from(error),
+                }
+            }
         };
         let acked = ids.iter().filter(|&&id| group.ack(id)).count();
         if acked > 0 && ctx.logging() {
-            let mut argv: Vec<&[u8]> = vec![b"XACK", &self.key, &self.group];
-            argv.extend(self.ids.iter().map(|id| id.as_ref()));
+            let mut argv = vec![Bytes::from_static(b"XACK"), self.key, self.group];
+            argv.extend(ids.iter().map(|id| id.to_bytes()));
             ctx.log_effect(&argv);
         }
         Reply::Integer(acked as i64)
