@@ -45,11 +45,20 @@ pub fn parse_u64(text: &[u8]) -> Option<u64> {
 /// space, trailing bytes and overflow. `strtoul` takes a sign, and negates in unsigned
 /// arithmetic, so `-1` is `u64::MAX`; and the empty string is 0.
 pub fn parse_scan_cursor(text: &[u8]) -> Option<u64> {
-    let (negative, digits) = match text.split_first() {
-        None => return Some(0),
-        Some((b'-', rest)) => (true, rest),
-        Some((b'+', rest)) => (false, rest),
-        Some(_) => (false, text),
+    if text.is_empty() {
+        return Some(0);
+    }
+    strtoull_body(text)
+}
+
+/// What C's `strtoull` reads in base 10 once leading white space is skipped: an optional
+/// sign, then decimal digits and nothing else; a `-` negates in unsigned arithmetic, so
+/// `-1` is `u64::MAX`. `None` for no digits, any other byte, or overflow.
+pub(crate) fn strtoull_body(text: &[u8]) -> Option<u64> {
+    let (negative, digits) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
     };
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return None;

@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::super::number::parse_i64;
+use super::super::number::{parse_i64, strtoull_body};
 
 /// A stream entry ID.
 ///
@@ -129,22 +129,7 @@ pub(crate) fn string2ull(text: &[u8]) -> Option<u64> {
     let start = text
         .iter()
         .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))?;
-    let (negative, digits) = match &text[start..] {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        rest => (false, rest),
-    };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let value = digits.iter().try_fold(0u64, |value, digit| {
-        value.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
-    })?;
-    Some(if negative {
-        value.wrapping_neg()
-    } else {
-        value
-    })
+    strtoull_body(&text[start..])
 }
 
 /// Longest text of an ID: two 20-digit numbers and the dash.
