@@ -135,7 +135,7 @@ const ANCHOR_PERIOD_NANOS: u64 = 1_000_000_000;
 
 /// The wall clock in nanoseconds, from a monotonic counter plus an offset re-taken from
 /// `SystemTime::now()` once a second (see [`SystemClock`]). One per process.
-pub(crate) struct AnchoredWallClock {
+struct AnchoredWallClock {
     counter: quanta::Clock,
     /// The counter's raw reading when the clock was made.
     origin: u64,
@@ -147,7 +147,7 @@ pub(crate) struct AnchoredWallClock {
 
 impl AnchoredWallClock {
     #[inline]
-    pub(crate) fn global() -> &'static AnchoredWallClock {
+    fn global() -> &'static AnchoredWallClock {
         static GLOBAL: OnceLock<AnchoredWallClock> = OnceLock::new();
         GLOBAL.get_or_init(|| {
             let counter = quanta::Clock::new();
@@ -162,7 +162,7 @@ impl AnchoredWallClock {
     }
 
     #[inline]
-    pub(crate) fn now_nanos(&self) -> u64 {
+    fn now_nanos(&self) -> u64 {
         let elapsed = self.elapsed_nanos();
         if elapsed >= self.next_anchor.load(Ordering::Relaxed) {
             return self.anchor(elapsed);

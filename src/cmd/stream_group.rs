@@ -879,17 +879,11 @@ fn group_streams_reply(found: Vec<(Bytes, Vec<Reply>)>, protocol: Protocol) -> R
 pub struct XAck {
     key: Bytes,
     group: Bytes,
-    ids: AckIds,
-}
-
-/// XACK's IDs. Parsed when the command is built if every one parses (the typed
-/// constructor's always do), so acknowledging costs no text; otherwise kept as given and
-/// refused when the command runs, since a missing key or group answers 0 before any ID is
-/// looked at, as in redis-server.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum AckIds {
-    Parsed(Vec<StreamId>),
-    Invalid(Vec<Bytes>),
+    /// Parsed when the command is built (the typed constructor's always parse), so
+    /// acknowledging costs no text; a bad ID's error is replied only when the command runs,
+    /// since a missing key or group answers 0 before any ID is looked at, as in
+    /// redis-server.
+    ids: Result<Vec<StreamId>, Error>,
 }
 
 impl XAck {
@@ -907,18 +901,14 @@ impl XAck {
         XAck {
             key: key.into_arg(),
             group: group.into_arg(),
-            ids: AckIds::Parsed(ids.into_iter().collect()),
+            ids: Ok(ids.into_iter().collect()),
         }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        let given = args.rest();
-        let ids = match given.iter().map(|arg| parse_strict_id(arg)).collect() {
-            Ok(ids) => AckIds::Parsed(ids),
-            Err(_) => AckIds::Invalid(given),
-        };
+        let ids = args.rest().iter().map(|arg| parse_strict_id(arg)).collect();
         Ok(Command::XAck(XAck { key, group, ids }))
     }
 
@@ -932,13 +922,8 @@ impl XAck {
             return Reply::Integer(0);
         };
         let ids = match self.ids {
-            AckIds::Parsed(ids) => ids,
-            AckIds::Invalid(given) => {
-                match given.iter().map(|arg| parse_strict_id(arg)).collect() {
-                    Ok(ids) => ids,
-                    Err(error) => return Reply::from(error),
-                }
-            }
+            Ok(ids) => ids,
+            Err(error) => return error.into(),
         };
         let acked = ids.iter().filter(|&&id| group.ack(id)).count();
         if acked > 0 && ctx.logging() {

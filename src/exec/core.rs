@@ -171,8 +171,6 @@ pub(crate) struct Core {
     held: Vec<Held>,
     /// Under `Fsync::Always`: whom a batch may wait for before its fsync.
     group: GroupCommit,
-    /// A connection found overflowed while its context was being made, to close.
-    overflowed: Option<u64>,
 }
 
 /// A reply waiting for its batch's commit.
@@ -206,7 +204,6 @@ impl Core {
             effects: EffectLog::default(),
             held: Vec::new(),
             group: GroupCommit::default(),
-            overflowed: None,
         }
     }
 
@@ -254,8 +251,7 @@ impl Core {
             }
             Msg::Command { conn, command } => {
                 let Some(mut ctx) = self.session_ctx(conn) else {
-                    self.close_overflowed();
-                    return Flow::Continue; // closed already (QUIT), or just now
+                    return Flow::Continue; // closed already (QUIT)
                 };
                 let reply = run_one(&mut ctx, command);
                 if let Some(request) = ctx.session.block.take() {
@@ -282,7 +278,6 @@ impl Core {
                 // pipeline, as though it ran instantly (it runs within microseconds; deadlines
                 // have millisecond precision), and not at all if no command needs it.
                 let Some(mut ctx) = self.session_ctx(conn) else {
-                    self.close_overflowed();
                     return Flow::Continue;
                 };
                 let mut replies = Vec::with_capacity(commands.len());
@@ -332,7 +327,6 @@ impl Core {
                         continue; // answered through another of its keys
                     };
                     let Some(mut ctx) = self.session_ctx(conn) else {
-                        self.close_overflowed();
                         self.blocking.remove(seq);
                         continue;
                     };
@@ -371,50 +365,30 @@ impl Core {
         }
     }
 
-    /// The context commands of `conn` run in, found with one lookup; `None` if the
-    /// connection is gone, or if its pub/sub buffer overflowed: then it is named in
-    /// `overflowed` for [`Core::close_overflowed`], which the caller runs once the context
-    /// is no longer borrowed.
+    /// The context commands of `conn` run in; `None` if the connection is gone (or was
+    /// just closed because its pub/sub buffer overflowed).
     fn session_ctx(&mut self, conn: u64) -> Option<Ctx<'_>> {
-        let Core {
-            db,
-            watches,
-            connections,
-            clock,
-            events,
-            blocking,
-            aof,
-            effects,
-            overflowed,
-            ..
-        } = self;
-        let connection = connections.get_mut(&conn)?;
-        let closing = connection
+        let overflowed = self
+            .connections
+            .get(&conn)?
             .session
             .pubsub
             .as_ref()
             .is_some_and(|link| link.overflowed.load(Ordering::Acquire));
-        if closing {
-            *overflowed = Some(conn);
+        if overflowed {
+            self.close(conn);
             return None;
         }
-        let clock: &Arc<dyn Clock> = clock;
+        let connection = self.connections.get_mut(&conn)?;
         Some(Ctx {
-            db,
-            watches,
+            db: &mut self.db,
+            watches: &mut self.watches,
             session: &mut connection.session,
-            now: Now::new(clock.as_ref()),
-            events,
-            blocking,
-            log: aof.is_some().then_some(effects),
+            now: Now::new(self.clock.as_ref()),
+            events: &mut self.events,
+            blocking: &mut self.blocking,
+            log: self.aof.is_some().then_some(&mut self.effects),
         })
-    }
-
-    /// Closes the connection [`Core::session_ctx`] found overflowed, if any.
-    fn close_overflowed(&mut self) {
-        if let Some(conn) = self.overflowed.take() {
-            self.close(conn);
-        }
     }
 
     /// Sends a connection its frame, then lets messages through to it if it just

@@ -47,7 +47,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use ahash::RandomState;
 use parking_lot::{Mutex, RwLock};
 
-use crate::clock::AnchoredWallClock;
 use crate::store::gcra::{self, Quota, Verdict};
 use crate::{Clock, SystemClock};
 
@@ -220,15 +219,13 @@ pub struct RateLimiter {
     clock: LimiterClock,
 }
 
-/// A quota readable without a lock: its parts in atomics behind a sequence counter (a
-/// seqlock).
+/// A quota readable without a lock: two atomics behind a sequence counter (a seqlock).
 #[derive(Debug)]
 struct QuotaCell {
     /// Odd while a change is being written.
     seq: AtomicU64,
     interval: AtomicU64,
     burst: AtomicU32,
-    tau: AtomicU64,
     /// Serializes writers (never taken by readers).
     writer: Mutex<()>,
 }
@@ -239,7 +236,6 @@ impl QuotaCell {
             seq: AtomicU64::new(0),
             interval: AtomicU64::new(quota.interval_nanos()),
             burst: AtomicU32::new(quota.burst()),
-            tau: AtomicU64::new(quota.tau_nanos()),
             writer: Mutex::new(()),
         }
     }
@@ -251,10 +247,9 @@ impl QuotaCell {
             if before & 1 == 0 {
                 let interval = self.interval.load(Ordering::SeqCst);
                 let burst = self.burst.load(Ordering::SeqCst);
-                let tau = self.tau.load(Ordering::SeqCst);
                 if self.seq.load(Ordering::SeqCst) == before {
-                    // All parts come from one `set`, of a validated quota.
-                    return Quota::from_validated(interval, burst, tau);
+                    // Both halves come from one `set`, of a validated quota.
+                    return Quota::from_validated(interval, burst);
                 }
             }
             std::hint::spin_loop();
@@ -267,7 +262,6 @@ impl QuotaCell {
         self.interval
             .store(quota.interval_nanos(), Ordering::SeqCst);
         self.burst.store(quota.burst(), Ordering::SeqCst);
-        self.tau.store(quota.tau_nanos(), Ordering::SeqCst);
         self.seq.fetch_add(1, Ordering::SeqCst);
     }
 }
@@ -505,16 +499,14 @@ impl RateLimiter {
 #[derive(Debug)]
 pub(crate) struct LimiterClock {
     clock: Arc<dyn Clock>,
-    /// When `clock` is a [`SystemClock`]: the clock it reads, held so that a check goes
-    /// straight to it.
-    system: Option<&'static AnchoredWallClock>,
+    /// `clock` is a [`SystemClock`].
+    system: bool,
 }
 
 impl LimiterClock {
     fn new<C: Clock>(clock: C) -> LimiterClock {
         LimiterClock {
-            system: (TypeId::of::<C>() == TypeId::of::<SystemClock>())
-                .then(AnchoredWallClock::global),
+            system: TypeId::of::<C>() == TypeId::of::<SystemClock>(),
             clock: Arc::new(clock),
         }
     }
@@ -522,7 +514,7 @@ impl LimiterClock {
     fn shared(clock: Arc<dyn Clock>) -> LimiterClock {
         LimiterClock {
             clock,
-            system: None,
+            system: false,
         }
     }
 
@@ -530,14 +522,15 @@ impl LimiterClock {
     /// `false` for a clock that follows real time on its own.
     #[cfg(feature = "async")]
     pub(crate) fn register_waker(&self, waker: crate::ClockWaker) -> bool {
-        self.system.is_none() && self.clock.register_waker(waker)
+        !self.system && self.clock.register_waker(waker)
     }
 
     #[inline]
     fn now_nanos(&self) -> u64 {
-        match self.system {
-            Some(wall) => wall.now_nanos(),
-            None => self.clock.now_nanos(),
+        if self.system {
+            SystemClock.now_nanos()
+        } else {
+            self.clock.now_nanos()
         }
     }
 }
@@ -908,9 +901,9 @@ mod tests {
 
     #[test]
     fn only_a_system_clock_takes_the_direct_read() {
-        assert!(LimiterClock::new(SystemClock).system.is_some());
-        assert!(LimiterClock::new(ManualClock::new()).system.is_none());
-        assert!(LimiterClock::shared(Arc::new(SystemClock)).system.is_none());
+        assert!(LimiterClock::new(SystemClock).system);
+        assert!(!LimiterClock::new(ManualClock::new()).system);
+        assert!(!LimiterClock::shared(Arc::new(SystemClock)).system);
     }
 
     #[test]

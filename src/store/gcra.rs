@@ -53,9 +53,6 @@ pub struct Quota {
     interval: u64,
     /// Cells admitted at once from a full bucket; never 0.
     burst: u32,
-    /// `interval × burst`, the burst tolerance in nanoseconds: kept, not recomputed, since
-    /// every check compares against it.
-    tau: u64,
 }
 
 /// Why a [`Quota`] could not be built.
@@ -145,11 +142,7 @@ impl Quota {
         if interval == 0 {
             return Err(QuotaError::TooFast);
         }
-        Ok(Quota {
-            interval,
-            burst: 1,
-            tau: interval,
-        })
+        Ok(Quota { interval, burst: 1 })
     }
 
     /// The same rate with bursts of up to `burst` cells.
@@ -195,33 +188,21 @@ impl Quota {
         if interval == 0 {
             return Err(QuotaError::TooFast);
         }
-        let tau = interval
+        interval
             .checked_mul(u64::from(burst))
             .ok_or(QuotaError::TooLarge)?;
-        Ok(Quota {
-            interval,
-            burst,
-            tau,
-        })
+        Ok(Quota { interval, burst })
     }
 
     /// A quota from the parts of one that was validated when built (no check but `debug`
     /// ones, and no division: this is on every limiter check). Never panics: the arithmetic
     /// on quotas saturates.
     #[inline]
-    pub(crate) fn from_validated(interval: u64, burst: u32, tau: u64) -> Quota {
-        debug_assert_eq!(
-            Quota::new(interval, burst),
-            Ok(Quota {
-                interval,
-                burst,
-                tau
-            })
-        );
+    pub(crate) fn from_validated(interval: u64, burst: u32) -> Quota {
+        debug_assert!(Quota::new(interval, burst).is_ok());
         Quota {
             interval: interval.max(1),
             burst: burst.max(1),
-            tau,
         }
     }
 
@@ -241,7 +222,7 @@ impl Quota {
     /// The burst tolerance: `burst` intervals, in nanoseconds (fits: checked when built).
     #[inline]
     pub(crate) fn tau_nanos(&self) -> u64 {
-        self.tau
+        self.interval.saturating_mul(u64::from(self.burst))
     }
 }
 

@@ -96,6 +96,9 @@ impl Keyspace {
 
     /// Removes `key` if it is past its deadline. Returns whether it was removed.
     fn expire_if_due(&mut self, key: &[u8], now: impl Millis) -> bool {
+        if !self.may_expire() {
+            return false; // no probe: the caller's own lookup is then the only one
+        }
         let due = self
             .map
             .get(key)
@@ -113,17 +116,13 @@ impl Keyspace {
 
     /// The live entry for `key`, removing it first if it has expired.
     pub fn get(&mut self, key: &[u8], now: impl Millis) -> Option<&Entry> {
-        if self.may_expire() {
-            self.expire_if_due(key, now);
-        }
+        self.expire_if_due(key, now);
         self.map.get(key)
     }
 
     /// The live value at `key`, mutably, removing it first if it has expired.
     pub fn value_mut(&mut self, key: &[u8], now: impl Millis) -> Option<&mut Value> {
-        if self.may_expire() {
-            self.expire_if_due(key, now);
-        }
+        self.expire_if_due(key, now);
         self.map.get_mut(key).map(|entry| &mut entry.value)
     }
 

@@ -140,11 +140,16 @@ impl StreamId {
     /// reply carries IDs, so this skips the formatting machinery and a growing `String`.
     pub(crate) fn to_bytes(self) -> bytes::Bytes {
         let mut text = [0u8; MAX_ID_TEXT];
-        let mut start = write_decimal_backwards(&mut text, MAX_ID_TEXT, self.seq);
+        bytes::Bytes::copy_from_slice(self.write_text(&mut text))
+    }
+
+    /// Writes `<ms>-<seq>` at the end of `text`; returns the written part.
+    fn write_text(self, text: &mut [u8; MAX_ID_TEXT]) -> &[u8] {
+        let mut start = write_decimal_backwards(text, MAX_ID_TEXT, self.seq);
         start -= 1;
         text[start] = b'-';
-        start = write_decimal_backwards(&mut text, start, self.ms);
-        bytes::Bytes::copy_from_slice(&text[start..])
+        start = write_decimal_backwards(text, start, self.ms);
+        &text[start..]
     }
 }
 
@@ -162,7 +167,10 @@ fn write_decimal_backwards(text: &mut [u8; MAX_ID_TEXT], mut end: usize, mut n: 
 
 impl fmt::Display for StreamId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.ms, self.seq)
+        let mut text = [0u8; MAX_ID_TEXT];
+        // Digits and a dash: always UTF-8.
+        let text = std::str::from_utf8(self.write_text(&mut text)).map_err(|_| fmt::Error)?;
+        f.write_str(text)
     }
 }
 
@@ -207,6 +215,7 @@ mod tests {
             StreamId::new(10, u64::MAX),
         ] {
             assert_eq!(id.to_bytes(), id.to_string().as_bytes());
+            assert_eq!(id.to_string(), format!("{}-{}", id.ms, id.seq));
         }
     }
 
