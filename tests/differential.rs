@@ -642,6 +642,8 @@ const KEYS: &[Case] = &[
     ("scan empty", &["SCAN 0", "!scan SCAN 0"]),
     ("scan match", &["MSET user:1 a user:2 b order:1 c", "!scan SCAN 0 MATCH user:*"]),
     ("scan count", &["MSET a 1 b 2 c 3 d 4 e 5", "!scan SCAN 0 COUNT 2", "!scan SCAN 0 COUNT 1000"]),
+    // COUNT is sized by the keyspace, not trusted as an allocation size.
+    ("scan count i64 max", &["MSET a 1 b 2", "!scan SCAN 0 COUNT 9223372036854775807"]),
     ("scan type string", &["MSET a 1 b 2", "!scan SCAN 0 TYPE string"]),
     ("scan type case-insensitive", &["MSET a 1 b 2", "!scan SCAN 0 TYPE STRING"]),
     ("scan type other", &["MSET a 1 b 2", "!scan SCAN 0 TYPE hash", "!scan SCAN 0 TYPE nosuchtype"]),

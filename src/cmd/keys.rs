@@ -361,8 +361,9 @@ impl Scan {
         // from; 0 starts. Picking the `count` smallest positions at or after the cursor
         // costs one pass over the keyspace: O(n log count) per call.
         let position = |key: &[u8]| SCAN_HASHER.hash_one(key) | 1;
+        // COUNT is the caller's number, up to i64::MAX: size the page by what can fill it.
         let mut page: std::collections::BinaryHeap<(u64, Bytes)> =
-            std::collections::BinaryHeap::with_capacity(self.count + 1);
+            std::collections::BinaryHeap::with_capacity(self.count.min(ctx.db.len()));
         for (key, _) in ctx.db.iter() {
             let at = position(key);
             if at < self.cursor {
