@@ -1,0 +1,486 @@
+//! Robustness: random command lines (every command embedis knows, with arguments drawn from
+//! a vocabulary of awkward tokens: extreme numbers, odd IDs, option keywords in any order)
+//! never take the engine down. After each line a second connection's PING must still be
+//! answered, so a panic inside any command (an arithmetic overflow, which this debug build
+//! checks, an out-of-range index, an `unwrap`) fails the test with the script that caused it.
+//!
+//! This is not a fidelity test: replies are not compared (the differential suites do that
+//! against redis-server). It covers what those cannot: embedis-only commands (INCREX,
+//! CL.THROTTLE, the Redis 8 stream commands) and the clock jumping around under them.
+//!
+//! `EMBEDIS_FUZZ_LINES=<n>` and `EMBEDIS_FUZZ_SEED=<s>` run it longer or from another seed.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use common::plain::Rng;
+use embedis::{Engine, ManualClock, Reply};
+
+/// Command names, with the subcommand where the command needs one.
+const COMMANDS: &[&str] = &[
+    "GET",
+    "SET",
+    "SETNX",
+    "SETEX",
+    "PSETEX",
+    "GETDEL",
+    "GETEX",
+    "GETSET",
+    "MGET",
+    "MSET",
+    "MSETNX",
+    "INCR",
+    "DECR",
+    "INCRBY",
+    "DECRBY",
+    "INCRBYFLOAT",
+    "INCREX",
+    "APPEND",
+    "STRLEN",
+    "CL.THROTTLE",
+    "CL.THROTTLE.MS",
+    "DEL",
+    "UNLINK",
+    "EXISTS",
+    "TYPE",
+    "RENAME",
+    "RENAMENX",
+    "KEYS",
+    "SCAN",
+    "DBSIZE",
+    "EXPIRE",
+    "PEXPIRE",
+    "EXPIREAT",
+    "PEXPIREAT",
+    "TTL",
+    "PTTL",
+    "EXPIRETIME",
+    "PEXPIRETIME",
+    "PERSIST",
+    "PING",
+    "ECHO",
+    "TIME",
+    "SELECT",
+    "XADD",
+    "XLEN",
+    "XRANGE",
+    "XREVRANGE",
+    "XDEL",
+    "XTRIM",
+    "XREAD",
+    "XSETID",
+    "XREADGROUP",
+    "XACK",
+    "XPENDING",
+    "XCLAIM",
+    "XAUTOCLAIM",
+    "XDELEX",
+    "XACKDEL",
+    "XNACK",
+    "XGROUP CREATE",
+    "XGROUP SETID",
+    "XGROUP DESTROY",
+    "XGROUP CREATECONSUMER",
+    "XGROUP DELCONSUMER",
+    "XGROUP HELP",
+    "XINFO STREAM",
+    "XINFO GROUPS",
+    "XINFO CONSUMERS",
+    "XINFO HELP",
+    "SUBSCRIBE",
+    "PSUBSCRIBE",
+    "SSUBSCRIBE",
+    "UNSUBSCRIBE",
+    "PUNSUBSCRIBE",
+    "SUNSUBSCRIBE",
+    "PUBLISH",
+    "SPUBLISH",
+    "PUBSUB CHANNELS",
+    "PUBSUB NUMSUB",
+    "PUBSUB NUMPAT",
+    "PUBSUB SHARDCHANNELS",
+    "PUBSUB SHARDNUMSUB",
+    "HELLO",
+    "RESET",
+    "QUIT",
+    "MULTI",
+    "EXEC",
+    "DISCARD",
+    "WATCH",
+    "UNWATCH",
+    "CLIENT SETNAME",
+    "CLIENT GETNAME",
+    "CLIENT ID",
+    "CONFIG GET",
+    "CONFIG SET",
+    "FLUSHALL",
+];
+
+/// Arguments: the same few keys (so commands meet on them), stream IDs at the edges,
+/// numbers at the edges of i64/u64/f64, and every option keyword of the command families.
+const TOKENS: &[&str] = &[
+    // keys, groups, consumers, channels, patterns
+    "k",
+    "k",
+    "s",
+    "s",
+    "t",
+    "g",
+    "g",
+    "h",
+    "c",
+    "d",
+    "ch",
+    "*",
+    "h?llo",
+    "[a-",
+    "\\",
+    "",
+    // numbers
+    "0",
+    "1",
+    "1",
+    "2",
+    "3",
+    "-1",
+    "-2",
+    "10",
+    "100",
+    "1000",
+    "65535",
+    "4294967296",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "9223372036854775808",
+    "18446744073709551615",
+    "18446744073709551616",
+    "1.5",
+    "-0.0",
+    "1e308",
+    "-1e308",
+    "inf",
+    "-inf",
+    "nan",
+    "0x10",
+    " 1",
+    "+1",
+    "01",
+    "1e3",
+    "99999999999999999999",
+    // stream IDs
+    "0-0",
+    "0-1",
+    "1-0",
+    "1-1",
+    "5-5",
+    "5-*",
+    "1-",
+    "-",
+    "+",
+    "$",
+    ">",
+    "(1-1",
+    "(0",
+    "18446744073709551615-18446744073709551615",
+    "18446744073709551615-*",
+    "1-18446744073709551616",
+    "-1-1",
+    "(18446744073709551615-18446744073709551615",
+    // option keywords
+    "EX",
+    "PX",
+    "EXAT",
+    "PXAT",
+    "KEEPTTL",
+    "NX",
+    "XX",
+    "GT",
+    "LT",
+    "GET",
+    "PERSIST",
+    "COUNT",
+    "MATCH",
+    "TYPE",
+    "MAXLEN",
+    "MINID",
+    "=",
+    "~",
+    "LIMIT",
+    "NOMKSTREAM",
+    "STREAMS",
+    "BLOCK",
+    "NOACK",
+    "MKSTREAM",
+    "ENTRIESREAD",
+    "IDLE",
+    "TIME",
+    "RETRYCOUNT",
+    "FORCE",
+    "JUSTID",
+    "LASTID",
+    "FULL",
+    "ENTRIESADDED",
+    "MAXDELETEDID",
+    "KEEPREF",
+    "DELREF",
+    "ACKED",
+    "IDS",
+    "CLAIM",
+    "FAIL",
+    "FATAL",
+    "SILENT",
+    "UBOUND",
+    "LBOUND",
+    "BY",
+    "ENX",
+    "EX",
+    "3",
+    "AUTH",
+    "SETNAME",
+    "string",
+    "stream",
+    "maxmemory",
+    "appendonly",
+    "*",
+];
+
+#[test]
+fn random_command_lines_never_stop_the_engine() {
+    let lines: usize = env_number("EMBEDIS_FUZZ_LINES").unwrap_or(40_000);
+    let seed: u64 = env_number("EMBEDIS_FUZZ_SEED").unwrap_or(0x5EED);
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut control = engine.connect();
+    let mut rng = Rng::new(seed);
+    let mut fuzzed = engine.connect();
+    // The lines since the last FLUSHALL, which is the script that reproduces a failure.
+    let mut script: Vec<Vec<String>> = Vec::new();
+    let mut outcomes = BTreeMap::new();
+
+    for _ in 0..lines {
+        if rng.below(400) == 0 {
+            script.clear();
+            let _ = control.call(["FLUSHALL"]);
+        }
+        if rng.below(20) == 0 {
+            let step = match rng.below(4) {
+                0 => Duration::from_millis(1),
+                1 => Duration::from_millis(rng.below(2000)),
+                2 => Duration::from_secs(rng.below(100_000)),
+                _ => Duration::from_secs(10),
+            };
+            clock.advance(step);
+        }
+        let line = random_line(&mut rng);
+        script.push(line.clone());
+        // A line that parks (BLOCK), closes (QUIT) or overflows the connection's queue ends
+        // that connection's usefulness: start a fresh one, as a client would reconnect.
+        if fuzzed.send(line.iter().map(String::as_str)).is_err() {
+            fuzzed = engine.connect();
+        }
+        let mut listening = false;
+        while let Ok(Some(reply)) = fuzzed.try_recv() {
+            tally(&mut outcomes, &line[0], &reply);
+            listening |=
+                matches!(&reply, Reply::Error(e) if e.to_string().contains("in this context"));
+        }
+        match control.call(["PING"]) {
+            Ok(Reply::Status(pong)) if pong == "PONG" => {}
+            other => panic!(
+                "the engine stopped answering after this script (seed {seed}): {other:?}\n{}",
+                script
+                    .iter()
+                    .map(|line| line.join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+        }
+        if listening || rng.below(50) == 0 {
+            fuzzed = engine.connect();
+        }
+    }
+    // A generator whose lines all failed to parse would test nothing past the parsers.
+    for name in COMMANDS.iter().map(|c| c.split(' ').next().unwrap_or(c)) {
+        let (succeeded, failed) = outcomes.get(name).copied().unwrap_or_default();
+        assert!(
+            succeeded > 0,
+            "no {name} line succeeded ({failed} failed): the generator needs a better shape"
+        );
+    }
+}
+
+/// Counts a reply as a success or an error of the command `name`.
+fn tally(outcomes: &mut BTreeMap<String, (u32, u32)>, name: &str, reply: &Reply) {
+    let entry = outcomes.entry(name.to_ascii_uppercase()).or_default();
+    if matches!(reply, Reply::Error(_)) {
+        entry.1 += 1
+    } else {
+        entry.0 += 1
+    }
+}
+
+/// Numbers for the slots that take one, weighted towards the small ones that succeed.
+const NUMBERS: &[&str] = &[
+    "0",
+    "1",
+    "1",
+    "2",
+    "2",
+    "3",
+    "5",
+    "10",
+    "10",
+    "100",
+    "1000",
+    "60000",
+    "-1",
+    "-5",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "9223372036854775806",
+    "4611686018427387904",
+    "18446744073709551615",
+    "1.5",
+    "0.1",
+    "-2.5",
+    "1e17",
+    "inf",
+];
+
+/// Stream IDs for the slots that take one, near each other so entries meet.
+const IDS: &[&str] = &[
+    "0",
+    "0-0",
+    "0-1",
+    "1",
+    "1-0",
+    "1-1",
+    "1-2",
+    "2",
+    "2-1",
+    "3-*",
+    "5",
+    "5-5",
+    "-",
+    "+",
+    "$",
+    ">",
+    "(1-1",
+    "(0",
+    "(+",
+    "1-*",
+    "18446744073709551615-18446744073709551615",
+    "18446744073709551615-*",
+    "18446744073709551614-18446744073709551615",
+    "18446744073709551615",
+    "*",
+];
+
+/// Well-formed shapes with random slots (`?` any token, `#` a number, `@` a stream ID), so lines get past arity and syntax checks and
+/// reach the commands' arithmetic and data structures.
+const TEMPLATES: &[&str] = &[
+    "SET k ? ? ?",
+    "SET k ? GET",
+    "SET k 1 EX #",
+    "SET k 1 PXAT #",
+    "GETEX k ? ?",
+    "INCRBY k #",
+    "DECRBY k #",
+    "INCRBYFLOAT k #",
+    "APPEND k ?",
+    "EXPIRE k # ?",
+    "PEXPIRE k #",
+    "EXPIREAT k #",
+    "PEXPIREAT k # ?",
+    "INCREX k ? ? ? ? ?",
+    "INCREX k BY # UBOUND # EX #",
+    "INCREX k BY # LBOUND # PX # ENX",
+    "CL.THROTTLE t # # # #",
+    "CL.THROTTLE.MS t # # # #",
+    "SCAN # COUNT # MATCH ? TYPE ?",
+    "KEYS ?",
+    "XADD s @ f v",
+    "XADD s ? ? f v",
+    "XADD s MAXLEN ? # @ f v",
+    "XADD s MINID ? @ LIMIT # @ f v",
+    "XADD s ? ? ? ? * f v",
+    "XADD s * f v",
+    "XADD s * f v",
+    "XRANGE s @ @ COUNT #",
+    "XREVRANGE s @ @ COUNT #",
+    "XDEL s @ @",
+    "XTRIM s MAXLEN ? #",
+    "XTRIM s MINID ? @ LIMIT #",
+    "XTRIM s ? ? ? ?",
+    "XREAD COUNT # STREAMS s @",
+    "XREAD STREAMS s t @ @",
+    "XGROUP CREATE s g ? ? ?",
+    "XGROUP CREATE s g @ MKSTREAM ENTRIESREAD #",
+    "XGROUP SETID s g @ ENTRIESREAD #",
+    "XGROUP CREATECONSUMER s g ?",
+    "XGROUP DELCONSUMER s g c",
+    "XREADGROUP GROUP g c COUNT # STREAMS s @",
+    "XREADGROUP GROUP g c ? ? STREAMS s >",
+    "XREADGROUP GROUP g d CLAIM # COUNT # STREAMS s >",
+    "XREADGROUP GROUP g c STREAMS s @",
+    "XACK s g @ @",
+    "XPENDING s g",
+    "XPENDING s g @ @ # ?",
+    "XPENDING s g IDLE # @ @ # ?",
+    "XCLAIM s g d # @ ? ? ?",
+    "XCLAIM s g c 0 @ IDLE # RETRYCOUNT # FORCE LASTID @",
+    "XAUTOCLAIM s g d # @ COUNT # ?",
+    "XINFO STREAM s FULL COUNT #",
+    "XINFO GROUPS s",
+    "XINFO CONSUMERS s g",
+    "XSETID s @ ENTRIESADDED # MAXDELETEDID @",
+    "XDELEX s ? IDS # @ @",
+    "XACKDEL s g ? IDS # @ @",
+    "XNACK s g ? IDS # @",
+    "XNACK s g ? ? ? ? ?",
+    "PUBLISH ? ?",
+    "SUBSCRIBE ? ?",
+    "PSUBSCRIBE ?",
+    "HELLO ?",
+    "MULTI",
+    "EXEC",
+    "WATCH k s",
+    "RENAME ? ?",
+    "CONFIG SET ? ?",
+];
+
+fn random_line(rng: &mut Rng) -> Vec<String> {
+    if rng.below(4) != 0 {
+        let template = rng.pick(TEMPLATES);
+        let mut line: Vec<String> = template
+            .split(' ')
+            .map(|word| match word {
+                "?" => rng.pick(TOKENS).to_string(),
+                "#" => rng.pick(NUMBERS).to_string(),
+                "@" => rng.pick(IDS).to_string(),
+                word => word.to_string(),
+            })
+            .collect();
+        for _ in 0..rng.below(3) {
+            line.push(rng.pick(TOKENS).to_string());
+        }
+        return line;
+    }
+    let command = rng.pick(COMMANDS);
+    let mut line: Vec<String> = command.split(' ').map(str::to_string).collect();
+    let arguments = match rng.below(10) {
+        0 => 0,
+        1..=6 => 1 + rng.below(5),
+        _ => 1 + rng.below(12),
+    };
+    for _ in 0..arguments {
+        line.push(rng.pick(TOKENS).to_string());
+    }
+    line
+}
+
+fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
+    std::env::var(name).ok()?.parse().ok()
+}
