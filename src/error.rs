@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::store::c_string::c_string;
+
 /// Everything that can go wrong, with Redis's exact error text as its `Display`.
 ///
 /// ```
@@ -438,14 +440,6 @@ impl Error {
 /// CR and LF as spaces.
 pub(crate) fn error_text(bytes: &[u8]) -> String {
     printable(c_string(bytes))
-}
-
-/// The bytes up to the first NUL: what C's `%s` prints of an argument.
-fn c_string(bytes: &[u8]) -> &[u8] {
-    bytes
-        .iter()
-        .position(|&b| b == 0)
-        .map_or(bytes, |end| &bytes[..end])
 }
 
 /// Redis replaces CR and LF in error texts with spaces so the reply stays one RESP line.

@@ -713,6 +713,17 @@ const EXPIRY: &[Case] = &[
     ("expire all options", &["SET k v", "EXPIRE k 10 NX XX GT LT"]),
     ("expire xx gt lt conflict", &["SET k v", "EXPIRE k 10 XX GT LT"]),
     ("expire unsupported option with newline and NUL", &["SET k v", "EXPIRE k 10 \"a\r\nb\"", "EXPIRE k 10 \"a\\x00b\""]),
+    // redis-server compares option words with strcasecmp and reads the SCAN cursor with
+    // strtoul: both stop at a NUL byte. Integer arguments are read whole.
+    ("options read up to a NUL byte", &[
+        "SET k v \"NX\\x00x\"", "SET k v \"xx\\x00\"", "SET k2 v \"EX\\x00\" 10", "TTL k2",
+        "SET k v \"GET\\x00\"", "GETEX k \"PERSIST\\x00\"", "EXPIRE k 100 \"NX\\x00\"",
+        "EXPIRE k 100 \"N\\x00X\"", "SET k v EX \"10\\x00\"", "FLUSHDB \"sync\\x00x\"", "DBSIZE",
+    ]),
+    ("scan reads up to a NUL byte", &[
+        "MSET a 1 b 2", "XADD s 1-1 f v", "!scan SCAN \"\\x00\"", "!scan SCAN 0 \"COUNT\\x00\" 5",
+        "!scan SCAN 0 TYPE \"string\\x00x\"", "!page SCAN \"5\\x00x\"", "SCAN \"5x\\x00\"",
+    ]),
     ("expire unsupported option", &["SET k v", "EXPIRE k 10 FOO", "EXPIRE k 10 NX FOO", "PEXPIREAT k 10 \"\"", "EXPIREAT k 10 KEEPTTL"]),
     ("expire option before bad number", &["SET k v", "EXPIRE k abc FOO", "EXPIRE k abc NX XX", "EXPIRE k abc NX"]),
     ("expire conflict on missing key", &["EXPIRE k 10 NX XX", "EXPIRE k 10 FOO"]),

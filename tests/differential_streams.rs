@@ -578,6 +578,14 @@ const XADD: &[Case] = &[
     ("largest ms with *", &["XADD s 18446744073709551615-5 f v", "XADD s 18446744073709551615-* f v", "XADD s * f v"]),
     ("leading zeros", &["XADD s 01-2 f v", "XADD s 0002-0003 f v", "XRANGE s - +"]),
     ("plus sign", &["XADD s +5 f v", "XADD s 6-+1 f v", "XRANGE s - +"]),
+    // IDs, the special IDs and option words are read as C strings, up to a NUL byte.
+    ("ids read up to a NUL byte", &[
+        "XADD s \"1-1\\x00zz\" f v", "XADD s \"2-\\x00\" f v", "XADD s \"5\\x00-3\" f v",
+        "XADD s MAXLEN \"~\\x00\" 5 \"6-*\\x00\" f v", "XADD s \"nomkstream\\x00\" 7-1 f v",
+        "XRANGE s \"-\\x00\" \"+\\x00x\"", "XRANGE s \"(1-1\\x00\" +", "XREAD STREAMS s \"$\\x00\"",
+        "XGROUP CREATE s g \"$\\x00\"", "XREADGROUP GROUP g c STREAMS s \">\\x00\"",
+        "XINFO STREAM s \"FULL\\x00\"",
+    ]),
     ("leading space", &["XADD s \" 7\" f v", "XADD s \"8- 1\" f v", "XRANGE s - +"]),
     ("trailing space", &["XADD s \"7 \" f v", "XADD s \"8-1 \" f v", "EXISTS s"]),
     ("negative ms", &["XADD s -1 f v", "XADD s -1-1 f v", "XADD s 1--1 f v", "EXISTS s"]),

@@ -3,6 +3,7 @@
 use bytes::Bytes;
 use smallvec::SmallVec;
 
+use crate::store::c_string::upper_keyword;
 use crate::store::number::parse_i64;
 use crate::Error;
 
@@ -58,6 +59,11 @@ impl<'a> Args<'a> {
         self.items.next().ok_or(Error::Syntax)
     }
 
+    /// The next argument, if any is left (for options that may end the line).
+    pub(crate) fn next(&mut self) -> Option<Bytes> {
+        self.items.next()
+    }
+
     /// The next argument as an integer (`ERR value is not an integer or out of range`).
     pub(crate) fn next_i64(&mut self) -> Result<i64, Error> {
         let arg = self.next_bytes()?;
@@ -84,7 +90,8 @@ impl<'a> Args<'a> {
     }
 }
 
-/// An option word, compared case-insensitively, keeping the original spelling for errors.
+/// An option word, compared case-insensitively up to its first NUL byte (Redis's
+/// `strcasecmp`), keeping the original spelling for errors.
 #[derive(Debug)]
 pub(crate) struct Keyword {
     upper: smallvec::SmallVec<[u8; 16]>,
@@ -94,7 +101,7 @@ pub(crate) struct Keyword {
 impl Keyword {
     fn new(original: Bytes) -> Keyword {
         Keyword {
-            upper: original.iter().map(u8::to_ascii_uppercase).collect(),
+            upper: upper_keyword(&original),
             original,
         }
     }

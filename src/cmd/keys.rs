@@ -7,6 +7,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::exec::notify;
+use crate::store::c_string::keyword_is;
 use crate::store::glob::Glob;
 use crate::store::number::{parse_i64, parse_scan_cursor};
 use crate::{Error, Reply};
@@ -403,12 +404,7 @@ impl Scan {
             };
             // Redis compares type names case-insensitively (`TYPE STRING` works).
             if let Some(wanted) = &self.type_name {
-                if !entry
-                    .value
-                    .type_name()
-                    .as_bytes()
-                    .eq_ignore_ascii_case(wanted)
-                {
+                if !keyword_is(wanted, entry.value.type_name()) {
                     continue;
                 }
             }

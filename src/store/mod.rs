@@ -1,5 +1,6 @@
 //! Pure data structures: no argv, no replies, no channels, no clocks (time is a parameter).
 
+pub(crate) mod c_string;
 pub(crate) mod gcra;
 pub(crate) mod glob;
 pub(crate) mod keyspace;

@@ -45,6 +45,8 @@ pub fn parse_u64(text: &[u8]) -> Option<u64> {
 /// space, trailing bytes and overflow. `strtoul` takes a sign, and negates in unsigned
 /// arithmetic, so `-1` is `u64::MAX`; and the empty string is 0.
 pub fn parse_scan_cursor(text: &[u8]) -> Option<u64> {
+    // strtoul reads up to the first NUL and Redis only checks where it stopped.
+    let text = crate::store::c_string::c_string(text);
     if text.is_empty() {
         return Some(0);
     }

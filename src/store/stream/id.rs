@@ -9,6 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::super::c_string::c_string;
 use super::super::number::{parse_i64, strtoull_body};
 
 /// A stream entry ID.
@@ -98,6 +99,8 @@ impl Parsed {
         if text.len() > 127 {
             return None;
         }
+        // Then reads it as a C string.
+        let text = c_string(text);
         if !strict {
             match text {
                 b"-" => return Some(Parsed::Id(StreamId::MIN)),
