@@ -13,6 +13,7 @@ use super::stream_group::RefPolicy;
 use super::{Command, IntoArg};
 use crate::error::StreamError;
 use crate::exec::notify;
+use crate::store::c_string::{c_string, keyword_is, symbol_is, upper_keyword};
 use crate::store::number::parse_i64;
 use crate::store::stream::id::Parsed;
 use crate::store::stream::{referenced, Stream, StreamEntry, StreamId, Trim};
@@ -104,18 +105,22 @@ pub(crate) struct TrimArgs {
 
 impl TrimArgs {
     /// Reads `MAXLEN|MINID [=|~] threshold [LIMIT count]` options; `Ok(false)` when the
-    /// keyword is not a trimming one (the caller tries its own).
+    /// keyword is not a trimming one (the caller tries its own). As in redis-server, a
+    /// MAXLEN, MINID or LIMIT with nothing after it is not an option (XADD then reads it as
+    /// the ID), and `=`/`~` is a threshold, not a flag, when nothing follows it.
     fn parse_option(&mut self, keyword: &[u8], args: &mut Args) -> Result<bool, Error> {
-        let upper = keyword.to_ascii_uppercase();
+        let upper = upper_keyword(keyword);
         match upper.as_slice() {
+            b"MAXLEN" | b"MINID" | b"LIMIT" if args.is_empty() => Ok(false),
             b"MAXLEN" | b"MINID" => {
                 // Any second strategy, even the same one, is refused with this text.
                 if self.strategy.is_some() {
                     return Err(StreamError::MaxLenAndMinId.into());
                 }
                 let mut threshold = args.next_bytes()?;
-                if threshold.as_ref() == b"~" || threshold.as_ref() == b"=" {
-                    self.approx = threshold.as_ref() == b"~";
+                let exactness = symbol_is(&threshold, b"~") || symbol_is(&threshold, b"=");
+                if exactness && !args.is_empty() {
+                    self.approx = symbol_is(&threshold, b"~");
                     threshold = args.next_bytes()?;
                 }
                 let strategy = if upper.as_slice() == b"MAXLEN" {
@@ -148,9 +153,10 @@ impl TrimArgs {
         }
     }
 
-    /// redis-server's checks after the options, in its order.
+    /// redis-server's checks after the options, in its order. `LIMIT 0` (no limit) passes
+    /// the first check but not the last, as there.
     fn validate(&self, xtrim: bool) -> Result<(), Error> {
-        if self.limit.is_some() && self.strategy.is_none() {
+        if self.limit.is_some_and(|limit| limit > 0) && self.strategy.is_none() {
             return Err(StreamError::LimitWithoutStrategy.into());
         }
         if xtrim && self.strategy.is_none() {
@@ -312,34 +318,33 @@ impl XAdd {
         let key = args.next_bytes()?;
         let mut trim = TrimArgs::default();
         let mut no_mkstream = false;
-        let id_arg = loop {
-            let arg = args.next_bytes()?;
-            if arg.as_ref() == b"*" {
-                break arg;
+        let mut id = None;
+        while let Some(arg) = args.next() {
+            if symbol_is(&arg, b"*") {
+                id = Some(AddId::Auto);
+                break;
             }
-            if arg.eq_ignore_ascii_case(b"NOMKSTREAM") {
+            if keyword_is(&arg, "NOMKSTREAM") {
                 no_mkstream = true;
                 continue;
             }
             if !trim.parse_option(&arg, args)? {
-                break arg;
+                // As redis-server: the ID is parsed (inside its option loop) before the
+                // options are checked together, and both before the field count.
+                let parsed = Parsed::parse(&arg, 0, true).ok_or(StreamError::InvalidId)?;
+                id = Some(match parsed {
+                    Parsed::AutoSeq(ms) => AddId::AutoSeq(ms),
+                    Parsed::Id(id) => AddId::Exact(id),
+                });
+                break;
             }
-        };
-        // As redis-server: the ID is parsed (inside its option loop) before the options are
-        // checked together, and both before the field count.
-        let id = if id_arg.as_ref() == b"*" {
-            AddId::Auto
-        } else {
-            match Parsed::parse(&id_arg, 0, true).ok_or(Error::from(StreamError::InvalidId))? {
-                Parsed::AutoSeq(ms) => AddId::AutoSeq(ms),
-                Parsed::Id(id) => AddId::Exact(id),
-            }
-        };
+        }
         trim.validate(false)?;
         let rest = args.rest();
-        if rest.is_empty() || rest.len() % 2 != 0 {
+        // Options that used up the line leave no ID: an arity error, as there.
+        let Some(id) = id.filter(|_| !rest.is_empty() && rest.len() % 2 == 0) else {
             return Err(Error::arity("xadd"));
-        }
+        };
         // Checked after the field count, as in redis-server.
         if id == AddId::Exact(StreamId::MIN) {
             return Err(StreamError::XaddIdZero.into());
@@ -783,9 +788,9 @@ impl XRead {
                 count = usize::try_from(n).ok().filter(|&n| n > 0);
             } else if keyword.is("BLOCK") {
                 block = Some(parse_block(&args.next_bytes()?)?);
-            } else if keyword.is("STREAMS") {
+            } else if keyword.is("STREAMS") && !args.is_empty() {
                 break;
-            } else if keyword.is("GROUP") {
+            } else if keyword.is("GROUP") && args.remaining() >= 2 {
                 return Err(StreamError::GroupOnlyInXreadgroup.into());
             } else if keyword.is("NOACK") {
                 return Err(StreamError::NoackOnlyInXreadgroup.into());
@@ -802,11 +807,11 @@ impl XRead {
         for (key, id) in rest[..half].iter().zip(&rest[half..]) {
             // ID errors are raised when the command runs, key by key, after each key's type
             // check, as redis-server does.
-            let from = match id.as_ref() {
+            let from = match c_string(id) {
                 b"$" => ReadFrom::New,
                 b"+" => ReadFrom::Last,
                 b">" => ReadFrom::Bad(StreamError::GreaterOnlyInGroup),
-                other => match StreamId::parse_with(other, 0, true) {
+                _ => match StreamId::parse_with(id, 0, true) {
                     Some(id) => ReadFrom::After(id),
                     None => ReadFrom::Bad(StreamError::InvalidId),
                 },

@@ -15,6 +15,7 @@ use super::{Command, IntoArg};
 use crate::error::{error_text, StreamError};
 use crate::exec::notify;
 use crate::persist::commands;
+use crate::store::c_string::{c_string, keyword_is, symbol_is, upper_keyword};
 use crate::store::number::parse_i64;
 use crate::store::stream::{referenced, Group, Stream, StreamEntry, StreamId};
 use crate::{Error, Protocol, Reply};
@@ -60,10 +61,14 @@ fn lag(stream: &Stream, group: &Group) -> Option<i64> {
     view.estimate(group.last_id).map(lag)
 }
 
-fn optional_integer<N: TryInto<i64>>(value: Option<N>) -> Reply {
-    value
-        .and_then(|n| n.try_into().ok())
-        .map_or(Reply::Nil, Reply::Integer)
+fn optional_integer(value: Option<i64>) -> Reply {
+    value.map_or(Reply::Nil, Reply::Integer)
+}
+
+/// A group's entries-read counter as redis-server shows it: a `long long` there, which
+/// wraps to negative past `i64::MAX` (reachable with `SETID ... ENTRIESREAD` near the top).
+fn entries_read_reply(read: Option<u64>) -> Reply {
+    optional_integer(read.map(|n| n as i64))
 }
 
 /// A map in RESP3, a flat array in RESP2 (Reply::Map renders both).
@@ -150,7 +155,7 @@ impl XGroup {
 
     /// `$` or an ID: strictly for CREATE, while SETID also takes `-` and `+`.
     fn parse_id(arg: &[u8], strict: bool) -> Result<Option<StreamId>, Error> {
-        if arg == b"$" {
+        if symbol_is(arg, b"$") {
             Ok(None)
         } else {
             StreamId::parse_with(arg, 0, strict)
@@ -167,28 +172,52 @@ impl XGroup {
         Ok(n)
     }
 
-    pub(crate) fn parse_create(args: &mut Args) -> Result<Command, Error> {
-        let key = args.next_bytes()?;
-        let group = args.next_bytes()?;
-        let id = XGroup::parse_id(&args.next_bytes()?, true);
-        let mut mkstream = false;
-        let mut entries_read = None;
-        let syntax = |args: &Args| Error::SubcommandSyntax {
+    fn subcommand_syntax(args: &Args) -> Error {
+        Error::SubcommandSyntax {
             subcommand: error_text(&args.subcommand_name()),
             command: "XGROUP".into(),
-        };
-        if args.remaining() > 3 {
-            return Err(syntax(args));
         }
+    }
+
+    /// CREATE's and SETID's options, as redis-server reads them: every option is checked
+    /// before the key is looked up, and the argument count only after the key and group
+    /// checks, so a wrong count travels in the ID's deferred result (the ID, too, is
+    /// parsed only after those checks).
+    fn parse_options(
+        args: &mut Args,
+        create: bool,
+        id: Result<Option<StreamId>, Error>,
+    ) -> Result<(Result<Option<StreamId>, Error>, bool, Option<i64>), Error> {
+        let options = args.remaining();
+        let mut mkstream = false;
+        let mut entries_read = None;
         while let Some(keyword) = args.next_keyword() {
-            if keyword.is("MKSTREAM") {
+            if create && keyword.is("MKSTREAM") {
                 mkstream = true;
             } else if keyword.is("ENTRIESREAD") && !args.is_empty() {
                 entries_read = Some(XGroup::parse_entries_read(args)?);
             } else {
-                return Err(syntax(args));
+                return Err(XGroup::subcommand_syntax(args));
             }
         }
+        let count_ok = if create {
+            options <= 3
+        } else {
+            options == 0 || options == 2
+        };
+        let id = if count_ok {
+            id
+        } else {
+            Err(XGroup::subcommand_syntax(args))
+        };
+        Ok((id, mkstream, entries_read))
+    }
+
+    pub(crate) fn parse_create(args: &mut Args) -> Result<Command, Error> {
+        let key = args.next_bytes()?;
+        let group = args.next_bytes()?;
+        let id = XGroup::parse_id(&args.next_bytes()?, true);
+        let (id, mkstream, entries_read) = XGroup::parse_options(args, true, id)?;
         Ok(Command::from(XGroup {
             key,
             group,
@@ -204,22 +233,7 @@ impl XGroup {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
         let id = XGroup::parse_id(&args.next_bytes()?, false);
-        let mut entries_read = None;
-        match args.remaining() {
-            0 => {}
-            2 => match args.next_keyword() {
-                Some(keyword) if keyword.is("ENTRIESREAD") => {
-                    entries_read = Some(XGroup::parse_entries_read(args)?);
-                }
-                _ => return Err(Error::Syntax),
-            },
-            _ => {
-                return Err(Error::SubcommandSyntax {
-                    subcommand: error_text(&args.subcommand_name()),
-                    command: "XGROUP".into(),
-                })
-            }
-        }
+        let (id, _, entries_read) = XGroup::parse_options(args, false, id)?;
         Ok(Command::from(XGroup {
             key,
             group,
@@ -535,7 +549,7 @@ impl XReadGroup {
             } else if keyword.is("GROUP") && args.remaining() >= 2 {
                 let name = args.next_bytes()?;
                 group = Some((name, args.next_bytes()?));
-            } else if keyword.is("STREAMS") {
+            } else if keyword.is("STREAMS") && !args.is_empty() {
                 break;
             } else {
                 return Err(Error::Syntax);
@@ -552,10 +566,10 @@ impl XReadGroup {
         let half = rest.len() / 2;
         let mut streams = Vec::with_capacity(half);
         for (key, id) in rest[..half].iter().zip(&rest[half..]) {
-            let from = match id.as_ref() {
+            let from = match c_string(id) {
                 b">" => GroupFrom::New,
                 b"$" => GroupFrom::Bad(StreamError::DollarInXreadgroup),
-                other => match StreamId::parse_with(other, 0, true) {
+                _ => match StreamId::parse_with(id, 0, true) {
                     // redis-server marks `>` internally as the largest ID: that ID reads new
                     // entries too.
                     Some(StreamId::MAX) => GroupFrom::New,
@@ -1043,7 +1057,7 @@ impl XPending {
         }
         let mut index = 0;
         let mut min_idle = None;
-        if rest[0].eq_ignore_ascii_case(b"IDLE") {
+        if keyword_is(&rest[0], "IDLE") {
             min_idle = Some(parse_i64(&rest[1]).ok_or(Error::NotInteger)?);
             if argc < 8 {
                 return Err(Error::Syntax);
@@ -1307,7 +1321,7 @@ impl XClaim {
         while i < options.len() {
             let option = options[i];
             let more = i + 1 < options.len();
-            let upper = option.to_ascii_uppercase();
+            let upper = upper_keyword(option);
             match upper.as_slice() {
                 b"FORCE" => force = true,
                 b"JUSTID" => justid = true,
@@ -1493,7 +1507,7 @@ impl XAutoClaim {
         let mut justid = false;
         let mut i = 0;
         while i < self.options.len() {
-            let option = self.options[i].to_ascii_uppercase();
+            let option = upper_keyword(&self.options[i]);
             let more = i + 1 < self.options.len();
             if option.as_slice() == b"COUNT" && more {
                 let n = parse_i64(&self.options[i + 1])
@@ -1521,22 +1535,18 @@ impl XAutoClaim {
         let mut deleted = Vec::new();
         let mut consumer_created = false;
         let mut consumer_ready = false;
-        let mut cursor = start;
-        let mut exhausted = true;
+        // Where the scan goes on; `None` once it examined the largest possible ID.
+        let mut cursor = Some(start);
         while attempts > 0 && count > 0 {
-            let Some((&id, pending)) = group.pel.range(cursor..).next() else {
+            let Some(from) = cursor else {
+                break;
+            };
+            let Some((&id, pending)) = group.pel.range(from..).next() else {
                 break;
             };
             let pending = pending.clone();
             attempts -= 1;
-            cursor = match id.next() {
-                Some(next) => next,
-                None => {
-                    exhausted = true;
-                    break;
-                }
-            };
-            exhausted = false;
+            cursor = id.next();
             let Some(entry) = log.get(id) else {
                 group.ack(id);
                 deleted.push(id_reply(id));
@@ -1568,15 +1578,9 @@ impl XAutoClaim {
             count -= 1;
         }
         // The cursor is the next pending ID after the last one examined, 0-0 at the end.
-        let next = if exhausted {
-            StreamId::MIN
-        } else {
-            group
-                .pel
-                .range(cursor..)
-                .next()
-                .map_or(StreamId::MIN, |(id, _)| *id)
-        };
+        let next = cursor
+            .and_then(|from| group.pel.range(from..).next())
+            .map_or(StreamId::MIN, |(id, _)| *id);
         if consumer_created {
             ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
         }
@@ -1663,12 +1667,11 @@ impl XInfo {
         let rest = args.rest();
         let full = match rest.as_slice() {
             [] => Ok(None),
-            [full] if full.eq_ignore_ascii_case(b"FULL") => Ok(Some(10)),
-            [full, count, n]
-                if full.eq_ignore_ascii_case(b"FULL") && count.eq_ignore_ascii_case(b"COUNT") =>
-            {
+            [full] if keyword_is(full, "FULL") => Ok(Some(10)),
+            [full, count, n] if keyword_is(full, "FULL") && keyword_is(count, "COUNT") => {
                 parse_i64(n)
-                    .map(|n| Some(if n <= 0 { 0 } else { n as usize }))
+                    // 0 is "all"; a negative count is the default, as in redis-server.
+                    .map(|n| Some(usize::try_from(n).unwrap_or(10)))
                     .ok_or(Error::NotInteger)
             }
             _ => Err(syntax(args)),
@@ -1730,7 +1733,7 @@ impl XInfo {
                             ("consumers", Reply::Integer(group.consumers.len() as i64)),
                             ("pending", Reply::Integer(group.pel.len() as i64)),
                             ("last-delivered-id", id_reply(group.last_id)),
-                            ("entries-read", optional_integer(group.entries_read)),
+                            ("entries-read", entries_read_reply(group.entries_read)),
                             ("lag", optional_integer(lag(stream, group))),
                         ])
                     })
@@ -1873,7 +1876,7 @@ fn stream_info_full(stream: &Stream, count: usize) -> Reply {
             map(vec![
                 ("name", Reply::Bulk(name.clone())),
                 ("last-delivered-id", id_reply(group.last_id)),
-                ("entries-read", optional_integer(group.entries_read)),
+                ("entries-read", entries_read_reply(group.entries_read)),
                 ("lag", optional_integer(lag(stream, group))),
                 ("pel-count", Reply::Integer(group.pel.len() as i64)),
                 ("pending", Reply::Array(pending)),
@@ -1914,7 +1917,7 @@ fn parse_ref_policy_and_ids(args: &mut Args) -> Result<(RefPolicy, Vec<StreamId>
     let mut ids = None;
     let mut i = 0;
     while i < rest.len() {
-        let word = rest[i].to_ascii_uppercase();
+        let word = upper_keyword(&rest[i]);
         match word.as_slice() {
             b"KEEPREF" | b"DELREF" | b"ACKED" if policy.is_none() => {
                 policy = Some(match word.as_slice() {
@@ -2206,14 +2209,14 @@ impl XNack {
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        let mode = match args.next_bytes()?.to_ascii_uppercase().as_slice() {
+        let mode = match upper_keyword(&args.next_bytes()?).as_slice() {
             b"SILENT" => NackMode::Silent,
             b"FAIL" => NackMode::Fail,
             b"FATAL" => NackMode::Fatal,
             _ => return Err(StreamError::NackMode.into()),
         };
         let rest = args.rest();
-        if !rest.first().is_some_and(|w| w.eq_ignore_ascii_case(b"IDS")) {
+        if !rest.first().is_some_and(|w| keyword_is(w, "IDS")) {
             return Err(Error::Syntax);
         }
         let n = rest
@@ -2239,7 +2242,7 @@ impl XNack {
         };
         let mut i = 2 + n;
         while i < rest.len() {
-            let word = rest[i].to_ascii_uppercase();
+            let word = upper_keyword(&rest[i]);
             match word.as_slice() {
                 b"RETRYCOUNT" if i + 1 < rest.len() => {
                     let count = parse_i64(&rest[i + 1]).ok_or(Error::NotInteger)?;
