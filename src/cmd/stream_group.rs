@@ -85,17 +85,19 @@ fn map(pairs: Vec<(&'static str, Reply)>) -> Reply {
 // XGROUP
 // ---------------------------------------------------------------------------------------
 
+/// A group position argument (`None`: `$`), or the error it raises when the command runs:
+/// redis-server checks it only after the key, so parsing keeps the error for later.
+type DeferredId = Result<Option<StreamId>, Error>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum GroupAction {
-    /// The ID (`None`: `$`) is checked when the command runs, after the key, as in
-    /// redis-server.
     Create {
-        id: Result<Option<StreamId>, Error>,
+        id: DeferredId,
         mkstream: bool,
         entries_read: Option<i64>,
     },
     SetId {
-        id: Result<Option<StreamId>, Error>,
+        id: DeferredId,
         entries_read: Option<i64>,
     },
     Destroy,
@@ -154,7 +156,7 @@ impl XGroup {
     }
 
     /// `$` or an ID: strictly for CREATE, while SETID also takes `-` and `+`.
-    fn parse_id(arg: &[u8], strict: bool) -> Result<Option<StreamId>, Error> {
+    fn parse_id(arg: &[u8], strict: bool) -> DeferredId {
         if symbol_is(arg, b"$") {
             Ok(None)
         } else {
@@ -186,8 +188,8 @@ impl XGroup {
     fn parse_options(
         args: &mut Args,
         create: bool,
-        id: Result<Option<StreamId>, Error>,
-    ) -> Result<(Result<Option<StreamId>, Error>, bool, Option<i64>), Error> {
+        id: DeferredId,
+    ) -> Result<(DeferredId, bool, Option<i64>), Error> {
         let options = args.remaining();
         let mut mkstream = false;
         let mut entries_read = None;
