@@ -29,6 +29,7 @@ use embedis::{Connection, Engine, Error};
 pub mod plain;
 pub mod redis_rs;
 pub mod table;
+pub mod tree;
 
 /// How long any single reply from redis-server may take before the test fails.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
