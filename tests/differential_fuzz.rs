@@ -1,0 +1,989 @@
+//! Argument-level differential fuzzing: seeded random command lines, each a command name of
+//! the non-stream families followed by 0..6 arguments drawn from a vocabulary of awkward
+//! tokens (a few colliding keys, the families' option keywords in any case and order,
+//! numbers at the edges of i64/u64/f64 and malformed ones, glob patterns, empty and binary
+//! strings), sent to redis-server and to a fresh embedis engine; every reply must be the
+//! same RESP bytes. Where `differential.rs` and `differential_props.rs` generate well-formed
+//! commands, this one mostly generates wrong ones: argument-order, arity, parse and
+//! option-combination error paths, and the odd commands Redis still accepts.
+//!
+//! A sequence is 10 to 40 lines, about one in ten on a second connection (so WATCH is broken
+//! by another client), in RESP2 or RESP3 (`HELLO 3` first on each connection). On a
+//! divergence the sequence is minimised (lines dropped while the same line still diverges)
+//! and the test fails with the seed, the minimal script and both replies.
+//!
+//! `EMBEDIS_FUZZ_SEQUENCES=<n>` and `EMBEDIS_FUZZ_SEED=<s>` run it longer or from another
+//! seed, `EMBEDIS_FUZZ_FIRST=<i>` from the i-th sequence (a report names its own).
+//! `EMBEDIS_FUZZ_ALL=1` goes on after a divergence and reports every distinct one (by
+//! command and reply prefixes) at the end, for long local runs.
+//! `EMBEDIS_FUZZ_SCRIPT='<line>\n<line>...'` (`common::words` syntax, `@1 ` for the second
+//! connection, a first line `RESP3` for HELLO 3) runs one script through the same comparison
+//! instead, printing every reply: to replay a reported script.
+//!
+//! What is compared other than byte for byte, and why:
+//! - time: a relative TTL that is a small positive integer (SET/GETEX EX/PX, SETEX, PSETEX,
+//!   EXPIRE, PEXPIRE) is rewritten at generation to `n * 10000 + line` seconds (the same in
+//!   milliseconds for PX), so nothing expires during a sequence, two deadlines are never
+//!   equal by accident of the clock (GT/LT), and TTL rounds the same way on both sides.
+//!   Absolute times in the vocabulary are far past or far future. TTL and EXPIRETIME may
+//!   still differ by 1 (a second boundary between the two reads), PTTL and PEXPIRETIME by
+//!   250 ms; negative replies (-1, -2) are compared exactly;
+//! - KEYS: elements sorted (hash order); SCAN from cursor 0 is iterated to the end on each
+//!   side and the sets of keys compared; from another cursor, or inside EXEC, only the
+//!   page shape (and the keys when both pages end the iteration) — cursor values are
+//!   embedis's own (README, known differences);
+//! - HELLO: the connection id masked, the version cut to major.minor;
+//! - DBSIZE after a SET with EXAT/PXAT: only that both are integers (Redis counts a key SET
+//!   with a past deadline until its expiry cycle finds it; README, known differences);
+//! - an error text that quotes non-UTF-8 bytes: embedis's may carry U+FFFD in their place
+//!   (README, known differences).
+//!
+//! Never generated: streams beyond a fixed `XADD key 1-1 f v` (they have their own suites),
+//! SUBSCRIBE and friends (several frames per command; `differential_pubsub.rs`), commands
+//! that read the clock or the server (TIME, CLIENT ID, CONFIG GET of other parameters),
+//! CONFIG SET of anything but `notify-keyspace-events` (it would change the shared server),
+//! INCREX and CL.THROTTLE (not in the 7.0 oracle), SELECT of databases 1..15 and HELLO
+//! queued in MULTI (README, known differences), a subcommand with a NUL byte (whether
+//! redis-server matches it depends on its per-process hash seed), CLIENT HELP (not
+//! implemented: README lists CLIENT SETNAME / GETNAME / ID).
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use common::plain::Rng;
+use common::{bulk, elements, escape, lease, mask_hello, show_argv, words, Lease, Pair, CLOSED};
+
+/// Sequences per run by default: about 15 s in a debug build on a 2-core machine
+/// (about 37,000 command lines).
+const DEFAULT_SEQUENCES: u64 = 1500;
+const DEFAULT_SEED: u64 = 0xF022;
+
+/// The class of an argument position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Key,
+    Value,
+    Num,
+    /// An option keyword of the command's family (any family's, sometimes).
+    Opt,
+    Pattern,
+    /// A SCAN cursor: mostly 0.
+    Cursor,
+    /// A word of the command's own list (subcommands, HELLO's words, CONFIG's).
+    Own,
+    /// A fixed word (the fixed XADD).
+    Fixed(&'static str),
+}
+
+use Class::{Cursor, Fixed, Key as K, Num as N, Opt as O, Own, Pattern as P, Value as V};
+
+struct Spec {
+    name: &'static str,
+    weight: u64,
+    /// The usual argument classes, in order; arguments past them are of any class.
+    shape: &'static [Class],
+    /// The family's option keywords.
+    opts: &'static [&'static str],
+    /// Words only this command draws (subcommands and the like), for [`Class::Own`].
+    own: &'static [&'static str],
+    /// Always exactly `shape` (the fixed XADD).
+    exact: bool,
+}
+
+const fn spec(
+    name: &'static str,
+    weight: u64,
+    shape: &'static [Class],
+    opts: &'static [&'static str],
+) -> Spec {
+    Spec {
+        name,
+        weight,
+        shape,
+        opts,
+        own: &[],
+        exact: false,
+    }
+}
+
+const fn own(
+    name: &'static str,
+    weight: u64,
+    shape: &'static [Class],
+    own: &'static [&'static str],
+) -> Spec {
+    Spec {
+        name,
+        weight,
+        shape,
+        opts: &[],
+        own,
+        exact: false,
+    }
+}
+
+const KEYS: &[&str] = &["a", "b", "c"];
+
+const VALUES: &[&str] = &[
+    "v",
+    "abc",
+    "",
+    "0",
+    "1",
+    "-1",
+    "10",
+    "1.5",
+    "9223372036854775807",
+    "-9223372036854775808",
+    " 1",
+    "x y",
+    "a\r\nb",
+    "\x00",
+    "\u{e9}",
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+];
+
+/// Bytes that are not UTF-8 (a separate list: `&str` cannot hold them).
+const BINARY: &[&[u8]] = &[b"\xff\xfe", b"a\xffb"];
+
+const NUMBERS: &[&str] = &[
+    "0",
+    "1",
+    "-1",
+    "10",
+    "2",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "-9223372036854775807",
+    "18446744073709551615",
+    "18446744073709551616",
+    "2147483647",
+    "2147483648",
+    "-2147483649",
+    "9223372036854775",
+    "9223372036854776",
+    "4000000000",
+    "4000000000000",
+    "1.5",
+    "-0.0",
+    "0.0",
+    "0.1",
+    "-2.5",
+    "3.0",
+    "inf",
+    "-inf",
+    "+inf",
+    "nan",
+    "1e3",
+    "1e400",
+    "-1e400",
+    "1.7976931348623157e308",
+    "5e-324",
+    "1e-5",
+    "0.30000000000000004",
+    "123456789.123456789",
+    "1e17",
+    "-1e-300",
+    "1.0e+2",
+    ".5",
+    "5.",
+    "",
+    " 1",
+    "1 ",
+    "0x10",
+    "+1",
+    "01",
+    "00",
+    "-0",
+    "1_000",
+    // C strings end at NUL: Redis parses some arguments only up to it
+    "\x00",
+    "1\x00",
+    "0\x00x",
+];
+
+const PATTERNS: &[&str] = &[
+    "*", "?", "a*", "[ab]", "[^a]", "[a-c]", "\\a", "[", "a[", "*\\", "[]", "[!a]", "h?llo", "*a*",
+    "[c-a]", "\\", "**", "[a-]", "[-a]", "[\\]]", "[[]", "[a", "*[", "\\*", "a\\", "[\\a]", "?*?",
+    "[^]", "[a-\\c]",
+];
+
+const SET_OPTS: &[&str] = &[
+    "EX", "PX", "EXAT", "PXAT", "KEEPTTL", "NX", "XX", "GET", "ex", "pxat", "keepttl", "nx",
+];
+const GETEX_OPTS: &[&str] = &[
+    "EX", "PX", "EXAT", "PXAT", "PERSIST", "persist", "px", "KEEPTTL",
+];
+const EXPIRE_OPTS: &[&str] = &["NX", "XX", "GT", "LT", "nx", "gt", "lt"];
+const SCAN_OPTS: &[&str] = &[
+    "MATCH", "COUNT", "TYPE", "match", "count", "type", "string", "stream", "none", "STRING",
+    "hash",
+];
+const FLUSH_OPTS: &[&str] = &["ASYNC", "SYNC", "async", "sync"];
+const NO_OPTS: &[&str] = &[];
+/// Every family's keywords, drawn in any position now and then.
+const ALL_OPTS: &[&[&str]] = &[SET_OPTS, GETEX_OPTS, EXPIRE_OPTS, SCAN_OPTS, FLUSH_OPTS];
+
+const HELLO_WORDS: &[&str] = &[
+    "2", "3", "1", "4", "-1", "AUTH", "SETNAME", "default", "auth", "setname", "pw", "name",
+];
+const CLIENT_WORDS: &[&str] = &["SETNAME", "GETNAME", "setname", "getname", "nosuch"];
+const PUBSUB_WORDS: &[&str] = &[
+    "CHANNELS",
+    "NUMSUB",
+    "NUMPAT",
+    "SHARDCHANNELS",
+    "SHARDNUMSUB",
+    "HELP",
+    "channels",
+    "numsub",
+    "numpat",
+    "nosuch",
+];
+const CONFIG_SUBS: &[&str] = &["GET", "SET", "RESETSTAT", "HELP", "get", "set"];
+const CONFIG_FLAGS: &[&str] = &[
+    "KEA",
+    "Kx",
+    "",
+    "Ex",
+    "g$lshzxetA",
+    "z",
+    "KEA!",
+    "AKE",
+    "K",
+    "E",
+    "$",
+    "m",
+];
+
+#[rustfmt::skip]
+const SPECS: &[Spec] = &[
+    // strings
+    spec("GET", 4, &[K], NO_OPTS),
+    spec("SET", 12, &[K, V, O, N, O, N], SET_OPTS),
+    spec("SETNX", 2, &[K, V], NO_OPTS),
+    spec("SETEX", 2, &[K, N, V], NO_OPTS),
+    spec("PSETEX", 2, &[K, N, V], NO_OPTS),
+    spec("GETDEL", 2, &[K], NO_OPTS),
+    spec("GETEX", 6, &[K, O, N, O], GETEX_OPTS),
+    spec("GETSET", 2, &[K, V], NO_OPTS),
+    spec("MGET", 2, &[K, K, K], NO_OPTS),
+    spec("MSET", 3, &[K, V, K, V], NO_OPTS),
+    spec("MSETNX", 2, &[K, V, K, V], NO_OPTS),
+    spec("INCR", 3, &[K], NO_OPTS),
+    spec("DECR", 2, &[K], NO_OPTS),
+    spec("INCRBY", 4, &[K, N], NO_OPTS),
+    spec("DECRBY", 4, &[K, N], NO_OPTS),
+    spec("INCRBYFLOAT", 6, &[K, N], NO_OPTS),
+    spec("APPEND", 3, &[K, V], NO_OPTS),
+    spec("STRLEN", 2, &[K], NO_OPTS),
+    // keys
+    spec("DEL", 3, &[K, K], NO_OPTS),
+    spec("UNLINK", 1, &[K, K], NO_OPTS),
+    spec("EXISTS", 2, &[K, K, K], NO_OPTS),
+    spec("TYPE", 2, &[K], NO_OPTS),
+    spec("RENAME", 3, &[K, K], NO_OPTS),
+    spec("RENAMENX", 2, &[K, K], NO_OPTS),
+    spec("KEYS", 2, &[P], NO_OPTS),
+    spec("SCAN", 4, &[Cursor, O, P, O, N, O], SCAN_OPTS),
+    spec("DBSIZE", 1, &[], NO_OPTS),
+    spec("FLUSHALL", 1, &[O], FLUSH_OPTS),
+    spec("FLUSHDB", 1, &[O], FLUSH_OPTS),
+    // expiry
+    spec("EXPIRE", 6, &[K, N, O, O], EXPIRE_OPTS),
+    spec("PEXPIRE", 4, &[K, N, O, O], EXPIRE_OPTS),
+    spec("EXPIREAT", 4, &[K, N, O, O], EXPIRE_OPTS),
+    spec("PEXPIREAT", 4, &[K, N, O, O], EXPIRE_OPTS),
+    spec("TTL", 4, &[K], NO_OPTS),
+    spec("PTTL", 2, &[K], NO_OPTS),
+    spec("EXPIRETIME", 2, &[K], NO_OPTS),
+    spec("PEXPIRETIME", 2, &[K], NO_OPTS),
+    spec("PERSIST", 3, &[K], NO_OPTS),
+    // connection and server
+    spec("PING", 1, &[V], NO_OPTS),
+    spec("ECHO", 1, &[V], NO_OPTS),
+    own("HELLO", 2, &[Own, Own, Own, Own], HELLO_WORDS),
+    own("CLIENT", 2, &[Own, V], CLIENT_WORDS),
+    spec("SELECT", 1, &[N], NO_OPTS),
+    spec("RESET", 1, &[], NO_OPTS),
+    spec("QUIT", 1, &[], NO_OPTS),
+    own("CONFIG", 1, &[Own, Fixed("notify-keyspace-events"), Own], CONFIG_SUBS),
+    // transactions
+    spec("MULTI", 6, &[], NO_OPTS),
+    spec("EXEC", 5, &[], NO_OPTS),
+    spec("DISCARD", 2, &[], NO_OPTS),
+    spec("WATCH", 3, &[K, K], NO_OPTS),
+    spec("UNWATCH", 1, &[], NO_OPTS),
+    // pub/sub without subscribers
+    spec("PUBLISH", 1, &[K, V], NO_OPTS),
+    spec("SPUBLISH", 1, &[K, V], NO_OPTS),
+    own("PUBSUB", 2, &[Own, P, K], PUBSUB_WORDS),
+    // a stream key, for the string commands' WRONGTYPE paths
+    Spec { name: "XADD", weight: 1, shape: &[K, Fixed("1-1"), Fixed("f"), Fixed("v")], opts: NO_OPTS, own: &[], exact: true },
+];
+
+/// One command line: the connection it goes to, and its arguments.
+#[derive(Clone)]
+struct Line {
+    /// Its position in the generated sequence (a minimised script keeps the numbers).
+    id: usize,
+    conn: usize,
+    argv: Vec<Vec<u8>>,
+}
+
+#[derive(Clone)]
+struct Script {
+    resp3: bool,
+    lines: Vec<Line>,
+}
+
+impl Script {
+    fn show(&self) -> String {
+        let mut out = format!("[{}]", if self.resp3 { "RESP3" } else { "RESP2" });
+        for line in &self.lines {
+            let prefix = if line.conn == 1 { "@1 " } else { "" };
+            out.push_str(&format!("\n    {prefix}{}", show_argv(&line.argv)));
+        }
+        out
+    }
+}
+
+fn token(rng: &mut Rng, class: Class, spec: &Spec) -> Vec<u8> {
+    if class == Class::Value && rng.below(12) == 0 {
+        return BINARY[rng.below(BINARY.len() as u64) as usize].to_vec();
+    }
+    let mut word = word(rng, class, spec).as_bytes().to_vec();
+    // A keyword with a NUL and more after it: Redis compares keywords as C strings.
+    // Not a subcommand: Redis finds those in a dict hashed over the whole argument but
+    // compared as a C string, so a NUL-suffixed subcommand matches by chance of its bucket
+    // under a hash seed chosen at random when redis-server starts.
+    let keyword = class == Class::Opt || (class == Class::Own && spec.name == "HELLO");
+    if keyword && rng.below(40) == 0 {
+        word.extend_from_slice(if rng.below(2) == 0 { b"\x00" } else { b"\x00x" });
+    }
+    word
+}
+
+fn word<'a>(rng: &mut Rng, class: Class, spec: &'a Spec) -> &'a str {
+    match class {
+        Class::Key => rng.pick(KEYS),
+        Class::Value => rng.pick(VALUES),
+        Class::Num => rng.pick(NUMBERS),
+        Class::Opt => {
+            if spec.opts.is_empty() || rng.below(5) == 0 {
+                let family = ALL_OPTS[rng.below(ALL_OPTS.len() as u64) as usize];
+                rng.pick(family)
+            } else {
+                rng.pick(spec.opts)
+            }
+        }
+        Class::Pattern => rng.pick(PATTERNS),
+        Class::Cursor => {
+            if rng.below(4) == 0 {
+                rng.pick(NUMBERS)
+            } else {
+                "0"
+            }
+        }
+        Class::Own => rng.pick(spec.own),
+        Class::Fixed(word) => word,
+    }
+}
+
+/// Any class but the command-specific ones, for arguments outside the usual shape.
+fn any_class(rng: &mut Rng) -> Class {
+    [
+        Class::Key,
+        Class::Value,
+        Class::Num,
+        Class::Opt,
+        Class::Pattern,
+    ][rng.below(5) as usize]
+}
+
+fn command_line(rng: &mut Rng, id: usize) -> Vec<Vec<u8>> {
+    let total: u64 = SPECS.iter().map(|s| s.weight).sum();
+    let mut roll = rng.below(total);
+    let spec = SPECS
+        .iter()
+        .find(|s| {
+            if roll < s.weight {
+                true
+            } else {
+                roll -= s.weight;
+                false
+            }
+        })
+        .expect("a spec");
+    let mut argv = vec![spec.name.as_bytes().to_vec()];
+    if rng.below(5) == 0 {
+        argv[0].make_ascii_lowercase();
+    }
+    if spec.name == "CONFIG" {
+        // Never a random parameter name: CONFIG SET would change the shared server.
+        argv.push(rng.pick(CONFIG_SUBS).as_bytes().to_vec());
+        let params = rng.below(3);
+        for _ in 0..params {
+            argv.push(b"notify-keyspace-events".to_vec());
+            if rng.below(4) != 0 {
+                argv.push(rng.pick(CONFIG_FLAGS).as_bytes().to_vec());
+            }
+        }
+        return argv;
+    }
+    let count = if spec.exact || rng.below(2) == 0 {
+        spec.shape.len()
+    } else {
+        rng.below(7) as usize
+    };
+    for position in 0..count {
+        let class = match spec.shape.get(position) {
+            Some(&class) if spec.exact || rng.below(10) < 7 => class,
+            Some(&Class::Own) => Class::Own,
+            _ => any_class(rng),
+        };
+        argv.push(token(rng, class, spec));
+    }
+    stabilise_time(&mut argv, id);
+    argv
+}
+
+/// Small positive relative TTLs become `n * 10000 + id` seconds (or that in milliseconds):
+/// nothing expires during a sequence, and no two deadlines are equal by accident of the
+/// clock (see the file's doc).
+fn stabilise_time(argv: &mut [Vec<u8>], id: usize) {
+    let name = argv[0].to_ascii_lowercase();
+    let mut relative: Vec<(usize, bool)> = Vec::new(); // (position, in milliseconds)
+    match name.as_slice() {
+        b"setex" | b"expire" => relative.push((2, false)),
+        b"psetex" | b"pexpire" => relative.push((2, true)),
+        b"set" | b"getex" => {
+            let first = if name == b"set" { 4 } else { 3 };
+            for position in first..argv.len() {
+                let option = argv[position - 1].to_ascii_lowercase();
+                if option == b"ex" || option == b"px" {
+                    relative.push((position, option == b"px"));
+                }
+            }
+        }
+        _ => {}
+    }
+    for (position, millis) in relative {
+        let Some(arg) = argv.get_mut(position) else {
+            continue;
+        };
+        let Some(n) = small_positive(arg) else {
+            continue;
+        };
+        let seconds = n * 10_000 + id as u64;
+        let value = if millis { seconds * 1000 } else { seconds };
+        *arg = value.to_string().into_bytes();
+    }
+}
+
+/// A canonical decimal integer in 1..=1_000_000.
+fn small_positive(arg: &[u8]) -> Option<u64> {
+    let text = std::str::from_utf8(arg).ok()?;
+    let n: u64 = text.parse().ok()?;
+    ((1..=1_000_000).contains(&n) && n.to_string() == text).then_some(n)
+}
+
+/// Lines that hit a documented difference (README, known differences); regenerated.
+fn known_difference(argv: &[Vec<u8>]) -> bool {
+    let name = argv[0].to_ascii_lowercase();
+    // SELECT 1..15: embedis has only database 0.
+    name == b"select"
+        && argv
+            .get(1)
+            .and_then(|arg| small_positive(arg))
+            .is_some_and(|n| n <= 15)
+}
+
+fn generate(seed: u64) -> Script {
+    let mut rng = Rng::new(seed);
+    let resp3 = rng.below(2) == 0;
+    let length = 10 + rng.below(31) as usize;
+    let mut lines = Vec::with_capacity(length);
+    for id in 0..length {
+        let conn = usize::from(rng.below(10) == 0);
+        let argv = loop {
+            let argv = command_line(&mut rng, id);
+            if !known_difference(&argv) {
+                break argv;
+            }
+        };
+        lines.push(Line { id, conn, argv });
+    }
+    Script { resp3, lines }
+}
+
+// ---------------------------------------------------------------------------------------
+// Running and comparing.
+// ---------------------------------------------------------------------------------------
+
+/// Replies compared, and how many of them were errors (redis-server's), for the summary:
+/// a vocabulary that only ever reaches error paths would show here.
+static REPLIES: AtomicU64 = AtomicU64::new(0);
+static ERRORS: AtomicU64 = AtomicU64::new(0);
+
+/// The first divergence of a run.
+struct Divergence {
+    /// The `id` of the line that diverged.
+    id: usize,
+    command: String,
+    expected: Vec<u8>,
+    actual: Vec<u8>,
+    why: String,
+}
+
+/// What the runner tracks of each connection (from redis-server's replies: the oracle).
+#[derive(Default, Clone)]
+struct ConnState {
+    greeted: bool,
+    in_multi: bool,
+    queued: Vec<Vec<Vec<u8>>>,
+    closed: bool,
+}
+
+fn lower(argv: &[Vec<u8>]) -> String {
+    String::from_utf8_lossy(&argv[0]).to_ascii_lowercase()
+}
+
+fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
+    let mut pair = lease.fresh_pair();
+    let mut conns = vec![ConnState::default(); 2];
+    // A SET with EXAT/PXAT ran: Redis may count a key with a past deadline in DBSIZE.
+    let mut lenient_dbsize = false;
+    for line in &script.lines {
+        let state = &mut conns[line.conn];
+        let name = lower(&line.argv);
+        if state.closed || (state.in_multi && name == "hello") {
+            continue;
+        }
+        if script.resp3 && !state.greeted {
+            state.greeted = true;
+            let hello = vec![b"HELLO".to_vec(), b"3".to_vec()];
+            let (expected, actual) = pair.call(line.conn, &hello);
+            if mask_hello(&expected) != mask_hello(&actual) {
+                return Err(Divergence {
+                    id: line.id,
+                    command: "HELLO 3 (greeting)".into(),
+                    expected,
+                    actual,
+                    why: "HELLO 3 differs".into(),
+                });
+            }
+        }
+        if name == "set"
+            && line.argv[3.min(line.argv.len())..]
+                .iter()
+                .any(|arg| arg.eq_ignore_ascii_case(b"exat") || arg.eq_ignore_ascii_case(b"pxat"))
+        {
+            lenient_dbsize = true;
+        }
+        let (expected, actual, why) = if name == "scan" && !state.in_multi {
+            scan(&mut pair, line)
+        } else {
+            let (expected, actual) = pair.call(line.conn, &line.argv);
+            let why = compare(
+                &line.argv,
+                &state.queued,
+                lenient_dbsize,
+                &expected,
+                &actual,
+            );
+            (expected, actual, why)
+        };
+        REPLIES.fetch_add(1, Ordering::Relaxed);
+        if expected.starts_with(b"-") {
+            ERRORS.fetch_add(1, Ordering::Relaxed);
+        }
+        if let Some(why) = why {
+            return Err(Divergence {
+                id: line.id,
+                command: show_argv(&line.argv),
+                expected,
+                actual,
+                why,
+            });
+        }
+        // Follow the connection's state, as redis-server answered.
+        let argc = line.argv.len();
+        match name.as_str() {
+            "multi" if expected == b"+OK\r\n" => {
+                state.in_multi = true;
+                state.queued.clear();
+            }
+            // EXEC with arguments inside MULTI aborts the transaction too.
+            "exec" => {
+                state.in_multi = false;
+                state.queued.clear();
+            }
+            "discard" | "reset" if argc == 1 => {
+                state.in_multi = false;
+                state.queued.clear();
+            }
+            "quit" if expected == b"+OK\r\n" || expected == CLOSED => state.closed = true,
+            _ if state.in_multi && expected == b"+QUEUED\r\n" => {
+                state.queued.push(line.argv.clone());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `None` if the replies agree for this command, else why not.
+fn compare(
+    argv: &[Vec<u8>],
+    queued: &[Vec<Vec<u8>>],
+    lenient_dbsize: bool,
+    expected: &[u8],
+    actual: &[u8],
+) -> Option<String> {
+    let same = if lower(argv) == "exec" && argv.len() == 1 {
+        expected == actual || same_exec(queued, lenient_dbsize, expected, actual)
+    } else {
+        same(argv, lenient_dbsize, expected, actual)
+    };
+    (!same).then(|| "replies differ".into())
+}
+
+fn same(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &[u8]) -> bool {
+    expected == actual
+        || same_reply(argv, lenient_dbsize, expected, actual)
+        || quotes_non_utf8(argv, expected, actual)
+}
+
+/// README: error texts hold Rust strings, so non-UTF-8 bytes quoted in them become U+FFFD.
+fn quotes_non_utf8(argv: &[Vec<u8>], expected: &[u8], actual: &[u8]) -> bool {
+    expected.starts_with(b"-")
+        && argv.iter().any(|arg| std::str::from_utf8(arg).is_err())
+        && String::from_utf8_lossy(expected).as_bytes() == actual
+}
+
+/// One command's reply (not EXEC's), beyond byte equality.
+fn same_reply(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &[u8]) -> bool {
+    match lower(argv).as_str() {
+        "keys" => sorted(expected).is_some() && sorted(expected) == sorted(actual),
+        "hello" => mask_hello(expected) == mask_hello(actual),
+        "ttl" | "expiretime" => near(expected, actual, 1),
+        "pttl" | "pexpiretime" => near(expected, actual, 250),
+        "dbsize" => lenient_dbsize && integer(expected).is_some() && integer(actual).is_some(),
+        "scan" => match (scan_page(expected), scan_page(actual)) {
+            // Inside EXEC: no iteration; a page from cursor 0 that ends the iteration on
+            // both sides must hold the same keys.
+            (Some((c1, k1)), Some((c2, k2))) => {
+                argv[1] != b"0" || c1 != b"0" || c2 != b"0" || k1 == k2
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// EXEC: element by element, each by the rule of the command queued there.
+fn same_exec(
+    queued: &[Vec<Vec<u8>>],
+    lenient_dbsize: bool,
+    expected: &[u8],
+    actual: &[u8],
+) -> bool {
+    let (Some((h1, e1)), Some((h2, e2))) = (elements(expected), elements(actual)) else {
+        return false;
+    };
+    h1 == h2
+        && e1.len() == queued.len()
+        && e2.len() == queued.len()
+        && queued
+            .iter()
+            .zip(e1.iter().zip(&e2))
+            .all(|(argv, (a, b))| same(argv, lenient_dbsize, a, b))
+}
+
+fn integer(frame: &[u8]) -> Option<i64> {
+    let text = std::str::from_utf8(frame.strip_prefix(b":")?.strip_suffix(b"\r\n")?).ok()?;
+    text.parse().ok()
+}
+
+/// Two integers equal, or both non-negative and within `tolerance` (timing jitter).
+fn near(expected: &[u8], actual: &[u8], tolerance: i64) -> bool {
+    match (integer(expected), integer(actual)) {
+        (Some(a), Some(b)) => a == b || (a >= 0 && b >= 0 && (a - b).abs() <= tolerance),
+        _ => false,
+    }
+}
+
+fn sorted(frame: &[u8]) -> Option<(Vec<u8>, Vec<Vec<u8>>)> {
+    if !matches!(frame.first(), Some(b'*' | b'~')) {
+        return None;
+    }
+    let (header, mut items) = elements(frame)?;
+    items.sort();
+    Some((header, items))
+}
+
+/// A SCAN page: the cursor and the keys, sorted.
+fn scan_page(frame: &[u8]) -> Option<(Vec<u8>, Vec<Vec<u8>>)> {
+    let rest = frame.strip_prefix(b"*2\r\n")?;
+    let (cursor, rest) = bulk(rest)?;
+    let (_, items) = sorted(rest)?;
+    let keys = items
+        .iter()
+        .map(|item| bulk(item).map(|(key, _)| key.to_vec()))
+        .collect::<Option<Vec<_>>>()?;
+    Some((cursor.to_vec(), keys))
+}
+
+/// SCAN outside MULTI: when both sides answer a page, each is iterated to cursor 0; from
+/// cursor `0` the sets of keys must be equal (other cursors mean different places).
+fn scan(pair: &mut Pair, line: &Line) -> (Vec<u8>, Vec<u8>, Option<String>) {
+    let (expected, actual) = pair.call(line.conn, &line.argv);
+    let (Some(first_redis), Some(first_embedis)) = (scan_page(&expected), scan_page(&actual))
+    else {
+        let why = (expected != actual).then(|| "replies differ".to_string());
+        return (expected, actual, why);
+    };
+    let mut sides: Vec<BTreeSet<Vec<u8>>> = Vec::new();
+    for (side, (mut cursor, page)) in [first_redis, first_embedis].into_iter().enumerate() {
+        let mut keys: BTreeSet<Vec<u8>> = page.into_iter().collect();
+        let mut argv = line.argv.clone();
+        let mut rounds = 0;
+        while cursor != b"0" {
+            rounds += 1;
+            if rounds > 10_000 {
+                let who = if side == 0 { "redis-server" } else { "embedis" };
+                let why = format!("{who}'s SCAN did not end in 10000 rounds");
+                return (expected, actual, Some(why));
+            }
+            argv[1] = cursor;
+            let reply = if side == 0 {
+                pair.call_redis(line.conn, &argv)
+            } else {
+                pair.call_embedis(line.conn, &argv)
+            };
+            let Some((next, page)) = scan_page(&reply) else {
+                let why = format!("SCAN {} answered \"{}\"", escape(&argv[1]), escape(&reply));
+                return (expected, actual, Some(why));
+            };
+            keys.extend(page);
+            cursor = next;
+        }
+        sides.push(keys);
+    }
+    if line.argv[1] != b"0" || sides[0] == sides[1] {
+        return (expected, actual, None);
+    }
+    let show = |set: &BTreeSet<Vec<u8>>| set.iter().map(|k| escape(k)).collect::<Vec<_>>();
+    let why = format!(
+        "SCAN iterated to different keys: redis-server {:?}, embedis {:?}",
+        show(&sides[0]),
+        show(&sides[1])
+    );
+    (expected, actual, Some(why))
+}
+
+// ---------------------------------------------------------------------------------------
+// Minimising and reporting.
+// ---------------------------------------------------------------------------------------
+
+/// Drops lines (and the RESP3 greeting) while the same line still diverges. A divergence
+/// that does not come back when the script runs again is returned as it was, marked.
+fn minimise(lease: &Lease, script: &Script, first: Divergence) -> (Script, Divergence) {
+    let failing = first.id;
+    let still = |candidate: &Script| -> Option<Divergence> {
+        run(lease, candidate).err().filter(|d| d.id == failing)
+    };
+    let mut best = script.clone();
+    best.lines.retain(|line| line.id <= failing);
+    let mut divergence = match still(&best) {
+        Some(d) => d,
+        None => {
+            let mut first = first;
+            first
+                .why
+                .push_str(" (NOT REPRODUCED on a second run: timing?)");
+            return (script.clone(), first);
+        }
+    };
+    if best.resp3 {
+        let mut candidate = best.clone();
+        candidate.resp3 = false;
+        if let Some(d) = still(&candidate) {
+            best = candidate;
+            divergence = d;
+        }
+    }
+    loop {
+        let mut changed = false;
+        let mut index = best.lines.len().saturating_sub(1);
+        while index > 0 {
+            index -= 1;
+            let mut candidate = best.clone();
+            candidate.lines.remove(index);
+            if let Some(d) = still(&candidate) {
+                best = candidate;
+                divergence = d;
+                changed = true;
+            }
+        }
+        if !changed {
+            return (best, divergence);
+        }
+    }
+}
+
+/// `origin` says how to run the script again.
+fn report(origin: &str, script: &Script, divergence: &Divergence) -> String {
+    format!(
+        "divergence ({origin}) at `{}`: {}; minimal script:\n    {}\n  redis-server: \"{}\"\n  embedis:      \"{}\"",
+        divergence.command,
+        divergence.why,
+        script.show(),
+        escape(&divergence.expected),
+        escape(&divergence.actual),
+    )
+}
+
+/// What makes two divergences "the same" for `EMBEDIS_FUZZ_ALL`: the command, and the
+/// first line of each reply (numbers blurred).
+fn signature(divergence: &Divergence) -> String {
+    let name = divergence
+        .command
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let head = |bytes: &[u8]| -> String {
+        let line = bytes.split(|&b| b == b'\n').next().unwrap_or(b"");
+        escape(&line[..line.len().min(48)])
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    format!(
+        "{name} | {} | {}",
+        head(&divergence.expected),
+        head(&divergence.actual)
+    )
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    let text = std::env::var(name).ok()?;
+    let text = text.trim();
+    let parsed = match text.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => text.parse(),
+    };
+    Some(parsed.unwrap_or_else(|_| panic!("{name}={text}: not a number")))
+}
+
+#[test]
+fn random_argument_lines_agree() {
+    let Some(lease) = lease() else { return };
+    let sequences = env_number("EMBEDIS_FUZZ_SEQUENCES").unwrap_or(DEFAULT_SEQUENCES);
+    let seed = env_number("EMBEDIS_FUZZ_SEED").unwrap_or(DEFAULT_SEED);
+    let first = env_number("EMBEDIS_FUZZ_FIRST").unwrap_or(0);
+    let keep_going = std::env::var("EMBEDIS_FUZZ_ALL").is_ok_and(|v| v == "1");
+    let started = Instant::now();
+    let mut lines = 0usize;
+    let mut found: Vec<(String, String)> = Vec::new();
+    for sequence in first..first + sequences {
+        let script = generate(seed.wrapping_add(sequence.wrapping_mul(0x9E37_79B9)));
+        lines += script.lines.len();
+        let Err(divergence) = run(&lease, &script) else {
+            continue;
+        };
+        let key = signature(&divergence);
+        if found.iter().any(|(k, _)| *k == key) {
+            continue;
+        }
+        let (minimal, divergence) = minimise(&lease, &script, divergence);
+        let origin = format!(
+            "EMBEDIS_FUZZ_SEED={seed} EMBEDIS_FUZZ_FIRST={sequence} EMBEDIS_FUZZ_SEQUENCES=1"
+        );
+        let text = report(&origin, &minimal, &divergence);
+        if !keep_going {
+            panic!("{text}");
+        }
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(format!("\n[{}] {text}\n", found.len() + 1).as_bytes());
+        found.push((key, text));
+    }
+    let _ = std::io::stderr().lock().write_all(
+        format!(
+            "differential_fuzz: {sequences} sequences, {lines} lines ({} replies compared, {} errors), seed {seed}, {:.1?}, {} distinct divergence(s)\n",
+            REPLIES.load(Ordering::Relaxed),
+            ERRORS.load(Ordering::Relaxed),
+            started.elapsed(),
+            found.len()
+        )
+        .as_bytes(),
+    );
+    assert!(
+        found.is_empty(),
+        "{} distinct divergence(s):\n\n{}",
+        found.len(),
+        found
+            .iter()
+            .map(|(_, text)| text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+}
+
+/// `EMBEDIS_FUZZ_SCRIPT`: one script through the same runner, every reply printed.
+#[test]
+fn replay_script_from_env() {
+    let Ok(text) = std::env::var("EMBEDIS_FUZZ_SCRIPT") else {
+        return;
+    };
+    let Some(lease) = lease() else { return };
+    let mut script = Script {
+        resp3: false,
+        lines: Vec::new(),
+    };
+    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        if line == "RESP3" {
+            script.resp3 = true;
+            continue;
+        }
+        let (conn, rest) = match line.strip_prefix("@1 ") {
+            Some(rest) => (1, rest),
+            None => (0, line),
+        };
+        let id = script.lines.len();
+        script.lines.push(Line {
+            id,
+            conn,
+            argv: words(rest),
+        });
+    }
+    // Each prefix of the script, so every reply is shown and compared.
+    let mut pair = lease.fresh_pair();
+    let mut out = String::new();
+    for line in &script.lines {
+        if script.resp3 && line.id == 0 {
+            pair.call(0, &words("HELLO 3"));
+        }
+        let (expected, actual) = pair.call(line.conn, &line.argv);
+        let mark = if expected == actual { "  " } else { "!=" };
+        out.push_str(&format!(
+            "{mark} {}\n     redis-server: \"{}\"\n     embedis:      \"{}\"\n",
+            show_argv(&line.argv),
+            escape(&expected),
+            escape(&actual)
+        ));
+    }
+    let _ = std::io::stderr().lock().write_all(out.as_bytes());
+    if let Err(divergence) = run(&lease, &script) {
+        panic!("{}", report("EMBEDIS_FUZZ_SCRIPT", &script, &divergence));
+    }
+}
