@@ -1352,6 +1352,15 @@ const FOUND: &[(&str, &[&str])] = &[
     // Seeds 402068, 405312, 508004. STREAMS as the last argument: a syntax error, not an
     // unbalanced list.
     ("streams with nothing after", &["XREAD COUNT 1 STREAMS", "XREADGROUP GROUP g c1 COUNT -1 STREAMS"]),
+    // Seed 813926. An entry claimed with TIME 0 was delivered at 0 ms: idle is the whole
+    // clock (embedis took it for an entry released by XNACK and showed -1).
+    ("xclaim time 0 then xpending", &[
+        "XADD s 142-0 f v",
+        "XGROUP CREATE s g 0 MKSTREAM",
+        "XCLAIM s g c1 9223372036854775807 142-0 TIME 0 RETRYCOUNT 1 FORCE",
+        "XPENDING s g 2 + 100",
+        "XPENDING s g IDLE 1000 - + 10",
+    ]),
 ];
 
 #[test]

@@ -677,25 +677,21 @@ impl XReadGroup {
                         if let Some(min_idle) = self.claim {
                             // Entries released by XNACK first, in release order (idle -1),
                             // then the idle ones in ID order.
-                            let idle_of = |p: &crate::store::stream::Pending| {
-                                if p.delivered_at == 0 {
-                                    -1
-                                } else {
-                                    now_ms.saturating_sub(p.delivered_at) as i64
-                                }
-                            };
                             let mut idle: Vec<(StreamId, i64, u64)> = group
                                 .nacked
                                 .iter()
                                 .filter_map(|id| group.pel.get(id).map(|p| (*id, p)))
-                                .map(|(id, p)| (id, idle_of(p), p.deliveries))
+                                .map(|(id, p)| (id, -1, p.deliveries))
                                 .collect();
                             idle.extend(
                                 group
                                     .pel
                                     .iter()
-                                    .filter(|(_, p)| p.delivered_at != 0)
-                                    .map(|(id, p)| (*id, idle_of(p), p.deliveries))
+                                    .filter(|(id, _)| !group.is_released(**id))
+                                    .map(|(id, p)| {
+                                        let idle = now_ms.saturating_sub(p.delivered_at) as i64;
+                                        (*id, idle, p.deliveries)
+                                    })
                                     .filter(|(_, idle, _)| *idle >= min_idle as i64),
                             );
                             for (id, idle, deliveries) in idle {
@@ -1139,8 +1135,8 @@ impl XPending {
             let Some(pending) = group.pel.get(&id) else {
                 continue;
             };
-            // An entry released by XNACK was "delivered at 0": redis-server shows idle -1.
-            let idle = if pending.delivered_at == 0 {
+            // An entry released by XNACK shows idle -1 (one claimed with TIME 0 does not).
+            let idle = if group.is_released(id) {
                 -1
             } else {
                 now_ms.saturating_sub(pending.delivered_at) as i64

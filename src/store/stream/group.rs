@@ -131,6 +131,11 @@ impl Group {
         }
     }
 
+    /// Whether `id` was released by XNACK and not delivered, claimed or acknowledged since.
+    pub fn is_released(&self, id: StreamId) -> bool {
+        !self.nacked.is_empty() && self.nacked.contains(&id)
+    }
+
     /// XACK one ID; returns whether it was pending.
     pub fn ack(&mut self, id: StreamId) -> bool {
         let Some(pending) = self.pel.remove(&id) else {
