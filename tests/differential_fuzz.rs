@@ -580,11 +580,12 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
                 });
             }
         }
-        if name == "set"
-            && line.argv[3.min(line.argv.len())..]
-                .iter()
-                .any(|arg| arg.eq_ignore_ascii_case(b"exat") || arg.eq_ignore_ascii_case(b"pxat"))
-        {
+        // Keywords as Redis reads them: up to a NUL byte.
+        let absolute = |arg: &Vec<u8>| {
+            let word = arg.split(|&b| b == 0).next().unwrap_or_default();
+            word.eq_ignore_ascii_case(b"exat") || word.eq_ignore_ascii_case(b"pxat")
+        };
+        if name == "set" && line.argv[3.min(line.argv.len())..].iter().any(absolute) {
             lenient_dbsize = true;
         }
         let (expected, actual, why) = if name == "scan" && !state.in_multi {
