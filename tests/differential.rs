@@ -921,6 +921,13 @@ const PUBSUB: &[Case] = &[
     ("subscribe mode", &["SUBSCRIBE a", "GET k", "PING", "PING x", "CLIENT GETNAME", "MULTI", "RESET", "GET k"]),
     ("subscribe mode left by unsubscribe all", &["SUBSCRIBE a", "UNSUBSCRIBE", "GET k"]),
     ("config get", &["CONFIG GET notify-keyspace-events", "CONFIG GET notify*", "CONFIG GET nosuchparameter"]),
+    // Patterns are told and matched as C strings (up to a NUL byte); a name is looked up
+    // whole; the flags are read as a C string.
+    ("config get and set with a NUL byte", &[
+        "CONFIG SET notify-keyspace-events \"K\\x00E\"", "CONFIG GET \"notify-keyspace-*\\x00\"",
+        "CONFIG GET \"notify-keyspace-events\\x00\"", "CONFIG GET \"nosuch\\x00*\"",
+        "CONFIG SET notify-keyspace-events \"\"",
+    ]),
     ("config set", &["CONFIG SET notify-keyspace-events KEA", "CONFIG GET notify-keyspace-events", "CONFIG SET notify-keyspace-events \"\"", "CONFIG GET notify-keyspace-events"]),
     ("config set errors", &["CONFIG SET notify-keyspace-events Q", "CONFIG SET nosuchparameter x", "CONFIG SET notify-keyspace-events KEA notify-keyspace-events K"]),
     ("config help and resetstat", &["CONFIG HELP", "CONFIG RESETSTAT", "CONFIG FOO"]),

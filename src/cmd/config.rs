@@ -11,6 +11,7 @@ use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::error::error_text;
 use crate::exec::notify::{format_flags, parse_flags};
+use crate::store::c_string::c_string;
 use crate::store::glob::Glob;
 use crate::{Error, Reply};
 
@@ -121,11 +122,14 @@ impl Config {
 fn get(ctx: &Ctx, patterns: Vec<Bytes>) -> Reply {
     let mut name = None;
     for pattern in patterns {
-        let is_glob = pattern.iter().any(|b| matches!(b, b'*' | b'?' | b'['));
+        // redis-server tells a pattern (strpbrk) and matches it (stringmatch) as a C
+        // string, but looks an exact name up whole.
+        let glob = c_string(&pattern);
+        let is_glob = glob.iter().any(|b| matches!(b, b'*' | b'?' | b'['));
         if !is_glob && pattern.eq_ignore_ascii_case(NOTIFY.as_bytes()) {
             // An exact name comes back as the caller spelled it.
             name.get_or_insert(pattern);
-        } else if is_glob && Glob::new(&pattern.to_ascii_lowercase()).matches(NOTIFY.as_bytes()) {
+        } else if is_glob && Glob::new(&glob.to_ascii_lowercase()).matches(NOTIFY.as_bytes()) {
             name.get_or_insert(Bytes::from_static(NOTIFY.as_bytes()));
         }
     }
