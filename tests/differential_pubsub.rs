@@ -585,6 +585,14 @@ const CONFIG: &[Case] = &[
         "0: CONFIG SET notify-keyspace-events g$lshzxetdK", "0: CONFIG GET notify-keyspace-events",
         "0: CONFIG SET notify-keyspace-events tezhslx$gKE", "0: CONFIG GET notify-keyspace-events",
     ]),
+    // A failed CONFIG SET restores the old value from its printed form, which drops `n`
+    // beside `A`: `new` events stop (found by differential_pubsub_fuzz).
+    ("failed config set restores the printed value", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1: PSUBSCRIBE __key*__:*", "1?",
+        "0: SET k1 v", "1?", "0: CONFIG SET notify-keyspace-events Q", "0: SET k2 v", "1?",
+        "0: CONFIG SET notify-keyspace-events KEn", "0: CONFIG SET notify-keyspace-events \"g?\"",
+        "0: SET k3 v", "1?",
+    ]),
     ("config set single classes", &[
         "0: CONFIG SET notify-keyspace-events K", "0: CONFIG GET notify-keyspace-events",
         "0: CONFIG SET notify-keyspace-events E", "0: CONFIG GET notify-keyspace-events",

@@ -165,9 +165,16 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
     }
     for (_, value) in &pairs {
         // Redis reads the value as a C string: up to its first NUL byte.
-        let value = value.split(|&b| b == 0).next().unwrap_or_default();
-        let flags = parse_flags(value)
-            .ok_or_else(|| failed("Invalid event class character. Use 'Ag$lshzxeKEtmdn'."))?;
+        let Some(flags) = parse_flags(c_string(value)) else {
+            // redis-server backs the old value up as CONFIG GET prints it and sets it again
+            // when the new one fails; the printed form drops `n` beside `A`, so a failed
+            // CONFIG SET can turn `new` events off.
+            ctx.events.flags =
+                parse_flags(format_flags(ctx.events.flags).as_bytes()).unwrap_or(ctx.events.flags);
+            return Err(failed(
+                "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.",
+            ));
+        };
         ctx.events.flags = flags;
     }
     Ok(())
