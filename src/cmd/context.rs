@@ -159,6 +159,28 @@ impl Ctx<'_> {
         self.events.emit(class, event, key);
     }
 
+    /// Marks where redis-server adds this command's reply, for the commands that reply
+    /// before they announce their keyspace events: a connection subscribed to its own
+    /// events (RESP3) then gets the events after the reply, as there. Not in a pipeline
+    /// or EXEC, which answer in one frame.
+    pub(crate) fn reply_point(&mut self) {
+        let session = &mut *self.session;
+        if self.events.flags == 0 || session.in_exec || session.in_pipeline {
+            return;
+        }
+        let Some(link) = session.pubsub.as_mut() else {
+            return;
+        };
+        if link.subscriptions == 0 {
+            return;
+        }
+        if let Some(id) = link.id {
+            if self.events.fanout.hold(id) {
+                link.needs_arm = true;
+            }
+        }
+    }
+
     /// Whether a read may park here: on a connection, outside MULTI/EXEC and pipelines.
     pub(crate) fn can_block(&self) -> bool {
         let session = &*self.session;

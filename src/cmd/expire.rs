@@ -269,6 +269,8 @@ impl Expire {
                 ctx.log_with(|out| commands::pexpireat(&self.key, deadline, out));
                 ctx.db.set_expiry(&self.key, Some(deadline), now);
                 ctx.touch(&self.key);
+                // redis-server replies before it announces a new deadline (not a deletion).
+                ctx.reply_point();
                 ctx.notify(notify::GENERIC, "expire", &self.key);
             }
             // A deadline already past deletes the key, as Redis does.

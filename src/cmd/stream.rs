@@ -403,6 +403,8 @@ impl XAdd {
         if trimmed > 0 {
             ctx.log_trim(&self.key, self.trim.policy);
         }
+        // The ID is the reply, sent before `xadd` and `xtrim` (a new key's `new` came first).
+        ctx.reply_point();
         ctx.stream_written(&self.key, "xadd");
         if trimmed > 0 {
             ctx.notify(notify::STREAM, "xtrim", &self.key);
@@ -1009,6 +1011,7 @@ impl XSetId {
             }
             ctx.log_effect(&argv);
         }
+        ctx.reply_point();
         ctx.notify(notify::STREAM, "xsetid", &self.key);
         Reply::OK
     }

@@ -327,6 +327,7 @@ impl XGroup {
                     .insert(group.clone(), Group::new(id, entries_read));
                 // `$` logged as the ID it meant, and MKSTREAM in case it made the stream.
                 ctx.log_group_position(b"CREATE", &key, &group, (id, entries_read), true);
+                ctx.reply_point();
                 ctx.notify(notify::STREAM, "xgroup-create", &key);
                 Ok(Reply::OK)
             }
@@ -340,6 +341,7 @@ impl XGroup {
                 cg.entries_read = entries_read.and_then(|n| u64::try_from(n).ok());
                 let position = (cg.last_id, cg.entries_read);
                 ctx.log_group_position(b"SETID", &key, &group, position, false);
+                ctx.reply_point();
                 ctx.notify(notify::STREAM, "xgroup-setid", &key);
                 Ok(Reply::OK)
             }
@@ -351,6 +353,7 @@ impl XGroup {
                 ctx.log_effect(&[b"XGROUP" as &[u8], b"DESTROY", &key, &group]);
                 // Parked XREADGROUPs on it are woken, to get NOGROUP.
                 ctx.blocking.signal(&key);
+                ctx.reply_point();
                 ctx.notify(notify::STREAM, "xgroup-destroy", &key);
                 Ok(Reply::Integer(1))
             }

@@ -364,7 +364,11 @@ impl Set {
         };
         let old = if self.get {
             match ctx.get_string(&self.key) {
-                Ok(old) => old,
+                Ok(old) => {
+                    // SET ... GET replies with the old value before it sets.
+                    ctx.reply_point();
+                    old
+                }
                 Err(error) => return error.into(),
             }
         } else {
@@ -434,6 +438,7 @@ impl GetDel {
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         match ctx.get_string(&self.key) {
             Ok(Some(value)) => {
+                ctx.reply_point();
                 ctx.delete(&self.key);
                 ctx.notify(notify::GENERIC, "del", &self.key);
                 Reply::Bulk(value)
@@ -566,6 +571,8 @@ impl GetEx {
             },
             _ => None,
         };
+        // The value is the reply, sent before the TTL changes.
+        ctx.reply_point();
         match (self.change, deadline) {
             (Some(TtlChange::Set(_)), Some(deadline)) if deadline <= now => {
                 ctx.delete(&self.key);
@@ -619,6 +626,7 @@ impl GetSet {
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         match ctx.get_string(&self.key) {
             Ok(old) => {
+                ctx.reply_point();
                 let key = self.key.clone();
                 ctx.put_string(self.key, self.value, None);
                 ctx.notify(notify::STRING, "set", &key);

@@ -277,6 +277,19 @@ impl Fanout {
         }
     }
 
+    /// Holds what is published to a subscribed connection from now until [`Fanout::arm`]:
+    /// the reply of the command it is running goes out first. `false` if it has no sink.
+    pub(crate) fn hold(&self, id: SubscriberId) -> bool {
+        let mut state = self.state.lock();
+        match state.sinks.get_mut(&id) {
+            Some(Sink::Connection(sink)) => {
+                sink.held.get_or_insert_with(Vec::new);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Releases the messages held for a connection since it subscribed, now that its
     /// confirmations are out, and delivers directly from now on.
     pub(crate) fn arm(&self, id: SubscriberId) {
