@@ -649,6 +649,77 @@ impl Pair {
         })
     }
 
+    /// The frames of connection `conn` on each side up to and including the first one for
+    /// which `last` holds (the reply to a command sent to mark the end, such as a PING with
+    /// a unique message), or up to the connection's end ([`CLOSED`]) or `timeout` without a
+    /// frame ([`NO_FRAME`]): (redis-server's frames, embedis's frames). Unlike
+    /// [`Pair::read_all`] it does not wait for a quiet period, so it suits tests that read
+    /// after every step.
+    pub fn read_through(
+        &mut self,
+        conn: usize,
+        last: impl Fn(&[u8]) -> bool,
+        timeout: Duration,
+    ) -> (Frames, Frames) {
+        self.open(conn);
+        let client = &mut self.redis[conn];
+        let mut expected = Vec::new();
+        let _ = client.reader.get_ref().set_read_timeout(Some(timeout));
+        loop {
+            match client.read_frame() {
+                Ok(frame) => {
+                    let done = last(&frame);
+                    expected.push(frame);
+                    if done {
+                        break;
+                    }
+                }
+                Err(e) if is_closed(&e) => {
+                    expected.push(CLOSED.to_vec());
+                    break;
+                }
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                    ) =>
+                {
+                    expected.push(NO_FRAME.to_vec());
+                    break;
+                }
+                Err(e) => panic!("redis-server I/O error: {e}"),
+            }
+        }
+        let _ = client.reader.get_ref().set_read_timeout(Some(READ_TIMEOUT));
+        let connection = &mut self.embedis[conn];
+        let mut actual = Vec::new();
+        loop {
+            match connection.recv_timeout(timeout) {
+                Ok(Some(reply)) => {
+                    let frame = reply.to_resp(connection.protocol());
+                    let done = last(&frame);
+                    actual.push(frame);
+                    if done {
+                        break;
+                    }
+                }
+                Ok(None) => {
+                    actual.push(NO_FRAME.to_vec());
+                    break;
+                }
+                Err(Error::Closed) => {
+                    actual.push(CLOSED.to_vec());
+                    break;
+                }
+                Err(e) => {
+                    actual.push(format!("<embedis handle error: {e}>").into_bytes());
+                    break;
+                }
+            }
+        }
+        (expected, actual)
+    }
+
     /// How many connections the test has opened (on each side).
     pub fn connections(&self) -> usize {
         self.redis.len()
