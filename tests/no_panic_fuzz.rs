@@ -8,15 +8,21 @@
 //! against redis-server). It covers what those cannot: embedis-only commands (INCREX,
 //! CL.THROTTLE, the Redis 8 stream commands) and the clock jumping around under them.
 //!
-//! `EMBEDIS_FUZZ_LINES=<n>` and `EMBEDIS_FUZZ_SEED=<s>` run it longer or from another seed.
+//! The same lines, written through an engine with an append-only file, must replay to the
+//! same data (`random_command_lines_replay_to_the_same_data`): every write reduces to
+//! commands that rebuild it, whatever the arguments and wherever the clock was.
+//!
+//! `EMBEDIS_FUZZ_LINES=<n>` and `EMBEDIS_FUZZ_SEED=<s>` run it longer or from another seed
+//! (for the replay test: lines per seed, and the first of its four seeds).
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use common::picture::picture;
 use common::plain::Rng;
-use embedis::{Engine, ManualClock, Reply};
+use embedis::{Engine, Fsync, ManualClock, Reply};
 
 /// Command names, with the subcommand where the command needs one.
 const COMMANDS: &[&str] = &[
@@ -309,6 +315,79 @@ fn random_command_lines_never_stop_the_engine() {
             "no {name} line succeeded ({failed} failed): the generator needs a better shape"
         );
     }
+}
+
+#[test]
+fn random_command_lines_replay_to_the_same_data() {
+    let lines: usize = env_number("EMBEDIS_FUZZ_LINES").unwrap_or(2_500);
+    let first: u64 = env_number("EMBEDIS_FUZZ_SEED").unwrap_or(1);
+    let mut pictured = 0;
+    for seed in first..first + 4 {
+        let dir = common::temp_dir("aof-fuzz", &format!("seed-{seed}"));
+        let path = dir.join("appendonly.aof");
+        let clock = ManualClock::new();
+        let open = || {
+            Engine::builder()
+                .clock(clock.clone())
+                .append_only(&path, Fsync::No)
+                .try_build()
+                .expect("engine starts on its file")
+        };
+        let engine = open();
+        let mut control = engine.connect();
+        let mut fuzzed = engine.connect();
+        let mut rng = Rng::new(seed);
+        let mut script: Vec<Vec<String>> = Vec::new();
+        for _ in 0..lines {
+            if rng.below(400) == 0 {
+                script.clear();
+                let _ = control.call(["FLUSHALL"]);
+            }
+            if rng.below(20) == 0 {
+                clock.advance(Duration::from_millis(rng.below(20_000)));
+            }
+            let line = random_line(&mut rng);
+            script.push(line.clone());
+            if fuzzed.send(line.iter().map(String::as_str)).is_err() {
+                fuzzed = engine.connect();
+            }
+            // The PING orders this line before the next clock step.
+            let _ = control.call(["PING"]);
+            let mut listening = false;
+            while let Ok(Some(reply)) = fuzzed.try_recv() {
+                listening |=
+                    matches!(&reply, Reply::Error(e) if e.to_string().contains("in this context"));
+            }
+            if listening || rng.below(50) == 0 {
+                fuzzed = engine.connect();
+            }
+        }
+        drop(fuzzed);
+        let before = picture(&engine);
+        drop(control);
+        drop(engine);
+        pictured += before.lines().count();
+        let after = picture(&open());
+        if before != after {
+            let at = before
+                .lines()
+                .zip(after.lines())
+                .position(|(b, a)| b != a)
+                .unwrap_or(0);
+            panic!(
+                "seed {seed}: the replayed data differs at picture line {at}:\n  written:  {:?}\n  replayed: {:?}\nthe lines since the last FLUSHALL:\n{}",
+                before.lines().nth(at),
+                after.lines().nth(at),
+                script
+                    .iter()
+                    .map(|line| line.join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+    // Data that FLUSHALL always emptied would test nothing.
+    assert!(pictured > 0, "no seed left any data to replay");
 }
 
 /// Counts a reply as a success or an error of the command `name`.

@@ -10,6 +10,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
+use common::picture::picture;
 use common::plain::Rng;
 use embedis::{AofError, Engine, Fsync, ManualClock, Reply};
 
@@ -23,77 +24,6 @@ fn open(path: &Path, fsync: Fsync, clock: &ManualClock) -> Engine {
 
 fn call(engine: &Engine, argv: &[&str]) -> Reply {
     engine.connect().call(argv.iter().copied()).expect("reply")
-}
-
-fn text(reply: &Reply) -> String {
-    String::from_utf8_lossy(&reply.to_resp(embedis::Protocol::Resp3)).into_owned()
-}
-
-/// Everything observable about the data, as text, keys in order.
-fn picture(engine: &Engine) -> String {
-    let mut conn = engine.connect();
-    conn.call(["HELLO", "3"]).expect("hello");
-    let Reply::Array(keys) = conn.call(["KEYS", "*"]).expect("keys") else {
-        panic!("KEYS is an array");
-    };
-    let mut keys: Vec<String> = keys
-        .iter()
-        .map(|key| match key {
-            Reply::Bulk(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-            other => panic!("{other:?}"),
-        })
-        .collect();
-    keys.sort();
-    let mut out = String::new();
-    for key in keys {
-        let kind = text(&conn.call(["TYPE", &key]).expect("type"));
-        let ttl = text(&conn.call(["PEXPIRETIME", &key]).expect("pexpiretime"));
-        out.push_str(&format!("{key} {kind} {ttl}\n"));
-        if kind.contains("string") {
-            out.push_str(&text(&conn.call(["GET", &key]).expect("get")));
-            continue;
-        }
-        out.push_str(&text(
-            &conn.call(["XRANGE", &key, "-", "+"]).expect("xrange"),
-        ));
-        let info = conn.call(["XINFO", "STREAM", &key]).expect("xinfo");
-        out.push_str(&text(&info));
-        let groups = conn.call(["XINFO", "GROUPS", &key]).expect("groups");
-        out.push_str(&text(&groups));
-        let Reply::Array(groups) = groups else {
-            continue;
-        };
-        for group in groups {
-            let Reply::Map(fields) = group else { continue };
-            let Some((_, Reply::Bulk(name))) = fields.first() else {
-                continue;
-            };
-            let name = String::from_utf8_lossy(name).into_owned();
-            let pending = conn
-                .call(["XPENDING", &key, &name, "-", "+", "1000"])
-                .expect("xpending");
-            out.push_str(&text(&pending));
-            let Reply::Array(consumers) = conn
-                .call(["XINFO", "CONSUMERS", &key, &name])
-                .expect("consumers")
-            else {
-                continue;
-            };
-            for consumer in consumers {
-                // Names and pending counts; seen/active times restart at the replay, as on
-                // Redis.
-                if let Reply::Map(fields) = consumer {
-                    for (field, value) in fields {
-                        if matches!(&field, Reply::Bulk(f) if f.as_ref() == b"name" || f.as_ref() == b"pending")
-                        {
-                            out.push_str(&text(&value));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 #[test]

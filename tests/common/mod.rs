@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 
 use embedis::{Connection, Engine, Error};
 
+pub mod picture;
 pub mod plain;
 pub mod redis_rs;
 pub mod table;
