@@ -957,7 +957,11 @@ fn run(lease: &Lease, script: &Script, counts: &mut Counts) -> Result<(), Diverg
         for part in &step.parts {
             match part {
                 Part::Send(argv) => pair.send(conn, argv),
-                Part::Sleep(ms) => std::thread::sleep(Duration::from_millis(*ms)),
+                Part::Sleep(ms) => {
+                    // From when the commands before ran (a busy machine may run them late).
+                    pair.settle();
+                    std::thread::sleep(Duration::from_millis(*ms));
+                }
             }
         }
         let state = &conns[conn];

@@ -566,6 +566,17 @@ impl Pair {
         }
     }
 
+    /// Returns once both sides have run what was sent so far on any connection: a PING on
+    /// a fresh connection of each, answered after the commands that arrived before it (the
+    /// executor runs them in arrival order, and so does redis-server's event loop). For
+    /// timing-sensitive steps, so a sleep starts after the command ran, not after it was sent.
+    pub fn settle(&mut self) {
+        let ping = [b"PING".to_vec()];
+        let mut redis = RespClient::connect(self.port).expect("redis-server connection");
+        let _ = redis.call(&ping);
+        let _ = self.engine.connect().call(ping.iter().cloned());
+    }
+
     /// Sends `argv` on connection `conn` of both sides without reading anything. A side
     /// whose connection is closed shows it when read ([`CLOSED`]).
     pub fn send(&mut self, conn: usize, argv: &[Vec<u8>]) {
