@@ -46,7 +46,9 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::table::{self, assert_still_differ, Case, Proto, BOTH};
-use common::{elements, escape, find, frame_end, mask_hello, mask_integers, words, Frames, Pair};
+use common::{
+    elements, find, frame_end, mask_hello, mask_integers, show_frames, words, Frames, Pair,
+};
 
 /// How long a connection must stay silent before a `?` step stops reading it
 /// (`EMBEDIS_QUIET_MS` overrides the default of 30 ms, for slow machines).
@@ -230,21 +232,10 @@ fn compare(mode: Mode, expected: &[Vec<u8>], actual: &[Vec<u8>]) -> Result<(), S
     } else {
         Err(format!(
             "frames differ ({mode:?} comparison)\n    redis-server: {}\n    embedis:      {}",
-            show(expected),
-            show(actual)
+            show_frames(expected),
+            show_frames(actual)
         ))
     }
-}
-
-fn show(frames: &[Vec<u8>]) -> String {
-    if frames.is_empty() {
-        return "(nothing)".to_string();
-    }
-    frames
-        .iter()
-        .map(|frame| format!("\"{}\"", escape(frame)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn sorted(frames: &[Vec<u8>]) -> Frames {

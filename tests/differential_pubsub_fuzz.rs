@@ -102,8 +102,9 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use common::plain::Rng;
+use common::shrink::shrink;
 use common::{elements, escape, find, frame_len, lease, mask_hello, words, Frames};
-use common::{Lease, CLOSED};
+use common::{show_frames, Lease, CLOSED};
 
 /// Sequences per run by default: about 18 s in a debug build on 2 cores (about 11,500
 /// steps).
@@ -1361,41 +1362,19 @@ fn minimise(lease: &Lease, script: &Script, first: Divergence) -> (Script, Diver
             divergence = d;
         }
     }
-    let mut chunk = best.steps.len().div_ceil(2);
-    while chunk >= 1 {
-        let mut start = 0;
-        let mut progress = false;
-        while start < best.steps.len() {
-            let end = (start + chunk).min(best.steps.len());
-            let mut candidate = best.clone();
-            candidate.steps.drain(start..end);
-            if !candidate.steps.is_empty() {
-                if let Some(d) = still(&candidate) {
-                    candidate.steps.truncate(d.at + 1);
-                    best = candidate;
-                    divergence = d;
-                    progress = true;
-                    continue;
-                }
-            }
-            start += chunk;
-        }
-        if !progress {
-            chunk /= 2;
-        }
-    }
+    let steps = std::mem::take(&mut best.steps);
+    let mut candidate = best.clone();
+    let (steps, divergence) = shrink(
+        steps,
+        divergence,
+        |steps| {
+            candidate.steps = steps.to_vec();
+            still(&candidate)
+        },
+        |d| d.at,
+    );
+    best.steps = steps;
     (best, divergence)
-}
-
-fn show_frames(frames: &[Vec<u8>]) -> String {
-    if frames.is_empty() {
-        return "(nothing)".into();
-    }
-    frames
-        .iter()
-        .map(|frame| format!("\"{}\"", escape(frame)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn describe(origin: &str, script: &Script, d: &Divergence) -> String {

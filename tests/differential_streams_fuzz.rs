@@ -72,6 +72,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use common::plain::Rng;
+use common::shrink::shrink;
 use common::tree::{encode_node, leaf_bulk, leaf_int, parse_node, Node};
 use common::{elements, escape, lease, mask_hello, show_argv, words, Lease, Pair};
 
@@ -1144,37 +1145,12 @@ fn minimise(
     } else {
         command_of(&lines[first.at])
     };
-    let mut best: Vec<Line> = lines[..=first.at].to_vec();
-    let mut divergence = first;
     let still = |candidate: &[Line]| -> Option<Divergence> {
         run_lines(lease, resp3, candidate, true)
             .into_iter()
             .find(|d| same_kind(candidate, d, &target, target_errors))
     };
-    let mut chunk = best.len() / 2;
-    while chunk >= 1 {
-        let mut start = 0;
-        let mut progress = false;
-        while start < best.len() {
-            let end = (start + chunk).min(best.len());
-            let mut candidate = best[..start].to_vec();
-            candidate.extend_from_slice(&best[end..]);
-            if !candidate.is_empty() {
-                if let Some(d) = still(&candidate) {
-                    candidate.truncate(d.at + 1);
-                    best = candidate;
-                    divergence = d;
-                    progress = true;
-                    continue;
-                }
-            }
-            start += chunk;
-        }
-        if !progress {
-            chunk /= 2;
-        }
-    }
-    (best, divergence)
+    shrink(lines[..=first.at].to_vec(), first, still, |d| d.at)
 }
 
 fn describe(seed: u64, resp3: bool, script: &[Line], d: &Divergence) -> String {
@@ -1396,4 +1372,18 @@ fn found_divergences_agree() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+/// The minimiser the fuzzers share keeps exactly the steps a failure needs.
+#[test]
+fn shrinking_keeps_only_the_steps_a_failure_needs() {
+    // Fails when both 3 and 7 are present; the failure is at the 7.
+    let script: Vec<u32> = (0..10).collect();
+    let fails = |s: &[u32]| {
+        let three = s.contains(&3);
+        s.iter().position(|&x| x == 7).filter(|_| three)
+    };
+    let first = fails(&script).expect("the whole script fails");
+    let (best, at) = shrink(script, first, fails, |&at| at);
+    assert_eq!((best, at), (vec![3, 7], 1));
 }

@@ -29,6 +29,7 @@ use embedis::{Connection, Engine, Error};
 pub mod picture;
 pub mod plain;
 pub mod redis_rs;
+pub mod shrink;
 pub mod table;
 pub mod tree;
 
@@ -893,6 +894,18 @@ pub fn show_argv(argv: &[Vec<u8>]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Frames for a report: each quoted and escaped, `(nothing)` for none.
+pub fn show_frames(frames: &[Vec<u8>]) -> String {
+    if frames.is_empty() {
+        return "(nothing)".to_string();
+    }
+    frames
+        .iter()
+        .map(|frame| format!("\"{}\"", escape(frame)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Splits a command line into arguments: words separated by spaces; `"..."` quotes a word
