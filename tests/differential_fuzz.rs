@@ -55,6 +55,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use common::plain::Rng;
+use common::shrink::shrink;
 use common::{bulk, elements, escape, lease, mask_hello, show_argv, words, Lease, Pair, CLOSED};
 
 /// Sequences per run by default: about 15 s in a debug build on a 2-core machine
@@ -821,23 +822,20 @@ fn minimise(lease: &Lease, script: &Script, first: Divergence) -> (Script, Diver
             divergence = d;
         }
     }
-    loop {
-        let mut changed = false;
-        let mut index = best.lines.len().saturating_sub(1);
-        while index > 0 {
-            index -= 1;
-            let mut candidate = best.clone();
-            candidate.lines.remove(index);
-            if let Some(d) = still(&candidate) {
-                best = candidate;
-                divergence = d;
-                changed = true;
-            }
-        }
-        if !changed {
-            return (best, divergence);
-        }
-    }
+    let lines = std::mem::take(&mut best.lines);
+    let mut candidate = best.clone();
+    // A candidate only counts if its last line (the same `id`) diverges: nothing to cut.
+    let (lines, divergence) = shrink(
+        lines,
+        divergence,
+        |lines| {
+            candidate.lines = lines.to_vec();
+            still(&candidate)
+        },
+        |_| usize::MAX,
+    );
+    best.lines = lines;
+    (best, divergence)
 }
 
 /// `origin` says how to run the script again.

@@ -47,18 +47,8 @@ use std::time::{Duration, Instant};
 
 use common::table::{self, assert_still_differ, Case, Proto, BOTH};
 use common::{
-    elements, find, frame_end, mask_hello, mask_integers, show_frames, words, Frames, Pair,
+    elements, find, frame_end, mask_hello, mask_integers, quiet, show_frames, words, Frames, Pair,
 };
-
-/// How long a connection must stay silent before a `?` step stops reading it
-/// (`EMBEDIS_QUIET_MS` overrides the default of 30 ms, for slow machines).
-fn quiet() -> Duration {
-    let millis = std::env::var("EMBEDIS_QUIET_MS")
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .unwrap_or(30);
-    Duration::from_millis(millis)
-}
 
 /// The longest a `:fast` step may take.
 const FAST: Duration = Duration::from_secs(1);

@@ -104,7 +104,7 @@ use std::time::{Duration, Instant};
 use common::plain::Rng;
 use common::shrink::shrink;
 use common::{elements, escape, find, frame_len, lease, mask_hello, words, Frames};
-use common::{show_frames, Lease, CLOSED};
+use common::{quiet, show_frames, Lease, CLOSED};
 
 /// Sequences per run by default: about 18 s in a debug build on 2 cores (about 11,500
 /// steps).
@@ -113,16 +113,6 @@ const DEFAULT_SEED: u64 = 0x5EB5;
 
 /// The longest either side may take to send the next frame of a step.
 const FRAME_TIMEOUT: Duration = Duration::from_secs(3);
-
-/// How long a connection that cannot be marked must stay silent before reading stops
-/// (`EMBEDIS_QUIET_MS` overrides the default of 30 ms).
-fn quiet() -> Duration {
-    let millis = std::env::var("EMBEDIS_QUIET_MS")
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .unwrap_or(30);
-    Duration::from_millis(millis)
-}
 
 // ---------------------------------------------------------------------------------------
 // Scripts.

@@ -55,7 +55,7 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use common::table::{self, report, Case, Proto, BOTH};
-use common::tree::{encode_node, leaf_bulk, leaf_int, parse_node, Node};
+use common::tree::{encode_node, leaf_bulk, leaf_int, parse_node, remove_pairs, Node};
 use common::{bulk, escape, lease, mask_hello, show_argv, words, Pair};
 
 /// How far apart two idle times or two wall-clock times in masked positions may be.
@@ -344,14 +344,7 @@ fn mask_node(node: &mut Node, masks: Masks, taken: &mut Masked) {
         Node::Agg { kind, items } => {
             let key_values = *kind == b'%' || (*kind == b'*' && items.len() % 2 == 0);
             if key_values && masks.times && !masks.keep_72_fields {
-                let mut i = 0;
-                while i + 1 < items.len() {
-                    if leaf_bulk(&items[i]).is_some_and(|key| FIELDS_72.contains(&key)) {
-                        items.drain(i..i + 2);
-                    } else {
-                        i += 2;
-                    }
-                }
+                remove_pairs(items, FIELDS_72);
             }
             if key_values {
                 for i in (0..items.len().saturating_sub(1)).step_by(2) {

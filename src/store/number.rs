@@ -4,6 +4,8 @@
 //! `-`, then digits without leading zeros, no `+`, no spaces, no `-0`, within `i64`. A stored
 //! string counts as an integer under the same rule, so `"01"` cannot be INCRed.
 
+use super::c_string::c_string;
+
 /// Parses `text` as Redis parses an integer argument or value.
 ///
 /// (`-42` yes; `+1`, `01`, `-0` and anything past `i64` no.)
@@ -46,7 +48,7 @@ pub fn parse_u64(text: &[u8]) -> Option<u64> {
 /// arithmetic, so `-1` is `u64::MAX`; and the empty string is 0.
 pub fn parse_scan_cursor(text: &[u8]) -> Option<u64> {
     // strtoul reads up to the first NUL and Redis only checks where it stopped.
-    let text = crate::store::c_string::c_string(text);
+    let text = c_string(text);
     if text.is_empty() {
         return Some(0);
     }

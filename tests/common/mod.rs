@@ -896,6 +896,16 @@ pub fn show_argv(argv: &[Vec<u8>]) -> String {
         .join(" ")
 }
 
+/// How long a connection must stay silent before a quiet read stops reading it
+/// (`EMBEDIS_QUIET_MS` overrides the default of 30 ms, for slow machines).
+pub fn quiet() -> Duration {
+    let millis = std::env::var("EMBEDIS_QUIET_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .unwrap_or(30);
+    Duration::from_millis(millis)
+}
+
 /// Frames for a report: each quoted and escaped, `(nothing)` for none.
 pub fn show_frames(frames: &[Vec<u8>]) -> String {
     if frames.is_empty() {

@@ -3,7 +3,7 @@
 
 /// `best` fails with `failure`. `still` runs a candidate (never empty) and returns its
 /// failure when it is the same kind; `at` is the index of the step a failure happened at
-/// (the steps after it are dropped). Returns the smallest script found, and its failure.
+/// (the steps after it are dropped; `usize::MAX` keeps them all). Returns the smallest script found, and its failure.
 pub fn shrink<T: Clone, D>(
     mut best: Vec<T>,
     mut failure: D,
@@ -20,7 +20,7 @@ pub fn shrink<T: Clone, D>(
             candidate.extend_from_slice(&best[end..]);
             if !candidate.is_empty() {
                 if let Some(found) = still(&candidate) {
-                    candidate.truncate(at(&found) + 1);
+                    candidate.truncate(at(&found).saturating_add(1));
                     best = candidate;
                     failure = found;
                     progress = true;

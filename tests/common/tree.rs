@@ -73,3 +73,16 @@ pub fn leaf_int(node: &Node) -> Option<i64> {
         Node::Agg { .. } => None,
     }
 }
+
+/// Takes out of a map's items (keys and values alternating) the pairs whose key is one of
+/// `keys`.
+pub fn remove_pairs(items: &mut Vec<Node>, keys: &[&[u8]]) {
+    let mut i = 0;
+    while i + 1 < items.len() {
+        if leaf_bulk(&items[i]).is_some_and(|key| keys.contains(&key)) {
+            items.drain(i..i + 2);
+        } else {
+            i += 2;
+        }
+    }
+}
