@@ -31,6 +31,7 @@ use parking_lot::Mutex;
 use smallvec::SmallVec;
 
 use crate::exec::core::{Frame, PushKind, PushMessage};
+use crate::exec::recycler::Recycler;
 use crate::exec::reply_sink::{ReplySink, WakerSlot};
 use crate::handle::subscriber::{
     Message, Overflow, Publication, SubscriberShared, OVERFLOWED, SHUT_DOWN,
@@ -44,6 +45,7 @@ pub(crate) struct Fanout {
     state: Mutex<State>,
     capacity: usize,
     overflow: Overflow,
+    recycler: Arc<Recycler>,
 }
 
 #[derive(Debug, Default)]
@@ -157,6 +159,7 @@ impl Fanout {
             state: Mutex::new(State::default()),
             capacity: capacity.max(1),
             overflow,
+            recycler: Arc::new(Recycler::new()),
         }
     }
 
@@ -316,6 +319,7 @@ impl Fanout {
     }
 
     fn route(&self, channel: &[u8], payload: Bytes, shard: bool) -> Result<usize, Error> {
+        let recycler = &self.recycler;
         let mut state = self.state.lock();
         if state.closed {
             return Err(Error::Closed);
@@ -333,13 +337,14 @@ impl Fanout {
             receivers += 1;
             if let Some(sink) = sinks.get_mut(&id) {
                 let shared = publication.get_or_insert_with(|| {
-                    Arc::new(Publication {
-                        channel: registry_view
+                    Recycler::fill(
+                        recycler,
+                        registry_view
                             .channel_name(kind, channel)
                             .unwrap_or_else(|| Bytes::copy_from_slice(channel)),
-                        payload: payload.take().unwrap_or_default(),
+                        payload.take().unwrap_or_default(),
                         shard,
-                    })
+                    )
                 });
                 if let Delivered::Remove = sink.deliver(shared, pattern) {
                     remove.push(id);

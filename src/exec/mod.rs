@@ -7,6 +7,7 @@ pub(crate) mod executor;
 pub(crate) mod fanout;
 pub(crate) mod group_commit;
 pub(crate) mod notify;
+pub(crate) mod recycler;
 pub(crate) mod reply_sink;
 pub(crate) mod session;
 pub(crate) mod wait;

@@ -9,7 +9,9 @@
 //!
 //! # Sharing, not copying
 //! A publication is allocated once and shared: delivering it to N subscribers copies N
-//! pointers (one reference count each); the payload bytes are never copied.
+//! pointers (one reference count each); the payload bytes are never copied. When the last
+//! of those messages is dropped, its block goes back to the engine for a later publish
+//! (`exec/recycler.rs`) rather than to the allocator.
 //!
 //! # Slow subscribers: the overflow policy
 //! A publisher must never wait for the slowest reader, and a reader that stopped reading
@@ -42,7 +44,7 @@
 //! after the buffered messages, `recv` answers [`RecvError::Closed`].
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -50,6 +52,7 @@ use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError};
 
 use crate::cmd::IntoArg;
 use crate::exec::fanout::Fanout;
+use crate::exec::recycler::Recycler;
 use crate::exec::reply_sink::WakerSlot;
 use crate::handle::engine::Shared;
 use crate::store::pubsub::{Kind, SubscriberId};
@@ -76,18 +79,29 @@ pub enum Overflow {
 }
 
 /// One publication, allocated once and shared by every subscriber that receives it.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub(crate) struct Publication {
     pub(crate) channel: Bytes,
     pub(crate) payload: Bytes,
     pub(crate) shard: bool,
+    /// Where the last message to let go of it sends it back, for the next publish.
+    pub(crate) recycler: Weak<Recycler>,
 }
+
+impl PartialEq for Publication {
+    fn eq(&self, other: &Publication) -> bool {
+        (&self.channel, &self.payload, self.shard) == (&other.channel, &other.payload, other.shard)
+    }
+}
+
+impl Eq for Publication {}
 
 /// One published message as a subscriber receives it.
 ///
 /// A message points to the publication, which every receiver shares (one allocation per
 /// publish, whatever the number of subscribers), and holds what is its own: the pattern
-/// that matched and the gap before it.
+/// that matched and the gap before it. It prints as what it reads:
+/// `Message { channel: b"user:42", pattern: Some(b"user:*"), payload: b"changed", shard: false, lagged: 0 }`.
 ///
 /// ```
 /// use embedis::Engine;
@@ -99,12 +113,48 @@ pub(crate) struct Publication {
 /// assert_eq!(&message.channel()[..], b"user:42");
 /// assert_eq!(message.pattern().map(|p| &p[..]), Some(&b"user:*"[..]));
 /// assert_eq!(&message.payload()[..], b"changed");
+/// assert_eq!(
+///     format!("{message:?}"),
+///     r#"Message { channel: b"user:42", pattern: Some(b"user:*"), payload: b"changed", shard: false, lagged: 0 }"#
+/// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Message {
-    publication: Arc<Publication>,
+    /// `None` only while the message is being dropped.
+    publication: Option<Arc<Publication>>,
     pattern: Option<Arc<Bytes>>,
     lagged: u64,
+}
+
+static EMPTY: Bytes = Bytes::from_static(b"");
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Message")
+            .field("channel", self.channel())
+            .field("pattern", &self.pattern())
+            .field("payload", self.payload())
+            .field("shard", &self.is_shard())
+            .field("lagged", &self.lagged)
+            .finish()
+    }
+}
+
+/// The last message to let go of a publication hands it back to its fan-out, which fills
+/// it again for a later publish (see `exec/recycler.rs` for why).
+impl Drop for Message {
+    fn drop(&mut self) {
+        if let Some(mut publication) = self.publication.take() {
+            if let Some(unique) = Arc::get_mut(&mut publication) {
+                // Let go of the bytes now: a recycled block keeps neither alive.
+                unique.channel = Bytes::new();
+                unique.payload = Bytes::new();
+                if let Some(recycler) = unique.recycler.upgrade() {
+                    recycler.give(publication);
+                }
+            }
+        }
+    }
 }
 
 impl Message {
@@ -114,7 +164,7 @@ impl Message {
         lagged: u64,
     ) -> Message {
         Message {
-            publication,
+            publication: Some(publication),
             pattern,
             lagged,
         }
@@ -130,7 +180,7 @@ impl Message {
     /// assert_eq!(&s.recv().unwrap().channel()[..], b"a");
     /// ```
     pub fn channel(&self) -> &Bytes {
-        &self.publication.channel
+        self.publication.as_ref().map_or(&EMPTY, |p| &p.channel)
     }
 
     /// The payload, shared by every receiver.
@@ -143,7 +193,7 @@ impl Message {
     /// assert_eq!(&s.recv().unwrap().payload()[..], b"x");
     /// ```
     pub fn payload(&self) -> &Bytes {
-        &self.publication.payload
+        self.publication.as_ref().map_or(&EMPTY, |p| &p.payload)
     }
 
     /// The pattern that matched, for a pattern subscription (`pmessage`).
@@ -169,7 +219,7 @@ impl Message {
     /// assert!(s.recv().unwrap().is_shard());
     /// ```
     pub fn is_shard(&self) -> bool {
-        self.publication.shard
+        self.publication.as_ref().is_some_and(|p| p.shard)
     }
 
     /// Under [`Overflow::Lag`]: how many messages were dropped just before this one (also

