@@ -93,6 +93,8 @@ fn main() {
         fanout_embedis(&mut group, n, placement, true);
         fanout_tokio_threads(&mut group, n, placement);
         fanout_tokio_tasks(&mut group, n, placement);
+        #[cfg(feature = "async")]
+        fanout_embedis_tasks(&mut group, n, placement);
         fanout_crossbeam(&mut group, n, placement, Floor::Bytes);
         fanout_crossbeam(&mut group, n, placement, Floor::Message);
         fanout_crossbeam(&mut group, n, placement, Floor::ArcMessage);
@@ -407,6 +409,81 @@ fn fanout_tokio_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placeme
     runtime.block_on(async {
         for task in tasks {
             task.await.expect("a receiver task panicked");
+        }
+    });
+}
+
+/// Peer 1 as tasks (`--features async`): embedis subscribers read with `recv_async` in tasks
+/// on a runtime like `tokio_tasks`'s (2 worker threads on the subscriber CPU), so that both
+/// sides of that comparison pay the same scheduler.
+#[cfg(feature = "async")]
+fn fanout_embedis_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placement>) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("sub-embedis-rt")
+        .on_thread_start(move || pin_to_peer(placement))
+        .build()
+        .expect("a tokio runtime");
+    let engine = Engine::new();
+    let (done_tx, done_rx) = unbounded();
+    let (ready_tx, ready_rx) = unbounded::<()>();
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let mut sub = engine
+                .subscriber_builder()
+                .capacity(BATCH)
+                .overflow(Overflow::Lag)
+                .build();
+            sub.subscribe([CHANNEL]).expect("subscribe");
+            let ready = ready_tx.clone();
+            let mut tally = Tally {
+                batch: BATCH,
+                seen: 0,
+                total: 0,
+                done: done_tx.clone(),
+            };
+            runtime.spawn(async move {
+                let _ = ready.send(());
+                loop {
+                    match sub.recv_async().await {
+                        Ok(message) => tally.one(message.payload().len()),
+                        Err(RecvError::Closed) => break,
+                        Err(error) => panic!("embedis subscriber task: {error}"),
+                    }
+                }
+                assert_eq!(tally.seen, 0, "a task stopped in the middle of a batch");
+                let stats = sub.stats();
+                assert_eq!(stats.dropped, 0, "embedis dropped messages");
+                assert_eq!(stats.delivered, tally.total);
+                tally.total
+            })
+        })
+        .collect();
+    for _ in 0..n {
+        ready_rx
+            .recv_timeout(STALL)
+            .expect("a subscriber task started");
+    }
+    let payload = payload();
+    let channel = Bytes::from(CHANNEL);
+    let elements = (BATCH * n) as u64;
+    group.throughput(Throughput::Elements(elements));
+    group.bench_function(BenchmarkId::new("embedis_tasks", n), |b| {
+        summary::ran("fanout", "embedis_tasks", Some(n as u64), elements);
+        b.iter_custom(|iters| {
+            run_batches("embedis_tasks", iters, n, &done_rx, || {
+                let mut receivers = 0;
+                for _ in 0..BATCH {
+                    receivers += engine.publish(&channel, payload.clone()).expect("publish");
+                }
+                assert_eq!(receivers, BATCH * n);
+            })
+        });
+    });
+    engine.shutdown();
+    runtime.block_on(async {
+        for task in tasks {
+            task.await.expect("a subscriber task panicked");
         }
     });
 }
@@ -766,9 +843,10 @@ fn pin_to_peer(placement: Option<Placement>) {
 
 /// Delivery rates and the ratios against the targets (benches/README.md, "Pub/sub").
 fn ratios(f: &summary::Figures, out: &mut String) {
-    const PEERS: [&str; 8] = [
+    const PEERS: [&str; 9] = [
         "embedis",
         "embedis_bytes_ch",
+        "embedis_tasks",
         "tokio_threads",
         "tokio_tasks",
         "crossbeam",
@@ -817,6 +895,24 @@ fn ratios(f: &summary::Figures, out: &mut String) {
                     );
                 }
             }
+        }
+    }
+
+    // Like for like: subscribers as tasks on the same kind of runtime on both sides.
+    let _ = writeln!(
+        out,
+        "\nembedis_tasks / tokio_tasks (subscribers as tasks on both sides; --features async)"
+    );
+    for n in FANOUTS {
+        if let (Some(a), Some(b)) = (rate("embedis_tasks", n), rate("tokio_tasks", n)) {
+            let ratio = a / b;
+            let _ = writeln!(
+                out,
+                "  N={n:<3} {:>10}/s vs {:>10}/s = {ratio:>6.2}x  (target >= 1x) {}",
+                summary::si(a),
+                summary::si(b),
+                summary::verdict(ratio >= 1.0),
+            );
         }
     }
 
