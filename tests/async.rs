@@ -335,6 +335,50 @@ async fn subscriber_streams_receive_every_message_in_order() {
     }
 }
 
+/// Every message finds its subscriber asleep: the publisher sends the next one only when
+/// every task has acknowledged the last. A wake-up lost between a task's registration and
+/// a publisher's send would leave that task asleep and fail on the timeout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_message_at_a_time_wakes_every_sleeping_subscriber() {
+    const SUBSCRIBERS: usize = 4;
+    const ROUNDS: usize = 3000;
+    let engine = Engine::new();
+    let (ack_tx, ack_rx) = crossbeam_channel::unbounded::<usize>();
+    let mut tasks = Vec::new();
+    for _ in 0..SUBSCRIBERS {
+        let mut subscriber = engine.subscriber();
+        subscriber.subscribe(["turn"]).unwrap();
+        let ack = ack_tx.clone();
+        tasks.push(tokio::spawn(async move {
+            for round in 0..ROUNDS {
+                let message = next(&mut subscriber).await.unwrap().unwrap();
+                assert_eq!(message.payload(), &round.to_string());
+                ack.send(round).unwrap();
+            }
+        }));
+    }
+    let publisher = engine.clone();
+    tokio::task::spawn_blocking(move || {
+        for round in 0..ROUNDS {
+            assert_eq!(
+                publisher.publish("turn", round.to_string()).unwrap(),
+                SUBSCRIBERS
+            );
+            for _ in 0..SUBSCRIBERS {
+                let acked = ack_rx
+                    .recv_timeout(WAIT)
+                    .expect("a subscriber stayed asleep");
+                assert_eq!(acked, round);
+            }
+        }
+    })
+    .await
+    .unwrap();
+    for task in tasks {
+        timeout(WAIT, task).await.unwrap().unwrap();
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lagging_stream_reports_the_gap_as_recv_does() {
     let engine = Engine::new();

@@ -13,9 +13,15 @@
 //!
 //! # No lost wake-ups
 //! Once enabled, waking goes through the slot's mutex: the receiver stores its waker under
-//! the lock and then checks the channel again; the sender sends and then takes the waker
-//! under the lock. Whichever takes the lock second sees what the other did, so a frame sent
-//! while the receiver was registering is either found by its second check or wakes it.
+//! the lock, raises `waiting`, runs a `SeqCst` fence and then checks the channel again; the
+//! sender sends, loads `waiting` and, if it is raised, takes the waker under the lock (and
+//! lowers the flag there). Under the lock, whichever comes second sees what the other did.
+//! A sender that reads `waiting` lowered skips the lock, so it must not miss a receiver
+//! going to sleep: its send (a `SeqCst` compare-and-swap, see below) comes before its load,
+//! and the receiver's store comes before its fence and check, so in the single order of
+//! those operations either the load sees the flag raised (the sender wakes) or the send
+//! comes before the check (the receiver finds the frame). A receiver busy draining its
+//! channel has no waker in the slot, so sends to it take no lock at all.
 //!
 //! Enabling races only with sends already under way. Both sides use sequentially
 //! consistent operations: the receiver stores the flag and then runs a `SeqCst` fence before
@@ -45,6 +51,9 @@ use parking_lot::Mutex;
 pub(crate) struct WakerSlot {
     /// Some receiver of this channel is async: senders must wake it.
     enabled: AtomicBool,
+    /// A waker is in the slot: written under the lock, read by senders before they take
+    /// it, so a send to a receiver that is busy rather than waiting takes no lock.
+    waiting: AtomicBool,
     waker: Mutex<Option<Waker>>,
 }
 
@@ -53,14 +62,16 @@ impl WakerSlot {
     pub(crate) fn new(enabled: bool) -> WakerSlot {
         WakerSlot {
             enabled: AtomicBool::new(enabled),
+            waiting: AtomicBool::new(false),
             waker: Mutex::new(None),
         }
     }
 
-    /// Wakes the receiver's task if it is async and waiting. One load on the sync path.
+    /// Wakes the receiver's task if it is async and waiting. One load on the sync path,
+    /// two on the async path while the receiver is busy.
     #[inline]
     pub(crate) fn notify(&self) {
-        if self.enabled.load(Ordering::SeqCst) {
+        if self.enabled.load(Ordering::SeqCst) && self.waiting.load(Ordering::SeqCst) {
             self.wake();
         }
     }
@@ -68,7 +79,11 @@ impl WakerSlot {
     #[cold]
     fn wake(&self) {
         // Take it out first: a waker never runs under the lock.
-        let waker = self.waker.lock().take();
+        let waker = {
+            let mut slot = self.waker.lock();
+            self.waiting.store(false, Ordering::SeqCst);
+            slot.take()
+        };
         if let Some(waker) = waker {
             waker.wake();
         }
@@ -91,11 +106,16 @@ impl WakerSlot {
     /// afterwards, and only then return `Pending`.
     #[cfg(feature = "async")]
     pub(crate) fn register(&self, waker: &Waker) {
-        let mut slot = self.waker.lock();
-        match slot.as_ref() {
-            Some(current) if current.will_wake(waker) => {}
-            _ => *slot = Some(waker.clone()),
+        {
+            let mut slot = self.waker.lock();
+            match slot.as_ref() {
+                Some(current) if current.will_wake(waker) => {}
+                _ => *slot = Some(waker.clone()),
+            }
+            self.waiting.store(true, Ordering::SeqCst);
         }
+        // Before the caller checks its channel again: see the module docs.
+        std::sync::atomic::fence(Ordering::SeqCst);
     }
 }
 
