@@ -339,9 +339,12 @@ impl Fanout {
                 let shared = publication.get_or_insert_with(|| {
                     Recycler::fill(
                         recycler,
-                        registry_view
-                            .channel_name(kind, channel)
-                            .unwrap_or_else(|| Bytes::copy_from_slice(channel)),
+                        channel,
+                        || {
+                            registry_view
+                                .channel_name(kind, channel)
+                                .unwrap_or_else(|| Bytes::copy_from_slice(channel))
+                        },
                         payload.take().unwrap_or_default(),
                         shard,
                     )

@@ -25,6 +25,9 @@ use crate::handle::subscriber::Publication;
 /// How many empty publications may wait for reuse.
 pub(crate) const RECYCLED: usize = 1024;
 
+/// The longest channel name a waiting publication keeps (see [`Recycler::keeps`]).
+const KEPT_NAME: usize = 64;
+
 /// Empty publications, ready to be filled again.
 #[derive(Debug)]
 pub(crate) struct Recycler {
@@ -43,27 +46,38 @@ impl Recycler {
         let _ = self.returned.try_send(publication); // full: freed here instead
     }
 
-    /// A publication with these contents: a recycled block when one is ready.
+    /// A publication to `channel`: a recycled block when one is ready. `name` makes the
+    /// channel's `Bytes`, unless the block still holds an equal one.
     pub(crate) fn fill(
         this: &Arc<Recycler>,
-        channel: Bytes,
+        channel: &[u8],
+        name: impl FnOnce() -> Bytes,
         payload: Bytes,
         shard: bool,
     ) -> Arc<Publication> {
         if let Ok(mut publication) = this.ready.try_recv() {
             if let Some(empty) = Arc::get_mut(&mut publication) {
-                empty.channel = channel;
+                if empty.channel != channel {
+                    empty.channel = name();
+                }
                 empty.payload = payload;
                 empty.shard = shard;
                 return publication;
             }
         }
         Arc::new(Publication {
-            channel,
+            channel: name(),
             payload,
             shard,
             recycler: Arc::downgrade(this),
         })
+    }
+
+    /// Whether a returned block may keep its channel name: short ones only, so that what
+    /// waits here stays small, and so that the next publish to the same channel touches no
+    /// reference count shared with the subscribers' threads.
+    pub(crate) fn keeps(channel: &Bytes) -> bool {
+        channel.len() <= KEPT_NAME
     }
 
     #[cfg(test)]
@@ -77,10 +91,19 @@ mod tests {
     use super::*;
     use crate::handle::subscriber::Message;
 
-    fn message(recycler: &Arc<Recycler>, payload: &'static str) -> Message {
-        let publication =
-            Recycler::fill(recycler, Bytes::from_static(b"ch"), payload.into(), false);
+    fn publish(recycler: &Arc<Recycler>, channel: &'static str, payload: Bytes) -> Message {
+        let publication = Recycler::fill(
+            recycler,
+            channel.as_bytes(),
+            || Bytes::copy_from_slice(channel.as_bytes()),
+            payload,
+            false,
+        );
         Message::new(publication, None, 0)
+    }
+
+    fn message(recycler: &Arc<Recycler>, payload: &'static str) -> Message {
+        publish(recycler, "ch", payload.into())
     }
 
     #[test]
@@ -103,17 +126,51 @@ mod tests {
     }
 
     #[test]
-    fn a_returned_block_holds_no_bytes() {
+    fn a_returned_block_holds_no_payload() {
         let recycler = Arc::new(Recycler::new());
         let payload = Bytes::from(vec![7u8; 1000]);
-        let publication =
-            Recycler::fill(&recycler, Bytes::from_static(b"ch"), payload.clone(), false);
-        drop(Message::new(publication, None, 0));
+        drop(publish(&recycler, "ch", payload.clone()));
         // `Bytes` shares its buffer; once the recycled block let go, ours is the only
         // handle left, so converting it back to a Vec does not copy (the pointer stays).
         let pointer = payload.as_ptr();
         let vec: Vec<u8> = payload.into();
         assert_eq!(vec.as_ptr(), pointer);
+    }
+
+    #[test]
+    fn a_short_channel_name_is_reused_for_the_same_channel_and_replaced_for_another() {
+        let recycler = Arc::new(Recycler::new());
+        let first = message(&recycler, "1");
+        // A live clone: its buffer cannot be freed and reused for a new copy meanwhile.
+        let name = first.channel().clone();
+        drop(first);
+        let again = message(&recycler, "2");
+        assert_eq!(
+            again.channel().as_ptr(),
+            name.as_ptr(),
+            "the kept name, not a copy"
+        );
+        drop(again);
+        let other = publish(&recycler, "other", Bytes::from_static(b"3"));
+        assert_eq!(&other.channel()[..], b"other");
+        assert_eq!(&other.payload()[..], b"3");
+    }
+
+    #[test]
+    fn a_long_channel_name_is_not_kept() {
+        const LONG: &str = "a channel name longer than the sixty-four bytes a block may keep ....";
+        assert!(LONG.len() > KEPT_NAME);
+        let recycler = Arc::new(Recycler::new());
+        let first = publish(&recycler, LONG, Bytes::from_static(b"1"));
+        let name = first.channel().clone();
+        drop(first);
+        assert_eq!(recycler.waiting(), 1);
+        // As for the payload: the name is ours alone once the waiting block let go of it.
+        let pointer = name.as_ptr();
+        let vec: Vec<u8> = name.into();
+        assert_eq!(vec.as_ptr(), pointer);
+        let again = publish(&recycler, LONG, Bytes::from_static(b"2"));
+        assert_eq!(&again.channel()[..], LONG.as_bytes());
     }
 
     #[test]
