@@ -165,7 +165,7 @@ fn pipeline(c: &mut Criterion, placement: Option<Placement>) {
         group.throughput(Throughput::Elements(size));
 
         // Sanity check once, outside the measurement: n integer replies, in order.
-        let replies = build_argv(n).execute(&mut conn).unwrap();
+        let replies = build_argv(n).execute_once(&mut conn).unwrap();
         assert_eq!(replies.len(), n);
         assert!(replies.windows(2).all(|w| matches!(
             (&w[0], &w[1]),
@@ -174,11 +174,11 @@ fn pipeline(c: &mut Criterion, placement: Option<Placement>) {
 
         group.bench_with_input(BenchmarkId::new("argv_per_iter", size), &n, |b, &n| {
             summary::ran("pipeline", "argv_per_iter", Some(size), size);
-            b.iter(|| build_argv(n).execute(&mut conn).unwrap());
+            b.iter(|| build_argv(n).execute_once(&mut conn).unwrap());
         });
         group.bench_with_input(BenchmarkId::new("typed_per_iter", size), &n, |b, &n| {
             summary::ran("pipeline", "typed_per_iter", Some(size), size);
-            b.iter(|| build_typed(n).execute(&mut conn).unwrap());
+            b.iter(|| build_typed(n).execute_once(&mut conn).unwrap());
         });
         let prebuilt = build_typed(n);
         group.bench_with_input(BenchmarkId::new("prebuilt", size), &prebuilt, |b, pipe| {
@@ -394,10 +394,10 @@ fn paired_pipeline_ratio(placement: Option<Placement>) {
             }) as f64;
             let engine_counts = [
                 runs_in_slot(1, || {
-                    let _ = build_argv(n).execute(&mut conn);
+                    let _ = build_argv(n).execute_once(&mut conn);
                 }),
                 runs_in_slot(1, || {
-                    let _ = build_typed(n).execute(&mut conn);
+                    let _ = build_typed(n).execute_once(&mut conn);
                 }),
                 runs_in_slot(1, || {
                     let _ = prebuilt.execute(&mut conn);

@@ -108,7 +108,7 @@ fn xadd_pipeline(c: &mut Criterion, redis: Option<&RedisServer>) {
             for _ in 0..n {
                 pipeline.add(XAdd::new("s", [("f", "v")]).max_len(100_000, true));
             }
-            pipeline.execute(&mut conn).unwrap()
+            pipeline.execute_once(&mut conn).unwrap()
         });
     });
     if let Some(server) = redis {
@@ -139,7 +139,7 @@ fn xrange(c: &mut Criterion, redis: Option<&RedisServer>) {
             let id = format!("{}-0", chunk * 100 + i + 1);
             pipeline.cmd(["XADD", "r", &id, "user", "42", "action", "click"]);
         }
-        pipeline.execute(&mut conn).unwrap();
+        pipeline.execute_once(&mut conn).unwrap();
     }
     group.bench_with_input(BenchmarkId::new("embedis", BATCH), &BATCH, |b, &n| {
         summary::ran("xrange", "embedis", Some(n), n);
@@ -189,7 +189,7 @@ fn xreadgroup_ack(c: &mut Criterion, redis: Option<&RedisServer>) {
                 for _ in 0..n {
                     pipeline.add(XAdd::new("q", [("job", "x")]));
                 }
-                pipeline.execute(&mut conn).unwrap();
+                pipeline.execute_once(&mut conn).unwrap();
             }
             let start = Instant::now();
             for _ in 0..iters {

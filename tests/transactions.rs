@@ -159,6 +159,24 @@ fn typed_transaction_and_atomic_pipeline() {
     assert_eq!(replies, vec![Reply::Integer(11), Reply::Integer(12)]);
     let aborted = Pipeline::new().atomic().cmd(["GET"]).execute(&mut conn);
     assert_eq!(aborted, Err(Error::ExecAbort));
+
+    // The same through the consuming `execute_once`, which moves the commands instead.
+    let mut pipe = Pipeline::new();
+    pipe.atomic()
+        .cmd(["INCR", "a"])
+        .cmd(["SET", "a", "x"])
+        .cmd(["INCR", "a"]);
+    assert_eq!(
+        pipe.execute_once(&mut conn).unwrap(),
+        vec![
+            Reply::Integer(13),
+            Reply::OK,
+            Reply::Error(Error::NotInteger),
+        ]
+    );
+    let mut pipe = Pipeline::new();
+    pipe.atomic().cmd(["GET"]);
+    assert_eq!(pipe.execute_once(&mut conn), Err(Error::ExecAbort));
 }
 
 #[test]

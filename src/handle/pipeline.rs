@@ -109,6 +109,24 @@ impl Pipeline {
         self.finish(replies)
     }
 
+    /// The same as [`Pipeline::execute`] for a pipeline used once: its commands are moved
+    /// to the executor rather than cloned. Cloning a command is not free: the first clone of
+    /// a `Bytes` made from a `&str` or a `Vec` allocates its shared reference count, and the
+    /// executor's thread then frees what the caller's thread allocated.
+    ///
+    /// ```
+    /// use embedis::{Engine, Pipeline, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// let mut pipe = Pipeline::new();
+    /// pipe.cmd(["INCR", "n"]).cmd(["INCR", "n"]);
+    /// assert_eq!(pipe.execute_once(&mut conn).unwrap(), [Reply::Integer(1), Reply::Integer(2)]);
+    /// ```
+    pub fn execute_once(self, conn: &mut Connection) -> Result<Vec<Reply>, Error> {
+        let atomic = self.atomic;
+        let replies = conn.round_trip(self.into_batch())?;
+        finish(atomic, replies)
+    }
+
     /// The same as [`Pipeline::execute`], awaited on an
     /// [`AsyncConnection`](crate::AsyncConnection): one executor round trip, no thread held.
     ///
@@ -132,6 +150,29 @@ impl Pipeline {
         self.finish(replies)
     }
 
+    /// [`Pipeline::execute_once`], awaited on an [`AsyncConnection`](crate::AsyncConnection).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use embedis::{Engine, Pipeline, Reply};
+    /// let mut conn = Engine::new().connect_async();
+    /// let mut pipe = Pipeline::new();
+    /// pipe.cmd(["INCR", "n"]).cmd(["INCR", "n"]);
+    /// assert_eq!(pipe.execute_once_async(&mut conn).await.unwrap(), [Reply::Integer(1), Reply::Integer(2)]);
+    /// # }
+    /// ```
+    #[cfg(feature = "async")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
+    pub async fn execute_once_async(
+        self,
+        conn: &mut crate::AsyncConnection,
+    ) -> Result<Vec<Reply>, Error> {
+        let atomic = self.atomic;
+        let replies = conn.round_trip(self.into_batch()).await?;
+        finish(atomic, replies)
+    }
+
     /// The commands sent: wrapped in MULTI/EXEC if atomic.
     fn batch(&self) -> Vec<Result<Command, Error>> {
         if !self.atomic {
@@ -144,16 +185,32 @@ impl Pipeline {
         commands
     }
 
-    /// The replies the caller gets: EXEC's results if atomic.
-    fn finish(&self, mut replies: Vec<Reply>) -> Result<Vec<Reply>, Error> {
+    /// [`Pipeline::batch`], moving the commands.
+    fn into_batch(self) -> Vec<Result<Command, Error>> {
         if !self.atomic {
-            return Ok(replies);
+            return self.commands;
         }
-        match replies.pop() {
-            Some(Reply::Array(results)) => Ok(results),
-            Some(Reply::Error(error)) => Err(error),
-            Some(Reply::NilArray) => Err(Error::UnexpectedReply("EXEC was aborted".into())),
-            other => Err(Error::UnexpectedReply(format!("{other:?}"))),
-        }
+        let mut commands = Vec::with_capacity(self.commands.len() + 2);
+        commands.push(Ok(Command::Multi(Multi)));
+        commands.extend(self.commands);
+        commands.push(Ok(Command::Exec(Exec)));
+        commands
+    }
+
+    fn finish(&self, replies: Vec<Reply>) -> Result<Vec<Reply>, Error> {
+        finish(self.atomic, replies)
+    }
+}
+
+/// The replies the caller gets: EXEC's results if atomic.
+fn finish(atomic: bool, mut replies: Vec<Reply>) -> Result<Vec<Reply>, Error> {
+    if !atomic {
+        return Ok(replies);
+    }
+    match replies.pop() {
+        Some(Reply::Array(results)) => Ok(results),
+        Some(Reply::Error(error)) => Err(error),
+        Some(Reply::NilArray) => Err(Error::UnexpectedReply("EXEC was aborted".into())),
+        other => Err(Error::UnexpectedReply(format!("{other:?}"))),
     }
 }
