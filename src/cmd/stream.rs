@@ -984,8 +984,8 @@ impl XSetId {
             Err(error) => return error.into(),
         };
         // Only a stream with entries constrains the ID (to its last entry) and the count.
-        if let Some(last) = stream.log.last_entry() {
-            if self.id < last.id {
+        if let Some(last) = stream.log.last_live_id() {
+            if self.id < last {
                 return StreamError::XsetidTooSmall.into();
             }
             if self

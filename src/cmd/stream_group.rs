@@ -662,7 +662,7 @@ impl XReadGroup {
                 };
                 let serve = match from {
                     GroupFrom::New => {
-                        log.last_entry().is_some_and(|last| last.id > group.last_id)
+                        log.last_live_id().is_some_and(|last| last > group.last_id)
                             || claimable(group)
                     }
                     GroupFrom::History(_) => true,

@@ -195,9 +195,16 @@ impl StreamLog {
         self.entries_added += 1;
     }
 
-    /// The first live entry's ID.
+    /// The first live entry's ID, read from entry headers alone (no field is decoded).
     pub fn first_id(&self) -> Option<StreamId> {
-        self.first_entry().map(|entry| entry.id)
+        let block = self.blocks.iter().find(|block| block.live > 0)?;
+        block.first_live_id()
+    }
+
+    /// The last live entry's ID (Redis's `streamLastValidID`), from entry headers alone.
+    pub fn last_live_id(&self) -> Option<StreamId> {
+        let block = self.blocks.iter().rev().find(|block| block.live > 0)?;
+        block.last_live_id()
     }
 
     /// The first live entry.
@@ -520,6 +527,29 @@ impl Block {
         }
     }
 
+    fn first_live_id(&self) -> Option<StreamId> {
+        let mut cursor = self.cursor();
+        while let Some((_, flags, id)) = cursor.next_header() {
+            if flags & DELETED == 0 {
+                return Some(id);
+            }
+            cursor.skip_fields(flags);
+        }
+        None
+    }
+
+    fn last_live_id(&self) -> Option<StreamId> {
+        let mut last = None;
+        let mut cursor = self.cursor();
+        while let Some((_, flags, id)) = cursor.next_header() {
+            cursor.skip_fields(flags);
+            if flags & DELETED == 0 {
+                last = Some(id);
+            }
+        }
+        last
+    }
+
     /// The IDs of this block's live entries, in order.
     fn live_ids(&self) -> Vec<StreamId> {
         let mut ids = Vec::with_capacity(self.live as usize);
@@ -805,6 +835,32 @@ mod tests {
             StreamId::new(5, 1)
         );
         assert_eq!(log.get(StreamId::new(5, 2)), None);
+    }
+
+    #[test]
+    fn first_and_last_live_ids_match_the_decoded_entries_through_deletions() {
+        let mut log = log_of(350);
+        let mut state = 12_345u64;
+        // Eat both ends inwards, skipping about one entry in four, so block tails, block
+        // heads and whole blocks empty out while a few live entries stay behind.
+        for step in 0..175 {
+            assert_eq!(log.first_id(), log.first_entry().map(|e| e.id));
+            assert_eq!(log.last_live_id(), log.last_entry().map(|e| e.id));
+            for ms in [1 + step, 350 - step] {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                if (state >> 33) % 4 != 0 {
+                    log.delete(&[StreamId::new(ms, 0)]);
+                }
+            }
+        }
+        assert_eq!(log.first_id(), log.first_entry().map(|e| e.id));
+        assert_eq!(log.last_live_id(), log.last_entry().map(|e| e.id));
+        for ms in 1..=350 {
+            log.delete(&[StreamId::new(ms, 0)]);
+        }
+        assert_eq!((log.first_id(), log.last_live_id()), (None, None));
     }
 
     #[test]
