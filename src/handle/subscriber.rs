@@ -98,9 +98,9 @@ impl Eq for Publication {}
 
 /// One published message as a subscriber receives it.
 ///
-/// A message points to the publication, which every receiver shares (one allocation per
-/// publish, whatever the number of subscribers), and holds what is its own: the pattern
-/// that matched and the gap before it. It prints as what it reads:
+/// A message points to the publication, which every receiver shares (one block per
+/// publish, whatever the number of subscribers, reused rather than freed), and holds what
+/// is its own: the pattern that matched and the gap before it. It prints as what it reads:
 /// `Message { channel: b"user:42", pattern: Some(b"user:*"), payload: b"changed", shard: false, lagged: 0 }`.
 ///
 /// ```
