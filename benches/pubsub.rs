@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
-use embedis::{Engine, Overflow, RecvError};
+use embedis::{Engine, Overflow, RecvError, Subscriber};
 use tokio::sync::broadcast;
 
 use support::affinity::{self, Placement};
@@ -155,12 +155,7 @@ where
         .map(|(i, source)| {
             let ready = Arc::clone(&ready);
             let read = read.clone();
-            let mut tally = Tally {
-                batch,
-                seen: 0,
-                total: 0,
-                done: done.clone(),
-            };
+            let mut tally = tally(batch, done);
             thread::Builder::new()
                 .name(format!("{name}-{i}"))
                 .spawn(move || {
@@ -229,6 +224,73 @@ fn join_readers(handles: Vec<JoinHandle<u64>>) -> Vec<u64> {
         .collect()
 }
 
+/// The runtime the task peers read on: 2 worker threads on the peer CPU.
+fn task_runtime(name: &str, placement: Option<Placement>) -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name(name)
+        .on_thread_start(move || pin_to_peer(placement))
+        .build()
+        .expect("a tokio runtime")
+}
+
+/// A reader's tally of batches of `batch` messages, reporting to `done`.
+fn tally(batch: usize, done: &Sender<Instant>) -> Tally {
+    Tally {
+        batch,
+        seen: 0,
+        total: 0,
+        done: done.clone(),
+    }
+}
+
+/// Waits until `n` reader tasks have said they started.
+fn wait_started(ready: &Receiver<()>, n: usize) {
+    for _ in 0..n {
+        ready.recv_timeout(STALL).expect("a reader task started");
+    }
+}
+
+/// Waits for every reader task to end (its source closed).
+fn join_tasks(runtime: tokio::runtime::Runtime, tasks: Vec<tokio::task::JoinHandle<u64>>) {
+    runtime.block_on(async {
+        for task in tasks {
+            task.await.expect("a reader task panicked");
+        }
+    });
+}
+
+/// `n` subscribers of `CHANNEL`, each with room for a whole batch, under `Overflow::Lag`.
+fn embedis_subscribers(engine: &Engine, n: usize) -> Vec<Subscriber> {
+    (0..n)
+        .map(|_| {
+            let sub = engine
+                .subscriber_builder()
+                .capacity(BATCH)
+                .overflow(Overflow::Lag)
+                .build();
+            sub.subscribe([CHANNEL]).expect("subscribe");
+            sub
+        })
+        .collect()
+}
+
+/// One batch published through the engine; every publish must reach all `n` subscribers.
+fn publish_batch(engine: &Engine, channel: impl AsRef<[u8]> + Copy, payload: &Bytes, n: usize) {
+    let mut receivers = 0;
+    for _ in 0..BATCH {
+        receivers += engine.publish(channel, payload.clone()).expect("publish");
+    }
+    assert_eq!(receivers, BATCH * n);
+}
+
+/// A subscriber's end of the batches: its counts must match what was published.
+fn check_stats(sub: &Subscriber, tally: &Tally) {
+    let stats = sub.stats();
+    assert_eq!(stats.dropped, 0, "embedis dropped messages");
+    assert_eq!(stats.delivered, tally.total);
+}
+
 fn payload() -> Bytes {
     // Heap-allocated and reference-counted, as a real payload is (a `from_static` one would
     // make every clone free).
@@ -252,22 +314,11 @@ fn fanout_embedis(
         "embedis"
     };
     let engine = Engine::new();
-    let subscribers: Vec<_> = (0..n)
-        .map(|_| {
-            let sub = engine
-                .subscriber_builder()
-                .capacity(BATCH)
-                .overflow(Overflow::Lag)
-                .build();
-            sub.subscribe([CHANNEL]).expect("subscribe");
-            sub
-        })
-        .collect();
     let (done_tx, done_rx) = unbounded();
     let readers = spawn_readers(
         "sub-embedis",
         placement,
-        subscribers,
+        embedis_subscribers(&engine, n),
         BATCH,
         &done_tx,
         |sub, tally| {
@@ -279,9 +330,7 @@ fn fanout_embedis(
                     Err(error) => panic!("embedis subscriber: {error}"),
                 }
             }
-            let stats = sub.stats();
-            assert_eq!(stats.dropped, 0, "embedis dropped messages");
-            assert_eq!(stats.delivered, tally.total);
+            check_stats(&sub, tally);
         },
     );
     let payload = payload();
@@ -292,17 +341,11 @@ fn fanout_embedis(
         summary::ran("fanout", function, Some(n as u64), elements);
         b.iter_custom(|iters| {
             run_batches(function, iters, n, &done_rx, || {
-                let mut receivers = 0;
                 if bytes_channel {
-                    for _ in 0..BATCH {
-                        receivers += engine.publish(&channel, payload.clone()).expect("publish");
-                    }
+                    publish_batch(&engine, &channel, &payload, n);
                 } else {
-                    for _ in 0..BATCH {
-                        receivers += engine.publish(CHANNEL, payload.clone()).expect("publish");
-                    }
+                    publish_batch(&engine, CHANNEL, &payload, n);
                 }
-                assert_eq!(receivers, BATCH * n);
             })
         });
     });
@@ -352,12 +395,7 @@ fn fanout_tokio_threads(group: &mut Group<'_>, n: usize, placement: Option<Place
 /// Peer 3: `tokio::sync::broadcast` again, each receiver a task on a multi-threaded runtime
 /// of 2 worker threads (both on the subscriber CPU) calling `recv().await`.
 fn fanout_tokio_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placement>) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("sub-tokio-rt")
-        .on_thread_start(move || pin_to_peer(placement))
-        .build()
-        .expect("a tokio runtime");
+    let runtime = task_runtime("sub-tokio-rt", placement);
     let (tx, _) = broadcast::channel::<Bytes>(BATCH);
     let (done_tx, done_rx) = unbounded();
     let (ready_tx, ready_rx) = unbounded::<()>();
@@ -365,12 +403,8 @@ fn fanout_tokio_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placeme
         .map(|_| {
             let mut rx = tx.subscribe();
             let ready = ready_tx.clone();
-            let mut tally = Tally {
-                batch: BATCH,
-                seen: 0,
-                total: 0,
-                done: done_tx.clone(),
-            };
+            let mut tally = tally(BATCH, &done_tx);
+            // One async block per task, the whole loop in it, as a tokio user writes it.
             runtime.spawn(async move {
                 let _ = ready.send(());
                 loop {
@@ -385,11 +419,7 @@ fn fanout_tokio_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placeme
             })
         })
         .collect();
-    for _ in 0..n {
-        ready_rx
-            .recv_timeout(STALL)
-            .expect("a receiver task started");
-    }
+    wait_started(&ready_rx, n);
     let payload = payload();
     let elements = (BATCH * n) as u64;
     group.throughput(Throughput::Elements(elements));
@@ -406,11 +436,7 @@ fn fanout_tokio_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placeme
         });
     });
     drop(tx);
-    runtime.block_on(async {
-        for task in tasks {
-            task.await.expect("a receiver task panicked");
-        }
-    });
+    join_tasks(runtime, tasks);
 }
 
 /// Peer 1 as tasks (`--features async`): embedis subscribers read with `recv_async` in tasks
@@ -418,30 +444,15 @@ fn fanout_tokio_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placeme
 /// sides of that comparison pay the same scheduler.
 #[cfg(feature = "async")]
 fn fanout_embedis_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placement>) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("sub-embedis-rt")
-        .on_thread_start(move || pin_to_peer(placement))
-        .build()
-        .expect("a tokio runtime");
+    let runtime = task_runtime("sub-embedis-rt", placement);
     let engine = Engine::new();
     let (done_tx, done_rx) = unbounded();
     let (ready_tx, ready_rx) = unbounded::<()>();
-    let tasks: Vec<_> = (0..n)
-        .map(|_| {
-            let mut sub = engine
-                .subscriber_builder()
-                .capacity(BATCH)
-                .overflow(Overflow::Lag)
-                .build();
-            sub.subscribe([CHANNEL]).expect("subscribe");
+    let tasks: Vec<_> = embedis_subscribers(&engine, n)
+        .into_iter()
+        .map(|mut sub| {
             let ready = ready_tx.clone();
-            let mut tally = Tally {
-                batch: BATCH,
-                seen: 0,
-                total: 0,
-                done: done_tx.clone(),
-            };
+            let mut tally = tally(BATCH, &done_tx);
             runtime.spawn(async move {
                 let _ = ready.send(());
                 loop {
@@ -452,18 +463,12 @@ fn fanout_embedis_tasks(group: &mut Group<'_>, n: usize, placement: Option<Place
                     }
                 }
                 assert_eq!(tally.seen, 0, "a task stopped in the middle of a batch");
-                let stats = sub.stats();
-                assert_eq!(stats.dropped, 0, "embedis dropped messages");
-                assert_eq!(stats.delivered, tally.total);
+                check_stats(&sub, &tally);
                 tally.total
             })
         })
         .collect();
-    for _ in 0..n {
-        ready_rx
-            .recv_timeout(STALL)
-            .expect("a subscriber task started");
-    }
+    wait_started(&ready_rx, n);
     let payload = payload();
     let channel = Bytes::from(CHANNEL);
     let elements = (BATCH * n) as u64;
@@ -472,20 +477,12 @@ fn fanout_embedis_tasks(group: &mut Group<'_>, n: usize, placement: Option<Place
         summary::ran("fanout", "embedis_tasks", Some(n as u64), elements);
         b.iter_custom(|iters| {
             run_batches("embedis_tasks", iters, n, &done_rx, || {
-                let mut receivers = 0;
-                for _ in 0..BATCH {
-                    receivers += engine.publish(&channel, payload.clone()).expect("publish");
-                }
-                assert_eq!(receivers, BATCH * n);
+                publish_batch(&engine, &channel, &payload, n);
             })
         });
     });
-    engine.shutdown();
-    runtime.block_on(async {
-        for task in tasks {
-            task.await.expect("a subscriber task panicked");
-        }
-    });
+    engine.shutdown(); // every subscriber reads what is buffered, then `Closed`
+    join_tasks(runtime, tasks);
 }
 
 /// What the bare crossbeam fan-out carries.

@@ -55,7 +55,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use common::plain::Rng;
-use common::shrink::shrink;
+use common::shrink::{reproduce, shrink, NOT_REPRODUCED};
 use common::{bulk, elements, escape, lease, mask_hello, show_argv, words, Lease, Pair, CLOSED};
 
 /// Sequences per run by default: about 15 s in a debug build on a 2-core machine
@@ -804,24 +804,17 @@ fn minimise(lease: &Lease, script: &Script, first: Divergence) -> (Script, Diver
     };
     let mut best = script.clone();
     best.lines.retain(|line| line.id <= failing);
-    let mut divergence = match still(&best) {
-        Some(d) => d,
-        None => {
-            let mut first = first;
-            first
-                .why
-                .push_str(" (NOT REPRODUCED on a second run: timing?)");
-            return (script.clone(), first);
-        }
+    let resp2 = |s: &Script| {
+        s.resp3.then(|| Script {
+            resp3: false,
+            ..s.clone()
+        })
     };
-    if best.resp3 {
-        let mut candidate = best.clone();
-        candidate.resp3 = false;
-        if let Some(d) = still(&candidate) {
-            best = candidate;
-            divergence = d;
-        }
-    }
+    let Some(divergence) = reproduce(&mut best, resp2, &still) else {
+        let mut first = first;
+        first.why.push_str(NOT_REPRODUCED);
+        return (script.clone(), first);
+    };
     let lines = std::mem::take(&mut best.lines);
     let mut candidate = best.clone();
     // A candidate only counts if its last line (the same `id`) diverges: nothing to cut.

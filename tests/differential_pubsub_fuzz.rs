@@ -102,7 +102,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use common::plain::Rng;
-use common::shrink::shrink;
+use common::shrink::{reproduce, shrink, NOT_REPRODUCED};
 use common::{elements, escape, find, frame_len, lease, mask_hello, words, Frames};
 use common::{quiet, show_frames, Lease, CLOSED};
 
@@ -1337,21 +1337,17 @@ fn minimise(lease: &Lease, script: &Script, first: Divergence) -> (Script, Diver
     };
     let mut best = script.clone();
     best.steps.truncate(first.at + 1);
-    let Some(mut divergence) = still(&best) else {
+    let resp2 = |s: &Script| {
+        s.resp3.then(|| Script {
+            resp3: false,
+            ..s.clone()
+        })
+    };
+    let Some(divergence) = reproduce(&mut best, resp2, &mut still) else {
         let mut first = first;
-        first
-            .why
-            .push_str(" (NOT REPRODUCED on a second run: timing?)");
+        first.why.push_str(NOT_REPRODUCED);
         return (script.clone(), first);
     };
-    if best.resp3 {
-        let mut candidate = best.clone();
-        candidate.resp3 = false;
-        if let Some(d) = still(&candidate) {
-            best = candidate;
-            divergence = d;
-        }
-    }
     let steps = std::mem::take(&mut best.steps);
     let mut candidate = best.clone();
     let (steps, divergence) = shrink(

@@ -72,7 +72,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use common::plain::Rng;
-use common::shrink::shrink;
+use common::shrink::{reproduce, shrink};
 use common::tree::{encode_node, leaf_bulk, leaf_int, parse_node, remove_pairs, Node};
 use common::{elements, escape, lease, mask_hello, show_argv, words, Lease, Pair};
 
@@ -1379,4 +1379,24 @@ fn shrinking_keeps_only_the_steps_a_failure_needs() {
     let first = fails(&script).expect("the whole script fails");
     let (best, at) = shrink(script, first, fails, |&at| at);
     assert_eq!((best, at), (vec![3, 7], 1));
+}
+
+/// The minimisers' shared start: a failure that still happens on RESP2 is reported on RESP2,
+/// one that needs RESP3 stays on RESP3, and one that does not come back is `None`.
+#[test]
+fn reproducing_prefers_resp2_when_the_failure_allows_it() {
+    // A "script" is just its protocol flag here; `resp2` is the RESP2 copy of a RESP3 one.
+    let resp2 = |resp3: &bool| resp3.then_some(false);
+    let mut best = true;
+    assert_eq!(
+        reproduce(&mut best, resp2, |_| Some("fails")),
+        Some("fails")
+    );
+    assert!(!best, "switched to RESP2");
+    let mut best = true;
+    let needs_resp3 = |resp3: &bool| resp3.then_some("fails");
+    assert_eq!(reproduce(&mut best, resp2, needs_resp3), Some("fails"));
+    assert!(best, "kept on RESP3");
+    let mut best = true;
+    assert_eq!(reproduce(&mut best, resp2, |_| None::<&str>), None);
 }

@@ -106,7 +106,7 @@ impl Pipeline {
     /// ```
     pub fn execute(&self, conn: &mut Connection) -> Result<Vec<Reply>, Error> {
         let replies = conn.round_trip(self.batch())?;
-        self.finish(replies)
+        finish(self.atomic, replies)
     }
 
     /// The same as [`Pipeline::execute`] for a pipeline used once: its commands are moved
@@ -147,7 +147,7 @@ impl Pipeline {
         conn: &mut crate::AsyncConnection,
     ) -> Result<Vec<Reply>, Error> {
         let replies = conn.round_trip(self.batch()).await?;
-        self.finish(replies)
+        finish(self.atomic, replies)
     }
 
     /// [`Pipeline::execute_once`], awaited on an [`AsyncConnection`](crate::AsyncConnection).
@@ -173,33 +173,27 @@ impl Pipeline {
         finish(atomic, replies)
     }
 
-    /// The commands sent: wrapped in MULTI/EXEC if atomic.
+    /// The commands sent, cloned: the pipeline stays reusable.
     fn batch(&self) -> Vec<Result<Command, Error>> {
-        if !self.atomic {
-            return self.commands.clone();
-        }
-        let mut commands = Vec::with_capacity(self.commands.len() + 2);
-        commands.push(Ok(Command::Multi(Multi)));
-        commands.extend(self.commands.iter().cloned());
-        commands.push(Ok(Command::Exec(Exec)));
-        commands
+        wrap(self.atomic, self.commands.clone())
     }
 
-    /// [`Pipeline::batch`], moving the commands.
+    /// The commands sent, moved.
     fn into_batch(self) -> Vec<Result<Command, Error>> {
-        if !self.atomic {
-            return self.commands;
-        }
-        let mut commands = Vec::with_capacity(self.commands.len() + 2);
-        commands.push(Ok(Command::Multi(Multi)));
-        commands.extend(self.commands);
-        commands.push(Ok(Command::Exec(Exec)));
-        commands
+        wrap(self.atomic, self.commands)
     }
+}
 
-    fn finish(&self, replies: Vec<Reply>) -> Result<Vec<Reply>, Error> {
-        finish(self.atomic, replies)
+/// The commands sent: wrapped in MULTI/EXEC if atomic.
+fn wrap(atomic: bool, commands: Vec<Result<Command, Error>>) -> Vec<Result<Command, Error>> {
+    if !atomic {
+        return commands;
     }
+    let mut wrapped = Vec::with_capacity(commands.len() + 2);
+    wrapped.push(Ok(Command::Multi(Multi)));
+    wrapped.extend(commands);
+    wrapped.push(Ok(Command::Exec(Exec)));
+    wrapped
 }
 
 /// The replies the caller gets: EXEC's results if atomic.

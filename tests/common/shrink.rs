@@ -35,3 +35,25 @@ pub fn shrink<T: Clone, D>(
     }
     (best, failure)
 }
+
+/// What a minimiser adds to a divergence that a second run did not show.
+pub const NOT_REPRODUCED: &str = " (NOT REPRODUCED on a second run: timing?)";
+
+/// The start the script minimisers share: does the failure come back on `best` (already cut
+/// after the failing step), and does it still come on RESP2? `resp2` gives the RESP2 copy
+/// of a RESP3 script (`None` for one already on RESP2). Returns the failure, with `best`
+/// switched to RESP2 when that kept it; `None` when it did not come back at all.
+pub fn reproduce<S, D>(
+    best: &mut S,
+    resp2: impl Fn(&S) -> Option<S>,
+    mut still: impl FnMut(&S) -> Option<D>,
+) -> Option<D> {
+    let mut failure = still(best)?;
+    if let Some(candidate) = resp2(best) {
+        if let Some(found) = still(&candidate) {
+            *best = candidate;
+            failure = found;
+        }
+    }
+    Some(failure)
+}
