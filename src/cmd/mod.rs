@@ -667,3 +667,17 @@ typed_wrapper! {
     MSetNx => MSet: bool,
     RenameNx => Rename: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pipeline's commands are written on the caller's core and read on the executor's,
+    /// so every byte of a `Command` crosses between caches: a variant larger than those
+    /// of SET and XRANGE (two `Bytes` and their options) belongs in a `Box`.
+    #[test]
+    fn a_command_stays_within_one_and_a_half_cache_lines() {
+        assert!(std::mem::size_of::<Command>() <= 96);
+        assert!(std::mem::size_of::<Result<Command, Error>>() <= 96);
+    }
+}

@@ -897,8 +897,9 @@ pub struct XAck {
     /// Parsed when the command is built (the typed constructor's always parse), so
     /// acknowledging costs no text; a bad ID's error is replied only when the command runs,
     /// since a missing key or group answers 0 before any ID is looked at, as in
-    /// redis-server.
-    ids: Result<Vec<StreamId>, Error>,
+    /// redis-server. The error is boxed so that the rare bad ID does not make every
+    /// [`Command`] larger: a pipeline's commands cross to the executor's core by the byte.
+    ids: Result<Vec<StreamId>, Box<Error>>,
 }
 
 impl XAck {
@@ -923,7 +924,12 @@ impl XAck {
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let group = args.next_bytes()?;
-        let ids = args.rest().iter().map(|arg| parse_strict_id(arg)).collect();
+        let ids = args
+            .rest()
+            .iter()
+            .map(|arg| parse_strict_id(arg))
+            .collect::<Result<_, _>>()
+            .map_err(Box::new);
         Ok(Command::XAck(XAck { key, group, ids }))
     }
 
@@ -938,7 +944,7 @@ impl XAck {
         };
         let ids = match self.ids {
             Ok(ids) => ids,
-            Err(error) => return error.into(),
+            Err(error) => return (*error).into(),
         };
         let acked = ids.iter().filter(|&&id| group.ack(id)).count();
         if acked > 0 && ctx.logging() {
