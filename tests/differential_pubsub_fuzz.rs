@@ -20,11 +20,12 @@
 //! - MULTI, one to three commands (PUBLISH, writes, PUBSUB, one-name subscriptions, CONFIG
 //!   SET, odd lines), then EXEC or DISCARD;
 //! - CONFIG SET notify-keyspace-events with valid and invalid flag strings (K E g $ x t A n
-//!   e l s h z, duplicates, unknown letters), and commands that change the keyspace: SET
+//!   m e l s h z, duplicates, unknown letters), and commands that change the keyspace: SET
 //!   (EX, KEEPTTL, NX, XX, GET), DEL, EXPIRE (NX/XX/GT/LT, past deadlines), PERSIST, INCRBY,
 //!   INCRBYFLOAT, APPEND, RENAME, GETDEL, GETEX, XADD with explicit IDs (NOMKSTREAM, MAXLEN),
 //!   XTRIM, XDEL, XSETID, XGROUP CREATE / SETID / DESTROY / CREATECONSUMER / DELCONSUMER,
-//!   XREADGROUP, XACK, while connections listen on `__key*__:*`, `__keyspace@0__:k`,
+//!   XREADGROUP, XACK, and reads that may miss a key (GET, MGET, STRLEN, EXISTS, TYPE, XLEN,
+//!   XRANGE, XPENDING, XREAD from 0), while connections listen on `__key*__:*`, `__keyspace@0__:k`,
 //!   `__keyevent@0__:set` and the like;
 //! - an expiry step: `SET k v PX 1` (or `GETEX k PX 1`), a 5 ms sleep, then `EXISTS k`, read
 //!   as one step (the `expired` event comes from redis-server's expiry cycle or from the
@@ -65,8 +66,8 @@
 //!   expires it when its cycle or a lookup finds it, embedis at once: README); no TTL reads;
 //!   no BLOCK; XADD never takes `*` as ID;
 //! - README's known differences: aliases (SETNX, INCR, PEXPIRE, ...) that RESP2 subscribe
-//!   mode refuses by another name, `m` (key miss) in the flags, CONFIG of other parameters,
-//!   SELECT, HELLO other than the greeting, XREAD; inside MULTI the runner skips a
+//!   mode refuses by another name, CONFIG of other parameters, SELECT, HELLO other than the
+//!   greeting, XREAD with `$` or `+`; inside MULTI the runner skips a
 //!   subscription command with other than one name (7.0 writes one confirmation per name
 //!   inside the EXEC array), PUBSUB CHANNELS / SHARDCHANNELS (a dict's order inside an
 //!   array) and, once a subscription is queued, everything but EXEC / DISCARD / RESET / QUIT
@@ -321,11 +322,11 @@ const KEYS: &[&str] = &["k", "j", "k", "s"];
 const STREAMS: &[&str] = &["s", "s", "t", "k"];
 const GROUPS: &[&str] = &["g", "g", "h"];
 const CONSUMERS: &[&str] = &["c", "d"];
-const FLAG_LETTERS: &[u8] = b"KEg$xtAnelshzKEA";
+const FLAG_LETTERS: &[u8] = b"KEg$xtAnelshzmKEA";
 const BAD_LETTERS: &[u8] = b"Qak?1 ";
 const FLAG_STRINGS: &[&str] = &[
     "KEA", "KA", "EA", "AKE", "KEg$xt", "Kx", "Ex$", "KEn", "AKEn", "", "K", "E", "A", "Kg", "E$",
-    "Et", "Kt", "KEx",
+    "Et", "Kt", "KEx", "KEAm", "Em", "Km",
 ];
 
 struct Gen {
@@ -588,7 +589,7 @@ impl Gen {
         let group = self.pick(GROUPS);
         let consumer = self.pick(CONSUMERS);
         let w = Gen::word;
-        match self.below(24) {
+        match self.below(27) {
             0..=2 => {
                 let mut argv = vec![w("SET"), key, self.pick_bytes(PAYLOADS)];
                 match self.below(7) {
@@ -699,10 +700,33 @@ impl Gen {
                 stream,
                 w(">"),
             ],
-            _ => {
+            23 => {
                 let id = self.some_id();
                 vec![w("XACK"), stream, group, id]
             }
+            // Reads: they change nothing, but announce a key they miss (class `m`).
+            24 | 25 => match self.below(5) {
+                0 => vec![w("GET"), key],
+                1 => vec![w("MGET"), key, self.pick(KEYS)],
+                2 => vec![w("STRLEN"), key],
+                3 => vec![w("EXISTS"), key, self.pick(KEYS)],
+                _ => vec![w("TYPE"), key],
+            },
+            _ => match self.below(4) {
+                0 => vec![w("XLEN"), stream],
+                1 => vec![w("XRANGE"), stream, w("-"), w("+"), w("COUNT"), w("2")],
+                2 => vec![w("XPENDING"), stream, group],
+                _ => vec![
+                    w("XREAD"),
+                    w("COUNT"),
+                    w("1"),
+                    w("STREAMS"),
+                    stream,
+                    self.pick(KEYS),
+                    w("0"),
+                    w("0"),
+                ],
+            },
         }
     }
 

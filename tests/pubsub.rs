@@ -372,6 +372,41 @@ fn expired_events_follow_the_engine_clock_without_access() {
 }
 
 #[test]
+fn reads_that_find_no_key_announce_a_key_miss() {
+    let clock = ManualClock::new();
+    let engine = Engine::builder()
+        .clock(clock.clone())
+        .notify_keyspace_events("Exm")
+        .build();
+    let subscriber = engine.subscriber();
+    subscriber
+        .subscribe(["__keyevent@0__:keymiss", "__keyevent@0__:expired"])
+        .unwrap();
+    let mut conn = engine.connect();
+    conn.call(["SET", "cache:1", "x", "PX", "100"]).unwrap();
+    conn.call(["GET", "cache:1"]).unwrap(); // a hit: nothing
+    conn.call(["INCR", "hits"]).unwrap(); // a write that creates: nothing
+    conn.call(["GET", "cache:2"]).unwrap();
+    clock.advance(Duration::from_millis(100));
+    conn.call(["XLEN", "cache:1"]).unwrap();
+    let events: Vec<(String, String)> = std::iter::from_fn(|| {
+        let message = subscriber.recv_timeout(Duration::from_millis(50)).ok()??;
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        Some((text(message.channel()), text(message.payload())))
+    })
+    .collect();
+    let event = |name: &str, key: &str| (format!("__keyevent@0__:{name}"), key.to_string());
+    assert_eq!(
+        events,
+        [
+            event("keymiss", "cache:2"),
+            event("expired", "cache:1"),
+            event("keymiss", "cache:1"),
+        ]
+    );
+}
+
+#[test]
 fn notifications_are_switched_by_config_set() {
     let engine = Engine::new();
     let subscriber = engine.subscriber();

@@ -120,6 +120,22 @@ impl Ctx<'_> {
         }
     }
 
+    /// The string at `key` for a command that reads it, as redis-server's `lookupKeyRead`:
+    /// a missing key is announced (`keymiss`).
+    pub(crate) fn read_string(&mut self, key: &[u8]) -> Result<Option<Bytes>, Error> {
+        let value = self.get_string(key);
+        if let Ok(None) = value {
+            self.key_miss(key);
+        }
+        value
+    }
+
+    /// Redis's `lookupKeyRead` found no `key` (missing, or expired just now): the
+    /// `keymiss` event, class `m`. Lookups for writing never announce a miss.
+    pub(crate) fn key_miss(&mut self, key: &[u8]) {
+        self.notify(notify::KEY_MISS, "keymiss", key);
+    }
+
     /// Stores a string, keeping the key's deadline if it has one, and signals the write.
     pub(crate) fn put_string_keep_ttl(&mut self, key: Bytes, value: Bytes) {
         self.announce_if_new(&key);

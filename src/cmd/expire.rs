@@ -359,7 +359,10 @@ impl Ttl {
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let now = ctx.now_ms();
         let deadline = match ctx.db.expiry(&self.key, now) {
-            None => return Reply::Integer(-2),
+            None => {
+                ctx.key_miss(&self.key);
+                return Reply::Integer(-2);
+            }
             Some(None) => return Reply::Integer(-1),
             Some(Some(deadline)) => deadline,
         };

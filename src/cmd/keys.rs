@@ -77,12 +77,15 @@ impl Exists {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let now = ctx.now_ms();
-        let count = self
-            .keys
-            .iter()
-            .filter(|key| ctx.db.contains(key, now))
-            .count();
-        Reply::Integer(count as i64)
+        let mut count = 0;
+        for key in &self.keys {
+            if ctx.db.contains(key, now) {
+                count += 1;
+            } else {
+                ctx.key_miss(key);
+            }
+        }
+        Reply::Integer(count)
     }
 }
 
@@ -115,8 +118,11 @@ impl Type {
         let name = ctx
             .db
             .get(&self.key, now)
-            .map_or("none", |entry| entry.value.type_name());
-        Reply::status(name)
+            .map(|entry| entry.value.type_name());
+        if name.is_none() {
+            ctx.key_miss(&self.key);
+        }
+        Reply::status(name.unwrap_or("none"))
     }
 }
 

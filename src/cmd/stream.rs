@@ -73,6 +73,23 @@ impl Ctx<'_> {
         }
     }
 
+    /// The stream at `key` for a command that reads it, as redis-server's `lookupKeyRead`:
+    /// a missing key is announced (`keymiss`).
+    pub(crate) fn read_stream(&mut self, key: &[u8]) -> Result<Option<&mut Stream>, Error> {
+        if self.events.flags & notify::KEY_MISS != 0 && matches!(self.stream(key), Ok(None)) {
+            self.key_miss(key);
+            return Ok(None);
+        }
+        self.stream(key)
+    }
+
+    /// For a command that redis-server looks up for reading before it checks its
+    /// arguments, and reads later: the look-up's effects happen now (a key found expired
+    /// goes, a miss is announced), whatever the arguments turn out to be.
+    pub(crate) fn look_up_early(&mut self, key: &[u8]) {
+        let _ = self.read_stream(key);
+    }
+
     /// The stream at `key`, created empty if missing (announcing the new key).
     pub(crate) fn stream_or_create(&mut self, key: &Bytes) -> Result<&mut Stream, Error> {
         if self.stream(key)?.is_none() {
@@ -437,7 +454,7 @@ impl XLen {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.stream(&self.key) {
+        match ctx.read_stream(&self.key) {
             Ok(stream) => Reply::Integer(stream.map_or(0, |s| s.log.len() as i64)),
             Err(error) => error.into(),
         }
@@ -546,7 +563,7 @@ impl XRange {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.stream(&self.key) {
+        match ctx.read_stream(&self.key) {
             Ok(None) => Reply::Array(Vec::new()),
             // Redis answers COUNT 0 (or a negative one) with a null array, once it has found
             // the stream: a missing key is still an empty array, a string still WRONGTYPE.
@@ -843,6 +860,9 @@ impl XRead {
     /// Keys are checked in order, type then ID, as redis-server does. A parked read being
     /// served for one written key reads that key only, as redis-server serves a blocked
     /// client for the key that became ready; a key that changed type keeps it waiting.
+    ///
+    /// redis-server 7.0 looks every key up twice, once to check it and once to read it, so
+    /// a missing key is announced twice (`keymiss`); serving a parked read announces none.
     pub(crate) fn read(&self, ctx: &mut Ctx) -> Result<Vec<(Bytes, Vec<StreamEntry>)>, Error> {
         let only = ctx.session.serving_key.clone();
         let serving = ctx.session.serving_blocked;
@@ -851,7 +871,12 @@ impl XRead {
             if only.as_ref().is_some_and(|only| only != key) {
                 continue;
             }
-            let stream = match ctx.stream(key) {
+            let looked_up = if serving {
+                ctx.stream(key)
+            } else {
+                ctx.read_stream(key)
+            };
+            let stream = match looked_up {
                 Err(Error::WrongType) if serving => continue,
                 other => other?,
             };
@@ -871,6 +896,11 @@ impl XRead {
             };
             if !entries.is_empty() {
                 out.push((key.clone(), entries));
+            }
+        }
+        if !serving && ctx.events.flags & notify::KEY_MISS != 0 {
+            for (key, _) in &self.streams {
+                let _ = ctx.read_stream(key); // the second look-up
             }
         }
         Ok(out)

@@ -611,7 +611,12 @@ impl XReadGroup {
             if only.as_ref().is_some_and(|only| only != key) {
                 continue;
             }
-            let stream = match ctx.stream(key) {
+            let looked_up = if serving {
+                ctx.stream(key)
+            } else {
+                ctx.read_stream(key)
+            };
+            let stream = match looked_up {
                 Ok(stream) => stream,
                 Err(_) if serving => return Err(Error::Unblocked),
                 Err(error) => return Err(error),
@@ -934,7 +939,7 @@ impl XAck {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let group = match ctx.stream(&self.key) {
+        let group = match ctx.read_stream(&self.key) {
             Ok(Some(stream)) => stream.groups.get_mut(&self.group),
             Ok(None) => None,
             Err(error) => return error.into(),
@@ -1091,7 +1096,7 @@ impl XPending {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let now_ms = ctx.now_ms();
-        let stream = match ctx.stream(&self.key) {
+        let stream = match ctx.read_stream(&self.key) {
             Ok(stream) => stream,
             Err(error) => return error.into(),
         };
@@ -1299,7 +1304,7 @@ impl XClaim {
 
     fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
         let now = ctx.now_ms();
-        let stream = ctx.stream(&self.key)?;
+        let stream = ctx.read_stream(&self.key)?;
         if !stream.is_some_and(|s| s.groups.contains_key(&self.group)) {
             return Err(no_key_or_group(&self.key, &self.group));
         }
@@ -1505,7 +1510,9 @@ impl XAutoClaim {
 
     fn run(self, ctx: &mut Ctx) -> Result<Reply, Error> {
         let now = ctx.now_ms();
-        // redis-server parses every argument before it looks the key up.
+        // redis-server looks the key up first (a miss is announced then), parses every
+        // argument, and only then checks the key's type and group.
+        ctx.look_up_early(&self.key);
         let min_idle = parse_i64(&self.min_idle)
             .ok_or(Error::Stream(StreamError::InvalidMinIdleAutoclaim))?
             .max(0);
@@ -1719,7 +1726,7 @@ impl XInfo {
             return Reply::help(&XINFO_HELP);
         }
         let now = ctx.now_ms();
-        let stream = match ctx.stream(&self.key) {
+        let stream = match ctx.read_stream(&self.key) {
             Ok(Some(stream)) => stream,
             Ok(None) => return Error::NoSuchKey.into(),
             Err(error) => return error.into(),
@@ -2269,7 +2276,7 @@ impl XNack {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let logging = ctx.logging();
-        let stream = match ctx.stream(&self.key) {
+        let stream = match ctx.read_stream(&self.key) {
             Ok(stream) => stream,
             Err(error) => return error.into(),
         };

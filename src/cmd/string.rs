@@ -41,7 +41,7 @@ impl Get {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        ctx.get_string(&self.key).map(Reply::optional).into()
+        ctx.read_string(&self.key).map(Reply::optional).into()
     }
 }
 
@@ -363,7 +363,7 @@ impl Set {
             _ => None,
         };
         let old = if self.get {
-            match ctx.get_string(&self.key) {
+            match ctx.read_string(&self.key) {
                 Ok(old) => {
                     // SET ... GET replies with the old value before it sets.
                     ctx.reply_point();
@@ -436,7 +436,7 @@ impl GetDel {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.get_string(&self.key) {
+        match ctx.read_string(&self.key) {
             Ok(Some(value)) => {
                 ctx.reply_point();
                 ctx.delete(&self.key);
@@ -555,7 +555,7 @@ impl GetEx {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let now = ctx.now_ms();
-        let value = match ctx.get_string(&self.key) {
+        let value = match ctx.read_string(&self.key) {
             Ok(Some(value)) => value,
             Ok(None) => return Reply::Nil,
             Err(error) => return error.into(),
@@ -624,7 +624,7 @@ impl GetSet {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.get_string(&self.key) {
+        match ctx.read_string(&self.key) {
             Ok(old) => {
                 ctx.reply_point();
                 let key = self.key.clone();
@@ -667,7 +667,7 @@ impl MGet {
         let values = self
             .keys
             .iter()
-            .map(|key| Reply::optional(ctx.get_string(key).ok().flatten()))
+            .map(|key| Reply::optional(ctx.read_string(key).ok().flatten()))
             .collect();
         Reply::Array(values)
     }
@@ -987,7 +987,7 @@ impl StrLen {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        ctx.get_string(&self.key)
+        ctx.read_string(&self.key)
             .map(|value| Reply::Integer(value.map_or(0, |v| v.len() as i64)))
             .into()
     }

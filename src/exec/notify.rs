@@ -32,7 +32,8 @@ const EVICTED: u32 = 1 << 9;
 /// `t`: stream commands.
 #[allow(dead_code)] // streams are the next issue
 pub(crate) const STREAM: u32 = 1 << 10;
-const KEY_MISS: u32 = 1 << 11;
+/// `m`: a read found no key (`keymiss`; not part of `A`).
+pub(crate) const KEY_MISS: u32 = 1 << 11;
 const MODULE: u32 = 1 << 12;
 /// `n`: a key was created (not part of `A`).
 pub(crate) const NEW: u32 = 1 << 13;
