@@ -65,8 +65,7 @@
 //!   expiry step's, always followed by a lookup; no SET with a past EXAT/PXAT (redis-server
 //!   expires it when its cycle or a lookup finds it, embedis at once: README); no TTL reads;
 //!   no BLOCK; XADD never takes `*` as ID;
-//! - README's known differences: aliases (SETNX, INCR, PEXPIRE, ...) that RESP2 subscribe
-//!   mode refuses by another name, CONFIG of other parameters, SELECT, HELLO other than the
+//! - README's known differences: CONFIG of other parameters, SELECT, HELLO other than the
 //!   greeting, XREAD with `$` or `+`; inside MULTI the runner skips a
 //!   subscription command with other than one name (7.0 writes one confirmation per name
 //!   inside the EXEC array), PUBSUB CHANNELS / SHARDCHANNELS (a dict's order inside an
@@ -508,7 +507,7 @@ impl Gen {
     /// Commands that RESP2 refuses in subscribe mode (family names only: README), and odd
     /// lines of the pub/sub commands (arity, unknown subcommands, unknown commands).
     fn other(&mut self) -> Argv {
-        let argv: Vec<&str> = match self.below(22) {
+        let argv: Vec<&str> = match self.below(24) {
             10 => vec!["PING", "a", "b"],
             11 => vec!["PUBLISH", "a"],
             12 => vec!["SPUBLISH", "a", "b", "c"],
@@ -521,6 +520,20 @@ impl Gen {
             19 => vec!["MULTI", "x"],
             20 => vec!["PUBSUB", "HELP"],
             21 => vec!["CONFIG", "SET", "notify-keyspace-events"],
+            // Aliases: RESP2 subscribe mode refuses them by the name they were sent as.
+            22 => match self.below(6) {
+                0 => vec!["SETNX", "k", "v"],
+                1 => vec!["INCR", "k"],
+                2 => vec!["UNLINK", "k"],
+                3 => vec!["FLUSHDB"],
+                4 => vec!["PEXPIRE", "k", "100000"],
+                _ => vec!["PTTL", "k"],
+            },
+            23 => match self.below(3) {
+                0 => vec!["MSETNX", "j", "1"],
+                1 => vec!["RENAMENX", "k", "j"],
+                _ => vec!["DECRBY", "k", "2"],
+            },
             0 => vec!["GET", "k"],
             1 => vec!["SET", "k", "v"],
             2 => vec!["ECHO", "x"],

@@ -169,7 +169,7 @@ fn typed_replies_decode() {
     assert_eq!(conn.run(Echo::new("e")).unwrap(), Bytes::from("e"));
     assert_eq!(conn.run(Time).unwrap().len(), 2);
     assert_eq!(conn.run(DbSize).unwrap(), 1);
-    conn.run(Flush).unwrap();
+    conn.run(Flush::all()).unwrap();
     assert_eq!(conn.run(DbSize).unwrap(), 0);
 }
 

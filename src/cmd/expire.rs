@@ -72,6 +72,11 @@ pub struct Expire {
 }
 
 impl Expire {
+    /// The name the command was given as.
+    pub(crate) fn name(&self) -> &'static str {
+        self.command
+    }
+
     /// `EXPIRE key seconds`.
     ///
     /// ```
@@ -294,6 +299,16 @@ pub struct Ttl {
 }
 
 impl Ttl {
+    /// The name the command was given as.
+    pub(crate) fn name(&self) -> &'static str {
+        match (self.unit, self.absolute) {
+            (TimeUnit::Seconds, false) => "ttl",
+            (TimeUnit::Millis, false) => "pttl",
+            (TimeUnit::Seconds, true) => "expiretime",
+            (TimeUnit::Millis, true) => "pexpiretime",
+        }
+    }
+
     /// `TTL key`.
     ///
     /// ```

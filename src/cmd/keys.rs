@@ -13,11 +13,21 @@ use crate::store::number::{parse_i64, parse_scan_cursor};
 use crate::{Error, Reply};
 
 /// `DEL key [key ...]` and `UNLINK key [key ...]`: removes keys, replies how many existed.
-/// (UNLINK frees memory in the background on Redis; here freeing is always immediate.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// (UNLINK frees memory in the background on Redis; here freeing is always immediate, so
+/// the two are equal: the name they were given as only shows in errors that quote it.)
+#[derive(Debug, Clone)]
 pub struct Del {
     keys: Vec<Bytes>,
+    unlink: bool,
 }
+
+impl PartialEq for Del {
+    fn eq(&self, other: &Del) -> bool {
+        self.keys == other.keys
+    }
+}
+
+impl Eq for Del {}
 
 impl Del {
     /// `DEL key [key ...]`.
@@ -31,11 +41,31 @@ impl Del {
     pub fn new<K: IntoArg>(keys: impl IntoIterator<Item = K>) -> Del {
         Del {
             keys: keys.into_iter().map(IntoArg::into_arg).collect(),
+            unlink: false,
         }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
-        Ok(Command::Del(Del { keys: args.rest() }))
+        Ok(Command::Del(Del {
+            keys: args.rest(),
+            unlink: false,
+        }))
+    }
+
+    pub(crate) fn parse_unlink(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Del(Del {
+            keys: args.rest(),
+            unlink: true,
+        }))
+    }
+
+    /// The name the command was given as.
+    pub(crate) fn name(&self) -> &'static str {
+        if self.unlink {
+            "unlink"
+        } else {
+            "del"
+        }
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
@@ -166,6 +196,15 @@ impl Rename {
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let from = args.next_bytes()?;
         Ok(Command::Rename(Rename::new(from, args.next_bytes()?)))
+    }
+
+    /// The name the command was given as.
+    pub(crate) fn name(&self) -> &'static str {
+        if self.only_if_missing {
+            "renamenx"
+        } else {
+            "rename"
+        }
     }
 
     pub(crate) fn parse_renamenx(args: &mut Args) -> Result<Command, Error> {
@@ -445,24 +484,71 @@ impl DbSize {
     }
 }
 
-/// `FLUSHALL [ASYNC | SYNC]` and `FLUSHDB [ASYNC | SYNC]`: removes every key.
+/// `FLUSHALL [ASYNC | SYNC]` and `FLUSHDB [ASYNC | SYNC]`: removes every key (embedis has
+/// one database, so the two do the same).
 ///
 /// ```
 /// use embedis::cmd::{Command, Flush};
-/// assert_eq!(Command::from_argv(["FLUSHALL", "ASYNC"]).unwrap(), Flush.into());
+/// assert_eq!(Command::from_argv(["FLUSHALL", "ASYNC"]).unwrap(), Flush::all().into());
+/// assert_eq!(Command::from_argv(["FLUSHDB"]).unwrap(), Flush::db().into());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Flush;
+pub struct Flush {
+    db_only: bool,
+}
 
 impl Flush {
+    /// `FLUSHALL`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Flush, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "k", "v"]).unwrap();
+    /// conn.run(Flush::all()).unwrap();
+    /// assert_eq!(conn.call(["DBSIZE"]).unwrap(), embedis::Reply::Integer(0));
+    /// ```
+    pub fn all() -> Flush {
+        Flush { db_only: false }
+    }
+
+    /// `FLUSHDB`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Flush, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "k", "v"]).unwrap();
+    /// conn.run(Flush::db()).unwrap();
+    /// assert_eq!(conn.call(["DBSIZE"]).unwrap(), embedis::Reply::Integer(0));
+    /// ```
+    pub fn db() -> Flush {
+        Flush { db_only: true }
+    }
+
+    /// The name the command was given as.
+    pub(crate) fn name(&self) -> &'static str {
+        if self.db_only {
+            "flushdb"
+        } else {
+            "flushall"
+        }
+    }
+
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Flush::parse_scope(args, false)
+    }
+
+    pub(crate) fn parse_flushdb(args: &mut Args) -> Result<Command, Error> {
+        Flush::parse_scope(args, true)
+    }
+
+    fn parse_scope(args: &mut Args, db_only: bool) -> Result<Command, Error> {
         if let Some(mode) = args.next_keyword() {
             if !(mode.is("ASYNC") || mode.is("SYNC")) {
                 return Err(Error::Syntax);
             }
         }
         args.finish()?;
-        Ok(Command::Flush(Flush))
+        Ok(Command::Flush(Flush { db_only }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {

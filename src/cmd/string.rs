@@ -345,7 +345,8 @@ impl Set {
         Ok(Command::Set(Set::psetex(key, millis, args.next_bytes()?)))
     }
 
-    fn command_name(&self) -> &'static str {
+    /// The name the command was given as (SETNX, SETEX, PSETEX are SETs).
+    pub(crate) fn command_name(&self) -> &'static str {
         match self.spelling {
             SetSpelling::Set => "set",
             SetSpelling::SetNx => "setnx",
@@ -731,6 +732,15 @@ impl MSet {
         }))
     }
 
+    /// The name the command was given as.
+    pub(crate) fn name(&self) -> &'static str {
+        if self.only_if_none_exist {
+            "msetnx"
+        } else {
+            "mset"
+        }
+    }
+
     pub(crate) fn parse_msetnx(args: &mut Args) -> Result<Command, Error> {
         Ok(Command::MSet(MSet {
             pairs: MSet::parse_pairs(args, "msetnx")?,
@@ -770,11 +780,23 @@ pub struct MSetNx(pub(crate) MSet);
 
 /// `INCRBY key increment`, and INCR, DECR, DECRBY: adds to the integer at `key` (a missing
 /// key counts as 0), keeping its deadline. Replies with the new value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Two of them are equal when they do the same (`INCR k` and `INCRBY k 1`): the name they
+/// were given as only shows in errors that quote it.
+#[derive(Debug, Clone)]
 pub struct IncrBy {
     key: Bytes,
     delta: i64,
+    spelling: &'static str,
 }
+
+impl PartialEq for IncrBy {
+    fn eq(&self, other: &IncrBy) -> bool {
+        (&self.key, self.delta) == (&other.key, other.delta)
+    }
+}
+
+impl Eq for IncrBy {}
 
 impl IncrBy {
     /// `INCRBY key delta` (INCR is `delta` 1, DECRBY a negative `delta`).
@@ -789,26 +811,40 @@ impl IncrBy {
         IncrBy {
             key: key.into_arg(),
             delta,
+            spelling: "incrby",
         }
     }
 
+    fn spelled(key: Bytes, delta: i64, spelling: &'static str) -> Command {
+        Command::IncrBy(IncrBy {
+            key,
+            delta,
+            spelling,
+        })
+    }
+
+    /// The name the command was given as.
+    pub(crate) fn name(&self) -> &'static str {
+        self.spelling
+    }
+
     pub(crate) fn parse_incr(args: &mut Args) -> Result<Command, Error> {
-        Ok(Command::IncrBy(IncrBy::new(args.next_bytes()?, 1)))
+        Ok(IncrBy::spelled(args.next_bytes()?, 1, "incr"))
     }
 
     pub(crate) fn parse_decr(args: &mut Args) -> Result<Command, Error> {
-        Ok(Command::IncrBy(IncrBy::new(args.next_bytes()?, -1)))
+        Ok(IncrBy::spelled(args.next_bytes()?, -1, "decr"))
     }
 
     pub(crate) fn parse_incrby(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
-        Ok(Command::IncrBy(IncrBy::new(key, args.next_i64()?)))
+        Ok(IncrBy::spelled(key, args.next_i64()?, "incrby"))
     }
 
     pub(crate) fn parse_decrby(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let delta = args.next_i64()?.checked_neg().ok_or(Error::DecrOverflow)?;
-        Ok(Command::IncrBy(IncrBy::new(key, delta)))
+        Ok(IncrBy::spelled(key, delta, "decrby"))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {

@@ -115,7 +115,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("cl.throttle.ms", -1, Throttle::parse_ms),
     // keys
     cmd("del", -2, Del::parse),
-    cmd("unlink", -2, Del::parse),
+    cmd("unlink", -2, Del::parse_unlink),
     cmd("exists", -2, Exists::parse),
     cmd("type", 2, Type::parse),
     cmd("rename", 3, Rename::parse),
@@ -124,7 +124,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("scan", -2, Scan::parse),
     cmd("dbsize", 1, DbSize::parse),
     cmd("flushall", -1, Flush::parse),
-    cmd("flushdb", -1, Flush::parse),
+    cmd("flushdb", -1, Flush::parse_flushdb),
     // expiry
     cmd("expire", -3, Expire::parse_expire),
     cmd("pexpire", -3, Expire::parse_pexpire),
