@@ -787,7 +787,16 @@ pub struct MSetNx(pub(crate) MSet);
 pub struct IncrBy {
     key: Bytes,
     delta: i64,
-    spelling: &'static str,
+    spelling: IncrSpelling,
+}
+
+/// The name an [`IncrBy`] was sent as.
+#[derive(Debug, Clone, Copy)]
+enum IncrSpelling {
+    Incr,
+    Decr,
+    IncrBy,
+    DecrBy,
 }
 
 impl PartialEq for IncrBy {
@@ -811,11 +820,11 @@ impl IncrBy {
         IncrBy {
             key: key.into_arg(),
             delta,
-            spelling: "incrby",
+            spelling: IncrSpelling::IncrBy,
         }
     }
 
-    fn spelled(key: Bytes, delta: i64, spelling: &'static str) -> Command {
+    fn spelled(key: Bytes, delta: i64, spelling: IncrSpelling) -> Command {
         Command::IncrBy(IncrBy {
             key,
             delta,
@@ -825,26 +834,31 @@ impl IncrBy {
 
     /// The name the command was given as.
     pub(crate) fn name(&self) -> &'static str {
-        self.spelling
+        match self.spelling {
+            IncrSpelling::Incr => "incr",
+            IncrSpelling::Decr => "decr",
+            IncrSpelling::IncrBy => "incrby",
+            IncrSpelling::DecrBy => "decrby",
+        }
     }
 
     pub(crate) fn parse_incr(args: &mut Args) -> Result<Command, Error> {
-        Ok(IncrBy::spelled(args.next_bytes()?, 1, "incr"))
+        Ok(IncrBy::spelled(args.next_bytes()?, 1, IncrSpelling::Incr))
     }
 
     pub(crate) fn parse_decr(args: &mut Args) -> Result<Command, Error> {
-        Ok(IncrBy::spelled(args.next_bytes()?, -1, "decr"))
+        Ok(IncrBy::spelled(args.next_bytes()?, -1, IncrSpelling::Decr))
     }
 
     pub(crate) fn parse_incrby(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
-        Ok(IncrBy::spelled(key, args.next_i64()?, "incrby"))
+        Ok(IncrBy::spelled(key, args.next_i64()?, IncrSpelling::IncrBy))
     }
 
     pub(crate) fn parse_decrby(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         let delta = args.next_i64()?.checked_neg().ok_or(Error::DecrOverflow)?;
-        Ok(IncrBy::spelled(key, delta, "decrby"))
+        Ok(IncrBy::spelled(key, delta, IncrSpelling::DecrBy))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
