@@ -46,17 +46,16 @@ impl Del {
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
-        Ok(Command::Del(Del {
-            keys: args.rest(),
-            unlink: false,
-        }))
+        Del::parse_as(args, false)
     }
 
     pub(crate) fn parse_unlink(args: &mut Args) -> Result<Command, Error> {
-        Ok(Command::Del(Del {
-            keys: args.rest(),
-            unlink: true,
-        }))
+        Del::parse_as(args, true)
+    }
+
+    fn parse_as(args: &mut Args, unlink: bool) -> Result<Command, Error> {
+        let keys = args.rest();
+        Ok(Command::Del(Del { keys, unlink }))
     }
 
     /// The name the command was given as.
