@@ -284,6 +284,15 @@ fn publish_batch(engine: &Engine, channel: impl AsRef<[u8]> + Copy, payload: &By
     assert_eq!(receivers, BATCH * n);
 }
 
+/// One batch sent through tokio's broadcast; every send must reach all `n` receivers.
+fn broadcast_batch(tx: &broadcast::Sender<Bytes>, payload: &Bytes, n: usize) {
+    let mut receivers = 0;
+    for _ in 0..BATCH {
+        receivers += tx.send(payload.clone()).expect("send");
+    }
+    assert_eq!(receivers, BATCH * n);
+}
+
 /// A subscriber's end of the batches: its counts must match what was published.
 fn check_stats(sub: &Subscriber, tally: &Tally) {
     let stats = sub.stats();
@@ -380,11 +389,7 @@ fn fanout_tokio_threads(group: &mut Group<'_>, n: usize, placement: Option<Place
         summary::ran("fanout", "tokio_threads", Some(n as u64), elements);
         b.iter_custom(|iters| {
             run_batches("tokio_threads", iters, n, &done_rx, || {
-                let mut receivers = 0;
-                for _ in 0..BATCH {
-                    receivers += tx.send(payload.clone()).expect("send");
-                }
-                assert_eq!(receivers, BATCH * n);
+                broadcast_batch(&tx, &payload, n);
             })
         });
     });
@@ -427,11 +432,7 @@ fn fanout_tokio_tasks(group: &mut Group<'_>, n: usize, placement: Option<Placeme
         summary::ran("fanout", "tokio_tasks", Some(n as u64), elements);
         b.iter_custom(|iters| {
             run_batches("tokio_tasks", iters, n, &done_rx, || {
-                let mut receivers = 0;
-                for _ in 0..BATCH {
-                    receivers += tx.send(payload.clone()).expect("send");
-                }
-                assert_eq!(receivers, BATCH * n);
+                broadcast_batch(&tx, &payload, n);
             })
         });
     });

@@ -133,7 +133,15 @@ impl Ctx<'_> {
     /// Redis's `lookupKeyRead` found no `key` (missing, or expired just now): the
     /// `keymiss` event, class `m`. Lookups for writing never announce a miss.
     pub(crate) fn key_miss(&mut self, key: &[u8]) {
-        self.notify(notify::KEY_MISS, "keymiss", key);
+        if self.announces_misses() {
+            self.notify(notify::KEY_MISS, "keymiss", key);
+        }
+    }
+
+    /// Whether a read that finds no key announces it: class `m` is on, and the read is not
+    /// a parked one being served (redis-server serves those with `LOOKUP_NONOTIFY`).
+    pub(crate) fn announces_misses(&self) -> bool {
+        self.events.flags & notify::KEY_MISS != 0 && !self.session.serving_blocked
     }
 
     /// Stores a string, keeping the key's deadline if it has one, and signals the write.

@@ -76,7 +76,7 @@ impl Ctx<'_> {
     /// The stream at `key` for a command that reads it, as redis-server's `lookupKeyRead`:
     /// a missing key is announced (`keymiss`).
     pub(crate) fn read_stream(&mut self, key: &[u8]) -> Result<Option<&mut Stream>, Error> {
-        if self.events.flags & notify::KEY_MISS != 0 && matches!(self.stream(key), Ok(None)) {
+        if self.announces_misses() && matches!(self.stream(key), Ok(None)) {
             self.key_miss(key);
             return Ok(None);
         }
@@ -871,12 +871,7 @@ impl XRead {
             if only.as_ref().is_some_and(|only| only != key) {
                 continue;
             }
-            let looked_up = if serving {
-                ctx.stream(key)
-            } else {
-                ctx.read_stream(key)
-            };
-            let stream = match looked_up {
+            let stream = match ctx.read_stream(key) {
                 Err(Error::WrongType) if serving => continue,
                 other => other?,
             };
@@ -898,7 +893,7 @@ impl XRead {
                 out.push((key.clone(), entries));
             }
         }
-        if !serving && ctx.events.flags & notify::KEY_MISS != 0 {
+        if ctx.announces_misses() {
             for (key, _) in &self.streams {
                 let _ = ctx.read_stream(key); // the second look-up
             }

@@ -611,12 +611,7 @@ impl XReadGroup {
             if only.as_ref().is_some_and(|only| only != key) {
                 continue;
             }
-            let looked_up = if serving {
-                ctx.stream(key)
-            } else {
-                ctx.read_stream(key)
-            };
-            let stream = match looked_up {
+            let stream = match ctx.read_stream(key) {
                 Ok(stream) => stream,
                 Err(_) if serving => return Err(Error::Unblocked),
                 Err(error) => return Err(error),

@@ -41,9 +41,21 @@ impl Recycler {
         Recycler { returned, ready }
     }
 
-    /// Takes back a publication that nothing else points to (its bytes already dropped).
-    pub(crate) fn give(&self, publication: Arc<Publication>) {
-        let _ = self.returned.try_send(publication); // full: freed here instead
+    /// A message let go of `publication`: if nothing else points to it, it lets go of its
+    /// payload now (a recycled block keeps no payload alive, and no channel name but a
+    /// short one, which the next publish may reuse) and goes back to its recycler. A full
+    /// recycler, or one whose engine is gone, frees it here instead.
+    pub(crate) fn take_back(mut publication: Arc<Publication>) {
+        let Some(unique) = Arc::get_mut(&mut publication) else {
+            return; // another message still reads it
+        };
+        unique.payload = Bytes::new();
+        if !Recycler::keeps(&unique.channel) {
+            unique.channel = Bytes::new();
+        }
+        if let Some(recycler) = unique.recycler.upgrade() {
+            let _ = recycler.returned.try_send(publication);
+        }
     }
 
     /// A publication to `channel`: a recycled block when one is ready. `name` makes the
@@ -76,7 +88,7 @@ impl Recycler {
     /// Whether a returned block may keep its channel name: short ones only, so that what
     /// waits here stays small, and so that the next publish to the same channel touches no
     /// reference count shared with the subscribers' threads.
-    pub(crate) fn keeps(channel: &Bytes) -> bool {
+    fn keeps(channel: &Bytes) -> bool {
         channel.len() <= KEPT_NAME
     }
 

@@ -175,7 +175,7 @@ impl Pipeline {
 
     /// The commands sent, cloned: the pipeline stays reusable.
     fn batch(&self) -> Vec<Result<Command, Error>> {
-        wrap(self.atomic, self.commands.clone())
+        wrap(self.atomic, self.commands.iter().cloned())
     }
 
     /// The commands sent, moved.
@@ -184,10 +184,16 @@ impl Pipeline {
     }
 }
 
-/// The commands sent: wrapped in MULTI/EXEC if atomic.
-fn wrap(atomic: bool, commands: Vec<Result<Command, Error>>) -> Vec<Result<Command, Error>> {
+/// The commands sent: wrapped in MULTI/EXEC if atomic. Collected once, into one vector (a
+/// moved `Vec` that needs no wrapping is collected in place, without copying).
+fn wrap<I>(atomic: bool, commands: I) -> Vec<Result<Command, Error>>
+where
+    I: IntoIterator<Item = Result<Command, Error>>,
+    I::IntoIter: ExactSizeIterator,
+{
+    let commands = commands.into_iter();
     if !atomic {
-        return commands;
+        return commands.collect();
     }
     let mut wrapped = Vec::with_capacity(commands.len() + 2);
     wrapped.push(Ok(Command::Multi(Multi)));

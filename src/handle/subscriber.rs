@@ -144,18 +144,8 @@ impl std::fmt::Debug for Message {
 /// it again for a later publish (see `exec/recycler.rs` for why).
 impl Drop for Message {
     fn drop(&mut self) {
-        if let Some(mut publication) = self.publication.take() {
-            if let Some(unique) = Arc::get_mut(&mut publication) {
-                // Let go of the payload now: a recycled block keeps no payload alive, and
-                // no channel name but a short one (which the next publish may reuse).
-                unique.payload = Bytes::new();
-                if !Recycler::keeps(&unique.channel) {
-                    unique.channel = Bytes::new();
-                }
-                if let Some(recycler) = unique.recycler.upgrade() {
-                    recycler.give(publication);
-                }
-            }
+        if let Some(publication) = self.publication.take() {
+            Recycler::take_back(publication);
         }
     }
 }
