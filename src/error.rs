@@ -83,7 +83,7 @@ pub enum Error {
     NoProto,
     /// CLIENT SETNAME with a space, newline or other special character.
     InvalidClientName,
-    /// SELECT of a database other than 0 (embedis has one database).
+    /// SELECT of a database outside 0..=15.
     DbIndexOutOfRange,
     /// SELECT with an index that is not an integer.
     InvalidDbIndex,

@@ -24,8 +24,8 @@
 //!   waits, so timing cannot decide the outcome);
 //! - `!fill N` (a whole line): `MSET key:0 0 key:1 1 ...` with N keys.
 //!
-//! Deliberate or unfixable differences are left out of the comparison: `SELECT 1..15`
-//! (embedis has only database 0), SCAN cursor values and page boundaries, INCREX (an
+//! Deliberate or unfixable differences are left out of the comparison: SCAN cursor values
+//! and page boundaries, INCREX (an
 //! embedis extension), non-UTF-8 bytes quoted in error texts, and a HELLO queued in MULTI
 //! after other commands: `KNOWN_DIFFERENCES` lists them and checks they still differ.
 //! Also never compared here: DBSIZE while expired keys may still be stored (Redis counts
@@ -782,6 +782,39 @@ const SERVER: &[Case] = &[
     ("select out of range", &["SELECT -1", "SELECT 16", "SELECT 9223372036854775807", "SELECT -9223372036854775808"]),
 ];
 
+/// The sixteen databases: each keeps its own keys, TTLs, streams and watches.
+#[rustfmt::skip]
+const DATABASES: &[Case] = &[
+    ("select keeps keys apart", &["SET k zero", "SELECT 1", "GET k", "SELECT 0", "GET k", "EXISTS k", "SET k one", "GET k", "DBSIZE", "SELECT 0", "GET k", "DBSIZE"]),
+    ("select every index", &["SELECT 15", "SET k 15", "SELECT 7", "SET k 7", "SELECT 15", "GET k", "SELECT 7", "GET k", "SELECT 0", "EXISTS k"]),
+    ("select twice is once", &["SELECT 3", "SET a 1", "SELECT 3", "GET a", "INCR a", "SELECT 0", "GET a"]),
+    ("a failed select keeps the database", &["SELECT 2", "SET a 1", "SELECT 16", "SELECT abc", "SELECT -1", "GET a"]),
+    ("connections select on their own", &["@0 SELECT 2", "@0 SET k two", "@1 GET k", "@1 SELECT 2", "@1 GET k", "@1 DEL k", "@0 EXISTS k"]),
+    ("a new connection starts in database 0", &["SELECT 4", "SET k v", "@1 EXISTS k", "@1 KEYS *"]),
+    ("keys and scan see one database", &["MSET a 1 b 2", "SELECT 1", "MSET c 3 d 4 e 5", "!sorted KEYS *", "!scan SCAN 0", "SELECT 0", "!sorted KEYS *"]),
+    ("types and commands per database", &["SET s x", "SELECT 1", "XADD s 1-1 f v", "TYPE s", "GET s", "SELECT 0", "TYPE s", "XLEN s", "APPEND s y"]),
+    ("ttl per database", &["SET k v EX 100", "SELECT 1", "SET k v", "TTL k", "PERSIST k", "SELECT 0", "TTL k", "EXPIRE k 50 GT"]),
+    ("expiry in another database", &["SELECT 5", "SET k v PX 10", "SET j w", "!sleep 150", "GET k", "EXISTS j", "SELECT 0", "DBSIZE"]),
+    ("rename within a database", &["SET a 1", "SELECT 1", "SET a 2", "RENAME a b", "GET b", "SELECT 0", "GET a", "GET b", "RENAME b c"]),
+    ("flushdb empties only the selected one", &["SET a 1", "SELECT 1", "MSET b 2 c 3", "FLUSHDB", "DBSIZE", "SELECT 0", "DBSIZE", "GET a"]),
+    ("flushall empties every database", &["SET a 1", "SELECT 9", "SET b 2", "@1 FLUSHALL", "DBSIZE", "EXISTS b", "SELECT 0", "DBSIZE"]),
+    ("select inside multi", &["MULTI", "SELECT 1", "SET k v", "GET k", "SELECT 0", "GET k", "EXEC", "GET k", "SELECT 1", "GET k"]),
+    ("select inside multi stays after exec", &["SET k zero", "MULTI", "SELECT 6", "SET k six", "EXEC", "GET k", "SELECT 0", "GET k"]),
+    ("select inside discarded multi", &["SELECT 1", "SET k one", "MULTI", "SELECT 2", "DISCARD", "GET k"]),
+    ("select errors inside multi", &["MULTI", "SELECT 16", "SELECT x", "EXEC"]),
+    ("select 16 queued runs and fails in exec", &["MULTI", "SET a 1", "SELECT 99", "GET a", "EXEC"]),
+    ("flushdb inside multi after select", &["SET a 1", "MULTI", "SELECT 3", "SET b 2", "FLUSHDB", "DBSIZE", "SELECT 0", "DBSIZE", "EXEC"]),
+    ("reset returns to database 0", &["SET k zero", "SELECT 8", "SET k eight", "RESET", "GET k"]),
+    ("watch a key in another database than the write", &["SELECT 1", "WATCH k", "@1 SET k x", "MULTI", "PING", "EXEC"]),
+    ("watch a key, changed in its database", &["SELECT 1", "WATCH k", "@1 SELECT 1", "@1 SET k x", "MULTI", "PING", "EXEC"]),
+    ("watch then select away, the key changes", &["WATCH k", "SELECT 1", "@1 SET k x", "MULTI", "PING", "EXEC"]),
+    ("watch the same name in two databases", &["WATCH k", "SELECT 1", "WATCH k", "@1 SELECT 1", "@1 SET k x", "MULTI", "PING", "EXEC", "WATCH k", "SELECT 0", "@1 SELECT 2", "@1 SET k y", "MULTI", "PING", "EXEC"]),
+    ("watch in one database, the key expires there", &["SELECT 3", "SET k v PX 50", "WATCH k", "SELECT 0", "!sleep 150", "MULTI", "PING", "EXEC"]),
+    ("watch, flushdb of another database", &["SET k 1", "WATCH k", "@1 SELECT 1", "@1 SET k 2", "@1 FLUSHDB", "MULTI", "GET k", "EXEC"]),
+    ("watch, flushdb of its database", &["SELECT 2", "SET k 1", "WATCH k", "@1 SELECT 2", "@1 FLUSHDB", "MULTI", "GET k", "EXEC"]),
+    ("watch, flushall", &["SELECT 2", "SET k 1", "WATCH k", "@1 FLUSHALL", "MULTI", "GET k", "EXEC"]),
+];
+
 #[rustfmt::skip]
 const CONNECTION: &[Case] = &[
     ("hello", &["!hello HELLO"]),
@@ -977,8 +1010,6 @@ const HELLO_IN_MULTI: &[Case] = &[
 /// case must still diverge somewhere: if one starts to agree, move it to its family's table.
 #[rustfmt::skip]
 const KNOWN_DIFFERENCES: &[Case] = &[
-    // embedis has only database 0 (and says so with Redis's out-of-range error).
-    ("select a database other than 0", &["SELECT 1", "SELECT 15"]),
     // INCREX is an embedis extension; Redis does not know it.
     ("increx", &["INCREX k"]),
     // CL.THROTTLE is the redis-cell module's command (the oracle runs without modules);
@@ -1035,6 +1066,11 @@ fn expiring() {
 #[test]
 fn server() {
     run_table(SERVER, BOTH);
+}
+
+#[test]
+fn databases() {
+    run_table(DATABASES, BOTH);
 }
 
 #[test]

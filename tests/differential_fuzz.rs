@@ -42,10 +42,10 @@
 //! SUBSCRIBE and friends (several frames per command; `differential_pubsub.rs`), commands
 //! that read the clock or the server (TIME, CLIENT ID, CONFIG GET of other parameters),
 //! CONFIG SET of anything but `notify-keyspace-events` (it would change the shared server),
-//! INCREX and CL.THROTTLE (not in the 7.0 oracle), SELECT of databases 1..15 and HELLO
-//! queued in MULTI (README, known differences), a subcommand with a NUL byte (whether
-//! redis-server matches it depends on its per-process hash seed), CLIENT HELP (not
-//! implemented: README lists CLIENT SETNAME / GETNAME / ID).
+//! INCREX and CL.THROTTLE (not in the 7.0 oracle), HELLO queued in MULTI (README, known
+//! differences), a subcommand with a NUL byte (whether redis-server matches it depends on
+//! its per-process hash seed), CLIENT HELP (not implemented: README lists CLIENT SETNAME /
+//! GETNAME / ID).
 
 mod common;
 
@@ -495,17 +495,6 @@ fn small_positive(arg: &[u8]) -> Option<u64> {
     ((1..=1_000_000).contains(&n) && n.to_string() == text).then_some(n)
 }
 
-/// Lines that hit a documented difference (README, known differences); regenerated.
-fn known_difference(argv: &[Vec<u8>]) -> bool {
-    let name = argv[0].to_ascii_lowercase();
-    // SELECT 1..15: embedis has only database 0.
-    name == b"select"
-        && argv
-            .get(1)
-            .and_then(|arg| small_positive(arg))
-            .is_some_and(|n| n <= 15)
-}
-
 fn generate(seed: u64) -> Script {
     let mut rng = Rng::new(seed);
     let resp3 = rng.below(2) == 0;
@@ -513,12 +502,7 @@ fn generate(seed: u64) -> Script {
     let mut lines = Vec::with_capacity(length);
     for id in 0..length {
         let conn = usize::from(rng.below(10) == 0);
-        let argv = loop {
-            let argv = command_line(&mut rng, id);
-            if !known_difference(&argv) {
-                break argv;
-            }
-        };
+        let argv = command_line(&mut rng, id);
         lines.push(Line { id, conn, argv });
     }
     Script { resp3, lines }

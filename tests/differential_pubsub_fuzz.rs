@@ -25,8 +25,8 @@
 //!   INCRBYFLOAT, APPEND, RENAME, GETDEL, GETEX, XADD with explicit IDs (NOMKSTREAM, MAXLEN),
 //!   XTRIM, XDEL, XSETID, XGROUP CREATE / SETID / DESTROY / CREATECONSUMER / DELCONSUMER,
 //!   XREADGROUP, XACK, and reads that may miss a key (GET, MGET, STRLEN, EXISTS, TYPE, XLEN,
-//!   XRANGE, XPENDING, XREAD from 0), while connections listen on `__key*__:*`, `__keyspace@0__:k`,
-//!   `__keyevent@0__:set` and the like;
+//!   XRANGE, XPENDING, XREAD from 0), and SELECT of databases 0 to 2, while connections
+//!   listen on `__key*__:*`, `__keyspace@0__:k`, `__keyevent@2__:set` and the like;
 //! - an expiry step: `SET k v PX 1` (or `GETEX k PX 1`), a 5 ms sleep, then `EXISTS k`, read
 //!   as one step (the `expired` event comes from redis-server's expiry cycle or from the
 //!   lookup, and from embedis's sweep, always before the lookup's reply).
@@ -65,7 +65,7 @@
 //!   expiry step's, always followed by a lookup; no SET with a past EXAT/PXAT (redis-server
 //!   expires it when its cycle or a lookup finds it, embedis at once: README); no TTL reads;
 //!   no BLOCK; XADD never takes `*` as ID;
-//! - README's known differences: CONFIG of other parameters, SELECT, HELLO other than the
+//! - README's known differences: CONFIG of other parameters, HELLO other than the
 //!   greeting, XREAD with `$` or `+`; inside MULTI the runner skips a
 //!   subscription command with other than one name (7.0 writes one confirmation per name
 //!   inside the EXEC array), PUBSUB CHANNELS / SHARDCHANNELS (a dict's order inside an
@@ -288,6 +288,8 @@ const CHANNELS: &[&[u8]] = &[
     b"__keyevent@0__:set",
     b"__keyevent@0__:del",
     b"__keyevent@0__:xadd",
+    b"__keyspace@1__:k",
+    b"__keyevent@2__:set",
 ];
 
 const PATTERNS: &[&[u8]] = &[
@@ -309,6 +311,7 @@ const PATTERNS: &[&[u8]] = &[
     b"__key*__:*",
     b"__keyspace@0__:*",
     b"__keyevent@0__:*",
+    b"__keyspace@1__:*",
     b"__keyspace@0__:k",
     b"__keyevent@0__:set",
     b"*:k",
@@ -602,7 +605,7 @@ impl Gen {
         let group = self.pick(GROUPS);
         let consumer = self.pick(CONSUMERS);
         let w = Gen::word;
-        match self.below(27) {
+        match self.below(28) {
             0..=2 => {
                 let mut argv = vec![w("SET"), key, self.pick_bytes(PAYLOADS)];
                 match self.below(7) {
@@ -725,6 +728,8 @@ impl Gen {
                 3 => vec![w("EXISTS"), key, self.pick(KEYS)],
                 _ => vec![w("TYPE"), key],
             },
+            // The sixteen databases: notifications name the one a key lives in.
+            27 => vec![w("SELECT"), self.pick(&["0", "0", "1", "2"])],
             _ => match self.below(4) {
                 0 => vec![w("XLEN"), stream],
                 1 => vec![w("XRANGE"), stream, w("-"), w("+"), w("COUNT"), w("2")],

@@ -1013,6 +1013,18 @@ const BLOCKING: &[Case] = &[
     ("xread block times out", &[
         "XADD s 1-0 f a", "@1 send XREAD BLOCK 50 STREAMS s $", "read 1 400", "@1 PING",
     ]),
+    ("xread block in another database", &[
+        "@1 SELECT 1", "@1 send XREAD BLOCK 0 STREAMS s $", "read 1 100",
+        "XADD s 1-0 f a", "read 1 100", "@2 SELECT 1", "@2 XADD s 2-0 f b", "read 1 100",
+    ]),
+    ("xread block, the same name written in two databases", &[
+        "@1 send XREAD BLOCK 0 STREAMS s $", "read 1 100", "@2 SELECT 3", "@2 send XREAD BLOCK 0 STREAMS s $", "read 2 100",
+        "SELECT 3", "XADD s 1-0 f a", "read 1,2 100", "SELECT 0", "XADD s 1-0 f b", "read 1,2 100",
+    ]),
+    ("xreadgroup block, the key deleted in another database", &[
+        "SELECT 2", "XGROUP CREATE s g $ MKSTREAM", "@1 SELECT 2", "@1 send XREADGROUP GROUP g c BLOCK 0 STREAMS s >", "read 1 100",
+        "SELECT 0", "XADD s 1-0 f a", "DEL s", "read 1 100", "SELECT 2", "DEL s", "read 1 100",
+    ]),
     ("xread block times out, another waits on", &[
         "@1 send XREAD BLOCK 50 STREAMS s $", "@2 send XREAD BLOCK 0 STREAMS s $", "read 1,2 400",
         "XADD s 1-0 f v", "read 1,2 100",

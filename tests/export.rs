@@ -204,9 +204,27 @@ fn argv(parts: &[&[u8]]) -> Vec<Vec<u8>> {
 // The comparison.
 // ---------------------------------------------------------------------------------------
 
-/// Asserts that both sides hold the same dataset (see the module docs for what is
-/// compared). Returns how many keys were compared.
+/// Asserts that both sides hold the same dataset in each of the sixteen databases (see the
+/// module docs for what is compared). Returns how many keys were compared.
 fn assert_same_dataset(a: &mut dyn Side, b: &mut dyn Side) -> usize {
+    let mut compared = 0;
+    for db in 0..16 {
+        select(a, db);
+        select(b, db);
+        compared += assert_same_database(a, b);
+    }
+    select(a, 0);
+    select(b, 0);
+    compared
+}
+
+fn select(side: &mut dyn Side, db: usize) {
+    let reply = side.call(&words(&format!("SELECT {db}")));
+    assert_eq!(reply, V::Simple("OK".into()), "{}", side.name());
+}
+
+/// [`assert_same_dataset`] for the database each side has selected.
+fn assert_same_database(a: &mut dyn Side, b: &mut dyn Side) -> usize {
     let keys = |side: &mut dyn Side| {
         let mut keys: Vec<Vec<u8>> = side
             .call(&words("KEYS *"))
@@ -419,6 +437,29 @@ fn count(dump: &[u8], needle: &str) -> usize {
 // ---------------------------------------------------------------------------------------
 // Scenarios.
 // ---------------------------------------------------------------------------------------
+
+#[test]
+fn every_database_is_exported_after_its_select() {
+    let engine = engine_with_script(&[
+        "SET zero 0",
+        "SELECT 3",
+        "SET three 3 EX 86400",
+        "XADD stream 1-1 f v",
+        "XGROUP CREATE stream g 0",
+        "XREADGROUP GROUP g alice STREAMS stream >",
+        "SELECT 15",
+        "SET fifteen 15",
+        "SET zero \"not the zero of database 0\"",
+        "SELECT 9",
+        "SET gone soon PX 500",
+        "advance 1000",
+    ]);
+    let dump = export_and_compare(&engine, 5);
+    // Database 0 needs no SELECT; 3 and 15 one each; 9 (only an expired key) none; the
+    // dump ends back in database 0.
+    assert_eq!(count(&dump, "SELECT"), 3);
+    assert!(dump.ends_with(b"*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n"));
+}
 
 #[test]
 fn strings_integers_and_deadlines() {

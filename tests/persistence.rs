@@ -222,6 +222,115 @@ fn atomically_closures_are_logged_as_one_transaction() {
 }
 
 #[test]
+fn every_database_replays_where_it_was_written_across_restarts_and_rewrites() {
+    let dir = common::temp_dir("aof", "databases");
+    let path = dir.join("appendonly.aof");
+    let clock = ManualClock::new();
+    let engine = open(&path, Fsync::Always, &clock);
+    let mut zero = engine.connect();
+    let mut three = engine.connect();
+    three.call(["SELECT", "3"]).expect("select");
+    // Interleaved connections: the file must switch databases back and forth.
+    for round in 0..3 {
+        let n = round.to_string();
+        zero.call(["SET", "k", &format!("zero {n}")]).expect("set");
+        three
+            .call(["SET", "k", &format!("three {n}")])
+            .expect("set");
+        three.call(["INCR", "counter"]).expect("incr");
+    }
+    three
+        .call(["XADD", "jobs", "1-1", "task", "a"])
+        .expect("xadd");
+    three
+        .call(["XGROUP", "CREATE", "jobs", "g", "0"])
+        .expect("group");
+    three
+        .call(["XREADGROUP", "GROUP", "g", "w", "STREAMS", "jobs", ">"])
+        .expect("read");
+    // A transaction that changes database half-way, and a FLUSHDB of one database only.
+    for line in [
+        &["MULTI"][..],
+        &["SET", "tx", "in zero"],
+        &["SELECT", "5"],
+        &["SET", "tx", "in five"],
+        &["SET", "doomed", "x"],
+        &["EXEC"],
+        &["SELECT", "6"],
+        &["SET", "flushed", "x"],
+        &["FLUSHDB"],
+        &["SELECT", "7"],
+        &["SET", "expiring", "x", "PX", "100"],
+        &["SET", "lazy", "x", "PX", "100"],
+    ] {
+        assert!(!zero.call(line.iter().copied()).expect("reply").is_error());
+    }
+    clock.advance(Duration::from_millis(200));
+    assert_eq!(zero.call(["GET", "lazy"]).expect("get"), Reply::Nil);
+    zero.call(["SELECT", "5"]).expect("select");
+    zero.call(["DEL", "doomed"]).expect("del");
+    // A closure works in database 0, whatever its connection-less session selected last.
+    engine
+        .atomically(|db| {
+            db.call(["SELECT", "9"]);
+            db.incr_by("in-nine", 1)
+        })
+        .expect("ran")
+        .expect("incr");
+    engine
+        .atomically(|db| db.incr_by("in-zero", 1))
+        .expect("ran")
+        .expect("incr");
+    let before = picture(&engine);
+    for expected in [
+        "database 3:",
+        "database 5:",
+        "database 9:",
+        "three 2",
+        "in five",
+    ] {
+        assert!(before.contains(expected), "{expected} in {before}");
+    }
+    for absent in ["database 6:", "database 7:", "doomed", "expiring"] {
+        assert!(!before.contains(absent), "{absent} in {before}");
+    }
+    drop((zero, three));
+    drop(engine);
+
+    // Restart; the file ended in database 5 (the last write): a write in database 0 now
+    // must say so.
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert_eq!(picture(&engine), before);
+    call(&engine, &["SET", "after-restart", "in zero"]);
+    let before = picture(&engine);
+    drop(engine);
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(picture(&engine), before);
+    assert!(before.starts_with("database 0:\n"));
+    assert!(before.contains("after-restart"));
+
+    // Compaction while a connection sits in database 2 and keeps writing there.
+    let mut two = engine.connect();
+    two.call(["SELECT", "2"]).expect("select");
+    two.call(["SET", "before-rewrite", "x"]).expect("set");
+    engine.rewrite_append_only().expect("rewrite");
+    for n in 0..50 {
+        two.call(["INCR", "during-rewrite"]).expect("incr");
+        if n % 10 == 0 {
+            call(&engine, &["INCR", "zero-during-rewrite"]);
+        }
+    }
+    let before = picture(&engine);
+    drop(two);
+    drop(engine); // shutdown finishes the compaction
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert_eq!(picture(&engine), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_torn_tail_is_cut_at_every_byte_and_a_corrupt_middle_is_refused() {
     let dir = common::temp_dir("aof", "torn");
     let path = dir.join("appendonly.aof");

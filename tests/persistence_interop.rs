@@ -43,8 +43,23 @@ impl Side for RespClient {
     }
 }
 
-/// Every key, as text: what both sides must agree on.
+/// Every key of every database, as text: what both sides must agree on.
 fn picture(side: &mut dyn Side) -> String {
+    let mut out = String::new();
+    for db in 0..16 {
+        let db = db.to_string();
+        assert_eq!(side.exec(&["SELECT", &db]).render(), "OK");
+        let keys = database_picture(side);
+        if !keys.is_empty() {
+            out.push_str(&format!("database {db}:\n{keys}"));
+        }
+    }
+    side.exec(&["SELECT", "0"]);
+    out
+}
+
+/// [`picture`] of the selected database.
+fn database_picture(side: &mut dyn Side) -> String {
     let mut keys: Vec<String> = side
         .exec(&["KEYS", "*"])
         .arr()
@@ -230,6 +245,25 @@ fn workload(side: &mut dyn Side) {
         &["XADD", "st", "*", "f", "tx"],
         &["XREADGROUP", "GROUP", "g2", "yan", "STREAMS", "st", ">"],
         &["EXEC"],
+        // Other databases: the file must say which each write goes to.
+        &["SELECT", "4"],
+        &["SET", "plain", "in four"],
+        &["INCR", "four"],
+        &["EXPIRE", "four", "6000"],
+        &["XADD", "st", "2-1", "f", "in four"],
+        &["XGROUP", "CREATE", "st", "g4", "0"],
+        &["XREADGROUP", "GROUP", "g4", "quinn", "STREAMS", "st", ">"],
+        &["MULTI"],
+        &["SET", "before", "in four"],
+        &["SELECT", "11"],
+        &["SET", "after", "in eleven"],
+        &["EXEC"],
+        &["SET", "still", "in eleven"],
+        &["SELECT", "15"],
+        &["SET", "fleeting", "x"],
+        &["FLUSHDB"],
+        &["SELECT", "0"],
+        &["SET", "back", "in zero"],
     ];
     for argv in script {
         if let V::Err(error) = side.exec(argv) {

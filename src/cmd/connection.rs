@@ -199,6 +199,7 @@ impl Reset {
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         ctx.session.multi = None;
         ctx.unwatch_all();
+        ctx.select(0);
         ctx.session.name = None;
         ctx.session.set_protocol(Protocol::Resp2);
         super::pubsub::leave_all(ctx);

@@ -3,6 +3,7 @@
 use bytes::Bytes;
 
 use crate::exec::blocking::{BlockRequest, Blocking};
+use crate::exec::databases::Databases;
 use crate::exec::notify::{self, Events};
 use crate::exec::session::Session;
 use crate::exec::watch::WatchRegistry;
@@ -15,7 +16,10 @@ use crate::Error;
 
 /// Exclusive access to the data, the caller's session, and the instant the command runs at.
 pub(crate) struct Ctx<'a> {
+    /// The session's database, the one every key the command names lives in.
     pub(crate) db: &'a mut Keyspace,
+    /// The other databases, for SELECT, FLUSHALL and WATCH across databases.
+    pub(crate) databases: &'a mut Databases,
     pub(crate) watches: &'a mut WatchRegistry,
     pub(crate) session: &'a mut Session,
     /// The engine clock, read at most once per message, and only if a command needs it:
@@ -76,16 +80,17 @@ pub(crate) fn settle_expired(
         return;
     }
     if let Some(log) = log {
-        log.expired(db.expired());
+        log.expired(db.index(), db.expired());
         log.expired_logged = 0;
     }
+    let index = db.index();
     for key in db.take_expired() {
-        blocking.signal(&key);
+        blocking.signal(index, &key);
         if !watches.is_empty() {
             let exists = db.contains_raw(&key);
-            watches.touch(&key, exists);
+            watches.touch(index, &key, exists);
         }
-        events.emit(notify::EXPIRED, "expired", &key);
+        events.emit(index, notify::EXPIRED, "expired", &key);
     }
 }
 
@@ -108,7 +113,7 @@ impl Ctx<'_> {
         }
         if !self.watches.is_empty() {
             let exists = self.db.contains_raw(key);
-            self.watches.touch(key, exists);
+            self.watches.touch(self.db.index(), key, exists);
         }
     }
 
@@ -149,7 +154,7 @@ impl Ctx<'_> {
         self.announce_if_new(&key);
         self.db
             .replace_value(key.clone(), Value::String(value), &self.now);
-        self.blocking.signal(&key);
+        self.blocking.signal(self.db.index(), &key);
         self.touch(&key);
     }
 
@@ -158,7 +163,7 @@ impl Ctx<'_> {
         self.announce_if_new(&key);
         self.db
             .insert(key.clone(), Value::String(value), expires_at);
-        self.blocking.signal(&key);
+        self.blocking.signal(self.db.index(), &key);
         self.touch(&key);
     }
 
@@ -180,7 +185,7 @@ impl Ctx<'_> {
             return;
         }
         self.settle_expired();
-        self.events.emit(class, event, key);
+        self.events.emit(self.db.index(), class, event, key);
     }
 
     /// Marks where redis-server adds this command's reply, for the commands that reply
@@ -256,8 +261,8 @@ impl Ctx<'_> {
     /// [`Ctx::log_effect`] for a command one of `persist::commands` writes.
     pub(crate) fn log_with(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
         if let Some(log) = self.log.as_deref_mut() {
-            log.expired(self.db.expired());
-            log.write(write);
+            log.expired(self.db.index(), self.db.expired());
+            log.write(self.db.index(), write);
         }
     }
 
@@ -282,9 +287,10 @@ impl Ctx<'_> {
         let Some(log) = self.log.as_deref_mut() else {
             return;
         };
-        log.expired(self.db.expired());
+        let index = self.db.index();
+        log.expired(index, self.db.expired());
         match self.db.peek(key) {
-            None => log.command(&[b"DEL" as &[u8], key]),
+            None => log.command(index, &[b"DEL" as &[u8], key]),
             Some(entry) => {
                 let mut digits = [0; 20];
                 let value = match &entry.value {
@@ -292,7 +298,9 @@ impl Ctx<'_> {
                     Value::Int(n) => signed_decimal(*n, &mut digits),
                     Value::Stream(_) => return, // its command logs what it did
                 };
-                log.write(|out| commands::set(key, value, entry.expires_at, out));
+                log.write(index, |out| {
+                    commands::set(key, value, entry.expires_at, out)
+                });
             }
         }
     }
@@ -301,7 +309,7 @@ impl Ctx<'_> {
     pub(crate) fn delete(&mut self, key: &[u8]) -> bool {
         let existed = self.db.remove(key, &self.now).is_some();
         if existed {
-            self.blocking.signal(key);
+            self.blocking.signal(self.db.index(), key);
             self.touch(key);
         }
         existed
@@ -311,13 +319,19 @@ impl Ctx<'_> {
 impl Ctx<'_> {
     /// WATCH one key for this connection (watching twice is once).
     pub(crate) fn watch(&mut self, key: Bytes) {
-        if self.session.watched.contains(&key) {
+        let db = self.db.index();
+        if self
+            .session
+            .watched
+            .iter()
+            .any(|(d, k)| *d == db && *k == key)
+        {
             return;
         }
         let expired_now = self.db.is_logically_expired(&key, &self.now);
         self.watches
-            .watch(self.session.id, key.clone(), expired_now);
-        self.session.watched.push(key);
+            .watch(self.session.id, db, key.clone(), expired_now);
+        self.session.watched.push((db, key));
     }
 
     /// Forget every key this connection watches.
@@ -327,13 +341,25 @@ impl Ctx<'_> {
     }
 
     /// Whether EXEC must fail: a watched key changed, or has passed its deadline since it
-    /// was watched (even if nothing removed it yet).
+    /// was watched (even if nothing removed it yet), in whichever database it lives.
     pub(crate) fn watch_failed(&self) -> bool {
         let conn = self.session.id;
         self.watches.is_dirty(conn)
-            || self.session.watched.iter().any(|key| {
-                !self.watches.was_expired_when_watched(conn, key)
-                    && self.db.is_logically_expired(key, &self.now)
+            || self.session.watched.iter().any(|(db, key)| {
+                !self.watches.was_expired_when_watched(conn, *db, key)
+                    && self
+                        .databases
+                        .get(self.db, *db)
+                        .is_some_and(|keyspace| keyspace.is_logically_expired(key, &self.now))
             })
+    }
+
+    /// SELECT: from now on this session's commands work on database `index` (below
+    /// `DATABASES`), starting with the next command of a running transaction.
+    pub(crate) fn select(&mut self, index: usize) {
+        // Keys this database saw expire are announced before it is parked.
+        self.settle_expired();
+        self.databases.activate(self.db, index);
+        self.session.db = self.db.index();
     }
 }

@@ -6,6 +6,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
+use crate::exec::databases::DATABASES;
 use crate::exec::notify;
 use crate::store::c_string::keyword_is;
 use crate::store::glob::Glob;
@@ -241,8 +242,8 @@ impl Rename {
         ctx.notify(notify::NEW, "new", &self.to);
         ctx.db
             .insert(self.to.clone(), entry.value, entry.expires_at);
-        ctx.blocking.signal(&self.from);
-        ctx.blocking.signal(&self.to);
+        ctx.blocking.signal(ctx.db.index(), &self.from);
+        ctx.blocking.signal(ctx.db.index(), &self.to);
         ctx.touch(&self.from);
         ctx.touch(&self.to);
         ctx.notify(notify::GENERIC, "rename_from", &self.from);
@@ -483,8 +484,9 @@ impl DbSize {
     }
 }
 
-/// `FLUSHALL [ASYNC | SYNC]` and `FLUSHDB [ASYNC | SYNC]`: removes every key (embedis has
-/// one database, so the two do the same).
+/// `FLUSHALL [ASYNC | SYNC]` removes every key of every database; `FLUSHDB [ASYNC | SYNC]`
+/// every key of the selected one. Both free at once (there is no background thread to
+/// hand ASYNC to).
 ///
 /// ```
 /// use embedis::cmd::{Command, Flush};
@@ -551,14 +553,32 @@ impl Flush {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        ctx.log_effect(&["FLUSHALL"]);
-        let removed = ctx.db.clear();
-        for key in removed {
-            ctx.blocking.signal(&key);
-            if !ctx.watches.is_empty() {
-                ctx.watches.touch(&key, false);
-            }
+        if self.db_only {
+            ctx.log_effect(&["FLUSHDB"]);
+            flush_active(ctx);
+            return Reply::OK;
         }
+        if let Some(log) = ctx.log.as_deref_mut() {
+            log.expired(ctx.db.index(), ctx.db.expired());
+            log.command_anywhere(&["FLUSHALL"]);
+        }
+        for index in 0..DATABASES {
+            ctx.databases.activate(ctx.db, index);
+            flush_active(ctx);
+        }
+        ctx.databases.activate(ctx.db, ctx.session.db);
         Reply::OK
+    }
+}
+
+/// Empties the active database; its watched keys count as changed, and readers blocked on
+/// its keys are woken (to find them gone).
+fn flush_active(ctx: &mut Ctx) {
+    let index = ctx.db.index();
+    for key in ctx.db.clear() {
+        ctx.blocking.signal(index, &key);
+        if !ctx.watches.is_empty() {
+            ctx.watches.touch(index, &key, false);
+        }
     }
 }

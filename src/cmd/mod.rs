@@ -350,7 +350,8 @@ impl Command {
         )
     }
 
-    /// Makes sense only on a connection, so refused inside `Engine::atomically`.
+    /// Makes sense only on a connection, so refused inside `Engine::atomically`. SELECT
+    /// is allowed, as in a Lua script: it switches the closure's database only.
     pub(crate) fn needs_connection(&self) -> bool {
         self.runs_inside_multi()
             || matches!(
@@ -358,7 +359,6 @@ impl Command {
                 Command::Unwatch(_)
                     | Command::Hello(_)
                     | Command::Client(_)
-                    | Command::Select(_)
                     | Command::Subscribe(_)
                     | Command::Unsubscribe(_)
             )

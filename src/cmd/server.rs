@@ -5,6 +5,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
+use crate::exec::databases::DATABASES;
 use crate::store::number::parse_i64;
 use crate::{Error, Protocol, Reply};
 
@@ -113,12 +114,17 @@ impl Time {
     }
 }
 
-/// `SELECT index`: embedis has the one database 0; any other index is out of range.
+/// `SELECT index`: the connection's commands work on database `index` from now on (0 to
+/// 15; a new connection starts in database 0). Each database has its own keys; pub/sub is
+/// shared, as on redis-server.
 ///
 /// ```
+/// use embedis::Reply;
 /// let mut conn = embedis::Engine::new().connect();
-/// assert_eq!(conn.call(["SELECT", "0"]).unwrap(), embedis::Reply::OK);
-/// assert!(conn.call(["SELECT", "1"]).unwrap().is_error());
+/// conn.call(["SET", "k", "in 0"]).unwrap();
+/// assert_eq!(conn.call(["SELECT", "1"]).unwrap(), Reply::OK);
+/// assert_eq!(conn.call(["GET", "k"]).unwrap(), Reply::Nil);
+/// assert!(conn.call(["SELECT", "16"]).unwrap().is_error());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Select {
@@ -126,6 +132,16 @@ pub struct Select {
 }
 
 impl Select {
+    /// Selects database `index`.
+    ///
+    /// ```
+    /// use embedis::cmd::{Command, Select};
+    /// assert_eq!(Command::from_argv(["SELECT", "3"]).unwrap(), Select::new(3).into());
+    /// ```
+    pub fn new(index: i64) -> Select {
+        Select { index }
+    }
+
     /// Redis reads the index as a C `int`: not an integer and outside 32 bits are two
     /// different errors.
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
@@ -136,11 +152,13 @@ impl Select {
         Ok(Command::Select(Select { index }))
     }
 
-    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
-        if self.index == 0 {
-            Reply::OK
-        } else {
-            Error::DbIndexOutOfRange.into()
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        match usize::try_from(self.index) {
+            Ok(index) if index < DATABASES => {
+                ctx.select(index);
+                Reply::OK
+            }
+            _ => Error::DbIndexOutOfRange.into(),
         }
     }
 }

@@ -105,7 +105,7 @@ impl Ctx<'_> {
     /// A stream write: WATCH sees it, blocked readers are woken, the event goes out.
     pub(crate) fn stream_written(&mut self, key: &[u8], event: &str) {
         self.touch(key);
-        self.blocking.signal(key);
+        self.blocking.signal(self.db.index(), key);
         self.notify(notify::STREAM, event, key);
     }
 }

@@ -352,7 +352,7 @@ impl XGroup {
                 }
                 ctx.log_effect(&[b"XGROUP" as &[u8], b"DESTROY", &key, &group]);
                 // Parked XREADGROUPs on it are woken, to get NOGROUP.
-                ctx.blocking.signal(&key);
+                ctx.blocking.signal(ctx.db.index(), &key);
                 ctx.reply_point();
                 ctx.notify(notify::STREAM, "xgroup-destroy", &key);
                 Ok(Reply::Integer(1))

@@ -100,6 +100,7 @@ impl Ctx<'_> {
             return;
         };
         let now = self.now_ms();
+        let db = self.db.index();
         for (key, before) in streams {
             let Some(log) = self.log.as_deref_mut() else {
                 return;
@@ -112,7 +113,7 @@ impl Ctx<'_> {
             };
             let journal = group.journal.take().unwrap_or_default();
             for consumer in &journal.consumers {
-                log.write(|out| {
+                log.write(db, |out| {
                     encode_command(&[b"XGROUP", b"CREATECONSUMER", &key, &name, consumer], out)
                 });
             }
@@ -120,7 +121,7 @@ impl Ctx<'_> {
             ids.sort_unstable();
             ids.dedup();
             for id in ids {
-                log.write(|out| match group.pel.get(&id) {
+                log.write(db, |out| match group.pel.get(&id) {
                     Some(pending) => commands::xclaim(&key, &name, id, pending, out),
                     None => {
                         write_array_len(4, out);
@@ -133,7 +134,7 @@ impl Ctx<'_> {
             }
             let after = (group.last_id, group.entries_read);
             if after != before {
-                log.write(|out| {
+                log.write(db, |out| {
                     commands::xgroup_position(b"SETID", &key, &name, after.0, false, after.1, out)
                 });
             }

@@ -32,6 +32,8 @@ pub(crate) struct BlockRequest {
 #[derive(Debug)]
 pub(crate) struct Waiter {
     pub(crate) conn: u64,
+    /// The database its keys live in.
+    pub(crate) db: usize,
     pub(crate) keys: Vec<Bytes>,
     pub(crate) deadline: Option<u64>,
     pub(crate) command: Command,
@@ -45,8 +47,8 @@ pub(crate) struct Blocking {
     by_key: HashMap<Bytes, BTreeSet<u64>, RandomState>,
     deadlines: BTreeSet<(u64, u64)>,
     by_conn: HashMap<u64, u64, RandomState>,
-    /// Keys written since the executor last served waiters.
-    pub(crate) ready: Vec<Bytes>,
+    /// Keys written since the executor last served waiters, each with its database.
+    pub(crate) ready: Vec<(usize, Bytes)>,
 }
 
 impl Blocking {
@@ -55,15 +57,15 @@ impl Blocking {
         !self.by_key.is_empty() && self.by_key.contains_key(key)
     }
 
-    /// Marks `key` written, if anyone waits on it.
-    pub(crate) fn signal(&mut self, key: &[u8]) {
+    /// Marks `key` of database `db` written, if anyone waits on a key of that name.
+    pub(crate) fn signal(&mut self, db: usize, key: &[u8]) {
         if self.is_waited(key) {
-            self.ready.push(Bytes::copy_from_slice(key));
+            self.ready.push((db, Bytes::copy_from_slice(key)));
         }
     }
 
-    /// Parks a request of `conn`.
-    pub(crate) fn park(&mut self, conn: u64, request: BlockRequest, now_ms: u64) {
+    /// Parks a request of `conn`, whose keys live in database `db`.
+    pub(crate) fn park(&mut self, conn: u64, db: usize, request: BlockRequest, now_ms: u64) {
         let seq = self.next;
         self.next += 1;
         let deadline = (request.timeout_ms > 0).then(|| now_ms.saturating_add(request.timeout_ms));
@@ -78,6 +80,7 @@ impl Blocking {
             seq,
             Waiter {
                 conn,
+                db,
                 keys: request.keys,
                 deadline,
                 command: request.command,
@@ -90,11 +93,16 @@ impl Blocking {
         self.by_conn.contains_key(&conn)
     }
 
-    /// The parked requests waiting on `key`, in arrival order.
-    pub(crate) fn waiting_on(&self, key: &[u8]) -> Vec<u64> {
+    /// The parked requests waiting on `key` of database `db`, in arrival order.
+    pub(crate) fn waiting_on(&self, db: usize, key: &[u8]) -> Vec<u64> {
         self.by_key
             .get(key)
-            .map(|seqs| seqs.iter().copied().collect())
+            .map(|seqs| {
+                seqs.iter()
+                    .copied()
+                    .filter(|seq| self.waiters.get(seq).is_some_and(|w| w.db == db))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 

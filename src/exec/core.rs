@@ -23,6 +23,7 @@ use std::collections::VecDeque;
 use crate::cmd::context::{settle_expired, Ctx, Now};
 use crate::cmd::Command;
 use crate::exec::blocking::Blocking;
+use crate::exec::databases::{Databases, DATABASES};
 use crate::exec::fanout::Fanout;
 use crate::exec::group_commit::GroupCommit;
 use crate::exec::notify::Events;
@@ -147,7 +148,10 @@ struct Connection {
 
 /// All data and all connection state.
 pub(crate) struct Core {
+    /// The active database (see `exec/databases.rs`).
     db: Keyspace,
+    /// The databases not active now.
+    databases: Databases,
     watches: WatchRegistry,
     connections: HashMap<u64, Connection, RandomState>,
     /// The session `atomically` closures run in.
@@ -191,6 +195,7 @@ impl Core {
         let connection_buffer = fanout.defaults().0;
         Core {
             db: Keyspace::new(),
+            databases: Databases::default(),
             watches: WatchRegistry::default(),
             connections: HashMap::default(),
             script,
@@ -256,7 +261,8 @@ impl Core {
                 let reply = run_one(&mut ctx, command);
                 if let Some(request) = ctx.session.block.take() {
                     let now_ms = ctx.now_ms();
-                    self.blocking.park(conn, request, now_ms);
+                    let db = ctx.db.index();
+                    self.blocking.park(conn, db, request, now_ms);
                     self.serve_ready();
                     return Flow::Continue;
                 }
@@ -321,8 +327,8 @@ impl Core {
         while !self.blocking.ready.is_empty() {
             let mut keys = std::mem::take(&mut self.blocking.ready);
             keys.dedup();
-            for key in keys {
-                for seq in self.blocking.waiting_on(&key) {
+            for (db, key) in keys {
+                for seq in self.blocking.waiting_on(db, &key) {
                     let Some((conn, command)) = self.blocking.command(seq) else {
                         continue; // answered through another of its keys
                     };
@@ -380,8 +386,10 @@ impl Core {
             return None;
         }
         let connection = self.connections.get_mut(&conn)?;
+        self.databases.activate(&mut self.db, connection.session.db);
         Some(Ctx {
             db: &mut self.db,
+            databases: &mut self.databases,
             watches: &mut self.watches,
             session: &mut connection.session,
             now: Now::new(self.clock.as_ref()),
@@ -433,8 +441,12 @@ impl Core {
     fn run_job(&mut self, job: Job) {
         let logging = self.aof.is_some();
         let mark = self.effects.mark();
+        // A closure starts in database 0 whatever the last one selected, as a script does.
+        self.script.db = 0;
+        self.databases.activate(&mut self.db, 0);
         let ctx = Ctx {
             db: &mut self.db,
+            databases: &mut self.databases,
             watches: &mut self.watches,
             session: &mut self.script,
             now: Now::new(self.clock.as_ref()),
@@ -465,7 +477,8 @@ impl Core {
         }
     }
 
-    /// Removes up to the sweep budget of expired keys. Returns whether more are due.
+    /// Removes up to the sweep budget of expired keys from each database with keys due.
+    /// Returns whether more are due.
     pub(crate) fn sweep(&mut self) -> bool {
         if self.next_deadline().is_none() {
             return false; // nothing can expire or time out: skip the clock read
@@ -478,30 +491,54 @@ impl Core {
         {
             self.time_out_waiters(now_ms);
         }
-        let removed = self.db.sweep(now_ms, self.sweep_budget);
-        if removed > 0 {
-            let logging = self.aof.is_some();
-            settle_expired(
-                &mut self.db,
-                &mut self.watches,
-                &self.events,
-                &mut self.blocking,
-                logging.then_some(&mut self.effects),
-            );
-            self.serve_ready();
+        let due = |keyspace: &Keyspace| {
+            keyspace
+                .next_deadline()
+                .is_some_and(|deadline| deadline <= now_ms)
+        };
+        let parked_due = self
+            .databases
+            .parked_deadline()
+            .is_some_and(|deadline| deadline <= now_ms);
+        if !parked_due && !due(&self.db) {
+            return false;
         }
-        self.db
-            .next_deadline()
-            .is_some_and(|deadline| deadline <= now_ms)
+        let mut more_due = false;
+        for index in 0..DATABASES {
+            if !self.databases.get(&self.db, index).is_some_and(&due) {
+                continue;
+            }
+            self.databases.activate(&mut self.db, index);
+            let removed = self.db.sweep(now_ms, self.sweep_budget);
+            if removed > 0 {
+                let logging = self.aof.is_some();
+                settle_expired(
+                    &mut self.db,
+                    &mut self.watches,
+                    &self.events,
+                    &mut self.blocking,
+                    logging.then_some(&mut self.effects),
+                );
+                self.serve_ready();
+                // Serving blocked readers may have activated another database.
+                self.databases.activate(&mut self.db, index);
+            }
+            more_due |= due(&self.db);
+        }
+        more_due
     }
 
-    /// The earliest key deadline or blocked-read deadline, in milliseconds on the engine
-    /// clock.
+    /// The earliest key deadline (in any database) or blocked-read deadline, in
+    /// milliseconds on the engine clock.
     pub(crate) fn next_deadline(&self) -> Option<u64> {
-        match (self.db.next_deadline(), self.blocking.next_deadline()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        [
+            self.db.next_deadline(),
+            self.databases.parked_deadline(),
+            self.blocking.next_deadline(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Replays one command of an append-only file, before the engine serves anyone.
@@ -511,8 +548,10 @@ impl Core {
             Err(Error::UnknownCommand { .. }) => return Replayed::Unknown,
             Err(_) => return Replayed::Failed,
         };
+        self.databases.activate(&mut self.db, session.db);
         let mut ctx = Ctx {
             db: &mut self.db,
+            databases: &mut self.databases,
             watches: &mut self.watches,
             session,
             now: Now::new(self.clock.as_ref()),
@@ -543,21 +582,34 @@ impl Core {
         // As Redis does while loading, nothing expires during a replay: a key whose deadline
         // passed while the engine was down must still exist for the commands after it (a
         // RENAME, say) to replay as they ran. The first sweep afterwards removes it.
-        self.db.set_loading(true);
+        self.set_loading(true);
         let report = crate::persist::recovery::load(
             path,
             |argv| self.replay(&mut session.borrow_mut(), argv),
             || session.borrow().multi.is_some(),
         );
-        self.db.set_loading(false);
+        self.set_loading(false);
+        // New effects follow the file's last command, in the database it left selected.
+        self.effects.selected = session.borrow().db;
         // A transaction the file ends inside was never applied: it is simply dropped.
         report
+    }
+
+    /// Suspends (or resumes) expiry in every database, for a replay.
+    fn set_loading(&mut self, loading: bool) {
+        self.db.set_loading(loading);
+        for keyspace in self.databases.parked_mut(self.db.index()) {
+            keyspace.set_loading(loading);
+        }
     }
 
     /// From now on, writes are appended to `aof` before their replies are released.
     pub(crate) fn attach_append_only(&mut self, aof: AppendOnlyFile) {
         // Keys that expired while the file was replayed are already gone from it.
         self.db.take_expired();
+        for keyspace in self.databases.parked_mut(self.db.index()) {
+            keyspace.take_expired();
+        }
         self.aof = Some(aof);
     }
 
@@ -568,7 +620,12 @@ impl Core {
             return Err(Error::NoAppendOnlyFile);
         };
         let mut snapshot = Vec::new();
-        crate::persist::rewrite::rewrite(&self.db, self.clock.now_micros() / 1000, &mut snapshot);
+        crate::persist::rewrite::rewrite_all(
+            self.databases.all(&self.db),
+            self.clock.now_micros() / 1000,
+            self.effects.selected,
+            &mut snapshot,
+        );
         aof.start_rewrite(snapshot)
             .map_err(|error| Error::AppendOnlyWrite(describe(&error)))
     }
@@ -626,6 +683,8 @@ impl Core {
                 }
             }
             Err(error) => {
+                // What the file holds is unknown now: the next effect selects its database.
+                self.effects.selected = usize::MAX;
                 // The writes are in memory but not in the file: no caller may believe they
                 // are durable. Redis answers MISCONF in the same situation.
                 let refusal = Error::AppendOnlyWrite(describe(&error));

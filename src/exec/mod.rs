@@ -3,6 +3,7 @@
 
 pub(crate) mod blocking;
 pub(crate) mod core;
+pub(crate) mod databases;
 pub(crate) mod executor;
 pub(crate) mod fanout;
 pub(crate) mod group_commit;

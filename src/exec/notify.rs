@@ -1,5 +1,5 @@
 //! Keyspace notifications (`notify-keyspace-events`): which classes are on, and publishing
-//! `__keyspace@0__:<key>` / `__keyevent@0__:<event>` messages as commands change keys.
+//! `__keyspace@<db>__:<key>` / `__keyevent@<db>__:<event>` messages as commands change keys.
 //!
 //! Commands call [`Events::emit`] at the point redis-server calls `notifyKeyspaceEvent`,
 //! with the same class and event name, so the messages come in Redis's order. Keys that
@@ -13,6 +13,7 @@ use std::sync::Arc;
 use bytes::{BufMut, Bytes, BytesMut};
 
 use crate::exec::fanout::Fanout;
+use crate::persist::resp::decimal;
 
 /// `K`: `__keyspace@<db>__:<key>` channels, the event as payload.
 pub(crate) const KEYSPACE: u32 = 1 << 0;
@@ -105,27 +106,35 @@ impl Events {
         Events { flags, fanout }
     }
 
-    /// Publishes the notifications of one event on one key, if its class is on.
-    pub(crate) fn emit(&self, class: u32, event: &str, key: &[u8]) {
+    /// Publishes the notifications of one event on one key of database `db`, if its
+    /// class is on.
+    pub(crate) fn emit(&self, db: usize, class: u32, event: &str, key: &[u8]) {
         if self.flags & class == 0 || self.flags & (KEYSPACE | KEYEVENT) == 0 {
             return;
         }
         if self.flags & KEYSPACE != 0 {
-            let channel = prefixed(b"__keyspace@0__:", key);
+            let channel = channel_name("keyspace", db, key);
             let _ = self
                 .fanout
                 .publish(&channel, Bytes::copy_from_slice(event.as_bytes()));
         }
         if self.flags & KEYEVENT != 0 {
-            let channel = prefixed(b"__keyevent@0__:", event.as_bytes());
+            let channel = channel_name("keyevent", db, event.as_bytes());
             let _ = self.fanout.publish(&channel, Bytes::copy_from_slice(key));
         }
     }
 }
 
-fn prefixed(prefix: &[u8], rest: &[u8]) -> Bytes {
-    let mut channel = BytesMut::with_capacity(prefix.len() + rest.len());
-    channel.put_slice(prefix);
+/// `__<kind>@<db>__:<rest>`, as Redis names its notification channels.
+fn channel_name(kind: &str, db: usize, rest: &[u8]) -> Bytes {
+    let mut digits = [0; 20];
+    let db = decimal(db as u64, &mut digits);
+    let mut channel = BytesMut::with_capacity(kind.len() + db.len() + rest.len() + 6);
+    channel.put_slice(b"__");
+    channel.put_slice(kind.as_bytes());
+    channel.put_slice(b"@");
+    channel.put_slice(db);
+    channel.put_slice(b"__:");
     channel.put_slice(rest);
     channel.freeze()
 }

@@ -32,7 +32,10 @@ pub(crate) struct Session {
     /// Shared with the connection handle so it can tell which RESP version it speaks.
     protocol_view: Arc<AtomicU8>,
     pub(crate) multi: Option<MultiState>,
-    pub(crate) watched: Vec<Bytes>,
+    /// The database SELECT chose (0 at first and after RESET).
+    pub(crate) db: usize,
+    /// The watched keys, each with its database.
+    pub(crate) watched: Vec<(usize, Bytes)>,
     /// QUIT ran: the executor closes the connection after replying.
     pub(crate) closing: bool,
     /// Frames a command sends ahead of its reply (SUBSCRIBE confirms each channel).
@@ -115,6 +118,7 @@ impl Session {
             protocol: Protocol::Resp2,
             protocol_view,
             multi: None,
+            db: 0,
             watched: Vec::new(),
             closing: false,
             outbox: Vec::new(),

@@ -8,6 +8,7 @@
 //!   even though nothing has removed it yet.
 //! - A key that was *already* expired when WATCHed is logically missing; its removal later
 //!   is no change, so it does not fail EXEC.
+//! - A key is watched in one database: the same name written in another is another key.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +20,8 @@ use smallvec::SmallVec;
 #[derive(Debug, Clone, Copy)]
 struct Watcher {
     conn: u64,
+    /// The database the key was watched in.
+    db: usize,
     /// The key was stored but past its deadline when WATCH ran.
     expired_when_watched: bool,
 }
@@ -37,19 +40,21 @@ impl WatchRegistry {
     }
 
     /// `conn` starts watching `key`.
-    pub(crate) fn watch(&mut self, conn: u64, key: Bytes, expired_now: bool) {
+    pub(crate) fn watch(&mut self, conn: u64, db: usize, key: Bytes, expired_now: bool) {
         self.by_key.entry(key).or_default().push(Watcher {
             conn,
+            db,
             expired_when_watched: expired_now,
         });
     }
 
-    /// A write changed `key`; `exists_now` says whether it is still stored afterwards.
-    pub(crate) fn touch(&mut self, key: &[u8], exists_now: bool) {
+    /// A write changed `key` of database `db`; `exists_now` says whether it is still
+    /// stored afterwards.
+    pub(crate) fn touch(&mut self, db: usize, key: &[u8], exists_now: bool) {
         let Some(watchers) = self.by_key.get_mut(key) else {
             return;
         };
-        for watcher in watchers.iter_mut() {
+        for watcher in watchers.iter_mut().filter(|watcher| watcher.db == db) {
             if watcher.expired_when_watched && !exists_now {
                 // The already-expired key is now really gone: logically nothing changed.
                 watcher.expired_when_watched = false;
@@ -60,11 +65,11 @@ impl WatchRegistry {
     }
 
     /// Whether the key, watched by `conn`, was already expired when watched.
-    pub(crate) fn was_expired_when_watched(&self, conn: u64, key: &[u8]) -> bool {
+    pub(crate) fn was_expired_when_watched(&self, conn: u64, db: usize, key: &[u8]) -> bool {
         self.by_key.get(key).is_some_and(|watchers| {
             watchers
                 .iter()
-                .any(|w| w.conn == conn && w.expired_when_watched)
+                .any(|w| w.conn == conn && w.db == db && w.expired_when_watched)
         })
     }
 
@@ -73,9 +78,10 @@ impl WatchRegistry {
         self.dirty.contains(&conn)
     }
 
-    /// `conn` stops watching `keys` (all it watched) and is clean again.
-    pub(crate) fn unwatch(&mut self, conn: u64, keys: &[Bytes]) {
-        for key in keys {
+    /// `conn` stops watching `keys` (all it watched, each with its database) and is clean
+    /// again.
+    pub(crate) fn unwatch(&mut self, conn: u64, keys: &[(usize, Bytes)]) {
+        for (_, key) in keys {
             if let Some(watchers) = self.by_key.get_mut(key) {
                 watchers.retain(|w| w.conn != conn);
                 if watchers.is_empty() {
@@ -94,24 +100,35 @@ mod tests {
     #[test]
     fn touch_marks_only_watchers_of_that_key() {
         let mut registry = WatchRegistry::default();
-        registry.watch(1, Bytes::from_static(b"a"), false);
-        registry.watch(2, Bytes::from_static(b"b"), false);
-        registry.touch(b"a", true);
+        registry.watch(1, 0, Bytes::from_static(b"a"), false);
+        registry.watch(2, 0, Bytes::from_static(b"b"), false);
+        registry.touch(0, b"a", true);
         assert!(registry.is_dirty(1));
         assert!(!registry.is_dirty(2));
-        registry.unwatch(1, &[Bytes::from_static(b"a")]);
+        registry.unwatch(1, &[(0, Bytes::from_static(b"a"))]);
         assert!(!registry.is_dirty(1));
-        registry.unwatch(2, &[Bytes::from_static(b"b")]);
+        registry.unwatch(2, &[(0, Bytes::from_static(b"b"))]);
         assert!(registry.is_empty());
     }
 
     #[test]
     fn removing_an_already_expired_key_is_no_change() {
         let mut registry = WatchRegistry::default();
-        registry.watch(1, Bytes::from_static(b"a"), true);
-        registry.touch(b"a", false);
+        registry.watch(1, 0, Bytes::from_static(b"a"), true);
+        registry.touch(0, b"a", false);
         assert!(!registry.is_dirty(1));
-        registry.touch(b"a", true); // re-created afterwards: a real change
+        registry.touch(0, b"a", true); // re-created afterwards: a real change
+        assert!(registry.is_dirty(1));
+    }
+
+    #[test]
+    fn the_same_name_in_another_database_is_another_key() {
+        let mut registry = WatchRegistry::default();
+        registry.watch(1, 3, Bytes::from_static(b"a"), false);
+        registry.touch(0, b"a", true);
+        assert!(!registry.is_dirty(1));
+        assert!(!registry.was_expired_when_watched(1, 0, b"a"));
+        registry.touch(3, b"a", false);
         assert!(registry.is_dirty(1));
     }
 }

@@ -17,16 +17,26 @@ use crate::{Error, Reply};
 /// Every command runs with Redis's semantics, as `redis.call` does in a Lua script, and the
 /// whole closure sees one instant of the engine clock (Redis 7 freezes time in a script the
 /// same way). Commands that only make sense on a connection (MULTI, WATCH, HELLO, CLIENT,
-/// SELECT, ...) are refused with Redis's script error.
+/// ...) are refused with Redis's script error. A closure starts in database 0; SELECT
+/// switches the database for the rest of that closure only, as in a script.
 ///
 /// ```
-/// use embedis::Engine;
+/// use embedis::{cmd::Select, Engine, Reply};
 /// let engine = Engine::new();
 /// let value = engine.atomically(|db| {
 ///     db.set("k", "1")?;
 ///     db.incr_by("k", 41)
 /// }).unwrap().unwrap();
 /// assert_eq!(value, 42);
+///
+/// engine.atomically(|db| {
+///     db.run(Select::new(2))?;
+///     db.set("k", "in database 2")
+/// }).unwrap().unwrap();
+/// let mut conn = engine.connect();
+/// assert_eq!(conn.call(["GET", "k"]).unwrap(), Reply::bulk("42"));
+/// conn.call(["SELECT", "2"]).unwrap();
+/// assert_eq!(conn.call(["GET", "k"]).unwrap(), Reply::bulk("in database 2"));
 /// ```
 pub struct Db<'a> {
     ctx: Ctx<'a>,
@@ -37,9 +47,9 @@ impl<'a> Db<'a> {
         Db { ctx }
     }
 
-    /// The keyspace, read-only (the export's snapshot).
-    pub(crate) fn keyspace(&self) -> &Keyspace {
-        self.ctx.db
+    /// Every database, read-only, in index order (the export's snapshot).
+    pub(crate) fn databases(&self) -> impl Iterator<Item = &Keyspace> {
+        self.ctx.databases.all(self.ctx.db)
     }
 
     /// The closure's instant in milliseconds, the unit of key deadlines.

@@ -10,7 +10,7 @@
 
 use bytes::Bytes;
 
-use super::resp::{encode_args, encode_command};
+use super::resp::{decimal, encode_args, encode_command};
 
 /// Effects awaiting the next commit, already in RESP.
 #[derive(Debug, Default)]
@@ -27,6 +27,9 @@ pub(crate) struct EffectLog {
     /// Set while the file cannot be written (the failure, as Redis prints it): write
     /// commands are refused with `MISCONF` instead of piling up effects in memory.
     pub(crate) refusing: Option<String>,
+    /// The database a replay of the file is in after `buf`: an effect in another one is
+    /// preceded by `SELECT`, as Redis's AOF does it. A file starts in database 0.
+    pub(crate) selected: usize,
 }
 
 /// Where a transaction's effects start, to wrap them in MULTI/EXEC afterwards.
@@ -37,21 +40,39 @@ pub(crate) struct Mark {
 }
 
 impl EffectLog {
-    /// Appends one command.
-    pub(crate) fn command<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
-        self.write(|out| encode_args(argv, out));
+    /// Appends one command, a write to database `db`.
+    pub(crate) fn command<A: AsRef<[u8]>>(&mut self, db: usize, argv: &[A]) {
+        self.write(db, |out| encode_args(argv, out));
     }
 
-    /// Appends one command that `write` encodes (see `commands.rs`).
-    pub(crate) fn write(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+    /// Appends one command that `write` encodes (see `commands.rs`), a write to database
+    /// `db`.
+    pub(crate) fn write(&mut self, db: usize, write: impl FnOnce(&mut Vec<u8>)) {
+        self.select(db);
         write(&mut self.buf);
         self.commands += 1;
     }
 
-    /// `DEL key`, for keys that expired.
-    pub(crate) fn expired(&mut self, keys: &[Bytes]) {
+    /// Appends one command that applies to every database (FLUSHALL).
+    pub(crate) fn command_anywhere<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
+        encode_args(argv, &mut self.buf);
+        self.commands += 1;
+    }
+
+    /// `SELECT db`, unless a replay is in that database already. Not counted as a
+    /// command: a write and its SELECT need no transaction around them.
+    pub(crate) fn select(&mut self, db: usize) {
+        if db != self.selected {
+            let mut digits = [0; 20];
+            encode_command(&[b"SELECT", decimal(db as u64, &mut digits)], &mut self.buf);
+            self.selected = db;
+        }
+    }
+
+    /// `DEL key`, for keys of database `db` that expired.
+    pub(crate) fn expired(&mut self, db: usize, keys: &[Bytes]) {
         for key in &keys[self.expired_logged.min(keys.len())..] {
-            self.command(&[b"DEL" as &[u8], key]);
+            self.command(db, &[b"DEL" as &[u8], key]);
         }
         self.expired_logged = keys.len();
     }
@@ -101,12 +122,12 @@ mod tests {
     fn a_transaction_of_several_effects_is_wrapped_and_a_single_one_is_not() {
         let mut log = EffectLog::default();
         let mark = log.mark();
-        log.command(&["SET", "a", "1"]);
+        log.command(0, &["SET", "a", "1"]);
         log.wrap_transaction(mark);
         assert_eq!(log.commands, 1);
         let mark = log.mark();
-        log.command(&["SET", "b", "2"]);
-        log.command(&["SET", "c", "3"]);
+        log.command(0, &["SET", "b", "2"]);
+        log.command(0, &["SET", "c", "3"]);
         log.wrap_transaction(mark);
         let text = String::from_utf8(std::mem::take(&mut log.buf)).unwrap();
         assert!(text.starts_with("*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n*1\r\n$5\r\nMULTI\r\n"));
@@ -117,8 +138,32 @@ mod tests {
     fn expired_keys_are_logged_once() {
         let mut log = EffectLog::default();
         let keys = vec![Bytes::from("a"), Bytes::from("b")];
-        log.expired(&keys[..1]);
-        log.expired(&keys);
+        log.expired(0, &keys[..1]);
+        log.expired(0, &keys);
         assert_eq!(log.commands, 2);
+    }
+
+    #[test]
+    fn a_write_to_another_database_is_preceded_by_one_select() {
+        let mut log = EffectLog::default();
+        log.command(0, &["SET", "a", "1"]);
+        log.command(3, &["SET", "b", "2"]);
+        log.command(3, &["SET", "c", "3"]);
+        log.command_anywhere(&["FLUSHALL"]);
+        log.command(0, &["SET", "d", "4"]);
+        let text = String::from_utf8(std::mem::take(&mut log.buf)).unwrap();
+        let names: Vec<&str> = text
+            .split("\r\n")
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "SET", "a", "1", "SELECT", "3", "SET", "b", "2", "SET", "c", "3", "FLUSHALL",
+                "SELECT", "0", "SET", "d", "4"
+            ]
+        );
+        // SELECT is not an effect of its own: a write and its SELECT need no MULTI.
+        assert_eq!(log.commands, 4 + 1);
     }
 }

@@ -68,7 +68,7 @@ use std::fmt;
 use std::io::{self, Read, Write};
 
 use super::resp::{parse_command, Parsed};
-use super::rewrite::rewrite;
+use super::rewrite::rewrite_all;
 use crate::{Engine, Error, Pipeline, Reply};
 
 /// Commands an import sends to the executor in one round trip.
@@ -93,7 +93,7 @@ impl Engine {
     pub fn export(&self) -> Result<Vec<u8>, Error> {
         self.atomically(|db| {
             let mut out = Vec::new();
-            rewrite(db.keyspace(), db.now_ms(), &mut out);
+            rewrite_all(db.databases(), db.now_ms(), 0, &mut out);
             out
         })
     }

@@ -46,13 +46,45 @@ use crate::store::stream::{Stream, StreamId};
 use crate::store::value::Value;
 
 use super::commands::{pexpireat, set, write_bulk_id, xadd, xclaim, xgroup_position, xnack};
-use super::resp::{encode_command, signed_decimal, write_array_len, write_bulk, write_bulk_u64};
+use super::resp::{
+    decimal, encode_command, signed_decimal, write_array_len, write_bulk, write_bulk_u64,
+};
 
 /// XDEL takes the placeholders after the first live entry this many at a time.
 const IDS_PER_XDEL: usize = 128;
 
+/// Appends to `out` the commands that rebuild every database live at `now_ms`: the keys
+/// of each database that has any, after a `SELECT` of it unless a replay is in it already
+/// (a file, like a new connection, starts in database 0), then `SELECT end_in` if the last
+/// database differs, so that commands appended afterwards land where they expect.
+pub(crate) fn rewrite_all<'a>(
+    databases: impl Iterator<Item = &'a Keyspace>,
+    now_ms: u64,
+    end_in: usize,
+    out: &mut Vec<u8>,
+) {
+    let mut selected = 0;
+    let mut select = |index: usize, out: &mut Vec<u8>| {
+        if index != selected {
+            let mut digits = [0; 20];
+            encode_command(&[b"SELECT", decimal(index as u64, &mut digits)], out);
+            selected = index;
+        }
+    };
+    for db in databases {
+        let live = db
+            .iter()
+            .any(|(_, entry)| entry.expires_at.is_none_or(|deadline| deadline > now_ms));
+        if live {
+            select(db.index(), out);
+            rewrite(db, now_ms, out);
+        }
+    }
+    select(end_in, out);
+}
+
 /// Appends to `out` the commands that rebuild every key of `db` live at `now_ms`.
-pub(crate) fn rewrite(db: &Keyspace, now_ms: u64, out: &mut Vec<u8>) {
+fn rewrite(db: &Keyspace, now_ms: u64, out: &mut Vec<u8>) {
     // Sorted for a deterministic output; one pointer per key.
     let mut keys: Vec<_> = db
         .iter()

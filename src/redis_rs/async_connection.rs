@@ -98,7 +98,8 @@ impl redis::aio::ConnectionLike for AsyncConnection {
         Box::pin(exchange(self, packed, offset, count))
     }
 
-    /// Always 0: an engine has one database (`SELECT 0` only).
+    /// 0, the database every connection starts in. As with redis-rs's own connections,
+    /// a `SELECT` sent later is not reflected here.
     fn get_db(&self) -> i64 {
         0
     }

@@ -52,9 +52,9 @@
 //!   commands, and `into_server_errors()` gives that one error instead of the list.
 //! - `HELLO 3` in the middle of a pipeline: the replies before it in the same pipeline are
 //!   converted as RESP3 (redis-server sent them as RESP2). Send HELLO on its own.
-//! - One database: `get_db()` is 0 and `SELECT` of another index fails, as documented for
-//!   embedis. Scripts (`EVAL`, `redis::Script`) do not exist: use
-//!   [`Engine::atomically`](crate::Engine::atomically).
+//! - A connection starts in database 0 (`get_db()` is 0); a `redis://.../3` address has no
+//!   meaning here, send `SELECT 3` instead. Scripts (`EVAL`, `redis::Script`) do not exist:
+//!   use [`Engine::atomically`](crate::Engine::atomically).
 //! - Failures of the in-process handle map to the socket failure they resemble: a shut-down
 //!   engine is a dropped connection (`is_connection_dropped()`), see [`to_redis_error`].
 //!

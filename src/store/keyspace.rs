@@ -53,9 +53,12 @@ pub struct Entry {
     pub expires_at: Option<u64>,
 }
 
-/// All keys of the one database.
+/// All keys of one database (`SELECT` picks among sixteen, see `exec/databases.rs`).
 #[derive(Debug, Default)]
 pub struct Keyspace {
+    /// Which database this is: keyspace channels, WATCH, blocked reads and the append-only
+    /// file name it. It travels with the keys when databases are swapped.
+    index: usize,
     map: HashMap<Bytes, Entry, RandomState>,
     /// (deadline, key) for every key with a deadline: the sweep's index.
     deadlines: BTreeSet<(u64, Bytes)>,
@@ -69,6 +72,19 @@ impl Keyspace {
     /// An empty keyspace.
     pub fn new() -> Keyspace {
         Keyspace::default()
+    }
+
+    /// An empty database number `index`.
+    pub(crate) fn with_index(index: usize) -> Keyspace {
+        Keyspace {
+            index,
+            ..Keyspace::default()
+        }
+    }
+
+    /// The database number (0 for a keyspace made by [`Keyspace::new`]).
+    pub(crate) fn index(&self) -> usize {
+        self.index
     }
 
     /// Number of keys stored, including expired ones not yet removed (as DBSIZE counts).

@@ -9,10 +9,24 @@ fn text(reply: &Reply) -> String {
     String::from_utf8_lossy(&reply.to_resp(embedis::Protocol::Resp3)).into_owned()
 }
 
-/// Everything observable about the data, as text, keys in order.
+/// Everything observable about the data, as text: databases in order, keys in order.
 pub fn picture(engine: &Engine) -> String {
     let mut conn = engine.connect();
     conn.call(["HELLO", "3"]).expect("hello");
+    let mut out = String::new();
+    for db in 0..16 {
+        let db = db.to_string();
+        assert_eq!(conn.call(["SELECT", &db]).expect("select"), Reply::OK);
+        let keys = database_picture(&mut conn);
+        if !keys.is_empty() {
+            out.push_str(&format!("database {db}:\n{keys}"));
+        }
+    }
+    out
+}
+
+/// [`picture`] of the database `conn` has selected.
+fn database_picture(conn: &mut embedis::Connection) -> String {
     let Reply::Array(keys) = conn.call(["KEYS", "*"]).expect("keys") else {
         panic!("KEYS is an array");
     };

@@ -138,7 +138,11 @@ pub const CORPUS: &[&str] = &[
     "PUBSUB NUMPAT",
     "CLIENT SETNAME bridge",
     "CLIENT GETNAME",
+    "SELECT 3",
+    "SET k v",
+    "DBSIZE",
     "SELECT 0",
+    "GET k",
     "FLUSHALL",
     "DBSIZE",
 ];
