@@ -313,6 +313,9 @@ impl Core {
                 self.sweep();
             }
             Msg::Rewrite(done) => {
+                // The snapshot must not hold writes whose effects are still to be appended:
+                // they would land in the new file twice.
+                self.commit();
                 let _ = done.send(self.start_rewrite());
             }
             Msg::Shutdown => return Flow::Stop,
