@@ -17,7 +17,8 @@
 //!
 //! # What carries over
 //! The export is one atomic snapshot, taken on the executor at one instant of the engine
-//! clock; loading it into a server reproduces, key by key:
+//! clock; loading it into a server reproduces, key by key and in each of the sixteen
+//! databases (the keys of database `n` follow a `SELECT n`; database 0 needs none):
 //! - strings (integers as their decimal text), with their absolute deadline (`PXAT`);
 //! - streams: every entry with its ID; the last ID, entries-added counter and max-deleted
 //!   ID (`XSETID`); empty streams; the deadline (`PEXPIREAT`);

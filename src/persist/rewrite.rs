@@ -41,6 +41,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::exec::databases::DATABASES;
 use crate::store::keyspace::Keyspace;
 use crate::store::stream::{Stream, StreamId};
 use crate::store::value::Value;
@@ -56,7 +57,9 @@ const IDS_PER_XDEL: usize = 128;
 /// Appends to `out` the commands that rebuild every database live at `now_ms`: the keys
 /// of each database that has any, after a `SELECT` of it unless a replay is in it already
 /// (a file, like a new connection, starts in database 0), then `SELECT end_in` if the last
-/// database differs, so that commands appended afterwards land where they expect.
+/// database differs, so that commands appended afterwards land where they expect. An
+/// `end_in` that is no database (the file's state unknown after a failed write) ends
+/// nowhere in particular: the next effect selects its database itself.
 pub(crate) fn rewrite_all<'a>(
     databases: impl Iterator<Item = &'a Keyspace>,
     now_ms: u64,
@@ -80,7 +83,9 @@ pub(crate) fn rewrite_all<'a>(
             rewrite(db, now_ms, out);
         }
     }
-    select(end_in, out);
+    if end_in < DATABASES {
+        select(end_in, out);
+    }
 }
 
 /// Appends to `out` the commands that rebuild every key of `db` live at `now_ms`.
@@ -240,7 +245,11 @@ mod tests {
     fn lines(db: &Keyspace, now_ms: u64) -> Vec<String> {
         let mut out = Vec::new();
         rewrite(db, now_ms, &mut out);
-        let mut rest = &out[..];
+        command_lines(&out)
+    }
+
+    fn command_lines(out: &[u8]) -> Vec<String> {
+        let mut rest = out;
         let mut lines = Vec::new();
         while !rest.is_empty() {
             match parse_command(rest) {
@@ -257,6 +266,25 @@ mod tests {
 
     fn b(text: &str) -> Bytes {
         Bytes::copy_from_slice(text.as_bytes())
+    }
+
+    #[test]
+    fn each_database_follows_its_select_and_the_dump_ends_where_asked() {
+        let mut databases: Vec<Keyspace> = (0..4).map(Keyspace::with_index).collect();
+        databases[0].insert(b("a"), Value::Int(0), None);
+        databases[2].insert(b("b"), Value::Int(2), None);
+        databases[3].insert(b("gone"), Value::Int(3), Some(10));
+        let dump = |end_in: usize| {
+            let mut out = Vec::new();
+            rewrite_all(databases.iter(), 100, end_in, &mut out);
+            command_lines(&out)
+        };
+        assert_eq!(dump(0), ["SET a 0", "SELECT 2", "SET b 2", "SELECT 0"]);
+        assert_eq!(dump(2), ["SET a 0", "SELECT 2", "SET b 2"]);
+        assert_eq!(dump(3), ["SET a 0", "SELECT 2", "SET b 2", "SELECT 3"]);
+        // The file's database unknown (a failed write): no SELECT of a database that is
+        // none; the next effect selects its own.
+        assert_eq!(dump(usize::MAX), ["SET a 0", "SELECT 2", "SET b 2"]);
     }
 
     #[test]
