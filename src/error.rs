@@ -90,6 +90,12 @@ pub enum Error {
     /// An argument Redis reads as a C `int` (SELECT's index) is an integer outside the
     /// 32-bit range.
     IntOutOfRange,
+    /// SWAPDB whose first index is not a 32-bit integer.
+    InvalidFirstDbIndex,
+    /// SWAPDB whose second index is not a 32-bit integer.
+    InvalidSecondDbIndex,
+    /// MOVE to the database it is in, or COPY of a key onto itself.
+    SameObject,
     /// MULTI inside MULTI.
     NestedMulti,
     /// EXEC without MULTI.
@@ -497,6 +503,9 @@ impl fmt::Display for Error {
             Error::IntOutOfRange => f.write_str(
                 "ERR value is out of range, value must between -2147483648 and 2147483647",
             ),
+            Error::InvalidFirstDbIndex => f.write_str("ERR invalid first DB index"),
+            Error::InvalidSecondDbIndex => f.write_str("ERR invalid second DB index"),
+            Error::SameObject => f.write_str("ERR source and destination objects are the same"),
             Error::NestedMulti => f.write_str("ERR MULTI calls can not be nested"),
             Error::ExecWithoutMulti => f.write_str("ERR EXEC without MULTI"),
             Error::DiscardWithoutMulti => f.write_str("ERR DISCARD without MULTI"),

@@ -227,9 +227,17 @@ const SCAN_OPTS: &[&str] = &[
     "hash",
 ];
 const FLUSH_OPTS: &[&str] = &["ASYNC", "SYNC", "async", "sync"];
+const COPY_OPTS: &[&str] = &["DB", "REPLACE", "db", "replace"];
 const NO_OPTS: &[&str] = &[];
 /// Every family's keywords, drawn in any position now and then.
-const ALL_OPTS: &[&[&str]] = &[SET_OPTS, GETEX_OPTS, EXPIRE_OPTS, SCAN_OPTS, FLUSH_OPTS];
+const ALL_OPTS: &[&[&str]] = &[
+    SET_OPTS,
+    GETEX_OPTS,
+    EXPIRE_OPTS,
+    SCAN_OPTS,
+    FLUSH_OPTS,
+    COPY_OPTS,
+];
 
 const HELLO_WORDS: &[&str] = &[
     "2", "3", "1", "4", "-1", "AUTH", "SETNAME", "default", "auth", "setname", "pw", "name",
@@ -296,6 +304,9 @@ const SPECS: &[Spec] = &[
     spec("DBSIZE", 1, &[], NO_OPTS),
     spec("FLUSHALL", 1, &[O], FLUSH_OPTS),
     spec("FLUSHDB", 1, &[O], FLUSH_OPTS),
+    spec("MOVE", 2, &[K, N], NO_OPTS),
+    spec("COPY", 2, &[K, K, O, N, O], COPY_OPTS),
+    spec("SWAPDB", 1, &[N, N], NO_OPTS),
     // expiry
     spec("EXPIRE", 6, &[K, N, O, O], EXPIRE_OPTS),
     spec("PEXPIRE", 4, &[K, N, O, O], EXPIRE_OPTS),

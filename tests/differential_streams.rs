@@ -1021,6 +1021,26 @@ const BLOCKING: &[Case] = &[
         "@1 send XREAD BLOCK 0 STREAMS s $", "read 1 100", "@2 SELECT 3", "@2 send XREAD BLOCK 0 STREAMS s $", "read 2 100",
         "SELECT 3", "XADD s 1-0 f a", "read 1,2 100", "SELECT 0", "XADD s 1-0 f b", "read 1,2 100",
     ]),
+    ("xread block woken by a move into its database", &[
+        "@1 SELECT 2", "@1 send XREAD BLOCK 0 STREAMS s 0", "read 1 100",
+        "XADD s 1-0 f a", "read 1 100", "MOVE s 2", "read 1 100",
+    ]),
+    ("xread block woken by a copy into its database", &[
+        "@1 SELECT 2", "@1 send XREAD BLOCK 0 STREAMS s 0", "read 1 100",
+        "XADD s 1-0 f a", "COPY s s DB 2", "read 1 100",
+    ]),
+    ("xread block woken by swapdb", &[
+        "@1 send XREAD BLOCK 0 STREAMS s 0", "read 1 100",
+        "SELECT 3", "XADD s 1-0 f a", "SWAPDB 0 3", "read 1 100",
+    ]),
+    ("xreadgroup block, its stream moved away", &[
+        "XGROUP CREATE s g $ MKSTREAM", "@1 send XREADGROUP GROUP g c BLOCK 0 STREAMS s >", "read 1 100",
+        "MOVE s 1", "read 1 100", "@2 PING",
+    ]),
+    ("xreadgroup block, its database swapped", &[
+        "XGROUP CREATE s g $ MKSTREAM", "@1 send XREADGROUP GROUP g c BLOCK 0 STREAMS s >", "read 1 100",
+        "SWAPDB 0 1", "read 1 100",
+    ]),
     ("xreadgroup block, the key deleted in another database", &[
         "SELECT 2", "XGROUP CREATE s g $ MKSTREAM", "@1 SELECT 2", "@1 send XREADGROUP GROUP g c BLOCK 0 STREAMS s >", "read 1 100",
         "SELECT 0", "XADD s 1-0 f a", "DEL s", "read 1 100", "SELECT 2", "DEL s", "read 1 100",

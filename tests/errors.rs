@@ -84,6 +84,12 @@ fn every_variant_has_redis_text() {
             "ERR Client names cannot contain spaces, newlines or special characters.",
         ),
         (Error::DbIndexOutOfRange, "ERR DB index is out of range"),
+        (Error::InvalidFirstDbIndex, "ERR invalid first DB index"),
+        (Error::InvalidSecondDbIndex, "ERR invalid second DB index"),
+        (
+            Error::SameObject,
+            "ERR source and destination objects are the same",
+        ),
         (
             Error::InvalidDbIndex,
             "ERR value is not an integer or out of range",

@@ -269,6 +269,26 @@ fn every_database_replays_where_it_was_written_across_restarts_and_rewrites() {
     assert_eq!(zero.call(["GET", "lazy"]).expect("get"), Reply::Nil);
     zero.call(["SELECT", "5"]).expect("select");
     zero.call(["DEL", "doomed"]).expect("del");
+    // Keys between databases: MOVE onto an expired key, COPY of a stream, SWAPDB.
+    for line in [
+        &["SELECT", "0"][..],
+        &["SET", "moving", "m", "EX", "100"],
+        &["SELECT", "8"],
+        &["SET", "moving", "stale", "PX", "10"],
+        &["SELECT", "0"],
+    ] {
+        assert!(!zero.call(line.iter().copied()).expect("reply").is_error());
+    }
+    clock.advance(Duration::from_millis(50));
+    assert_eq!(
+        zero.call(["MOVE", "moving", "8"]).expect("move"),
+        Reply::Integer(1)
+    );
+    three
+        .call(["COPY", "jobs", "jobs-copy", "DB", "10"])
+        .expect("copy");
+    zero.call(["SWAPDB", "3", "11"]).expect("swapdb");
+    zero.call(["SELECT", "5"]).expect("select");
     // A closure works in database 0, whatever its connection-less session selected last.
     engine
         .atomically(|db| {
@@ -283,15 +303,24 @@ fn every_database_replays_where_it_was_written_across_restarts_and_rewrites() {
         .expect("incr");
     let before = picture(&engine);
     for expected in [
-        "database 3:",
         "database 5:",
+        "database 8:",
         "database 9:",
+        "database 10:",
+        "database 11:",
         "three 2",
         "in five",
     ] {
         assert!(before.contains(expected), "{expected} in {before}");
     }
-    for absent in ["database 6:", "database 7:", "doomed", "expiring"] {
+    for absent in [
+        "database 3:",
+        "database 6:",
+        "database 7:",
+        "doomed",
+        "expiring",
+        "stale",
+    ] {
         assert!(!before.contains(absent), "{absent} in {before}");
     }
     drop((zero, three));
@@ -432,7 +461,8 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
     let consumer = rng.pick(&["x", "y", "z"]);
     let n = rng.below(5).to_string();
     let ms = (rng.below(3) * 40).to_string();
-    let words: Vec<&str> = match rng.below(26) {
+    let db = rng.below(3).to_string();
+    let words: Vec<&str> = match rng.below(31) {
         0 => vec!["SET", key, &n],
         1 => vec!["SET", key, &n, "PX", &ms],
         2 => vec!["INCRBY", key, &n],
@@ -491,6 +521,11 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
         ],
         23 => vec!["XGROUP", "DESTROY", stream, group],
         24 => vec!["GETEX", key, "PERSIST"],
+        // The databases: each write lands where the file says.
+        25 | 26 => vec!["SELECT", &db],
+        27 => vec!["MOVE", rng.pick(&["a", "b", "c", "s1", "s2"]), &db],
+        28 => vec!["COPY", rng.pick(&["a", "s1"]), key, "DB", &db, "REPLACE"],
+        29 => vec!["SWAPDB", "0", &db],
         _ => vec!["XADD", stream, "MINID", "~", "0", "*", "f", &n],
     };
     words.into_iter().map(str::to_string).collect()
@@ -553,6 +588,8 @@ fn random_workloads_replay_to_the_same_data() {
             );
         }
         let engine = open(&path, Fsync::No, &clock);
+        let failed = engine.recovery().expect("report").failed;
+        assert_eq!(failed, 0, "seed {seed}: every logged effect replays");
         let after = picture(&engine);
         assert_eq!(after, before, "seed {seed}");
         drop(engine);

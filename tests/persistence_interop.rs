@@ -264,6 +264,14 @@ fn workload(side: &mut dyn Side) {
         &["FLUSHDB"],
         &["SELECT", "0"],
         &["SET", "back", "in zero"],
+        // Keys between databases.
+        &["MOVE", "back", "12"],
+        &["SET", "copied", "c", "EX", "7000"],
+        &["COPY", "copied", "copied", "DB", "13"],
+        &["COPY", "st", "st-copy"],
+        &["COPY", "st", "st", "DB", "14", "REPLACE"],
+        &["SWAPDB", "13", "14"],
+        &["SWAPDB", "4", "9"],
     ];
     for argv in script {
         if let V::Err(error) = side.exec(argv) {

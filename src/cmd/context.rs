@@ -266,6 +266,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// Records a write that applies in whatever database the file is in (FLUSHALL,
+    /// SWAPDB), after the `DEL`s of keys this command found expired.
+    pub(crate) fn log_anywhere<A: AsRef<[u8]>>(&mut self, argv: &[A]) {
+        if let Some(log) = self.log.as_deref_mut() {
+            log.expired(self.db.index(), self.db.expired());
+            log.command_anywhere(argv);
+        }
+    }
+
     /// Runs `write` with the generic per-key logging off, for a command that logs its own
     /// effect (RENAME, FLUSHALL, stream commands).
     pub(crate) fn explicitly_logged<R>(&mut self, write: impl FnOnce(&mut Self) -> R) -> R {
@@ -352,6 +361,39 @@ impl Ctx<'_> {
                         .get(self.db, *db)
                         .is_some_and(|keyspace| keyspace.is_logically_expired(key, &self.now))
             })
+    }
+
+    /// Runs `work` with database `index` as `self.db` (MOVE, COPY), then returns to this
+    /// session's database. Keys either saw expire are announced in their own database.
+    pub(crate) fn in_database<R>(&mut self, index: usize, work: impl FnOnce(&mut Self) -> R) -> R {
+        let home = self.db.index();
+        if index == home {
+            return work(self);
+        }
+        self.settle_expired();
+        self.databases.activate(self.db, index);
+        let result = work(self);
+        self.settle_expired();
+        self.databases.activate(self.db, home);
+        result
+    }
+
+    /// SWAPDB of `first` and `second` (distinct, below `DATABASES`): WATCH and blocked
+    /// reads of both see their keys replaced.
+    pub(crate) fn swap_databases(&mut self, first: usize, second: usize) {
+        self.settle_expired();
+        let now_ms = self.now_ms();
+        if !self.watches.is_empty() {
+            let a = self.databases.get(self.db, first);
+            let b = self.databases.get(self.db, second);
+            if let (Some(a), Some(b)) = (a, b) {
+                self.watches.touch_replaced(first, a, Some(b), now_ms);
+                self.watches.touch_replaced(second, b, Some(a), now_ms);
+            }
+        }
+        self.databases.swap(self.db, first, second);
+        self.blocking.signal_database(first);
+        self.blocking.signal_database(second);
     }
 
     /// SELECT: from now on this session's commands work on database `index` (below

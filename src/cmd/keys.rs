@@ -558,10 +558,7 @@ impl Flush {
             flush_active(ctx);
             return Reply::OK;
         }
-        if let Some(log) = ctx.log.as_deref_mut() {
-            log.expired(ctx.db.index(), ctx.db.expired());
-            log.command_anywhere(&["FLUSHALL"]);
-        }
+        ctx.log_anywhere(&["FLUSHALL"]);
         for index in 0..DATABASES {
             ctx.databases.activate(ctx.db, index);
             flush_active(ctx);

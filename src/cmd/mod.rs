@@ -16,6 +16,7 @@ mod argv;
 pub(crate) mod config;
 pub(crate) mod connection;
 pub(crate) mod context;
+pub(crate) mod databases;
 pub(crate) mod expire;
 pub(crate) mod increx;
 pub(crate) mod keys;
@@ -33,6 +34,7 @@ use bytes::Bytes;
 
 pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
+pub use databases::{Copy, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
 pub use increx::{Increx, IncrexReply};
 pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
@@ -208,6 +210,9 @@ pub enum Command {
     Exists(Exists),
     Type(Type),
     Rename(Rename),
+    Move(Move),
+    Copy(Box<Copy>),
+    SwapDb(SwapDb),
     Keys(Keys),
     Scan(Scan),
     DbSize(DbSize),
@@ -382,6 +387,9 @@ impl Command {
                 | Command::Append(_)
                 | Command::Del(_)
                 | Command::Rename(_)
+                | Command::Move(_)
+                | Command::Copy(_)
+                | Command::SwapDb(_)
                 | Command::Flush(_)
                 | Command::Expire(_)
                 | Command::Persist(_)
@@ -446,6 +454,9 @@ impl Command {
             Command::Exists(_) => "exists",
             Command::Type(_) => "type",
             Command::Rename(c) => c.name(),
+            Command::Move(_) => "move",
+            Command::Copy(_) => "copy",
+            Command::SwapDb(_) => "swapdb",
             Command::Keys(_) => "keys",
             Command::Scan(_) => "scan",
             Command::DbSize(_) => "dbsize",
@@ -512,6 +523,9 @@ impl Command {
             Command::Exists(c) => c.apply(ctx),
             Command::Type(c) => c.apply(ctx),
             Command::Rename(c) => c.apply(ctx),
+            Command::Move(c) => c.apply(ctx),
+            Command::Copy(c) => c.apply(ctx),
+            Command::SwapDb(c) => c.apply(ctx),
             Command::Keys(c) => c.apply(ctx),
             Command::Scan(c) => c.apply(ctx),
             Command::DbSize(c) => c.apply(ctx),
@@ -605,6 +619,9 @@ typed! {
     Exists => Exists: i64,
     Type => Type: String,
     Rename => Rename: (),
+    Move => Move: bool,
+    Copy => Copy: bool,
+    SwapDb => SwapDb: (),
     Keys => Keys: Vec<Bytes>,
     Scan => Scan: (u64, Vec<Bytes>),
     DbSize => DbSize: i64,

@@ -64,6 +64,14 @@ impl Blocking {
         }
     }
 
+    /// Marks every key waited on in database `db` written (its keys were swapped).
+    pub(crate) fn signal_database(&mut self, db: usize) {
+        for waiter in self.waiters.values().filter(|waiter| waiter.db == db) {
+            self.ready
+                .extend(waiter.keys.iter().map(|key| (db, key.clone())));
+        }
+    }
+
     /// Parks a request of `conn`, whose keys live in database `db`.
     pub(crate) fn park(&mut self, conn: u64, db: usize, request: BlockRequest, now_ms: u64) {
         let seq = self.next;

@@ -50,18 +50,40 @@ impl Databases {
         // stand-in takes the place of the keys of `index`.
         std::mem::swap(active, &mut self.parked[current]);
         std::mem::swap(active, &mut self.parked[index]);
-        self.parked_deadline = self
-            .parked
-            .iter()
-            .enumerate()
-            .filter(|(slot, _)| *slot != index)
-            .filter_map(|(_, keyspace)| keyspace.next_deadline())
-            .min();
+        self.parked_deadline = self.earliest_parked_deadline(index);
     }
 
     /// The earliest key deadline among the parked databases.
     pub(crate) fn parked_deadline(&self) -> Option<u64> {
         self.parked_deadline
+    }
+
+    /// SWAPDB: databases `first` and `second` (below [`DATABASES`]) exchange their keys;
+    /// the active database stays active, with the other's keys.
+    pub(crate) fn swap(&mut self, active: &mut Keyspace, first: usize, second: usize) {
+        let current = active.index();
+        if first == second || first.max(second) >= DATABASES {
+            return;
+        }
+        if first == current {
+            active.swap_contents(&mut self.parked[second]);
+        } else if second == current {
+            active.swap_contents(&mut self.parked[first]);
+        } else {
+            let (low, high) = (first.min(second), first.max(second));
+            let (left, right) = self.parked.split_at_mut(high);
+            left[low].swap_contents(&mut right[0]);
+        }
+        self.parked_deadline = self.earliest_parked_deadline(current);
+    }
+
+    fn earliest_parked_deadline(&self, active: usize) -> Option<u64> {
+        self.parked
+            .iter()
+            .enumerate()
+            .filter(|(slot, _)| *slot != active)
+            .filter_map(|(_, keyspace)| keyspace.next_deadline())
+            .min()
     }
 
     /// Database `index`, whether active or parked.
@@ -137,6 +159,28 @@ mod tests {
         assert_eq!(databases.parked_deadline(), Some(300));
         databases.activate(&mut active, 1);
         assert_eq!(databases.parked_deadline(), Some(500));
+    }
+
+    #[test]
+    fn swapping_exchanges_keys_but_not_numbers() {
+        let mut databases = Databases::default();
+        let mut active = Keyspace::with_index(0);
+        put(&mut active, "zero");
+        databases.activate(&mut active, 4);
+        active.insert(Bytes::from_static(b"four"), Value::Int(4), Some(900));
+        databases.activate(&mut active, 0);
+        assert_eq!(databases.parked_deadline(), Some(900));
+        // The active database with a parked one.
+        databases.swap(&mut active, 0, 4);
+        assert_eq!((active.index(), active.len()), (0, 1));
+        assert!(active.contains_raw(b"four"));
+        assert_eq!(databases.parked_deadline(), None);
+        // Two parked ones.
+        databases.swap(&mut active, 4, 9);
+        databases.activate(&mut active, 9);
+        assert!(active.contains_raw(b"zero"));
+        assert_eq!(active.index(), 9);
+        assert_eq!(databases.get(&active, 4).map(Keyspace::len), Some(0));
     }
 
     #[test]

@@ -16,6 +16,8 @@ use ahash::RandomState;
 use bytes::Bytes;
 use smallvec::SmallVec;
 
+use crate::store::keyspace::Keyspace;
+
 /// One connection watching one key.
 #[derive(Debug, Clone, Copy)]
 struct Watcher {
@@ -61,6 +63,43 @@ impl WatchRegistry {
                 continue;
             }
             self.dirty.insert(watcher.conn);
+        }
+    }
+
+    /// Database `db` now holds what `replaced_with` held before, instead of `emptied`
+    /// (SWAPDB; FLUSHDB is `None`): a watched key there changed if it existed on either
+    /// side, except that an expired key stays logically missing (Redis's
+    /// `touchAllWatchedKeysInDb`).
+    pub(crate) fn touch_replaced(
+        &mut self,
+        db: usize,
+        emptied: &Keyspace,
+        replaced_with: Option<&Keyspace>,
+        now_ms: u64,
+    ) {
+        for (key, watchers) in self.by_key.iter_mut() {
+            let in_emptied = emptied.contains_raw(key);
+            let in_new = replaced_with.is_some_and(|new| new.contains_raw(key));
+            if !(in_emptied || in_new) {
+                continue;
+            }
+            let new_expired =
+                replaced_with.is_some_and(|new| new.is_logically_expired(key, now_ms));
+            for watcher in watchers.iter_mut().filter(|watcher| watcher.db == db) {
+                if watcher.expired_when_watched {
+                    if !in_new {
+                        watcher.expired_when_watched = false; // gone: no logical change
+                        continue;
+                    }
+                    if new_expired {
+                        continue; // still expired
+                    }
+                } else if !in_emptied && new_expired {
+                    watcher.expired_when_watched = true; // a missing key became an expired one
+                    continue;
+                }
+                self.dirty.insert(watcher.conn);
+            }
         }
     }
 

@@ -87,6 +87,12 @@ impl Keyspace {
         self.index
     }
 
+    /// Exchanges everything but the database numbers with `other` (SWAPDB).
+    pub(crate) fn swap_contents(&mut self, other: &mut Keyspace) {
+        std::mem::swap(self, other);
+        std::mem::swap(&mut self.index, &mut other.index);
+    }
+
     /// Number of keys stored, including expired ones not yet removed (as DBSIZE counts).
     pub fn len(&self) -> usize {
         self.map.len()
