@@ -18,7 +18,7 @@ use crate::Error;
 pub(crate) struct Ctx<'a> {
     /// The session's database, the one every key the command names lives in.
     pub(crate) db: &'a mut Keyspace,
-    /// The other databases, for SELECT, FLUSHALL and WATCH across databases.
+    /// The other databases: SELECT, FLUSHALL, MOVE, COPY, SWAPDB and WATCH reach them.
     pub(crate) databases: &'a mut Databases,
     pub(crate) watches: &'a mut WatchRegistry,
     pub(crate) session: &'a mut Session,
@@ -382,8 +382,8 @@ impl Ctx<'_> {
     /// reads of both see their keys replaced.
     pub(crate) fn swap_databases(&mut self, first: usize, second: usize) {
         self.settle_expired();
-        let now_ms = self.now_ms();
         if !self.watches.is_empty() {
+            let now_ms = self.now_ms();
             let a = self.databases.get(self.db, first);
             let b = self.databases.get(self.db, second);
             if let (Some(a), Some(b)) = (a, b) {
