@@ -682,7 +682,9 @@ const NOTIFICATIONS: &[Case] = &[
     ("expired key found by rename", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: SET k 5 PX 5", "!sleep 50", "0: RENAME k j", "1?"]),
     ("events name their database", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: SELECT 5", "0: SET k v", "0: DEL k", "0: SELECT 12", "0: INCR n", "0: EXPIRE n 100", "0: SELECT 0", "0: SET k v", "1?"]),
     ("events of one database only", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __keyspace@3__:*", "1?", "0: SET k v", "0: SELECT 3", "0: SET k v", "0: RENAME k j", "1?"]),
-    ("expired in another database", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: SELECT 7", "0: SET k v PX 5", "0: SELECT 2", "0: SET j v PX 5", "!sleep 100", "1?", "0: SELECT 7", "0: EXISTS k", "1?"]),
+    // Keys of two databases falling due together expire in an order neither server fixes
+    // (redis-server's cycle visits databases in rotation): compared as a set.
+    ("expired in another database", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: SELECT 7", "0: SET k v PX 300", "0: SELECT 2", "0: SET j v PX 300", "1?", "!sleep 500", "1?sorted", "0: SELECT 7", "0: EXISTS k", "1?"]),
     ("stream events name their database", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: SELECT 1", "0: XADD s 1-1 f v", "0: XGROUP CREATE s g 0", "0: XTRIM s MAXLEN 0", "1?"]),
     ("flushdb and flushall send nothing", &["0: CONFIG SET notify-keyspace-events KEA", "0: SET a 1", "0: SELECT 4", "0: SET b 2", "1> PSUBSCRIBE __key*__:*", "1?", "0: FLUSHDB", "0: FLUSHALL", "1?"]),
     ("select while subscribed", &["1> SUBSCRIBE c", "1?", "1: SELECT 1", "1: PING"]),
