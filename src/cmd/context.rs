@@ -387,8 +387,8 @@ impl Ctx<'_> {
             let a = self.databases.get(self.db, first);
             let b = self.databases.get(self.db, second);
             if let (Some(a), Some(b)) = (a, b) {
-                self.watches.touch_replaced(first, a, Some(b), now_ms);
-                self.watches.touch_replaced(second, b, Some(a), now_ms);
+                self.watches.touch_replaced(first, a, b, now_ms);
+                self.watches.touch_replaced(second, b, a, now_ms);
             }
         }
         self.databases.swap(self.db, first, second);

@@ -66,25 +66,23 @@ impl WatchRegistry {
         }
     }
 
-    /// Database `db` now holds what `replaced_with` held before, instead of `emptied`
-    /// (SWAPDB; FLUSHDB is `None`): a watched key there changed if it existed on either
-    /// side, except that an expired key stays logically missing (Redis's
-    /// `touchAllWatchedKeysInDb`).
+    /// Database `db` now holds what `replaced_with` held, instead of `emptied` (SWAPDB): a
+    /// watched key there changed if it existed on either side, except that an expired key
+    /// stays logically missing (Redis's `touchAllWatchedKeysInDb`).
     pub(crate) fn touch_replaced(
         &mut self,
         db: usize,
         emptied: &Keyspace,
-        replaced_with: Option<&Keyspace>,
+        replaced_with: &Keyspace,
         now_ms: u64,
     ) {
         for (key, watchers) in self.by_key.iter_mut() {
             let in_emptied = emptied.contains_raw(key);
-            let in_new = replaced_with.is_some_and(|new| new.contains_raw(key));
+            let in_new = replaced_with.contains_raw(key);
             if !(in_emptied || in_new) {
                 continue;
             }
-            let new_expired =
-                replaced_with.is_some_and(|new| new.is_logically_expired(key, now_ms));
+            let new_expired = replaced_with.is_logically_expired(key, now_ms);
             for watcher in watchers.iter_mut().filter(|watcher| watcher.db == db) {
                 if watcher.expired_when_watched {
                     if !in_new {
@@ -158,6 +156,30 @@ mod tests {
         assert!(!registry.is_dirty(1));
         registry.touch(0, b"a", true); // re-created afterwards: a real change
         assert!(registry.is_dirty(1));
+    }
+
+    #[test]
+    fn a_swap_changes_keys_present_on_either_side_but_expired_stays_missing() {
+        use crate::store::value::Value;
+        let key = |name: &'static str| Bytes::from_static(name.as_bytes());
+        let mut before = Keyspace::with_index(0);
+        let mut after = Keyspace::with_index(1);
+        before.insert(key("here"), Value::Int(1), None);
+        after.insert(key("there"), Value::Int(1), None);
+        after.insert(key("stale"), Value::Int(1), Some(5));
+        let mut registry = WatchRegistry::default();
+        registry.watch(1, 0, key("here"), false);
+        registry.watch(2, 0, key("there"), false);
+        registry.watch(3, 0, key("nowhere"), false);
+        registry.watch(4, 0, key("stale"), false);
+        registry.watch(5, 1, key("here"), false); // another database
+        registry.touch_replaced(0, &before, &after, 10);
+        assert!(registry.is_dirty(1) && registry.is_dirty(2));
+        assert!(!registry.is_dirty(3) && !registry.is_dirty(5));
+        // A missing key replaced by an expired one is still logically missing, now
+        // flagged as expired-when-watched.
+        assert!(!registry.is_dirty(4));
+        assert!(registry.was_expired_when_watched(4, 0, b"stale"));
     }
 
     #[test]
