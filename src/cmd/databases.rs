@@ -113,29 +113,30 @@ impl Move {
 
 /// `COPY source destination [DB db] [REPLACE]`: copies a key's value and deadline to
 /// another key, in this database or another. Replies whether it copied (not if the
-/// destination exists, unless REPLACE).
+/// destination exists, unless REPLACE). Named `CopyKey` so that a glob import of
+/// `embedis::cmd` does not hide the `Copy` trait.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Copy {
+pub struct CopyKey {
     from: Bytes,
     to: Bytes,
     db: Option<i64>,
     replace: bool,
 }
 
-impl Copy {
+impl CopyKey {
     /// `COPY source destination`.
     ///
     /// ```
-    /// use embedis::{cmd::Copy, Engine, Reply};
+    /// use embedis::{cmd::CopyKey, Engine, Reply};
     /// let mut conn = Engine::new().connect();
     /// conn.call(["SET", "a", "1"]).unwrap();
-    /// assert!(conn.run(Copy::new("a", "b")).unwrap());
-    /// assert!(!conn.run(Copy::new("a", "b")).unwrap()); // b exists
-    /// assert!(conn.run(Copy::new("a", "b").replace().db(3)).unwrap());
+    /// assert!(conn.run(CopyKey::new("a", "b")).unwrap());
+    /// assert!(!conn.run(CopyKey::new("a", "b")).unwrap()); // b exists
+    /// assert!(conn.run(CopyKey::new("a", "b").replace().db(3)).unwrap());
     /// assert_eq!(conn.call(["GET", "b"]).unwrap(), Reply::bulk("1"));
     /// ```
-    pub fn new(from: impl IntoArg, to: impl IntoArg) -> Copy {
-        Copy {
+    pub fn new(from: impl IntoArg, to: impl IntoArg) -> CopyKey {
+        CopyKey {
             from: from.into_arg(),
             to: to.into_arg(),
             db: None,
@@ -144,13 +145,13 @@ impl Copy {
     }
 
     /// `DB db`: the destination is in database `db`.
-    pub fn db(mut self, db: i64) -> Copy {
+    pub fn db(mut self, db: i64) -> CopyKey {
         self.db = Some(db);
         self
     }
 
     /// `REPLACE`: an existing destination is overwritten.
-    pub fn replace(mut self) -> Copy {
+    pub fn replace(mut self) -> CopyKey {
         self.replace = true;
         self
     }
@@ -159,7 +160,7 @@ impl Copy {
     /// unknown word is the `DB` error), as Redis reads them.
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let from = args.next_bytes()?;
-        let mut copy = Copy::new(from, args.next_bytes()?);
+        let mut copy = CopyKey::new(from, args.next_bytes()?);
         while let Some(option) = args.next_keyword() {
             if option.is("REPLACE") {
                 copy.replace = true;

@@ -34,7 +34,7 @@ use bytes::Bytes;
 
 pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
-pub use databases::{Copy, Move, SwapDb};
+pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
 pub use increx::{Increx, IncrexReply};
 pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
@@ -211,7 +211,7 @@ pub enum Command {
     Type(Type),
     Rename(Rename),
     Move(Move),
-    Copy(Box<Copy>),
+    Copy(Box<CopyKey>),
     SwapDb(SwapDb),
     Keys(Keys),
     Scan(Scan),
@@ -620,7 +620,7 @@ typed! {
     Type => Type: String,
     Rename => Rename: (),
     Move => Move: bool,
-    Copy => Copy: bool,
+    CopyKey => Copy: bool,
     SwapDb => SwapDb: (),
     Keys => Keys: Vec<Bytes>,
     Scan => Scan: (u64, Vec<Bytes>),

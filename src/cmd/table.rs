@@ -9,7 +9,7 @@ use smallvec::SmallVec;
 use super::argv::Args;
 use super::config::Config;
 use super::connection::{Client, Hello, Quit, Reset};
-use super::databases::{Copy, Move, SwapDb};
+use super::databases::{CopyKey, Move, SwapDb};
 use super::expire::{Expire, Persist, Ttl};
 use super::increx::Increx;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
@@ -122,7 +122,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("rename", 3, Rename::parse),
     cmd("renamenx", 3, Rename::parse_renamenx),
     cmd("move", 3, Move::parse),
-    cmd("copy", -3, Copy::parse),
+    cmd("copy", -3, CopyKey::parse),
     cmd("swapdb", 3, SwapDb::parse),
     cmd("keys", 2, Keys::parse),
     cmd("scan", -2, Scan::parse),
