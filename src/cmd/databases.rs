@@ -32,9 +32,9 @@ fn database(index: i64) -> Result<usize, Error> {
         .ok_or(Error::DbIndexOutOfRange)
 }
 
-/// `index` in decimal, as the append-only file logs it.
-fn index_arg(index: usize) -> Bytes {
-    Bytes::copy_from_slice(decimal(index as u64, &mut [0; 20]))
+/// `index` in decimal, as the append-only file logs it (in `digits`: no allocation).
+fn index_arg(index: usize, digits: &mut [u8; 20]) -> &[u8] {
+    decimal(index as u64, digits)
 }
 
 /// `MOVE key db`: moves a key, with its deadline, to another database, unless a key of
@@ -86,7 +86,8 @@ impl Move {
         if ctx.in_database(target, |ctx| ctx.db.contains(&self.key, &ctx.now)) {
             return Reply::Integer(0);
         }
-        ctx.log_effect(&[&b"MOVE"[..], &self.key, &index_arg(target)]);
+        let mut digits = [0; 20];
+        ctx.log_effect(&[&b"MOVE"[..], &self.key, index_arg(target, &mut digits)]);
         ctx.explicitly_logged(|ctx| {
             let Some(entry) = ctx.db.remove(&self.key, &ctx.now) else {
                 return Reply::Integer(0);
@@ -192,17 +193,17 @@ impl CopyKey {
         if occupied && !self.replace {
             return Reply::Integer(0);
         }
-        let mut logged: Vec<Bytes> = vec![
-            Bytes::from_static(b"COPY"),
-            self.from.clone(),
-            self.to.clone(),
-            Bytes::from_static(b"DB"),
-            index_arg(target),
+        let mut digits = [0; 20];
+        let logged: [&[u8]; 6] = [
+            b"COPY",
+            &self.from,
+            &self.to,
+            b"DB",
+            index_arg(target, &mut digits),
+            b"REPLACE",
         ];
-        if occupied {
-            logged.push(Bytes::from_static(b"REPLACE"));
-        }
-        ctx.log_effect(&logged);
+        // REPLACE only if it replaced: what ran, not what was asked.
+        ctx.log_effect(&logged[..if occupied { 6 } else { 5 }]);
         ctx.explicitly_logged(|ctx| {
             ctx.in_database(target, |ctx| {
                 // Redis deletes the old destination silently, then adds the copy: `new`.
@@ -258,10 +259,11 @@ impl SwapDb {
         };
         if first != second {
             ctx.swap_databases(first, second);
+            let (mut first_digits, mut second_digits) = ([0; 20], [0; 20]);
             ctx.log_anywhere(&[
-                Bytes::from_static(b"SWAPDB"),
-                index_arg(first),
-                index_arg(second),
+                &b"SWAPDB"[..],
+                index_arg(first, &mut first_digits),
+                index_arg(second, &mut second_digits),
             ]);
         }
         Reply::OK

@@ -462,13 +462,7 @@ impl Core {
         // to its caller; here it only has to be contained.
         let deliver = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
         let hold = self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies);
-        settle_expired(
-            &mut self.db,
-            &mut self.watches,
-            &self.events,
-            &mut self.blocking,
-            logging.then_some(&mut self.effects),
-        );
+        self.settle_expired();
         // A closure is atomic: its writes replay together or not at all.
         self.effects.wrap_transaction(mark);
         if let Ok(deliver) = deliver {
@@ -478,6 +472,18 @@ impl Core {
                 deliver();
             }
         }
+    }
+
+    /// Announces the keys the active database saw expire (see `cmd::context::settle_expired`).
+    fn settle_expired(&mut self) {
+        let logging = self.aof.is_some();
+        settle_expired(
+            &mut self.db,
+            &mut self.watches,
+            &self.events,
+            &mut self.blocking,
+            logging.then_some(&mut self.effects),
+        );
     }
 
     /// Removes up to the sweep budget of expired keys from each database with keys due.
@@ -514,14 +520,7 @@ impl Core {
             self.databases.activate(&mut self.db, index);
             let removed = self.db.sweep(now_ms, self.sweep_budget);
             if removed > 0 {
-                let logging = self.aof.is_some();
-                settle_expired(
-                    &mut self.db,
-                    &mut self.watches,
-                    &self.events,
-                    &mut self.blocking,
-                    logging.then_some(&mut self.effects),
-                );
+                self.settle_expired();
                 self.serve_ready();
                 // Serving blocked readers may have activated another database.
                 self.databases.activate(&mut self.db, index);
@@ -593,7 +592,7 @@ impl Core {
         );
         self.set_loading(false);
         // New effects follow the file's last command, in the database it left selected.
-        self.effects.selected = session.borrow().db;
+        self.effects.selected = Some(session.borrow().db);
         // A transaction the file ends inside was never applied: it is simply dropped.
         report
     }
@@ -687,7 +686,7 @@ impl Core {
             }
             Err(error) => {
                 // What the file holds is unknown now: the next effect selects its database.
-                self.effects.selected = usize::MAX;
+                self.effects.selected = None;
                 // The writes are in memory but not in the file: no caller may believe they
                 // are durable. Redis answers MISCONF in the same situation.
                 let refusal = Error::AppendOnlyWrite(describe(&error));

@@ -39,6 +39,13 @@ pub(crate) fn set(key: &[u8], value: &[u8], deadline: Option<u64>, out: &mut Vec
     }
 }
 
+/// `SELECT db`: the effects after it apply to database `db`.
+pub(crate) fn select(db: usize, out: &mut Vec<u8>) {
+    write_array_len(2, out);
+    write_bulk(b"SELECT", out);
+    write_bulk_u64(db as u64, out);
+}
+
 /// `PEXPIREAT key deadline`.
 pub(crate) fn pexpireat(key: &[u8], deadline: u64, out: &mut Vec<u8>) {
     write_array_len(3, out);

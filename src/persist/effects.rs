@@ -10,10 +10,10 @@
 
 use bytes::Bytes;
 
-use super::resp::{decimal, encode_args, encode_command};
+use super::resp::{encode_args, encode_command};
 
 /// Effects awaiting the next commit, already in RESP.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct EffectLog {
     /// RESP commands, in execution order.
     pub(crate) buf: Vec<u8>,
@@ -28,8 +28,22 @@ pub(crate) struct EffectLog {
     /// commands are refused with `MISCONF` instead of piling up effects in memory.
     pub(crate) refusing: Option<String>,
     /// The database a replay of the file is in after `buf`: an effect in another one is
-    /// preceded by `SELECT`, as Redis's AOF does it. A file starts in database 0.
-    pub(crate) selected: usize,
+    /// preceded by `SELECT`, as Redis's AOF does it. A file starts in database 0; `None`
+    /// when unknown (after a failed write), so the next effect selects its own.
+    pub(crate) selected: Option<usize>,
+}
+
+impl Default for EffectLog {
+    fn default() -> EffectLog {
+        EffectLog {
+            buf: Vec::new(),
+            commands: 0,
+            expired_logged: 0,
+            explicit: 0,
+            refusing: None,
+            selected: Some(0),
+        }
+    }
 }
 
 /// Where a transaction's effects start, to wrap them in MULTI/EXEC afterwards.
@@ -62,10 +76,9 @@ impl EffectLog {
     /// `SELECT db`, unless a replay is in that database already. Not counted as a
     /// command: a write and its SELECT need no transaction around them.
     pub(crate) fn select(&mut self, db: usize) {
-        if db != self.selected {
-            let mut digits = [0; 20];
-            encode_command(&[b"SELECT", decimal(db as u64, &mut digits)], &mut self.buf);
-            self.selected = db;
+        if self.selected != Some(db) {
+            super::commands::select(db, &mut self.buf);
+            self.selected = Some(db);
         }
     }
 

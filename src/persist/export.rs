@@ -94,7 +94,7 @@ impl Engine {
     pub fn export(&self) -> Result<Vec<u8>, Error> {
         self.atomically(|db| {
             let mut out = Vec::new();
-            rewrite_all(db.databases(), db.now_ms(), 0, &mut out);
+            rewrite_all(db.databases(), db.now_ms(), Some(0), &mut out);
             out
         })
     }

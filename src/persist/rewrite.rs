@@ -41,15 +41,12 @@
 
 use std::collections::BTreeSet;
 
-use crate::exec::databases::DATABASES;
 use crate::store::keyspace::Keyspace;
 use crate::store::stream::{Stream, StreamId};
 use crate::store::value::Value;
 
 use super::commands::{pexpireat, set, write_bulk_id, xadd, xclaim, xgroup_position, xnack};
-use super::resp::{
-    decimal, encode_command, signed_decimal, write_array_len, write_bulk, write_bulk_u64,
-};
+use super::resp::{encode_command, signed_decimal, write_array_len, write_bulk, write_bulk_u64};
 
 /// XDEL takes the placeholders after the first live entry this many at a time.
 const IDS_PER_XDEL: usize = 128;
@@ -57,20 +54,19 @@ const IDS_PER_XDEL: usize = 128;
 /// Appends to `out` the commands that rebuild every database live at `now_ms`: the keys
 /// of each database that has any, after a `SELECT` of it unless a replay is in it already
 /// (a file, like a new connection, starts in database 0), then `SELECT end_in` if the last
-/// database differs, so that commands appended afterwards land where they expect. An
-/// `end_in` that is no database (the file's state unknown after a failed write) ends
-/// nowhere in particular: the next effect selects its database itself.
+/// database differs, so that commands appended afterwards land where they expect. With
+/// `end_in` unknown (after a failed write) the dump ends where its last database left it:
+/// the next effect selects its database itself.
 pub(crate) fn rewrite_all<'a>(
     databases: impl Iterator<Item = &'a Keyspace>,
     now_ms: u64,
-    end_in: usize,
+    end_in: Option<usize>,
     out: &mut Vec<u8>,
 ) {
     let mut selected = 0;
     let mut select = |index: usize, out: &mut Vec<u8>| {
         if index != selected {
-            let mut digits = [0; 20];
-            encode_command(&[b"SELECT", decimal(index as u64, &mut digits)], out);
+            super::commands::select(index, out);
             selected = index;
         }
     };
@@ -83,7 +79,7 @@ pub(crate) fn rewrite_all<'a>(
             rewrite(db, now_ms, out);
         }
     }
-    if end_in < DATABASES {
+    if let Some(end_in) = end_in {
         select(end_in, out);
     }
 }
@@ -274,17 +270,23 @@ mod tests {
         databases[0].insert(b("a"), Value::Int(0), None);
         databases[2].insert(b("b"), Value::Int(2), None);
         databases[3].insert(b("gone"), Value::Int(3), Some(10));
-        let dump = |end_in: usize| {
+        let dump = |end_in: Option<usize>| {
             let mut out = Vec::new();
             rewrite_all(databases.iter(), 100, end_in, &mut out);
             command_lines(&out)
         };
-        assert_eq!(dump(0), ["SET a 0", "SELECT 2", "SET b 2", "SELECT 0"]);
-        assert_eq!(dump(2), ["SET a 0", "SELECT 2", "SET b 2"]);
-        assert_eq!(dump(3), ["SET a 0", "SELECT 2", "SET b 2", "SELECT 3"]);
+        assert_eq!(
+            dump(Some(0)),
+            ["SET a 0", "SELECT 2", "SET b 2", "SELECT 0"]
+        );
+        assert_eq!(dump(Some(2)), ["SET a 0", "SELECT 2", "SET b 2"]);
+        assert_eq!(
+            dump(Some(3)),
+            ["SET a 0", "SELECT 2", "SET b 2", "SELECT 3"]
+        );
         // The file's database unknown (a failed write): no SELECT of a database that is
         // none; the next effect selects its own.
-        assert_eq!(dump(usize::MAX), ["SET a 0", "SELECT 2", "SET b 2"]);
+        assert_eq!(dump(None), ["SET a 0", "SELECT 2", "SET b 2"]);
     }
 
     #[test]
