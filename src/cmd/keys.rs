@@ -11,6 +11,7 @@ use crate::exec::notify;
 use crate::store::c_string::keyword_is;
 use crate::store::glob::Glob;
 use crate::store::number::{parse_i64, parse_scan_cursor};
+use crate::store::scan_order;
 use crate::{Error, Reply};
 
 /// `DEL key [key ...]` and `UNLINK key [key ...]`: removes keys, replies how many existed.
@@ -319,15 +320,6 @@ pub struct Scan {
     type_name: Option<Bytes>,
 }
 
-/// Fixed seeds, so a cursor (a key's position in hash order) stays valid for the life of
-/// the process whatever the map's own hasher does.
-const SCAN_HASHER: ahash::RandomState = ahash::RandomState::with_seeds(
-    0x243f_6a88_85a3_08d3,
-    0x1319_8a2e_0370_7344,
-    0xa409_3822_299f_31d0,
-    0x082e_fa98_ec4e_6c89,
-);
-
 impl Scan {
     /// `SCAN cursor` with Redis's default COUNT of 10.
     ///
@@ -403,46 +395,12 @@ impl Scan {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        // The cursor is the scan-order position (a fixed-seed hash of the key) to resume
-        // from; 0 starts. Picking the `count` smallest positions at or after the cursor
-        // costs one pass over the keyspace: O(n log count) per call.
-        let position = |key: &[u8]| SCAN_HASHER.hash_one(key) | 1;
-        // COUNT is the caller's number, up to i64::MAX: size the page by what can fill it.
-        let mut page: std::collections::BinaryHeap<(u64, Bytes)> =
-            std::collections::BinaryHeap::with_capacity(self.count.min(ctx.db.len()));
-        for (key, _) in ctx.db.iter() {
-            let at = position(key);
-            if at < self.cursor {
-                continue;
-            }
-            if page.len() < self.count {
-                page.push((at, key.clone()));
-            } else if page.peek().is_some_and(|(largest, _)| at < *largest) {
-                page.pop();
-                page.push((at, key.clone()));
-            }
-        }
-        let mut page = page.into_sorted_vec();
-        // Keys sharing the last position must land in the same page, or the next cursor
-        // would skip them.
-        let next_cursor = if page.len() < self.count {
-            0
-        } else {
-            let last = page.last().map_or(0, |(at, _)| *at);
-            let tied: Vec<Bytes> = ctx
-                .db
-                .iter()
-                .filter(|(key, _)| position(key) == last)
-                .map(|(key, _)| key.clone())
-                .filter(|key| !page.iter().any(|(_, k)| k == key))
-                .collect();
-            page.extend(tied.into_iter().map(|key| (last, key)));
-            last.checked_add(1).unwrap_or(0)
-        };
+        let (next_cursor, page) =
+            scan_order::page(|| ctx.db.iter().map(|(key, _)| key), self.cursor, self.count);
         let glob = self.pattern.as_deref().map(Glob::new);
         let now = ctx.now_ms();
         let mut keys = Vec::new();
-        for (_, key) in page {
+        for key in page {
             // Lazily expire what the page touched, as Redis's SCAN does.
             let Some(entry) = ctx.db.get(&key, now) else {
                 continue;

@@ -7,5 +7,6 @@ pub(crate) mod keyspace;
 pub(crate) mod long_double;
 pub(crate) mod number;
 pub(crate) mod pubsub;
+pub(crate) mod scan_order;
 pub(crate) mod stream;
 pub(crate) mod value;
