@@ -56,6 +56,16 @@ pub enum Error {
     DecrOverflow,
     /// INCRBYFLOAT would produce NaN or an infinity.
     NanOrInfinity,
+    /// HINCRBYFLOAT's increment is NaN or an infinity.
+    NotFinite,
+    /// HINCRBY on a field whose value is not a 64-bit signed integer.
+    HashValueNotInteger,
+    /// HINCRBYFLOAT on a field whose value is not a float.
+    HashValueNotFloat,
+    /// A count outside what Redis accepts (HRANDFIELD's, ±(2⁶³ − 1)).
+    CountOutOfRange,
+    /// A count whose reply would not fit (HRANDFIELD ... WITHVALUES beyond ±2⁶²).
+    OutOfRange,
     /// An expire time that is not positive or overflows, for the named command.
     InvalidExpireTime {
         /// Lower-case command name as Redis prints it (`set`, `expire`, `getex`).
@@ -482,6 +492,13 @@ impl fmt::Display for Error {
             Error::IncrOverflow => f.write_str("ERR increment or decrement would overflow"),
             Error::DecrOverflow => f.write_str("ERR decrement would overflow"),
             Error::NanOrInfinity => f.write_str("ERR increment would produce NaN or Infinity"),
+            Error::NotFinite => f.write_str("ERR value is NaN or Infinity"),
+            Error::HashValueNotInteger => f.write_str("ERR hash value is not an integer"),
+            Error::HashValueNotFloat => f.write_str("ERR hash value is not a float"),
+            Error::CountOutOfRange => f.write_str(
+                "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807",
+            ),
+            Error::OutOfRange => f.write_str("ERR value is out of range"),
             Error::InvalidExpireTime { command } => {
                 write!(f, "ERR invalid expire time in '{command}' command")
             }

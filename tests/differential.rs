@@ -22,7 +22,10 @@
 //!   compared byte for byte;
 //! - `!sleep N` (a whole line): wait N milliseconds (for keys to expire: short TTLs, long
 //!   waits, so timing cannot decide the outcome);
-//! - `!fill N` (a whole line): `MSET key:0 0 key:1 1 ...` with N keys.
+//! - `!fill N` (a whole line): `MSET key:0 0 key:1 1 ...` with N keys;
+//! - `!hfill KEY N` (a whole line): `HSET KEY field:0 0 field:1 1 ...` with N fields;
+//! - `!len`: a random pick (HRANDFIELD): the same type, and for arrays the same number of
+//!   elements, but not the same elements.
 //!
 //! Deliberate or unfixable differences are left out of the comparison: SCAN cursor values
 //! and page boundaries, INCREX (an
@@ -49,6 +52,7 @@ enum Check {
     Time,
     Scan,
     Page,
+    Len,
     Sleep,
 }
 
@@ -82,6 +86,20 @@ fn parse_step(line: &str) -> Step {
             argv,
         };
     }
+    if let Some(spec) = rest.strip_prefix("!hfill ") {
+        let (key, count) = spec.split_once(' ').expect("!hfill KEY N");
+        let count: usize = count.parse().expect("!hfill KEY N");
+        let mut argv = vec![b"HSET".to_vec(), key.as_bytes().to_vec()];
+        for i in 0..count {
+            argv.push(format!("field:{i}").into_bytes());
+            argv.push(i.to_string().into_bytes());
+        }
+        return Step {
+            conn,
+            check: Check::Exact,
+            argv,
+        };
+    }
     loop {
         if let Some(after) = rest.strip_prefix('@') {
             let (n, tail) = after.split_once(' ').expect("`@N command`");
@@ -97,6 +115,7 @@ fn parse_step(line: &str) -> Step {
                 "time" => Check::Time,
                 "scan" => Check::Scan,
                 "page" => Check::Page,
+                "len" => Check::Len,
                 other => panic!("unknown check !{other}"),
             };
             rest = tail.trim_start();
@@ -166,6 +185,16 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
         },
         Check::Hello => mask_hello(expected) == mask_hello(actual),
         Check::Page => scan_page(expected).is_some() && scan_page(actual).is_some(),
+        Check::Len => {
+            expected.first() == actual.first()
+                && match expected.first() {
+                    Some(b'*') => {
+                        elements(expected).map(|(_, e)| e.len())
+                            == elements(actual).map(|(_, e)| e.len())
+                    }
+                    _ => true,
+                }
+        }
         Check::Time => time_shape(expected)
             .zip(time_shape(actual))
             .is_some_and(|(a, b)| a.abs_diff(b) <= 5),
@@ -217,11 +246,17 @@ fn scan_all(pair: &mut Pair, step: &Step) -> Result<(), String> {
     for (side, (mut cursor, page)) in [first_redis, first_embedis].into_iter().enumerate() {
         let mut keys: BTreeSet<Vec<u8>> = page.into_iter().collect();
         let mut argv = step.argv.clone();
+        // SCAN cursor ..., HSCAN key cursor ...
+        let at = if argv[0].eq_ignore_ascii_case(b"HSCAN") {
+            2
+        } else {
+            1
+        };
         let mut rounds = 0;
         while cursor != b"0" {
             rounds += 1;
             assert!(rounds < 100_000, "SCAN did not terminate");
-            argv[1] = cursor;
+            argv[at] = cursor;
             let reply = if side == 0 {
                 pair.call_redis(step.conn, &argv)
             } else {
@@ -1026,6 +1061,97 @@ const STREAMS: &[Case] = &[
     ("stream and string types", &["XADD s 1-1 f v", "TYPE s", "GET s", "INCR s", "SET k v", "XADD k 1-1 f v", "XRANGE k - +", "XGROUP CREATE k g 0"]),
 ];
 
+#[rustfmt::skip]
+const HASHES: &[Case] = &[
+    ("hset and hget", &["HSET h a 1 b 2", "HSET h a 3 c 4", "HGET h a", "HGET h z", "HGET nosuch a", "HGETALL h", "HLEN h", "TYPE h"]),
+    ("hset odd arguments run and fail", &["HSET h a 1 b", "HMSET h a 1 b", "EXISTS h"]),
+    ("hash arity", &[
+        "HSET", "HSET h", "HSET h a", "HMSET h a", "HSETNX h a", "HSETNX h a 1 x", "HGET h", "HGET h a b",
+        "HMGET h", "HDEL h", "HLEN", "HLEN h x", "HSTRLEN h", "HEXISTS h a b", "HKEYS", "HVALS h x",
+        "HGETALL", "HINCRBY h a", "HINCRBYFLOAT h a 1 2", "HRANDFIELD", "HSCAN h",
+    ]),
+    ("hmset and hmget", &["HMSET h a 1 b 2", "HMGET h a b c", "HMGET h c", "HMGET nosuch a b"]),
+    ("hsetnx", &["HSETNX h a 1", "HSETNX h a 2", "HGET h a", "HSETNX h b 3", "HGETALL h"]),
+    ("hdel", &["HSET h a 1 b 2 c 3", "HDEL h a a z", "HKEYS h", "HDEL h b c", "EXISTS h", "HDEL h a", "HDEL nosuch a"]),
+    ("hdel keeps insertion order", &["HSET h a 1 b 2 c 3 d 4", "HDEL h b", "HSET h b 5", "HGETALL h", "HVALS h", "HKEYS h"]),
+    ("hlen, hstrlen, hexists", &[
+        "HSET h a hello b \"\"", "HLEN h", "HSTRLEN h a", "HSTRLEN h b", "HSTRLEN h z", "HEXISTS h a", "HEXISTS h z",
+        "HLEN nosuch", "HSTRLEN nosuch a", "HEXISTS nosuch a",
+    ]),
+    ("whole-hash reads of a missing key", &["HKEYS nosuch", "HVALS nosuch", "HGETALL nosuch"]),
+    ("binary fields and values", &["HSET h \"a\\x00b\" \"\\xff\\xfe\" \"\" empty", "HGETALL h", "HSTRLEN h \"a\\x00b\"", "HGET h \"\""]),
+    ("hincrby", &[
+        "HINCRBY h n 5", "HINCRBY h n -7", "HGET h n", "HINCRBY h n x", "HINCRBY h n 1.5",
+        "HSET h s abc e \"\" z 01 p +1 sp \" 1\"", "HINCRBY h s 1", "HINCRBY h e 1", "HINCRBY h z 1", "HINCRBY h p 1", "HINCRBY h sp 1",
+    ]),
+    ("hincrby overflow", &[
+        "HSET h m 9223372036854775807 l -9223372036854775808", "HINCRBY h m 1", "HINCRBY h l -1",
+        "HINCRBY h m -9223372036854775808", "HINCRBY h l 9223372036854775807", "HGETALL h",
+    ]),
+    ("hincrby bad increment leaves no key", &["HINCRBY h n 99999999999999999999", "HINCRBY h n abc", "EXISTS h"]),
+    ("hincrbyfloat", &[
+        "HINCRBYFLOAT h f 1.5", "HINCRBYFLOAT h f 0.1", "HINCRBYFLOAT h f -1.6", "HINCRBYFLOAT h i 10",
+        "HSET h n 5", "HINCRBYFLOAT h n 1e2", "HINCRBYFLOAT h n 5.0e3", "HINCRBYFLOAT h n -0.0001", "HGETALL h",
+    ]),
+    ("hincrbyfloat extended precision", &[
+        "HINCRBYFLOAT h big 1.7e308", "HINCRBYFLOAT h big 1.7e308", "HINCRBYFLOAT h huge 1e400", "HINCRBYFLOAT h tiny 1e-30",
+    ]),
+    ("hincrbyfloat errors", &[
+        "HSET h s abc e \"\" sp \" 1\"", "HINCRBYFLOAT h s 1", "HINCRBYFLOAT h e 1", "HINCRBYFLOAT h sp 1",
+        "HINCRBYFLOAT h f abc", "HINCRBYFLOAT h f inf", "HINCRBYFLOAT h f -inf", "HINCRBYFLOAT h f nan", "HINCRBYFLOAT h f \"\"",
+        "HINCRBYFLOAT nosuch f abc", "EXISTS nosuch",
+    ]),
+    ("hrandfield whole hash", &[
+        "HSET h a 1 b 2 c 3", "HRANDFIELD h 3", "HRANDFIELD h 5 WITHVALUES", "HRANDFIELD h 0", "HRANDFIELD h 0 WITHVALUES",
+        "HRANDFIELD h 4611686018427387903 withvalues",
+    ]),
+    ("hrandfield picks", &[
+        "HSET h a 1 b 2 c 3", "!len HRANDFIELD h", "!len HRANDFIELD h 2", "!len HRANDFIELD h 2 WITHVALUES",
+        "!len HRANDFIELD h -5", "!len HRANDFIELD h -5 WITHVALUES", "!len HRANDFIELD h 1",
+    ]),
+    ("hrandfield of one field", &["HSET h only 1", "HRANDFIELD h", "HRANDFIELD h -3", "HRANDFIELD h -2 WITHVALUES", "HRANDFIELD h 1 WITHVALUES"]),
+    ("hrandfield of a missing key", &["HRANDFIELD nosuch", "HRANDFIELD nosuch 3", "HRANDFIELD nosuch -3 WITHVALUES", "HRANDFIELD nosuch x"]),
+    ("hrandfield errors", &[
+        "HSET h a 1", "HRANDFIELD h x", "HRANDFIELD h 1 foo", "HRANDFIELD h 1 WITHVALUES x", "HRANDFIELD h x WITHVALUES",
+        "HRANDFIELD h -9223372036854775808", "HRANDFIELD h 9223372036854775807 WITHVALUES",
+        "HRANDFIELD h -9223372036854775807 WITHVALUES", "HRANDFIELD h 4611686018427387904 WITHVALUES",
+    ]),
+    ("hscan of a small hash", &[
+        "HSET h a 1 b 2 c 3", "HSCAN h 0", "HSCAN h 0 COUNT 1", "HSCAN h 7", "HSCAN h 0 MATCH a*", "HSCAN h 0 match z* count 2", "HSCAN h -1",
+    ]),
+    ("hscan errors", &[
+        "HSET h a 1", "HSCAN h x", "HSCAN h 0 COUNT 0", "HSCAN h 0 COUNT x", "HSCAN h 0 MATCH", "HSCAN h 0 TYPE string",
+        "HSCAN h 0 NOVALUES", "HSCAN nosuch 0 BAD", "HSCAN nosuch x", "SET s v", "HSCAN s 0 BAD",
+    ]),
+    ("hscan of a large hash", &["!hfill h 600", "!scan HSCAN h 0 COUNT 50", "!scan HSCAN h 0 MATCH field:1*", "HLEN h"]),
+    ("hscan of a hash with a long value", &["HSET h a {x*65} b 1", "!scan HSCAN h 0", "HLEN h"]),
+    ("a large hash", &[
+        "!hfill h 600", "!sorted HKEYS h", "!sorted HVALS h", "HLEN h", "HDEL h field:1 field:2 nope", "HLEN h",
+        "HGET h field:599", "HSTRLEN h field:599", "HINCRBY h field:3 10", "HINCRBYFLOAT h field:4 0.5", "HMGET h field:0 field:1 field:5",
+    ]),
+    ("hash commands on a string", &[
+        "SET s v", "HSET s a 1", "HMSET s a 1", "HSETNX s a 1", "HGET s a", "HMGET s a", "HDEL s a", "HLEN s", "HSTRLEN s a",
+        "HEXISTS s a", "HKEYS s", "HVALS s", "HGETALL s", "HINCRBY s a 1", "HINCRBYFLOAT s a 1", "HRANDFIELD s", "HRANDFIELD s 2",
+        "HSCAN s 0", "GET s",
+    ]),
+    ("string commands on a hash", &["HSET h a 1", "GET h", "INCR h", "INCRBYFLOAT h 1", "APPEND h x", "STRLEN h", "GETSET h x", "GETDEL h", "SET h v", "TYPE h"]),
+    ("stream commands on a hash", &["HSET h a 1", "XADD h 1-1 f v", "XLEN h", "XRANGE h - +"]),
+    ("generic commands on a hash", &[
+        "HSET h a 1", "EXPIRE h 100", "TTL h", "PERSIST h", "TTL h", "RENAME h g", "HGETALL g", "COPY g c", "HGETALL c",
+        "HSET c b 2", "HGETALL g", "MOVE c 1", "SELECT 1", "HGETALL c", "SELECT 0", "!scan SCAN 0 TYPE hash", "!sorted KEYS *", "DEL g", "EXISTS g",
+    ]),
+    ("an expired hash", &["HSET h a 1", "PEXPIRE h 1", "!sleep 20", "HGET h a", "HLEN h", "EXISTS h", "HSET h b 2", "HGETALL h", "TTL h"]),
+    ("hashes in a transaction", &[
+        "HSET h a 1", "MULTI", "HINCRBY h a 1", "HSET h b 1 c", "HINCRBY h a x", "HMSET h d 4", "HGETALL h", "EXEC",
+    ]),
+    ("a hash command rejected in a transaction", &["MULTI", "HSET h a", "HGET h a", "EXEC", "EXISTS h"]),
+    ("watch sees hash writes", &["HSET h a 1", "WATCH h", "@1 HSET h a 1", "MULTI", "HGET h a", "EXEC"]),
+    ("watch ignores hash writes that change nothing", &[
+        "HSET h a 1", "WATCH h", "@1 HDEL h zz", "@1 HSETNX h a 5", "@1 HINCRBY h a x", "MULTI", "HGET h a", "EXEC",
+    ]),
+    ("watch sees the last field go", &["HSET h a 1", "WATCH h", "@1 HDEL h a", "MULTI", "EXISTS h", "EXEC"]),
+];
+
 // HELLO inside MULTI: run separately, once per protocol (see the test below).
 #[rustfmt::skip]
 const HELLO_IN_MULTI: &[Case] = &[
@@ -1122,6 +1248,11 @@ fn streams() {
 }
 
 #[test]
+fn hashes() {
+    run_table(HASHES, BOTH);
+}
+
+#[test]
 fn hello_inside_multi() {
     run_table(HELLO_IN_MULTI, BOTH);
 }
@@ -1162,6 +1293,7 @@ fn every_command_is_covered() {
         TRANSACTIONS,
         PUBSUB,
         STREAMS,
+        HASHES,
         HELLO_IN_MULTI,
         KNOWN_DIFFERENCES,
     ];

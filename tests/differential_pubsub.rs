@@ -658,6 +658,29 @@ const NOTIFICATIONS: &[Case] = &[
     ("incrbyfloat", &["0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?", "0: INCRBYFLOAT k 1.5", "0: INCRBYFLOAT k 2", "0: INCRBYFLOAT k x", "1?"]),
     ("append", &["0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?", "0: APPEND k ab", "0: APPEND k cd", "0: APPEND k \"\"", "1?"]),
     ("getdel", &["0: CONFIG SET notify-keyspace-events KEA", "0: SET k v", "1> PSUBSCRIBE __key*__:*", "1?", "0: GETDEL k", "0: GETDEL k", "1?"]),
+    ("hash writes", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: HSET h a 1 b 2", "0: HSET h a 3", "0: HMSET h c 4", "0: HSETNX h d 5", "0: HSETNX h d 6", "1?",
+        "0: HINCRBY h n 1", "0: HINCRBYFLOAT h f 1.5", "0: HINCRBY h a x", "0: HDEL h zz", "1?",
+        "0: HDEL h a b", "0: HDEL h c d n f", "0: EXISTS h", "1?",
+    ]),
+    ("hash writes on a new key with n", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: HINCRBY a f 1", "0: HINCRBYFLOAT b f 1", "0: HSETNX c f 1", "0: HMSET d f 1", "1?",
+    ]),
+    ("hash reads of a missing key announce a miss", &[
+        "0: CONFIG SET notify-keyspace-events KEm", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: HGET h a", "0: HMGET h a b", "0: HLEN h", "0: HSTRLEN h a", "0: HEXISTS h a", "0: HGETALL h", "0: HKEYS h",
+        "0: HVALS h", "0: HRANDFIELD h", "0: HRANDFIELD h 2", "0: HSCAN h 0", "0: HDEL h a", "0: HINCRBY h a x", "1?",
+    ]),
+    ("hash class alone", &[
+        "0: CONFIG SET notify-keyspace-events Kh", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: HSET h a 1", "0: SET s v", "0: HDEL h a", "1?",
+    ]),
+    ("an expired hash", &[
+        "0: CONFIG SET notify-keyspace-events KEA", "0: HSET h a 1", "0: PEXPIRE h 50", "1> PSUBSCRIBE __key*__:*", "1?",
+        "!sleep 300", "1?", "0: HGET h a", "0: HSET h b 2", "1?",
+    ]),
     ("getex", &[
         "0: CONFIG SET notify-keyspace-events KEA", "0: SET k v", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: GETEX k", "0: GETEX k EX 100", "0: GETEX k PX 100000", "0: GETEX k EXAT 4000000000", "0: GETEX k PERSIST", "0: GETEX k PERSIST", "0: GETEX j EX 10", "1?",

@@ -48,6 +48,17 @@ fn every_kind_of_write_replays_to_the_same_data() {
         &["RENAME", "m1", "m3"],
         &["DEL", "m2"],
         &["GETDEL", "nothing"],
+        &["HSET", "h", "a", "1", "b", "2", "c", "3"],
+        &["HMSET", "h", "d", "4"],
+        &["HDEL", "h", "b", "zz"],
+        &["HSETNX", "h", "b", "5"],
+        &["HSETNX", "h", "a", "6"],
+        &["HINCRBY", "h", "a", "41"],
+        &["HINCRBYFLOAT", "h", "f", "0.1"],
+        &["HINCRBYFLOAT", "h", "f", "0.2"],
+        &["EXPIRE", "h", "500"],
+        &["HSET", "emptied", "x", "1"],
+        &["HDEL", "emptied", "x"],
         &["XADD", "st", "*", "f", "1"],
         &["XADD", "st", "*", "f", "2"],
         &["XADD", "st", "MAXLEN", "~", "100", "*", "f", "3"],
@@ -462,7 +473,8 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
     let n = rng.below(5).to_string();
     let ms = (rng.below(3) * 40).to_string();
     let db = rng.below(3).to_string();
-    let words: Vec<&str> = match rng.below(31) {
+    let field = rng.pick(&["f", "g"]);
+    let words: Vec<&str> = match rng.below(36) {
         0 => vec!["SET", key, &n],
         1 => vec!["SET", key, &n, "PX", &ms],
         2 => vec!["INCRBY", key, &n],
@@ -526,6 +538,12 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
         27 => vec!["MOVE", rng.pick(&["a", "b", "c", "s1", "s2"]), &db],
         28 => vec!["COPY", rng.pick(&["a", "s1"]), key, "DB", &db, "REPLACE"],
         29 => vec!["SWAPDB", "0", &db],
+        // Hashes, on the string keys too (WRONGTYPE is not logged).
+        30 => vec!["HSET", key, field, &n],
+        31 => vec!["HDEL", key, field],
+        32 => vec!["HINCRBY", key, field, &n],
+        33 => vec!["HINCRBYFLOAT", key, field, "0.5"],
+        34 => vec!["HSETNX", key, field, &n],
         _ => vec!["XADD", stream, "MINID", "~", "0", "*", "f", &n],
     };
     words.into_iter().map(str::to_string).collect()

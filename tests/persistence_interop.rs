@@ -76,6 +76,18 @@ fn database_picture(side: &mut dyn Side) -> String {
             out.push_str(&format!("  value {}\n", side.exec(&["GET", key]).render()));
             continue;
         }
+        if kind == "hash" {
+            // Field order is each server's own past 512 fields: compare sorted pairs.
+            let flat = side.exec(&["HGETALL", key]);
+            let flat = flat.arr();
+            let mut pairs: Vec<String> = flat
+                .chunks(2)
+                .map(|pair| format!("{}={}", pair[0].render(), pair[1].render()))
+                .collect();
+            pairs.sort();
+            out.push_str(&format!("  fields {}\n", pairs.join(" ")));
+            continue;
+        }
         out.push_str(&format!(
             "  entries {}\n",
             side.exec(&["XRANGE", key, "-", "+"]).render()
@@ -133,6 +145,21 @@ fn workload(side: &mut dyn Side) {
         &["SET", "ttl", "v", "EX", "1000"],
         &["SET", "pttl", "v", "PX", "500000"],
         &["SETEX", "setex", "2000", "z"],
+        &["HSET", "hash", "a", "1", "b", "2", "c", "3"],
+        &["HMSET", "hash", "d", "4"],
+        &["HDEL", "hash", "b"],
+        &["HSETNX", "hash", "e", "5"],
+        &["HINCRBY", "hash", "a", "41"],
+        &["HINCRBYFLOAT", "hash", "f", "0.125"],
+        &["EXPIRE", "hash", "3000"],
+        &["HSET", "emptied", "x", "1"],
+        &["HDEL", "emptied", "x"],
+        &[
+            "HSET",
+            "long",
+            "v",
+            "a value longer than sixty-four bytes, so both servers convert the hash",
+        ],
         &["SET", "counter", "10"],
         &["INCR", "counter"],
         &["INCRBY", "counter", "5"],

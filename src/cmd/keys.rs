@@ -395,8 +395,11 @@ impl Scan {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let (next_cursor, page) =
-            scan_order::page(|| ctx.db.iter().map(|(key, _)| key), self.cursor, self.count);
+        let (next_cursor, page) = scan_order::page(
+            || ctx.db.iter().map(|(key, _)| key),
+            self.cursor,
+            self.count,
+        );
         let glob = self.pattern.as_deref().map(Glob::new);
         let now = ctx.now_ms();
         let mut keys = Vec::new();

@@ -18,6 +18,7 @@ pub(crate) mod connection;
 pub(crate) mod context;
 pub(crate) mod databases;
 pub(crate) mod expire;
+pub(crate) mod hash;
 pub(crate) mod increx;
 pub(crate) mod keys;
 pub(crate) mod multi;
@@ -36,6 +37,10 @@ pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
+pub use hash::{
+    HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
+    HSet, HSetNx, HStrLen, HVals,
+};
 pub use increx::{Increx, IncrexReply};
 pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
@@ -220,6 +225,21 @@ pub enum Command {
     Expire(Expire),
     Ttl(Ttl),
     Persist(Persist),
+    HSet(HSet),
+    HSetNx(Box<HSetNx>),
+    HGet(HGet),
+    HMGet(HMGet),
+    HDel(HDel),
+    HLen(HLen),
+    HStrLen(HStrLen),
+    HExists(HExists),
+    HGetAll(HGetAll),
+    HKeys(HKeys),
+    HVals(HVals),
+    HIncrBy(HIncrBy),
+    HIncrByFloat(Box<HIncrByFloat>),
+    HRandField(HRandField),
+    HScan(Box<HScan>),
     Ping(Ping),
     Echo(Echo),
     Time(Time),
@@ -393,6 +413,11 @@ impl Command {
                 | Command::Flush(_)
                 | Command::Expire(_)
                 | Command::Persist(_)
+                | Command::HSet(_)
+                | Command::HSetNx(_)
+                | Command::HDel(_)
+                | Command::HIncrBy(_)
+                | Command::HIncrByFloat(_)
                 | Command::XAdd(_)
                 | Command::XDel(_)
                 | Command::XTrim(_)
@@ -464,6 +489,21 @@ impl Command {
             Command::Expire(c) => c.name(),
             Command::Ttl(c) => c.name(),
             Command::Persist(_) => "persist",
+            Command::HSet(c) => c.name(),
+            Command::HSetNx(_) => "hsetnx",
+            Command::HGet(_) => "hget",
+            Command::HMGet(_) => "hmget",
+            Command::HDel(_) => "hdel",
+            Command::HLen(_) => "hlen",
+            Command::HStrLen(_) => "hstrlen",
+            Command::HExists(_) => "hexists",
+            Command::HGetAll(_) => "hgetall",
+            Command::HKeys(_) => "hkeys",
+            Command::HVals(_) => "hvals",
+            Command::HIncrBy(_) => "hincrby",
+            Command::HIncrByFloat(_) => "hincrbyfloat",
+            Command::HRandField(_) => "hrandfield",
+            Command::HScan(_) => "hscan",
             Command::Ping(_) => "ping",
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
@@ -533,6 +573,21 @@ impl Command {
             Command::Expire(c) => c.apply(ctx),
             Command::Ttl(c) => c.apply(ctx),
             Command::Persist(c) => c.apply(ctx),
+            Command::HSet(c) => c.apply(ctx),
+            Command::HSetNx(c) => c.apply(ctx),
+            Command::HGet(c) => c.apply(ctx),
+            Command::HMGet(c) => c.apply(ctx),
+            Command::HDel(c) => c.apply(ctx),
+            Command::HLen(c) => c.apply(ctx),
+            Command::HStrLen(c) => c.apply(ctx),
+            Command::HExists(c) => c.apply(ctx),
+            Command::HGetAll(c) => c.apply(ctx),
+            Command::HKeys(c) => c.apply(ctx),
+            Command::HVals(c) => c.apply(ctx),
+            Command::HIncrBy(c) => c.apply(ctx),
+            Command::HIncrByFloat(c) => c.apply(ctx),
+            Command::HRandField(c) => c.apply(ctx),
+            Command::HScan(c) => c.apply(ctx),
             Command::Ping(c) => c.apply(ctx),
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
@@ -629,6 +684,21 @@ typed! {
     Expire => Expire: bool,
     Ttl => Ttl: crate::TtlReply,
     Persist => Persist: bool,
+    HSet => HSet: i64,
+    HSetNx => HSetNx: bool,
+    HGet => HGet: Option<Bytes>,
+    HMGet => HMGet: Vec<Option<Bytes>>,
+    HDel => HDel: i64,
+    HLen => HLen: i64,
+    HStrLen => HStrLen: i64,
+    HExists => HExists: bool,
+    HGetAll => HGetAll: Vec<(Bytes, Bytes)>,
+    HKeys => HKeys: Vec<Bytes>,
+    HVals => HVals: Vec<Bytes>,
+    HIncrBy => HIncrBy: i64,
+    HIncrByFloat => HIncrByFloat: Bytes,
+    HRandField => HRandField: Reply,
+    HScan => HScan: (u64, Vec<Bytes>),
     Ping => Ping: Reply,
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,

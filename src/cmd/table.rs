@@ -11,6 +11,10 @@ use super::config::Config;
 use super::connection::{Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
 use super::expire::{Expire, Persist, Ttl};
+use super::hash::{
+    HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
+    HSet, HSetNx, HStrLen, HVals,
+};
 use super::increx::Increx;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
@@ -139,6 +143,23 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("expiretime", 2, Ttl::parse_expiretime),
     cmd("pexpiretime", 2, Ttl::parse_pexpiretime),
     cmd("persist", 2, Persist::parse),
+    // hashes
+    cmd("hset", -4, HSet::parse),
+    cmd("hmset", -4, HSet::parse_hmset),
+    cmd("hsetnx", 4, HSetNx::parse),
+    cmd("hget", 3, HGet::parse),
+    cmd("hmget", -3, HMGet::parse),
+    cmd("hdel", -3, HDel::parse),
+    cmd("hlen", 2, HLen::parse),
+    cmd("hstrlen", 3, HStrLen::parse),
+    cmd("hexists", 3, HExists::parse),
+    cmd("hgetall", 2, HGetAll::parse),
+    cmd("hkeys", 2, HKeys::parse),
+    cmd("hvals", 2, HVals::parse),
+    cmd("hincrby", 4, HIncrBy::parse),
+    cmd("hincrbyfloat", 4, HIncrByFloat::parse),
+    cmd("hrandfield", -2, HRandField::parse),
+    cmd("hscan", -3, HScan::parse),
     // server
     cmd("ping", -1, Ping::parse),
     cmd("echo", 2, Echo::parse),

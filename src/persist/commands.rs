@@ -39,11 +39,42 @@ pub(crate) fn set(key: &[u8], value: &[u8], deadline: Option<u64>, out: &mut Vec
     }
 }
 
+/// Fields per `HSET` when a whole hash is written out, as Redis's rewrite batches them
+/// (`AOF_REWRITE_ITEMS_PER_CMD`).
+const HSET_PAIRS_PER_COMMAND: usize = 64;
+
+/// `HSET key field value ...`: one command per 64 pairs; nothing for no pairs.
+pub(crate) fn hset<'a>(
+    key: &[u8],
+    pairs: impl ExactSizeIterator<Item = (&'a Bytes, &'a Bytes)>,
+    out: &mut Vec<u8>,
+) {
+    let mut left = pairs.len();
+    for (n, (field, value)) in pairs.enumerate() {
+        if n % HSET_PAIRS_PER_COMMAND == 0 {
+            let in_this = left.min(HSET_PAIRS_PER_COMMAND);
+            left -= in_this;
+            write_array_len(2 + 2 * in_this, out);
+            write_bulk(b"HSET", out);
+            write_bulk(key, out);
+        }
+        write_bulk(field, out);
+        write_bulk(value, out);
+    }
+}
+
 /// `SELECT db`: the effects after it apply to database `db`.
 pub(crate) fn select(db: usize, out: &mut Vec<u8>) {
     write_array_len(2, out);
     write_bulk(b"SELECT", out);
     write_bulk_u64(db as u64, out);
+}
+
+/// `DEL key`.
+pub(crate) fn del(key: &[u8], out: &mut Vec<u8>) {
+    write_array_len(2, out);
+    write_bulk(b"DEL", out);
+    write_bulk(key, out);
 }
 
 /// `PEXPIREAT key deadline`.

@@ -102,6 +102,12 @@ fn rewrite(db: &Keyspace, now_ms: u64, out: &mut Vec<u8>) {
                     pexpireat(key, deadline, out);
                 }
             }
+            Value::Hash(hash) => {
+                super::commands::hset(key, hash.iter(), out);
+                if let Some(deadline) = entry.expires_at {
+                    pexpireat(key, deadline, out);
+                }
+            }
         }
     }
 }

@@ -3,10 +3,12 @@
 pub(crate) mod c_string;
 pub(crate) mod gcra;
 pub(crate) mod glob;
+pub(crate) mod hash;
 pub(crate) mod keyspace;
 pub(crate) mod long_double;
 pub(crate) mod number;
 pub(crate) mod pubsub;
+pub(crate) mod random;
 pub(crate) mod scan_order;
 pub(crate) mod stream;
 pub(crate) mod value;

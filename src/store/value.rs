@@ -1,5 +1,5 @@
-//! The values a key can hold. One variant per Redis type; more arrive with streams and
-//! rate-limit buckets.
+//! The values a key can hold. One variant per Redis type (rate-limit buckets are strings,
+//! as redis-cell stores them).
 
 use bytes::Bytes;
 
@@ -16,6 +16,8 @@ pub enum Value {
     /// A stream: its log and consumer groups (boxed: streams are rare next to strings,
     /// and a value stays two words).
     Stream(Box<super::stream::Stream>),
+    /// A hash: fields and their values (boxed, as streams are).
+    Hash(Box<super::hash::Hash>),
 }
 
 impl Value {
@@ -24,6 +26,7 @@ impl Value {
         match self {
             Value::String(_) | Value::Int(_) => "string",
             Value::Stream(_) => "stream",
+            Value::Hash(_) => "hash",
         }
     }
 
@@ -33,7 +36,7 @@ impl Value {
         match self {
             Value::String(bytes) => Some(bytes.clone()),
             Value::Int(n) => Some(Bytes::from(n.to_string())),
-            Value::Stream(_) => None,
+            Value::Stream(_) | Value::Hash(_) => None,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! A picture of an engine's data, to compare two engines that should hold the same (an
 //! append-only file and the engine replayed from it): every key with its type, value and
-//! deadline; every stream with its entries, metadata, groups, pending entries with owners,
-//! delivery times and counts, and its consumers' names and pending counts.
+//! deadline; every hash's fields in its order; every stream with its entries, metadata,
+//! groups, pending entries with owners, delivery times and counts, and its consumers' names
+//! and pending counts.
 
 use embedis::{Engine, Reply};
 
@@ -45,6 +46,11 @@ fn database_picture(conn: &mut embedis::Connection) -> String {
         out.push_str(&format!("{key} {kind} {ttl}\n"));
         if kind.contains("string") {
             out.push_str(&text(&conn.call(["GET", &key]).expect("get")));
+            continue;
+        }
+        if kind.contains("hash") {
+            // In the hash's own order: a replay rebuilds it in the same order.
+            out.push_str(&text(&conn.call(["HGETALL", &key]).expect("hgetall")));
             continue;
         }
         out.push_str(&text(
