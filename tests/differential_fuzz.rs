@@ -1,5 +1,5 @@
 //! Argument-level differential fuzzing: seeded random command lines, each a command name of
-//! the non-stream families followed by 0..6 arguments drawn from a vocabulary of awkward
+//! the non-stream families (strings, keys, hashes, expiry, connection, transactions) followed by 0..6 arguments drawn from a vocabulary of awkward
 //! tokens (a few colliding keys, the families' option keywords in any case and order,
 //! numbers at the edges of i64/u64/f64 and malformed ones, glob patterns, empty and binary
 //! strings), sent to redis-server and to a fresh embedis engine; every reply must be the
@@ -28,7 +28,11 @@
 //!   Absolute times in the vocabulary are far past or far future. TTL and EXPIRETIME may
 //!   still differ by 1 (a second boundary between the two reads), PTTL and PEXPIRETIME by
 //!   250 ms; negative replies (-1, -2) are compared exactly;
-//! - KEYS: elements sorted (hash order); SCAN from cursor 0 is iterated to the end on each
+//! - KEYS, HKEYS, HVALS, HGETALL: elements sorted (hash order; a hash holding a value over
+//!   64 bytes is a hash table on redis-server, in its own order);
+//! - HRANDFIELD: random picks: the reply's type and number of elements only;
+//! - HSCAN: pages that end the iteration on both sides hold the same items; others only
+//!   the page shape; SCAN from cursor 0 is iterated to the end on each
 //!   side and the sets of keys compared; from another cursor, or inside EXEC, only the
 //!   page shape (and the keys when both pages end the iteration) — cursor values are
 //!   embedis's own (README, known differences);
@@ -227,6 +231,33 @@ const SCAN_OPTS: &[&str] = &[
     "hash",
 ];
 const FLUSH_OPTS: &[&str] = &["ASYNC", "SYNC", "async", "sync"];
+const HASH_OPTS: &[&str] = &[
+    "MATCH",
+    "COUNT",
+    "WITHVALUES",
+    "match",
+    "count",
+    "withvalues",
+    "NOVALUES",
+];
+/// HRANDFIELD's counts: never a large negative one that is not an error (redis-server
+/// would build that many picks; embedis refuses above 2^24, see README).
+const HRANDFIELD_WORDS: &[&str] = &[
+    "1",
+    "2",
+    "3",
+    "-2",
+    "-5",
+    "0",
+    "x",
+    "",
+    "WITHVALUES",
+    "withvalues",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "4611686018427387903",
+    "4611686018427387904",
+];
 const COPY_OPTS: &[&str] = &["DB", "REPLACE", "db", "replace"];
 const NO_OPTS: &[&str] = &[];
 /// Every family's keywords, drawn in any position now and then.
@@ -237,6 +268,7 @@ const ALL_OPTS: &[&[&str]] = &[
     SCAN_OPTS,
     FLUSH_OPTS,
     COPY_OPTS,
+    HASH_OPTS,
 ];
 
 const HELLO_WORDS: &[&str] = &[
@@ -307,6 +339,25 @@ const SPECS: &[Spec] = &[
     spec("MOVE", 2, &[K, N], NO_OPTS),
     spec("COPY", 2, &[K, K, O, N, O], COPY_OPTS),
     spec("SWAPDB", 1, &[N, N], NO_OPTS),
+    // hashes: fields drawn from the key words (few, colliding)
+    spec("HSET", 8, &[K, K, V, K, V], NO_OPTS),
+    spec("HMSET", 2, &[K, K, V], NO_OPTS),
+    spec("HSETNX", 2, &[K, K, V], NO_OPTS),
+    spec("HGET", 3, &[K, K], NO_OPTS),
+    spec("HMGET", 2, &[K, K, K], NO_OPTS),
+    spec("HDEL", 3, &[K, K, K], NO_OPTS),
+    spec("HLEN", 1, &[K], NO_OPTS),
+    spec("HSTRLEN", 1, &[K, K], NO_OPTS),
+    spec("HEXISTS", 1, &[K, K], NO_OPTS),
+    spec("HKEYS", 1, &[K], NO_OPTS),
+    spec("HVALS", 1, &[K], NO_OPTS),
+    spec("HGETALL", 2, &[K], NO_OPTS),
+    spec("HINCRBY", 4, &[K, K, N], NO_OPTS),
+    spec("HINCRBYFLOAT", 4, &[K, K, N], NO_OPTS),
+    Spec { name: "HRANDFIELD", weight: 1, shape: &[K], opts: NO_OPTS, own: &[], exact: true },
+    Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: HRANDFIELD_WORDS, exact: true },
+    Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: HRANDFIELD_WORDS, exact: true },
+    spec("HSCAN", 3, &[K, Cursor, O, P, O, N], HASH_OPTS),
     // expiry
     spec("EXPIRE", 6, &[K, N, O, O], EXPIRE_OPTS),
     spec("PEXPIRE", 4, &[K, N, O, O], EXPIRE_OPTS),
@@ -669,6 +720,24 @@ fn quotes_non_utf8(argv: &[Vec<u8>], expected: &[u8], actual: &[u8]) -> bool {
 fn same_reply(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &[u8]) -> bool {
     match lower(argv).as_str() {
         "keys" => sorted(expected).is_some() && sorted(expected) == sorted(actual),
+        // A value over 64 bytes converts a hash on redis-server, whose order is then its
+        // own: compared as multisets of elements.
+        "hkeys" | "hvals" | "hgetall" => {
+            sorted(expected).is_some() && sorted(expected) == sorted(actual)
+        }
+        // Random picks: the same type and number of elements.
+        "hrandfield" => {
+            expected.first() == actual.first()
+                && (expected.first() != Some(&b'*')
+                    || elements(expected).map(|(header, _)| header)
+                        == elements(actual).map(|(header, _)| header))
+        }
+        // A converted hash is paged in each server's own order: compare the items of
+        // pages that end the iteration, and only the shape of the others.
+        "hscan" => match (scan_page(expected), scan_page(actual)) {
+            (Some((c1, k1)), Some((c2, k2))) => c1 != b"0" || c2 != b"0" || k1 == k2,
+            _ => false,
+        },
         "hello" => mask_hello(expected) == mask_hello(actual),
         "ttl" | "expiretime" => near(expected, actual, 1),
         "pttl" | "pexpiretime" => near(expected, actual, 250),
@@ -718,10 +787,20 @@ fn near(expected: &[u8], actual: &[u8], tolerance: i64) -> bool {
 }
 
 fn sorted(frame: &[u8]) -> Option<(Vec<u8>, Vec<Vec<u8>>)> {
-    if !matches!(frame.first(), Some(b'*' | b'~')) {
-        return None;
-    }
-    let (header, mut items) = elements(frame)?;
+    let (header, mut items) = match frame.first() {
+        Some(b'*' | b'~') => elements(frame)?,
+        // A RESP3 map: its keys and values as one flat list.
+        Some(b'%') => {
+            let mut flat = frame.to_vec();
+            flat[0] = b'*';
+            let (_, items) = elements(&flat)?;
+            (
+                frame[..frame.iter().position(|&b| b == b'\n')? + 1].to_vec(),
+                items,
+            )
+        }
+        _ => return None,
+    };
     items.sort();
     Some((header, items))
 }
