@@ -241,7 +241,7 @@ const HASH_OPTS: &[&str] = &[
     "NOVALUES",
 ];
 /// HRANDFIELD's counts: never a large negative one that is not an error (redis-server
-/// would build that many picks; embedis refuses above 2^24, see README).
+/// would build that many picks; embedis refuses above 2^20, see README).
 const HRANDFIELD_WORDS: &[&str] = &[
     "1",
     "2",

@@ -28,11 +28,11 @@ use crate::store::value::Value;
 use crate::store::{random, scan_order};
 use crate::{Error, Reply};
 
-/// The most elements HRANDFIELD with a negative count answers (repetitions allowed, so
-/// the count is not bounded by the hash). redis-server would build any size until its
-/// output buffer limit closes the connection; an in-process engine refuses instead of
-/// exhausting memory.
-const MAX_RANDOM_PICKS: u64 = 1 << 24;
+/// The most picks HRANDFIELD with a negative count answers (repetitions allowed, so the
+/// count is not bounded by the hash): 2^20, about 50 MB of replies. redis-server builds any
+/// size (a normal client has no output buffer limit by default); an in-process engine
+/// refuses with `ERR value is out of range` instead of exhausting the process's memory.
+const MAX_RANDOM_PICKS: u64 = 1 << 20;
 
 impl Ctx<'_> {
     /// The hash at `key` for a write: `Ok(None)` if missing, WRONGTYPE for another type.

@@ -1,0 +1,267 @@
+//! Hashes beyond what the differential tables can compare: random picks, HSCAN's guarantee
+//! on a large hash that changes between pages, the typed API, and a hash as the state of
+//! a read-modify-write closure.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bytes::Bytes;
+use embedis::cmd::{
+    HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
+    HSet, HSetNx, HStrLen, HVals,
+};
+use embedis::{Engine, Error, Reply};
+
+fn fields_of(reply: &Reply) -> Vec<Bytes> {
+    match reply {
+        Reply::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Reply::Bulk(bytes) => bytes.clone(),
+                other => panic!("not a bulk string: {other:?}"),
+            })
+            .collect(),
+        other => panic!("not an array: {other:?}"),
+    }
+}
+
+#[test]
+fn the_typed_api_reads_back_what_it_wrote() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    assert_eq!(
+        conn.run(HSet::new("h", "a", "1").field("b", "2").field("a", "3"))
+            .unwrap(),
+        2,
+        "a field set twice in one HSET is new once"
+    );
+    assert!(conn.run(HSetNx::new("h", "c", "hello")).unwrap());
+    assert!(!conn.run(HSetNx::new("h", "c", "other")).unwrap());
+    assert_eq!(
+        conn.run(HGet::new("h", "a")).unwrap(),
+        Some(Bytes::from("3"))
+    );
+    assert_eq!(
+        conn.run(HMGet::new("h", ["b", "zz"])).unwrap(),
+        vec![Some(Bytes::from("2")), None]
+    );
+    assert_eq!(conn.run(HLen::new("h")).unwrap(), 3);
+    assert_eq!(conn.run(HStrLen::new("h", "c")).unwrap(), 5);
+    assert!(conn.run(HExists::new("h", "b")).unwrap());
+    assert_eq!(conn.run(HKeys::new("h")).unwrap(), vec!["a", "b", "c"]);
+    assert_eq!(conn.run(HVals::new("h")).unwrap(), vec!["3", "2", "hello"]);
+    assert_eq!(conn.run(HIncrBy::new("h", "n", -4)).unwrap(), -4);
+    assert_eq!(
+        &conn.run(HIncrByFloat::new("h", "x", "2.5")).unwrap()[..],
+        b"2.5"
+    );
+    assert_eq!(conn.run(HDel::new("h", ["a", "b", "zz"])).unwrap(), 2);
+    let pairs: BTreeMap<Bytes, Bytes> = conn.run(HGetAll::new("h")).unwrap().into_iter().collect();
+    let expected: BTreeMap<Bytes, Bytes> = [("c", "hello"), ("n", "-4"), ("x", "2.5")]
+        .into_iter()
+        .map(|(f, v)| (Bytes::from(f), Bytes::from(v)))
+        .collect();
+    assert_eq!(pairs, expected);
+
+    // The typed errors are Redis's.
+    conn.run(HSet::new("h", "text", "abc")).unwrap();
+    assert_eq!(
+        conn.run(HIncrBy::new("h", "text", 1)).unwrap_err(),
+        Error::HashValueNotInteger
+    );
+    assert_eq!(
+        conn.run(HIncrByFloat::new("h", "x", "inf")).unwrap_err(),
+        Error::NotFinite
+    );
+    conn.call(["SET", "s", "v"]).unwrap();
+    assert_eq!(conn.run(HGet::new("s", "f")).unwrap_err(), Error::WrongType);
+}
+
+#[test]
+fn the_typed_api_builds_what_argv_parses() {
+    use embedis::cmd::Command;
+    let same = |argv: &[&str], typed: Command| {
+        assert_eq!(
+            Command::from_argv(argv.iter().copied()).unwrap(),
+            typed,
+            "{argv:?}"
+        );
+    };
+    same(
+        &["HSET", "h", "a", "1", "b", "2"],
+        HSet::new("h", "a", "1").field("b", "2").into(),
+    );
+    same(
+        &["hsetnx", "h", "a", "1"],
+        HSetNx::new("h", "a", "1").into(),
+    );
+    same(
+        &["HMGET", "h", "a", "b"],
+        HMGet::new("h", ["a", "b"]).into(),
+    );
+    same(&["HDEL", "h", "a"], HDel::new("h", ["a"]).into());
+    same(
+        &["HINCRBY", "h", "a", "-3"],
+        HIncrBy::new("h", "a", -3).into(),
+    );
+    same(
+        &["HINCRBYFLOAT", "h", "a", "0.5"],
+        HIncrByFloat::new("h", "a", "0.5").into(),
+    );
+    same(
+        &["HRANDFIELD", "h", "-2", "WITHVALUES"],
+        HRandField::new("h").count(-2).with_values().into(),
+    );
+    same(
+        &["HSCAN", "h", "7", "MATCH", "a*", "COUNT", "3"],
+        HScan::new("h", 7).pattern("a*").count(3).into(),
+    );
+}
+
+#[test]
+fn random_fields_are_members_distinct_when_asked_and_repeat_when_negative() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    let all: BTreeSet<Bytes> = (0..20).map(|n| Bytes::from(format!("f{n}"))).collect();
+    for field in &all {
+        conn.run(HSet::new("h", field, "v")).unwrap();
+    }
+    let mut seen_single = BTreeSet::new();
+    for _ in 0..400 {
+        let Reply::Bulk(field) = conn.run(HRandField::new("h")).unwrap() else {
+            panic!("one field");
+        };
+        assert!(all.contains(&field));
+        seen_single.insert(field);
+
+        let distinct = fields_of(&conn.run(HRandField::new("h").count(7)).unwrap());
+        assert_eq!(distinct.len(), 7);
+        assert_eq!(
+            distinct.iter().collect::<BTreeSet<_>>().len(),
+            7,
+            "{distinct:?}"
+        );
+        assert!(distinct.iter().all(|field| all.contains(field)));
+
+        let repeated = fields_of(&conn.run(HRandField::new("h").count(-30)).unwrap());
+        assert_eq!(
+            repeated.len(),
+            30,
+            "a negative count gives exactly that many"
+        );
+        assert!(repeated.iter().all(|field| all.contains(field)));
+    }
+    assert_eq!(seen_single, all, "every field comes up in 400 single picks");
+
+    // A count reaching the size is the whole hash, in its order.
+    let whole = fields_of(&conn.run(HRandField::new("h").count(50)).unwrap());
+    assert_eq!(whole, fields_of(&conn.call(["HKEYS", "h"]).unwrap()));
+
+    // WITHVALUES: field, value pairs (flat in RESP2).
+    let flat = fields_of(
+        &conn
+            .run(HRandField::new("h").count(-3).with_values())
+            .unwrap(),
+    );
+    assert_eq!(flat.len(), 6);
+    assert!(flat
+        .chunks(2)
+        .all(|pair| all.contains(&pair[0]) && pair[1] == "v"));
+
+    // A negative count past the in-process bound is refused, not built.
+    assert_eq!(
+        conn.call(["HRANDFIELD", "h", "-2000000"]).unwrap(),
+        Reply::Error(Error::OutOfRange)
+    );
+    assert_eq!(
+        fields_of(&conn.call(["HRANDFIELD", "h", "-1048576"]).unwrap()).len(),
+        1 << 20
+    );
+}
+
+#[test]
+fn hscan_of_a_large_hash_returns_every_field_that_stays() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    for n in 0..2_000 {
+        conn.run(HSet::new("h", format!("f{n}"), n.to_string()))
+            .unwrap();
+    }
+    let mut seen: BTreeMap<Bytes, Bytes> = BTreeMap::new();
+    let mut cursor = 0;
+    let mut pages = 0;
+    loop {
+        let (next, flat) = conn.run(HScan::new("h", cursor).count(100)).unwrap();
+        pages += 1;
+        for pair in flat.chunks(2) {
+            seen.insert(pair[0].clone(), pair[1].clone());
+        }
+        // Between pages, fields come and go: every third one of the first thousand leaves,
+        // and new ones arrive. Deletions move other fields inside the hash.
+        if pages == 3 {
+            for n in (0..1_000).step_by(3) {
+                conn.run(HDel::new("h", [format!("f{n}")])).unwrap();
+            }
+            for n in 0..500 {
+                conn.run(HSet::new("h", format!("new{n}"), "x")).unwrap();
+            }
+        }
+        if next == 0 {
+            break;
+        }
+        cursor = next;
+        assert!(pages < 1_000, "HSCAN ends");
+    }
+    assert!(pages > 10, "a large hash is paged ({pages} pages)");
+    for n in (0..2_000).filter(|n| n >= &1_000 || n % 3 != 0) {
+        let field = Bytes::from(format!("f{n}"));
+        assert_eq!(
+            seen.get(&field),
+            Some(&Bytes::from(n.to_string())),
+            "{field:?} stayed throughout and was not returned"
+        );
+    }
+    // MATCH filters fields, values travel with them.
+    let (_, flat) = conn
+        .run(HScan::new("h", 0).pattern("f1999").count(10_000))
+        .unwrap();
+    assert_eq!(flat, vec![Bytes::from("f1999"), Bytes::from("1999")]);
+}
+
+#[test]
+fn a_token_bucket_kept_in_a_hash_by_an_atomic_closure() {
+    // The classic Lua token bucket (HMGET tokens, ts; refill; HSET), in-process.
+    let engine = Engine::new();
+    let take = |now_ms: i64| {
+        engine
+            .atomically(move |db| -> Result<bool, Error> {
+                let state = db.run(HMGet::new("bucket", ["tokens", "ts"]))?;
+                let number = |value: &Option<Bytes>, default: i64| {
+                    value
+                        .as_ref()
+                        .and_then(|v| std::str::from_utf8(v).ok()?.parse().ok())
+                        .unwrap_or(default)
+                };
+                let (capacity, per_second) = (5, 1);
+                let tokens = number(&state[0], capacity);
+                let last = number(&state[1], now_ms);
+                let refilled = (tokens + (now_ms - last) * per_second / 1000).min(capacity);
+                let allowed = refilled > 0;
+                let left = if allowed { refilled - 1 } else { refilled };
+                db.run(
+                    HSet::new("bucket", "tokens", left.to_string()).field("ts", now_ms.to_string()),
+                )?;
+                Ok(allowed)
+            })
+            .expect("the closure runs")
+            .expect("no command fails")
+    };
+    let burst: Vec<bool> = (0..7).map(|_| take(0)).collect();
+    assert_eq!(burst, [true, true, true, true, true, false, false]);
+    assert!(!take(500), "half a second refills nothing");
+    assert!(take(2_000), "two seconds refill");
+    let mut conn = engine.connect();
+    assert_eq!(
+        conn.run(HGet::new("bucket", "tokens")).unwrap(),
+        Some(Bytes::from("0"))
+    );
+}
