@@ -254,18 +254,23 @@ fn index() -> &'static [(u128, &'static CommandSpec)] {
     })
 }
 
-/// Longest name [`packed`] takes; longer names are no command's.
-const MAX_NAME: usize = 15;
+/// Longest name [`packed`] takes (ZREVRANGEBYSCORE's 16 bytes); longer names are no
+/// command's.
+const MAX_NAME: usize = 16;
 
-/// A command name folded to lower case, packed with its length into one integer.
+/// A command name folded to lower case, packed into one integer.
 fn packed(name: &[u8]) -> Option<u128> {
     if name.len() > MAX_NAME {
         return None;
     }
-    // Built in a register, not in a byte array read back whole (a stalled load). The
-    // length, in the top byte, keeps "get" and "get\0" apart.
-    let mut key = (name.len() as u128) << (8 * MAX_NAME);
-    for (position, byte) in name.iter().enumerate() {
+    // Built in a register, not in a byte array read back whole (a stalled load). No command
+    // name holds a NUL, so refusing one keeps the zero padding unambiguous: "get" and
+    // "get\0" stay apart.
+    let mut key = 0u128;
+    for (position, &byte) in name.iter().enumerate() {
+        if byte == 0 {
+            return None;
+        }
         key |= u128::from(byte.to_ascii_lowercase()) << (8 * position);
     }
     Some(key)
