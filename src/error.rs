@@ -168,6 +168,8 @@ pub enum Error {
     },
     /// A stream command's `ERR` reply (the text after `ERR `).
     Stream(StreamError),
+    /// A sorted-set command's `ERR` reply (the text after `ERR `).
+    SortedSet(SortedSetError),
     /// A consumer group (or its key) does not exist: `NOGROUP ...`, worded per command.
     NoGroup(String),
     /// XGROUP CREATE of a group that exists.
@@ -330,6 +332,61 @@ impl StreamError {
                 "The ID specified in XSETID is smaller than current max_deleted_entry_id"
             }
         }
+    }
+}
+
+/// The `ERR` texts of sorted-set commands, each exactly as redis-server 7.0 words it.
+///
+/// ```
+/// use embedis::{Error, SortedSetError};
+/// assert_eq!(
+///     Error::SortedSet(SortedSetError::MinMaxNotFloat).to_string(),
+///     "ERR min or max is not a float"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+#[allow(missing_docs)] // each variant is its message
+pub enum SortedSetError {
+    MinMaxNotFloat,
+    MinMaxNotLex,
+    LimitNeedsByscoreOrBylex,
+    WithscoresWithBylex,
+    XxAndNx,
+    GtLtNx,
+    IncrSinglePair,
+    ResultIsNan,
+    CountNotPositive,
+}
+
+impl SortedSetError {
+    /// The message after `ERR `.
+    pub fn message(self) -> &'static str {
+        match self {
+            SortedSetError::MinMaxNotFloat => "min or max is not a float",
+            SortedSetError::MinMaxNotLex => "min or max not valid string range item",
+            SortedSetError::LimitNeedsByscoreOrBylex => {
+                "syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX"
+            }
+            SortedSetError::WithscoresWithBylex => {
+                "syntax error, WITHSCORES not supported in combination with BYLEX"
+            }
+            SortedSetError::XxAndNx => "XX and NX options at the same time are not compatible",
+            SortedSetError::GtLtNx => {
+                "GT, LT, and/or NX options at the same time are not compatible"
+            }
+            SortedSetError::IncrSinglePair => {
+                "INCR option supports a single increment-element pair"
+            }
+            SortedSetError::ResultIsNan => "resulting score is not a number (NaN)",
+            SortedSetError::CountNotPositive => "value is out of range, must be positive",
+        }
+    }
+}
+
+impl From<SortedSetError> for Error {
+    fn from(error: SortedSetError) -> Error {
+        Error::SortedSet(error)
     }
 }
 
@@ -578,6 +635,7 @@ impl fmt::Display for Error {
                 "ERR CONFIG SET failed (possibly related to argument '{argument}') - {reason}"
             ),
             Error::Stream(error) => write!(f, "ERR {}", error.message()),
+            Error::SortedSet(error) => write!(f, "ERR {}", error.message()),
             Error::NoGroup(text) => write!(f, "NOGROUP {text}"),
             Error::BusyGroup => f.write_str("BUSYGROUP Consumer Group name already exists"),
             Error::Unblocked => f.write_str("UNBLOCKED the stream key no longer exists"),

@@ -383,6 +383,28 @@ impl<T: FromReply> FromReply for Vec<T> {
     }
 }
 
+/// A double reply (RESP3), or its text (RESP2's bulk string).
+///
+/// ```
+/// use embedis::{FromReply, Reply};
+/// assert_eq!(f64::from_reply(Reply::Double(1.5)).unwrap(), 1.5);
+/// assert_eq!(f64::from_reply(Reply::bulk("inf")).unwrap(), f64::INFINITY);
+/// ```
+impl FromReply for f64 {
+    fn from_reply(reply: Reply) -> Result<f64, Error> {
+        match reply {
+            Reply::Double(value) => Ok(value),
+            Reply::Error(error) => Err(error),
+            Reply::Bulk(text) | Reply::FormattedDouble(text) => {
+                crate::store::double::parse_range_bound(&text)
+                    .filter(|_| !text.is_empty())
+                    .ok_or_else(|| Error::UnexpectedReply(format!("a double, not {text:?}")))
+            }
+            other => unexpected(&other),
+        }
+    }
+}
+
 impl FromReply for crate::StreamId {
     fn from_reply(reply: Reply) -> Result<crate::StreamId, Error> {
         let text = String::from_reply(reply)?;

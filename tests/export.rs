@@ -4,7 +4,8 @@
 //!
 //! What is compared, for every key (the union of both sides' KEYS, which must be equal):
 //! TYPE; PEXPIRETIME exactly (an absolute deadline, so the two clocks do not matter); GET;
-//! HGETALL (in order, unless the hash is past Redis's 512-field listpack limit);
+//! HGETALL (in order, unless the hash is past Redis's 512-field listpack limit); ZRANGE 0 -1
+//! WITHSCORES;
 //! XRANGE - +, XLEN; from XINFO STREAM: length, last-generated-id, entries-added,
 //! max-deleted-entry-id, recorded-first-entry-id, groups; per group (XINFO GROUPS): name,
 //! consumers, pending, last-delivered-id, entries-read, lag; per consumer (XINFO
@@ -271,6 +272,12 @@ fn compare_key(a: &mut dyn Side, b: &mut dyn Side, key: &[u8]) {
             same("GET", &argv(&[b"GET", key]));
         }
         b"stream" => compare_stream(a, b, key),
+        b"zset" => {
+            same(
+                "ZRANGE",
+                &argv(&[b"ZRANGE", key, b"0", b"-1", b"WITHSCORES"]),
+            );
+        }
         b"hash" => {
             // A small hash keeps its order through the export (HSET in order); a large
             // one has each server's own order.
@@ -533,6 +540,31 @@ fn hashes_small_large_and_expiring() {
     }
     let dump = export_and_compare(&engine, 6);
     assert_eq!(count(&dump, "HSET"), 5 + 622usize.div_ceil(64));
+}
+
+#[test]
+fn sorted_sets_small_large_and_infinite() {
+    let engine = engine_with_script(&[
+        "ZADD small 1 a 2.5 b -3 c",
+        "ZADD inf +inf top -inf bottom 0.1 tenth",
+        "ZINCRBY counted 1e-5 x",
+        "ZADD expiring 1 m",
+        "EXPIRE expiring 86400",
+        "ZADD emptied 1 m",
+        "ZREM emptied m",
+    ]);
+    let mut conn = engine.connect();
+    for i in 0..300u64 {
+        conn.call([
+            "ZADD",
+            "big",
+            &format!("{}.5", i % 17),
+            &format!("member:{i}"),
+        ])
+        .unwrap();
+    }
+    let dump = export_and_compare(&engine, 5);
+    assert_eq!(count(&dump, "ZADD"), 4 + 300usize.div_ceil(64));
 }
 
 #[test]

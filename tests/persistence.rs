@@ -59,6 +59,20 @@ fn every_kind_of_write_replays_to_the_same_data() {
         &["EXPIRE", "h", "500"],
         &["HSET", "emptied", "x", "1"],
         &["HDEL", "emptied", "x"],
+        &[
+            "ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d", "5", "e",
+        ],
+        &["ZADD", "z", "INCR", "0.5", "a"],
+        &["ZINCRBY", "z", "-inf", "e"],
+        &["ZADD", "z", "XX", "GT", "CH", "10", "b", "0", "c"],
+        &["ZREM", "z", "d", "nope"],
+        &["ZREMRANGEBYRANK", "z", "0", "0"],
+        &["ZPOPMAX", "z"],
+        &["EXPIRE", "z", "600"],
+        &["ZADD", "lex", "0", "a", "0", "b", "0", "c"],
+        &["ZREMRANGEBYLEX", "lex", "[a", "(c"],
+        &["ZADD", "zgone", "1", "x"],
+        &["ZREMRANGEBYSCORE", "zgone", "-inf", "+inf"],
         &["XADD", "st", "*", "f", "1"],
         &["XADD", "st", "*", "f", "2"],
         &["XADD", "st", "MAXLEN", "~", "100", "*", "f", "3"],
@@ -474,7 +488,7 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
     let ms = (rng.below(3) * 40).to_string();
     let db = rng.below(3).to_string();
     let field = rng.pick(&["f", "g"]);
-    let words: Vec<&str> = match rng.below(36) {
+    let words: Vec<&str> = match rng.below(41) {
         0 => vec!["SET", key, &n],
         1 => vec!["SET", key, &n, "PX", &ms],
         2 => vec!["INCRBY", key, &n],
@@ -544,6 +558,12 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
         32 => vec!["HINCRBY", key, field, &n],
         33 => vec!["HINCRBYFLOAT", key, field, "0.5"],
         34 => vec!["HSETNX", key, field, &n],
+        // Sorted sets, on the same keys.
+        35 => vec!["ZADD", key, &n, field],
+        36 => vec!["ZINCRBY", key, "0.5", field],
+        37 => vec!["ZREM", key, field],
+        38 => vec!["ZREMRANGEBYSCORE", key, "-inf", &n],
+        39 => vec!["ZPOPMIN", key, "1"],
         _ => vec!["XADD", stream, "MINID", "~", "0", "*", "f", &n],
     };
     words.into_iter().map(str::to_string).collect()

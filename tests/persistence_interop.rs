@@ -76,6 +76,11 @@ fn database_picture(side: &mut dyn Side) -> String {
             out.push_str(&format!("  value {}\n", side.exec(&["GET", key]).render()));
             continue;
         }
+        if kind == "zset" {
+            let members = side.exec(&["ZRANGE", key, "0", "-1", "WITHSCORES"]);
+            out.push_str(&format!("  members {}\n", members.render()));
+            continue;
+        }
         if kind == "hash" {
             // Field order is each server's own past 512 fields: compare sorted pairs.
             let flat = side.exec(&["HGETALL", key]);
@@ -160,6 +165,15 @@ fn workload(side: &mut dyn Side) {
             "v",
             "a value longer than sixty-four bytes, so both servers convert the hash",
         ],
+        &["ZADD", "board", "1", "a", "2.5", "b", "-inf", "c", "3", "d"],
+        &["ZINCRBY", "board", "0.25", "a"],
+        &["ZADD", "board", "GT", "CH", "2", "b", "4", "d"],
+        &["ZREM", "board", "c"],
+        &["ZADD", "window", "100", "r1", "200", "r2", "300", "r3"],
+        &["ZREMRANGEBYSCORE", "window", "-inf", "(200"],
+        &["ZPOPMAX", "window"],
+        &["ZADD", "gone-set", "1", "x"],
+        &["ZPOPMIN", "gone-set"],
         &["SET", "counter", "10"],
         &["INCR", "counter"],
         &["INCRBY", "counter", "5"],

@@ -28,12 +28,6 @@ use crate::store::value::Value;
 use crate::store::{random, scan_order};
 use crate::{Error, Reply};
 
-/// The most picks HRANDFIELD with a negative count answers (repetitions allowed, so the
-/// count is not bounded by the hash): 2^20, about 50 MB of replies. redis-server builds any
-/// size (a normal client has no output buffer limit by default); an in-process engine
-/// refuses with `ERR value is out of range` instead of exhausting the process's memory.
-const MAX_RANDOM_PICKS: u64 = 1 << 20;
-
 impl Ctx<'_> {
     /// The hash at `key` for a write: `Ok(None)` if missing, WRONGTYPE for another type.
     pub(crate) fn hash(&mut self, key: &[u8]) -> Result<Option<&mut Hash>, Error> {
@@ -827,9 +821,8 @@ impl HRandField {
         let Some(hash) = hash else {
             return Reply::Array(Vec::new());
         };
-        let positions = match picks(hash.len(), count) {
-            Ok(positions) => positions,
-            Err(error) => return error.into(),
+        let Some(positions) = random::picks(hash.len(), count) else {
+            return Error::OutOfRange.into();
         };
         let mut out = Vec::with_capacity(positions.len() * (1 + usize::from(self.with_values)));
         for (field, value) in positions.into_iter().filter_map(|at| hash.at(at)) {
@@ -844,34 +837,6 @@ impl HRandField {
         }
         Reply::Array(out)
     }
-}
-
-/// The positions HRANDFIELD answers for `count` from a hash of `len` fields (not empty).
-fn picks(len: usize, count: i64) -> Result<Vec<usize>, Error> {
-    if count < 0 {
-        let wanted = count.unsigned_abs();
-        if wanted > MAX_RANDOM_PICKS {
-            return Err(Error::OutOfRange);
-        }
-        return Ok((0..wanted).map(|_| random::below(len)).collect());
-    }
-    let wanted = usize::try_from(count).unwrap_or(usize::MAX);
-    if wanted >= len {
-        return Ok((0..len).collect());
-    }
-    // Distinct positions, kept in the hash's order (as Redis samples a listpack): a
-    // selection sample, one pass.
-    let mut chosen = Vec::with_capacity(wanted);
-    for at in 0..len {
-        let still_needed = wanted - chosen.len();
-        if still_needed == 0 {
-            break;
-        }
-        if random::below(len - at) < still_needed {
-            chosen.push(at);
-        }
-    }
-    Ok(chosen)
 }
 
 /// `HSCAN key cursor [MATCH pattern] [COUNT count]`: iterates fields and values in pages.
@@ -1001,34 +966,4 @@ fn scan_reply(cursor: u64, items: Vec<Reply>) -> Reply {
         Reply::Bulk(Bytes::from(cursor.to_string())),
         Reply::Array(items),
     ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn distinct_picks_are_distinct_in_order_and_as_many_as_asked() {
-        for _ in 0..200 {
-            let chosen = picks(10, 4).unwrap();
-            assert_eq!(chosen.len(), 4);
-            assert!(
-                chosen.windows(2).all(|pair| pair[0] < pair[1]),
-                "{chosen:?}"
-            );
-            assert!(chosen.iter().all(|&at| at < 10));
-        }
-        assert_eq!(picks(3, 3).unwrap(), [0, 1, 2]);
-        assert_eq!(picks(3, 99).unwrap(), [0, 1, 2]);
-        assert!(picks(3, 0).unwrap().is_empty());
-    }
-
-    #[test]
-    fn negative_counts_repeat_and_are_bounded() {
-        let chosen = picks(2, -50).unwrap();
-        assert_eq!(chosen.len(), 50);
-        assert!(chosen.iter().all(|&at| at < 2));
-        assert!(chosen.contains(&0) && chosen.contains(&1));
-        assert_eq!(picks(2, -(1 << 40)), Err(Error::OutOfRange));
-    }
 }

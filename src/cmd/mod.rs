@@ -30,6 +30,7 @@ mod stream_log;
 pub(crate) mod string;
 pub(crate) mod table;
 pub(crate) mod throttle;
+pub(crate) mod zset;
 
 use bytes::Bytes;
 
@@ -56,6 +57,7 @@ pub use string::{
     StrLen,
 };
 pub use throttle::{Throttle, ThrottleReply};
+pub use zset::{ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
 
 use self::argv::{Args, Argv};
 use self::context::Ctx;
@@ -240,6 +242,15 @@ pub enum Command {
     HIncrByFloat(Box<HIncrByFloat>),
     HRandField(HRandField),
     HScan(Box<HScan>),
+    ZAdd(Box<ZAdd>),
+    ZRem(ZRem),
+    ZLookup(ZLookup),
+    ZCount(Box<ZCount>),
+    ZRange(Box<ZRange>),
+    ZRemRange(Box<ZRemRange>),
+    ZPop(ZPop),
+    ZRandMember(ZRandMember),
+    ZScan(Box<ZScan>),
     Ping(Ping),
     Echo(Echo),
     Time(Time),
@@ -418,6 +429,10 @@ impl Command {
                 | Command::HDel(_)
                 | Command::HIncrBy(_)
                 | Command::HIncrByFloat(_)
+                | Command::ZAdd(_)
+                | Command::ZRem(_)
+                | Command::ZRemRange(_)
+                | Command::ZPop(_)
                 | Command::XAdd(_)
                 | Command::XDel(_)
                 | Command::XTrim(_)
@@ -504,6 +519,21 @@ impl Command {
             Command::HIncrByFloat(_) => "hincrbyfloat",
             Command::HRandField(_) => "hrandfield",
             Command::HScan(_) => "hscan",
+            Command::ZAdd(c) => {
+                if c.is_zincrby() {
+                    "zincrby"
+                } else {
+                    "zadd"
+                }
+            }
+            Command::ZRem(_) => "zrem",
+            Command::ZLookup(c) => c.name(),
+            Command::ZCount(c) => c.name(),
+            Command::ZRange(c) => c.name(),
+            Command::ZRemRange(c) => c.name(),
+            Command::ZPop(c) => c.name(),
+            Command::ZRandMember(_) => "zrandmember",
+            Command::ZScan(_) => "zscan",
             Command::Ping(_) => "ping",
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
@@ -588,6 +618,15 @@ impl Command {
             Command::HIncrByFloat(c) => c.apply(ctx),
             Command::HRandField(c) => c.apply(ctx),
             Command::HScan(c) => c.apply(ctx),
+            Command::ZAdd(c) => c.apply(ctx),
+            Command::ZRem(c) => c.apply(ctx),
+            Command::ZLookup(c) => c.apply(ctx),
+            Command::ZCount(c) => c.apply(ctx),
+            Command::ZRange(c) => c.apply(ctx),
+            Command::ZRemRange(c) => c.apply(ctx),
+            Command::ZPop(c) => c.apply(ctx),
+            Command::ZRandMember(c) => c.apply(ctx),
+            Command::ZScan(c) => c.apply(ctx),
             Command::Ping(c) => c.apply(ctx),
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
@@ -699,6 +738,15 @@ typed! {
     HIncrByFloat => HIncrByFloat: Bytes,
     HRandField => HRandField: Reply,
     HScan => HScan: (u64, Vec<Bytes>),
+    ZAdd => ZAdd: i64,
+    ZRem => ZRem: i64,
+    ZLookup => ZLookup: Reply,
+    ZCount => ZCount: i64,
+    ZRange => ZRange: Reply,
+    ZRemRange => ZRemRange: i64,
+    ZPop => ZPop: Reply,
+    ZRandMember => ZRandMember: Reply,
+    ZScan => ZScan: (u64, Vec<Bytes>),
     Ping => Ping: Reply,
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,
@@ -753,6 +801,7 @@ typed_wrapper! {
     SetGet => Set: Option<Bytes>,
     MSetNx => MSet: bool,
     RenameNx => Rename: bool,
+    ZIncrBy => ZAdd: Option<f64>,
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ use super::string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
 };
 use super::throttle::Throttle;
+use super::zset::{ZAdd, ZCount, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
 use super::Command;
 use crate::Error;
 
@@ -160,6 +161,30 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("hincrbyfloat", 4, HIncrByFloat::parse),
     cmd("hrandfield", -2, HRandField::parse),
     cmd("hscan", -3, HScan::parse),
+    // sorted sets
+    cmd("zadd", -4, ZAdd::parse),
+    cmd("zincrby", 4, ZAdd::parse_zincrby),
+    cmd("zrem", -3, ZRem::parse),
+    cmd("zcard", 2, ZLookup::parse_zcard),
+    cmd("zscore", 3, ZLookup::parse_zscore),
+    cmd("zmscore", -3, ZLookup::parse_zmscore),
+    cmd("zrank", 3, ZLookup::parse_zrank),
+    cmd("zrevrank", 3, ZLookup::parse_zrevrank),
+    cmd("zcount", 4, ZCount::parse),
+    cmd("zlexcount", 4, ZCount::parse_zlexcount),
+    cmd("zrange", -4, ZRange::parse),
+    cmd("zrangebyscore", -4, ZRange::parse_zrangebyscore),
+    cmd("zrevrangebyscore", -4, ZRange::parse_zrevrangebyscore),
+    cmd("zrevrange", -4, ZRange::parse_zrevrange),
+    cmd("zrangebylex", -4, ZRange::parse_zrangebylex),
+    cmd("zrevrangebylex", -4, ZRange::parse_zrevrangebylex),
+    cmd("zremrangebyscore", 4, ZRemRange::parse_by_score),
+    cmd("zremrangebyrank", 4, ZRemRange::parse_by_rank),
+    cmd("zremrangebylex", 4, ZRemRange::parse_by_lex),
+    cmd("zpopmin", -2, ZPop::parse_min),
+    cmd("zpopmax", -2, ZPop::parse_max),
+    cmd("zrandmember", -2, ZRandMember::parse),
+    cmd("zscan", -3, ZScan::parse),
     // server
     cmd("ping", -1, Ping::parse),
     cmd("echo", 2, Echo::parse),

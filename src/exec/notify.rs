@@ -27,7 +27,8 @@ const LIST: u32 = 1 << 4;
 const SET: u32 = 1 << 5;
 /// `h`: hash commands.
 pub(crate) const HASH: u32 = 1 << 6;
-const ZSET: u32 = 1 << 7;
+/// `z`: sorted-set commands.
+pub(crate) const ZSET: u32 = 1 << 7;
 /// `x`: a key expired and was removed.
 pub(crate) const EXPIRED: u32 = 1 << 8;
 const EVICTED: u32 = 1 << 9;

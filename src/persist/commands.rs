@@ -39,8 +39,8 @@ pub(crate) fn set(key: &[u8], value: &[u8], deadline: Option<u64>, out: &mut Vec
     }
 }
 
-/// Fields per `HSET` when a whole hash is written out, as Redis's rewrite batches them
-/// (`AOF_REWRITE_ITEMS_PER_CMD`).
+/// Pairs per `HSET` or `ZADD` when a whole hash or sorted set is written out, as Redis's
+/// rewrite batches them (`AOF_REWRITE_ITEMS_PER_CMD`).
 const HSET_PAIRS_PER_COMMAND: usize = 64;
 
 /// `HSET key field value ...`: one command per 64 pairs; nothing for no pairs.
@@ -60,6 +60,27 @@ pub(crate) fn hset<'a>(
         }
         write_bulk(field, out);
         write_bulk(value, out);
+    }
+}
+
+/// `ZADD key score member ...`: one command per 64 pairs; nothing for no pairs. Scores as
+/// `%.17g`, which reads back to the same double (`inf` and `-inf` included).
+pub(crate) fn zadd<'a>(
+    key: &[u8],
+    pairs: impl ExactSizeIterator<Item = (&'a Bytes, f64)>,
+    out: &mut Vec<u8>,
+) {
+    let mut left = pairs.len();
+    for (n, (member, score)) in pairs.enumerate() {
+        if n % HSET_PAIRS_PER_COMMAND == 0 {
+            let in_this = left.min(HSET_PAIRS_PER_COMMAND);
+            left -= in_this;
+            write_array_len(2 + 2 * in_this, out);
+            write_bulk(b"ZADD", out);
+            write_bulk(key, out);
+        }
+        write_bulk(crate::reply::format_double(score).as_bytes(), out);
+        write_bulk(member, out);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pure data structures: no argv, no replies, no channels, no clocks (time is a parameter).
 
 pub(crate) mod c_string;
+pub(crate) mod double;
 pub(crate) mod gcra;
 pub(crate) mod glob;
 pub(crate) mod hash;
@@ -12,3 +13,4 @@ pub(crate) mod random;
 pub(crate) mod scan_order;
 pub(crate) mod stream;
 pub(crate) mod value;
+pub(crate) mod zset;

@@ -1,4 +1,4 @@
-//! The random numbers of commands that answer at random (HRANDFIELD): SplitMix64 over one
+//! The random numbers of commands that answer at random (HRANDFIELD, ZRANDMEMBER): SplitMix64 over one
 //! process-wide counter. Lock-free and cheap; seeded with a constant, so a program that
 //! sends the same commands in the same order sees the same picks on every run, which is
 //! what a test double should do. Never used for anything that must be unpredictable.
@@ -24,6 +24,43 @@ pub(crate) fn below(bound: usize) -> usize {
     ((u128::from(next_u64()) * bound as u128) >> 64) as usize
 }
 
+/// The most picks a negative count may ask for (repetitions allowed, so the count is not
+/// bounded by the collection): 2^20, about 50 MB of replies. redis-server builds any size (a
+/// normal client has no output buffer limit by default); an in-process engine refuses
+/// instead of exhausting its process's memory.
+pub(crate) const MAX_RANDOM_PICKS: u64 = 1 << 20;
+
+/// The positions HRANDFIELD and ZRANDMEMBER answer for `count` from a collection of `len`
+/// (not empty): a negative count picks that many with repetitions (`None` past
+/// [`MAX_RANDOM_PICKS`]); a positive one distinct positions in order (all of them when it
+/// reaches `len`), as Redis samples a listpack.
+pub(crate) fn picks(len: usize, count: i64) -> Option<Vec<usize>> {
+    if count < 0 {
+        let wanted = count.unsigned_abs();
+        if wanted > MAX_RANDOM_PICKS {
+            return None;
+        }
+        return Some((0..wanted).map(|_| below(len)).collect());
+    }
+    let wanted = usize::try_from(count).unwrap_or(usize::MAX);
+    if wanted >= len {
+        return Some((0..len).collect());
+    }
+    // Selection sampling: one pass, each position kept with the probability that leaves
+    // exactly `wanted`.
+    let mut chosen = Vec::with_capacity(wanted);
+    for at in 0..len {
+        let still_needed = wanted - chosen.len();
+        if still_needed == 0 {
+            break;
+        }
+        if below(len - at) < still_needed {
+            chosen.push(at);
+        }
+    }
+    Some(chosen)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +74,30 @@ mod tests {
             seen[index] = true;
         }
         assert!(seen.iter().all(|&hit| hit), "{seen:?}");
+    }
+
+    #[test]
+    fn distinct_picks_are_distinct_in_order_and_as_many_as_asked() {
+        for _ in 0..200 {
+            let chosen = picks(10, 4).unwrap();
+            assert_eq!(chosen.len(), 4);
+            assert!(
+                chosen.windows(2).all(|pair| pair[0] < pair[1]),
+                "{chosen:?}"
+            );
+            assert!(chosen.iter().all(|&at| at < 10));
+        }
+        assert_eq!(picks(3, 3).unwrap(), [0, 1, 2]);
+        assert_eq!(picks(3, 99).unwrap(), [0, 1, 2]);
+        assert!(picks(3, 0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn negative_counts_repeat_and_are_bounded() {
+        let chosen = picks(2, -50).unwrap();
+        assert_eq!(chosen.len(), 50);
+        assert!(chosen.iter().all(|&at| at < 2));
+        assert!(chosen.contains(&0) && chosen.contains(&1));
+        assert_eq!(picks(2, -(1 << 40)), None);
     }
 }

@@ -18,6 +18,8 @@ pub enum Value {
     Stream(Box<super::stream::Stream>),
     /// A hash: fields and their values (boxed, as streams are).
     Hash(Box<super::hash::Hash>),
+    /// A sorted set: members ordered by score.
+    SortedSet(Box<super::zset::SortedSet>),
 }
 
 impl Value {
@@ -27,6 +29,7 @@ impl Value {
             Value::String(_) | Value::Int(_) => "string",
             Value::Stream(_) => "stream",
             Value::Hash(_) => "hash",
+            Value::SortedSet(_) => "zset",
         }
     }
 
@@ -36,7 +39,7 @@ impl Value {
         match self {
             Value::String(bytes) => Some(bytes.clone()),
             Value::Int(n) => Some(Bytes::from(n.to_string())),
-            Value::Stream(_) | Value::Hash(_) => None,
+            Value::Stream(_) | Value::Hash(_) | Value::SortedSet(_) => None,
         }
     }
 }

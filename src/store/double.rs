@@ -1,0 +1,225 @@
+//! Doubles as redis-server reads them for sorted-set scores: C's `strtod`, correctly
+//! rounded, wrapped two ways.
+//!
+//! - [`parse_score`] is Redis's `string2d` (ZADD, ZINCRBY scores): the whole argument must
+//!   be a number; no leading space; decimal or hexadecimal (`0x1p3`); `inf`/`infinity` in
+//!   any case and sign; NaN refused; overflow to infinity and underflow to zero refused
+//!   (strtod's ERANGE), a subnormal result accepted.
+//! - [`parse_range_bound`] is the bare `strtod` of `zslParseRange` (ZRANGEBYSCORE, ZCOUNT):
+//!   read as a C string (up to a NUL), leading white space skipped, the empty string is 0,
+//!   overflow gives ±infinity, only NaN and trailing bytes are refused.
+
+use super::c_string::c_string;
+
+/// The parts of a number strtod reads after its sign.
+enum Body {
+    Infinity,
+    Decimal,
+    Hex,
+}
+
+/// Parses the whole of `text` (after an optional sign) as strtod would, returning the value
+/// and whether strtod would report ERANGE for it.
+fn strtod_whole(text: &[u8]) -> Option<(f64, bool)> {
+    let (negative, body) = match text.first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let kind = if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") {
+        Body::Infinity
+    } else if body.len() > 2 && body[0] == b'0' && matches!(body[1], b'x' | b'X') {
+        Body::Hex
+    } else {
+        Body::Decimal
+    };
+    let (magnitude, range_error) = match kind {
+        Body::Infinity => (f64::INFINITY, false),
+        Body::Hex => parse_hex(&body[2..])?,
+        Body::Decimal => parse_decimal(body)?,
+    };
+    Some((if negative { -magnitude } else { magnitude }, range_error))
+}
+
+/// `digits[.digits][e[+-]digits]`, at least one digit before the exponent.
+fn parse_decimal(body: &[u8]) -> Option<(f64, bool)> {
+    let mut at = 0;
+    let mut digits = 0;
+    let mut nonzero = false;
+    let mut point = false;
+    while let Some(&byte) = body.get(at) {
+        match byte {
+            b'0'..=b'9' => {
+                digits += 1;
+                nonzero |= byte != b'0';
+            }
+            b'.' if !point => point = true,
+            _ => break,
+        }
+        at += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    if let Some(b'e' | b'E') = body.get(at) {
+        let mut end = at + 1;
+        if let Some(b'+' | b'-') = body.get(end) {
+            end += 1;
+        }
+        let exponent_digits = body[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if exponent_digits == 0 {
+            return None; // strtod stops before the `e`: trailing bytes
+        }
+        at = end + exponent_digits;
+    }
+    if at != body.len() {
+        return None;
+    }
+    // Rust's parser is correctly rounded, as glibc's strtod is; the syntax was checked above.
+    let value: f64 = std::str::from_utf8(body).ok()?.parse().ok()?;
+    let range_error = value.is_infinite() || (value == 0.0 && nonzero);
+    Some((value, range_error))
+}
+
+/// Hex digits with an optional point and an optional binary exponent `p[+-]digits`.
+fn parse_hex(body: &[u8]) -> Option<(f64, bool)> {
+    let mut mantissa: u64 = 0;
+    let mut exponent: i64 = 0;
+    let mut digits = 0;
+    let mut point = false;
+    let mut at = 0;
+    while let Some(&byte) = body.get(at) {
+        let value = match byte {
+            b'.' if !point => {
+                point = true;
+                at += 1;
+                continue;
+            }
+            _ => match (byte as char).to_digit(16) {
+                Some(value) => u64::from(value),
+                None => break,
+            },
+        };
+        digits += 1;
+        if mantissa >> 56 == 0 {
+            mantissa = mantissa << 4 | value;
+            if point {
+                exponent -= 4;
+            }
+        } else if !point {
+            exponent += 4; // beyond 64 bits of precision: only the magnitude counts
+        }
+        at += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    if let Some(b'p' | b'P') = body.get(at) {
+        let rest = &body[at + 1..];
+        let (sign, start) = match rest.first() {
+            Some(b'-') => (-1, 1),
+            Some(b'+') => (1, 1),
+            _ => (1, 0),
+        };
+        let exponent_digits = rest[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if exponent_digits == 0 {
+            return None;
+        }
+        let mut value: i64 = 0;
+        for &digit in &rest[start..start + exponent_digits] {
+            value = (value * 10 + i64::from(digit - b'0')).min(1 << 20);
+        }
+        exponent += sign * value;
+        at += 1 + start + exponent_digits;
+    }
+    if at != body.len() {
+        return None;
+    }
+    let value = (mantissa as f64) * 2f64.powi(exponent.clamp(-2000, 2000) as i32);
+    let range_error = value.is_infinite() || (value == 0.0 && mantissa != 0);
+    Some((value, range_error))
+}
+
+/// C's `isspace`: Rust's ASCII white space lacks the vertical tab.
+fn is_c_space(byte: &u8) -> bool {
+    byte.is_ascii_whitespace() || *byte == 0x0b
+}
+
+/// A score as ZADD and ZINCRBY read it (Redis's `string2d`).
+pub(crate) fn parse_score(text: &[u8]) -> Option<f64> {
+    if text.first().is_none_or(is_c_space) {
+        return None;
+    }
+    let (value, range_error) = strtod_whole(text)?;
+    (!range_error && !value.is_nan()).then_some(value)
+}
+
+/// One end of a score range as `zslParseRange` reads it (after any `(`).
+pub(crate) fn parse_range_bound(text: &[u8]) -> Option<f64> {
+    let text = c_string(text);
+    let start = text.iter().take_while(|b| is_c_space(b)).count();
+    if start == text.len() {
+        // No conversion: strtod leaves the end pointer at the start, which is the NUL of an
+        // empty argument (0) or a space (refused).
+        return text.is_empty().then_some(0.0);
+    }
+    let (value, _) = strtod_whole(&text[start..])?;
+    (!value.is_nan()).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_follow_string2d() {
+        for (text, value) in [
+            ("1", 1.0),
+            ("-2.5", -2.5),
+            ("+3", 3.0),
+            ("1e2", 100.0),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("0x10", 16.0),
+            ("0x1p3", 8.0),
+            ("0x.8", 0.5),
+            ("inf", f64::INFINITY),
+            ("-Infinity", f64::NEG_INFINITY),
+            ("+INF", f64::INFINITY),
+            ("5e-324", 5e-324),
+            ("0.1", 0.1),
+        ] {
+            assert_eq!(parse_score(text.as_bytes()), Some(value), "{text}");
+        }
+        for bad in [
+            "", " 1", "1 ", "nan", "NaN", "1e400", "-1e400", "1e-400", "abc", "1e", "0x", "1\0",
+            ".", "e5", "1..2", "--1", "\x0b1",
+        ] {
+            assert_eq!(parse_score(bad.as_bytes()), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn range_bounds_follow_bare_strtod() {
+        for (text, value) in [
+            ("", 0.0),
+            (" 1", 1.0),
+            ("\t-2", -2.0),
+            ("1e400", f64::INFINITY),
+            ("1\0junk", 1.0),
+            ("-inf", f64::NEG_INFINITY),
+            ("0x10", 16.0),
+        ] {
+            assert_eq!(parse_range_bound(text.as_bytes()), Some(value), "{text:?}");
+        }
+        for bad in [" ", "1 ", "a", "nan", "1x"] {
+            assert_eq!(parse_range_bound(bad.as_bytes()), None, "{bad:?}");
+        }
+    }
+}
