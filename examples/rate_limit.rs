@@ -1,10 +1,14 @@
-//! Throttling an abusive client five ways, all on the engine's one clock.
+//! Throttling an abusive client six ways, all on the engine's one clock.
 //!
 //! 1. Fixed window: `INCR` + `EXPIRE ... NX` in MULTI/EXEC (the classic Redis idiom).
 //! 2. Fixed window in one command: `INCREX ... UBOUND ... EX ... ENX` (Redis 8.8).
-//! 3. Sliding window log in an `atomically` closure (what a Lua script does on Redis).
-//! 4. GCRA in the keyspace: `CL.THROTTLE` (the redis-cell module's command).
-//! 5. The lock-free in-process `RateLimiter` for hot paths (no executor hop at all).
+//! 3. Sliding window log in a sorted set: `ZREMRANGEBYSCORE` + `ZADD` + `ZCARD` +
+//!    `PEXPIRE` in MULTI/EXEC (the classic Redis idiom; a refused request is logged too,
+//!    so a client that keeps hammering stays refused).
+//! 4. The same sorted set in an `atomically` closure, which logs only admitted requests
+//!    (what a Lua script does on Redis).
+//! 5. GCRA in the keyspace: `CL.THROTTLE` (the redis-cell module's command).
+//! 6. The lock-free in-process `RateLimiter` for hot paths (no executor hop at all).
 //!
 //! Each limiter allows 3 requests per 10 seconds for client `42`; the clock is a
 //! `ManualClock`, so the run is instant and repeatable.
@@ -13,6 +17,7 @@
 
 use std::time::Duration;
 
+use embedis::cmd::{ZAdd, ZRemRange};
 use embedis::{Engine, Error, ManualClock, Pipeline, Quota, Reply};
 
 const LIMIT: i64 = 3;
@@ -29,6 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut conn = engine.connect();
     let mut fixed = Vec::new();
     let mut increx = Vec::new();
+    let mut sliding_multi = Vec::new();
     let mut sliding = Vec::new();
     let mut throttle = Vec::new();
     // 3 per 10 s = 18 per minute, with a burst of 3.
@@ -39,13 +45,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         clock.advance(Duration::from_secs(step));
         fixed.push(fixed_window(&mut conn)?);
         increx.push(increx_window(&mut conn)?);
+        sliding_multi.push(sliding_window_multi(&mut conn, &engine)?);
         sliding.push(sliding_window(&engine)?);
         throttle.push(cl_throttle(&mut conn)?);
         lock_free.push(limiter.check().is_ok());
     }
     results.push(("INCR + EXPIRE NX (MULTI)", fixed));
     results.push(("INCREX UBOUND EX ENX", increx));
-    results.push(("sliding window (atomically)", sliding));
+    results.push(("ZSET sliding window (MULTI)", sliding_multi));
+    results.push(("ZSET sliding window (atomically)", sliding));
     results.push(("CL.THROTTLE (GCRA)", throttle));
     results.push(("RateLimiter (lock-free)", lock_free));
     for (name, allowed) in results {
@@ -53,9 +61,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .map(|a| if *a { "ok" } else { "--" })
             .collect();
-        println!("  {name:<30} {}", marks.join(" "));
+        println!("  {name:<34} {}", marks.join(" "));
     }
-    println!("(the fixed windows reset at t=10s; GCRA and the sliding window refill gradually)");
+    println!("(the fixed windows reset at t=10s; GCRA and the sliding windows refill gradually)");
     Ok(())
 }
 
@@ -87,29 +95,47 @@ fn increx_window(conn: &mut embedis::Connection) -> Result<bool, Error> {
     Ok(applied)
 }
 
-/// A log of recent hits in one key, trimmed and checked atomically.
-fn sliding_window(engine: &Engine) -> Result<bool, Error> {
-    engine.atomically(|db| -> Result<bool, Error> {
-        let now_ms = db
-            .now()
+/// The engine clock in milliseconds, as a score.
+fn now_ms(engine: &Engine) -> Result<i64, Error> {
+    engine.atomically(|db| {
+        db.now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64);
-        let log = db.get("rl:sliding:42")?.unwrap_or_default();
-        let mut hits: Vec<i64> = String::from_utf8_lossy(&log)
-            .split(',')
-            .filter_map(|t| t.parse().ok())
-            .filter(|t| now_ms - t < WINDOW_SECS * 1000)
-            .collect();
-        let allowed = (hits.len() as i64) < LIMIT;
+            .map_or(0, |d| d.as_millis() as i64)
+    })
+}
+
+/// `MULTI; ZREMRANGEBYSCORE key -inf now-window; ZADD key now id; ZCARD key; PEXPIRE key
+/// window; EXEC`: every request is logged, admitted if the log holds at most the limit.
+fn sliding_window_multi(conn: &mut embedis::Connection, engine: &Engine) -> Result<bool, Error> {
+    let now = now_ms(engine)?;
+    let key = "rl:zset-multi:42";
+    let replies = Pipeline::new()
+        .atomic()
+        .cmd([
+            "ZREMRANGEBYSCORE",
+            key,
+            "-inf",
+            &(now - WINDOW_SECS * 1000).to_string(),
+        ])
+        .cmd(["ZADD", key, &now.to_string(), &format!("req-{now}")])
+        .cmd(["ZCARD", key])
+        .cmd(["PEXPIRE", key, &(WINDOW_SECS * 1000).to_string()])
+        .execute(conn)?;
+    Ok(matches!(replies.get(2), Some(Reply::Integer(n)) if *n <= LIMIT))
+}
+
+/// The same log, trimmed, checked and appended atomically, logging admitted requests only.
+fn sliding_window(engine: &Engine) -> Result<bool, Error> {
+    let now = now_ms(engine)?;
+    engine.atomically(move |db| -> Result<bool, Error> {
+        let key = "rl:zset:42";
+        let oldest = (now - WINDOW_SECS * 1000).to_string();
+        db.run(ZRemRange::by_score(key, "-inf", oldest))?;
+        let allowed = matches!(db.call(["ZCARD", key]), Reply::Integer(n) if n < LIMIT);
         if allowed {
-            hits.push(now_ms);
+            db.run(ZAdd::new(key, now as f64, format!("req-{now}")))?;
+            db.expire(key, Duration::from_secs(WINDOW_SECS as u64))?;
         }
-        let text: Vec<String> = hits.iter().map(i64::to_string).collect();
-        db.set_with_ttl(
-            "rl:sliding:42",
-            text.join(","),
-            Duration::from_secs(WINDOW_SECS as u64),
-        )?;
         Ok(allowed)
     })?
 }

@@ -1,0 +1,269 @@
+//! Sorted sets beyond what the differential tables compare: the sliding-window limiter
+//! idiom under a `ManualClock`, random members, ZSCAN's guarantee on a large set that
+//! changes between pages, and the typed API.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, UNIX_EPOCH};
+
+use bytes::Bytes;
+use embedis::cmd::{
+    ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan,
+};
+use embedis::{Engine, Error, ManualClock, Pipeline, Reply};
+
+fn millis(clock: &ManualClock) -> i64 {
+    clock.now().duration_since(UNIX_EPOCH).unwrap().as_millis() as i64
+}
+
+fn bulks(reply: &Reply) -> Vec<Bytes> {
+    match reply {
+        Reply::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Reply::Bulk(bytes) => bytes.clone(),
+                other => panic!("not a bulk string: {other:?}"),
+            })
+            .collect(),
+        other => panic!("not an array: {other:?}"),
+    }
+}
+
+#[test]
+fn the_sliding_window_idiom_admits_exactly_the_limit_per_window() {
+    // MULTI; ZREMRANGEBYSCORE key -inf now-window; ZADD key now id; ZCARD key; PEXPIRE key
+    // window; EXEC — every request is logged, admitted while the window holds <= limit.
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+    let start = millis(&clock);
+    let (limit, window) = (5, 1_000);
+    let mut admitted_at = Vec::new();
+    for step in 0..60 {
+        let now = start + step * 100; // a request every 100 ms
+        let replies = Pipeline::new()
+            .atomic()
+            .cmd(["ZREMRANGEBYSCORE", "w", "-inf", &(now - window).to_string()])
+            .cmd(["ZADD", "w", &now.to_string(), &format!("r{step}")])
+            .cmd(["ZCARD", "w"])
+            .cmd(["PEXPIRE", "w", &window.to_string()])
+            .execute(&mut conn)
+            .unwrap();
+        if matches!(replies[2], Reply::Integer(n) if n <= limit) {
+            admitted_at.push(step);
+        }
+        clock.advance(Duration::from_millis(100));
+    }
+    // Refused requests are logged too, so the window is always full after the first
+    // burst: exactly the first `limit` requests pass, then none while the hammering
+    // goes on.
+    assert_eq!(admitted_at, [0, 1, 2, 3, 4]);
+    // Idle past the window: the key expires and the next request passes.
+    clock.advance(Duration::from_millis(1_001));
+    assert_eq!(conn.call(["EXISTS", "w"]).unwrap(), Reply::Integer(0));
+}
+
+#[test]
+fn an_atomic_sliding_log_never_admits_more_than_the_limit_in_any_window() {
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let start = millis(&clock);
+    let (limit, window) = (4, 1_000);
+    let mut admitted: Vec<i64> = Vec::new();
+    // Irregular arrivals: bursts and gaps.
+    let gaps = [
+        0, 10, 10, 10, 10, 300, 50, 700, 5, 5, 5, 990, 20, 1, 1, 1, 2_000, 3, 3,
+    ];
+    for (request, gap) in gaps.iter().cycle().take(200).enumerate() {
+        clock.advance(Duration::from_millis(*gap));
+        let now = millis(&clock) - start;
+        let allowed = engine
+            .atomically(move |db| -> Result<bool, Error> {
+                db.run(ZRemRange::by_score(
+                    "log",
+                    "-inf",
+                    (now - window).to_string(),
+                ))?;
+                let count = db.run(ZCount::by_score("log", "-inf", "+inf"))?;
+                if count >= limit {
+                    return Ok(false);
+                }
+                // One member per request: two in the same millisecond both count.
+                db.run(ZAdd::new("log", now as f64, request.to_string()))?;
+                Ok(true)
+            })
+            .unwrap()
+            .unwrap();
+        if allowed {
+            admitted.push(now);
+        }
+    }
+    assert!(admitted.len() > 20, "{admitted:?}");
+    for (i, at) in admitted.iter().enumerate() {
+        let in_window = admitted[i..]
+            .iter()
+            .take_while(|t| **t - at < window)
+            .count();
+        assert!(
+            in_window <= limit as usize,
+            "{in_window} admitted within {window} ms of {at}"
+        );
+    }
+}
+
+#[test]
+fn the_typed_api_reads_back_what_it_wrote() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    assert_eq!(
+        conn.run(ZAdd::new("z", 3.0, "c").member(1.0, "a").member(2.0, "b"))
+            .unwrap(),
+        3
+    );
+    assert_eq!(conn.run(ZIncrBy::new("z", 10.0, "a")).unwrap(), Some(11.0));
+    assert_eq!(conn.run(ZAdd::new("z", 0.0, "a").gt().ch()).unwrap(), 0);
+    assert_eq!(conn.run(ZAdd::new("z", 0.0, "a").lt().ch()).unwrap(), 1);
+    assert_eq!(
+        conn.run(ZLookup::score("z", "a")).unwrap(),
+        Reply::Double(0.0)
+    );
+    assert_eq!(conn.run(ZLookup::card("z")).unwrap(), Reply::Integer(3));
+    assert_eq!(
+        conn.run(ZLookup::rank("z", "c", false)).unwrap(),
+        Reply::Integer(2)
+    );
+    assert_eq!(
+        bulks(&conn.run(ZRange::by_rank("z", 0, -1)).unwrap()),
+        ["a", "b", "c"]
+    );
+    assert_eq!(
+        bulks(&conn.run(ZRange::by_score("z", "(0", "+inf").rev()).unwrap()),
+        ["c", "b"]
+    );
+    assert_eq!(conn.run(ZCount::by_score("z", "1", "2")).unwrap(), 1);
+    assert_eq!(conn.run(ZRem::new("z", ["b", "nope"])).unwrap(), 1);
+    assert_eq!(
+        conn.run(ZPop::new("z", true)).unwrap(),
+        Reply::Array(vec![Reply::bulk("c"), Reply::Double(3.0)])
+    );
+    assert_eq!(conn.run(ZRemRange::by_rank("z", 0, -1)).unwrap(), 1);
+    assert_eq!(conn.call(["EXISTS", "z"]).unwrap(), Reply::Integer(0));
+    // Errors are Redis's.
+    conn.call(["SET", "s", "v"]).unwrap();
+    assert_eq!(
+        conn.run(ZAdd::new("s", 1.0, "m")).unwrap_err(),
+        Error::WrongType
+    );
+    conn.run(ZAdd::new("inf", f64::INFINITY, "m")).unwrap();
+    assert_eq!(
+        conn.run(ZIncrBy::new("inf", f64::NEG_INFINITY, "m"))
+            .unwrap_err()
+            .to_string(),
+        "ERR resulting score is not a number (NaN)"
+    );
+}
+
+#[test]
+fn the_typed_api_builds_what_argv_parses() {
+    use embedis::cmd::Command;
+    let same = |argv: &[&str], typed: Command| {
+        assert_eq!(
+            Command::from_argv(argv.iter().copied()).unwrap(),
+            typed,
+            "{argv:?}"
+        );
+    };
+    same(
+        &["ZADD", "z", "1", "a", "2.5", "b"],
+        ZAdd::new("z", 1.0, "a").member(2.5, "b").into(),
+    );
+    same(
+        &["ZADD", "z", "XX", "GT", "CH", "1", "a"],
+        ZAdd::new("z", 1.0, "a").xx().gt().ch().into(),
+    );
+    same(
+        &["ZINCRBY", "z", "2", "a"],
+        ZIncrBy::new("z", 2.0, "a").into(),
+    );
+    same(
+        &["ZRANGE", "z", "0", "-1", "REV"],
+        ZRange::by_rank("z", 0, -1).rev().into(),
+    );
+    same(
+        &["ZREMRANGEBYSCORE", "z", "-inf", "(5"],
+        ZRemRange::by_score("z", "-inf", "(5").into(),
+    );
+    same(&["ZPOPMAX", "z", "3"], ZPop::new("z", true).count(3).into());
+    same(
+        &["ZRANDMEMBER", "z", "-2", "WITHSCORES"],
+        ZRandMember::new("z").count(-2).with_scores().into(),
+    );
+    same(
+        &["ZSCAN", "z", "5", "MATCH", "a*", "COUNT", "7"],
+        ZScan::new("z", 5).pattern("a*").count(7).into(),
+    );
+}
+
+#[test]
+fn random_members_are_members_and_the_whole_set_comes_highest_first() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    let all: BTreeSet<Bytes> = (0..30).map(|n| Bytes::from(format!("m{n}"))).collect();
+    for (n, member) in all.iter().enumerate() {
+        conn.run(ZAdd::new("z", n as f64, member)).unwrap();
+    }
+    for _ in 0..200 {
+        let distinct = bulks(&conn.run(ZRandMember::new("z").count(9)).unwrap());
+        assert_eq!(distinct.iter().collect::<BTreeSet<_>>().len(), 9);
+        assert!(distinct.iter().all(|member| all.contains(member)));
+        let repeated = bulks(&conn.run(ZRandMember::new("z").count(-40)).unwrap());
+        assert_eq!(repeated.len(), 40);
+        assert!(repeated.iter().all(|member| all.contains(member)));
+    }
+    let mut descending = bulks(&conn.call(["ZRANGE", "z", "0", "-1"]).unwrap());
+    descending.reverse();
+    assert_eq!(
+        bulks(&conn.run(ZRandMember::new("z").count(100)).unwrap()),
+        descending
+    );
+    assert_eq!(
+        conn.call(["ZRANDMEMBER", "z", "-2000000"]).unwrap(),
+        Reply::Error(Error::OutOfRange)
+    );
+}
+
+#[test]
+fn zscan_of_a_large_set_returns_every_member_that_stays() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    for n in 0..1_500 {
+        conn.run(ZAdd::new("z", n as f64, format!("m{n}"))).unwrap();
+    }
+    let mut seen: BTreeMap<Bytes, Bytes> = BTreeMap::new();
+    let (mut cursor, mut pages) = (0, 0);
+    loop {
+        let (next, flat) = conn.run(ZScan::new("z", cursor).count(100)).unwrap();
+        pages += 1;
+        for pair in flat.chunks(2) {
+            seen.insert(pair[0].clone(), pair[1].clone());
+        }
+        if pages == 2 {
+            conn.run(ZRemRange::by_rank("z", 0, 499)).unwrap();
+            for n in 0..300 {
+                conn.run(ZAdd::new("z", -1.0, format!("new{n}"))).unwrap();
+            }
+        }
+        if next == 0 {
+            break;
+        }
+        cursor = next;
+        assert!(pages < 1_000);
+    }
+    assert!(pages > 5, "a large set is paged ({pages} pages)");
+    for n in 500..1_500 {
+        assert_eq!(
+            seen.get(format!("m{n}").as_bytes()),
+            Some(&Bytes::from(n.to_string())),
+            "m{n} stayed throughout and was not returned"
+        );
+    }
+}
