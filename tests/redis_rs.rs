@@ -472,6 +472,71 @@ fn fixed_window<B: Backend>(backend: &B) -> Record {
 }
 differential_test!(fixed_window_limiter, fixed_window);
 
+/// redis-rs's typed hash and sorted-set commands, decoded into Rust types: a job's
+/// metadata in a hash, a leaderboard, and the sliding-window limiter in a sorted set.
+fn hashes_and_sorted_sets<B: Backend>(backend: &B) -> Record {
+    use std::collections::HashMap;
+    let mut conn = backend.connect();
+    let mut record = Record::default();
+    record.step(
+        "hset_multiple",
+        conn.hset_multiple::<_, _, _, ()>("job:1", &[("state", "queued"), ("tries", "0")]),
+    );
+    record.step("hincr", conn.hincr::<_, _, _, i64>("job:1", "tries", 1));
+    record.step(
+        "hgetall into a map",
+        conn.hgetall::<_, HashMap<String, String>>("job:1")
+            .map(|map| {
+                map.into_iter()
+                    .collect::<std::collections::BTreeMap<_, _>>()
+            }),
+    );
+    record.step(
+        "hget missing",
+        conn.hget::<_, _, Option<String>>("job:1", "nope"),
+    );
+    record.step("hdel", conn.hdel::<_, _, i64>("job:1", "state"));
+    record.step("hkeys", conn.hkeys::<_, Vec<String>>("job:1"));
+    record.step(
+        "zadd_multiple",
+        conn.zadd_multiple::<_, f64, _, i64>(
+            "board",
+            &[(10.0, "ada"), (7.5, "grace"), (12.0, "alan")],
+        ),
+    );
+    record.step("zincr", conn.zincr::<_, _, _, f64>("board", "grace", 5.0));
+    record.step(
+        "zrevrange_withscores",
+        conn.zrevrange_withscores::<_, Vec<(String, f64)>>("board", 0, 1),
+    );
+    record.step(
+        "zrangebyscore_limit",
+        conn.zrangebyscore_limit::<_, _, _, Vec<String>>("board", "(10", "+inf", 0, 5),
+    );
+    record.step("zrank", conn.zrank::<_, _, Option<i64>>("board", "ada"));
+    record.step(
+        "zscore",
+        conn.zscore::<_, _, Option<f64>>("board", "nobody"),
+    );
+    record.step("zcard", conn.zcard::<_, i64>("board"));
+    for (now, id) in [(1_000, "r1"), (1_200, "r2"), (2_500, "r3")] {
+        let window: RedisResult<(i64, i64, i64)> = redis::pipe()
+            .atomic()
+            .zrembyscore("window", "-inf", now - 1_000)
+            .zadd("window", id, now)
+            .zcard("window")
+            .query(&mut conn);
+        record.step(format!("sliding window at {now}"), window);
+    }
+    record.step("zpopmin", conn.zpopmin::<_, Vec<(String, f64)>>("board", 2));
+    record.step(
+        "wrong type",
+        conn.hget::<_, _, Option<String>>("board", "x"),
+    );
+    record
+}
+differential_test!(hashes_and_sorted_sets_decode_alike, hashes_and_sorted_sets);
+
 /// MULTI/EXEC through `pipe().atomic()` and `redis::transaction`, WATCH conflicts included.
 fn transactions<B: Backend>(backend: &B) -> Record {
     let mut conn = backend.connect();
