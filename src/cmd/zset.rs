@@ -1166,13 +1166,14 @@ impl ZPop {
 
     fn parse_with(args: &mut Args, highest: bool) -> Result<Command, Error> {
         let mut pop = ZPop::new(args.next_bytes()?, highest);
+        // More than a count is refused before the count is read.
+        if args.remaining() > 1 {
+            return Err(Error::Syntax);
+        }
         if let Some(count) = args.next() {
             // One text for a count that is negative or not a number at all.
             let count = parse_i64(&count).and_then(|count| u64::try_from(count).ok());
             pop.count = Some(count.ok_or(SortedSetError::CountNotPositive)?);
-        }
-        if !args.is_empty() {
-            return Err(Error::Syntax);
         }
         Ok(Command::ZPop(pop))
     }
@@ -1421,11 +1422,12 @@ impl ZScan {
         let glob = self.pattern.as_deref().map(Glob::new);
         let wanted = |member: &[u8]| glob.as_ref().is_none_or(|glob| glob.matches(member));
         let mut flat = Vec::new();
+        let compact = set.is_compact();
         let mut push = |member: &Bytes, score: f64| {
             flat.push(Reply::Bulk(member.clone()));
-            flat.push(Reply::Bulk(Bytes::from(format_double(score))));
+            flat.push(Reply::Bulk(Bytes::from(scan_score(score, compact))));
         };
-        if set.is_compact() {
+        if compact {
             set.iter()
                 .filter(|(member, _)| wanted(member))
                 .for_each(|(member, score)| push(member, score));
@@ -1442,6 +1444,18 @@ impl ZScan {
             }
         }
         scan_reply(next_cursor, flat)
+    }
+}
+
+/// A score as ZSCAN shows it. A listpack holds a score as the text `d2string` made of it,
+/// which writes a whole number within ±2^62 as an integer (`100000000000000000`, where
+/// `%.17g` gives `1e+17`); a large set's scores are printed with `%.17g`.
+fn scan_score(score: f64, compact: bool) -> String {
+    const LIMIT: f64 = 4_611_686_018_427_387_904.0; // 2^62
+    if compact && score.fract() == 0.0 && (-LIMIT..=LIMIT).contains(&score) {
+        (score as i64).to_string()
+    } else {
+        format_double(score)
     }
 }
 
@@ -1465,6 +1479,22 @@ mod tests {
         assert_eq!(rank_span(3, 2, 4), None);
         assert_eq!(rank_span(4, 10, 4), None);
         assert_eq!(rank_span(i64::MIN, i64::MAX, 4), Some((0, 3)));
+    }
+
+    #[test]
+    fn scan_scores_of_a_compact_set_print_whole_numbers_as_integers() {
+        assert_eq!(scan_score(1e17, true), "100000000000000000");
+        assert_eq!(scan_score(1e17, false), "1e+17");
+        assert_eq!(
+            scan_score(-4_611_686_018_427_387_904.0, true),
+            "-4611686018427387904"
+        );
+        assert_eq!(
+            scan_score(4_611_686_018_427_388_928.0, true),
+            "4.6116860184273889e+18"
+        );
+        assert_eq!(scan_score(2.5, true), "2.5");
+        assert_eq!(scan_score(f64::INFINITY, true), "inf");
     }
 
     #[test]
