@@ -17,15 +17,17 @@
 //! - `!time`: TIME: compare the shape, and seconds within a few of each other;
 //! - `!page`: both replies are SCAN pages; cursor and keys are not compared (a cursor
 //!   that is valid but means different places on each side);
-//! - `!scan`: SCAN: iterate from this cursor until cursor 0 on each side and compare the
-//!   sets of keys returned (cursor values are deliberately different); an error reply is
-//!   compared byte for byte;
+//! - `!scan`: SCAN (or HSCAN, ZSCAN: the cursor is the third word): iterate from this
+//!   cursor until cursor 0 on each side and compare the sets of items returned (cursor
+//!   values are deliberately different); an error reply is compared byte for byte;
 //! - `!sleep N` (a whole line): wait N milliseconds (for keys to expire: short TTLs, long
 //!   waits, so timing cannot decide the outcome);
 //! - `!fill N` (a whole line): `MSET key:0 0 key:1 1 ...` with N keys;
 //! - `!hfill KEY N` (a whole line): `HSET KEY field:0 0 field:1 1 ...` with N fields;
-//! - `!len`: a random pick (HRANDFIELD): the same type, and for arrays the same number of
-//!   elements, but not the same elements.
+//! - `!zfill KEY N` (a whole line): `ZADD KEY 0 member:0 1 member:1 ...` with N members
+//!   (score i for member:i: past 128 members, a skiplist on redis-server);
+//! - `!len`: a random pick (HRANDFIELD, ZRANDMEMBER): the same type, and for arrays the
+//!   same number of elements, but not the same elements.
 //!
 //! Deliberate or unfixable differences are left out of the comparison: SCAN cursor values
 //! and page boundaries, INCREX (an
@@ -33,7 +35,11 @@
 //! after other commands: `KNOWN_DIFFERENCES` lists them and checks they still differ.
 //! Also never compared here: DBSIZE while expired keys may still be stored (Redis counts
 //! them until they are removed). WRONGTYPE errors between strings and streams are compared
-//! in `differential_streams.rs`.
+//! in `differential_streams.rs`. Sorted-set lex ranges (ZRANGEBYLEX and friends) run only
+//! on members that share one score: over mixed scores Redis leaves the answer undefined
+//! (it depends on its skiplist's random levels). A `-0` score is stored as `0` only in a
+//! small set (a listpack on redis-server; a skiplist keeps `-0`), so no case stores one in
+//! a large set.
 
 mod common;
 
@@ -93,6 +99,20 @@ fn parse_step(line: &str) -> Step {
         for i in 0..count {
             argv.push(format!("field:{i}").into_bytes());
             argv.push(i.to_string().into_bytes());
+        }
+        return Step {
+            conn,
+            check: Check::Exact,
+            argv,
+        };
+    }
+    if let Some(spec) = rest.strip_prefix("!zfill ") {
+        let (key, count) = spec.split_once(' ').expect("!zfill KEY N");
+        let count: usize = count.parse().expect("!zfill KEY N");
+        let mut argv = vec![b"ZADD".to_vec(), key.as_bytes().to_vec()];
+        for i in 0..count {
+            argv.push(i.to_string().into_bytes());
+            argv.push(format!("member:{i}").into_bytes());
         }
         return Step {
             conn,
@@ -246,12 +266,11 @@ fn scan_all(pair: &mut Pair, step: &Step) -> Result<(), String> {
     for (side, (mut cursor, page)) in [first_redis, first_embedis].into_iter().enumerate() {
         let mut keys: BTreeSet<Vec<u8>> = page.into_iter().collect();
         let mut argv = step.argv.clone();
-        // SCAN cursor ..., HSCAN key cursor ...
-        let at = if argv[0].eq_ignore_ascii_case(b"HSCAN") {
-            2
-        } else {
-            1
-        };
+        // SCAN cursor ..., HSCAN / ZSCAN key cursor ...
+        let keyed = [&b"HSCAN"[..], b"ZSCAN"]
+            .iter()
+            .any(|name| argv[0].eq_ignore_ascii_case(name));
+        let at = if keyed { 2 } else { 1 };
         let mut rounds = 0;
         while cursor != b"0" {
             rounds += 1;
@@ -1152,6 +1171,295 @@ const HASHES: &[Case] = &[
     ("watch sees the last field go", &["HSET h a 1", "WATCH h", "@1 HDEL h a", "MULTI", "EXISTS h", "EXEC"]),
 ];
 
+#[rustfmt::skip]
+const ZSETS: &[Case] = &[
+    ("zadd and reads", &[
+        "ZADD z 1 a 2 b 3 c", "ZADD z 4 d 2 b", "ZCARD z", "ZSCORE z a", "ZSCORE z nope", "ZSCORE nosuch a",
+        "ZMSCORE z a nope d", "ZMSCORE nosuch a b", "ZRANGE z 0 -1", "ZRANGE z 0 -1 WITHSCORES", "ZCARD nosuch", "TYPE z",
+    ]),
+    ("zset arity", &[
+        "ZADD", "ZADD z", "ZADD z 1", "ZADD z NX", "ZADD z INCR", "ZINCRBY z 1", "ZINCRBY z 1 a b", "ZREM z", "ZCARD", "ZCARD z x",
+        "ZSCORE z", "ZSCORE z a b", "ZMSCORE z", "ZRANK z", "ZRANK z a b", "ZREVRANK z", "ZCOUNT z 0", "ZCOUNT z 0 1 2",
+        "ZLEXCOUNT z -", "ZRANGE z 0", "ZRANGEBYSCORE z 0", "ZREVRANGEBYSCORE z 0", "ZREVRANGE z 0", "ZRANGEBYLEX z -",
+        "ZREVRANGEBYLEX z +", "ZREMRANGEBYSCORE z 0", "ZREMRANGEBYSCORE z 0 1 2", "ZREMRANGEBYRANK z 0", "ZREMRANGEBYLEX z - + x",
+        "ZPOPMIN", "ZPOPMAX", "ZRANDMEMBER", "ZSCAN z",
+    ]),
+    ("zadd option conflicts", &[
+        "ZADD z NX XX 1 a", "ZADD z xx nx 1 a", "ZADD z GT LT 1 a", "ZADD z GT NX 1 a", "ZADD z nx lt 1 a", "ZADD z NX XX GT 1 a",
+        "ZADD z INCR 1 a 2 b", "ZADD z GT LT INCR 1 a 2 b", "EXISTS z",
+    ]),
+    ("zadd syntax and argument order", &[
+        "ZADD z 1 a 2", "ZADD z NX 1", "ZADD z 1 a 2 b 3", "ZADD z FOO 1 a", "ZADD z 1 a NX", "ZADD z INCR 1 a 2 b x",
+        "ZADD z INCR x a 2 b", "ZADD z x a", "ZADD z 1 a x b", "ZADD z NX XX 1 a 2", "EXISTS z",
+        "ZADD z CH CH 1 a", "ZADD z NX NX 2 a", "ZADD z INCR INCR 1 a", "ZADD z nx ch 5 b", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("zadd nx xx gt lt ch", &[
+        "ZADD z XX 1 a", "EXISTS z", "ZADD z GT 5 a", "ZADD z CH 1 a 2 b 5 c", "ZADD z CH 1 a 3 b 5 c",
+        "ZADD z GT CH 0 a 4 b 9 d", "ZADD z LT CH 0 a 5 b 1 c", "ZADD z XX CH 7 a 7 e", "ZADD z NX CH 8 a 8 e",
+        "ZADD z GT XX 1 f", "ZADD z LT 100 f", "ZADD z CH 1 c", "ZADD z CH 1 c 1 c", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("zadd repeats a member", &[
+        "ZADD z 1 x 2 x", "ZSCORE z x", "ZADD z CH 5 x 2 x", "ZADD z CH 5 x 6 x", "ZADD z NX 1 y 2 y", "ZSCORE z y",
+        "ZADD z GT CH 9 y 3 y", "ZSCORE z y", "ZADD z 1 a 2 b 1 a", "ZREM z a a", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("zadd incr", &[
+        "ZADD z INCR 1.5 a", "ZADD z INCR 2 a", "ZADD z INCR CH 1 a", "ZADD z NX INCR 1 a", "ZADD z NX INCR 5 b",
+        "ZADD z XX INCR 5 nope", "ZADD z XX INCR 5 a", "ZADD z GT INCR -5 a", "ZADD z GT INCR 5 a", "ZADD z LT INCR 5 a",
+        "ZADD z LT INCR -1 a", "ZADD z GT INCR 0 a", "ZADD nosuch XX INCR 1 a", "EXISTS nosuch", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("zadd incr to infinity and nan", &[
+        "ZADD z INCR inf a", "ZADD z INCR 1 a", "ZADD z INCR -inf a", "ZSCORE z a", "ZINCRBY z -inf a", "ZINCRBY z +inf a",
+        "ZADD z -inf b", "ZINCRBY z inf b", "ZADD z INCR -inf b", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("zincrby", &[
+        "ZINCRBY z 1 a", "ZINCRBY z 2.5 a", "ZINCRBY z -10 a", "ZINCRBY z 0.1 b", "ZINCRBY z 0.2 b", "ZINCRBY z 1e3 c",
+        "ZINCRBY z x a", "ZINCRBY z nan a", "ZINCRBY z 1e400 a", "ZINCRBY z \"\" a", "ZINCRBY z \" 1\" a", "ZINCRBY nosuch x a",
+        "EXISTS nosuch", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("zadd score parsing", &[
+        "ZADD z inf a -inf b +inf c", "ZADD z infinity d -Infinity e", "ZADD z 0x10 f", "ZADD z 1e3 g", "ZADD z .5 h", "ZADD z 5. i",
+        "ZADD z +1 j", "ZADD z 01 k", "ZADD z 1e400 x", "ZADD z -1e400 x", "ZADD z 1e-400 x", "ZADD z \" 1\" x", "ZADD z \"1 \" x",
+        "ZADD z \"\" x", "ZADD z nan x", "ZADD z NaN x", "ZADD z 1_000 x", "ZADD z \"1\\x00\" x", "ZADD z abc x", "ZSCORE z x",
+        "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("scores overflow to infinity", &[
+        "ZINCRBY z 1e308 a", "ZINCRBY z 1e308 a", "ZINCRBY z -1e308 a", "ZADD z INCR 1.7976931348623157e308 b",
+        "ZADD z INCR 1.7976931348623157e308 b", "ZADD z INCR -1.7976931348623157e308 b", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("infinite scores and bounds", &[
+        "ZADD z -inf m -inf n 0 a inf p", "ZCOUNT z -inf -inf", "ZCOUNT z (-inf -inf", "ZRANGEBYSCORE z -inf (-inf",
+        "ZCOUNT z +inf +inf", "ZRANGEBYSCORE z (inf +inf", "ZREVRANGEBYSCORE z +inf +inf WITHSCORES", "ZRANGEBYSCORE z -inf -inf WITHSCORES",
+        "ZREMRANGEBYSCORE z -inf -inf", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("score formatting", &[
+        "ZADD z 0.1 a 1.5 b 1e17 c 5e-324 d -1e-300 e 123456789.123456789 f 1.7976931348623157e308 g 1e16 h -2.5 i 3.0 j",
+        "ZRANGE z 0 -1 WITHSCORES", "ZSCORE z a", "ZSCORE z c", "ZSCORE z g", "ZMSCORE z d e f", "ZINCRBY z 0.2 a",
+        "ZPOPMAX z", "ZPOPMIN z 2",
+    ]),
+    ("negative and positive zero", &[
+        "ZADD z -0 a 0 b", "ZSCORE z a", "ZRANGE z 0 -1 WITHSCORES", "ZADD z CH 0 a", "ZADD z CH -0 b", "ZINCRBY n -0 m",
+        "ZSCORE n m", "ZADD i INCR -0 m", "ZADD i INCR -0 m", "ZINCRBY z -0 a", "ZCOUNT z -0 0", "ZCOUNT z (-0 0",
+        "ZRANGEBYSCORE z -0 +0 WITHSCORES",
+    ]),
+    ("NUL bytes in zset arguments", &[
+        "ZADD z \"NX\\x00x\" 1 a", "ZADD z \"ch\\x00\" 2 a", "ZADD z \"1\\x00\" b", "ZINCRBY z \"1\\x00\" a", "ZADD z 0 \"a\\x00\"",
+        "ZCOUNT z \"1\\x00x\" 2", "ZCOUNT z \"(1\\x00\" 2", "ZRANGEBYSCORE z \"-inf\\x00\" \"+inf\\x00x\"", "ZRANGE z 0 -1 \"WITHSCORES\\x00x\"",
+        "ZRANGE z 0 \"1\\x00\"", "ZRANGE z 0 5 \"BYSCORE\\x00\" \"LIMIT\\x00\" 0 1", "ZRANDMEMBER z 5 \"WITHSCORES\\x00\"",
+        "ZRANDMEMBER z \"1\\x00\"", "ZPOPMIN z \"1\\x00\"", "ZSCAN z 0 \"COUNT\\x00\" 5", "ZSCAN z \"0\\x00\"",
+        "ZADD l 0 a 0 \"a\\x00\" 0 ab", "ZLEXCOUNT l \"[a\\x00\" +", "ZRANGEBYLEX l (a \"[a\\x00\"", "ZRANGEBYLEX l - + \"LIMIT\\x00\" 1 1",
+    ]),
+    ("zrem", &[
+        "ZADD z 1 a 2 b 3 c", "ZREM z a a nope", "ZREM z nope", "ZRANGE z 0 -1", "ZREM nosuch a", "ZREM z b c", "EXISTS z",
+        "ZREM z b", "ZADD z 1 \"\"", "ZREM z \"\"", "EXISTS z",
+    ]),
+    ("binary and empty members", &[
+        "ZADD z 1 \"a\\x00b\" 2 \"\\xff\\xfe\" 3 \"\" 0 \"a\r\nb\"", "ZRANGE z 0 -1 WITHSCORES", "ZSCORE z \"a\\x00b\"", "ZSCORE z \"\"",
+        "ZRANK z \"\\xff\\xfe\"", "ZREM z \"a\\x00b\"", "ZCARD z",
+    ]),
+    ("equal scores order by member", &[
+        "ZADD z 1 b 1 a 1 c 0 z 2 A", "ZRANGE z 0 -1 WITHSCORES", "ZREVRANGE z 0 -1", "ZRANK z c", "ZREVRANK z c",
+        "ZADD z 1 aa 1 \"a\\x00\" 1 B", "ZRANGE z 0 -1",
+    ]),
+    ("zrange by rank", &[
+        "ZADD z 1 a 2 b 3 c 4 d 5 e", "ZRANGE z -2 -1", "ZRANGE z -100 1", "ZRANGE z 3 1", "ZRANGE z 5 10", "ZRANGE z -1 -2",
+        "ZRANGE z 0 100 WITHSCORES", "ZRANGE z -100 -6", "ZRANGE z -100 -5", "ZRANGE z 9223372036854775807 -9223372036854775808",
+        "ZRANGE z -9223372036854775808 9223372036854775807", "ZRANGE z 9223372036854775808 1", "ZRANGE z x 1", "ZRANGE z 0 y",
+        "ZRANGE z 1.0 2", "ZRANGE z 0 -1 REV", "ZRANGE z 0 1 REV WITHSCORES", "ZRANGE nosuch 0 -1", "ZRANGE nosuch x y",
+    ]),
+    ("zrevrange", &[
+        "ZADD z 1 a 2 b 3 c 4 d 5 e", "ZREVRANGE z 0 -1", "ZREVRANGE z -2 -1", "ZREVRANGE z 1 -1 WITHSCORES", "ZREVRANGE z 3 1",
+        "ZREVRANGE z 0 1 withscores", "ZREVRANGE z 0 1 LIMIT 0 1", "ZREVRANGE z 0 1 BYSCORE", "ZREVRANGE z 0 1 REV",
+        "ZREVRANGE z 0 1 WITHSCORES x", "ZREVRANGE nosuch 0 -1",
+    ]),
+    ("zrange options", &[
+        "ZADD z 1 a 2 b 3 c 4 d 5 e", "ZRANGE z 1 3 BYSCORE", "ZRANGE z (1 3 BYSCORE WITHSCORES", "ZRANGE z 3 1 BYSCORE REV",
+        "ZRANGE z 1 3 BYSCORE REV", "ZRANGE z 5 1 BYSCORE REV LIMIT 1 2 WITHSCORES", "ZRANGE z -inf +inf byscore limit 1 2",
+        "ZRANGE z 1 5 BYSCORE LIMIT 1 2 LIMIT 0 1", "ZRANGE z 1 5 BYSCORE LIMIT 0 0", "ZRANGE z 0 -1 WITHSCORES WITHSCORES",
+        "ZRANGE z 1 5 WITHSCORES BYSCORE", "ZRANGE z 1 5 LIMIT 1 1 BYSCORE",
+    ]),
+    ("zrange option errors", &[
+        "ZADD z 1 a 2 b 3 c", "ZRANGE z 0 -1 LIMIT 0 1", "ZRANGE nosuch 0 -1 LIMIT 0 1", "ZRANGE z - + BYLEX WITHSCORES",
+        "ZRANGE z 1 3 BYSCORE BYLEX", "ZRANGE z 1 3 BYLEX BYSCORE", "ZRANGE z 1 3 BYSCORE BYSCORE", "ZRANGE z 0 -1 REV REV",
+        "ZRANGE z 0 -1 FOO", "ZRANGE z 1 3 BYSCORE LIMIT 1", "ZRANGE z 1 3 BYSCORE LIMIT x 1", "ZRANGE z 1 3 BYSCORE LIMIT 0 1.5",
+        "ZRANGE z x 3 BYSCORE", "ZRANGE z 1 x BYSCORE", "ZRANGE z a b BYLEX", "ZRANGE z x 3 BYSCORE LIMIT x 1",
+    ]),
+    ("limit with negative offset and count", &[
+        "ZADD z 1 a 2 b 3 c 4 d 5 e", "ZRANGE z 1 3 BYSCORE LIMIT -1 2", "ZRANGE z 1 3 BYSCORE LIMIT 1 -1", "ZRANGE z 1 3 BYSCORE LIMIT 0 -5",
+        "ZRANGE z 1 3 BYSCORE LIMIT -1 -1", "ZRANGE z 1 3 BYSCORE LIMIT 10 1", "ZRANGEBYSCORE z -inf +inf LIMIT 2 -1",
+        "ZREVRANGEBYSCORE z +inf -inf LIMIT -5 1", "ZRANGEBYSCORE z -inf +inf LIMIT 0 9223372036854775807",
+        "ZRANGEBYSCORE z -inf +inf LIMIT 9223372036854775807 1", "ZRANGEBYSCORE z -inf +inf LIMIT 0 9223372036854775808",
+        "ZRANGE nosuch 0 1 BYSCORE LIMIT -1 1",
+    ]),
+    ("zrangebyscore and zrevrangebyscore", &[
+        "ZADD z 1 a 2 b 3 c 4 d 5 e", "ZRANGEBYSCORE z -inf +inf", "ZRANGEBYSCORE z -inf +inf WITHSCORES LIMIT 1 2",
+        "ZRANGEBYSCORE z -inf +inf LIMIT 1 2 WITHSCORES", "ZRANGEBYSCORE z (1 (4", "ZRANGEBYSCORE z 4 1", "ZRANGEBYSCORE z 1 5 REV",
+        "ZRANGEBYSCORE z 1 5 BYSCORE", "ZRANGEBYSCORE z 1 5 BYLEX", "ZRANGEBYSCORE z 1 5 LIMIT 0", "ZRANGEBYSCORE z 1 5 withscores withscores",
+        "ZREVRANGEBYSCORE z 5 1", "ZREVRANGEBYSCORE z 1 5", "ZREVRANGEBYSCORE z (5 (1 WITHSCORES", "ZREVRANGEBYSCORE z +inf -inf LIMIT 1 2",
+        "ZREVRANGEBYSCORE z x 1", "ZRANGEBYSCORE nosuch 0 1", "ZRANGEBYSCORE nosuch x 1",
+    ]),
+    ("score range syntax", &[
+        "ZADD z 0 zero 1 a 2 b 3 c 16 h", "ZCOUNT z \"\" 2", "ZCOUNT z \" 1\" 2", "ZCOUNT z \"1 \" 2", "ZCOUNT z (inf +inf",
+        "ZCOUNT z (-inf (inf", "ZCOUNT z -inf inf", "ZCOUNT z x 1", "ZCOUNT z 1 x", "ZCOUNT z ( 2", "ZCOUNT z 0x10 20",
+        "ZCOUNT z nan 1", "ZCOUNT z (nan 1", "ZCOUNT z 1e400 1", "ZCOUNT z -1e400 1e400", "ZCOUNT z [1 2", "ZCOUNT z 2 1",
+        "ZCOUNT z (1 (1", "ZCOUNT z 1 1", "ZCOUNT z infinity -infinity", "ZCOUNT z \"(1 \" 2", "ZCOUNT z \"( 1\" 2",
+        "ZCOUNT z 1e-400 2", "ZCOUNT z ((1 2", "ZCOUNT nosuch x 1", "ZCOUNT nosuch 0 1",
+    ]),
+    ("lex ranges", &[
+        "ZADD z 0 a 0 b 0 c 0 d 0 e 0 \"\" 0 ab", "ZLEXCOUNT z - +", "ZLEXCOUNT z + -", "ZLEXCOUNT z [a [c", "ZLEXCOUNT z (a (c",
+        "ZLEXCOUNT z [a (c", "ZLEXCOUNT z [ [c", "ZLEXCOUNT z ( [c", "ZLEXCOUNT z - [", "ZLEXCOUNT z - (", "ZLEXCOUNT z [c [a",
+        "ZLEXCOUNT z - +a", "ZLEXCOUNT z [a [a", "ZLEXCOUNT z (a [a", "ZLEXCOUNT nosuch - +", "ZLEXCOUNT z + +",
+        "ZLEXCOUNT z - -", "ZRANGEBYLEX z + +", "ZRANGEBYLEX z - -", "ZREVRANGEBYLEX z + +",
+        "ZRANGEBYLEX z - +", "ZRANGEBYLEX z [ab +", "ZRANGEBYLEX z (ab +", "ZRANGEBYLEX z [a (b", "ZRANGEBYLEX z - + LIMIT 2 2",
+        "ZRANGEBYLEX z - + LIMIT -1 2", "ZRANGEBYLEX z - + LIMIT 2 -1", "ZRANGEBYLEX z [b [a", "ZRANGEBYLEX z (a (a",
+        "ZREVRANGEBYLEX z + -", "ZREVRANGEBYLEX z - +", "ZREVRANGEBYLEX z [c (a", "ZREVRANGEBYLEX z (c [a", "ZREVRANGEBYLEX z + - LIMIT 1 2",
+        "ZRANGE z [b [d BYLEX", "ZRANGE z [d [b BYLEX REV", "ZRANGE z [b [d BYLEX REV", "ZRANGE z - + BYLEX LIMIT 1 3", "ZRANGE z + - BYLEX REV LIMIT 0 2",
+    ]),
+    ("lex range errors", &[
+        "ZADD z 0 a 0 b", "ZLEXCOUNT z a c", "ZLEXCOUNT z \"\" c", "ZLEXCOUNT z -a +", "ZLEXCOUNT z - ++", "ZLEXCOUNT nosuch a b",
+        "ZRANGEBYLEX z a +", "ZRANGEBYLEX z - + WITHSCORES", "ZRANGEBYLEX z - + REV", "ZRANGEBYLEX z - + LIMIT x 1",
+        "ZRANGEBYLEX z x + LIMIT x 1", "ZRANGEBYLEX z - + LIMIT 1", "ZREVRANGEBYLEX z b a", "ZREMRANGEBYLEX z x y",
+        "ZREMRANGEBYLEX nosuch x y", "ZRANGE z a b BYLEX", "ZCARD z",
+    ]),
+    ("zrank and zrevrank", &[
+        "ZADD z 1 a 2 b 3 c", "ZRANK z a", "ZRANK z c", "ZRANK z x", "ZREVRANK z a", "ZREVRANK z c", "ZREVRANK z x",
+        "ZRANK nosuch a", "ZREVRANK nosuch a",
+    ]),
+    ("zcount", &[
+        "ZADD z 1 a 2 b 3 c 4 d", "ZCOUNT z -inf +inf", "ZCOUNT z 2 3", "ZCOUNT z (2 3", "ZCOUNT z (2 (3", "ZCOUNT z 3 2",
+        "ZCOUNT z 10 20",
+    ]),
+    ("zremrangebyscore", &[
+        "ZADD z 1 a 2 b 3 c 4 d 5 e", "ZREMRANGEBYSCORE z (1 (3", "ZRANGE z 0 -1", "ZREMRANGEBYSCORE z 10 20", "ZREMRANGEBYSCORE z 3 1",
+        "ZREMRANGEBYSCORE z x 1", "ZREMRANGEBYSCORE z (4 +inf", "ZRANGE z 0 -1", "ZREMRANGEBYSCORE z -inf +inf", "EXISTS z",
+        "ZREMRANGEBYSCORE nosuch -inf +inf", "ZREMRANGEBYSCORE nosuch x 1",
+    ]),
+    ("zremrangebyrank", &[
+        "ZADD z 1 a 2 b 3 c 4 d 5 e", "ZREMRANGEBYRANK z x 1", "ZREMRANGEBYRANK z 3 1", "ZREMRANGEBYRANK z -100 -6",
+        "ZREMRANGEBYRANK z 10 20", "ZREMRANGEBYRANK z -2 -1", "ZRANGE z 0 -1", "ZREMRANGEBYRANK z 1 1", "ZRANGE z 0 -1",
+        "ZREMRANGEBYRANK z -100 100", "EXISTS z", "ZREMRANGEBYRANK nosuch 0 -1", "ZREMRANGEBYRANK nosuch x 1",
+    ]),
+    ("zremrangebylex", &[
+        "ZADD z 0 a 0 b 0 c 0 d 0 e", "ZREMRANGEBYLEX z [a (c", "ZRANGE z 0 -1", "ZREMRANGEBYLEX z (x +", "ZREMRANGEBYLEX z [e [c",
+        "ZREMRANGEBYLEX z (c +", "ZRANGE z 0 -1", "ZREMRANGEBYLEX z - +", "EXISTS z", "ZREMRANGEBYLEX nosuch - +",
+    ]),
+    ("zpopmin and zpopmax", &[
+        "ZADD z 1 a 2 b 3 c 4 d", "ZPOPMIN z", "ZPOPMAX z", "ZPOPMIN z 0", "ZPOPMIN z 1", "ZPOPMAX z 1", "ZADD z 1 a 1 b 1 c 2 d",
+        "ZPOPMAX z 2", "ZPOPMIN z 2", "EXISTS z",
+    ]),
+    ("zpop counts and missing keys", &[
+        "ZADD z 1 a 2 b", "ZPOPMIN z -1", "ZPOPMIN z x", "ZPOPMAX z 1.5", "ZPOPMIN z 1 2", "ZPOPMIN z -9223372036854775808",
+        "ZPOPMAX z 10", "EXISTS z", "ZPOPMIN z", "ZPOPMAX z 0", "ZPOPMIN z 2", "ZPOPMIN nosuch", "ZPOPMAX nosuch 3",
+        "ZPOPMAX nosuch -1", "ZPOPMIN nosuch x", "ZADD z 5 e", "ZPOPMIN z 9223372036854775807",
+    ]),
+    // More than one count argument is a syntax error before the count is read.
+    ("zpop with extra arguments", &[
+        "ZADD z 1 a", "ZPOPMIN z 1 2", "ZPOPMIN z -1 2", "ZPOPMAX z x y", "ZPOPMAX z 1 WITHSCORES", "ZPOPMIN nosuch x y",
+        "SET s v", "ZPOPMIN s x y", "ZCARD z",
+    ]),
+    ("zrandmember whole set", &[
+        "ZADD z 1 a 2 b 3 c", "ZRANDMEMBER z 3", "ZRANDMEMBER z 5 WITHSCORES", "ZRANDMEMBER z 0", "ZRANDMEMBER z 0 WITHSCORES",
+        "ZRANDMEMBER z 4611686018427387903 withscores", "ZADD y 1 x 1 w 0.5 v", "ZRANDMEMBER y 10 WITHSCORES",
+    ]),
+    ("zrandmember picks", &[
+        "ZADD z 1 a 2 b 3 c", "!len ZRANDMEMBER z", "!len ZRANDMEMBER z 2", "!len ZRANDMEMBER z 2 WITHSCORES",
+        "!len ZRANDMEMBER z -5", "!len ZRANDMEMBER z -5 WITHSCORES", "!len ZRANDMEMBER z 1", "!len ZRANDMEMBER z -1 withscores",
+    ]),
+    ("zrandmember of one member", &[
+        "ZADD z 1.5 only", "ZRANDMEMBER z", "ZRANDMEMBER z -3", "ZRANDMEMBER z -2 WITHSCORES", "ZRANDMEMBER z 1 WITHSCORES",
+        "ZRANDMEMBER z 2",
+    ]),
+    ("zrandmember of a missing key", &[
+        "ZRANDMEMBER nosuch", "ZRANDMEMBER nosuch 3", "ZRANDMEMBER nosuch -3 WITHSCORES", "ZRANDMEMBER nosuch 0",
+        "ZRANDMEMBER nosuch x", "ZRANDMEMBER nosuch x WITHSCORES",
+    ]),
+    ("zrandmember errors", &[
+        "ZADD z 1 a", "ZRANDMEMBER z x", "ZRANDMEMBER z 1 foo", "ZRANDMEMBER z 1 WITHSCORES x", "ZRANDMEMBER z x WITHSCORES",
+        "ZRANDMEMBER z 1.5", "ZRANDMEMBER z -9223372036854775808", "ZRANDMEMBER z 9223372036854775807 WITHSCORES",
+        "ZRANDMEMBER z -9223372036854775807 WITHSCORES", "ZRANDMEMBER z 4611686018427387904 WITHSCORES",
+    ]),
+    ("zscan of a small set", &[
+        "ZADD z 1 a 2 b 3.5 c -inf d", "ZSCAN z 0", "ZSCAN z 0 COUNT 1", "ZSCAN z 7", "ZSCAN z 0 MATCH a*",
+        "ZSCAN z 0 match z* count 2", "ZSCAN z -1", "ZSCAN z 18446744073709551615", "ZSCAN nosuch 0",
+    ]),
+    // A small set is a listpack on redis-server, which stores an integral score within
+    // 2^62 as an integer: ZSCAN prints it so, where ZSCORE and ZRANGE print 1e+17.
+    ("zscan of a small set prints integral scores as integers", &[
+        "ZADD z 1e17 a 1e18 b 1e19 c 2.5e17 d 4611686018427387904 e -1e17 f 1.5 g 9007199254740993 h 4611686018427388928 i",
+        "ZSCAN z 0", "ZRANGE z 0 -1 WITHSCORES", "ZSCORE z a",
+    ]),
+    ("zscan errors", &[
+        "ZADD z 1 a", "ZSCAN z x", "ZSCAN z 18446744073709551616", "ZSCAN z 0 COUNT 0", "ZSCAN z 0 COUNT x", "ZSCAN z 0 MATCH",
+        "ZSCAN z 0 TYPE string", "ZSCAN z 0 NOVALUES", "ZSCAN z 0 NOSCORES", "ZSCAN z 0 COUNT -1", "ZSCAN z 0 COUNT 1 COUNT 0",
+        "ZSCAN z 0 MATCH * MATCH b", "ZSCAN nosuch 0 BAD", "ZSCAN nosuch x", "SET s v",
+        "ZSCAN s 0 BAD", "ZSCAN s x",
+    ]),
+    ("zscan of a large set", &["!zfill z 300", "!scan ZSCAN z 0 COUNT 50", "!scan ZSCAN z 0 MATCH member:1*", "ZCARD z"]),
+    ("zscan of a set with a long member", &["ZADD z 1 {x*65} 2 b", "!scan ZSCAN z 0", "ZRANGE z 0 -1 WITHSCORES"]),
+    ("a large set", &[
+        "!zfill z 300", "ZCARD z", "ZRANGE z 0 4 WITHSCORES", "ZRANGE z -3 -1", "ZREVRANGE z 0 2 WITHSCORES",
+        "ZRANGE z 100 104", "ZRANGE z 50 52 REV", "ZRANK z member:150", "ZREVRANK z member:150", "ZRANK z nope",
+        "ZCOUNT z 100 199", "ZCOUNT z (100 (199", "ZCOUNT z -inf +inf", "ZRANGEBYSCORE z 250 +inf LIMIT 10 5 WITHSCORES",
+        "ZREVRANGEBYSCORE z 250 -inf LIMIT 10 3", "ZREMRANGEBYRANK z 0 9", "ZRANGE z 0 1", "ZREMRANGEBYRANK z -10 -1",
+        "ZCARD z", "ZRANK z member:150", "ZREMRANGEBYSCORE z 100 199", "ZCARD z", "ZSCORE z member:200", "ZINCRBY z 0.5 member:200",
+        "ZRANGE z 88 92 WITHSCORES", "ZPOPMIN z 3", "ZPOPMAX z", "ZMSCORE z member:10 member:11 member:150", "ZREM z member:11 member:12 nope",
+        "ZCARD z",
+    ]),
+    ("a set past the listpack member length", &[
+        "ZADD z 1 {m*65} 2 b 3 c", "ZRANGE z 0 -1 WITHSCORES", "ZRANK z {m*65}", "ZREM z {m*65}", "ZRANGE z 0 -1 WITHSCORES",
+        "ZPOPMAX z 5",
+    ]),
+    ("zset commands on a string", &[
+        "SET s v", "ZADD s 1 a", "ZADD s XX 1 a", "ZINCRBY s 1 a", "ZREM s a", "ZCARD s", "ZSCORE s a", "ZMSCORE s a b", "ZRANK s a",
+        "ZREVRANK s a", "ZCOUNT s 0 1", "ZLEXCOUNT s - +", "ZRANGE s 0 -1", "ZRANGE s 1 0 BYSCORE", "ZRANGEBYSCORE s 0 1",
+        "ZREVRANGEBYSCORE s 1 0", "ZREVRANGE s 0 -1", "ZRANGEBYLEX s - +", "ZREVRANGEBYLEX s + -", "ZREMRANGEBYSCORE s 0 1",
+        "ZREMRANGEBYRANK s 0 1", "ZREMRANGEBYLEX s - +", "ZPOPMIN s", "ZPOPMAX s 2", "ZPOPMIN s 0", "ZRANDMEMBER s",
+        "ZRANDMEMBER s 2", "ZRANDMEMBER s 0", "ZSCAN s 0", "GET s",
+    ]),
+    ("argument errors come before the type check", &[
+        "SET s v", "ZADD s x a", "ZADD s NX XX 1 a", "ZADD s 1 a 2", "ZADD s INCR 1 a 2 b", "ZINCRBY s x a", "ZCOUNT s x 1",
+        "ZLEXCOUNT s x +", "ZRANGE s x 1", "ZRANGE s 0 1 FOO", "ZRANGE s 0 1 LIMIT 0 1", "ZREMRANGEBYSCORE s x 1",
+        "ZREMRANGEBYRANK s x 1", "ZPOPMIN s -1", "ZRANDMEMBER s x", "ZSCAN s x",
+    ]),
+    ("string and hash commands on a zset", &[
+        "ZADD z 1 a", "GET z", "INCR z", "APPEND z x", "STRLEN z", "GETSET z x", "GETDEL z", "HSET z a 1", "HGET z a", "HLEN z",
+        "HSCAN z 0", "XADD z 1-1 f v", "SETNX z v", "MGET z", "HSET h a 1", "ZADD h 1 a", "ZRANGE h 0 -1", "ZCARD h", "SET z v", "TYPE z",
+    ]),
+    ("generic commands on a zset", &[
+        "ZADD z 1 a 2 b", "TYPE z", "EXPIRE z 100", "TTL z", "PERSIST z", "TTL z", "RENAME z y", "ZRANGE y 0 -1 WITHSCORES",
+        "COPY y c", "ZADD c 3 d", "ZCARD y", "ZCARD c", "MOVE c 1", "SELECT 1", "ZRANGE c 0 -1 WITHSCORES", "TYPE c", "SELECT 0",
+        "SET s v", "HSET h a 1", "!scan SCAN 0 TYPE zset", "!sorted KEYS *", "DEL y", "EXISTS y",
+    ]),
+    ("zset ttl and overwrites", &[
+        "ZADD z 1 a", "EXPIRE z 100", "ZADD z 2 b", "ZINCRBY z 1 a", "TTL z", "ZREMRANGEBYRANK z 0 -1", "ZADD z 1 a", "TTL z",
+        "SET s v", "RENAME z s", "TYPE s", "ZRANGE s 0 -1 WITHSCORES", "ZADD y 5 q", "SET t v", "COPY y t", "COPY y t REPLACE",
+        "ZRANGE t 0 -1 WITHSCORES", "SET y v", "TYPE t",
+    ]),
+    ("an expired zset", &[
+        "ZADD z 1 a", "PEXPIRE z 1", "!sleep 20", "ZCARD z", "ZSCORE z a", "ZRANGE z 0 -1", "EXISTS z", "ZADD z 2 b",
+        "ZRANGE z 0 -1 WITHSCORES", "TTL z",
+    ]),
+    ("zsets in a transaction", &[
+        "ZADD z 1 a", "SET s v", "MULTI", "ZADD z 2 b", "ZINCRBY z x a", "ZADD s 1 a", "ZADD z INCR -inf a", "ZADD z INCR +inf a",
+        "ZRANGE z 0 -1 WITHSCORES", "ZPOPMIN z", "ZPOPMIN nosuch 2", "ZRANGE z 0 -1 LIMIT 0 1", "ZCARD z", "EXEC",
+    ]),
+    ("a zset command rejected in a transaction", &["MULTI", "ZADD z 1", "ZCARD z", "EXEC", "EXISTS z"]),
+    ("sliding-window rate limiter", &[
+        "ZADD w 100 r0 900 r00", "MULTI", "ZREMRANGEBYSCORE w 0 1000", "ZADD w 1500 r1", "ZCARD w", "EXEC",
+        "MULTI", "ZREMRANGEBYSCORE w 0 1000", "ZADD w 1500 r1", "ZCARD w", "EXEC",
+        "MULTI", "ZREMRANGEBYSCORE w 0 1400", "ZADD w 1600 r2", "ZCARD w", "EXPIRE w 60", "EXEC",
+        "MULTI", "ZREMRANGEBYSCORE w 0 1550", "ZADD w 2500 r3", "ZCARD w", "EXEC", "ZRANGE w 0 -1 WITHSCORES",
+    ]),
+    ("watch sees zset writes", &["ZADD z 1 a", "WATCH z", "@1 ZADD z 2 a", "MULTI", "ZSCORE z a", "EXEC"]),
+    ("watch sees a zincrby", &["ZADD z 1 a", "WATCH z", "@1 ZINCRBY z 1 a", "MULTI", "ZSCORE z a", "EXEC"]),
+    ("watch sees a zset created", &["WATCH z", "@1 ZADD z 1 a", "MULTI", "ZCARD z", "EXEC"]),
+    ("watch ignores zset writes that change nothing", &[
+        "ZADD z 1 a", "WATCH z", "@1 ZADD z NX 5 a", "@1 ZADD z 1 a", "@1 ZADD z XX 1 b", "@1 ZADD z GT 0 a", "@1 ZREM z nope",
+        "@1 ZREMRANGEBYSCORE z 10 20", "@1 ZREMRANGEBYRANK z 5 10", "@1 ZREMRANGEBYLEX z [x [y", "@1 ZINCRBY z x a",
+        "@1 ZINCRBY z 0 a", "@1 ZPOPMIN z 0", "@1 ZPOPMIN nosuch", "MULTI", "ZSCORE z a", "EXEC",
+    ]),
+    ("watch sees the last member go", &["ZADD z 1 a", "WATCH z", "@1 ZPOPMIN z", "MULTI", "EXISTS z", "EXEC"]),
+];
+
 // HELLO inside MULTI: run separately, once per protocol (see the test below).
 #[rustfmt::skip]
 const HELLO_IN_MULTI: &[Case] = &[
@@ -1253,6 +1561,11 @@ fn hashes() {
 }
 
 #[test]
+fn sorted_sets() {
+    run_table(ZSETS, BOTH);
+}
+
+#[test]
 fn hello_inside_multi() {
     run_table(HELLO_IN_MULTI, BOTH);
 }
@@ -1294,6 +1607,7 @@ fn every_command_is_covered() {
         PUBSUB,
         STREAMS,
         HASHES,
+        ZSETS,
         HELLO_IN_MULTI,
         KNOWN_DIFFERENCES,
     ];

@@ -1,5 +1,6 @@
 //! Argument-level differential fuzzing: seeded random command lines, each a command name of
-//! the non-stream families (strings, keys, hashes, expiry, connection, transactions) followed by 0..6 arguments drawn from a vocabulary of awkward
+//! the non-stream families (strings, keys, hashes, sorted sets, expiry, connection,
+//! transactions) followed by 0..6 arguments drawn from a vocabulary of awkward
 //! tokens (a few colliding keys, the families' option keywords in any case and order,
 //! numbers at the edges of i64/u64/f64 and malformed ones, glob patterns, empty and binary
 //! strings), sent to redis-server and to a fresh embedis engine; every reply must be the
@@ -30,9 +31,12 @@
 //!   250 ms; negative replies (-1, -2) are compared exactly;
 //! - KEYS, HKEYS, HVALS, HGETALL: elements sorted (hash order; a hash holding a value over
 //!   64 bytes is a hash table on redis-server, in its own order);
-//! - HRANDFIELD: random picks: the reply's type and number of elements only;
-//! - HSCAN: pages that end the iteration on both sides hold the same items; others only
-//!   the page shape; SCAN from cursor 0 is iterated to the end on each
+//! - HRANDFIELD, ZRANDMEMBER: random picks: the reply's type and number of elements only;
+//! - lex ranges (ZRANGEBYLEX, ZREVRANGEBYLEX, ZLEXCOUNT, ZREMRANGEBYLEX, ZRANGE ... BYLEX):
+//!   only the reply's type, unless both are errors (then byte for byte): over members of
+//!   different scores Redis leaves the answer undefined;
+//! - HSCAN, ZSCAN: pages that end the iteration on both sides hold the same items; others
+//!   only the page shape; SCAN from cursor 0 is iterated to the end on each
 //!   side and the sets of keys compared; from another cursor, or inside EXEC, only the
 //!   page shape (and the keys when both pages end the iteration) — cursor values are
 //!   embedis's own (README, known differences);
@@ -41,6 +45,11 @@
 //!   with a past deadline until its expiry cycle finds it; README, known differences);
 //! - an error text that quotes non-UTF-8 bytes: embedis's may carry U+FFFD in their place
 //!   (README, known differences).
+//!
+//! ZADD's and ZINCRBY's arguments are cut to 64 bytes, so redis-server's sorted sets stay
+//! listpacks (no member over `zset-max-listpack-value`; a sequence is too short to add 128
+//! members): a skiplist answers lex ranges over mixed scores by its random levels, and
+//! keeps a `-0` score that a listpack stores as `0`.
 //!
 //! Never generated: streams beyond a fixed `XADD key 1-1 f v` (they have their own suites),
 //! SUBSCRIBE and friends (several frames per command; `differential_pubsub.rs`), commands
@@ -127,6 +136,19 @@ const fn own(
         shape,
         opts: &[],
         own,
+        exact: false,
+    }
+}
+
+/// A sorted-set command: its family's keywords for [`Class::Opt`], range bounds
+/// ([`ZRANGE_WORDS`]) for [`Class::Own`].
+const fn zspec(name: &'static str, weight: u64, shape: &'static [Class]) -> Spec {
+    Spec {
+        name,
+        weight,
+        shape,
+        opts: ZSET_OPTS,
+        own: ZRANGE_WORDS,
         exact: false,
     }
 }
@@ -258,6 +280,86 @@ const HRANDFIELD_WORDS: &[&str] = &[
     "4611686018427387903",
     "4611686018427387904",
 ];
+/// Sorted-set keywords (ZADD's flags, ZRANGE's and ZRANGEBYSCORE's options, ZSCAN's).
+const ZSET_OPTS: &[&str] = &[
+    "NX",
+    "XX",
+    "GT",
+    "LT",
+    "CH",
+    "INCR",
+    "BYSCORE",
+    "BYLEX",
+    "REV",
+    "LIMIT",
+    "WITHSCORES",
+    "MATCH",
+    "COUNT",
+    "nx",
+    "gt",
+    "ch",
+    "incr",
+    "byscore",
+    "bylex",
+    "rev",
+    "limit",
+    "withscores",
+];
+/// Range bounds of the sorted-set commands: scores (inclusive, exclusive, infinite, odd),
+/// lex items (`[a`, `(a`, `-`, `+`) and ranks, mixed, so each command meets the others'.
+const ZRANGE_WORDS: &[&str] = &[
+    "-inf",
+    "+inf",
+    "inf",
+    "(1",
+    "(0",
+    "(2",
+    "(inf",
+    "(-inf",
+    "[a",
+    "(a",
+    "[b",
+    "(c",
+    "[",
+    "(",
+    "-",
+    "+",
+    "0",
+    "1",
+    "-1",
+    "2",
+    "3",
+    "-2",
+    "10",
+    "1.5",
+    "-0",
+    "1e400",
+    "nan",
+    "0x10",
+    " 1",
+    "",
+    "a",
+    "9223372036854775807",
+    "-9223372036854775808",
+];
+/// ZRANDMEMBER's counts: never a large negative one that is not an error (redis-server
+/// would build that many picks; embedis refuses above 2^20, see README).
+const ZRANDMEMBER_WORDS: &[&str] = &[
+    "1",
+    "2",
+    "3",
+    "-2",
+    "-5",
+    "0",
+    "x",
+    "",
+    "WITHSCORES",
+    "withscores",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "4611686018427387903",
+    "4611686018427387904",
+];
 const COPY_OPTS: &[&str] = &["DB", "REPLACE", "db", "replace"];
 const NO_OPTS: &[&str] = &[];
 /// Every family's keywords, drawn in any position now and then.
@@ -269,6 +371,7 @@ const ALL_OPTS: &[&[&str]] = &[
     FLUSH_OPTS,
     COPY_OPTS,
     HASH_OPTS,
+    ZSET_OPTS,
 ];
 
 const HELLO_WORDS: &[&str] = &[
@@ -358,6 +461,34 @@ const SPECS: &[Spec] = &[
     Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: HRANDFIELD_WORDS, exact: true },
     Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: HRANDFIELD_WORDS, exact: true },
     spec("HSCAN", 3, &[K, Cursor, O, P, O, N], HASH_OPTS),
+    // sorted sets: members drawn from the key words (few, colliding), scores from the
+    // numbers, range bounds from ZRANGE_WORDS
+    zspec("ZADD", 10, &[K, O, N, K, N, K]),
+    zspec("ZADD", 4, &[K, N, K, N, K]),
+    zspec("ZINCRBY", 4, &[K, N, K]),
+    zspec("ZREM", 3, &[K, K, K]),
+    zspec("ZCARD", 2, &[K]),
+    zspec("ZSCORE", 2, &[K, K]),
+    zspec("ZMSCORE", 2, &[K, K, K]),
+    zspec("ZRANK", 2, &[K, K]),
+    zspec("ZREVRANK", 1, &[K, K]),
+    zspec("ZCOUNT", 3, &[K, Own, Own]),
+    zspec("ZLEXCOUNT", 2, &[K, Own, Own]),
+    zspec("ZRANGE", 8, &[K, Own, Own, O, O, O, N, N]),
+    zspec("ZRANGEBYSCORE", 3, &[K, Own, Own, O, O, N, N]),
+    zspec("ZREVRANGEBYSCORE", 2, &[K, Own, Own, O, O, N, N]),
+    zspec("ZREVRANGE", 2, &[K, N, N, O]),
+    zspec("ZRANGEBYLEX", 2, &[K, Own, Own, O, N, N]),
+    zspec("ZREVRANGEBYLEX", 2, &[K, Own, Own, O, N, N]),
+    zspec("ZREMRANGEBYSCORE", 2, &[K, Own, Own]),
+    zspec("ZREMRANGEBYRANK", 2, &[K, N, N]),
+    zspec("ZREMRANGEBYLEX", 2, &[K, Own, Own]),
+    zspec("ZPOPMIN", 3, &[K, N]),
+    zspec("ZPOPMAX", 2, &[K, N]),
+    Spec { name: "ZRANDMEMBER", weight: 1, shape: &[K], opts: NO_OPTS, own: &[], exact: true },
+    Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: ZRANDMEMBER_WORDS, exact: true },
+    Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: ZRANDMEMBER_WORDS, exact: true },
+    spec("ZSCAN", 3, &[K, Cursor, O, P, O, N], ZSET_OPTS),
     // expiry
     spec("EXPIRE", 6, &[K, N, O, O], EXPIRE_OPTS),
     spec("PEXPIRE", 4, &[K, N, O, O], EXPIRE_OPTS),
@@ -514,7 +645,23 @@ fn command_line(rng: &mut Rng, id: usize) -> Vec<Vec<u8>> {
         argv.push(token(rng, class, spec));
     }
     stabilise_time(&mut argv, id);
+    keep_zsets_small(&mut argv);
     argv
+}
+
+/// Arguments of ZADD and ZINCRBY are cut to 64 bytes: no member is longer than
+/// redis-server's `zset-max-listpack-value`, so its sorted sets stay listpacks (a sequence
+/// cannot add 128 members either). A skiplist would make its replies depend on its random
+/// levels (lex ranges over mixed scores) and its encoding (a `-0` score is kept there, a
+/// listpack stores `0`). A longer argument is an error as an option or a score whether cut
+/// or not.
+fn keep_zsets_small(argv: &mut [Vec<u8>]) {
+    let name = argv[0].to_ascii_lowercase();
+    if name == b"zadd" || name == b"zincrby" {
+        for arg in argv.iter_mut().skip(2) {
+            arg.truncate(64);
+        }
+    }
 }
 
 /// Small positive relative TTLs become `n * 10000 + id` seconds (or that in milliseconds):
@@ -732,9 +879,24 @@ fn same_reply(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &
                     || elements(expected).map(|(header, _)| header)
                         == elements(actual).map(|(header, _)| header))
         }
+        // Random picks: the same type and number of elements.
+        "zrandmember" => {
+            expected.first() == actual.first()
+                && (expected.first() != Some(&b'*')
+                    || elements(expected).map(|(header, _)| header)
+                        == elements(actual).map(|(header, _)| header))
+        }
+        // Lex ranges over members of different scores are undefined in Redis: only the
+        // reply type is compared, and errors (equal bytes, checked before) exactly.
+        "zrangebylex" | "zrevrangebylex" | "zlexcount" | "zremrangebylex" => {
+            same_type(expected, actual)
+        }
+        "zrange" if argv.iter().skip(4).any(|arg| keyword(arg, b"bylex")) => {
+            same_type(expected, actual)
+        }
         // A converted hash is paged in each server's own order: compare the items of
         // pages that end the iteration, and only the shape of the others.
-        "hscan" => match (scan_page(expected), scan_page(actual)) {
+        "hscan" | "zscan" => match (scan_page(expected), scan_page(actual)) {
             (Some((c1, k1)), Some((c2, k2))) => c1 != b"0" || c2 != b"0" || k1 == k2,
             _ => false,
         },
@@ -752,6 +914,18 @@ fn same_reply(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &
         },
         _ => false,
     }
+}
+
+/// Two replies of one type that are not errors (errors are compared byte for byte).
+fn same_type(expected: &[u8], actual: &[u8]) -> bool {
+    !expected.starts_with(b"-") && expected.first() == actual.first()
+}
+
+/// An argument that Redis reads as `word` (case-insensitive, up to a NUL byte).
+fn keyword(arg: &[u8], word: &[u8]) -> bool {
+    arg.split(|&b| b == 0)
+        .next()
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
 }
 
 /// EXEC: element by element, each by the rule of the command queued there.

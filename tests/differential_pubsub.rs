@@ -681,6 +681,36 @@ const NOTIFICATIONS: &[Case] = &[
         "0: CONFIG SET notify-keyspace-events KEA", "0: HSET h a 1", "0: PEXPIRE h 50", "1> PSUBSCRIBE __key*__:*", "1?",
         "!sleep 300", "1?", "0: HGET h a", "0: HSET h b 2", "1?",
     ]),
+    ("zset writes", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: ZADD z 1 a 2 b", "0: ZADD z 1 a", "0: ZADD z NX 5 a", "0: ZADD z XX 1 nope", "0: ZADD z CH 3 a", "0: ZADD z GT 0 b", "1?",
+        "0: ZADD z INCR 1 a", "0: ZINCRBY z 1 a", "0: ZINCRBY z 0 a", "0: ZADD z GT INCR -1 a", "0: ZINCRBY z x a", "0: ZINCRBY z -inf a",
+        "0: ZADD z INCR inf a", "0: ZADD z INCR -inf a", "1?",
+        "0: ZREM z nope", "0: ZREM z a nope", "0: ZADD z 3 c 4 d 5 e 6 f", "0: ZREMRANGEBYSCORE z 3 3", "0: ZREMRANGEBYSCORE z 100 200",
+        "0: ZREMRANGEBYRANK z 0 0", "0: ZREMRANGEBYRANK z 10 20", "0: ZPOPMIN z", "0: ZPOPMAX z 0", "0: ZPOPMAX z", "0: ZPOPMIN nosuch", "1?",
+        "0: ZADD l 0 a 0 b 0 c", "0: ZREMRANGEBYLEX l [a [a", "0: ZREMRANGEBYLEX l (x +", "0: ZRANGE l 0 -1", "0: ZCARD l", "1?",
+    ]),
+    ("zsets emptied by each removal", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: ZADD a 1 x", "0: ZREM a x nope", "0: ZADD b 1 x 2 y", "0: ZREMRANGEBYSCORE b -inf +inf", "0: ZADD c 1 x", "0: ZREMRANGEBYRANK c 0 -1", "1?",
+        "0: ZADD d 0 x 0 y", "0: ZREMRANGEBYLEX d - +", "0: ZADD e 1 x 2 y", "0: ZPOPMIN e 5", "0: ZADD f 1 x", "0: ZPOPMAX f", "0: EXISTS a b c d e f", "1?",
+    ]),
+    ("zset writes on a new key with n", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: ZINCRBY a 1 m", "0: ZADD b INCR 1 m", "0: ZADD c XX 1 m", "0: ZADD c XX INCR 1 m", "0: ZADD d NX GT CH 1 m", "0: ZADD e x m", "1?",
+    ]),
+    ("zset reads of a missing key announce a miss", &[
+        "0: CONFIG SET notify-keyspace-events KEm", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: ZSCORE z a", "0: ZMSCORE z a b", "0: ZCARD z", "0: ZRANK z a", "0: ZREVRANK z a", "0: ZCOUNT z 0 1", "0: ZLEXCOUNT z - +",
+        "0: ZRANGE z 0 -1", "0: ZRANGE z 0 1 BYSCORE", "0: ZRANGEBYSCORE z 0 1", "0: ZREVRANGEBYSCORE z 1 0", "0: ZREVRANGE z 0 1",
+        "0: ZRANGEBYLEX z - +", "0: ZREVRANGEBYLEX z + -", "0: ZRANDMEMBER z", "0: ZRANDMEMBER z 2", "0: ZSCAN z 0", "1?",
+        "0: ZPOPMIN z", "0: ZPOPMAX z 2", "0: ZREM z a", "0: ZREMRANGEBYSCORE z 0 1", "0: ZREMRANGEBYRANK z 0 1", "0: ZREMRANGEBYLEX z - +",
+        "0: ZADD z XX 1 a", "0: ZCOUNT z x 1", "0: ZRANDMEMBER z x", "0: ZRANGE z 0 -1 LIMIT 1 1", "1?",
+    ]),
+    ("zset class alone", &[
+        "0: CONFIG SET notify-keyspace-events Kz", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: ZADD z 1 a", "0: SET s v", "0: HSET h a 1", "0: ZINCRBY z 1 a", "0: ZREM z a", "0: ZADD y 1 a", "0: DEL y", "1?",
+    ]),
     ("getex", &[
         "0: CONFIG SET notify-keyspace-events KEA", "0: SET k v", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: GETEX k", "0: GETEX k EX 100", "0: GETEX k PX 100000", "0: GETEX k EXAT 4000000000", "0: GETEX k PERSIST", "0: GETEX k PERSIST", "0: GETEX j EX 10", "1?",
