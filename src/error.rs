@@ -170,6 +170,11 @@ pub enum Error {
     Stream(StreamError),
     /// A sorted-set command's `ERR` reply (the text after `ERR `).
     SortedSet(SortedSetError),
+    /// A list command's `ERR` reply (the text after `ERR `).
+    List(ListError),
+    /// A count read by Redis's `getPositiveLongFromObjectOrReply` (LPOP's, ZPOPMIN's) is
+    /// negative or not a number.
+    MustBePositive,
     /// A consumer group (or its key) does not exist: `NOGROUP ...`, worded per command.
     NoGroup(String),
     /// XGROUP CREATE of a group that exists.
@@ -356,7 +361,6 @@ pub enum SortedSetError {
     GtLtNx,
     IncrSinglePair,
     ResultIsNan,
-    CountNotPositive,
 }
 
 impl SortedSetError {
@@ -379,8 +383,49 @@ impl SortedSetError {
                 "INCR option supports a single increment-element pair"
             }
             SortedSetError::ResultIsNan => "resulting score is not a number (NaN)",
-            SortedSetError::CountNotPositive => "value is out of range, must be positive",
         }
+    }
+}
+
+/// The `ERR` texts of list commands, each exactly as redis-server 7.0 words it.
+///
+/// ```
+/// use embedis::{Error, ListError};
+/// assert_eq!(Error::List(ListError::IndexOutOfRange).to_string(), "ERR index out of range");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+#[allow(missing_docs)] // each variant is its message
+pub enum ListError {
+    IndexOutOfRange,
+    RankZero,
+    CountNegative,
+    MaxLenNegative,
+    NumKeysNotPositive,
+    CountNotPositive,
+    TimeoutNotFloat,
+    TimeoutNegative,
+}
+
+impl ListError {
+    /// The message after `ERR `.
+    pub fn message(self) -> &'static str {
+        match self {
+            ListError::IndexOutOfRange => "index out of range",
+            ListError::RankZero => "RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list",
+            ListError::CountNegative => "COUNT can't be negative",
+            ListError::MaxLenNegative => "MAXLEN can't be negative",
+            ListError::NumKeysNotPositive => "numkeys should be greater than 0",
+            ListError::CountNotPositive => "count should be greater than 0",
+            ListError::TimeoutNotFloat => "timeout is not a float or out of range",
+            ListError::TimeoutNegative => "timeout is negative",
+        }
+    }
+}
+
+impl From<ListError> for Error {
+    fn from(error: ListError) -> Error {
+        Error::List(error)
     }
 }
 
@@ -636,6 +681,8 @@ impl fmt::Display for Error {
             ),
             Error::Stream(error) => write!(f, "ERR {}", error.message()),
             Error::SortedSet(error) => write!(f, "ERR {}", error.message()),
+            Error::List(error) => write!(f, "ERR {}", error.message()),
+            Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),
             Error::NoGroup(text) => write!(f, "NOGROUP {text}"),
             Error::BusyGroup => f.write_str("BUSYGROUP Consumer Group name already exists"),
             Error::Unblocked => f.write_str("UNBLOCKED the stream key no longer exists"),

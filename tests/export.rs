@@ -5,7 +5,7 @@
 //! What is compared, for every key (the union of both sides' KEYS, which must be equal):
 //! TYPE; PEXPIRETIME exactly (an absolute deadline, so the two clocks do not matter); GET;
 //! HGETALL (in order, unless the hash is past Redis's 512-field listpack limit); ZRANGE 0 -1
-//! WITHSCORES;
+//! WITHSCORES; LRANGE 0 -1;
 //! XRANGE - +, XLEN; from XINFO STREAM: length, last-generated-id, entries-added,
 //! max-deleted-entry-id, recorded-first-entry-id, groups; per group (XINFO GROUPS): name,
 //! consumers, pending, last-delivered-id, entries-read, lag; per consumer (XINFO
@@ -272,6 +272,9 @@ fn compare_key(a: &mut dyn Side, b: &mut dyn Side, key: &[u8]) {
             same("GET", &argv(&[b"GET", key]));
         }
         b"stream" => compare_stream(a, b, key),
+        b"list" => {
+            same("LRANGE", &argv(&[b"LRANGE", key, b"0", b"-1"]));
+        }
         b"zset" => {
             same(
                 "ZRANGE",
@@ -543,6 +546,26 @@ fn hashes_small_large_and_expiring() {
 }
 
 #[test]
+fn lists_short_long_and_binary() {
+    let engine = engine_with_script(&[
+        "RPUSH short a b c",
+        "LPUSH short z",
+        "RPUSH binary \"\\x00\" \"\" \"a\\r\\nb\"",
+        "RPUSH expiring x",
+        "EXPIRE expiring 86400",
+        "RPUSH emptied x",
+        "LPOP emptied",
+    ]);
+    let mut conn = engine.connect();
+    for i in 0..200u64 {
+        conn.call(["RPUSH", "long", &format!("element:{i}")])
+            .unwrap();
+    }
+    let dump = export_and_compare(&engine, 4);
+    assert_eq!(count(&dump, "RPUSH"), 3 + 200usize.div_ceil(64));
+}
+
+#[test]
 fn sorted_sets_small_large_and_infinite() {
     let engine = engine_with_script(&[
         "ZADD small 1 a 2.5 b -3 c",
@@ -771,7 +794,7 @@ fn import_reports_where_a_stream_goes_wrong() {
         Err(ImportError::Invalid { offset }) => assert_eq!(offset, 14),
         other => panic!("{other:?}"),
     }
-    match engine.import(&b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$4\r\nINCR\r\n$1\r\nx\r\n*3\r\n$5\r\nLPUSH\r\n$1\r\nl\r\n$1\r\nv\r\n"[..]) {
+    match engine.import(&b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$4\r\nINCR\r\n$1\r\nx\r\n*3\r\n$4\r\nSADD\r\n$1\r\nl\r\n$1\r\nv\r\n"[..]) {
         Err(ImportError::Command { index, .. }) => assert_eq!(index, 2),
         other => panic!("{other:?}"),
     }

@@ -71,6 +71,16 @@ fn every_kind_of_write_replays_to_the_same_data() {
         &["EXPIRE", "z", "600"],
         &["ZADD", "lex", "0", "a", "0", "b", "0", "c"],
         &["ZREMRANGEBYLEX", "lex", "[a", "(c"],
+        &["RPUSH", "l", "a", "b", "c", "d", "e"],
+        &["LPUSH", "l", "z"],
+        &["LPOP", "l", "2"],
+        &["LSET", "l", "-1", "E"],
+        &["LINSERT", "l", "BEFORE", "c", "bc"],
+        &["LREM", "l", "0", "d"],
+        &["LMOVE", "l", "l2", "RIGHT", "LEFT"],
+        &["RPOPLPUSH", "l", "l"],
+        &["LTRIM", "l", "0", "0"],
+        &["LMPOP", "1", "l2", "LEFT"],
         &["ZADD", "zgone", "1", "x"],
         &["ZREMRANGEBYSCORE", "zgone", "-inf", "+inf"],
         &["XADD", "st", "*", "f", "1"],
@@ -488,7 +498,7 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
     let ms = (rng.below(3) * 40).to_string();
     let db = rng.below(3).to_string();
     let field = rng.pick(&["f", "g"]);
-    let words: Vec<&str> = match rng.below(41) {
+    let words: Vec<&str> = match rng.below(46) {
         0 => vec!["SET", key, &n],
         1 => vec!["SET", key, &n, "PX", &ms],
         2 => vec!["INCRBY", key, &n],
@@ -564,6 +574,12 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
         37 => vec!["ZREM", key, field],
         38 => vec!["ZREMRANGEBYSCORE", key, "-inf", &n],
         39 => vec!["ZPOPMIN", key, "1"],
+        // Lists, on the same keys.
+        40 => vec!["RPUSH", key, &n, field],
+        41 => vec!["LPOP", key],
+        42 => vec!["LMOVE", key, rng.pick(&["a", "b", "c"]), "LEFT", "RIGHT"],
+        43 => vec!["LTRIM", key, "1", "-1"],
+        44 => vec!["LREM", key, "0", field],
         _ => vec!["XADD", stream, "MINID", "~", "0", "*", "f", &n],
     };
     words.into_iter().map(str::to_string).collect()

@@ -76,6 +76,11 @@ fn database_picture(side: &mut dyn Side) -> String {
             out.push_str(&format!("  value {}\n", side.exec(&["GET", key]).render()));
             continue;
         }
+        if kind == "list" {
+            let elements = side.exec(&["LRANGE", key, "0", "-1"]);
+            out.push_str(&format!("  elements {}\n", elements.render()));
+            continue;
+        }
         if kind == "zset" {
             let members = side.exec(&["ZRANGE", key, "0", "-1", "WITHSCORES"]);
             out.push_str(&format!("  members {}\n", members.render()));
@@ -174,6 +179,15 @@ fn workload(side: &mut dyn Side) {
         &["ZPOPMAX", "window"],
         &["ZADD", "gone-set", "1", "x"],
         &["ZPOPMIN", "gone-set"],
+        &["RPUSH", "queue", "j1", "j2", "j3", "j4"],
+        &["LPUSH", "queue", "j0"],
+        &["LMOVE", "queue", "processing", "LEFT", "RIGHT"],
+        &["LREM", "queue", "1", "j3"],
+        &["LSET", "queue", "0", "J1"],
+        &["LINSERT", "queue", "AFTER", "J1", "j1.5"],
+        &["LTRIM", "queue", "0", "1"],
+        &["RPOP", "queue", "1"],
+        &["LMPOP", "2", "nothing", "processing", "RIGHT", "COUNT", "5"],
         &["SET", "counter", "10"],
         &["INCR", "counter"],
         &["INCRBY", "counter", "5"],

@@ -306,12 +306,22 @@ impl Ctx<'_> {
                     Value::String(bytes) => &bytes[..],
                     Value::Int(n) => signed_decimal(*n, &mut digits),
                     Value::Stream(_) => return, // its command logs what it did
-                    // Hash and sorted-set commands log their own effects too; a write that
+                    // Hash, sorted-set and list commands log their own effects too; a write that
                     // reaches here otherwise gets the whole state, which is always right.
                     Value::Hash(hash) => {
                         log.write(index, |out| {
                             commands::del(key, out);
                             commands::hset(key, hash.iter(), out);
+                            if let Some(deadline) = entry.expires_at {
+                                commands::pexpireat(key, deadline, out);
+                            }
+                        });
+                        return;
+                    }
+                    Value::List(list) => {
+                        log.write(index, |out| {
+                            commands::del(key, out);
+                            commands::rpush(key, list.iter(), out);
                             if let Some(deadline) = entry.expires_at {
                                 commands::pexpireat(key, deadline, out);
                             }

@@ -21,6 +21,8 @@ pub(crate) mod expire;
 pub(crate) mod hash;
 pub(crate) mod increx;
 pub(crate) mod keys;
+pub(crate) mod list;
+pub(crate) mod list_blocking;
 pub(crate) mod multi;
 pub(crate) mod pubsub;
 pub(crate) mod server;
@@ -34,6 +36,7 @@ pub(crate) mod zset;
 
 use bytes::Bytes;
 
+pub use crate::store::list::End;
 pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
@@ -44,6 +47,8 @@ pub use hash::{
 };
 pub use increx::{Increx, IncrexReply};
 pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
+pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
+pub use list_blocking::{BlockingMove, BlockingPop};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use server::{Echo, Ping, Select, Time};
@@ -251,6 +256,18 @@ pub enum Command {
     ZPop(ZPop),
     ZRandMember(ZRandMember),
     ZScan(Box<ZScan>),
+    Push(Push),
+    Pop(Pop),
+    ListRead(ListRead),
+    LSet(Box<LSet>),
+    LRem(LRem),
+    LTrim(LTrim),
+    LInsert(Box<LInsert>),
+    LPos(Box<LPos>),
+    LMove(LMove),
+    LMPop(LMPop),
+    BlockingPop(BlockingPop),
+    BlockingMove(Box<BlockingMove>),
     Ping(Ping),
     Echo(Echo),
     Time(Time),
@@ -433,6 +450,16 @@ impl Command {
                 | Command::ZRem(_)
                 | Command::ZRemRange(_)
                 | Command::ZPop(_)
+                | Command::Push(_)
+                | Command::Pop(_)
+                | Command::LSet(_)
+                | Command::LRem(_)
+                | Command::LTrim(_)
+                | Command::LInsert(_)
+                | Command::LMove(_)
+                | Command::LMPop(_)
+                | Command::BlockingPop(_)
+                | Command::BlockingMove(_)
                 | Command::XAdd(_)
                 | Command::XDel(_)
                 | Command::XTrim(_)
@@ -534,6 +561,18 @@ impl Command {
             Command::ZPop(c) => c.name(),
             Command::ZRandMember(_) => "zrandmember",
             Command::ZScan(_) => "zscan",
+            Command::Push(c) => c.name(),
+            Command::Pop(c) => c.name(),
+            Command::ListRead(c) => c.name(),
+            Command::LSet(_) => "lset",
+            Command::LRem(_) => "lrem",
+            Command::LTrim(_) => "ltrim",
+            Command::LInsert(_) => "linsert",
+            Command::LPos(_) => "lpos",
+            Command::LMove(c) => c.name(),
+            Command::LMPop(_) => "lmpop",
+            Command::BlockingPop(c) => c.name(),
+            Command::BlockingMove(c) => c.name(),
             Command::Ping(_) => "ping",
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
@@ -627,6 +666,18 @@ impl Command {
             Command::ZPop(c) => c.apply(ctx),
             Command::ZRandMember(c) => c.apply(ctx),
             Command::ZScan(c) => c.apply(ctx),
+            Command::Push(c) => c.apply(ctx),
+            Command::Pop(c) => c.apply(ctx),
+            Command::ListRead(c) => c.apply(ctx),
+            Command::LSet(c) => c.apply(ctx),
+            Command::LRem(c) => c.apply(ctx),
+            Command::LTrim(c) => c.apply(ctx),
+            Command::LInsert(c) => c.apply(ctx),
+            Command::LPos(c) => c.apply(ctx),
+            Command::LMove(c) => c.apply(ctx),
+            Command::LMPop(c) => c.apply(ctx),
+            Command::BlockingPop(c) => c.apply(ctx),
+            Command::BlockingMove(c) => c.apply(ctx),
             Command::Ping(c) => c.apply(ctx),
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
@@ -747,6 +798,18 @@ typed! {
     ZPop => ZPop: Reply,
     ZRandMember => ZRandMember: Reply,
     ZScan => ZScan: (u64, Vec<Bytes>),
+    Push => Push: i64,
+    Pop => Pop: Reply,
+    ListRead => ListRead: Reply,
+    LSet => LSet: (),
+    LRem => LRem: i64,
+    LTrim => LTrim: (),
+    LInsert => LInsert: i64,
+    LPos => LPos: Reply,
+    LMove => LMove: Option<Bytes>,
+    LMPop => LMPop: Reply,
+    BlockingPop => BlockingPop: Reply,
+    BlockingMove => BlockingMove: Reply,
     Ping => Ping: Reply,
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,

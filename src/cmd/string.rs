@@ -869,9 +869,8 @@ impl IncrBy {
                 let current = match value {
                     Value::Int(n) => Ok(Some(*n)),
                     Value::String(text) => Ok(parse_i64(text)),
-                    Value::Stream(_) | Value::Hash(_) | Value::SortedSet(_) => {
-                        Err(Error::WrongType)
-                    }
+                    // Every other type.
+                    _ => Err(Error::WrongType),
                 };
                 match current {
                     Err(error) => Err(error),

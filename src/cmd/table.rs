@@ -17,6 +17,8 @@ use super::hash::{
 };
 use super::increx::Increx;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
+use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
+use super::list_blocking::{BlockingMove, BlockingPop};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::server::{Echo, Ping, Select, Time};
@@ -185,6 +187,29 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("zpopmax", -2, ZPop::parse_max),
     cmd("zrandmember", -2, ZRandMember::parse),
     cmd("zscan", -3, ZScan::parse),
+    // lists
+    cmd("lpush", -3, Push::parse_lpush),
+    cmd("rpush", -3, Push::parse_rpush),
+    cmd("lpushx", -3, Push::parse_lpushx),
+    cmd("rpushx", -3, Push::parse_rpushx),
+    cmd("lpop", -2, Pop::parse_lpop),
+    cmd("rpop", -2, Pop::parse_rpop),
+    cmd("llen", 2, ListRead::parse_llen),
+    cmd("lindex", 3, ListRead::parse_lindex),
+    cmd("lrange", 4, ListRead::parse_lrange),
+    cmd("lset", 4, LSet::parse),
+    cmd("lrem", 4, LRem::parse),
+    cmd("ltrim", 4, LTrim::parse),
+    cmd("linsert", 5, LInsert::parse),
+    cmd("lpos", -3, LPos::parse),
+    cmd("lmove", 5, LMove::parse),
+    cmd("rpoplpush", 3, LMove::parse_rpoplpush),
+    cmd("lmpop", -4, LMPop::parse),
+    cmd("blpop", -3, BlockingPop::parse_blpop),
+    cmd("brpop", -3, BlockingPop::parse_brpop),
+    cmd("blmpop", -5, BlockingPop::parse_blmpop),
+    cmd("blmove", 6, BlockingMove::parse),
+    cmd("brpoplpush", 4, BlockingMove::parse_brpoplpush),
     // server
     cmd("ping", -1, Ping::parse),
     cmd("echo", 2, Echo::parse),

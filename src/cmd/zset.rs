@@ -1173,7 +1173,7 @@ impl ZPop {
         if let Some(count) = args.next() {
             // One text for a count that is negative or not a number at all.
             let count = parse_i64(&count).and_then(|count| u64::try_from(count).ok());
-            pop.count = Some(count.ok_or(SortedSetError::CountNotPositive)?);
+            pop.count = Some(count.ok_or(Error::MustBePositive)?);
         }
         Ok(Command::ZPop(pop))
     }

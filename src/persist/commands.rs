@@ -41,7 +41,7 @@ pub(crate) fn set(key: &[u8], value: &[u8], deadline: Option<u64>, out: &mut Vec
 
 /// Pairs per `HSET` or `ZADD` when a whole hash or sorted set is written out, as Redis's
 /// rewrite batches them (`AOF_REWRITE_ITEMS_PER_CMD`).
-const HSET_PAIRS_PER_COMMAND: usize = 64;
+const ITEMS_PER_COMMAND: usize = 64;
 
 /// `HSET key field value ...`: one command per 64 pairs; nothing for no pairs.
 pub(crate) fn hset<'a>(
@@ -51,8 +51,8 @@ pub(crate) fn hset<'a>(
 ) {
     let mut left = pairs.len();
     for (n, (field, value)) in pairs.enumerate() {
-        if n % HSET_PAIRS_PER_COMMAND == 0 {
-            let in_this = left.min(HSET_PAIRS_PER_COMMAND);
+        if n % ITEMS_PER_COMMAND == 0 {
+            let in_this = left.min(ITEMS_PER_COMMAND);
             left -= in_this;
             write_array_len(2 + 2 * in_this, out);
             write_bulk(b"HSET", out);
@@ -72,8 +72,8 @@ pub(crate) fn zadd<'a>(
 ) {
     let mut left = pairs.len();
     for (n, (member, score)) in pairs.enumerate() {
-        if n % HSET_PAIRS_PER_COMMAND == 0 {
-            let in_this = left.min(HSET_PAIRS_PER_COMMAND);
+        if n % ITEMS_PER_COMMAND == 0 {
+            let in_this = left.min(ITEMS_PER_COMMAND);
             left -= in_this;
             write_array_len(2 + 2 * in_this, out);
             write_bulk(b"ZADD", out);
@@ -81,6 +81,25 @@ pub(crate) fn zadd<'a>(
         }
         write_bulk(crate::reply::format_double(score).as_bytes(), out);
         write_bulk(member, out);
+    }
+}
+
+/// `RPUSH key element ...`: one command per 64 elements; nothing for none.
+pub(crate) fn rpush<'a>(
+    key: &[u8],
+    elements: impl ExactSizeIterator<Item = &'a Bytes>,
+    out: &mut Vec<u8>,
+) {
+    let mut left = elements.len();
+    for (n, element) in elements.enumerate() {
+        if n % ITEMS_PER_COMMAND == 0 {
+            let in_this = left.min(ITEMS_PER_COMMAND);
+            left -= in_this;
+            write_array_len(2 + in_this, out);
+            write_bulk(b"RPUSH", out);
+            write_bulk(key, out);
+        }
+        write_bulk(element, out);
     }
 }
 

@@ -160,6 +160,13 @@ pub(crate) fn parse_score(text: &[u8]) -> Option<f64> {
     (!range_error && !value.is_nan()).then_some(value)
 }
 
+/// The whole of `text` as strtod reads it, overflow giving ±infinity and underflow zero:
+/// the magnitude of a number another parser already accepted (a blocking timeout, which
+/// redis-server reads with `strtold`).
+pub(crate) fn parse_lenient(text: &[u8]) -> Option<f64> {
+    strtod_whole(text).map(|(value, _)| value)
+}
+
 /// One end of a score range as `zslParseRange` reads it (after any `(`).
 pub(crate) fn parse_range_bound(text: &[u8]) -> Option<f64> {
     let text = c_string(text);

@@ -6,6 +6,7 @@ pub(crate) mod gcra;
 pub(crate) mod glob;
 pub(crate) mod hash;
 pub(crate) mod keyspace;
+pub(crate) mod list;
 pub(crate) mod long_double;
 pub(crate) mod number;
 pub(crate) mod pubsub;

@@ -20,6 +20,8 @@ pub enum Value {
     Hash(Box<super::hash::Hash>),
     /// A sorted set: members ordered by score.
     SortedSet(Box<super::zset::SortedSet>),
+    /// A list: elements head first.
+    List(Box<super::list::List>),
 }
 
 impl Value {
@@ -30,6 +32,7 @@ impl Value {
             Value::Stream(_) => "stream",
             Value::Hash(_) => "hash",
             Value::SortedSet(_) => "zset",
+            Value::List(_) => "list",
         }
     }
 
@@ -39,7 +42,7 @@ impl Value {
         match self {
             Value::String(bytes) => Some(bytes.clone()),
             Value::Int(n) => Some(Bytes::from(n.to_string())),
-            Value::Stream(_) | Value::Hash(_) | Value::SortedSet(_) => None,
+            Value::Stream(_) | Value::Hash(_) | Value::SortedSet(_) | Value::List(_) => None,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! A picture of an engine's data, to compare two engines that should hold the same (an
 //! append-only file and the engine replayed from it): every key with its type, value and
-//! deadline; every hash's fields in its order; every sorted set's members and scores; every stream with its entries, metadata,
+//! deadline; every hash's fields in its order; every sorted set's members and scores; every list; every stream with its entries, metadata,
 //! groups, pending entries with owners, delivery times and counts, and its consumers' names
 //! and pending counts.
 
@@ -51,6 +51,12 @@ fn database_picture(conn: &mut embedis::Connection) -> String {
         if kind.contains("hash") {
             // In the hash's own order: a replay rebuilds it in the same order.
             out.push_str(&text(&conn.call(["HGETALL", &key]).expect("hgetall")));
+            continue;
+        }
+        if kind.contains("list") {
+            out.push_str(&text(
+                &conn.call(["LRANGE", &key, "0", "-1"]).expect("lrange"),
+            ));
             continue;
         }
         if kind.contains("zset") {
