@@ -26,6 +26,8 @@
 //! - `!hfill KEY N` (a whole line): `HSET KEY field:0 0 field:1 1 ...` with N fields;
 //! - `!zfill KEY N` (a whole line): `ZADD KEY 0 member:0 1 member:1 ...` with N members
 //!   (score i for member:i: past 128 members, a skiplist on redis-server);
+//! - `!lfill KEY N` (a whole line): `RPUSH KEY element:0 element:1 ...` with N elements
+//!   (a long list spans several quicklist nodes on redis-server, 8 KB each);
 //! - `!len`: a random pick (HRANDFIELD, ZRANDMEMBER): the same type, and for arrays the
 //!   same number of elements, but not the same elements.
 //!
@@ -113,6 +115,19 @@ fn parse_step(line: &str) -> Step {
         for i in 0..count {
             argv.push(i.to_string().into_bytes());
             argv.push(format!("member:{i}").into_bytes());
+        }
+        return Step {
+            conn,
+            check: Check::Exact,
+            argv,
+        };
+    }
+    if let Some(spec) = rest.strip_prefix("!lfill ") {
+        let (key, count) = spec.split_once(' ').expect("!lfill KEY N");
+        let count: usize = count.parse().expect("!lfill KEY N");
+        let mut argv = vec![b"RPUSH".to_vec(), key.as_bytes().to_vec()];
+        for i in 0..count {
+            argv.push(format!("element:{i}").into_bytes());
         }
         return Step {
             conn,
@@ -1460,6 +1475,265 @@ const ZSETS: &[Case] = &[
     ("watch sees the last member go", &["ZADD z 1 a", "WATCH z", "@1 ZPOPMIN z", "MULTI", "EXISTS z", "EXEC"]),
 ];
 
+/// Lists. Replies are fully ordered: every one is compared byte for byte. Index arguments
+/// at the edges of i64, negative counts and the key removed with its last element are
+/// checked against redis-server 7.0.15 (a quicklist there for every list).
+#[rustfmt::skip]
+const LISTS: &[Case] = &[
+    ("lpush and rpush", &[
+        "LPUSH l a b c", "LRANGE l 0 -1", "RPUSH l x y z", "LRANGE l 0 -1", "LPUSH l a", "RPUSH l a a", "LLEN l", "LRANGE l 0 -1",
+        "LLEN nosuch", "TYPE l", "lpush l q", "LINDEX l 0",
+    ]),
+    ("list arity", &[
+        "LPUSH", "LPUSH l", "RPUSH l", "LPUSHX l", "RPUSHX l", "LPOP", "LPOP l 1 2", "RPOP", "RPOP l x y", "LLEN", "LLEN l x",
+        "LINDEX l", "LINDEX l 0 1", "LRANGE l 0", "LRANGE l 0 1 2", "LSET l 0", "LSET l 0 a b", "LREM l 0", "LREM l 0 a b",
+        "LTRIM l 0", "LTRIM l 0 1 2", "LINSERT l BEFORE a", "LINSERT l BEFORE a b c", "LPOS l", "LMOVE l m LEFT",
+        "LMOVE l m LEFT RIGHT x", "RPOPLPUSH l", "RPOPLPUSH l m n", "LMPOP", "LMPOP 1", "LMPOP 1 l", "EXISTS l",
+    ]),
+    ("lpushx and rpushx", &[
+        "LPUSHX l a", "RPUSHX l a b", "EXISTS l", "RPUSH l m", "LPUSHX l a b", "RPUSHX l y z", "LRANGE l 0 -1", "LLEN l",
+    ]),
+    ("a fifo and a stack", &[
+        "LPUSH q 1", "LPUSH q 2 3", "RPOP q", "RPOP q", "LPUSH q 4", "RPOP q 5", "EXISTS q",
+        "RPUSH s 1 2", "RPUSH s 3", "RPOP s", "RPOP s 2", "RPOP s", "EXISTS s",
+    ]),
+    ("lpop and rpop", &[
+        "RPUSH l a b c d e f", "LPOP l", "RPOP l", "LPOP l 2", "RPOP l 1", "LRANGE l 0 -1", "LPOP l 1", "EXISTS l",
+        "LPOP l", "RPOP l", "LPOP l 2", "RPOP l 2",
+    ]),
+    ("lpop and rpop with a count", &[
+        "RPUSH l a b c", "LPOP l 0", "RPOP l 0", "LLEN l", "RPOP l 2", "LPOP l 10", "EXISTS l", "RPUSH l a b c",
+        "LPOP l 9223372036854775807", "EXISTS l", "RPUSH l a b", "RPOP l 3", "EXISTS l",
+    ]),
+    ("lpop and rpop count errors", &[
+        "RPUSH l a b", "LPOP l -1", "RPOP l x", "LPOP l 1.5", "RPOP l \"\"", "LPOP l -9223372036854775808",
+        "LPOP l 99999999999999999999", "RPOP l \" 1\"", "LLEN l",
+    ]),
+    ("lpop and rpop of a missing key", &[
+        "LPOP nosuch", "RPOP nosuch", "LPOP nosuch 0", "RPOP nosuch 2", "LPOP nosuch -1", "RPOP nosuch x", "EXISTS nosuch",
+    ]),
+    ("lindex", &[
+        "RPUSH l a b c d e", "LINDEX l 0", "LINDEX l 4", "LINDEX l -1", "LINDEX l -5", "LINDEX l 5", "LINDEX l -6",
+        "LINDEX l 9223372036854775807", "LINDEX l -9223372036854775808", "LINDEX l x", "LINDEX l 1.0", "LINDEX l \" 1\"",
+        "LINDEX l 99999999999999999999", "LINDEX nosuch 0", "LINDEX nosuch x",
+    ]),
+    ("lrange", &[
+        "RPUSH l a b c d e", "LRANGE l 0 -1", "LRANGE l -2 -1", "LRANGE l -100 1", "LRANGE l 3 100", "LRANGE l 5 10",
+        "LRANGE l 2 1", "LRANGE l -1 -2", "LRANGE l -100 -6", "LRANGE l 1 -5", "LRANGE l 1 -4", "LRANGE l 0 0",
+        "LRANGE l -9223372036854775808 9223372036854775807", "LRANGE l 9223372036854775807 -9223372036854775808",
+        "LRANGE nosuch 0 -1", "LRANGE nosuch 5 1",
+    ]),
+    ("lrange errors", &[
+        "RPUSH l a", "LRANGE l x 1", "LRANGE l 0 y", "LRANGE l 0 1.5", "LRANGE l 0 99999999999999999999", "LRANGE nosuch x 1",
+        "LRANGE nosuch 0 \"\"",
+    ]),
+    ("lset", &[
+        "RPUSH l a b c d e", "LSET l 0 A", "LSET l -1 E", "LSET l 2 \"\"", "LSET l -4 B", "LRANGE l 0 -1", "LSET l 5 x",
+        "LSET l -6 x", "LSET l 9223372036854775807 x", "LSET l -9223372036854775808 x", "LSET l x y", "LSET l 1.0 y",
+        "LRANGE l 0 -1",
+    ]),
+    ("lset of a missing key", &["LSET nosuch 0 x", "LSET nosuch -1 x", "LSET nosuch x y", "EXISTS nosuch"]),
+    ("lrem with positive, negative and zero counts", &[
+        "RPUSH l a b a c a b a", "LREM l 2 a", "LRANGE l 0 -1", "LREM l -1 a", "LRANGE l 0 -1", "RPUSH l b a b",
+        "LREM l -2 b", "LRANGE l 0 -1", "LREM l 0 b", "LRANGE l 0 -1", "LREM l 0 zz", "LREM l 1 zz", "LREM l -1 zz",
+        "LREM l 100 a", "LRANGE l 0 -1",
+    ]),
+    ("lrem counts at the edges", &[
+        "RPUSH l x a x b x", "LREM l -9223372036854775808 x", "LRANGE l 0 -1", "RPUSH l x x", "LREM l 9223372036854775807 x",
+        "LRANGE l 0 -1", "LREM l x a", "LREM l 1.5 a", "LREM l 99999999999999999999 a", "LREM nosuch 0 a", "LREM nosuch x a",
+    ]),
+    ("lrem removes the key", &[
+        "RPUSH l a a a", "LREM l 0 a", "EXISTS l", "RPUSH l a b a", "LREM l -5 a", "LREM l 1 b", "EXISTS l", "LLEN l",
+        "RPUSH l \"\"", "LREM l 1 \"\"", "EXISTS l",
+    ]),
+    ("ltrim", &[
+        "RPUSH l a b c d e f g", "LTRIM l 1 -2", "LRANGE l 0 -1", "LTRIM l -100 100", "LRANGE l 0 -1", "LTRIM l 0 -1",
+        "LTRIM l -3 -1", "LRANGE l 0 -1", "LTRIM l 2 100", "LRANGE l 0 -1", "LTRIM l -9223372036854775808 9223372036854775807",
+        "LRANGE l 0 -1", "LTRIM nosuch 0 -1", "EXISTS nosuch",
+    ]),
+    ("ltrim removes the key", &[
+        "RPUSH a 1 2 3", "LTRIM a 2 1", "EXISTS a", "RPUSH b 1 2 3", "LTRIM b 3 10", "EXISTS b", "RPUSH c 1 2 3",
+        "LTRIM c -100 -4", "EXISTS c", "RPUSH d 1 2 3", "LTRIM d -1 -2", "EXISTS d", "RPUSH e 1 2 3",
+        "LTRIM e 9223372036854775807 -9223372036854775808", "EXISTS e", "RPUSH f 1 2 3", "LTRIM f 0 0", "LRANGE f 0 -1",
+    ]),
+    ("ltrim errors", &["RPUSH l a b", "LTRIM l x 1", "LTRIM l 0 y", "LTRIM l 0 1.5", "LTRIM nosuch x 1", "LRANGE l 0 -1"]),
+    ("linsert", &[
+        "RPUSH l a b c b", "LINSERT l BEFORE b x", "LINSERT l AFTER b y", "LINSERT l after c z", "LINSERT l before a first",
+        "LINSERT l AFTER b last", "LINSERT l BEFORE nope q", "LINSERT l AfTeR nope q", "LRANGE l 0 -1",
+        "LINSERT l BEFORE \"\" q", "LINSERT l AFTER last \"\"", "LRANGE l -2 -1", "LINSERT nosuch BEFORE a b", "EXISTS nosuch",
+    ]),
+    ("linsert with a bad position word", &[
+        "RPUSH l a", "LINSERT l FOO a b", "LINSERT l BEFOREX a b", "LINSERT l \"\" a b", "LINSERT l LEFT a b",
+        "LINSERT nosuch MIDDLE a b", "SET s v", "LINSERT s FOO a b", "LINSERT s BEFORE a b", "LRANGE l 0 -1",
+    ]),
+    ("lpos", &[
+        "RPUSH l a b c a b c a", "LPOS l a", "LPOS l c", "LPOS l z", "LPOS l a RANK 2", "LPOS l a RANK 3", "LPOS l a RANK 4",
+        "LPOS l a RANK -1", "LPOS l a RANK -3", "LPOS l a RANK -4", "LPOS l b rank -1", "LPOS nosuch a", "LPOS l \"\"",
+    ]),
+    ("lpos count and maxlen", &[
+        "RPUSH l a b c a b c a", "LPOS l a COUNT 0", "LPOS l a COUNT 1", "LPOS l a COUNT 2", "LPOS l a COUNT 10",
+        "LPOS l a RANK -1 COUNT 2", "LPOS l a RANK 2 COUNT 0", "LPOS l a RANK 3 COUNT 0", "LPOS l a RANK 4 COUNT 0",
+        "LPOS l z COUNT 0", "LPOS nosuch a COUNT 0", "LPOS l a MAXLEN 0", "LPOS l a MAXLEN 1", "LPOS l a RANK 2 MAXLEN 3",
+        "LPOS l a RANK 2 MAXLEN 4", "LPOS l a COUNT 0 MAXLEN 4", "LPOS l a RANK -1 MAXLEN 1", "LPOS l a RANK -2 MAXLEN 3",
+        "LPOS l a RANK -2 MAXLEN 4", "LPOS l c RANK -1 COUNT 0 MAXLEN 2", "LPOS l a maxlen 5 count 0 rank 2",
+        "LPOS l a COUNT 9223372036854775807", "LPOS l a MAXLEN 9223372036854775807", "LPOS l a RANK 9223372036854775807",
+        "LPOS l a RANK -9223372036854775807 COUNT 0", "LPOS l a RANK 1 RANK -1", "LPOS l a COUNT 1 COUNT 0",
+    ]),
+    ("lpos errors", &[
+        "RPUSH l a b a", "LPOS l a RANK 0", "LPOS l a COUNT -1", "LPOS l a MAXLEN -1", "LPOS l a RANK x", "LPOS l a COUNT x",
+        "LPOS l a MAXLEN x", "LPOS l a RANK 1.5", "LPOS l a RANK 9223372036854775808", "LPOS l a FOO", "LPOS l a RANK",
+        "LPOS l a COUNT", "LPOS l a 1", "LPOS l a COUNT -1 RANK 0", "LPOS l a RANK 0 COUNT -1", "LPOS l a MAXLEN -1 RANK 0",
+        "LPOS l a COUNT 1 FOO", "LPOS nosuch a RANK 0", "LPOS nosuch a FOO",
+    ]),
+    // Redis 7.0 negates a negative rank: at i64::MIN it stays negative, so every match from
+    // the tail is a hit (and COUNT never stops it). 7.2 refuses that rank.
+    ("lpos rank at i64 min", &[
+        "RPUSH l a b c a b c a", "LPOS l a RANK -9223372036854775808", "LPOS l a RANK -9223372036854775808 COUNT 1",
+        "LPOS l b RANK -9223372036854775808 COUNT 0", "LPOS l z RANK -9223372036854775808",
+    ]),
+    ("lmove in every direction", &[
+        "RPUSH l a b c d", "LMOVE l m LEFT LEFT", "LMOVE l m LEFT RIGHT", "LMOVE l m RIGHT LEFT", "LMOVE l m right right",
+        "LRANGE m 0 -1", "EXISTS l", "LMOVE m l Left Right", "LRANGE l 0 -1",
+    ]),
+    ("lmove and rpoplpush to the same key rotate", &[
+        "RPUSH l a b c", "LMOVE l l LEFT RIGHT", "LRANGE l 0 -1", "LMOVE l l RIGHT LEFT", "LRANGE l 0 -1", "RPOPLPUSH l l",
+        "LRANGE l 0 -1", "LMOVE l l LEFT LEFT", "LMOVE l l RIGHT RIGHT", "LRANGE l 0 -1", "RPUSH one x", "RPOPLPUSH one one",
+        "LMOVE one one LEFT RIGHT", "LRANGE one 0 -1",
+    ]),
+    ("rpoplpush", &[
+        "RPUSH l a b c", "RPOPLPUSH l m", "RPOPLPUSH l m", "LRANGE m 0 -1", "RPOPLPUSH l m", "EXISTS l", "LRANGE m 0 -1",
+        "RPOPLPUSH l m", "RPOPLPUSH nosuch m", "LLEN m",
+    ]),
+    ("lmove from a missing key and to a missing key", &[
+        "LMOVE nosuch m LEFT RIGHT", "RPOPLPUSH nosuch m", "EXISTS m", "RPUSH l a", "LMOVE l fresh RIGHT LEFT", "EXISTS l",
+        "LRANGE fresh 0 -1", "TYPE fresh", "LMOVE nosuch nosuch LEFT LEFT", "EXISTS nosuch",
+    ]),
+    ("lmove and rpoplpush onto another type", &[
+        "RPUSH l a b", "SET s v", "LMOVE l s LEFT LEFT", "RPOPLPUSH l s", "LRANGE l 0 -1", "GET s", "LMOVE s l LEFT LEFT",
+        "RPOPLPUSH s l", "RPOPLPUSH nosuch s", "LMOVE nosuch s RIGHT LEFT", "HSET h a 1", "LMOVE l h RIGHT LEFT",
+        "ZADD z 1 a", "RPOPLPUSH l z", "LLEN l", "RPUSH one x", "LMOVE one s LEFT RIGHT", "EXISTS one",
+    ]),
+    ("lmove errors", &[
+        "RPUSH l a", "LMOVE l m UP LEFT", "LMOVE l m LEFT DOWN", "LMOVE l m \"\" LEFT", "LMOVE l m LEFTX RIGHT",
+        "LMOVE nosuch m UP LEFT", "SET s v", "LMOVE s m UP LEFT", "LMOVE l s LEFT UP", "LRANGE l 0 -1", "EXISTS m",
+    ]),
+    ("lmpop", &[
+        "RPUSH a 1 2 3", "RPUSH b x y", "LMPOP 1 a LEFT", "LMPOP 1 a RIGHT", "LMPOP 2 nosuch b LEFT", "LMPOP 2 a b RIGHT COUNT 5",
+        "EXISTS a", "LMPOP 2 a b left count 1", "LMPOP 2 a b LEFT", "EXISTS b", "LMPOP 3 a b nosuch RIGHT COUNT 2",
+        "RPUSH c 1 2 3 4", "LMPOP 1 c RIGHT COUNT 3", "LMPOP 1 c right COUNT 9223372036854775807", "EXISTS c",
+        "RPUSH d 1", "LMPOP 2 d d LEFT",
+    ]),
+    ("lmpop errors", &[
+        "RPUSH l a b", "LMPOP 0 l LEFT", "LMPOP -1 l LEFT", "LMPOP x l LEFT", "LMPOP 1.5 l LEFT", "LMPOP \"\" l LEFT",
+        "LMPOP 2 l LEFT", "LMPOP 3 l LEFT", "LMPOP 1 l MIDDLE", "LMPOP 1 l LEFT COUNT 0", "LMPOP 1 l LEFT COUNT -1",
+        "LMPOP 1 l LEFT COUNT x", "LMPOP 1 l LEFT COUNT 1.5", "LMPOP 1 l LEFT COUNT", "LMPOP 1 l LEFT COUNT 1 COUNT 2",
+        "LMPOP 1 l LEFT FOO", "LMPOP 1 l LEFT COUNT 1 FOO", "LMPOP 1 nosuch LEFT COUNT 0", "LMPOP 1 nosuch UP", "LRANGE l 0 -1",
+    ]),
+    ("lmpop and types", &[
+        "SET s v", "RPUSH l a", "LMPOP 1 s LEFT", "LMPOP 2 nosuch s LEFT", "LMPOP 2 l s LEFT", "LMPOP 2 s l LEFT",
+        "LMPOP 1 s LEFT COUNT 0", "LMPOP 1 s UP", "EXISTS l",
+    ]),
+    ("binary and empty elements", &[
+        "RPUSH l \"a\\x00b\" \"\\xff\\xfe\" \"\" \"a\r\nb\"", "LRANGE l 0 -1", "LPOS l \"a\\x00b\"", "LPOS l \"\"",
+        "LPOS l \"a\"", "LINDEX l 2", "LREM l 0 \"\\xff\\xfe\"", "LINSERT l AFTER \"\" \"\\x00\"", "LSET l 0 \"\"",
+        "LRANGE l 0 -1", "LPOS l \"\" COUNT 0", "LMPOP 1 l RIGHT COUNT 2", "RPOP l 5",
+    ]),
+    ("NUL bytes in list arguments", &[
+        "RPUSH l a b c", "LINSERT l \"BEFORE\\x00\" a x", "LINSERT l \"AFTER\\x00x\" a y", "LMOVE l m \"LEFT\\x00x\" RIGHT",
+        "LMOVE l m LEFT \"right\\x00\"", "LPOS l a \"RANK\\x00\" 1", "LPOS l y \"COUNT\\x00x\" 0",
+        "LMPOP 1 l \"LEFT\\x00\" \"COUNT\\x00\" 1", "LMPOP \"1\\x00\" l LEFT", "LPOP l \"1\\x00\"", "LINDEX l \"0\\x00\"",
+        "LRANGE l 0 \"-1\\x00\"", "LREM l \"0\\x00\" a", "LPOS l a RANK \"1\\x00\"", "LMPOP 1 l LEFT COUNT \"1\\x00\"",
+        "LRANGE l 0 -1", "LRANGE m 0 -1",
+    ]),
+    ("a large list", &[
+        "!lfill l 1000", "LLEN l", "LRANGE l 0 4", "LRANGE l -3 -1", "LRANGE l 500 502", "LRANGE l 995 2000", "LINDEX l 999",
+        "LINDEX l -1000", "LINDEX l 1000", "LINDEX l 512", "LPOS l element:999", "LPOS l element:999 MAXLEN 999",
+        "LPOS l element:999 MAXLEN 1000", "LPOS l element:0 RANK -1 MAXLEN 999", "LPOS l element:0 RANK -1 MAXLEN 1000",
+        "LPOS l element:500 COUNT 0 MAXLEN 10", "LSET l 500 mid", "LINDEX l 500", "LPOS l mid", "LTRIM l 100 -101", "LLEN l",
+        "LRANGE l 0 1", "LRANGE l -2 -1", "LREM l 0 element:150", "LLEN l", "LPOP l 3", "RPOP l 2", "LINSERT l AFTER mid after",
+        "LINSERT l BEFORE mid before", "LRANGE l 393 399", "LMPOP 1 l RIGHT COUNT 5", "LMOVE l l LEFT RIGHT", "LINDEX l -1",
+        "LLEN l", "LTRIM l 0 -1", "LTRIM l 600 1000", "EXISTS l",
+    ]),
+    ("a list with long elements", &[
+        "RPUSH l {x*100} b {y*10000}", "LPUSH l {z*9000}", "LLEN l", "LINDEX l 3", "LPOS l {y*10000}", "LSET l 1 {w*20000}",
+        "LRANGE l 1 2", "LINSERT l BEFORE {y*10000} c", "LREM l 1 {z*9000}", "LRANGE l 0 -1", "LMOVE l m RIGHT LEFT",
+        "RPOP l 2", "LRANGE m 0 -1",
+    ]),
+    ("list commands on a string", &[
+        "SET s v", "LPUSH s a", "RPUSH s a", "LPUSHX s a", "RPUSHX s a", "LPOP s", "LPOP s 2", "LPOP s 0", "RPOP s", "RPOP s 1",
+        "LLEN s", "LINDEX s 0", "LINDEX s x", "LRANGE s 0 -1", "LSET s 0 a", "LSET s x a", "LREM s 0 a", "LTRIM s 0 -1",
+        "LINSERT s BEFORE a b", "LPOS s a", "LPOS s a COUNT 0", "LMOVE s d LEFT LEFT", "RPOPLPUSH s d", "LMPOP 1 s LEFT",
+        "LMPOP 1 s RIGHT COUNT 2", "GET s", "EXISTS d",
+    ]),
+    ("argument errors come before the type check", &[
+        "SET s v", "LPOP s -1", "RPOP s x", "LRANGE s x 1", "LREM s x a", "LTRIM s 0 y", "LINSERT s FOO a b", "LPOS s a RANK 0",
+        "LPOS s a COUNT -1", "LPOS s a FOO", "LMOVE s d UP LEFT", "LMPOP 1 s LEFT COUNT 0", "LMPOP 0 s LEFT", "LMPOP 1 s UP",
+    ]),
+    ("string and hash commands on a list", &[
+        "RPUSH l a", "GET l", "INCR l", "INCRBYFLOAT l 1", "APPEND l x", "STRLEN l", "GETSET l x", "GETDEL l", "GETEX l",
+        "SETNX l v", "MGET l", "HSET l a 1", "HGET l a", "HLEN l", "HGETALL l", "ZADD l 1 a", "ZCARD l", "ZRANGE l 0 -1",
+        "XADD l 1-1 f v", "XLEN l", "LRANGE l 0 -1", "SET l v", "TYPE l", "LLEN l",
+    ]),
+    ("generic commands on a list", &[
+        "RPUSH l a b", "TYPE l", "EXPIRE l 100", "TTL l", "PERSIST l", "TTL l", "RENAME l m", "LRANGE m 0 -1", "COPY m c",
+        "RPUSH c z", "LRANGE m 0 -1", "LRANGE c 0 -1", "MOVE c 1", "SELECT 1", "LRANGE c 0 -1", "TYPE c", "SELECT 0",
+        "SET s v", "HSET h a 1", "ZADD z 1 a", "!scan SCAN 0 TYPE list", "!scan SCAN 0 TYPE LIST", "!sorted KEYS *",
+        "RENAMENX m s", "DEL m", "EXISTS m",
+    ]),
+    ("list ttl and overwrites", &[
+        "RPUSH l a", "EXPIRE l 100", "RPUSH l b", "LPOP l", "LSET l 0 c", "LINSERT l BEFORE c d", "LMOVE l l LEFT RIGHT",
+        "TTL l", "LPOP l 2", "RPUSH l a", "TTL l", "SET s v", "RENAME l s", "TYPE s", "LRANGE s 0 -1", "RPUSH y q", "SET t v",
+        "COPY y t", "COPY y t REPLACE", "LRANGE t 0 -1", "EXPIRE y 100", "RPOPLPUSH y y", "TTL y", "RPOPLPUSH y n", "TTL n",
+    ]),
+    ("an expired list", &[
+        "RPUSH l a", "PEXPIRE l 1", "!sleep 20", "LLEN l", "LRANGE l 0 -1", "LPOP l", "LINDEX l 0", "EXISTS l", "LPUSHX l a",
+        "RPUSH l b", "LRANGE l 0 -1", "TTL l",
+    ]),
+    ("lists in a transaction", &[
+        "RPUSH l a b", "SET s v", "MULTI", "RPUSH l c", "LPUSH s x", "LSET l 10 x", "LPOP l", "LPOP l x", "LPOS l z RANK 0",
+        "LRANGE l 0 -1", "LMPOP 1 nosuch LEFT", "LPOP nosuch", "LPOS l c COUNT 0", "LMOVE l l LEFT RIGHT", "LINDEX l 9", "EXEC",
+        "LRANGE l 0 -1",
+    ]),
+    ("a list command rejected in a transaction", &["MULTI", "RPUSH l", "LLEN l", "EXEC", "EXISTS l"]),
+    ("watch sees list writes", &["RPUSH l a", "WATCH l", "@1 RPUSH l b", "MULTI", "LRANGE l 0 -1", "EXEC"]),
+    ("watch sees a list created", &["WATCH l", "@1 LPUSH l a", "MULTI", "LLEN l", "EXEC"]),
+    ("watch sees a destination written", &["RPUSH a x", "WATCH m", "@1 LMOVE a m LEFT RIGHT", "MULTI", "LLEN m", "EXEC"]),
+    ("watch ignores list writes that change nothing", &[
+        "RPUSH l a b c", "SET s v", "WATCH l", "@1 LREM l 0 zz", "@1 LPUSHX nosuch x", "@1 LINSERT l BEFORE zz x",
+        "@1 LPOP l 0", "@1 RPOP l 0", "@1 LSET l 10 x", "@1 LMOVE l s LEFT LEFT", "@1 RPOPLPUSH nosuch l", "@1 LMPOP 1 nosuch LEFT",
+        "@1 LPOP l x", "@1 LTRIM nosuch 0 -1", "@1 LRANGE l 0 -1", "@1 LPOS l a", "MULTI", "LRANGE l 0 -1", "EXEC",
+    ]),
+    // redis-server signals the key on every LTRIM of an existing list, and on every LSET.
+    ("watch sees an ltrim that keeps everything", &["RPUSH l a b c", "WATCH l", "@1 LTRIM l 0 -1", "MULTI", "LLEN l", "EXEC"]),
+    ("watch sees an lset to the same value", &["RPUSH l a", "WATCH l", "@1 LSET l 0 a", "MULTI", "LLEN l", "EXEC"]),
+    ("watch sees a rotation of one element", &["RPUSH l a", "WATCH l", "@1 LMOVE l l LEFT RIGHT", "MULTI", "LLEN l", "EXEC"]),
+    ("watch sees the last element go", &["RPUSH l a", "WATCH l", "@1 LMPOP 1 l LEFT", "MULTI", "EXISTS l", "EXEC"]),
+    ("a reliable queue", &[
+        "RPUSH jobs j1 j2 j3", "LMOVE jobs processing LEFT RIGHT", "LMOVE jobs processing LEFT RIGHT", "LRANGE processing 0 -1",
+        "LREM processing 1 j1", "LRANGE processing 0 -1", "LMOVE jobs processing LEFT RIGHT", "LMOVE jobs processing LEFT RIGHT",
+        "EXISTS jobs", "RPOPLPUSH processing jobs", "LRANGE jobs 0 -1", "LREM processing 1 j2", "LREM processing 1 j2",
+        "EXISTS processing", "MULTI", "LMOVE jobs processing LEFT RIGHT", "LLEN jobs", "EXEC", "LREM processing 1 j3",
+        "EXISTS processing",
+    ]),
+    // The blocking pops, where they need not wait (a waiting one is in tests/lists.rs: the
+    // runner here reads each reply before the next line).
+    ("blocking pops with data there", &[
+        "RPUSH a 1 2 3", "RPUSH b x", "BLPOP nosuch a b 0", "BRPOP a 0", "BLPOP a b 0.5", "BLMPOP 0 2 a b RIGHT COUNT 10",
+        "RPUSH c 1 2", "BLMOVE c d LEFT RIGHT 0", "BRPOPLPUSH c d 0", "LRANGE d 0 -1", "EXISTS c",
+    ]),
+    ("blocking pops that time out", &["BLPOP nosuch 0.02", "BRPOP a b 0.02", "BLMPOP 0.02 1 nosuch LEFT", "BLMOVE nosuch d LEFT LEFT 0.02", "BRPOPLPUSH nosuch d 0.02"]),
+    ("blocking pop errors", &[
+        "RPUSH a 1", "BLPOP a x", "BLPOP a -1", "BLPOP a inf", "BLPOP a 1e400", "BLPOP a 1e16", "BLPOP a \" 1\"", "BLPOP a nan",
+        "BLMPOP x 1 a LEFT", "BLMPOP 0 0 a LEFT", "BLMPOP 0 1 a MIDDLE", "BLMPOP 0 1 a LEFT COUNT 0", "BLMOVE a d UP LEFT 0",
+        "BLMOVE a d LEFT RIGHT x", "BRPOPLPUSH a d -1", "SET s v", "BLPOP s 0", "BLMOVE s d LEFT LEFT 0", "BLMOVE a s LEFT LEFT 0",
+        "LRANGE a 0 -1",
+    ]),
+    ("blocking pops inside a transaction", &[
+        "MULTI", "BLPOP nosuch 0", "BLMOVE nosuch d LEFT LEFT 0", "BRPOPLPUSH nosuch d 0", "BLMPOP 0 1 nosuch LEFT",
+        "RPUSH a 1", "BRPOP a 0", "EXEC",
+    ]),
+];
+
 // HELLO inside MULTI: run separately, once per protocol (see the test below).
 #[rustfmt::skip]
 const HELLO_IN_MULTI: &[Case] = &[
@@ -1566,6 +1840,11 @@ fn sorted_sets() {
 }
 
 #[test]
+fn lists() {
+    run_table(LISTS, BOTH);
+}
+
+#[test]
 fn hello_inside_multi() {
     run_table(HELLO_IN_MULTI, BOTH);
 }
@@ -1608,6 +1887,7 @@ fn every_command_is_covered() {
         STREAMS,
         HASHES,
         ZSETS,
+        LISTS,
         HELLO_IN_MULTI,
         KNOWN_DIFFERENCES,
     ];

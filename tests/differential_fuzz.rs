@@ -1,5 +1,5 @@
 //! Argument-level differential fuzzing: seeded random command lines, each a command name of
-//! the non-stream families (strings, keys, hashes, sorted sets, expiry, connection,
+//! the non-stream families (strings, keys, hashes, sorted sets, lists, expiry, connection,
 //! transactions) followed by 0..6 arguments drawn from a vocabulary of awkward
 //! tokens (a few colliding keys, the families' option keywords in any case and order,
 //! numbers at the edges of i64/u64/f64 and malformed ones, glob patterns, empty and binary
@@ -45,6 +45,10 @@
 //!   with a past deadline until its expiry cycle finds it; README, known differences);
 //! - an error text that quotes non-UTF-8 bytes: embedis's may carry U+FFFD in their place
 //!   (README, known differences).
+//!
+//! List replies are fully ordered (LRANGE, LPOS, the pops, LMPOP): compared byte for byte.
+//! LMPOP's numkeys is drawn from a few small words (`LMPOP_NUMKEYS`), never a number from
+//! the vocabulary, so no line asks for an absurd number of keys.
 //!
 //! ZADD's and ZINCRBY's arguments are cut to 64 bytes, so redis-server's sorted sets stay
 //! listpacks (no member over `zset-max-listpack-value`; a sequence is too short to add 128
@@ -250,7 +254,7 @@ const GETEX_OPTS: &[&str] = &[
 const EXPIRE_OPTS: &[&str] = &["NX", "XX", "GT", "LT", "nx", "gt", "lt"];
 const SCAN_OPTS: &[&str] = &[
     "MATCH", "COUNT", "TYPE", "match", "count", "type", "string", "stream", "none", "STRING",
-    "hash",
+    "hash", "list",
 ];
 const FLUSH_OPTS: &[&str] = &["ASYNC", "SYNC", "async", "sync"];
 const HASH_OPTS: &[&str] = &[
@@ -360,6 +364,15 @@ const ZRANDMEMBER_WORDS: &[&str] = &[
     "4611686018427387903",
     "4611686018427387904",
 ];
+/// List keywords (LINSERT's positions, LMOVE's and LMPOP's directions, LPOS's options,
+/// LMPOP's COUNT).
+const LIST_OPTS: &[&str] = &[
+    "BEFORE", "AFTER", "LEFT", "RIGHT", "RANK", "COUNT", "MAXLEN", "before", "after", "left",
+    "right", "rank", "count", "maxlen",
+];
+/// LMPOP's numkeys: small counts (more keys than arguments, too), zero, negative and not a
+/// number; never a large one (see the module doc).
+const LMPOP_NUMKEYS: &[&str] = &["0", "1", "2", "3", "-1", "x"];
 const COPY_OPTS: &[&str] = &["DB", "REPLACE", "db", "replace"];
 const NO_OPTS: &[&str] = &[];
 /// Every family's keywords, drawn in any position now and then.
@@ -372,6 +385,7 @@ const ALL_OPTS: &[&[&str]] = &[
     COPY_OPTS,
     HASH_OPTS,
     ZSET_OPTS,
+    LIST_OPTS,
 ];
 
 const HELLO_WORDS: &[&str] = &[
@@ -489,6 +503,25 @@ const SPECS: &[Spec] = &[
     Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: ZRANDMEMBER_WORDS, exact: true },
     Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: ZRANDMEMBER_WORDS, exact: true },
     spec("ZSCAN", 3, &[K, Cursor, O, P, O, N], ZSET_OPTS),
+    // lists: elements drawn from the key words (few, colliding, so LREM, LPOS and
+    // LINSERT's pivot find them) and from the values, indexes and counts from the numbers
+    spec("LPUSH", 5, &[K, K, V, K], LIST_OPTS),
+    spec("RPUSH", 6, &[K, V, K, K], LIST_OPTS),
+    spec("LPUSHX", 2, &[K, K, V], LIST_OPTS),
+    spec("RPUSHX", 2, &[K, V, K], LIST_OPTS),
+    spec("LPOP", 4, &[K, N], LIST_OPTS),
+    spec("RPOP", 3, &[K, N], LIST_OPTS),
+    spec("LLEN", 2, &[K], LIST_OPTS),
+    spec("LINDEX", 3, &[K, N], LIST_OPTS),
+    spec("LRANGE", 5, &[K, N, N], LIST_OPTS),
+    spec("LSET", 3, &[K, N, V], LIST_OPTS),
+    spec("LREM", 3, &[K, N, K], LIST_OPTS),
+    spec("LTRIM", 3, &[K, N, N], LIST_OPTS),
+    spec("LINSERT", 4, &[K, O, K, V], LIST_OPTS),
+    spec("LPOS", 5, &[K, K, O, N, O, N], LIST_OPTS),
+    spec("LMOVE", 4, &[K, K, O, O], LIST_OPTS),
+    spec("RPOPLPUSH", 2, &[K, K], LIST_OPTS),
+    Spec { name: "LMPOP", weight: 4, shape: &[Own, K, K, O, O, N], opts: LIST_OPTS, own: LMPOP_NUMKEYS, exact: false },
     // expiry
     spec("EXPIRE", 6, &[K, N, O, O], EXPIRE_OPTS),
     spec("PEXPIRE", 4, &[K, N, O, O], EXPIRE_OPTS),

@@ -711,6 +711,40 @@ const NOTIFICATIONS: &[Case] = &[
         "0: CONFIG SET notify-keyspace-events Kz", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: ZADD z 1 a", "0: SET s v", "0: HSET h a 1", "0: ZINCRBY z 1 a", "0: ZREM z a", "0: ZADD y 1 a", "0: DEL y", "1?",
     ]),
+    // LSET of the same value and an LTRIM that keeps everything are announced; a count of
+    // 0, a pivot or element not found, LPUSHX/RPUSHX of a missing key are not.
+    ("list writes", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: RPUSH l a b c", "0: LPUSH l x y", "0: RPUSHX l z", "0: LPUSHX l w", "0: LPUSHX nosuch w", "0: RPUSHX nosuch w", "1?",
+        "0: LPOP l", "0: RPOP l", "0: LPOP l 2", "0: RPOP l 0", "0: LPOP l 0", "0: LPOP nosuch", "0: LPOP l x", "1?",
+        "0: LSET l 0 q", "0: LSET l 0 q", "0: LSET l 99 q", "0: LREM l 0 zz", "0: LREM l 1 q", "0: LINSERT l BEFORE b i", "0: LINSERT l AFTER zz i", "1?",
+        "0: LTRIM l 0 -1", "0: LTRIM l 1 -1", "0: LTRIM nosuch 0 -1", "0: LRANGE l 0 -1", "1?",
+    ]),
+    // LMOVE and RPOPLPUSH announce the push on the destination before the pop on the
+    // source (and `del` of an emptied source last); onto a key of another type, nothing.
+    ("list moves", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "0: RPUSH l a b c", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: LMOVE l m LEFT RIGHT", "0: LMOVE l m RIGHT LEFT", "0: RPOPLPUSH l m", "1?",
+        "0: LMOVE m m LEFT RIGHT", "0: RPOPLPUSH m m", "0: LMOVE nosuch m LEFT LEFT", "0: SET s v", "0: LMOVE m s LEFT LEFT", "1?",
+        "0: LMPOP 2 nosuch m RIGHT COUNT 2", "0: LMPOP 1 m LEFT COUNT 5", "0: LMPOP 1 m LEFT", "0: EXISTS m", "1?",
+    ]),
+    ("lists emptied by each removal", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: RPUSH a x", "0: LPOP a", "0: RPUSH b x y", "0: RPOP b 5", "0: RPUSH c x x", "0: LREM c 0 x", "0: RPUSH d x", "0: LTRIM d 1 0", "1?",
+        "0: RPUSH e x", "0: LMOVE e f LEFT RIGHT", "0: RPUSH g x", "0: LMPOP 1 g RIGHT", "0: RPUSH h x", "0: RPOPLPUSH h h", "0: EXISTS a b c d e g", "1?",
+    ]),
+    // Only the read commands announce a miss (LINDEX before it reads its index, LRANGE
+    // after); the pops, LMOVE, LMPOP and the writes look their key up for writing: no miss.
+    ("list reads of a missing key announce a miss", &[
+        "0: CONFIG SET notify-keyspace-events KEm", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: LLEN l", "0: LRANGE l 0 -1", "0: LINDEX l 0", "0: LPOS l a", "0: LPOS l a COUNT 0", "0: LPOP l", "0: RPOP l 2", "1?",
+        "0: LSET l 0 a", "0: LREM l 0 a", "0: LTRIM l 0 -1", "0: LINSERT l BEFORE a b", "0: LPUSHX l a", "0: RPUSHX l a", "1?",
+        "0: LMOVE l m LEFT LEFT", "0: RPOPLPUSH l m", "0: LMPOP 2 l m LEFT", "0: LINDEX l x", "0: LPOP l x", "0: LRANGE l x 1", "1?",
+    ]),
+    ("list class alone", &[
+        "0: CONFIG SET notify-keyspace-events Kl", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: RPUSH l a b", "0: SET s v", "0: HSET h a 1", "0: ZADD z 1 a", "0: LMOVE l m LEFT LEFT", "0: LPOP l", "0: DEL m", "1?",
+    ]),
     ("getex", &[
         "0: CONFIG SET notify-keyspace-events KEA", "0: SET k v", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: GETEX k", "0: GETEX k EX 100", "0: GETEX k PX 100000", "0: GETEX k EXAT 4000000000", "0: GETEX k PERSIST", "0: GETEX k PERSIST", "0: GETEX j EX 10", "1?",
