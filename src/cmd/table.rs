@@ -403,12 +403,13 @@ mod tests {
                 find(spec.name.as_bytes()).map(|found| found.name),
                 Some(spec.name)
             );
-            // A trailing NUL or a longer name is another name.
+            // A trailing NUL or a longer name is another name (a suffix no command name
+            // has: RPUSH + X is RPUSHX).
             assert!(find(format!("{}\0", spec.name).as_bytes()).is_none());
-            assert!(find(format!("{}x", spec.name).as_bytes()).is_none());
+            assert!(find(format!("{}~", spec.name).as_bytes()).is_none());
         }
         assert!(find(b"").is_none());
-        assert!(find(b"a-name-longer-than-fifteen-bytes").is_none());
+        assert!(find(b"a-name-longer-than-sixteen-bytes").is_none());
     }
 
     #[test]
