@@ -266,9 +266,10 @@ const HASH_OPTS: &[&str] = &[
     "withvalues",
     "NOVALUES",
 ];
-/// HRANDFIELD's counts: never a large negative one that is not an error (redis-server
-/// would build that many picks; embedis refuses above 2^20, see README).
-const HRANDFIELD_WORDS: &[&str] = &[
+/// HRANDFIELD's and ZRANDMEMBER's counts and keywords: never a large negative count that
+/// is not an error (redis-server would build that many picks; embedis refuses above 2^20,
+/// see README).
+const RANDOM_COUNT_WORDS: &[&str] = &[
     "1",
     "2",
     "3",
@@ -279,6 +280,8 @@ const HRANDFIELD_WORDS: &[&str] = &[
     "",
     "WITHVALUES",
     "withvalues",
+    "WITHSCORES",
+    "withscores",
     "9223372036854775807",
     "-9223372036854775808",
     "4611686018427387903",
@@ -345,24 +348,6 @@ const ZRANGE_WORDS: &[&str] = &[
     "a",
     "9223372036854775807",
     "-9223372036854775808",
-];
-/// ZRANDMEMBER's counts: never a large negative one that is not an error (redis-server
-/// would build that many picks; embedis refuses above 2^20, see README).
-const ZRANDMEMBER_WORDS: &[&str] = &[
-    "1",
-    "2",
-    "3",
-    "-2",
-    "-5",
-    "0",
-    "x",
-    "",
-    "WITHSCORES",
-    "withscores",
-    "9223372036854775807",
-    "-9223372036854775808",
-    "4611686018427387903",
-    "4611686018427387904",
 ];
 /// List keywords (LINSERT's positions, LMOVE's and LMPOP's directions, LPOS's options,
 /// LMPOP's COUNT).
@@ -472,8 +457,8 @@ const SPECS: &[Spec] = &[
     spec("HINCRBY", 4, &[K, K, N], NO_OPTS),
     spec("HINCRBYFLOAT", 4, &[K, K, N], NO_OPTS),
     Spec { name: "HRANDFIELD", weight: 1, shape: &[K], opts: NO_OPTS, own: &[], exact: true },
-    Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: HRANDFIELD_WORDS, exact: true },
-    Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: HRANDFIELD_WORDS, exact: true },
+    Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
+    Spec { name: "HRANDFIELD", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
     spec("HSCAN", 3, &[K, Cursor, O, P, O, N], HASH_OPTS),
     // sorted sets: members drawn from the key words (few, colliding), scores from the
     // numbers, range bounds from ZRANGE_WORDS
@@ -500,8 +485,8 @@ const SPECS: &[Spec] = &[
     zspec("ZPOPMIN", 3, &[K, N]),
     zspec("ZPOPMAX", 2, &[K, N]),
     Spec { name: "ZRANDMEMBER", weight: 1, shape: &[K], opts: NO_OPTS, own: &[], exact: true },
-    Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: ZRANDMEMBER_WORDS, exact: true },
-    Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: ZRANDMEMBER_WORDS, exact: true },
+    Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
+    Spec { name: "ZRANDMEMBER", weight: 2, shape: &[K, Own, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
     spec("ZSCAN", 3, &[K, Cursor, O, P, O, N], ZSET_OPTS),
     // lists: elements drawn from the key words (few, colliding, so LREM, LPOS and
     // LINSERT's pivot find them) and from the values, indexes and counts from the numbers

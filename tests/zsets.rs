@@ -5,7 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, UNIX_EPOCH};
 
+mod common;
+
 use bytes::Bytes;
+use common::replies::{bulks, parses_as};
 use embedis::cmd::{
     ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan,
 };
@@ -13,19 +16,6 @@ use embedis::{Engine, Error, ManualClock, Pipeline, Reply};
 
 fn millis(clock: &ManualClock) -> i64 {
     clock.now().duration_since(UNIX_EPOCH).unwrap().as_millis() as i64
-}
-
-fn bulks(reply: &Reply) -> Vec<Bytes> {
-    match reply {
-        Reply::Array(items) => items
-            .iter()
-            .map(|item| match item {
-                Reply::Bulk(bytes) => bytes.clone(),
-                other => panic!("not a bulk string: {other:?}"),
-            })
-            .collect(),
-        other => panic!("not an array: {other:?}"),
-    }
 }
 
 #[test]
@@ -192,7 +182,7 @@ fn the_typed_api_builds_what_argv_parses() {
         &["ZREMRANGEBYSCORE", "z", "-inf", "(5"],
         ZRemRange::by_score("z", "-inf", "(5").into(),
     );
-    same(&["ZPOPMAX", "z", "3"], ZPop::new("z", true).count(3).into());
+    parses_as(&["ZPOPMAX", "z", "3"], ZPop::new("z", true).count(3));
     same(
         &["ZRANDMEMBER", "z", "-2", "WITHSCORES"],
         ZRandMember::new("z").count(-2).with_scores().into(),

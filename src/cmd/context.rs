@@ -117,6 +117,33 @@ impl Ctx<'_> {
         }
     }
 
+    /// The value at `key` as the type `pick` accepts (a hash, a list, ...): `Ok(None)` if
+    /// missing, WRONGTYPE for another type. For a command that writes it: no `keymiss`.
+    pub(crate) fn value_as<T: ?Sized>(
+        &mut self,
+        key: &[u8],
+        pick: fn(&mut Value) -> Option<&mut T>,
+    ) -> Result<Option<&mut T>, Error> {
+        match self.db.value_mut(key, &self.now) {
+            None => Ok(None),
+            Some(value) => pick(value).map(Some).ok_or(Error::WrongType),
+        }
+    }
+
+    /// [`Ctx::value_as`] for a command that reads it, as redis-server's `lookupKeyRead`: a
+    /// missing key is announced (`keymiss`).
+    pub(crate) fn read_value_as<T: ?Sized>(
+        &mut self,
+        key: &[u8],
+        pick: fn(&mut Value) -> Option<&mut T>,
+    ) -> Result<Option<&T>, Error> {
+        if self.announces_misses() && matches!(self.value_as(key, pick), Ok(None)) {
+            self.key_miss(key);
+            return Ok(None);
+        }
+        Ok(self.value_as(key, pick)?.map(|value| &*value))
+    }
+
     /// The string stored at `key`: `Ok(None)` if missing, WRONGTYPE for another type.
     pub(crate) fn get_string(&mut self, key: &[u8]) -> Result<Option<Bytes>, Error> {
         match self.db.get(key, &self.now) {
@@ -306,35 +333,13 @@ impl Ctx<'_> {
                     Value::String(bytes) => &bytes[..],
                     Value::Int(n) => signed_decimal(*n, &mut digits),
                     Value::Stream(_) => return, // its command logs what it did
-                    // Hash, sorted-set and list commands log their own effects too; a write that
-                    // reaches here otherwise gets the whole state, which is always right.
-                    Value::Hash(hash) => {
+                    // Hash, sorted-set and list commands log their own effects too; a
+                    // write that reaches here otherwise gets the whole state, which is
+                    // always right.
+                    collection => {
                         log.write(index, |out| {
                             commands::del(key, out);
-                            commands::hset(key, hash.iter(), out);
-                            if let Some(deadline) = entry.expires_at {
-                                commands::pexpireat(key, deadline, out);
-                            }
-                        });
-                        return;
-                    }
-                    Value::List(list) => {
-                        log.write(index, |out| {
-                            commands::del(key, out);
-                            commands::rpush(key, list.iter(), out);
-                            if let Some(deadline) = entry.expires_at {
-                                commands::pexpireat(key, deadline, out);
-                            }
-                        });
-                        return;
-                    }
-                    Value::SortedSet(set) => {
-                        log.write(index, |out| {
-                            commands::del(key, out);
-                            commands::zadd(key, set.iter(), out);
-                            if let Some(deadline) = entry.expires_at {
-                                commands::pexpireat(key, deadline, out);
-                            }
+                            commands::collection(key, collection, entry.expires_at, out);
                         });
                         return;
                     }

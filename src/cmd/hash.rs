@@ -14,38 +14,30 @@
 use bytes::Bytes;
 
 use super::argv::Args;
+use super::collection_scan::ScanArgs;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::exec::notify;
 use crate::persist::commands;
 use crate::persist::resp::signed_decimal;
 use crate::reply::Protocol;
-use crate::store::glob::Glob;
 use crate::store::hash::Hash;
 use crate::store::long_double;
-use crate::store::number::{parse_i64, parse_scan_cursor};
+use crate::store::number::parse_i64;
+use crate::store::random;
 use crate::store::value::Value;
-use crate::store::{random, scan_order};
 use crate::{Error, Reply};
 
 impl Ctx<'_> {
     /// The hash at `key` for a write: `Ok(None)` if missing, WRONGTYPE for another type.
     pub(crate) fn hash(&mut self, key: &[u8]) -> Result<Option<&mut Hash>, Error> {
-        match self.db.value_mut(key, &self.now) {
-            None => Ok(None),
-            Some(Value::Hash(hash)) => Ok(Some(hash)),
-            Some(_) => Err(Error::WrongType),
-        }
+        self.value_as(key, Value::hash_mut)
     }
 
     /// The hash at `key` for a command that reads it, as redis-server's `lookupKeyRead`:
     /// a missing key is announced (`keymiss`).
     fn read_hash(&mut self, key: &[u8]) -> Result<Option<&Hash>, Error> {
-        if self.announces_misses() && matches!(self.hash(key), Ok(None)) {
-            self.key_miss(key);
-            return Ok(None);
-        }
-        Ok(self.hash(key)?.map(|hash| &*hash))
+        self.read_value_as(key, Value::hash_mut)
     }
 
     /// Makes sure a hash is at `key`, creating it empty (announcing the new key) if
@@ -847,12 +839,7 @@ impl HRandField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HScan {
     key: Bytes,
-    cursor: u64,
-    pattern: Option<Bytes>,
-    count: usize,
-    /// redis-server checks the options only once it found a hash: a bad one is reported
-    /// then, and not at all for a missing key.
-    bad_option: Option<Error>,
+    scan: ScanArgs,
 }
 
 impl HScan {
@@ -868,10 +855,7 @@ impl HScan {
     pub fn new(key: impl IntoArg, cursor: u64) -> HScan {
         HScan {
             key: key.into_arg(),
-            cursor,
-            pattern: None,
-            count: 10,
-            bad_option: None,
+            scan: ScanArgs::new(cursor),
         }
     }
 
@@ -882,7 +866,7 @@ impl HScan {
     /// assert_eq!(Command::from_argv(["HSCAN", "h", "0", "MATCH", "a*"]).unwrap(), HScan::new("h", 0).pattern("a*").into());
     /// ```
     pub fn pattern(mut self, pattern: impl IntoArg) -> HScan {
-        self.pattern = Some(pattern.into_arg());
+        self.scan.pattern(pattern);
         self
     }
 
@@ -893,77 +877,26 @@ impl HScan {
     /// assert_eq!(Command::from_argv(["HSCAN", "h", "0", "COUNT", "100"]).unwrap(), HScan::new("h", 0).count(100).into());
     /// ```
     pub fn count(mut self, count: usize) -> HScan {
-        self.count = count.max(1);
+        self.scan.count(count);
         self
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
-        let cursor = parse_scan_cursor(&args.next_bytes()?).ok_or(Error::InvalidCursor)?;
-        let mut scan = HScan::new(key, cursor);
-        if let Err(error) = scan.parse_options(args) {
-            scan.bad_option = Some(error);
-            let _ = args.rest();
-        }
-        Ok(scan.into())
-    }
-
-    fn parse_options(&mut self, args: &mut Args) -> Result<(), Error> {
-        while let Some(option) = args.next_keyword() {
-            if option.is("COUNT") {
-                let count = parse_i64(&args.next_bytes()?).ok_or(Error::NotInteger)?;
-                if count < 1 {
-                    return Err(Error::Syntax);
-                }
-                self.count = usize::try_from(count).unwrap_or(usize::MAX);
-            } else if option.is("MATCH") {
-                self.pattern = Some(args.next_bytes()?);
-            } else {
-                return Err(Error::Syntax);
-            }
-        }
-        Ok(())
+        let scan = ScanArgs::parse(args)?;
+        Ok(HScan { key, scan }.into())
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let hash = match ctx.read_hash(&self.key) {
-            Ok(Some(hash)) => hash,
-            Ok(None) => return scan_reply(0, Vec::new()),
-            Err(error) => return error.into(),
-        };
-        if let Some(error) = self.bad_option {
-            return error.into();
+        match ctx.read_hash(&self.key) {
+            Ok(Some(hash)) => self.scan.page(
+                hash.is_compact(),
+                || hash.iter(),
+                |field| hash.get(field),
+                Bytes::clone,
+            ),
+            Ok(None) => ScanArgs::nothing(),
+            Err(error) => error.into(),
         }
-        let glob = self.pattern.as_deref().map(Glob::new);
-        let wanted = |field: &[u8]| glob.as_ref().is_none_or(|glob| glob.matches(field));
-        let mut flat = Vec::new();
-        let mut push = |field: &Bytes, value: &Bytes| {
-            flat.push(Reply::Bulk(field.clone()));
-            flat.push(Reply::Bulk(value.clone()));
-        };
-        if hash.is_compact() {
-            hash.iter()
-                .filter(|(field, _)| wanted(field))
-                .for_each(|(field, value)| push(field, value));
-            return scan_reply(0, flat);
-        }
-        let (next_cursor, fields) = scan_order::page(
-            || hash.iter().map(|(field, _)| field),
-            self.cursor,
-            self.count,
-        );
-        for field in fields.iter().filter(|field| wanted(field)) {
-            if let Some(value) = hash.get(field) {
-                push(field, value);
-            }
-        }
-        scan_reply(next_cursor, flat)
     }
-}
-
-fn scan_reply(cursor: u64, items: Vec<Reply>) -> Reply {
-    Reply::Array(vec![
-        Reply::Bulk(Bytes::from(cursor.to_string())),
-        Reply::Array(items),
-    ])
 }

@@ -26,21 +26,13 @@ use crate::{Error, Reply};
 impl Ctx<'_> {
     /// The list at `key` for a write: `Ok(None)` if missing, WRONGTYPE for another type.
     fn list(&mut self, key: &[u8]) -> Result<Option<&mut List>, Error> {
-        match self.db.value_mut(key, &self.now) {
-            None => Ok(None),
-            Some(Value::List(list)) => Ok(Some(list)),
-            Some(_) => Err(Error::WrongType),
-        }
+        self.value_as(key, Value::list_mut)
     }
 
     /// The list at `key` for a command that reads it (a missing key is announced,
     /// `keymiss`).
     fn read_list(&mut self, key: &[u8]) -> Result<Option<&List>, Error> {
-        if self.announces_misses() && matches!(self.list(key), Ok(None)) {
-            self.key_miss(key);
-            return Ok(None);
-        }
-        Ok(self.list(key)?.map(|list| &*list))
+        self.read_value_as(key, Value::list_mut)
     }
 
     /// The list at `key`, created empty (announcing the new key) if missing.

@@ -13,6 +13,7 @@
 //! runs — and so is `QUEUED` inside MULTI and fails in place at EXEC, as in Redis.
 
 mod argv;
+mod collection_scan;
 pub(crate) mod config;
 pub(crate) mod connection;
 pub(crate) mod context;

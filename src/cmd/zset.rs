@@ -17,6 +17,7 @@
 use bytes::Bytes;
 
 use super::argv::Args;
+use super::collection_scan::ScanArgs;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::error::SortedSetError;
@@ -25,32 +26,23 @@ use crate::persist::commands;
 use crate::reply::{format_double, Protocol};
 use crate::store::c_string::{c_string, keyword_is};
 use crate::store::double::{parse_range_bound, parse_score};
-use crate::store::glob::Glob;
-use crate::store::number::{parse_i64, parse_scan_cursor};
+use crate::store::number::parse_i64;
+use crate::store::random;
 use crate::store::value::Value;
 use crate::store::zset::{LexBound, ScoreBound, SortedSet};
-use crate::store::{random, scan_order};
 use crate::{Error, Reply};
 
 impl Ctx<'_> {
     /// The sorted set at `key` for a write: `Ok(None)` if missing, WRONGTYPE for another
     /// type.
     fn zset(&mut self, key: &[u8]) -> Result<Option<&mut SortedSet>, Error> {
-        match self.db.value_mut(key, &self.now) {
-            None => Ok(None),
-            Some(Value::SortedSet(set)) => Ok(Some(set)),
-            Some(_) => Err(Error::WrongType),
-        }
+        self.value_as(key, Value::sorted_set_mut)
     }
 
     /// The sorted set at `key` for a command that reads it (a missing key is announced,
     /// `keymiss`).
     fn read_zset(&mut self, key: &[u8]) -> Result<Option<&SortedSet>, Error> {
-        if self.announces_misses() && matches!(self.zset(key), Ok(None)) {
-            self.key_miss(key);
-            return Ok(None);
-        }
-        Ok(self.zset(key)?.map(|set| &*set))
+        self.read_value_as(key, Value::sorted_set_mut)
     }
 
     /// Logs what a write did: `ZREM` of the members it removed, `ZADD` of those it set.
@@ -1334,11 +1326,7 @@ impl ZRandMember {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ZScan {
     key: Bytes,
-    cursor: u64,
-    pattern: Option<Bytes>,
-    count: usize,
-    /// Checked only once a sorted set is found, as redis-server does.
-    bad_option: Option<Error>,
+    scan: ScanArgs,
 }
 
 impl ZScan {
@@ -1353,10 +1341,7 @@ impl ZScan {
     pub fn new(key: impl IntoArg, cursor: u64) -> ZScan {
         ZScan {
             key: key.into_arg(),
-            cursor,
-            pattern: None,
-            count: 10,
-            bad_option: None,
+            scan: ScanArgs::new(cursor),
         }
     }
 
@@ -1367,7 +1352,7 @@ impl ZScan {
     /// assert_eq!(Command::from_argv(["ZSCAN", "z", "0", "MATCH", "a*"]).unwrap(), ZScan::new("z", 0).pattern("a*").into());
     /// ```
     pub fn pattern(mut self, pattern: impl IntoArg) -> ZScan {
-        self.pattern = Some(pattern.into_arg());
+        self.scan.pattern(pattern);
         self
     }
 
@@ -1378,72 +1363,30 @@ impl ZScan {
     /// assert_eq!(Command::from_argv(["ZSCAN", "z", "0", "COUNT", "50"]).unwrap(), ZScan::new("z", 0).count(50).into());
     /// ```
     pub fn count(mut self, count: usize) -> ZScan {
-        self.count = count.max(1);
+        self.scan.count(count);
         self
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let key = args.next_bytes()?;
-        let cursor = parse_scan_cursor(&args.next_bytes()?).ok_or(Error::InvalidCursor)?;
-        let mut scan = ZScan::new(key, cursor);
-        if let Err(error) = scan.parse_options(args) {
-            scan.bad_option = Some(error);
-            let _ = args.rest();
-        }
-        Ok(scan.into())
-    }
-
-    fn parse_options(&mut self, args: &mut Args) -> Result<(), Error> {
-        while let Some(option) = args.next_keyword() {
-            if option.is("COUNT") {
-                let count = parse_i64(&args.next_bytes()?).ok_or(Error::NotInteger)?;
-                if count < 1 {
-                    return Err(Error::Syntax);
-                }
-                self.count = usize::try_from(count).unwrap_or(usize::MAX);
-            } else if option.is("MATCH") {
-                self.pattern = Some(args.next_bytes()?);
-            } else {
-                return Err(Error::Syntax);
-            }
-        }
-        Ok(())
+        let scan = ScanArgs::parse(args)?;
+        Ok(ZScan { key, scan }.into())
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let set = match ctx.read_zset(&self.key) {
-            Ok(Some(set)) => set,
-            Ok(None) => return scan_reply(0, Vec::new()),
-            Err(error) => return error.into(),
-        };
-        if let Some(error) = self.bad_option {
-            return error.into();
-        }
-        let glob = self.pattern.as_deref().map(Glob::new);
-        let wanted = |member: &[u8]| glob.as_ref().is_none_or(|glob| glob.matches(member));
-        let mut flat = Vec::new();
-        let compact = set.is_compact();
-        let mut push = |member: &Bytes, score: f64| {
-            flat.push(Reply::Bulk(member.clone()));
-            flat.push(Reply::Bulk(Bytes::from(scan_score(score, compact))));
-        };
-        if compact {
-            set.iter()
-                .filter(|(member, _)| wanted(member))
-                .for_each(|(member, score)| push(member, score));
-            return scan_reply(0, flat);
-        }
-        let (next_cursor, members) = scan_order::page(
-            || set.iter().map(|(member, _)| member),
-            self.cursor,
-            self.count,
-        );
-        for member in members.iter().filter(|member| wanted(member)) {
-            if let Some(score) = set.score(member) {
-                push(member, score);
+        match ctx.read_zset(&self.key) {
+            Ok(Some(set)) => {
+                let compact = set.is_compact();
+                self.scan.page(
+                    compact,
+                    || set.iter(),
+                    |member| set.score(member),
+                    |score| Bytes::from(scan_score(score, compact)),
+                )
             }
+            Ok(None) => ScanArgs::nothing(),
+            Err(error) => error.into(),
         }
-        scan_reply(next_cursor, flat)
     }
 }
 
@@ -1457,13 +1400,6 @@ fn scan_score(score: f64, compact: bool) -> String {
     } else {
         format_double(score)
     }
-}
-
-fn scan_reply(cursor: u64, items: Vec<Reply>) -> Reply {
-    Reply::Array(vec![
-        Reply::Bulk(Bytes::from(cursor.to_string())),
-        Reply::Array(items),
-    ])
 }
 
 #[cfg(test)]

@@ -39,68 +39,88 @@ pub(crate) fn set(key: &[u8], value: &[u8], deadline: Option<u64>, out: &mut Vec
     }
 }
 
-/// Pairs per `HSET` or `ZADD` when a whole hash or sorted set is written out, as Redis's
+/// Items per `HSET`, `ZADD` or `RPUSH` when a whole collection is written out, as Redis's
 /// rewrite batches them (`AOF_REWRITE_ITEMS_PER_CMD`).
 const ITEMS_PER_COMMAND: usize = 64;
 
-/// `HSET key field value ...`: one command per 64 pairs; nothing for no pairs.
+/// `NAME key item ...` for every item, one command per 64 items; nothing for none. Each item
+/// is `words` arguments, written by `write`.
+fn batched<I: ExactSizeIterator>(
+    name: &[u8],
+    key: &[u8],
+    items: I,
+    words: usize,
+    out: &mut Vec<u8>,
+    mut write: impl FnMut(I::Item, &mut Vec<u8>),
+) {
+    let mut left = items.len();
+    for (n, item) in items.enumerate() {
+        if n % ITEMS_PER_COMMAND == 0 {
+            let in_this = left.min(ITEMS_PER_COMMAND);
+            left -= in_this;
+            write_array_len(2 + words * in_this, out);
+            write_bulk(name, out);
+            write_bulk(key, out);
+        }
+        write(item, out);
+    }
+}
+
+/// `HSET key field value ...`.
 pub(crate) fn hset<'a>(
     key: &[u8],
     pairs: impl ExactSizeIterator<Item = (&'a Bytes, &'a Bytes)>,
     out: &mut Vec<u8>,
 ) {
-    let mut left = pairs.len();
-    for (n, (field, value)) in pairs.enumerate() {
-        if n % ITEMS_PER_COMMAND == 0 {
-            let in_this = left.min(ITEMS_PER_COMMAND);
-            left -= in_this;
-            write_array_len(2 + 2 * in_this, out);
-            write_bulk(b"HSET", out);
-            write_bulk(key, out);
-        }
+    batched(b"HSET", key, pairs, 2, out, |(field, value), out| {
         write_bulk(field, out);
         write_bulk(value, out);
-    }
+    });
 }
 
-/// `ZADD key score member ...`: one command per 64 pairs; nothing for no pairs. Scores as
-/// `%.17g`, which reads back to the same double (`inf` and `-inf` included).
+/// `ZADD key score member ...`, scores as `%.17g`, which reads back to the same double
+/// (`inf` and `-inf` included).
 pub(crate) fn zadd<'a>(
     key: &[u8],
     pairs: impl ExactSizeIterator<Item = (&'a Bytes, f64)>,
     out: &mut Vec<u8>,
 ) {
-    let mut left = pairs.len();
-    for (n, (member, score)) in pairs.enumerate() {
-        if n % ITEMS_PER_COMMAND == 0 {
-            let in_this = left.min(ITEMS_PER_COMMAND);
-            left -= in_this;
-            write_array_len(2 + 2 * in_this, out);
-            write_bulk(b"ZADD", out);
-            write_bulk(key, out);
-        }
+    batched(b"ZADD", key, pairs, 2, out, |(member, score), out| {
         write_bulk(crate::reply::format_double(score).as_bytes(), out);
         write_bulk(member, out);
-    }
+    });
 }
 
-/// `RPUSH key element ...`: one command per 64 elements; nothing for none.
+/// `RPUSH key element ...`.
 pub(crate) fn rpush<'a>(
     key: &[u8],
     elements: impl ExactSizeIterator<Item = &'a Bytes>,
     out: &mut Vec<u8>,
 ) {
-    let mut left = elements.len();
-    for (n, element) in elements.enumerate() {
-        if n % ITEMS_PER_COMMAND == 0 {
-            let in_this = left.min(ITEMS_PER_COMMAND);
-            left -= in_this;
-            write_array_len(2 + in_this, out);
-            write_bulk(b"RPUSH", out);
-            write_bulk(key, out);
-        }
-        write_bulk(element, out);
+    batched(b"RPUSH", key, elements, 1, out, |element, out| {
+        write_bulk(element, out)
+    });
+}
+
+/// The commands that rebuild a hash, sorted set or list at `key`, with its deadline; `false`
+/// (and nothing written) for a string or a stream, which their callers write their own way.
+pub(crate) fn collection(
+    key: &[u8],
+    value: &crate::store::value::Value,
+    deadline: Option<u64>,
+    out: &mut Vec<u8>,
+) -> bool {
+    use crate::store::value::Value;
+    match value {
+        Value::Hash(hash) => hset(key, hash.iter(), out),
+        Value::SortedSet(set) => zadd(key, set.iter(), out),
+        Value::List(list) => rpush(key, list.iter(), out),
+        Value::String(_) | Value::Int(_) | Value::Stream(_) => return false,
     }
+    if let Some(deadline) = deadline {
+        pexpireat(key, deadline, out);
+    }
+    true
 }
 
 /// `SELECT db`: the effects after it apply to database `db`.

@@ -102,23 +102,8 @@ fn rewrite(db: &Keyspace, now_ms: u64, out: &mut Vec<u8>) {
                     pexpireat(key, deadline, out);
                 }
             }
-            Value::Hash(hash) => {
-                super::commands::hset(key, hash.iter(), out);
-                if let Some(deadline) = entry.expires_at {
-                    pexpireat(key, deadline, out);
-                }
-            }
-            Value::List(list) => {
-                super::commands::rpush(key, list.iter(), out);
-                if let Some(deadline) = entry.expires_at {
-                    pexpireat(key, deadline, out);
-                }
-            }
-            Value::SortedSet(set) => {
-                super::commands::zadd(key, set.iter(), out);
-                if let Some(deadline) = entry.expires_at {
-                    pexpireat(key, deadline, out);
-                }
+            collection => {
+                super::commands::collection(key, collection, entry.expires_at, out);
             }
         }
     }

@@ -36,6 +36,30 @@ impl Value {
         }
     }
 
+    /// The hash, if this is one (a picker for `Ctx::value_as`).
+    pub(crate) fn hash_mut(&mut self) -> Option<&mut super::hash::Hash> {
+        match self {
+            Value::Hash(hash) => Some(hash),
+            _ => None,
+        }
+    }
+
+    /// The sorted set, if this is one.
+    pub(crate) fn sorted_set_mut(&mut self) -> Option<&mut super::zset::SortedSet> {
+        match self {
+            Value::SortedSet(set) => Some(set),
+            _ => None,
+        }
+    }
+
+    /// The list, if this is one.
+    pub(crate) fn list_mut(&mut self) -> Option<&mut super::list::List> {
+        match self {
+            Value::List(list) => Some(list),
+            _ => None,
+        }
+    }
+
     /// The bytes of a string value (an integer as its decimal text), or `None` for other
     /// types.
     pub fn to_bytes(&self) -> Option<Bytes> {

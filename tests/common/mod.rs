@@ -29,6 +29,7 @@ use embedis::{Connection, Engine, Error};
 pub mod picture;
 pub mod plain;
 pub mod redis_rs;
+pub mod replies;
 pub mod shrink;
 pub mod table;
 pub mod tree;
