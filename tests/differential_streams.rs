@@ -5,9 +5,10 @@
 //! Three parts:
 //! 1. single-connection cases, one table per command family (the format of
 //!    tests/differential.rs, plus the stream-specific directives and masks below);
-//! 2. blocking scenarios on several connections (XREAD / XREADGROUP with BLOCK): commands
-//!    are sent without waiting for their replies and the frames that arrive on each
-//!    connection are compared;
+//! 2. blocking scenarios on several connections (XREAD / XREADGROUP with BLOCK, and the
+//!    blocking list commands BLPOP, BRPOP, BLMPOP, BLMOVE, BRPOPLPUSH in their own table):
+//!    commands are sent without waiting for their replies and the frames that arrive on
+//!    each connection are compared;
 //! 3. a property test of random stream command sequences.
 //!
 //! # Script lines
@@ -1204,6 +1205,117 @@ const BLOCKING: &[Case] = &[
     ]),
 ];
 
+/// Blocking scenarios of the list commands (BLPOP, BRPOP, BLMPOP, BLMOVE, BRPOPLPUSH), in
+/// the same form as [`BLOCKING`]: a waiter parks on connection 1 (2, 3, ...), connection 0
+/// writes, and the frames of each waiter are compared. A push replies the list's length
+/// before any waiter is served; waiters are served in arrival order once the command (or
+/// the whole transaction) has run.
+#[rustfmt::skip]
+const LIST_BLOCKING: &[Case] = &[
+    ("blpop on an empty key woken by rpush", &[
+        "@1 send BLPOP l 0", "read 1 100", "RPUSH l a", "read 1 100", "LLEN l", "@1 PING",
+    ]),
+    ("blpop, two waiters served in arrival order by one push", &[
+        "@1 send BLPOP l 0", "read 1 50", "@2 send BLPOP l 0", "read 2 50",
+        "RPUSH l a b c", "read 1,2 100", "LRANGE l 0 -1",
+    ]),
+    ("blpop, two waiters served in arrival order by two pushes", &[
+        "@1 send BLPOP l 0", "read 1 50", "@2 send BLPOP l 0", "read 2 50",
+        "RPUSH l a", "read 1,2 100", "LPUSH l b", "read 1,2 100", "EXISTS l",
+    ]),
+    ("blpop on several keys woken by a push to the second", &[
+        "@1 send BLPOP a b c 0", "read 1 100", "RPUSH b x y", "read 1 100", "LRANGE b 0 -1",
+        "RPUSH c z", "read 1 100",
+    ]),
+    ("brpop pops from the tail", &[
+        "@1 send BRPOP l 0", "read 1 100", "RPUSH l a b c", "read 1 100", "LRANGE l 0 -1",
+    ]),
+    ("blpop with data does not block", &[
+        "RPUSH b x", "@1 send BLPOP a b 0", "@1 send PING", "read 1 100", "EXISTS b",
+    ]),
+    ("blmove woken by a push", &[
+        "RPUSH d x", "@1 send BLMOVE s d LEFT RIGHT 0", "read 1 100", "RPUSH s a b", "read 1 100",
+        "LRANGE s 0 -1", "LRANGE d 0 -1",
+    ]),
+    ("blmove with source == destination woken by a push", &[
+        "@1 send BLMOVE l l RIGHT LEFT 0", "read 1 100", "RPUSH l a b c", "read 1 100", "LRANGE l 0 -1",
+    ]),
+    ("brpoplpush woken by a push, then onto itself", &[
+        "@1 send BRPOPLPUSH s d 0", "read 1 100", "LPUSH s a b", "read 1 100",
+        "LRANGE s 0 -1", "LRANGE d 0 -1",
+        "@2 send BRPOPLPUSH t t 0", "read 2 100", "RPUSH t x y", "read 2 100", "LRANGE t 0 -1",
+    ]),
+    ("blmove chain: the moved element serves a waiter on the destination", &[
+        "@1 send BLMOVE a b LEFT LEFT 0", "read 1 50", "@2 send BLPOP b 0", "read 2 50",
+        "RPUSH a x", "read 1,2 100", "EXISTS a b",
+    ]),
+    ("blmpop with count woken by a multi-element push", &[
+        "@1 send BLMPOP 0 2 a b RIGHT COUNT 2", "read 1 100", "RPUSH b 1 2 3", "read 1 100", "LRANGE b 0 -1",
+        "@2 send BLMPOP 0 1 c LEFT COUNT 10", "read 2 100", "RPUSH c 4 5", "read 2 100", "EXISTS c",
+    ]),
+    ("blocking list commands time out", &[
+        "@1 send BLPOP l 0.05", "@2 send BLMOVE s d LEFT LEFT 0.05", "@3 send BLMPOP 0.05 1 l LEFT",
+        "read 1,2,3 400", "@4 send BRPOPLPUSH s d 0.05", "@4 send PING", "read 4 400",
+        "RPUSH l a", "LLEN l",
+    ]),
+    ("blpop, the next pipelined command waits behind it", &[
+        "@1 send BLPOP l 0", "@1 send PING", "@1 send LLEN l", "read 1 100", "RPUSH l a b", "read 1 100",
+    ]),
+    ("blpop, key set to a string keeps it waiting", &[
+        "@1 send BLPOP l 0", "read 1 100", "SET l v", "read 1 100", "RPUSH l a", "read 1 100",
+        "DEL l", "RPUSH l b", "read 1 100", "EXISTS l",
+    ]),
+    ("blpop served after exec of a push in a transaction", &[
+        "@1 send BLPOP l 0", "read 1 100", "MULTI", "LPUSH l a b", "read 1 100", "EXEC", "read 1 100",
+        "LRANGE l 0 -1",
+    ]),
+    ("blpop, rpush then lpop in one transaction keeps it waiting", &[
+        "@1 send BLPOP l 0", "read 1 100", "MULTI", "RPUSH l a", "LPOP l", "EXEC", "read 1 100",
+        "RPUSH l b", "read 1 100",
+    ]),
+    ("blpop, a push to another key does not wake it", &[
+        "@1 send BLPOP l 0", "read 1 100", "RPUSH m a", "LPUSH n b", "read 1 100", "LLEN m",
+        "RPUSH l c", "read 1 100",
+    ]),
+    ("blpop woken by lmove into its key", &[
+        "RPUSH s a b", "@1 send BLPOP l 0", "read 1 100", "LMOVE s l LEFT RIGHT", "read 1 100",
+        "LRANGE s 0 -1", "EXISTS l",
+    ]),
+    ("blpop woken by rename of a list onto its key", &[
+        "RPUSH s a b", "@1 send BLPOP l 0", "read 1 100", "RENAME s l", "read 1 100", "LRANGE l 0 -1",
+    ]),
+    ("blpop in another database", &[
+        "@1 SELECT 1", "@1 send BLPOP l 0", "read 1 100", "RPUSH l a", "read 1 100",
+        "SELECT 1", "RPUSH l b", "read 1 100", "LRANGE l 0 -1",
+    ]),
+    ("blpop on several keys, two of them pushed in one transaction", &[
+        "@1 send BLPOP a b 0", "read 1 100", "MULTI", "RPUSH b x", "RPUSH a y", "EXEC", "read 1 100",
+        "LRANGE a 0 -1", "LRANGE b 0 -1",
+    ]),
+    ("blmpop with count and blpop share one push", &[
+        "@1 send BLMPOP 0 1 l LEFT COUNT 2", "read 1 50", "@2 send BLPOP l 0", "read 2 50",
+        "RPUSH l a b c", "read 1,2 100", "EXISTS l",
+    ]),
+    ("blmove woken, its destination a string", &[
+        "SET d v", "@1 send BLMOVE s d LEFT LEFT 0", "read 1 100", "RPUSH s a b", "read 1 100",
+        "LRANGE s 0 -1", "GET d",
+    ]),
+    ("blpop woken by copy and move of a list onto its key", &[
+        "RPUSH s a b", "@1 send BLPOP l 0", "read 1 100", "COPY s l", "read 1 100", "LRANGE l 0 -1",
+        "DEL l", "@2 SELECT 1", "@2 send BLPOP s 0", "read 2 100", "MOVE s 1", "read 2 100", "@3 SELECT 1", "@3 LRANGE s 0 -1",
+    ]),
+    ("blpop, the blocked connection closed by quit", &[
+        "@1 send BLPOP l 0", "@1 send QUIT", "read 1 100", "RPUSH l a", "read 1 100", "@2 LLEN l",
+    ]),
+    ("blocking list commands, timeout errors", &[
+        "BLPOP l -1", "BRPOP l abc", "BLMPOP -0.5 1 l LEFT", "BLMOVE s d LEFT LEFT x", "BRPOPLPUSH s d 1e400",
+        "BLPOP l inf", "BLMPOP 0 1 l LEFT COUNT 0",
+    ]),
+    ("blocking list commands inside multi do not block", &[
+        "MULTI", "BLPOP l 0", "BRPOP l 0", "BLMPOP 0 1 l LEFT", "BLMOVE l d LEFT LEFT 0", "BRPOPLPUSH l d 0", "EXEC",
+    ]),
+];
+
 // ---------------------------------------------------------------------------------------
 // Known differences.
 // ---------------------------------------------------------------------------------------
@@ -1318,6 +1430,11 @@ fn transactions() {
 #[test]
 fn blocking() {
     run_table(BLOCKING, BOTH);
+}
+
+#[test]
+fn list_blocking() {
+    run_table(LIST_BLOCKING, BOTH);
 }
 
 /// The known differences still differ at their last step, and agree before it (RESP2).
@@ -1457,8 +1574,9 @@ fn every_stream_command_is_covered() {
 fn case_counts() {
     let single: usize = TABLES.iter().map(|table| table.len()).sum();
     println!(
-        "{single} single-connection cases, {} blocking scenarios, {} known differences",
-        BLOCKING.len(),
+        "{single} single-connection cases, {} blocking scenarios ({} of lists), {} known differences",
+        BLOCKING.len() + LIST_BLOCKING.len(),
+        LIST_BLOCKING.len(),
         KNOWN_DIFFERENCES.len()
     );
     assert!(single >= 300);
