@@ -172,6 +172,10 @@ pub enum Error {
     SortedSet(SortedSetError),
     /// A list command's `ERR` reply (the text after `ERR `).
     List(ListError),
+    /// SINTERCARD (and LMPOP-like commands): `numkeys` is more than the arguments given.
+    NumKeysBeyondArgs,
+    /// SINTERCARD's LIMIT is negative or not a number.
+    LimitNegative,
     /// A count read by Redis's `getPositiveLongFromObjectOrReply` (LPOP's, ZPOPMIN's) is
     /// negative or not a number.
     MustBePositive,
@@ -683,6 +687,10 @@ impl fmt::Display for Error {
             Error::SortedSet(error) => write!(f, "ERR {}", error.message()),
             Error::List(error) => write!(f, "ERR {}", error.message()),
             Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),
+            Error::NumKeysBeyondArgs => {
+                f.write_str("ERR Number of keys can't be greater than number of args")
+            }
+            Error::LimitNegative => f.write_str("ERR LIMIT can't be negative"),
             Error::NoGroup(text) => write!(f, "NOGROUP {text}"),
             Error::BusyGroup => f.write_str("BUSYGROUP Consumer Group name already exists"),
             Error::Unblocked => f.write_str("UNBLOCKED the stream key no longer exists"),

@@ -5,7 +5,7 @@
 //! What is compared, for every key (the union of both sides' KEYS, which must be equal):
 //! TYPE; PEXPIRETIME exactly (an absolute deadline, so the two clocks do not matter); GET;
 //! HGETALL (in order, unless the hash is past Redis's 512-field listpack limit); ZRANGE 0 -1
-//! WITHSCORES; LRANGE 0 -1;
+//! WITHSCORES; LRANGE 0 -1; SMEMBERS (sorted);
 //! XRANGE - +, XLEN; from XINFO STREAM: length, last-generated-id, entries-added,
 //! max-deleted-entry-id, recorded-first-entry-id, groups; per group (XINFO GROUPS): name,
 //! consumers, pending, last-delivered-id, entries-read, lag; per consumer (XINFO
@@ -272,6 +272,19 @@ fn compare_key(a: &mut dyn Side, b: &mut dyn Side, key: &[u8]) {
             same("GET", &argv(&[b"GET", key]));
         }
         b"stream" => compare_stream(a, b, key),
+        b"set" => {
+            let smembers = argv(&[b"SMEMBERS", key]);
+            let sorted = |v: V| {
+                let mut members: Vec<Vec<u8>> = v.items().iter().map(V::bytes).collect();
+                members.sort();
+                members
+            };
+            assert_eq!(
+                sorted(a.call(&smembers)),
+                sorted(b.call(&smembers)),
+                "SMEMBERS of key {shown} differs"
+            );
+        }
         b"list" => {
             same("LRANGE", &argv(&[b"LRANGE", key, b"0", b"-1"]));
         }
@@ -546,6 +559,25 @@ fn hashes_small_large_and_expiring() {
 }
 
 #[test]
+fn sets_of_integers_and_of_strings() {
+    let engine = engine_with_script(&[
+        "SADD ints 3 1 2",
+        "SADD words b a c",
+        "SADD mixed 1 a",
+        "SADD expiring x",
+        "EXPIRE expiring 86400",
+        "SADD emptied x",
+        "SREM emptied x",
+    ]);
+    let mut conn = engine.connect();
+    for i in 0..600u64 {
+        conn.call(["SADD", "big", &i.to_string()]).unwrap();
+    }
+    let dump = export_and_compare(&engine, 5);
+    assert_eq!(count(&dump, "SADD"), 4 + 600usize.div_ceil(64));
+}
+
+#[test]
 fn lists_short_long_and_binary() {
     let engine = engine_with_script(&[
         "RPUSH short a b c",
@@ -794,7 +826,7 @@ fn import_reports_where_a_stream_goes_wrong() {
         Err(ImportError::Invalid { offset }) => assert_eq!(offset, 14),
         other => panic!("{other:?}"),
     }
-    match engine.import(&b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$4\r\nINCR\r\n$1\r\nx\r\n*3\r\n$4\r\nSADD\r\n$1\r\nl\r\n$1\r\nv\r\n"[..]) {
+    match engine.import(&b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$4\r\nINCR\r\n$1\r\nx\r\n*3\r\n$5\r\nPFADD\r\n$1\r\nl\r\n$1\r\nv\r\n"[..]) {
         Err(ImportError::Command { index, .. }) => assert_eq!(index, 2),
         other => panic!("{other:?}"),
     }

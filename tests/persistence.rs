@@ -81,6 +81,13 @@ fn every_kind_of_write_replays_to_the_same_data() {
         &["RPOPLPUSH", "l", "l"],
         &["LTRIM", "l", "0", "0"],
         &["LMPOP", "1", "l2", "LEFT"],
+        &["SADD", "set", "a", "b", "c", "1"],
+        &["SREM", "set", "b"],
+        &["SPOP", "set"],
+        &["SMOVE", "set", "set2", "c"],
+        &["SADD", "ints", "5", "3"],
+        &["SUNIONSTORE", "union", "set", "set2", "ints"],
+        &["SDIFFSTORE", "empty", "ints", "ints"],
         &["ZADD", "zgone", "1", "x"],
         &["ZREMRANGEBYSCORE", "zgone", "-inf", "+inf"],
         &["XADD", "st", "*", "f", "1"],
@@ -498,7 +505,7 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
     let ms = (rng.below(3) * 40).to_string();
     let db = rng.below(3).to_string();
     let field = rng.pick(&["f", "g"]);
-    let words: Vec<&str> = match rng.below(46) {
+    let words: Vec<&str> = match rng.below(50) {
         0 => vec!["SET", key, &n],
         1 => vec!["SET", key, &n, "PX", &ms],
         2 => vec!["INCRBY", key, &n],
@@ -580,6 +587,11 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
         42 => vec!["LMOVE", key, rng.pick(&["a", "b", "c"]), "LEFT", "RIGHT"],
         43 => vec!["LTRIM", key, "1", "-1"],
         44 => vec!["LREM", key, "0", field],
+        // Sets, on the same keys.
+        45 => vec!["SADD", key, field, &n],
+        46 => vec!["SPOP", key],
+        47 => vec!["SMOVE", key, rng.pick(&["a", "b", "c"]), field],
+        48 => vec!["SINTERSTORE", key, rng.pick(&["a", "b", "c"]), key],
         _ => vec!["XADD", stream, "MINID", "~", "0", "*", "f", &n],
     };
     words.into_iter().map(str::to_string).collect()

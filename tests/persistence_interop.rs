@@ -76,6 +76,13 @@ fn database_picture(side: &mut dyn Side) -> String {
             out.push_str(&format!("  value {}\n", side.exec(&["GET", key]).render()));
             continue;
         }
+        if kind == "set" {
+            let members = side.exec(&["SMEMBERS", key]);
+            let mut members: Vec<String> = members.arr().iter().map(V::render).collect();
+            members.sort();
+            out.push_str(&format!("  members {}\n", members.join(" ")));
+            continue;
+        }
         if kind == "list" {
             let elements = side.exec(&["LRANGE", key, "0", "-1"]);
             out.push_str(&format!("  elements {}\n", elements.render()));
@@ -188,6 +195,12 @@ fn workload(side: &mut dyn Side) {
         &["LTRIM", "queue", "0", "1"],
         &["RPOP", "queue", "1"],
         &["LMPOP", "2", "nothing", "processing", "RIGHT", "COUNT", "5"],
+        &["SADD", "tags", "rust", "redis", "queue"],
+        &["SADD", "ints", "3", "1", "2"],
+        &["SREM", "tags", "queue"],
+        &["SMOVE", "ints", "tags", "2"],
+        &["SUNIONSTORE", "all", "tags", "ints"],
+        &["SINTERSTORE", "none", "tags", "nothing"],
         &["SET", "counter", "10"],
         &["INCR", "counter"],
         &["INCRBY", "counter", "5"],

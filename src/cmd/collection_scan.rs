@@ -80,9 +80,25 @@ impl ScanArgs {
         reply(0, Vec::new())
     }
 
-    /// One page of a collection found at the key: `members` lists its members with their
-    /// values in its order (called again for each pass), `value_of` finds one member's
-    /// value, `render` turns a value into the bulk string after its member.
+    /// The members of one page, and the cursor to go on from: a compact collection's
+    /// members all, in its order, with cursor 0; a large one's by scan order. `members`
+    /// lists them (called again for each pass).
+    fn select<'a, I>(&self, compact: bool, members: impl Fn() -> I) -> (u64, Vec<Bytes>)
+    where
+        I: Iterator<Item = &'a Bytes>,
+    {
+        let glob = self.pattern.as_deref().map(Glob::new);
+        let wanted = |member: &Bytes| glob.as_ref().is_none_or(|glob| glob.matches(member));
+        if compact {
+            return (0, members().filter(|m| wanted(m)).cloned().collect());
+        }
+        let (next_cursor, mut page) = scan_order::page(&members, self.cursor, self.count);
+        page.retain(|member| wanted(member));
+        (next_cursor, page)
+    }
+
+    /// One page of a collection of members with values (a hash's fields, a sorted set's
+    /// members): `member, value, ...`, each value rendered by `render`.
     pub(crate) fn page<'a, V, I>(
         &self,
         compact: bool,
@@ -96,30 +112,37 @@ impl ScanArgs {
         if let Some(error) = &self.bad_option {
             return Reply::Error(error.clone());
         }
-        let glob = self.pattern.as_deref().map(Glob::new);
-        let wanted = |member: &[u8]| glob.as_ref().is_none_or(|glob| glob.matches(member));
-        let mut flat = Vec::new();
-        let mut push = |member: &Bytes, value: V| {
-            flat.push(Reply::Bulk(member.clone()));
-            flat.push(Reply::Bulk(render(value)));
-        };
-        if compact {
-            members()
-                .filter(|(member, _)| wanted(member))
-                .for_each(|(member, value)| push(member, value));
-            return reply(0, flat);
-        }
-        let (next_cursor, page) = scan_order::page(
-            || members().map(|(member, _)| member),
-            self.cursor,
-            self.count,
-        );
-        for member in page.iter().filter(|member| wanted(member)) {
-            if let Some(value) = value_of(member) {
-                push(member, value);
+        let (cursor, page) = self.select(compact, || members().map(|(member, _)| member));
+        let mut flat = Vec::with_capacity(page.len() * 2);
+        for member in page {
+            if let Some(value) = value_of(&member) {
+                flat.push(Reply::Bulk(member));
+                flat.push(Reply::Bulk(render(value)));
             }
         }
-        reply(next_cursor, flat)
+        reply(cursor, flat)
+    }
+
+    /// One page of a collection of bare members (a set's).
+    pub(crate) fn page_members<'a, I>(
+        &self,
+        compact: bool,
+        members: impl Fn() -> I,
+        contains: impl Fn(&Bytes) -> bool,
+    ) -> Reply
+    where
+        I: Iterator<Item = &'a Bytes>,
+    {
+        if let Some(error) = &self.bad_option {
+            return Reply::Error(error.clone());
+        }
+        let (cursor, page) = self.select(compact, members);
+        let items = page
+            .into_iter()
+            .filter(|member| contains(member))
+            .map(Reply::Bulk)
+            .collect();
+        reply(cursor, items)
     }
 }
 

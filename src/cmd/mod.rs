@@ -27,6 +27,7 @@ pub(crate) mod list_blocking;
 pub(crate) mod multi;
 pub(crate) mod pubsub;
 pub(crate) mod server;
+pub(crate) mod set;
 pub(crate) mod stream;
 pub(crate) mod stream_group;
 mod stream_log;
@@ -53,6 +54,7 @@ pub use list_blocking::{BlockingMove, BlockingPop};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use server::{Echo, Ping, Select, Time};
+pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 pub use stream_group::{
     NackMode, RefPolicy, XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XNack, XPending,
@@ -269,6 +271,12 @@ pub enum Command {
     LMPop(LMPop),
     BlockingPop(BlockingPop),
     BlockingMove(Box<BlockingMove>),
+    SAdd(SAdd),
+    SRead(SRead),
+    SRandom(SRandom),
+    SMove(Box<SMove>),
+    SCombine(SCombine),
+    SScan(Box<SScan>),
     Ping(Ping),
     Echo(Echo),
     Time(Time),
@@ -461,6 +469,10 @@ impl Command {
                 | Command::LMPop(_)
                 | Command::BlockingPop(_)
                 | Command::BlockingMove(_)
+                | Command::SAdd(_)
+                | Command::SRandom(_)
+                | Command::SMove(_)
+                | Command::SCombine(_)
                 | Command::XAdd(_)
                 | Command::XDel(_)
                 | Command::XTrim(_)
@@ -574,6 +586,12 @@ impl Command {
             Command::LMPop(_) => "lmpop",
             Command::BlockingPop(c) => c.name(),
             Command::BlockingMove(c) => c.name(),
+            Command::SAdd(c) => c.name(),
+            Command::SRead(c) => c.name(),
+            Command::SRandom(c) => c.name(),
+            Command::SMove(_) => "smove",
+            Command::SCombine(c) => c.name(),
+            Command::SScan(_) => "sscan",
             Command::Ping(_) => "ping",
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
@@ -679,6 +697,12 @@ impl Command {
             Command::LMPop(c) => c.apply(ctx),
             Command::BlockingPop(c) => c.apply(ctx),
             Command::BlockingMove(c) => c.apply(ctx),
+            Command::SAdd(c) => c.apply(ctx),
+            Command::SRead(c) => c.apply(ctx),
+            Command::SRandom(c) => c.apply(ctx),
+            Command::SMove(c) => c.apply(ctx),
+            Command::SCombine(c) => c.apply(ctx),
+            Command::SScan(c) => c.apply(ctx),
             Command::Ping(c) => c.apply(ctx),
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
@@ -811,6 +835,12 @@ typed! {
     LMPop => LMPop: Reply,
     BlockingPop => BlockingPop: Reply,
     BlockingMove => BlockingMove: Reply,
+    SAdd => SAdd: i64,
+    SRead => SRead: Reply,
+    SRandom => SRandom: Reply,
+    SMove => SMove: bool,
+    SCombine => SCombine: Reply,
+    SScan => SScan: (u64, Vec<Bytes>),
     Ping => Ping: Reply,
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,

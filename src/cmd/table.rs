@@ -22,6 +22,7 @@ use super::list_blocking::{BlockingMove, BlockingPop};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::server::{Echo, Ping, Select, Time};
+use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 use super::stream_group::{
     XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XNack, XPending, XReadGroup,
@@ -210,6 +211,24 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("blmpop", -5, BlockingPop::parse_blmpop),
     cmd("blmove", 6, BlockingMove::parse),
     cmd("brpoplpush", 4, BlockingMove::parse_brpoplpush),
+    // sets
+    cmd("sadd", -3, SAdd::parse),
+    cmd("srem", -3, SAdd::parse_srem),
+    cmd("smembers", 2, SRead::parse_smembers),
+    cmd("scard", 2, SRead::parse_scard),
+    cmd("sismember", 3, SRead::parse_sismember),
+    cmd("smismember", -3, SRead::parse_smismember),
+    cmd("spop", -2, SRandom::parse_spop),
+    cmd("srandmember", -2, SRandom::parse_srandmember),
+    cmd("smove", 4, SMove::parse),
+    cmd("sinter", -2, SCombine::parse_sinter),
+    cmd("sunion", -2, SCombine::parse_sunion),
+    cmd("sdiff", -2, SCombine::parse_sdiff),
+    cmd("sinterstore", -3, SCombine::parse_sinterstore),
+    cmd("sunionstore", -3, SCombine::parse_sunionstore),
+    cmd("sdiffstore", -3, SCombine::parse_sdiffstore),
+    cmd("sintercard", -3, SCombine::parse_sintercard),
+    cmd("sscan", -3, SScan::parse),
     // server
     cmd("ping", -1, Ping::parse),
     cmd("echo", 2, Echo::parse),

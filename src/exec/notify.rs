@@ -25,7 +25,8 @@ pub(crate) const GENERIC: u32 = 1 << 2;
 pub(crate) const STRING: u32 = 1 << 3;
 /// `l`: list commands.
 pub(crate) const LIST: u32 = 1 << 4;
-const SET: u32 = 1 << 5;
+/// `s`: set commands.
+pub(crate) const SET: u32 = 1 << 5;
 /// `h`: hash commands.
 pub(crate) const HASH: u32 = 1 << 6;
 /// `z`: sorted-set commands.

@@ -102,7 +102,18 @@ pub(crate) fn rpush<'a>(
     });
 }
 
-/// The commands that rebuild a hash, sorted set or list at `key`, with its deadline; `false`
+/// `SADD key member ...`.
+pub(crate) fn sadd<'a>(
+    key: &[u8],
+    members: impl ExactSizeIterator<Item = &'a Bytes>,
+    out: &mut Vec<u8>,
+) {
+    batched(b"SADD", key, members, 1, out, |member, out| {
+        write_bulk(member, out)
+    });
+}
+
+/// The commands that rebuild a hash, sorted set, list or set at `key`, with its deadline; `false`
 /// (and nothing written) for a string or a stream, which their callers write their own way.
 pub(crate) fn collection(
     key: &[u8],
@@ -115,6 +126,7 @@ pub(crate) fn collection(
         Value::Hash(hash) => hset(key, hash.iter(), out),
         Value::SortedSet(set) => zadd(key, set.iter(), out),
         Value::List(list) => rpush(key, list.iter(), out),
+        Value::Set(set) => sadd(key, set.members().into_iter(), out),
         Value::String(_) | Value::Int(_) | Value::Stream(_) => return false,
     }
     if let Some(deadline) = deadline {

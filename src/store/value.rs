@@ -22,6 +22,8 @@ pub enum Value {
     SortedSet(Box<super::zset::SortedSet>),
     /// A list: elements head first.
     List(Box<super::list::List>),
+    /// A set: distinct members.
+    Set(Box<super::set::Set>),
 }
 
 impl Value {
@@ -33,6 +35,7 @@ impl Value {
             Value::Hash(_) => "hash",
             Value::SortedSet(_) => "zset",
             Value::List(_) => "list",
+            Value::Set(_) => "set",
         }
     }
 
@@ -60,13 +63,21 @@ impl Value {
         }
     }
 
+    /// The set, if this is one.
+    pub(crate) fn set_mut(&mut self) -> Option<&mut super::set::Set> {
+        match self {
+            Value::Set(set) => Some(set),
+            _ => None,
+        }
+    }
+
     /// The bytes of a string value (an integer as its decimal text), or `None` for other
     /// types.
     pub fn to_bytes(&self) -> Option<Bytes> {
         match self {
             Value::String(bytes) => Some(bytes.clone()),
             Value::Int(n) => Some(Bytes::from(n.to_string())),
-            Value::Stream(_) | Value::Hash(_) | Value::SortedSet(_) | Value::List(_) => None,
+            _ => None,
         }
     }
 }

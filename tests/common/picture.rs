@@ -1,6 +1,6 @@
 //! A picture of an engine's data, to compare two engines that should hold the same (an
 //! append-only file and the engine replayed from it): every key with its type, value and
-//! deadline; every hash's fields in its order; every sorted set's members and scores; every list; every stream with its entries, metadata,
+//! deadline; every hash's fields in its order; every sorted set's members and scores; every list; every set's members; every stream with its entries, metadata,
 //! groups, pending entries with owners, delivery times and counts, and its consumers' names
 //! and pending counts.
 
@@ -51,6 +51,15 @@ fn database_picture(conn: &mut embedis::Connection) -> String {
         if kind.contains("hash") {
             // In the hash's own order: a replay rebuilds it in the same order.
             out.push_str(&text(&conn.call(["HGETALL", &key]).expect("hgetall")));
+            continue;
+        }
+        if kind.contains("set") && !kind.contains("zset") {
+            // A hash-table set's order is its own: sorted here.
+            let Reply::Set(mut members) = conn.call(["SMEMBERS", &key]).expect("smembers") else {
+                panic!("SMEMBERS replies a set in RESP3");
+            };
+            members.sort_by_key(text);
+            out.push_str(&text(&Reply::Array(members)));
             continue;
         }
         if kind.contains("list") {
