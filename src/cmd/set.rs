@@ -413,7 +413,15 @@ impl SRandom {
         }
         match (self.count, self.pop) {
             (None, _) => Reply::optional(picked.into_iter().next()),
-            (Some(_), true) => set_reply(&picked),
+            (Some(_), true) => {
+                // redis-server gathers the popped members into a new set, an intset when
+                // they are all integers: listed as a set of them would be.
+                let mut popped = Set::default();
+                for member in picked {
+                    popped.insert(member);
+                }
+                set_reply(popped.members())
+            }
             (Some(_), false) => Reply::Array(picked.into_iter().map(Reply::Bulk).collect()),
         }
     }
@@ -665,12 +673,8 @@ impl SCombine {
         // Every key is looked up and type checked, missing ones counting as empty.
         let mut sets: Vec<Option<Set>> = Vec::with_capacity(self.keys.len());
         for key in &self.keys {
-            let found = if self.destination.is_some() {
-                ctx.set(key).map(|set| set.map(|set| &*set))
-            } else {
-                ctx.read_set(key)
-            };
-            sets.push(found?.cloned());
+            // Sources are read (a missing one is announced), STORE or not.
+            sets.push(ctx.read_set(key)?.cloned());
         }
         let mut result = Set::default();
         let Some((first, rest)) = sets.split_first() else {
