@@ -17,9 +17,9 @@
 //! - `!time`: TIME: compare the shape, and seconds within a few of each other;
 //! - `!page`: both replies are SCAN pages; cursor and keys are not compared (a cursor
 //!   that is valid but means different places on each side);
-//! - `!scan`: SCAN (or HSCAN, ZSCAN: the cursor is the third word): iterate from this
-//!   cursor until cursor 0 on each side and compare the sets of items returned (cursor
-//!   values are deliberately different); an error reply is compared byte for byte;
+//! - `!scan`: SCAN (or HSCAN, ZSCAN, SSCAN: the cursor is the third word): iterate from
+//!   this cursor until cursor 0 on each side and compare the sets of items returned
+//!   (cursor values are deliberately different); an error reply is compared byte for byte;
 //! - `!sleep N` (a whole line): wait N milliseconds (for keys to expire: short TTLs, long
 //!   waits, so timing cannot decide the outcome);
 //! - `!fill N` (a whole line): `MSET key:0 0 key:1 1 ...` with N keys;
@@ -28,8 +28,10 @@
 //!   (score i for member:i: past 128 members, a skiplist on redis-server);
 //! - `!lfill KEY N` (a whole line): `RPUSH KEY element:0 element:1 ...` with N elements
 //!   (a long list spans several quicklist nodes on redis-server, 8 KB each);
-//! - `!len`: a random pick (HRANDFIELD, ZRANDMEMBER): the same type, and for arrays the
-//!   same number of elements, but not the same elements.
+//! - `!sfill KEY N` (a whole line): `SADD KEY member:0 member:1 ...` with N members (not
+//!   integers: a hash table on redis-server, in its own order);
+//! - `!len`: a random pick (HRANDFIELD, ZRANDMEMBER, SPOP, SRANDMEMBER): the same type, and
+//!   for arrays and sets the same number of elements, but not the same elements.
 //!
 //! Deliberate or unfixable differences are left out of the comparison: SCAN cursor values
 //! and page boundaries, INCREX (an
@@ -41,7 +43,8 @@
 //! on members that share one score: over mixed scores Redis leaves the answer undefined
 //! (it depends on its skiplist's random levels). A `-0` score is stored as `0` only in a
 //! small set (a listpack on redis-server; a skiplist keeps `-0`), so no case stores one in
-//! a large set.
+//! a large set. Set replies are compared in order only where Redis 7.0 fixes it (an
+//! intset's numeric order, see `SETS`), elsewhere as multisets (`!sorted`).
 
 mod common;
 
@@ -114,6 +117,19 @@ fn parse_step(line: &str) -> Step {
         let mut argv = vec![b"ZADD".to_vec(), key.as_bytes().to_vec()];
         for i in 0..count {
             argv.push(i.to_string().into_bytes());
+            argv.push(format!("member:{i}").into_bytes());
+        }
+        return Step {
+            conn,
+            check: Check::Exact,
+            argv,
+        };
+    }
+    if let Some(spec) = rest.strip_prefix("!sfill ") {
+        let (key, count) = spec.split_once(' ').expect("!sfill KEY N");
+        let count: usize = count.parse().expect("!sfill KEY N");
+        let mut argv = vec![b"SADD".to_vec(), key.as_bytes().to_vec()];
+        for i in 0..count {
             argv.push(format!("member:{i}").into_bytes());
         }
         return Step {
@@ -223,7 +239,7 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
         Check::Len => {
             expected.first() == actual.first()
                 && match expected.first() {
-                    Some(b'*') => {
+                    Some(b'*' | b'~') => {
                         elements(expected).map(|(_, e)| e.len())
                             == elements(actual).map(|(_, e)| e.len())
                     }
@@ -281,8 +297,8 @@ fn scan_all(pair: &mut Pair, step: &Step) -> Result<(), String> {
     for (side, (mut cursor, page)) in [first_redis, first_embedis].into_iter().enumerate() {
         let mut keys: BTreeSet<Vec<u8>> = page.into_iter().collect();
         let mut argv = step.argv.clone();
-        // SCAN cursor ..., HSCAN / ZSCAN key cursor ...
-        let keyed = [&b"HSCAN"[..], b"ZSCAN"]
+        // SCAN cursor ..., HSCAN / ZSCAN / SSCAN key cursor ...
+        let keyed = [&b"HSCAN"[..], b"ZSCAN", b"SSCAN"]
             .iter()
             .any(|name| argv[0].eq_ignore_ascii_case(name));
         let at = if keyed { 2 } else { 1 };
@@ -1734,6 +1750,270 @@ const LISTS: &[Case] = &[
     ]),
 ];
 
+/// Sets. Redis 7.0 keeps a set of canonical decimal integers (at most 512 of them) as an
+/// intset, whose members come out in numeric order; any other set is a hash table, in its
+/// own order. So whole-set replies are compared byte for byte only for integer sets (and
+/// for results built afresh from integers: SUNION, SDIFF, the STOREs and a SPOP of the
+/// whole set build a new set, an intset when it can be), elsewhere with `!sorted`. Random
+/// picks (SPOP, SRANDMEMBER) compare their shape (`!len`) unless the answer is determined.
+/// Checked against redis-server 7.0.15.
+#[rustfmt::skip]
+const SETS: &[Case] = &[
+    ("sadd and reads", &[
+        "SADD s a b c", "SADD s a d", "SADD s e e e", "SCARD s", "SISMEMBER s a", "SISMEMBER s z", "SISMEMBER nosuch a",
+        "SMISMEMBER s a z d a", "SMISMEMBER nosuch a b", "!sorted SMEMBERS s", "SMEMBERS nosuch", "SCARD nosuch", "TYPE s",
+        "sadd s f", "sismember s F", "SCARD s",
+    ]),
+    ("set arity", &[
+        "SADD", "SADD s", "SREM", "SREM s", "SMEMBERS", "SMEMBERS s x", "SISMEMBER s", "SISMEMBER s a b", "SMISMEMBER s",
+        "SCARD", "SCARD s x", "SPOP", "SRANDMEMBER", "SMOVE s d", "SMOVE s d a b", "SINTER", "SUNION", "SDIFF",
+        "SINTERSTORE d", "SUNIONSTORE d", "SDIFFSTORE d", "SINTERCARD", "SINTERCARD 1", "SSCAN", "SSCAN s", "EXISTS s d",
+    ]),
+    ("an intset comes out in numeric order", &[
+        "SADD i 10 9 -1 100 0", "SMEMBERS i", "SADD i 5 -20", "SMEMBERS i", "SREM i 9", "SMEMBERS i", "SINTER i", "SUNION i",
+        "SDIFF i", "SRANDMEMBER i 6", "SRANDMEMBER i 100", "SSCAN i 0", "SISMEMBER i -20", "TYPE i", "SPOP i 6", "EXISTS i",
+    ]),
+    ("an intset at the edges of i64", &[
+        "SADD i 9223372036854775807 -9223372036854775808 0", "SMEMBERS i", "SISMEMBER i 9223372036854775807",
+        "SISMEMBER i 9223372036854775808", "SADD i -9223372036854775807", "SMEMBERS i", "SADD i 9223372036854775808",
+        "!sorted SMEMBERS i", "SCARD i", "SISMEMBER i 9223372036854775808", "SADD j 18446744073709551615 -9223372036854775809 1",
+        "!sorted SMEMBERS j",
+    ]),
+    ("01, -0 and other spellings are not integers", &[
+        "SADD i 1 2 0", "SISMEMBER i 01", "SMISMEMBER i 01 -0 +1 1 2 0 \" 1\" \"1 \" 1.0 0x1 00", "SREM i 01 -0 +1", "SCARD i",
+        "SMEMBERS i", "SADD i 01", "SCARD i", "!sorted SMEMBERS i", "SISMEMBER i 01", "SISMEMBER i 1", "SADD j -0 0",
+        "!sorted SMEMBERS j", "SADD k 1 +1 \" 1\" 1.0 00", "SCARD k", "!sorted SMEMBERS k",
+    ]),
+    ("a member that is not an integer converts an intset for good", &[
+        "SADD i 3 1 2", "SMEMBERS i", "SADD i a", "!sorted SMEMBERS i", "SREM i a", "!sorted SMEMBERS i", "SCARD i",
+        "SISMEMBER i 1", "SADD i 4", "!sorted SMEMBERS i", "SADD j 2 \"\"", "!sorted SMEMBERS j", "SREM j \"\"",
+        "SMISMEMBER j 2 \"\"",
+    ]),
+    // SUNION, SDIFF, the STOREs and SPOP of the whole set build their result as a new set:
+    // an intset when every member is an integer, whatever the sources were.
+    ("results of only integers come out in numeric order", &[
+        "SADD m a 30 1 2 -5", "SADD n a", "SDIFF m n", "SDIFFSTORE d m n", "SMEMBERS d", "SUNIONSTORE e d", "SMEMBERS e",
+        "SREM m a", "SPOP m 10", "EXISTS m", "SADD h x 3 2 1", "SREM h x", "SUNION h", "SDIFF h nosuch", "SINTERSTORE f h h",
+        "SMEMBERS f", "!sorted SMEMBERS h", "!sorted SRANDMEMBER h 10", "!sorted SINTER h",
+    ]),
+    ("the 513th integer converts an intset", &[
+        "SADD i 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 \
+        25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 \
+        50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 \
+        75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99",
+        "SADD i 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 \
+        125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142 143 144 145 146 147 148 149 \
+        150 151 152 153 154 155 156 157 158 159 160 161 162 163 164 165 166 167 168 169 170 171 172 173 174 \
+        175 176 177 178 179 180 181 182 183 184 185 186 187 188 189 190 191 192 193 194 195 196 197 198 199",
+        "SADD i 200 201 202 203 204 205 206 207 208 209 210 211 212 213 214 215 216 217 218 219 220 221 222 223 224 \
+        225 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244 245 246 247 248 249 \
+        250 251 252 253 254 255 256 257 258 259 260 261 262 263 264 265 266 267 268 269 270 271 272 273 274 \
+        275 276 277 278 279 280 281 282 283 284 285 286 287 288 289 290 291 292 293 294 295 296 297 298 299",
+        "SADD i 300 301 302 303 304 305 306 307 308 309 310 311 312 313 314 315 316 317 318 319 320 321 322 323 324 \
+        325 326 327 328 329 330 331 332 333 334 335 336 337 338 339 340 341 342 343 344 345 346 347 348 349 \
+        350 351 352 353 354 355 356 357 358 359 360 361 362 363 364 365 366 367 368 369 370 371 372 373 374 \
+        375 376 377 378 379 380 381 382 383 384 385 386 387 388 389 390 391 392 393 394 395 396 397 398 399",
+        "SADD i 400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 418 419 420 421 422 423 424 \
+        425 426 427 428 429 430 431 432 433 434 435 436 437 438 439 440 441 442 443 444 445 446 447 448 449 \
+        450 451 452 453 454 455 456 457 458 459 460 461 462 463 464 465 466 467 468 469 470 471 472 473 474 \
+        475 476 477 478 479 480 481 482 483 484 485 486 487 488 489 490 491 492 493 494 495 496 497 498 499 \
+        500 501 502 503 504 505 506 507 508 509 510 511",
+        "SCARD i", "SMEMBERS i", "SSCAN i 0 COUNT 10", "SRANDMEMBER i 512", "SISMEMBER i 511", "SADD i 512", "SCARD i",
+        "!sorted SMEMBERS i", "!scan SSCAN i 0 COUNT 100", "SREM i 512", "!sorted SMEMBERS i", "SUNION i", "SINTERSTORE j i",
+        "SMEMBERS j", "SREM j 0", "SADD x 600", "SMOVE x j 600", "SMEMBERS j", "SADD j -1", "!sorted SMEMBERS j",
+        "SUNIONSTORE k i j", "SCARD k", "!sorted SMEMBERS k",
+        "SINTERCARD 2 i j", "SMISMEMBER i 0 511 512 -1",
+    ]),
+    ("srem", &[
+        "SADD s a b c", "SREM s a a z", "!sorted SMEMBERS s", "SREM s b c", "EXISTS s", "SREM s a", "SREM nosuch a",
+        "SADD i 1 2", "SREM i 1 2 3", "EXISTS i", "SADD j 1 2", "SREM j 01 2", "SMEMBERS j",
+    ]),
+    ("spop", &[
+        "SADD s only", "SPOP s", "EXISTS s", "SPOP s", "SADD i 1 2 3", "!len SPOP i", "SCARD i", "!len SPOP i 1", "SCARD i",
+        "SPOP i 0", "SCARD i", "!len SPOP i 5", "EXISTS i", "SPOP nosuch", "SPOP nosuch 3", "SPOP nosuch 0",
+    ]),
+    ("spop with a count", &[
+        "SADD s a b c d e f g h i j", "!len SPOP s 2", "SCARD s", "!len SPOP s 7", "SCARD s", "!len SPOP s 5", "EXISTS s",
+        "SADD i 3 1 2", "SPOP i 3", "EXISTS i", "SADD i 5 4", "SPOP i 9223372036854775807", "SADD m 1 2 3 4 5 6 7 8 9 10",
+        "!len SPOP m 2", "!len SPOP m 6", "SCARD m",
+    ]),
+    ("spop count errors", &[
+        "SADD s a b", "SPOP s -1", "SPOP s x", "SPOP s 1.5", "SPOP s \"\"", "SPOP s 9223372036854775808",
+        "SPOP s -9223372036854775808", "SPOP s \" 1\"", "SPOP s 01", "SPOP s 1 2", "SPOP nosuch -1", "SPOP nosuch x",
+        "SPOP nosuch 1 2", "SCARD s",
+    ]),
+    ("srandmember of the whole set", &[
+        "SADD i 3 1 2", "SRANDMEMBER i 3", "SRANDMEMBER i 5", "SRANDMEMBER i 9223372036854775807", "SRANDMEMBER i 0",
+        "SADD s a b c", "!sorted SRANDMEMBER s 3", "!sorted SRANDMEMBER s 10", "SRANDMEMBER s 0", "SCARD s",
+    ]),
+    ("srandmember picks", &[
+        "SADD s a b c d e", "!len SRANDMEMBER s", "!len SRANDMEMBER s 2", "!len SRANDMEMBER s 4", "!len SRANDMEMBER s -3",
+        "!len SRANDMEMBER s -20", "SADD i 1 2 3 4 5 6 7 8", "!len SRANDMEMBER i 1", "!len SRANDMEMBER i 3",
+        "!len SRANDMEMBER i 2", "!len SRANDMEMBER i -10", "SCARD s", "SCARD i",
+    ]),
+    ("srandmember of one member", &[
+        "SADD s only", "SRANDMEMBER s", "SRANDMEMBER s 1", "SRANDMEMBER s -3", "SRANDMEMBER s 2", "SRANDMEMBER s -1",
+        "SADD i 7", "SRANDMEMBER i -2", "SPOP i 1", "EXISTS i",
+    ]),
+    ("srandmember of a missing key, and count errors", &[
+        "SRANDMEMBER nosuch", "SRANDMEMBER nosuch 3", "SRANDMEMBER nosuch -3", "SRANDMEMBER nosuch 0", "SRANDMEMBER nosuch x",
+        "SADD s a", "SRANDMEMBER s x", "SRANDMEMBER s 1.5", "SRANDMEMBER s \" 1\"", "SRANDMEMBER s \"\"",
+        "SRANDMEMBER s -9223372036854775808", "SRANDMEMBER s 9223372036854775808", "SRANDMEMBER nosuch -9223372036854775808",
+        "SRANDMEMBER s 1 2", "SRANDMEMBER s 1 WITHSCORES", "SRANDMEMBER nosuch 1 2",
+    ]),
+    ("smove", &[
+        "SADD s a b c", "SMOVE s t a", "SMOVE s t a", "SMOVE s t zz", "SMEMBERS t", "SADD t b", "SMOVE s t b", "SCARD t",
+        "SCARD s", "SMOVE s t c", "EXISTS s", "!sorted SMEMBERS t", "TYPE t",
+    ]),
+    ("smove to the same key", &[
+        "SADD s a b", "SMOVE s s a", "SMOVE s s zz", "!sorted SMEMBERS s", "SADD one x", "SMOVE one one x", "SMEMBERS one",
+        "SMOVE nosuch nosuch a", "EXISTS nosuch",
+    ]),
+    ("smove from and to a missing key", &[
+        "SMOVE nosuch d a", "EXISTS d", "SADD s a", "SMOVE s fresh a", "EXISTS s", "SMEMBERS fresh", "TYPE fresh",
+        "SMOVE fresh s zz", "EXISTS s",
+    ]),
+    ("smove onto another type", &[
+        "SADD s a b", "SET str v", "SMOVE s str a", "SMOVE s str zz", "SMOVE str s a", "SMOVE nosuch str a", "SMOVE str nosuch a",
+        "SMOVE str str a", "HSET h a 1", "SMOVE s h a", "LPUSH l a", "SMOVE l s a", "ZADD z 1 a", "SMOVE s z b",
+        "!sorted SMEMBERS s", "GET str", "SADD one x", "SMOVE one str x", "EXISTS one",
+    ]),
+    ("smove between intsets and hash tables", &[
+        "SADD i 1 2 3", "SADD j 5 4", "SMOVE i j 2", "SMEMBERS i", "SMEMBERS j", "SMOVE i j 01", "SADD k a", "SMOVE i k 1",
+        "!sorted SMEMBERS k", "SMEMBERS i", "SMOVE k j a", "!sorted SMEMBERS j",
+    ]),
+    ("sinter", &[
+        "SADD a 1 2 3 4", "SADD b 2 3 4 5", "SADD c 3 4 6", "SINTER a b", "SINTER a b c", "SINTER c b a", "SINTER a", "SINTER a a",
+        "SINTER a nosuch", "SINTER nosuch a", "SINTER a b c nosuch", "SADD x a b c", "SADD y b c d", "!sorted SINTER x y",
+        "SINTER x a", "SADD z 3 4 a", "!sorted SINTER a z", "!sorted SINTER c z",
+    ]),
+    ("sunion and sdiff", &[
+        "SADD a 1 2 3", "SADD b 3 4", "SUNION a b", "SUNION b a nosuch", "SDIFF a b", "SDIFF b a", "SDIFF a nosuch",
+        "SDIFF nosuch a", "SUNION nosuch", "SDIFF a a", "SDIFF a b a", "SADD x p q r", "SADD y q", "!sorted SUNION x y",
+        "!sorted SDIFF x y", "SDIFF y x", "!sorted SUNION a x", "SDIFF a x", "SDIFF x x y",
+    ]),
+    ("sinterstore, sunionstore, sdiffstore", &[
+        "SADD a 1 2 3", "SADD b 2 3 4", "SINTERSTORE d a b", "SMEMBERS d", "SUNIONSTORE d a b", "SMEMBERS d", "SDIFFSTORE d a b",
+        "SMEMBERS d", "SADD x p q", "SUNIONSTORE d a x", "!sorted SMEMBERS d", "SCARD d", "TYPE d", "SINTERSTORE d2 a",
+        "SMEMBERS d2",
+    ]),
+    ("a store onto one of its sources", &[
+        "SADD a 1 2 3", "SADD b 2 3 4", "SINTERSTORE a a b", "SMEMBERS a", "SUNIONSTORE b b a", "SMEMBERS b", "SDIFFSTORE b b a",
+        "SMEMBERS b", "SDIFFSTORE a a a", "EXISTS a",
+    ]),
+    ("a store overwrites a key of another type", &[
+        "SADD s a", "SET str v", "SINTERSTORE str s", "TYPE str", "SMEMBERS str", "HSET h f 1", "SUNIONSTORE h s", "TYPE h",
+        "LPUSH l x", "SDIFFSTORE l s", "TYPE l", "ZADD z 1 m", "SUNIONSTORE z s s", "SMEMBERS z", "XADD x 1-1 f v",
+        "SINTERSTORE x s", "TYPE x",
+    ]),
+    ("a store of an empty result deletes the destination", &[
+        "SADD a 1 2", "SADD b 3", "SADD d x", "SINTERSTORE d a b", "EXISTS d", "SET str v", "SINTERSTORE str a nosuch",
+        "EXISTS str", "HSET h f 1", "SUNIONSTORE h nosuch", "EXISTS h", "LPUSH l x", "SDIFFSTORE l a a", "EXISTS l",
+        "SDIFFSTORE fresh nosuch a", "EXISTS fresh", "SINTERSTORE fresh a b", "EXISTS fresh",
+    ]),
+    ("a store that fails leaves the destination", &[
+        "SADD s a", "SET str v", "SADD d x", "SINTERSTORE d s str", "SUNIONSTORE d str s", "SDIFFSTORE d nosuch str",
+        "SMEMBERS d", "SINTERSTORE fresh s str", "EXISTS fresh", "SINTERSTORE d nosuch str", "SMEMBERS d", "SUNIONSTORE str str s",
+        "SDIFFSTORE str s str", "GET str",
+    ]),
+    ("sintercard", &[
+        "SADD a 1 2 3 4", "SADD b 2 3 4 5", "SADD x a b c", "SINTERCARD 1 a", "SINTERCARD 2 a b", "SINTERCARD 2 a b LIMIT 0",
+        "SINTERCARD 2 a b LIMIT 1", "SINTERCARD 2 a b LIMIT 3", "SINTERCARD 2 a b LIMIT 9223372036854775807",
+        "SINTERCARD 2 a b limit 1 LIMIT 5", "SINTERCARD 2 a nosuch", "SINTERCARD 1 nosuch", "SINTERCARD 2 a x",
+        "SINTERCARD 2 x x LIMIT 2", "SINTERCARD 3 a b a", "sintercard 1 x",
+    ]),
+    ("sintercard errors", &[
+        "SADD a 1 2", "SET str v", "SINTERCARD 0 a", "SINTERCARD -1 a", "SINTERCARD x a", "SINTERCARD 1.5 a", "SINTERCARD \"\" a",
+        "SINTERCARD 3 a a", "SINTERCARD 2147483648 a", "SINTERCARD 9223372036854775808 a", "SINTERCARD 1 a b",
+        "SINTERCARD 1 a LIMIT", "SINTERCARD 1 a LIMIT -1", "SINTERCARD 1 a LIMIT x", "SINTERCARD 1 a LIMIT 1.5",
+        "SINTERCARD 1 a LIMIT 1 LIMIT -1", "SINTERCARD 1 a LIMIT 1 FOO", "SINTERCARD 1 a FOO 1", "SINTERCARD 2 a str",
+        "SINTERCARD 2 nosuch str", "SINTERCARD 2 a str LIMIT -1", "SINTERCARD 1 str FOO", "SINTERCARD 3 str a",
+        "SINTERCARD 0 str",
+    ]),
+    ("sscan of an intset", &[
+        "SADD i 30 10 20", "SSCAN i 0", "SSCAN i 0 COUNT 1", "SSCAN i 7", "SSCAN i -1", "SSCAN i 18446744073709551615",
+        "SSCAN i 0 MATCH 1*", "SSCAN i 0 match z* count 2", "SSCAN i 0 MATCH *0 COUNT 1 MATCH 2*", "SSCAN nosuch 0",
+        "SSCAN nosuch 5 MATCH a*",
+    ]),
+    ("sscan errors", &[
+        "SADD i 1", "SSCAN i x", "SSCAN i 18446744073709551616", "SSCAN i 0 COUNT 0", "SSCAN i 0 COUNT -1", "SSCAN i 0 COUNT x",
+        "SSCAN i 0 MATCH", "SSCAN i 0 TYPE string", "SSCAN i 0 NOVALUES", "SSCAN i 0 BAD", "SSCAN nosuch 0 BAD", "SSCAN nosuch x",
+        "SET str v", "SSCAN str 0", "SSCAN str 0 BAD", "SSCAN str x",
+    ]),
+    ("sscan of a hash-table set", &[
+        "SADD s a b c 1", "!scan SSCAN s 0", "!scan SSCAN s 0 COUNT 1", "!scan SSCAN s 0 MATCH a*", "!scan SSCAN s 0 MATCH z*",
+        "!scan SSCAN s 0 MATCH [ab] COUNT 2",
+    ]),
+    ("a large hash-table set", &[
+        "!sfill s 1000", "SCARD s", "!sorted SMEMBERS s", "!scan SSCAN s 0 COUNT 50", "!scan SSCAN s 0 MATCH member:1*",
+        "SISMEMBER s member:999", "SISMEMBER s member:1000", "SMISMEMBER s member:0 member:500 nope", "SREM s member:1 member:2 nope",
+        "SCARD s", "!sfill t 600", "SINTERCARD 2 s t", "SINTERCARD 2 s t LIMIT 100", "!sorted SINTER s t", "!sorted SDIFF t s",
+        "SUNIONSTORE u s t", "SDIFFSTORE v t s", "!sorted SMEMBERS v", "SINTERSTORE w s t", "!len SRANDMEMBER s 10",
+        "!len SRANDMEMBER s -2000", "!sorted SRANDMEMBER t 600", "!len SPOP s 10", "SCARD s", "!len SPOP s 900", "SCARD s",
+        "SMOVE t s member:599", "SCARD t",
+    ]),
+    ("binary and empty members", &[
+        "SADD s \"a\\x00b\" \"\\xff\\xfe\" \"\" \"a\r\nb\"", "SCARD s", "!sorted SMEMBERS s", "SISMEMBER s \"a\\x00b\"",
+        "SISMEMBER s a", "SISMEMBER s \"\"", "SMISMEMBER s \"\\xff\\xfe\" \"\\xff\"", "SREM s \"\"", "SMOVE s t \"a\r\nb\"",
+        "SMEMBERS t", "!scan SSCAN s 0", "SINTERCARD 1 s",
+    ]),
+    ("NUL bytes in set arguments", &[
+        "SADD i 1 2 3", "SADD t 2 3", "SINTERCARD 2 i t \"LIMIT\\x00\" 1", "SINTERCARD 2 i t \"LIMIT\\x00x\" 1",
+        "SINTERCARD \"2\\x00\" i t", "SINTERCARD 2 i t LIMIT \"1\\x00\"", "SSCAN i 0 \"COUNT\\x00\" 1",
+        "SSCAN i 0 \"MATCH\\x00x\" 1", "SSCAN i \"0\\x00\"", "SPOP i \"1\\x00\"", "SRANDMEMBER i \"1\\x00\"",
+        "SISMEMBER i \"1\\x00\"", "SADD i \"4\\x00\"", "SCARD i", "!sorted SMEMBERS i",
+    ]),
+    ("set commands on a string", &[
+        "SET s v", "SADD s a", "SREM s a", "SMEMBERS s", "SISMEMBER s a", "SMISMEMBER s a", "SCARD s", "SPOP s", "SPOP s 2",
+        "SPOP s 0", "SRANDMEMBER s", "SRANDMEMBER s 2", "SRANDMEMBER s 0", "SMOVE s d a", "SINTER s", "SUNION s", "SDIFF s",
+        "SINTERSTORE d s", "SUNIONSTORE d s", "SDIFFSTORE d s", "SINTERCARD 1 s", "SSCAN s 0", "GET s", "EXISTS d",
+    ]),
+    ("argument errors and the type check", &[
+        "SET s v", "SPOP s -1", "SPOP s x", "SPOP s 1 2", "SRANDMEMBER s x", "SRANDMEMBER s 1 2", "SRANDMEMBER s -9223372036854775808",
+        "SINTERCARD 0 s", "SINTERCARD 2 s", "SINTERCARD 1 s LIMIT -1", "SINTERCARD 1 s FOO", "SSCAN s x", "SSCAN s 0 COUNT 0",
+        "SSCAN s 0 BAD",
+    ]),
+    ("other types' commands on a set", &[
+        "SADD s a", "GET s", "INCR s", "APPEND s x", "STRLEN s", "GETSET s x", "GETDEL s", "SETNX s v", "MGET s", "HSET s a 1",
+        "HGET s a", "HLEN s", "ZADD s 1 a", "ZCARD s", "ZRANGE s 0 -1", "LPUSH s a", "LLEN s", "LRANGE s 0 -1", "RPOPLPUSH s s",
+        "XADD s 1-1 f v", "XLEN s", "SMEMBERS s", "SET s v", "TYPE s", "SCARD s",
+    ]),
+    ("generic commands on a set", &[
+        "SADD s a b", "TYPE s", "EXPIRE s 100", "TTL s", "PERSIST s", "TTL s", "RENAME s t", "!sorted SMEMBERS t", "COPY t c",
+        "SADD c z", "!sorted SMEMBERS t", "!sorted SMEMBERS c", "MOVE c 1", "SELECT 1", "!sorted SMEMBERS c", "TYPE c", "SELECT 0",
+        "SET str v", "HSET h a 1", "LPUSH l a", "ZADD z 1 a", "!scan SCAN 0 TYPE set", "!scan SCAN 0 TYPE SET", "!sorted KEYS *",
+        "RENAMENX t str", "DEL t", "EXISTS t c",
+    ]),
+    ("set ttl and overwrites", &[
+        "SADD s a", "EXPIRE s 100", "SADD s b", "SREM s a", "SPOP s 0", "TTL s", "SADD d x", "EXPIRE d 100", "SUNIONSTORE d s",
+        "TTL d", "SADD e x", "EXPIRE e 100", "SMOVE s e b", "TTL e", "EXISTS s", "SADD f 1", "EXPIRE f 100", "SMOVE f g 1", "TTL g",
+        "SET str v EX 100", "SDIFFSTORE str e", "TTL str", "SADD y 1", "EXPIRE y 100", "SINTERSTORE y y", "TTL y", "COPY e c",
+        "TTL c", "SADD p x", "EXPIRE p 100", "SPOP p", "SADD p y", "TTL p", "SADD q x", "EXPIRE q 100", "SREM q x", "SADD q y",
+        "TTL q",
+    ]),
+    ("an expired set", &[
+        "SADD s a", "PEXPIRE s 1", "!sleep 20", "SCARD s", "SMEMBERS s", "SISMEMBER s a", "SPOP s", "EXISTS s", "SADD t a",
+        "PEXPIRE t 1", "!sleep 20", "SMOVE t d a", "SINTERSTORE d t", "EXISTS d", "SADD s b", "SMEMBERS s", "TTL s",
+    ]),
+    ("sets in a transaction", &[
+        "SADD s a", "SET str v", "MULTI", "SADD s b", "SADD str x", "SPOP s -1", "SREM s a", "SMEMBERS s", "SINTERCARD 0 s",
+        "SMOVE s d b", "SCARD s", "SUNIONSTORE e d", "SMEMBERS e", "SPOP nosuch", "EXEC", "EXISTS s",
+    ]),
+    ("a set command rejected in a transaction", &["MULTI", "SADD s", "SCARD s", "EXEC", "EXISTS s"]),
+    ("watch sees set writes", &["SADD s a", "WATCH s", "@1 SADD s b", "MULTI", "SCARD s", "EXEC"]),
+    ("watch sees a set created", &["WATCH s", "@1 SADD s a", "MULTI", "SCARD s", "EXEC"]),
+    ("watch ignores set writes that change nothing", &[
+        "SADD s a b", "SET str v", "WATCH s", "@1 SADD s a", "@1 SREM s zz", "@1 SREM nosuch a", "@1 SMOVE s s a",
+        "@1 SMOVE s t zz", "@1 SMOVE nosuch s a", "@1 SMOVE s str a", "@1 SPOP s 0", "@1 SPOP s -1", "@1 SPOP nosuch",
+        "@1 SINTERSTORE nosuch2 nosuch", "@1 SINTERCARD 1 s", "@1 !sorted SMEMBERS s", "MULTI", "SCARD s", "EXEC",
+    ]),
+    // A STORE signals its destination even when the result is what was there.
+    ("watch sees a store of the same members", &["SADD a x", "SADD d x", "WATCH d", "@1 SUNIONSTORE d a", "MULTI", "SCARD d", "EXEC"]),
+    ("watch sees an empty store delete the destination", &["SADD d x", "WATCH d", "@1 SINTERSTORE d nosuch", "MULTI", "EXISTS d", "EXEC"]),
+    ("watch sees a move's destination", &["SADD s a", "WATCH t", "@1 SMOVE s t a", "MULTI", "SCARD t", "EXEC"]),
+    ("watch sees the last member go", &["SADD s a", "WATCH s", "@1 SPOP s", "MULTI", "EXISTS s", "EXEC"]),
+];
+
 // HELLO inside MULTI: run separately, once per protocol (see the test below).
 #[rustfmt::skip]
 const HELLO_IN_MULTI: &[Case] = &[
@@ -1845,6 +2125,11 @@ fn lists() {
 }
 
 #[test]
+fn sets() {
+    run_table(SETS, BOTH);
+}
+
+#[test]
 fn hello_inside_multi() {
     run_table(HELLO_IN_MULTI, BOTH);
 }
@@ -1888,6 +2173,7 @@ fn every_command_is_covered() {
         HASHES,
         ZSETS,
         LISTS,
+        SETS,
         HELLO_IN_MULTI,
         KNOWN_DIFFERENCES,
     ];

@@ -1,6 +1,6 @@
 //! Argument-level differential fuzzing: seeded random command lines, each a command name of
-//! the non-stream families (strings, keys, hashes, sorted sets, lists, expiry, connection,
-//! transactions) followed by 0..6 arguments drawn from a vocabulary of awkward
+//! the non-stream families (strings, keys, hashes, sorted sets, lists, sets, expiry,
+//! connection, transactions) followed by 0..6 arguments drawn from a vocabulary of awkward
 //! tokens (a few colliding keys, the families' option keywords in any case and order,
 //! numbers at the edges of i64/u64/f64 and malformed ones, glob patterns, empty and binary
 //! strings), sent to redis-server and to a fresh embedis engine; every reply must be the
@@ -31,12 +31,18 @@
 //!   250 ms; negative replies (-1, -2) are compared exactly;
 //! - KEYS, HKEYS, HVALS, HGETALL: elements sorted (hash order; a hash holding a value over
 //!   64 bytes is a hash table on redis-server, in its own order);
-//! - HRANDFIELD, ZRANDMEMBER: random picks: the reply's type and number of elements only;
+//! - SMEMBERS, SINTER, SUNION, SDIFF: elements sorted (a set that is not an intset is a
+//!   hash table on redis-server, in its own order);
+//! - HRANDFIELD, ZRANDMEMBER, SRANDMEMBER, SPOP: random picks: the reply's type and number
+//!   of elements only. SPOP also removes its picks: when they differ, the runner puts
+//!   embedis's picks back and removes redis-server's (`follow_picks`), so the lines after
+//!   it compare like states; an SPOP is not sent inside MULTI, where a later queued read
+//!   would see the picks before they could be brought in line;
 //! - lex ranges (ZRANGEBYLEX, ZREVRANGEBYLEX, ZLEXCOUNT, ZREMRANGEBYLEX, ZRANGE ... BYLEX):
 //!   only the reply's type, unless both are errors (then byte for byte): over members of
 //!   different scores Redis leaves the answer undefined;
-//! - HSCAN, ZSCAN: pages that end the iteration on both sides hold the same items; others
-//!   only the page shape; SCAN from cursor 0 is iterated to the end on each
+//! - HSCAN, ZSCAN, SSCAN: pages that end the iteration on both sides hold the same items;
+//!   others only the page shape; SCAN from cursor 0 is iterated to the end on each
 //!   side and the sets of keys compared; from another cursor, or inside EXEC, only the
 //!   page shape (and the keys when both pages end the iteration) — cursor values are
 //!   embedis's own (README, known differences);
@@ -47,8 +53,10 @@
 //!   (README, known differences).
 //!
 //! List replies are fully ordered (LRANGE, LPOS, the pops, LMPOP): compared byte for byte.
-//! LMPOP's numkeys is drawn from a few small words (`LMPOP_NUMKEYS`), never a number from
-//! the vocabulary, so no line asks for an absurd number of keys.
+//! LMPOP's and SINTERCARD's numkeys are drawn from a few small words (`NUMKEYS`), never a
+//! number from the vocabulary, so no line asks for an absurd number of keys. SPOP's and
+//! SRANDMEMBER's counts come from `RANDOM_COUNT_WORDS` only (never a large negative count
+//! that is not an error).
 //!
 //! ZADD's and ZINCRBY's arguments are cut to 64 bytes, so redis-server's sorted sets stay
 //! listpacks (no member over `zset-max-listpack-value`; a sequence is too short to add 128
@@ -254,7 +262,7 @@ const GETEX_OPTS: &[&str] = &[
 const EXPIRE_OPTS: &[&str] = &["NX", "XX", "GT", "LT", "nx", "gt", "lt"];
 const SCAN_OPTS: &[&str] = &[
     "MATCH", "COUNT", "TYPE", "match", "count", "type", "string", "stream", "none", "STRING",
-    "hash", "list",
+    "hash", "list", "set",
 ];
 const FLUSH_OPTS: &[&str] = &["ASYNC", "SYNC", "async", "sync"];
 const HASH_OPTS: &[&str] = &[
@@ -266,7 +274,7 @@ const HASH_OPTS: &[&str] = &[
     "withvalues",
     "NOVALUES",
 ];
-/// HRANDFIELD's and ZRANDMEMBER's counts and keywords: never a large negative count that
+/// HRANDFIELD's, ZRANDMEMBER's, SRANDMEMBER's and SPOP's counts and keywords: never a large negative count that
 /// is not an error (redis-server would build that many picks; embedis refuses above 2^20,
 /// see README).
 const RANDOM_COUNT_WORDS: &[&str] = &[
@@ -355,9 +363,11 @@ const LIST_OPTS: &[&str] = &[
     "BEFORE", "AFTER", "LEFT", "RIGHT", "RANK", "COUNT", "MAXLEN", "before", "after", "left",
     "right", "rank", "count", "maxlen",
 ];
-/// LMPOP's numkeys: small counts (more keys than arguments, too), zero, negative and not a
-/// number; never a large one (see the module doc).
-const LMPOP_NUMKEYS: &[&str] = &["0", "1", "2", "3", "-1", "x"];
+/// LMPOP's and SINTERCARD's numkeys: small counts (more keys than arguments, too), zero,
+/// negative and not a number; never a large one (see the module doc).
+const NUMKEYS: &[&str] = &["0", "1", "2", "3", "-1", "x"];
+/// Set keywords (SINTERCARD's LIMIT, SSCAN's options).
+const SET_TYPE_OPTS: &[&str] = &["LIMIT", "MATCH", "COUNT", "limit", "match", "count"];
 const COPY_OPTS: &[&str] = &["DB", "REPLACE", "db", "replace"];
 const NO_OPTS: &[&str] = &[];
 /// Every family's keywords, drawn in any position now and then.
@@ -371,6 +381,7 @@ const ALL_OPTS: &[&[&str]] = &[
     HASH_OPTS,
     ZSET_OPTS,
     LIST_OPTS,
+    SET_TYPE_OPTS,
 ];
 
 const HELLO_WORDS: &[&str] = &[
@@ -506,7 +517,32 @@ const SPECS: &[Spec] = &[
     spec("LPOS", 5, &[K, K, O, N, O, N], LIST_OPTS),
     spec("LMOVE", 4, &[K, K, O, O], LIST_OPTS),
     spec("RPOPLPUSH", 2, &[K, K], LIST_OPTS),
-    Spec { name: "LMPOP", weight: 4, shape: &[Own, K, K, O, O, N], opts: LIST_OPTS, own: LMPOP_NUMKEYS, exact: false },
+    Spec { name: "LMPOP", weight: 4, shape: &[Own, K, K, O, O, N], opts: LIST_OPTS, own: NUMKEYS, exact: false },
+    // sets: members drawn from the key words (few, colliding, so SREM, SMOVE and the
+    // algebra find them), the numbers (integers make intsets; `01`, `-0` do not) and the
+    // values; counts from RANDOM_COUNT_WORDS
+    spec("SADD", 8, &[K, K, N, V], SET_TYPE_OPTS),
+    spec("SADD", 3, &[K, N, N, N], SET_TYPE_OPTS),
+    spec("SREM", 4, &[K, K, N], SET_TYPE_OPTS),
+    spec("SMEMBERS", 3, &[K], SET_TYPE_OPTS),
+    spec("SISMEMBER", 2, &[K, K], SET_TYPE_OPTS),
+    spec("SMISMEMBER", 2, &[K, K, N, K], SET_TYPE_OPTS),
+    spec("SCARD", 2, &[K], SET_TYPE_OPTS),
+    Spec { name: "SPOP", weight: 2, shape: &[K], opts: NO_OPTS, own: &[], exact: true },
+    Spec { name: "SPOP", weight: 3, shape: &[K, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
+    Spec { name: "SPOP", weight: 1, shape: &[K, Own, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
+    Spec { name: "SRANDMEMBER", weight: 1, shape: &[K], opts: NO_OPTS, own: &[], exact: true },
+    Spec { name: "SRANDMEMBER", weight: 2, shape: &[K, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
+    Spec { name: "SRANDMEMBER", weight: 1, shape: &[K, Own, Own], opts: NO_OPTS, own: RANDOM_COUNT_WORDS, exact: true },
+    spec("SMOVE", 3, &[K, K, K], SET_TYPE_OPTS),
+    spec("SINTER", 3, &[K, K, K], SET_TYPE_OPTS),
+    spec("SUNION", 2, &[K, K], SET_TYPE_OPTS),
+    spec("SDIFF", 2, &[K, K, K], SET_TYPE_OPTS),
+    spec("SINTERSTORE", 2, &[K, K, K], SET_TYPE_OPTS),
+    spec("SUNIONSTORE", 2, &[K, K, K], SET_TYPE_OPTS),
+    spec("SDIFFSTORE", 2, &[K, K, K], SET_TYPE_OPTS),
+    Spec { name: "SINTERCARD", weight: 3, shape: &[Own, K, K, O, N], opts: SET_TYPE_OPTS, own: NUMKEYS, exact: false },
+    spec("SSCAN", 3, &[K, Cursor, O, P, O, N], SET_TYPE_OPTS),
     // expiry
     spec("EXPIRE", 6, &[K, N, O, O], EXPIRE_OPTS),
     spec("PEXPIRE", 4, &[K, N, O, O], EXPIRE_OPTS),
@@ -775,7 +811,8 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
     for line in &script.lines {
         let state = &mut conns[line.conn];
         let name = lower(&line.argv);
-        if state.closed || (state.in_multi && name == "hello") {
+        // SPOP in MULTI: see the module doc (its picks could not be followed).
+        if state.closed || (state.in_multi && (name == "hello" || name == "spop")) {
             continue;
         }
         if script.resp3 && !state.greeted {
@@ -826,6 +863,9 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
                 why,
             });
         }
+        if name == "spop" && expected != actual {
+            follow_picks(&mut pair, line, &expected, &actual);
+        }
         // Follow the connection's state, as redis-server answered.
         let argc = line.argv.len();
         match name.as_str() {
@@ -850,6 +890,63 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
         }
     }
     Ok(())
+}
+
+/// After an SPOP whose picks differ (both replies have the same shape: `same_reply`),
+/// embedis takes redis-server's picks instead of its own: the members it popped go back
+/// into the set and redis-server's go, so the lines after it compare like states. The set
+/// still holds members on both sides (picks of a whole set do not differ) and its TTL is
+/// kept; the writes are on the SPOP's connection, in its database.
+fn follow_picks(pair: &mut Pair, line: &Line, expected: &[u8], actual: &[u8]) {
+    let (Some(mut redis), Some(mut embedis)) = (picks(expected), picks(actual)) else {
+        return;
+    };
+    redis.sort();
+    embedis.sort();
+    if redis == embedis {
+        return;
+    }
+    let key = line.argv[1].clone();
+    let back = [b"SADD".to_vec(), key.clone()].into_iter().chain(embedis);
+    let gone = [b"SREM".to_vec(), key].into_iter().chain(redis);
+    for argv in [back.collect::<Vec<_>>(), gone.collect()] {
+        let reply = pair.call_embedis(line.conn, &argv);
+        assert!(
+            reply.starts_with(b":"),
+            "following SPOP's picks: {} answered \"{}\"",
+            show_argv(&argv),
+            escape(&reply)
+        );
+    }
+}
+
+/// The members of an SPOP reply: one bulk string, or an array or set of them.
+fn picks(frame: &[u8]) -> Option<Vec<Vec<u8>>> {
+    if let Some((member, rest)) = bulk(frame) {
+        return rest.is_empty().then(|| vec![member.to_vec()]);
+    }
+    let (_, items) = elements(frame)?;
+    items
+        .iter()
+        .map(|item| bulk(item).map(|(member, _)| member.to_vec()))
+        .collect()
+}
+
+/// Two random picks agree in shape: both a (non-nil) bulk string, or both an array or a
+/// set of as many elements (pairs included, for WITHVALUES / WITHSCORES in RESP3).
+fn same_picks(expected: &[u8], actual: &[u8]) -> bool {
+    let nil = |frame: &[u8]| frame.starts_with(b"$-1") || frame.starts_with(b"*-1");
+    if nil(expected) || nil(actual) {
+        return false;
+    }
+    match (expected.first(), actual.first()) {
+        (Some(b'$'), Some(b'$')) => true,
+        (Some(a @ (b'*' | b'~')), Some(b)) if a == b => {
+            elements(expected).map(|(header, _)| header)
+                == elements(actual).map(|(header, _)| header)
+        }
+        _ => false,
+    }
 }
 
 /// `None` if the replies agree for this command, else why not.
@@ -890,20 +987,13 @@ fn same_reply(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &
         "hkeys" | "hvals" | "hgetall" => {
             sorted(expected).is_some() && sorted(expected) == sorted(actual)
         }
-        // Random picks: the same type and number of elements.
-        "hrandfield" => {
-            expected.first() == actual.first()
-                && (expected.first() != Some(&b'*')
-                    || elements(expected).map(|(header, _)| header)
-                        == elements(actual).map(|(header, _)| header))
+        // A set that is not an intset is a hash table on redis-server, in its own order.
+        "smembers" | "sinter" | "sunion" | "sdiff" => {
+            sorted(expected).is_some() && sorted(expected) == sorted(actual)
         }
-        // Random picks: the same type and number of elements.
-        "zrandmember" => {
-            expected.first() == actual.first()
-                && (expected.first() != Some(&b'*')
-                    || elements(expected).map(|(header, _)| header)
-                        == elements(actual).map(|(header, _)| header))
-        }
+        // Random picks: a bulk string each, or an array / set with the same header; nils
+        // and errors only byte for byte (equal bytes were accepted before).
+        "hrandfield" | "zrandmember" | "spop" | "srandmember" => same_picks(expected, actual),
         // Lex ranges over members of different scores are undefined in Redis: only the
         // reply type is compared, and errors (equal bytes, checked before) exactly.
         "zrangebylex" | "zrevrangebylex" | "zlexcount" | "zremrangebylex" => {
@@ -914,7 +1004,7 @@ fn same_reply(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &
         }
         // A converted hash is paged in each server's own order: compare the items of
         // pages that end the iteration, and only the shape of the others.
-        "hscan" | "zscan" => match (scan_page(expected), scan_page(actual)) {
+        "hscan" | "zscan" | "sscan" => match (scan_page(expected), scan_page(actual)) {
             (Some((c1, k1)), Some((c2, k2))) => c1 != b"0" || c2 != b"0" || k1 == k2,
             _ => false,
         },

@@ -745,6 +745,44 @@ const NOTIFICATIONS: &[Case] = &[
         "0: CONFIG SET notify-keyspace-events Kl", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: RPUSH l a b", "0: SET s v", "0: HSET h a 1", "0: ZADD z 1 a", "0: LMOVE l m LEFT LEFT", "0: LPOP l", "0: DEL m", "1?",
     ]),
+    // SPOP picks at random: these pop from one-member sets or pop everything (an intset,
+    // which comes out sorted), so every reply is determined. A write that changes nothing
+    // (SADD of a member there, SREM or SMOVE of one missing, SPOP 0) is not announced.
+    ("set writes", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: SADD s a b", "0: SADD s a", "0: SADD s c", "0: SREM s zz", "0: SREM nosuch a", "0: SREM s a", "1?",
+        "0: SADD o x", "0: SPOP o", "0: SADD i 1 2 3", "0: SPOP i 0", "0: SPOP nosuch", "0: SPOP i x", "0: SPOP i 5", "0: EXISTS i o", "1?",
+        "0: SADD one y", "0: SPOP one 1", "0: SREM s b c", "0: EXISTS s one", "1?",
+    ]),
+    // SMOVE announces `srem` on the source (and `del` when it empties it) before `sadd` on
+    // the destination; nothing when the member is missing, the keys are the same or the
+    // destination holds another type. A STORE announces itself on the destination (`new`
+    // if it did not exist, none over a key of another type), or `del` for an empty result
+    // where there was a key, and nothing for an empty result where there was none.
+    ("set moves and stores", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "0: SADD s a b", "0: SET str v", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: SMOVE s t a", "0: SMOVE s s b", "0: SMOVE s t zz", "0: SMOVE s str b", "0: SMOVE nosuch t a", "0: SMOVE s t b", "1?",
+        "0: SADD u 1 2", "0: SINTERSTORE d u", "0: SUNIONSTORE d u t", "0: SDIFFSTORE d u t", "0: SINTERSTORE str u", "0: SINTERCARD 2 u t", "1?",
+        "0: SDIFFSTORE d u u", "0: SINTERSTORE d nosuch", "0: SUNIONSTORE fresh nosuch", "0: SADD e x", "0: SINTERSTORE e u t",
+        "0: SUNIONSTORE e str nosuch", "0: SET w v", "0: SDIFFSTORE w u u", "0: EXISTS d fresh e w", "1?",
+    ]),
+    // The reads announce a miss for every missing key they read (the algebra and its STORE
+    // forms too); SPOP, SREM and SMOVE look their keys up for writing: no miss. A count
+    // or cursor error comes before the lookup.
+    ("set reads of a missing key announce a miss", &[
+        "0: CONFIG SET notify-keyspace-events KEm", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: SMEMBERS a", "0: SISMEMBER a x", "0: SMISMEMBER a x y", "0: SCARD a", "0: SRANDMEMBER a", "0: SRANDMEMBER a -2", "0: SSCAN a 0", "1?",
+        "0: SINTER a b", "0: SUNION a b", "0: SDIFF a b", "0: SINTERCARD 2 a b LIMIT 1", "0: SINTERSTORE d a b", "0: SUNIONSTORE d a b",
+        "0: SDIFFSTORE d a b", "1?",
+        "0: SPOP a", "0: SPOP a 2", "0: SREM a x", "0: SMOVE a b x", "0: SRANDMEMBER a x", "0: SPOP a x", "0: SSCAN a x",
+        "0: SINTERCARD 2 a b LIMIT x", "1?",
+        "0: SADD c 1", "0: SINTER c a", "0: SDIFF c a b", "0: SUNIONSTORE d b c", "1?",
+    ]),
+    ("set class alone", &[
+        "0: CONFIG SET notify-keyspace-events Ks", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: SADD s a b", "0: SET x v", "0: HSET h a 1", "0: LPUSH l a", "0: SREM s a", "0: SMOVE s t b", "0: SUNIONSTORE d t",
+        "0: SPOP d", "0: SINTERSTORE e nosuch", "0: DEL t", "1?",
+    ]),
     ("getex", &[
         "0: CONFIG SET notify-keyspace-events KEA", "0: SET k v", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: GETEX k", "0: GETEX k EX 100", "0: GETEX k PX 100000", "0: GETEX k EXAT 4000000000", "0: GETEX k PERSIST", "0: GETEX k PERSIST", "0: GETEX j EX 10", "1?",
