@@ -241,6 +241,39 @@ fn blocked_reads_served_later_are_logged_with_the_write_that_served_them() {
 }
 
 #[test]
+fn blocked_list_pops_served_later_are_logged_with_the_push_that_served_them() {
+    let dir = common::temp_dir("aof", "blocked-lists");
+    let path = dir.join("appendonly.aof");
+    let clock = ManualClock::new();
+    let engine = open(&path, Fsync::Always, &clock);
+    let (mut popper, mut mover) = (engine.connect(), engine.connect());
+    popper.send(["BLPOP", "jobs", "0"]).expect("send");
+    mover
+        .send(["BLMOVE", "jobs", "doing", "LEFT", "RIGHT", "0"])
+        .expect("send");
+    assert_eq!(
+        popper
+            .recv_timeout(Duration::from_millis(50))
+            .expect("recv"),
+        None
+    );
+    call(&engine, &["RPUSH", "jobs", "j1", "j2", "j3"]);
+    assert!(matches!(popper.recv().expect("served"), Reply::Array(_)));
+    assert_eq!(mover.recv().expect("served"), Reply::bulk("j2"));
+    let before = picture(&engine);
+    assert!(
+        before.contains("j3") && before.contains("doing"),
+        "{before}"
+    );
+    drop((popper, mover));
+    drop(engine);
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert_eq!(picture(&engine), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn atomically_closures_are_logged_as_one_transaction() {
     let dir = common::temp_dir("aof", "closure");
     let path = dir.join("appendonly.aof");
