@@ -153,6 +153,44 @@ fn the_typed_api_reads_back_what_it_wrote() {
 }
 
 #[test]
+fn typed_ranges_with_bounds_that_do_not_parse_reply_redis_errors() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    conn.run(ZAdd::new("z", 1.0, "a")).unwrap();
+    let not_float = "ERR min or max is not a float";
+    assert_eq!(
+        conn.run(ZCount::by_score("z", "x", "1"))
+            .unwrap_err()
+            .to_string(),
+        not_float
+    );
+    assert_eq!(
+        conn.run(ZRemRange::by_score("z", "1", "(")).unwrap(),
+        0,
+        "`(` alone is an exclusive 0, as redis-server reads it"
+    );
+    assert_eq!(
+        conn.run(ZRemRange::by_score("z", "nan", "1"))
+            .unwrap_err()
+            .to_string(),
+        not_float
+    );
+    assert_eq!(
+        conn.run(ZRange::by_score("z", "1", "abc")).unwrap_err(),
+        Error::SortedSet(embedis::SortedSetError::MinMaxNotFloat)
+    );
+    assert_eq!(
+        conn.run(ZRange::by_lex("z", "a", "+")).unwrap_err(),
+        Error::SortedSet(embedis::SortedSetError::MinMaxNotLex)
+    );
+    assert_eq!(
+        conn.call(["ZCARD", "z"]).unwrap(),
+        Reply::Integer(1),
+        "nothing was removed"
+    );
+}
+
+#[test]
 fn the_typed_api_builds_what_argv_parses() {
     use embedis::cmd::Command;
     let same = |argv: &[&str], typed: Command| {

@@ -637,6 +637,19 @@ enum Span {
     Score(ScoreBound, ScoreBound),
     /// Members of one score (`min max`).
     Lex(LexBound, LexBound),
+    /// A typed constructor's bounds that do not parse: replies the error the argv form
+    /// would have been refused with, before the key is looked at.
+    Invalid(Error),
+}
+
+impl Span {
+    /// The error of bounds that did not parse.
+    fn invalid(&self) -> Option<Reply> {
+        match self {
+            Span::Invalid(error) => Some(error.clone().into()),
+            _ => None,
+        }
+    }
 }
 
 /// `ZCOUNT key min max` and `ZLEXCOUNT key min max`: how many members a range holds.
@@ -647,7 +660,8 @@ pub struct ZCount {
 }
 
 impl ZCount {
-    /// `ZCOUNT key min max` (`(` before a bound excludes it).
+    /// `ZCOUNT key min max` (`(` before a bound excludes it). Bounds that do not parse make
+    /// it reply `ERR min or max is not a float`, as the argv form is refused.
     ///
     /// ```
     /// use embedis::{cmd::{ZAdd, ZCount}, Engine};
@@ -660,7 +674,7 @@ impl ZCount {
         let span = score_range(&min, &max).map(|(min, max)| Span::Score(min, max));
         ZCount {
             key: key.into_arg(),
-            span: span.unwrap_or(Span::Rank(1, 0)),
+            span: span.unwrap_or_else(Span::Invalid),
         }
     }
 
@@ -693,6 +707,9 @@ impl ZCount {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if let Some(error) = self.span.invalid() {
+            return error;
+        }
         let set = match ctx.read_zset(&self.key) {
             Ok(Some(set)) => set,
             Ok(None) => return Reply::Integer(0),
@@ -701,7 +718,7 @@ impl ZCount {
         let count = match &self.span {
             Span::Score(min, max) => set.by_score(*min, *max, false).count(),
             Span::Lex(min, max) => set.by_lex(min, max, false).count(),
-            Span::Rank(..) => 0,
+            Span::Rank(..) | Span::Invalid(_) => 0,
         };
         Reply::Integer(count as i64)
     }
@@ -755,8 +772,8 @@ impl ZRange {
     }
 
     /// `ZRANGE key min max BYSCORE`: by score, `(` before a bound to exclude it, `-inf` and
-    /// `+inf` for no bound. (With [`ZRange::rev`], still `min` then `max` here.) A bound that
-    /// does not parse gives an empty range (the argv form replies Redis's error).
+    /// `+inf` for no bound. (With [`ZRange::rev`], still `min` then `max` here.) Bounds that
+    /// do not parse make it reply the error the argv form would be refused with.
     ///
     /// ```
     /// use embedis::{cmd::{ZAdd, ZRange}, Engine, Reply};
@@ -767,15 +784,16 @@ impl ZRange {
     /// ```
     pub fn by_score(key: impl IntoArg, min: impl IntoArg, max: impl IntoArg) -> ZRange {
         let (min, max) = (min.into_arg(), max.into_arg());
-        let mut range = ZRange::by_rank(key, 1, 0);
-        if let Ok((min, max)) = score_range(&min, &max) {
-            range.span = Span::Score(min, max);
-        }
+        let mut range = ZRange::by_rank(key, 0, 0);
+        range.span = score_range(&min, &max)
+            .map(|(min, max)| Span::Score(min, max))
+            .unwrap_or_else(Span::Invalid);
         range
     }
 
     /// `ZRANGE key min max BYLEX`: members between `[a`/`(a` bounds (`-`, `+` for none), for
-    /// a set whose members share one score.
+    /// a set whose members share one score. Bounds that do not parse make it reply
+    /// `ERR min or max not valid string range item`.
     ///
     /// ```
     /// use embedis::{cmd::{ZAdd, ZRange}, Engine, Reply};
@@ -786,10 +804,10 @@ impl ZRange {
     /// ```
     pub fn by_lex(key: impl IntoArg, min: impl IntoArg, max: impl IntoArg) -> ZRange {
         let (min, max) = (min.into_arg(), max.into_arg());
-        let mut range = ZRange::by_rank(key, 1, 0);
-        if let Ok((min, max)) = lex_range(&min, &max) {
-            range.span = Span::Lex(min, max);
-        }
+        let mut range = ZRange::by_rank(key, 0, 0);
+        range.span = lex_range(&min, &max)
+            .map(|(min, max)| Span::Lex(min, max))
+            .unwrap_or_else(Span::Invalid);
         range
     }
 
@@ -945,6 +963,9 @@ impl ZRange {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if let Some(error) = self.span.invalid() {
+            return error;
+        }
         let protocol = ctx.session.protocol();
         let set = match ctx.read_zset(&self.key) {
             Ok(Some(set)) => set,
@@ -973,6 +994,7 @@ impl ZRange {
             Span::Lex(min, max) => {
                 limited(set.by_lex(min, max, self.rev), self.limit).for_each(&mut push)
             }
+            Span::Invalid(_) => {}
         }
         Reply::Array(out)
     }
@@ -1006,7 +1028,8 @@ pub struct ZRemRange {
 }
 
 impl ZRemRange {
-    /// `ZREMRANGEBYSCORE key min max`: the sliding-window limiter's cleanup.
+    /// `ZREMRANGEBYSCORE key min max`: the sliding-window limiter's cleanup. Bounds that do
+    /// not parse make it reply `ERR min or max is not a float`.
     ///
     /// ```
     /// use embedis::{cmd::{ZAdd, ZRemRange}, Engine};
@@ -1019,7 +1042,7 @@ impl ZRemRange {
         let span = score_range(&min, &max).map(|(min, max)| Span::Score(min, max));
         ZRemRange {
             key: key.into_arg(),
-            span: span.unwrap_or(Span::Rank(1, 0)),
+            span: span.unwrap_or_else(Span::Invalid),
         }
     }
 
@@ -1073,12 +1096,18 @@ impl ZRemRange {
     pub(crate) fn name(&self) -> &'static str {
         match self.span {
             Span::Rank(..) => "zremrangebyrank",
-            Span::Score(..) => "zremrangebyscore",
+            Span::Score(..) | Span::Invalid(_) => "zremrangebyscore",
             Span::Lex(..) => "zremrangebylex",
         }
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if let Some(error) = self.span.invalid() {
+            return error;
+        }
+        if let Some(error) = self.span.invalid() {
+            return error;
+        }
         let removed: Vec<Bytes> = match ctx.zset(&self.key) {
             Ok(None) => return Reply::Integer(0),
             Err(error) => return error.into(),
@@ -1101,6 +1130,7 @@ impl ZRemRange {
                         .by_lex(min, max, false)
                         .map(|(member, _)| member.clone())
                         .collect(),
+                    Span::Invalid(_) => Vec::new(),
                 };
                 for member in &doomed {
                     set.remove(member);
