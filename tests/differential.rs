@@ -1489,6 +1489,20 @@ const ZSETS: &[Case] = &[
         "@1 ZINCRBY z 0 a", "@1 ZPOPMIN z 0", "@1 ZPOPMIN nosuch", "MULTI", "ZSCORE z a", "EXEC",
     ]),
     ("watch sees the last member go", &["ZADD z 1 a", "WATCH z", "@1 ZPOPMIN z", "MULTI", "EXISTS z", "EXEC"]),
+    ("zmpop and the blocking pops that need not wait", &[
+        "ZADD z 1 a 2 b 3 c", "ZADD y 9 x", "ZMPOP 2 nosuch z MIN", "ZMPOP 1 z MAX COUNT 5", "EXISTS z", "ZMPOP 1 nosuch MIN",
+        "ZADD z 1 a 2 b 3 c", "BZPOPMIN nosuch z 0", "BZPOPMAX z y 0", "BZMPOP 0 2 z y MAX COUNT 10", "EXISTS z",
+    ]),
+    ("blocking sorted-set pops that time out", &["BZPOPMIN nosuch 0.02", "BZPOPMAX a b 0.02", "BZMPOP 0.02 1 nosuch MIN"]),
+    ("zmpop and blocking pop errors", &[
+        "ZADD z 1 a", "ZMPOP 0 z MIN", "ZMPOP x z MIN", "ZMPOP 2 z MIN", "ZMPOP 1 z MIDDLE", "ZMPOP 1 z MIN COUNT 0",
+        "ZMPOP 1 z MIN COUNT x", "ZMPOP 1 z MIN COUNT 1 COUNT 2", "ZMPOP 1 z MIN FOO", "BZPOPMIN z -1", "BZPOPMIN z x",
+        "BZPOPMIN z inf", "BZMPOP x 1 z MIN", "BZMPOP 0 0 z MIN", "SET s v", "BZPOPMIN s 0", "ZMPOP 2 nosuch s MIN",
+        "ZMPOP 2 z s MAX", "BZMPOP 0 1 s MIN",
+    ]),
+    ("blocking sorted-set pops inside a transaction", &[
+        "MULTI", "BZPOPMIN nosuch 0", "BZMPOP 0 1 nosuch MIN", "ZADD z 1 a", "BZPOPMAX z 0", "EXEC",
+    ]),
 ];
 
 /// Lists. Replies are fully ordered: every one is compared byte for byte. Index arguments

@@ -298,6 +298,9 @@ const RANDOM_COUNT_WORDS: &[&str] = &[
 ];
 /// Sorted-set keywords (ZADD's flags, ZRANGE's and ZRANGEBYSCORE's options, ZSCAN's).
 const ZSET_OPTS: &[&str] = &[
+    "MIN",
+    "MAX",
+    "min",
     "NX",
     "XX",
     "GT",
@@ -518,6 +521,7 @@ const SPECS: &[Spec] = &[
     spec("LPOS", 5, &[K, K, O, N, O, N], LIST_OPTS),
     spec("LMOVE", 4, &[K, K, O, O], LIST_OPTS),
     spec("RPOPLPUSH", 2, &[K, K], LIST_OPTS),
+    Spec { name: "ZMPOP", weight: 3, shape: &[Own, K, K, O, O, N], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
     Spec { name: "LMPOP", weight: 4, shape: &[Own, K, K, O, O, N], opts: LIST_OPTS, own: NUMKEYS, exact: false },
     // sets: members drawn from the key words (few, colliding, so SREM, SMOVE and the
     // algebra find them), the numbers (integers make intsets; `01`, `-0` do not) and the

@@ -1314,6 +1314,21 @@ const LIST_BLOCKING: &[Case] = &[
     ("blocking list commands inside multi do not block", &[
         "MULTI", "BLPOP l 0", "BRPOP l 0", "BLMPOP 0 1 l LEFT", "BLMOVE l d LEFT LEFT 0", "BRPOPLPUSH l d 0", "EXEC",
     ]),
+    // The sorted-set blocking pops share the parking: a few of the same shapes.
+    ("bzpopmin woken by zadd", &[
+        "@1 send BZPOPMIN z 0", "read 1 100", "ZADD z 3 c 1 a 2 b", "read 1 100", "ZRANGE z 0 -1 WITHSCORES",
+    ]),
+    ("bzpopmax, two waiters in arrival order", &[
+        "@1 send BZPOPMAX z 0", "read 1 50", "@2 send BZPOPMAX z 0", "read 2 50",
+        "ZADD z 1 a 2 b 3 c", "read 1,2 100", "ZCARD z",
+    ]),
+    ("bzmpop with count woken on the second key", &[
+        "@1 send BZMPOP 0 2 y z MIN COUNT 2", "read 1 100", "ZADD z 5 e 4 d 6 f", "read 1 100", "ZRANGE z 0 -1",
+    ]),
+    ("bzpopmin times out", &["@1 send BZPOPMIN z 0.05", "read 1 400", "@1 send BZMPOP 0.05 1 z MAX", "read 1 400"]),
+    ("bzpopmin stays blocked through a string", &[
+        "@1 send BZPOPMIN z 0", "read 1 50", "SET z v", "read 1 100", "DEL z", "ZADD z 1 a", "read 1 100",
+    ]),
 ];
 
 // ---------------------------------------------------------------------------------------

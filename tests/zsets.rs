@@ -10,7 +10,7 @@ mod common;
 use bytes::Bytes;
 use common::replies::{bulks, parses_as};
 use embedis::cmd::{
-    ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan,
+    ZAdd, ZCount, ZIncrBy, ZLookup, ZMPop, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan,
 };
 use embedis::{Engine, Error, ManualClock, Pipeline, Reply};
 
@@ -187,6 +187,47 @@ fn typed_ranges_with_bounds_that_do_not_parse_reply_redis_errors() {
         conn.call(["ZCARD", "z"]).unwrap(),
         Reply::Integer(1),
         "nothing was removed"
+    );
+}
+
+#[test]
+fn a_priority_queue_worker_waits_with_bzpopmin() {
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let (mut worker, mut producer) = (engine.connect(), engine.connect());
+    worker.send(["BZPOPMIN", "tasks", "0"]).unwrap();
+    assert_eq!(
+        worker
+            .recv_timeout(std::time::Duration::from_millis(50))
+            .unwrap(),
+        None
+    );
+    producer
+        .call(["ZADD", "tasks", "5", "low", "1", "urgent"])
+        .unwrap();
+    assert_eq!(
+        worker.recv().unwrap(),
+        Reply::Array(vec![
+            Reply::bulk("tasks"),
+            Reply::bulk("urgent"),
+            Reply::Double(1.0)
+        ])
+    );
+    // A deadline on the engine clock: parked first (a round trip on another connection
+    // after the send), then the clock moves past it.
+    worker.send(["BZMPOP", "2", "1", "empty", "MAX"]).unwrap();
+    assert_eq!(producer.call(["PING"]).unwrap(), Reply::status("PONG"));
+    clock.advance(Duration::from_secs(2));
+    assert_eq!(worker.recv().unwrap(), Reply::NilArray);
+    assert_eq!(
+        worker.run(ZMPop::new(["empty", "tasks"], true, 5)).unwrap(),
+        Reply::Array(vec![
+            Reply::bulk("tasks"),
+            Reply::Array(vec![Reply::Array(vec![
+                Reply::bulk("low"),
+                Reply::Double(5.0)
+            ])])
+        ])
     );
 }
 

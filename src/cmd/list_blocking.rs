@@ -23,7 +23,7 @@ use crate::{Error, Reply};
 
 /// A blocking timeout as redis-server's `getTimeoutFromObjectOrReply` reads seconds:
 /// milliseconds, 0 for ever.
-fn parse_timeout(arg: &[u8]) -> Result<i64, Error> {
+pub(crate) fn parse_timeout(arg: &[u8]) -> Result<i64, Error> {
     if long_double::parse(arg).is_none() {
         return Err(ListError::TimeoutNotFloat.into());
     }

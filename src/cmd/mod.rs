@@ -35,6 +35,7 @@ pub(crate) mod string;
 pub(crate) mod table;
 pub(crate) mod throttle;
 pub(crate) mod zset;
+pub(crate) mod zset_pop;
 
 use bytes::Bytes;
 
@@ -66,6 +67,7 @@ pub use string::{
 };
 pub use throttle::{Throttle, ThrottleReply};
 pub use zset::{ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
+pub use zset_pop::ZMPop;
 
 use self::argv::{Args, Argv};
 use self::context::Ctx;
@@ -259,6 +261,7 @@ pub enum Command {
     ZPop(ZPop),
     ZRandMember(ZRandMember),
     ZScan(Box<ZScan>),
+    ZMPop(ZMPop),
     Push(Push),
     Pop(Pop),
     ListRead(ListRead),
@@ -459,6 +462,7 @@ impl Command {
                 | Command::ZRem(_)
                 | Command::ZRemRange(_)
                 | Command::ZPop(_)
+                | Command::ZMPop(_)
                 | Command::Push(_)
                 | Command::Pop(_)
                 | Command::LSet(_)
@@ -574,6 +578,7 @@ impl Command {
             Command::ZPop(c) => c.name(),
             Command::ZRandMember(_) => "zrandmember",
             Command::ZScan(_) => "zscan",
+            Command::ZMPop(c) => c.name(),
             Command::Push(c) => c.name(),
             Command::Pop(c) => c.name(),
             Command::ListRead(c) => c.name(),
@@ -685,6 +690,7 @@ impl Command {
             Command::ZPop(c) => c.apply(ctx),
             Command::ZRandMember(c) => c.apply(ctx),
             Command::ZScan(c) => c.apply(ctx),
+            Command::ZMPop(c) => c.apply(ctx),
             Command::Push(c) => c.apply(ctx),
             Command::Pop(c) => c.apply(ctx),
             Command::ListRead(c) => c.apply(ctx),
@@ -823,6 +829,7 @@ typed! {
     ZPop => ZPop: Reply,
     ZRandMember => ZRandMember: Reply,
     ZScan => ZScan: (u64, Vec<Bytes>),
+    ZMPop => ZMPop: Reply,
     Push => Push: i64,
     Pop => Pop: Reply,
     ListRead => ListRead: Reply,

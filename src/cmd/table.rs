@@ -32,6 +32,7 @@ use super::string::{
 };
 use super::throttle::Throttle;
 use super::zset::{ZAdd, ZCount, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
+use super::zset_pop::ZMPop;
 use super::Command;
 use crate::Error;
 
@@ -188,6 +189,10 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("zpopmax", -2, ZPop::parse_max),
     cmd("zrandmember", -2, ZRandMember::parse),
     cmd("zscan", -3, ZScan::parse),
+    cmd("zmpop", -4, ZMPop::parse_zmpop),
+    cmd("bzmpop", -5, ZMPop::parse_bzmpop),
+    cmd("bzpopmin", -3, ZMPop::parse_bzpopmin),
+    cmd("bzpopmax", -3, ZMPop::parse_bzpopmax),
     // lists
     cmd("lpush", -3, Push::parse_lpush),
     cmd("rpush", -3, Push::parse_rpush),

@@ -79,9 +79,32 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    /// Pops up to `count` of the lowest (or highest) members of the sorted set at `key`
+    /// (logged, announced as `zpopmin` / `zpopmax`, the key gone with its last member):
+    /// `Ok(None)` if there is no sorted set.
+    pub(crate) fn zpop_some(
+        &mut self,
+        key: &[u8],
+        highest: bool,
+        count: u64,
+    ) -> Result<Option<Vec<(Bytes, f64)>>, Error> {
+        let Some(set) = self.zset(key)? else {
+            return Ok(None);
+        };
+        let popped: Vec<(Bytes, f64)> = std::iter::from_fn(|| set.pop(highest))
+            .take(usize::try_from(count).unwrap_or(usize::MAX))
+            .collect();
+        let members: Vec<Bytes> = popped.iter().map(|(member, _)| member.clone()).collect();
+        let event = if highest { "zpopmax" } else { "zpopmin" };
+        self.zset_removed(key, &members, event);
+        Ok(Some(popped))
+    }
+}
+
 /// A score or member reply item: `member` alone, or with its score (a flat pair in RESP2, a
 /// two-element array in RESP3 when `nested`).
-fn push_member(
+pub(crate) fn push_member(
     out: &mut Vec<Reply>,
     member: &Bytes,
     score: Option<f64>,
@@ -1219,17 +1242,14 @@ impl ZPop {
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let protocol = ctx.session.protocol();
         let wanted = self.count.unwrap_or(1);
-        let popped: Vec<(Bytes, f64)> = match ctx.zset(&self.key) {
-            Ok(None) => return Reply::Array(Vec::new()),
-            Err(error) => return error.into(),
+        let popped = match ctx.zset(&self.key) {
             Ok(Some(_)) if wanted == 0 => return Reply::Array(Vec::new()),
-            Ok(Some(set)) => std::iter::from_fn(|| set.pop(self.highest))
-                .take(usize::try_from(wanted).unwrap_or(usize::MAX))
-                .collect(),
+            _ => match ctx.zpop_some(&self.key, self.highest, wanted) {
+                Ok(Some(popped)) => popped,
+                Ok(None) => return Reply::Array(Vec::new()),
+                Err(error) => return error.into(),
+            },
         };
-        let members: Vec<Bytes> = popped.iter().map(|(member, _)| member.clone()).collect();
-        let event = self.name();
-        ctx.zset_removed(&self.key, &members, event);
         let mut out = Vec::with_capacity(popped.len() * 2);
         for (member, score) in &popped {
             push_member(
