@@ -130,6 +130,22 @@ impl Ctx<'_> {
         }
     }
 
+    /// [`Ctx::value_as`], creating an `empty` value first if the key is missing: the new key
+    /// is announced (`new`) and signalled to parked pops, as redis-server's `dbAdd` does.
+    pub(crate) fn value_as_or_create<T: ?Sized>(
+        &mut self,
+        key: &Bytes,
+        pick: fn(&mut Value) -> Option<&mut T>,
+        empty: fn() -> Value,
+    ) -> Result<&mut T, Error> {
+        if self.value_as(key, pick)?.is_none() {
+            self.announce_if_new(key);
+            self.db.insert(key.clone(), empty(), None);
+            self.blocking.signal(self.db.index(), key);
+        }
+        self.value_as(key, pick)?.ok_or(Error::WrongType)
+    }
+
     /// [`Ctx::value_as`] for a command that reads it, as redis-server's `lookupKeyRead`: a
     /// missing key is announced (`keymiss`).
     pub(crate) fn read_value_as<T: ?Sized>(

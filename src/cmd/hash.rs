@@ -43,12 +43,7 @@ impl Ctx<'_> {
     /// Makes sure a hash is at `key`, creating it empty (announcing the new key) if
     /// missing; WRONGTYPE for another type. The caller fills it before it replies.
     fn create_hash(&mut self, key: &Bytes) -> Result<(), Error> {
-        if self.hash(key)?.is_none() {
-            self.announce_if_new(key);
-            self.db
-                .insert(key.clone(), Value::Hash(Box::default()), None);
-            self.blocking.signal(self.db.index(), key);
-        }
+        self.value_as_or_create(key, Value::hash_mut, || Value::Hash(Box::default()))?;
         Ok(())
     }
 

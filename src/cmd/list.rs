@@ -14,6 +14,7 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
+use super::multi_key_pop::parse_keys_end_count;
 use super::{Command, IntoArg};
 use crate::error::ListError;
 use crate::exec::notify;
@@ -37,12 +38,7 @@ impl Ctx<'_> {
 
     /// The list at `key`, created empty (announcing the new key) if missing.
     fn list_or_create(&mut self, key: &Bytes) -> Result<&mut List, Error> {
-        if self.list(key)?.is_none() {
-            self.announce_if_new(key);
-            self.db
-                .insert(key.clone(), Value::List(Box::default()), None);
-        }
-        self.list(key)?.ok_or(Error::WrongType)
+        self.value_as_or_create(key, Value::list_mut, || Value::List(Box::default()))
     }
 
     /// Pops up to `count` elements from the list at `key` (logged as `LPOP key n`,
@@ -107,7 +103,7 @@ fn end_word(end: End) -> &'static [u8] {
 }
 
 /// `LEFT` or `RIGHT`, in any case (a syntax error otherwise).
-fn parse_end(arg: &[u8]) -> Result<End, Error> {
+pub(crate) fn parse_end(arg: &[u8]) -> Result<End, Error> {
     if keyword_is(arg, "LEFT") {
         Ok(End::Left)
     } else if keyword_is(arg, "RIGHT") {
@@ -949,42 +945,16 @@ impl LMPop {
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
-        let numkeys = parse_i64(&args.next_bytes()?)
-            .filter(|n| *n > 0)
-            .ok_or(ListError::NumKeysNotPositive)?;
-        if u64::try_from(numkeys).unwrap_or(u64::MAX) >= args.remaining() as u64 {
-            return Err(Error::Syntax);
-        }
-        let keys: Vec<Bytes> = (0..numkeys).filter_map(|_| args.next()).collect();
-        let end = parse_end(&args.next_bytes()?)?;
-        let mut count = None;
-        while let Some(option) = args.next() {
-            if count.is_none() && keyword_is(&option, "COUNT") && !args.is_empty() {
-                let value = parse_i64(&args.next_bytes()?).filter(|n| *n > 0);
-                count = Some(value.ok_or(ListError::CountNotPositive)?);
-            } else {
-                return Err(Error::Syntax);
-            }
-        }
-        let count = count.map_or(1, |n| n as u64);
+        let (keys, end, count) = parse_keys_end_count(args, parse_end)?;
         Ok(Command::LMPop(LMPop { keys, end, count }))
     }
 
-    /// The keys, the end and the count, for BLMPOP, which shares this parser.
-    pub(crate) fn into_parts(self) -> (Vec<Bytes>, End, u64) {
-        (self.keys, self.end, self.count)
-    }
-
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        for key in &self.keys {
-            match ctx.pop_some(key, self.end, self.count) {
-                Err(error) => return error.into(),
-                Ok(None) => continue,
-                Ok(Some(popped)) => {
-                    return Reply::Array(vec![Reply::Bulk(key.clone()), Reply::Array(popped)])
-                }
-            }
+        let (end, count) = (self.end, self.count);
+        match ctx.pop_first(&self.keys, |ctx, key| ctx.pop_some(key, end, count)) {
+            Err(error) => error.into(),
+            Ok(Some((key, popped))) => Reply::Array(vec![Reply::Bulk(key), Reply::Array(popped)]),
+            Ok(None) => Reply::NilArray,
         }
-        Reply::NilArray
     }
 }

@@ -6,34 +6,17 @@
 //! clock they answer nil. Inside MULTI, a pipeline or an `atomically` closure they never
 //! wait: they answer nil at once, as redis-server answers a client that may not block.
 //!
-//! The timeout is in seconds, read as redis-server reads it (`strtold`, then truncated to
-//! milliseconds: below one millisecond it waits for ever, as there).
+//! The timeout is in seconds, read as redis-server reads it (`cmd/multi_key_pop.rs`).
 
 use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
 use super::list::LMove;
+use super::multi_key_pop::{millis, parse_keys_end_count, parse_timeout};
 use super::{Command, IntoArg};
-use crate::error::ListError;
-use crate::store::double::parse_lenient;
 use crate::store::list::End;
-use crate::store::long_double;
 use crate::{Error, Reply};
-
-/// A blocking timeout as redis-server's `getTimeoutFromObjectOrReply` reads seconds:
-/// milliseconds, 0 for ever.
-pub(crate) fn parse_timeout(arg: &[u8]) -> Result<i64, Error> {
-    if long_double::parse(arg).is_none() {
-        return Err(ListError::TimeoutNotFloat.into());
-    }
-    let ms = parse_lenient(arg).unwrap_or(f64::NAN) * 1000.0;
-    // C's cast of a value past the i64 range gives i64::MIN on x86: "negative".
-    if !(0.0..9.223_372_036_854_775e18).contains(&ms) {
-        return Err(ListError::TimeoutNegative.into());
-    }
-    Ok(ms as i64)
-}
 
 /// `BLPOP key [key ...] timeout`, `BRPOP`, and `BLMPOP timeout numkeys key [key ...]
 /// LEFT|RIGHT [COUNT count]`: pops from the first non-empty list, waiting for one if all
@@ -69,7 +52,7 @@ impl BlockingPop {
             keys: keys.into_iter().map(IntoArg::into_arg).collect(),
             end,
             count: None,
-            timeout_ms: i64::try_from(timeout.as_millis()).unwrap_or(i64::MAX),
+            timeout_ms: millis(timeout),
         }
     }
 
@@ -110,10 +93,7 @@ impl BlockingPop {
 
     pub(crate) fn parse_blmpop(args: &mut Args) -> Result<Command, Error> {
         let timeout_ms = parse_timeout(&args.next_bytes()?)?;
-        let Command::LMPop(lmpop) = super::list::LMPop::parse(args)? else {
-            return Err(Error::Syntax);
-        };
-        let (keys, end, count) = lmpop.into_parts();
+        let (keys, end, count) = parse_keys_end_count(args, super::list::parse_end)?;
         Ok(Command::BlockingPop(BlockingPop {
             keys,
             end,
@@ -131,33 +111,22 @@ impl BlockingPop {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        // A deadline past the clock's range waits for ever (saturated by the parking).
-        let timeout = self.timeout_ms as u64;
-        let serving = ctx.session.serving_blocked;
-        let only = ctx.session.serving_key.clone();
-        for key in &self.keys {
-            if only.as_ref().is_some_and(|only| only != key) {
-                continue;
-            }
-            match ctx.pop_some(key, self.end, self.count.unwrap_or(1)) {
-                // A key that is no list now keeps a parked pop waiting.
-                Err(Error::WrongType) if serving => continue,
-                Err(error) => return error.into(),
-                Ok(None) => continue,
-                Ok(Some(popped)) => {
-                    let key = Reply::Bulk(key.clone());
-                    return match self.count {
-                        Some(_) => Reply::Array(vec![key, Reply::Array(popped)]),
-                        None => Reply::Array(std::iter::once(key).chain(popped).collect()),
-                    };
+        let (end, count) = (self.end, self.count.unwrap_or(1));
+        match ctx.pop_first(&self.keys, |ctx, key| ctx.pop_some(key, end, count)) {
+            Err(error) => error.into(),
+            Ok(Some((key, popped))) => {
+                let key = Reply::Bulk(key);
+                match self.count {
+                    Some(_) => Reply::Array(vec![key, Reply::Array(popped)]),
+                    None => Reply::Array(std::iter::once(key).chain(popped).collect()),
                 }
             }
+            Ok(None) => {
+                let (keys, timeout) = (self.keys.clone(), self.timeout_ms);
+                ctx.park_if_allowed(&keys, timeout, Command::BlockingPop(self));
+                Reply::NilArray
+            }
         }
-        if ctx.can_block() {
-            let keys = self.keys.clone();
-            ctx.block_on(keys, timeout, Command::BlockingPop(self));
-        }
-        Reply::NilArray
     }
 }
 
@@ -189,7 +158,7 @@ impl BlockingMove {
     ) -> BlockingMove {
         BlockingMove {
             inner: LMove::new(source, destination, from, to),
-            timeout_ms: i64::try_from(timeout.as_millis()).unwrap_or(i64::MAX),
+            timeout_ms: millis(timeout),
         }
     }
 
@@ -218,8 +187,6 @@ impl BlockingMove {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        // A deadline past the clock's range waits for ever (saturated by the parking).
-        let timeout = self.timeout_ms as u64;
         let serving = ctx.session.serving_blocked;
         match ctx.source_has_elements(self.inner.source()) {
             Err(Error::WrongType) if serving => {}
@@ -228,37 +195,11 @@ impl BlockingMove {
             Ok(false) => {}
         }
         if ctx.can_block() {
-            let keys = vec![self.inner.source().clone()];
-            ctx.block_on(keys, timeout, Command::BlockingMove(Box::new(self)));
+            let (keys, timeout) = ([self.inner.source().clone()], self.timeout_ms);
+            ctx.park_if_allowed(&keys, timeout, Command::BlockingMove(Box::new(self)));
             return Reply::NilArray;
         }
         // A client that may not block gets a nil string here, not the timeout's nil array.
         Reply::Nil
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timeouts_read_as_redis_server_reads_them() {
-        assert_eq!(parse_timeout(b"0"), Ok(0));
-        assert_eq!(parse_timeout(b"1.5"), Ok(1500));
-        assert_eq!(
-            parse_timeout(b"0.0004"),
-            Ok(0),
-            "below a millisecond: for ever"
-        );
-        assert_eq!(parse_timeout(b"0x10"), Ok(16_000));
-        let negative = Err(Error::List(ListError::TimeoutNegative));
-        assert_eq!(parse_timeout(b"-1"), negative);
-        assert_eq!(parse_timeout(b"inf"), negative);
-        assert_eq!(parse_timeout(b"1e400"), negative);
-        assert_eq!(parse_timeout(b"1e16"), negative);
-        let not_float = Err(Error::List(ListError::TimeoutNotFloat));
-        assert_eq!(parse_timeout(b"x"), not_float);
-        assert_eq!(parse_timeout(b" 1"), not_float);
-        assert_eq!(parse_timeout(b"nan"), not_float);
     }
 }

@@ -25,6 +25,7 @@ pub(crate) mod keys;
 pub(crate) mod list;
 pub(crate) mod list_blocking;
 pub(crate) mod multi;
+mod multi_key_pop;
 pub(crate) mod pubsub;
 pub(crate) mod server;
 pub(crate) mod set;

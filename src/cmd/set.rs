@@ -36,12 +36,7 @@ impl Ctx<'_> {
 
     /// The set at `key`, created empty (announcing the new key) if missing.
     fn set_or_create(&mut self, key: &Bytes) -> Result<&mut Set, Error> {
-        if self.set(key)?.is_none() {
-            self.announce_if_new(key);
-            self.db
-                .insert(key.clone(), Value::Set(Box::default()), None);
-        }
-        self.set(key)?.ok_or(Error::WrongType)
+        self.value_as_or_create(key, Value::set_mut, || Value::Set(Box::default()))
     }
 
     /// After a set changed: logged as `argv`, seen by WATCH, `event` announced; the key

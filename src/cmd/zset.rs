@@ -354,16 +354,13 @@ impl ZAdd {
         match ctx.zset(&self.key) {
             Err(error) => return error.into(),
             Ok(None) if self.xx => return self.reply(0, 0, None),
-            Ok(None) => {
-                ctx.announce_if_new(&self.key);
-                ctx.db
-                    .insert(self.key.clone(), Value::SortedSet(Box::default()), None);
-                ctx.blocking.signal(ctx.db.index(), &self.key);
-            }
-            Ok(Some(_)) => {}
+            Ok(_) => {}
         }
-        let Ok(Some(set)) = ctx.zset(&self.key) else {
-            return Error::WrongType.into();
+        let set = match ctx.value_as_or_create(&self.key, Value::sorted_set_mut, || {
+            Value::SortedSet(Box::default())
+        }) {
+            Ok(set) => set,
+            Err(error) => return error.into(),
         };
         let (mut added, mut updated) = (0, 0);
         let mut last = None;

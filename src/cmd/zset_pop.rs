@@ -10,12 +10,10 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::list_blocking::parse_timeout;
+use super::multi_key_pop::{millis, parse_keys_end_count, parse_timeout};
 use super::zset::push_member;
 use super::{Command, IntoArg};
-use crate::error::ListError;
 use crate::store::c_string::keyword_is;
-use crate::store::number::parse_i64;
 use crate::{Error, Reply};
 
 /// `MIN` or `MAX`, in any case (a syntax error otherwise); true for MAX.
@@ -94,7 +92,7 @@ impl ZMPop {
             keys: keys.into_iter().map(IntoArg::into_arg).collect(),
             highest,
             count: None,
-            timeout_ms: Some(i64::try_from(timeout.as_millis()).unwrap_or(i64::MAX)),
+            timeout_ms: Some(millis(timeout)),
         }
     }
 
@@ -109,34 +107,12 @@ impl ZMPop {
     /// );
     /// ```
     pub fn blocking(mut self, timeout: std::time::Duration) -> ZMPop {
-        self.timeout_ms = Some(i64::try_from(timeout.as_millis()).unwrap_or(i64::MAX));
+        self.timeout_ms = Some(millis(timeout));
         self
     }
 
-    /// `numkeys key ... MIN|MAX [COUNT count]`, as ZMPOP and BZMPOP share it.
-    fn parse_keys_and_options(args: &mut Args) -> Result<(Vec<Bytes>, bool, u64), Error> {
-        let numkeys = parse_i64(&args.next_bytes()?)
-            .filter(|n| *n > 0)
-            .ok_or(ListError::NumKeysNotPositive)?;
-        if u64::try_from(numkeys).unwrap_or(u64::MAX) >= args.remaining() as u64 {
-            return Err(Error::Syntax);
-        }
-        let keys: Vec<Bytes> = (0..numkeys).filter_map(|_| args.next()).collect();
-        let highest = parse_highest(&args.next_bytes()?)?;
-        let mut count = None;
-        while let Some(option) = args.next() {
-            if count.is_none() && keyword_is(&option, "COUNT") && !args.is_empty() {
-                let value = parse_i64(&args.next_bytes()?).filter(|n| *n > 0);
-                count = Some(value.ok_or(ListError::CountNotPositive)?);
-            } else {
-                return Err(Error::Syntax);
-            }
-        }
-        Ok((keys, highest, count.map_or(1, |n| n as u64)))
-    }
-
     pub(crate) fn parse_zmpop(args: &mut Args) -> Result<Command, Error> {
-        let (keys, highest, count) = ZMPop::parse_keys_and_options(args)?;
+        let (keys, highest, count) = parse_keys_end_count(args, parse_highest)?;
         Ok(Command::ZMPop(ZMPop {
             keys,
             highest,
@@ -147,7 +123,7 @@ impl ZMPop {
 
     pub(crate) fn parse_bzmpop(args: &mut Args) -> Result<Command, Error> {
         let timeout_ms = parse_timeout(&args.next_bytes()?)?;
-        let (keys, highest, count) = ZMPop::parse_keys_and_options(args)?;
+        let (keys, highest, count) = parse_keys_end_count(args, parse_highest)?;
         Ok(Command::ZMPop(ZMPop {
             keys,
             highest,
@@ -187,48 +163,38 @@ impl ZMPop {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let protocol = ctx.session.protocol();
-        let serving = ctx.session.serving_blocked;
-        let only = ctx.session.serving_key.clone();
-        for key in &self.keys {
-            if only.as_ref().is_some_and(|only| only != key) {
-                continue;
-            }
-            match ctx.zpop_some(key, self.highest, self.count.unwrap_or(1)) {
-                // A key that is no sorted set now keeps a parked pop waiting.
-                Err(Error::WrongType) if serving => continue,
-                Err(error) => return error.into(),
-                Ok(None) => continue,
-                Ok(Some(popped)) => {
-                    let key = Reply::Bulk(key.clone());
-                    return match self.count {
-                        Some(_) => {
-                            let mut pairs = Vec::with_capacity(popped.len());
-                            for (member, score) in &popped {
-                                // Each pair nested, in RESP2 as in RESP3.
-                                pairs.push(Reply::Array(vec![
-                                    Reply::Bulk(member.clone()),
-                                    Reply::Double(*score),
-                                ]));
-                            }
-                            Reply::Array(vec![key, Reply::Array(pairs)])
+        let (highest, count) = (self.highest, self.count.unwrap_or(1));
+        match ctx.pop_first(&self.keys, |ctx, key| ctx.zpop_some(key, highest, count)) {
+            Err(error) => error.into(),
+            Ok(Some((key, popped))) => {
+                let key = Reply::Bulk(key);
+                match self.count {
+                    Some(_) => {
+                        // Each pair nested, in RESP2 as in RESP3.
+                        let pairs = popped
+                            .into_iter()
+                            .map(|(member, score)| {
+                                Reply::Array(vec![Reply::Bulk(member), Reply::Double(score)])
+                            })
+                            .collect();
+                        Reply::Array(vec![key, Reply::Array(pairs)])
+                    }
+                    None => {
+                        let mut out = vec![key];
+                        for (member, score) in &popped {
+                            push_member(&mut out, member, Some(*score), protocol, false);
                         }
-                        None => {
-                            let mut out = vec![key];
-                            for (member, score) in &popped {
-                                push_member(&mut out, member, Some(*score), protocol, false);
-                            }
-                            Reply::Array(out)
-                        }
-                    };
+                        Reply::Array(out)
+                    }
                 }
             }
-        }
-        if let Some(timeout) = self.timeout_ms {
-            if ctx.can_block() {
-                let keys = self.keys.clone();
-                ctx.block_on(keys, timeout as u64, Command::ZMPop(self));
+            Ok(None) => {
+                if let Some(timeout) = self.timeout_ms {
+                    let keys = self.keys.clone();
+                    ctx.park_if_allowed(&keys, timeout, Command::ZMPop(self));
+                }
+                Reply::NilArray
             }
         }
-        Reply::NilArray
     }
 }
