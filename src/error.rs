@@ -176,6 +176,9 @@ pub enum Error {
     NumKeysBeyondArgs,
     /// SINTERCARD's LIMIT is negative or not a number.
     LimitNegative,
+    /// ZUNION, ZINTER, ZDIFF, their STORE forms and ZINTERCARD: `numkeys` below 1. Holds
+    /// the command's name, which Redis quotes.
+    NoInputKeys(&'static str),
     /// A count read by Redis's `getPositiveLongFromObjectOrReply` (LPOP's, ZPOPMIN's) is
     /// negative or not a number.
     MustBePositive,
@@ -365,6 +368,7 @@ pub enum SortedSetError {
     GtLtNx,
     IncrSinglePair,
     ResultIsNan,
+    WeightNotFloat,
 }
 
 impl SortedSetError {
@@ -387,6 +391,7 @@ impl SortedSetError {
                 "INCR option supports a single increment-element pair"
             }
             SortedSetError::ResultIsNan => "resulting score is not a number (NaN)",
+            SortedSetError::WeightNotFloat => "weight value is not a float",
         }
     }
 }
@@ -691,6 +696,9 @@ impl fmt::Display for Error {
                 f.write_str("ERR Number of keys can't be greater than number of args")
             }
             Error::LimitNegative => f.write_str("ERR LIMIT can't be negative"),
+            Error::NoInputKeys(command) => {
+                write!(f, "ERR at least 1 input key is needed for '{command}' command")
+            }
             Error::NoGroup(text) => write!(f, "NOGROUP {text}"),
             Error::BusyGroup => f.write_str("BUSYGROUP Consumer Group name already exists"),
             Error::Unblocked => f.write_str("UNBLOCKED the stream key no longer exists"),

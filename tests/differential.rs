@@ -1508,6 +1508,351 @@ const ZSETS: &[Case] = &[
 /// Lists. Replies are fully ordered: every one is compared byte for byte. Index arguments
 /// at the edges of i64, negative counts and the key removed with its last element are
 /// checked against redis-server 7.0.15 (a quicklist there for every list).
+/// Sorted-set algebra: ZUNION, ZINTER, ZDIFF, their STORE forms, ZINTERCARD and ZRANGESTORE.
+/// Every result is a sorted set (ordered by score, then member), so replies are compared
+/// byte for byte, over sets (score 1 each) as well as sorted sets. Checked against
+/// redis-server 7.0.15: numkeys is read first, then every source's type (WRONGTYPE before
+/// any option error), then the options; a NaN score (inf * 0, inf + -inf) becomes 0; a
+/// STORE with an empty result deletes the destination. ZUNION and friends reply from a new
+/// skiplist, which keeps a `-0` score; a STORE of a small result makes a listpack, which
+/// stores it as `0`.
+#[rustfmt::skip]
+const ZSET_ALGEBRA: &[Case] = &[
+    ("zset algebra arity", &[
+        "ZUNION", "ZUNION 1", "ZINTER", "ZINTER 1", "ZDIFF", "ZDIFF 1", "ZUNIONSTORE", "ZUNIONSTORE d", "ZUNIONSTORE d 1",
+        "ZINTERSTORE d", "ZINTERSTORE d 1", "ZDIFFSTORE d", "ZDIFFSTORE d 1", "ZINTERCARD", "ZINTERCARD 1", "ZRANGESTORE",
+        "ZRANGESTORE d", "ZRANGESTORE d s", "ZRANGESTORE d s 0", "EXISTS d",
+    ]),
+    ("numkeys must be a positive integer", &[
+        "ZADD a 1 x", "ZUNION 0 a", "ZINTER -1 a", "ZDIFF 0 a", "ZUNIONSTORE d 0 a", "ZINTERSTORE d -5 a", "ZDIFFSTORE d 0 a",
+        "ZINTERCARD 0 a", "ZINTERCARD -1 a", "ZUNION x a", "ZINTER 1.5 a", "ZDIFF \"\" a", "ZUNIONSTORE d 1x a",
+        "ZINTERCARD \" 1\" a", "ZUNION 9223372036854775808 a", "ZUNION -9223372036854775808 a", "EXISTS d",
+    ]),
+    ("numkeys larger than the keys given", &[
+        "ZADD a 1 x", "ZUNION 2 a", "ZINTER 3 a a", "ZDIFF 2 a", "ZUNIONSTORE d 2 a", "ZINTERSTORE d 9223372036854775807 a",
+        "ZDIFFSTORE d 2 a", "ZINTERCARD 2 a", "EXISTS d",
+    ]),
+    ("numkeys errors come before the type check", &[
+        "SET str v", "ZUNION 0 str", "ZINTER x str", "ZDIFF 2 str", "ZINTERCARD 0 str", "ZUNIONSTORE d 3 str str",
+    ]),
+    // Keys after numkeys are options: a key past the count is an unknown option, and a
+    // key named like an option is a key when it is inside the count.
+    ("numkeys smaller than the keys given", &[
+        "ZADD a 1 x", "ZADD b 2 x", "ZUNION 1 a b", "ZINTER 1 a b WITHSCORES", "ZDIFF 1 a b", "ZUNIONSTORE d 1 a b",
+        "ZINTERCARD 1 a b", "ZADD WITHSCORES 5 y", "ZUNION 2 a WITHSCORES", "ZUNION 2 a WITHSCORES WITHSCORES", "EXISTS d",
+    ]),
+    ("zunion", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 20 z 30 w", "ZUNION 2 a b", "ZUNION 2 a b WITHSCORES", "ZUNION 2 b a withscores",
+        "ZUNION 1 a WITHSCORES", "ZUNION 1 b", "ZUNION 3 a b a WITHSCORES",
+    ]),
+    ("zunion of missing keys", &[
+        "ZADD a 1 x 2 y", "ZUNION 2 a nosuch WITHSCORES", "ZUNION 2 nosuch a WITHSCORES", "ZUNION 1 nosuch",
+        "ZUNION 2 nosuch other WITHSCORES", "EXISTS nosuch",
+    ]),
+    ("zunion orders equal scores by member", &[
+        "ZADD a 1 c 2 b", "ZADD b 1 a 0 d", "ZUNION 2 a b WITHSCORES", "ZADD c 1 \"\" 1 A 1 aa", "ZUNION 3 a b c WITHSCORES",
+    ]),
+    ("zunion weights", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 20 z 30 w", "ZUNION 2 a b WEIGHTS 2 3 WITHSCORES", "ZUNION 2 a b weights 1 -1 WITHSCORES",
+        "ZUNION 2 a b WEIGHTS 0.5 0.1 WITHSCORES", "ZUNION 2 a b WEIGHTS 0 1 WITHSCORES", "ZUNION 2 a b WEIGHTS 1 1 WITHSCORES",
+        "ZUNION 2 a b WEIGHTS 1e3 -2.5e-1 WITHSCORES", "ZUNION 2 a b WEIGHTS +2 -0.0 WITHSCORES", "ZUNION 1 a WEIGHTS 0x10 WITHSCORES",
+    ]),
+    ("zunion aggregate", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 0 z 30 w", "ZUNION 2 a b AGGREGATE SUM WITHSCORES", "ZUNION 2 a b AGGREGATE MIN WITHSCORES",
+        "ZUNION 2 a b AGGREGATE MAX WITHSCORES", "ZUNION 2 a b aggregate min WITHSCORES", "ZUNION 2 a b AgGrEgAtE mAx WITHSCORES",
+        "ZUNION 2 a b AGGREGATE sum", "ZUNION 2 a b AGGREGATE MIN",
+    ]),
+    ("weights and aggregate together in any order", &[
+        "ZADD a 1 x 2 y", "ZADD b 5 x 1 y", "ZUNION 2 a b WEIGHTS 10 1 AGGREGATE MAX WITHSCORES",
+        "ZUNION 2 a b AGGREGATE MAX WEIGHTS 10 1 WITHSCORES", "ZUNION 2 a b WITHSCORES AGGREGATE MIN WEIGHTS -1 1",
+        "ZINTER 2 a b WEIGHTS 1 -1 AGGREGATE MIN WITHSCORES", "ZINTER 2 a b AGGREGATE MAX WITHSCORES WEIGHTS 3 2",
+    ]),
+    ("repeated options: the last one counts", &[
+        "ZADD a 1 x 2 y", "ZADD b 5 x 1 y", "ZUNION 2 a b AGGREGATE MIN AGGREGATE MAX WITHSCORES",
+        "ZUNION 2 a b WEIGHTS 1 2 WEIGHTS 3 4 WITHSCORES", "ZUNION 2 a b WITHSCORES WITHSCORES", "ZINTER 2 a b WITHSCORES withscores",
+        "ZUNIONSTORE d 2 a b AGGREGATE MAX AGGREGATE SUM WEIGHTS 0 0 WEIGHTS 2 1", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("weight parse errors", &[
+        "ZADD a 1 x", "ZADD b 2 x", "ZUNION 2 a b WEIGHTS x 1", "ZUNION 2 a b WEIGHTS 1 y", "ZINTER 2 a b WEIGHTS nan 1",
+        "ZUNION 2 a b WEIGHTS 1e400 1", "ZUNION 2 a b WEIGHTS 1 1e-400", "ZUNION 2 a b WEIGHTS \"\" 1", "ZUNION 2 a b WEIGHTS \" 1\" 1",
+        "ZUNION 2 a b WEIGHTS 1_0 1", "ZUNIONSTORE d 2 a b WEIGHTS 1 one", "ZINTERSTORE d 2 a b WEIGHTS 1 x AGGREGATE BAD", "EXISTS d",
+    ]),
+    // WEIGHTS takes exactly numkeys values: with fewer arguments left it is not an option
+    // at all, a value past them is an unknown option, and an option word in their place is
+    // read as a weight.
+    ("wrong number of weights", &[
+        "ZADD a 1 x", "ZADD b 2 x", "ZUNION 2 a b WEIGHTS 1", "ZUNION 2 a b WEIGHTS", "ZUNION 2 a b WEIGHTS 1 2 3",
+        "ZINTER 2 a b WEIGHTS 1 WITHSCORES", "ZUNION 1 a WEIGHTS 1 2", "ZUNIONSTORE d 2 a b WEIGHTS 2", "ZINTERSTORE d 1 a WEIGHTS 1 1",
+        "ZUNION 1 a WEIGHTS 2 WITHSCORES", "EXISTS d",
+    ]),
+    ("aggregate and option errors", &[
+        "ZADD a 1 x", "ZUNION 1 a AGGREGATE", "ZUNION 1 a AGGREGATE AVG", "ZINTER 1 a AGGREGATE \"\"", "ZUNION 1 a AGGREGATE SUMX",
+        "ZUNION 1 a AGGREGATE MIN MAX", "ZUNION 1 a FOO", "ZUNION 1 a LIMIT 1", "ZINTER 1 a WITHSCORE", "ZUNIONSTORE d 1 a AGGREGATE",
+        "ZINTERSTORE d 1 a AGGREGATE max FOO", "ZUNION 1 nosuch AGGREGATE AVG", "EXISTS d",
+    ]),
+    ("infinite weights", &[
+        "ZADD a 0 x 1 y -1 z 2.5 w", "ZUNION 1 a WEIGHTS inf WITHSCORES", "ZUNION 1 a WEIGHTS -inf WITHSCORES",
+        "ZUNION 1 a WEIGHTS +inf WITHSCORES", "ZINTER 1 a WEIGHTS Infinity WITHSCORES", "ZUNIONSTORE d 1 a WEIGHTS -inf",
+        "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("infinite scores times a zero weight are 0", &[
+        "ZADD a inf x -inf y 1 z", "ZUNION 1 a WEIGHTS 0 WITHSCORES", "ZINTER 1 a WEIGHTS -0 WITHSCORES", "ZADD b 5 x 5 y 5 z",
+        "ZUNION 2 a b WEIGHTS 0 1 WITHSCORES", "ZINTER 2 b a WEIGHTS 1 0 AGGREGATE MAX WITHSCORES", "ZINTERSTORE d 2 a b WEIGHTS 0 2",
+        "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    // NaN from a sum becomes 0 at each step. Sources are added smallest first (c before
+    // a and b), so x is 1 + inf + -inf = 0, not inf + -inf + 1 = 1.
+    ("inf plus -inf under sum is 0", &[
+        "ZADD a inf x -inf y inf z", "ZADD b -inf x inf y inf z", "ZUNION 2 a b WITHSCORES", "ZINTER 2 a b WITHSCORES",
+        "ZUNION 2 a b AGGREGATE MIN WITHSCORES", "ZUNION 2 a b AGGREGATE MAX WITHSCORES", "ZUNION 2 a a WEIGHTS 1 -1 WITHSCORES",
+        "ZUNIONSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES", "ZADD c 1 x", "ZUNION 3 a b c WITHSCORES",
+    ]),
+    ("sums that overflow to infinity", &[
+        "ZADD a 1e308 x -1e308 y 1.7976931348623157e308 z", "ZUNION 2 a a WITHSCORES", "ZUNION 1 a WEIGHTS 10 WITHSCORES",
+        "ZUNION 1 a WEIGHTS -10 WITHSCORES", "ZINTER 2 a a WEIGHTS 0.5 0.5 WITHSCORES", "ZUNIONSTORE d 2 a a",
+        "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("result score formatting", &[
+        "ZADD a 0.1 x 1e17 y 1.5e-7 z 3 w 123456789.125 v", "ZADD b 0.2 x 1 y 1.5e-7 z 0.5 w", "ZUNION 2 a b WITHSCORES",
+        "ZUNION 1 a WEIGHTS 3 WITHSCORES", "ZINTER 2 a b WEIGHTS 0.1 3 WITHSCORES", "ZUNION 1 a WEIGHTS 0.3333333333333333 WITHSCORES",
+        "ZUNIONSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES", "ZSCORE d x", "ZUNION 1 a WEIGHTS 1e-320 WITHSCORES",
+    ]),
+    ("a negative zero weight", &[
+        "ZADD a 0 x 1 y -1 z", "ZUNION 1 a WEIGHTS -0 WITHSCORES", "ZUNION 1 a WEIGHTS -1 WITHSCORES", "ZUNIONSTORE d 1 a WEIGHTS -0",
+        "ZRANGE d 0 -1 WITHSCORES", "ZSCORE d y",
+    ]),
+    ("sets are inputs with score 1", &[
+        "SADD s x y q", "ZADD a 1 x 2 y 3 z", "ZUNION 2 a s WITHSCORES", "ZINTER 2 a s WITHSCORES",
+        "ZINTER 2 s a AGGREGATE MAX WITHSCORES",
+        "ZUNION 2 a s WEIGHTS 1 5 WITHSCORES", "ZDIFF 2 s a WITHSCORES", "ZDIFF 2 a s WITHSCORES", "ZINTERCARD 2 s a",
+        "ZUNION 1 s WITHSCORES", "ZUNION 2 s s WITHSCORES",
+    ]),
+    ("sets only", &[
+        "SADD s c a b", "SADD t b c d", "ZUNION 2 s t WITHSCORES", "ZINTER 2 s t WITHSCORES", "ZDIFF 2 s t WITHSCORES",
+        "ZINTERSTORE d 2 s t WEIGHTS 2 3", "TYPE d", "ZRANGE d 0 -1 WITHSCORES", "ZINTERCARD 2 s t",
+    ]),
+    ("an intset as input", &[
+        "SADD i 10 2 -3", "ZADD a 5 2 7 10 1 x", "ZUNION 2 i a WITHSCORES", "ZINTER 2 i a WITHSCORES", "ZDIFF 2 i a WITHSCORES",
+        "ZDIFF 1 i", "ZUNIONSTORE d 1 i WEIGHTS -1", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("wrong-type sources in any position", &[
+        "ZADD a 1 x", "SET str v", "RPUSH l e", "HSET h f v", "ZUNION 2 str a", "ZUNION 2 a str", "ZUNION 3 a nosuch l",
+        "ZINTER 2 nosuch h", "ZINTER 2 a l WITHSCORES", "ZDIFF 2 a str", "ZDIFF 2 str a", "ZDIFF 2 nosuch l", "ZINTERCARD 2 a h",
+        "ZINTERCARD 2 nosuch str", "ZUNIONSTORE d 2 a l", "ZINTERSTORE d 2 nosuch str", "ZDIFFSTORE d 2 a h", "EXISTS d",
+    ]),
+    ("the type check comes before option errors", &[
+        "ZADD a 1 x", "SET str v", "ZUNION 2 a str WEIGHTS x 1", "ZUNION 2 str a WEIGHTS 1", "ZINTER 1 str AGGREGATE AVG",
+        "ZDIFF 1 str WEIGHTS 1", "ZUNIONSTORE d 1 str WITHSCORES", "ZINTERCARD 2 a str LIMIT -1", "ZINTERCARD 1 str FOO",
+    ]),
+    ("a failed store leaves the destination alone", &[
+        "ZADD a 1 x", "SET str v", "ZADD d 5 q", "EXPIRE d 100", "ZUNIONSTORE d 2 a str", "ZINTERSTORE d 1 a WEIGHTS x",
+        "ZDIFFSTORE d 1 a WITHSCORES", "ZUNIONSTORE d 0 a", "ZRANGE d 0 -1 WITHSCORES", "!near TTL d",
+    ]),
+    ("duplicate keys", &[
+        "ZADD a 1 x 2 y 3 z", "ZUNION 2 a a WITHSCORES", "ZINTER 2 a a WITHSCORES", "ZINTER 3 a a a WEIGHTS 1 2 3 WITHSCORES",
+        "ZUNION 2 a a WEIGHTS 1 -1 AGGREGATE MIN WITHSCORES", "ZINTER 2 a a AGGREGATE MAX WEIGHTS 2 -1 WITHSCORES", "ZDIFF 2 a a",
+        "ZDIFF 3 a nosuch a", "ZINTERCARD 2 a a", "ZINTERSTORE d 2 a a", "ZRANGE d 0 -1 WITHSCORES", "SADD s m",
+        "ZUNION 2 s s WITHSCORES",
+    ]),
+    ("zinter", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 20 z 30 w", "ZADD c 100 z 200 y", "ZINTER 2 a b", "ZINTER 2 a b WITHSCORES",
+        "ZINTER 3 a b c WITHSCORES", "ZINTER 3 c b a", "ZINTER 2 a b WEIGHTS 3 -1 WITHSCORES", "ZINTER 2 a b AGGREGATE MIN WITHSCORES",
+        "ZINTER 3 a b c AGGREGATE MAX WITHSCORES", "ZINTER 1 a WITHSCORES",
+    ]),
+    ("zinter with nothing in common or a missing key", &[
+        "ZADD a 1 x 2 y", "ZADD b 1 p 2 q", "ZINTER 2 a b", "ZINTER 2 a b WITHSCORES", "ZINTER 2 a nosuch",
+        "ZINTER 2 nosuch a WITHSCORES",
+        "ZINTER 1 nosuch", "ZINTERSTORE d 2 a b", "EXISTS d",
+    ]),
+    ("zdiff", &[
+        "ZADD a 1 x 2 y 3 z 4 w", "ZADD b 10 y", "ZADD c 0 w 0 nope", "ZDIFF 2 a b", "ZDIFF 2 a b WITHSCORES",
+        "ZDIFF 3 a b c WITHSCORES",
+        "ZDIFF 2 b a", "ZDIFF 1 a withscores", "ZDIFF 3 a c b", "ZDIFF 2 a nosuch WITHSCORES", "ZDIFF 2 nosuch a",
+        "ZDIFF 1 nosuch WITHSCORES",
+    ]),
+    ("zdiff keeps the first key's scores and order", &[
+        "ZADD a 3 p -1 q 3 b 0.5 r inf s", "ZADD b 100 q", "ZDIFF 2 a b WITHSCORES", "ZDIFF 2 a nosuch", "ZADD c 1 p 1 b 1 r 1 s",
+        "ZDIFF 2 a c WITHSCORES", "ZDIFF 3 a b c",
+    ]),
+    ("zdiff takes no weights or aggregate", &[
+        "ZADD a 1 x", "ZDIFF 1 a WEIGHTS 1", "ZDIFF 1 a AGGREGATE MIN", "ZDIFFSTORE d 1 a WEIGHTS 2", "ZDIFFSTORE d 1 a AGGREGATE SUM",
+        "ZDIFF 1 a LIMIT 1", "ZDIFF 1 a WITHSCORES WITHSCORES", "ZDIFF 1 a FOO", "EXISTS d",
+    ]),
+    ("store forms take no withscores", &[
+        "ZADD a 1 x", "ZADD b 2 x", "ZUNIONSTORE d 2 a b WITHSCORES", "ZINTERSTORE d 2 a b withscores", "ZDIFFSTORE d 1 a WITHSCORES",
+        "ZUNIONSTORE d 1 a WEIGHTS 2 WITHSCORES", "EXISTS d", "ZINTERCARD 2 a b WITHSCORES",
+    ]),
+    ("zunionstore", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 20 z 30 w", "ZUNIONSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES", "TYPE d",
+        "ZUNIONSTORE d 2 a b WEIGHTS 2 -1 AGGREGATE MIN", "ZRANGE d 0 -1 WITHSCORES", "zunionstore e 1 nosuch", "EXISTS e",
+        "ZUNIONSTORE e 3 nosuch a nosuch", "ZRANGE e 0 -1 WITHSCORES",
+    ]),
+    ("zinterstore", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 20 z 30 w", "ZINTERSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES",
+        "ZINTERSTORE d 2 a b WEIGHTS 1 0.5 AGGREGATE MAX", "ZRANGE d 0 -1 WITHSCORES", "ZINTERSTORE d 2 b a AGGREGATE MIN",
+        "ZRANGE d 0 -1 WITHSCORES", "ZCARD d",
+    ]),
+    ("zdiffstore", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 20 z 30 w", "ZDIFFSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES", "ZDIFFSTORE d 2 b a",
+        "ZRANGE d 0 -1 WITHSCORES", "ZDIFFSTORE d 1 b", "ZRANGE d 0 -1 WITHSCORES", "TYPE d",
+    ]),
+    ("an empty result deletes the destination", &[
+        "ZADD a 1 x", "ZADD b 1 y", "ZADD d 5 q", "ZINTERSTORE d 2 a b", "EXISTS d", "TYPE d", "SET d v", "ZDIFFSTORE d 2 a a",
+        "EXISTS d", "RPUSH d e", "ZUNIONSTORE d 1 nosuch", "TYPE d", "ZINTERSTORE d 2 a nosuch", "EXISTS d",
+    ]),
+    ("an empty result onto a missing destination", &[
+        "ZADD a 1 x", "ZINTERSTORE d 2 a nosuch", "ZDIFFSTORE d 1 nosuch", "ZUNIONSTORE d 2 nosuch other", "EXISTS d", "TYPE d",
+    ]),
+    ("a store overwrites a destination of another type", &[
+        "ZADD a 1 x 2 y", "SET d v", "ZUNIONSTORE d 1 a", "TYPE d", "ZRANGE d 0 -1 WITHSCORES", "RPUSH l e", "ZINTERSTORE l 1 a",
+        "TYPE l", "HSET h f v", "ZDIFFSTORE h 1 a", "TYPE h", "SADD s m", "ZUNIONSTORE s 1 a WEIGHTS 3", "TYPE s",
+        "ZRANGE s 0 -1 WITHSCORES", "GET d",
+    ]),
+    ("the destination is one of the sources", &[
+        "ZADD a 1 x 2 y", "ZADD b 10 y 20 z", "ZUNIONSTORE a 2 a b", "ZRANGE a 0 -1 WITHSCORES", "ZINTERSTORE b 2 a b WEIGHTS 2 1",
+        "ZRANGE b 0 -1 WITHSCORES", "ZDIFFSTORE a 2 a b", "ZRANGE a 0 -1 WITHSCORES", "ZINTERSTORE a 2 a a", "ZRANGE a 0 -1 WITHSCORES",
+        "ZDIFFSTORE a 2 a a", "EXISTS a",
+    ]),
+    ("a set source stored onto itself becomes a zset", &[
+        "SADD s b a", "ZUNIONSTORE s 1 s", "TYPE s", "ZRANGE s 0 -1 WITHSCORES", "SADD t m n", "ZINTERSTORE t 2 t t",
+        "ZRANGE t 0 -1 WITHSCORES",
+    ]),
+    ("a store clears the destination's ttl", &[
+        "ZADD a 1 x", "SET d x EX 100", "ZUNIONSTORE d 1 a", "TTL d", "EXPIRE d 100", "ZINTERSTORE d 1 a", "TTL d",
+        "EXPIRE d 100", "ZDIFFSTORE d 1 a", "TTL d", "EXPIRE d 100", "ZRANGESTORE d a 0 -1", "TTL d", "EXPIRE a 100",
+        "ZUNIONSTORE a 1 a", "TTL a",
+    ]),
+    ("an empty store removes an expiring destination", &[
+        "ZADD a 1 x", "SET d x EX 100", "ZINTERSTORE d 2 a nosuch", "TTL d", "ZUNIONSTORE d 1 a", "TTL d",
+    ]),
+    ("a result with a long member", &[
+        "ZADD a 1 {m*65} 2 b", "ZADD b 3 {m*65} 1 c", "ZUNION 2 a b WITHSCORES", "ZUNIONSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES",
+        "ZINTERSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES", "ZDIFFSTORE d 2 a b", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    // Option words are compared as C strings (up to a NUL byte), numbers must be whole.
+    ("NUL bytes in zset algebra arguments", &[
+        "ZADD a 1 x", "ZUNION \"1\\x00\" a", "ZUNION 1 a \"WITHSCORES\\x00x\"", "ZUNION 1 a WEIGHTS \"2\\x00\"",
+        "ZINTER 1 a AGGREGATE \"MIN\\x00x\" WITHSCORES", "ZINTER 1 a \"WEIGHTS\\x00\" 2", "ZINTERCARD 1 a LIMIT \"1\\x00\"",
+        "ZINTERCARD 1 a \"LIMIT\\x00\" 1", "ZRANGESTORE d a 0 -1 \"REV\\x00\"", "ZRANGESTORE d a 0 \"1\\x00\"", "EXISTS d",
+    ]),
+    ("binary and empty members as sources", &[
+        "ZADD a 1 \"\" 2 \"a\\x00b\" 3 \"\\xff\"", "SADD s \"\" \"a\\x00b\"", "ZUNION 2 a s WITHSCORES", "ZINTER 2 a s WITHSCORES",
+        "ZDIFF 2 a s WITHSCORES", "ZINTERCARD 2 a s",
+    ]),
+    ("a large zset and a large set", &[
+        "!zfill z 200", "!sfill s 200", "ZUNIONSTORE d 2 z s", "ZRANGE d 0 4 WITHSCORES", "ZRANGE d -3 -1 WITHSCORES",
+        "ZINTERCARD 2 z s", "ZINTERCARD 2 s z LIMIT 50", "ZINTERSTORE d 2 s z WEIGHTS 0.5 -1", "ZRANGE d 0 2 WITHSCORES",
+        "ZDIFFSTORE d 2 z s", "EXISTS d", "ZDIFF 2 s z",
+    ]),
+    ("a large zset with a small one", &[
+        "!zfill z 200", "ZADD small 5 member:10 1 member:150 3 nope", "ZINTER 2 z small WITHSCORES",
+        "ZINTER 2 small z AGGREGATE MAX WITHSCORES",
+        "ZUNIONSTORE d 2 z small", "ZCARD d", "ZRANGE d 0 3 WITHSCORES", "ZRANGE d 149 152 WITHSCORES", "ZDIFF 2 small z WITHSCORES",
+        "ZDIFFSTORE d 2 z small", "ZCARD d", "ZRANGE d 8 11 WITHSCORES", "ZINTERCARD 2 z small", "ZINTERCARD 2 small z LIMIT 1",
+    ]),
+    ("a large set with a small zset", &[
+        "!sfill s 200", "ZADD small 7 member:199 -2 member:0 3 other", "ZINTER 2 s small WITHSCORES", "ZDIFF 2 small s WITHSCORES",
+        "ZINTER 2 small s WEIGHTS 1 0 AGGREGATE MAX WITHSCORES", "ZUNIONSTORE d 2 s small", "ZCARD d", "ZRANGE d 0 2 WITHSCORES",
+        "ZRANGE d -2 -1 WITHSCORES",
+    ]),
+    ("zintercard", &[
+        "ZADD a 1 x 2 y 3 z", "ZADD b 10 y 20 z 30 w", "SADD s z q", "ZINTERCARD 2 a b", "ZINTERCARD 1 a", "ZINTERCARD 3 a b s",
+        "ZINTERCARD 2 s b", "ZINTERCARD 2 a nosuch", "ZINTERCARD 1 nosuch", "ZINTERCARD 2 a a", "zintercard 2 b a",
+    ]),
+    ("zintercard limit", &[
+        "ZADD a 1 x 2 y 3 z 4 w", "ZADD b 1 x 2 y 3 z 5 v", "ZINTERCARD 2 a b LIMIT 0", "ZINTERCARD 2 a b LIMIT 1",
+        "ZINTERCARD 2 a b LIMIT 2", "ZINTERCARD 2 a b LIMIT 3", "ZINTERCARD 2 a b LIMIT 100", "ZINTERCARD 2 a b limit 2",
+        "ZINTERCARD 2 a b LIMIT 9223372036854775807", "ZINTERCARD 2 a b LIMIT 1 LIMIT 0", "ZINTERCARD 2 a nosuch LIMIT 1",
+    ]),
+    ("zintercard limit errors", &[
+        "ZADD a 1 x", "ZINTERCARD 1 a LIMIT -1", "ZINTERCARD 1 a LIMIT x", "ZINTERCARD 1 a LIMIT 1.5", "ZINTERCARD 1 a LIMIT \"\"",
+        "ZINTERCARD 1 a LIMIT 9223372036854775808", "ZINTERCARD 1 a LIMIT", "ZINTERCARD 1 a LIMIT 1 2", "ZINTERCARD 1 nosuch LIMIT -5",
+        "ZINTERCARD 1 a LIMIT -1 FOO",
+    ]),
+    ("zintercard options errors", &[
+        "ZADD a 1 x", "ZADD b 1 x", "ZINTERCARD 2 a b WEIGHTS 1 1", "ZINTERCARD 2 a b AGGREGATE MAX", "ZINTERCARD 2 a b WITHSCORES",
+        "ZINTERCARD 2 a b FOO", "ZINTERCARD 1 a b", "ZINTERCARD 2 a b LIMITS 1",
+    ]),
+    ("zrangestore by rank", &[
+        "ZADD src 1 a 2 b 3 c 4 d 5 e", "ZRANGESTORE d src 0 -1", "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src 1 2",
+        "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src -2 -1", "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src -100 100", "ZCARD d",
+        "ZRANGESTORE d src 0 0", "ZRANGE d 0 -1 WITHSCORES", "TYPE d",
+    ]),
+    ("zrangestore rev", &[
+        "ZADD src 1 a 2 b 3 c 4 d 5 e", "ZRANGESTORE d src 0 1 REV", "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src -1 -1 rev",
+        "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src 1 -2 REV", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("zrangestore byscore", &[
+        "ZADD src 1 a 2 b 3 c 4 d 5 e", "ZRANGESTORE d src 2 4 BYSCORE", "ZRANGE d 0 -1 WITHSCORES",
+        "ZRANGESTORE d src (2 +inf BYSCORE",
+        "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src 4 (1 BYSCORE REV", "ZRANGE d 0 -1 WITHSCORES",
+        "ZRANGESTORE d src -inf +inf BYSCORE LIMIT 1 2", "ZRANGE d 0 -1 WITHSCORES",
+        "ZRANGESTORE d src +inf -inf byscore rev limit 0 2",
+        "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src 1 5 BYSCORE LIMIT 3 -1", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("zrangestore bylex", &[
+        "ZADD src 0 a 0 b 0 c 0 d 0 e", "ZRANGESTORE d src [b [d BYLEX", "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src (b + BYLEX",
+        "ZRANGE d 0 -1", "ZRANGESTORE d src [d (a BYLEX REV", "ZRANGE d 0 -1", "ZRANGESTORE d src - + BYLEX LIMIT 1 2", "ZRANGE d 0 -1",
+        "ZRANGESTORE d src + - BYLEX REV LIMIT 0 1", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("zrangestore of nothing deletes the destination", &[
+        "ZADD src 1 a 2 b", "ZADD d 9 q", "ZRANGESTORE d src 5 10", "EXISTS d", "SET d v", "ZRANGESTORE d src 10 20 BYSCORE",
+        "EXISTS d", "ZADD d 9 q", "ZRANGESTORE d src 2 1 BYSCORE", "EXISTS d", "RPUSH d e", "ZADD lex 0 a 0 b",
+        "ZRANGESTORE d lex (x + BYLEX", "TYPE d",
+        "ZADD d 9 q", "ZRANGESTORE d src 0 -1 BYSCORE LIMIT 5 1", "EXISTS d", "ZADD d 9 q",
+        "ZRANGESTORE d src 1 5 BYSCORE LIMIT -1 2", "EXISTS d", "ZRANGESTORE d src 1 0", "EXISTS d",
+    ]),
+    ("zrangestore from a missing source", &[
+        "ZADD d 9 q", "ZRANGESTORE d nosuch 0 -1", "EXISTS d", "ZRANGESTORE d nosuch -inf +inf BYSCORE", "SET d v EX 100",
+        "ZRANGESTORE d nosuch - + BYLEX REV", "TYPE d", "TTL d",
+    ]),
+    ("zrangestore overwrites and clears the ttl", &[
+        "ZADD src 1 a 2 b", "SET d v EX 100", "ZRANGESTORE d src 0 0", "TYPE d", "TTL d", "ZRANGE d 0 -1 WITHSCORES", "HSET h f v",
+        "ZRANGESTORE h src 1 2 BYSCORE", "TYPE h", "ZRANGE h 0 -1 WITHSCORES",
+    ]),
+    ("zrangestore onto its own source", &[
+        "ZADD src 1 a 2 b 3 c", "ZRANGESTORE src src 1 -1", "ZRANGE src 0 -1 WITHSCORES", "ZRANGESTORE src src 0 0 REV",
+        "ZRANGE src 0 -1 WITHSCORES", "ZRANGESTORE src src 5 9", "EXISTS src",
+    ]),
+    ("zrangestore errors", &[
+        "ZADD src 1 a 2 b", "ZRANGESTORE d src 0 -1 LIMIT 0 1", "ZRANGESTORE d nosuch 0 -1 LIMIT 0 1",
+        "ZRANGESTORE d src 0 -1 WITHSCORES",
+        "ZRANGESTORE d src 1 2 BYSCORE WITHSCORES", "ZRANGESTORE d src 0 -1 REV WITHSCORES", "ZRANGESTORE d src 0 -1 FOO",
+        "ZRANGESTORE d src 1 2 BYSCORE BYLEX", "ZRANGESTORE d src 1 2 BYSCORE LIMIT 1", "ZRANGESTORE d src 1 2 BYSCORE LIMIT x 1",
+        "ZRANGESTORE d src x 1", "ZRANGESTORE d src 0 1.5", "ZRANGESTORE d src x 1 BYSCORE", "ZRANGESTORE d src a c BYLEX",
+        "ZRANGESTORE d nosuch x y", "EXISTS d",
+    ]),
+    ("zrangestore needs a sorted set", &[
+        "SADD s a", "SET str v", "ZADD d 9 q", "ZRANGESTORE d s 0 -1", "ZRANGESTORE d str 0 -1 BYSCORE", "ZRANGESTORE d str x 1",
+        "ZRANGESTORE d s 0 -1 LIMIT 0 1", "ZRANGE d 0 -1 WITHSCORES", "TYPE s",
+    ]),
+    ("zrangestore of a large set", &[
+        "!zfill z 200", "ZRANGESTORE d z 10 14", "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d z 150 +inf BYSCORE LIMIT 5 3",
+        "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d z 0 -1", "ZCARD d", "ZRANGE d 197 -1 WITHSCORES", "ZRANGESTORE d z 0 2 REV",
+        "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d z (198 +inf BYSCORE", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("zrangestore keeps scores exactly", &[
+        "ZADD src 0.1 a 1e17 b 1.5e-7 c -inf d inf e", "ZRANGESTORE d src 0 -1", "ZRANGE d 0 -1 WITHSCORES",
+        "ZRANGESTORE d src -inf (0 BYSCORE", "ZRANGE d 0 -1 WITHSCORES", "ZRANGESTORE d src +inf (1 BYSCORE REV",
+        "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("zset algebra in a transaction", &[
+        "ZADD a 1 x 2 y", "SET str v", "MULTI", "ZUNIONSTORE d 2 a a", "ZUNION 2 a str", "ZINTER 1 a WEIGHTS x",
+        "ZRANGE d 0 -1 WITHSCORES",
+        "ZINTERCARD 2 a d", "ZRANGESTORE e d 1 1", "ZDIFF 2 d e WITHSCORES", "EXEC",
+    ]),
+    ("a zset algebra command rejected in a transaction", &["MULTI", "ZUNIONSTORE d", "ZADD d 1 a", "EXEC", "EXISTS d"]),
+    ("watch sees a zunionstore", &["ZADD a 1 x", "WATCH d", "@1 ZUNIONSTORE d 1 a", "MULTI", "ZCARD d", "EXEC"]),
+    ("watch sees a destination deleted by an empty store", &[
+        "ZADD d 1 x", "WATCH d", "@1 ZINTERSTORE d 2 d nosuch", "MULTI", "EXISTS d", "EXEC",
+    ]),
+    ("watch sees a zrangestore", &["ZADD a 1 x", "ZADD d 1 x", "WATCH d", "@1 ZRANGESTORE d a 0 0", "MULTI", "ZCARD d", "EXEC"]),
+    ("watch ignores stores that change nothing", &[
+        "ZADD a 1 x", "SET str v", "WATCH d", "@1 ZINTERSTORE d 2 a nosuch", "@1 ZDIFFSTORE d 2 a a", "@1 ZRANGESTORE d nosuch 0 -1",
+        "@1 ZRANGESTORE d a 5 9", "@1 ZUNIONSTORE d 2 a str", "@1 ZUNIONSTORE d 1 a WITHSCORES", "MULTI", "EXISTS d", "EXEC",
+    ]),
+];
+
 #[rustfmt::skip]
 const LISTS: &[Case] = &[
     ("lpush and rpush", &[
@@ -2134,6 +2479,11 @@ fn sorted_sets() {
 }
 
 #[test]
+fn sorted_set_algebra() {
+    run_table(ZSET_ALGEBRA, BOTH);
+}
+
+#[test]
 fn lists() {
     run_table(LISTS, BOTH);
 }
@@ -2186,6 +2536,7 @@ fn every_command_is_covered() {
         STREAMS,
         HASHES,
         ZSETS,
+        ZSET_ALGEBRA,
         LISTS,
         SETS,
         HELLO_IN_MULTI,

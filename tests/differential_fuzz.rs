@@ -38,7 +38,8 @@
 //!   embedis's picks back and removes redis-server's (`follow_picks`), so the lines after
 //!   it compare like states; an SPOP is not sent inside MULTI, where a later queued read
 //!   would see the picks before they could be brought in line;
-//! - lex ranges (ZRANGEBYLEX, ZREVRANGEBYLEX, ZLEXCOUNT, ZREMRANGEBYLEX, ZRANGE ... BYLEX):
+//! - lex ranges (ZRANGEBYLEX, ZREVRANGEBYLEX, ZLEXCOUNT, ZREMRANGEBYLEX, ZRANGE and
+//!   ZRANGESTORE ... BYLEX):
 //!   only the reply's type, unless both are errors (then byte for byte): over members of
 //!   different scores Redis leaves the answer undefined;
 //! - HSCAN, ZSCAN, SSCAN: pages from cursor 0 that end the iteration on both sides hold
@@ -296,11 +297,17 @@ const RANDOM_COUNT_WORDS: &[&str] = &[
     "4611686018427387903",
     "4611686018427387904",
 ];
-/// Sorted-set keywords (ZADD's flags, ZRANGE's and ZRANGEBYSCORE's options, ZSCAN's).
+/// Sorted-set keywords (ZADD's flags, ZRANGE's and ZRANGEBYSCORE's options, ZSCAN's, the
+/// algebra's).
 const ZSET_OPTS: &[&str] = &[
     "MIN",
     "MAX",
     "min",
+    "SUM",
+    "WEIGHTS",
+    "AGGREGATE",
+    "weights",
+    "aggregate",
     "NX",
     "XX",
     "GT",
@@ -521,6 +528,14 @@ const SPECS: &[Spec] = &[
     spec("LPOS", 5, &[K, K, O, N, O, N], LIST_OPTS),
     spec("LMOVE", 4, &[K, K, O, O], LIST_OPTS),
     spec("RPOPLPUSH", 2, &[K, K], LIST_OPTS),
+    Spec { name: "ZUNION", weight: 2, shape: &[Own, K, K, O, N, N, O, O], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
+    Spec { name: "ZINTER", weight: 2, shape: &[Own, K, K, O, N, N, O, O], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
+    Spec { name: "ZDIFF", weight: 2, shape: &[Own, K, K, O], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
+    Spec { name: "ZUNIONSTORE", weight: 2, shape: &[K, Own, K, K, O, N, N, O, O], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
+    Spec { name: "ZINTERSTORE", weight: 2, shape: &[K, Own, K, K, O, N, N, O, O], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
+    Spec { name: "ZDIFFSTORE", weight: 2, shape: &[K, Own, K, K], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
+    Spec { name: "ZINTERCARD", weight: 2, shape: &[Own, K, K, O, N], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
+    zspec("ZRANGESTORE", 3, &[K, K, Own, Own, O, O, N, N]),
     Spec { name: "ZMPOP", weight: 3, shape: &[Own, K, K, O, O, N], opts: ZSET_OPTS, own: NUMKEYS, exact: false },
     Spec { name: "LMPOP", weight: 4, shape: &[Own, K, K, O, O, N], opts: LIST_OPTS, own: NUMKEYS, exact: false },
     // sets: members drawn from the key words (few, colliding, so SREM, SMOVE and the
@@ -1004,7 +1019,7 @@ fn same_reply(argv: &[Vec<u8>], lenient_dbsize: bool, expected: &[u8], actual: &
         "zrangebylex" | "zrevrangebylex" | "zlexcount" | "zremrangebylex" => {
             same_type(expected, actual)
         }
-        "zrange" if argv.iter().skip(4).any(|arg| keyword(arg, b"bylex")) => {
+        "zrange" | "zrangestore" if argv.iter().skip(4).any(|arg| keyword(arg, b"bylex")) => {
             same_type(expected, actual)
         }
         // A converted hash is paged in each server's own order: compare the items of

@@ -783,6 +783,21 @@ const NOTIFICATIONS: &[Case] = &[
         "0: SADD s a b", "0: SET x v", "0: HSET h a 1", "0: LPUSH l a", "0: SREM s a", "0: SMOVE s t b", "0: SUNIONSTORE d t",
         "0: SPOP d", "0: SINTERSTORE e nosuch", "0: DEL t", "1?",
     ]),
+    // The sorted-set algebra and ZRANGESTORE announce themselves on the destination
+    // (`new` first when it did not exist), `del` for an empty result where there was a key;
+    // every source read announces a miss when missing; an option error comes after the
+    // lookups (so after their misses).
+    ("sorted-set stores", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "0: ZADD a 1 x 2 y", "0: SADD s x", "0: SET str v", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: ZUNIONSTORE d 2 a s", "0: ZINTERSTORE d 2 a s", "0: ZDIFFSTORE d 2 a s", "0: ZINTERSTORE str 1 a", "0: ZDIFFSTORE d 1 nosuch", "1?",
+        "0: ZRANGESTORE r a 0 0", "0: ZRANGESTORE r a 5 6", "0: ZRANGESTORE fresh nosuch 0 -1", "0: ZUNION 2 a s", "0: ZINTERCARD 2 a s", "1?",
+        "0: ZUNIONSTORE d 1 str", "0: ZUNIONSTORE d 1 a WEIGHTS x", "0: EXISTS d r str fresh", "1?",
+    ]),
+    ("sorted-set algebra reads of missing keys announce misses", &[
+        "0: CONFIG SET notify-keyspace-events KEm", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: ZUNION 2 a b", "0: ZINTER 2 a b WEIGHTS 1 x", "0: ZDIFF 1 a", "0: ZINTERCARD 2 a b LIMIT -1", "0: ZUNIONSTORE d 2 a b", "0: ZRANGESTORE d a 0 -1", "1?",
+        "0: ZUNION 0 a", "0: ZRANGESTORE d a x 1", "1?",
+    ]),
     ("getex", &[
         "0: CONFIG SET notify-keyspace-events KEA", "0: SET k v", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: GETEX k", "0: GETEX k EX 100", "0: GETEX k PX 100000", "0: GETEX k EXAT 4000000000", "0: GETEX k PERSIST", "0: GETEX k PERSIST", "0: GETEX j EX 10", "1?",

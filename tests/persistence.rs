@@ -69,6 +69,30 @@ fn every_kind_of_write_replays_to_the_same_data() {
         &["ZREMRANGEBYRANK", "z", "0", "0"],
         &["ZPOPMAX", "z"],
         &["EXPIRE", "z", "600"],
+        &[
+            "ZUNIONSTORE",
+            "zsum",
+            "2",
+            "z",
+            "set",
+            "WEIGHTS",
+            "2",
+            "-0.5",
+        ],
+        &["ZINTERSTORE", "zmin", "2", "z", "z", "AGGREGATE", "MIN"],
+        &["ZDIFFSTORE", "zgone2", "1", "nosuch"],
+        &[
+            "ZRANGESTORE",
+            "ztop",
+            "z",
+            "+inf",
+            "(1",
+            "BYSCORE",
+            "REV",
+            "LIMIT",
+            "0",
+            "2",
+        ],
         &["ZADD", "lex", "0", "a", "0", "b", "0", "c"],
         &["ZREMRANGEBYLEX", "lex", "[a", "(c"],
         &["RPUSH", "l", "a", "b", "c", "d", "e"],
@@ -538,7 +562,7 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
     let ms = (rng.below(3) * 40).to_string();
     let db = rng.below(3).to_string();
     let field = rng.pick(&["f", "g"]);
-    let words: Vec<&str> = match rng.below(50) {
+    let words: Vec<&str> = match rng.below(52) {
         0 => vec!["SET", key, &n],
         1 => vec!["SET", key, &n, "PX", &ms],
         2 => vec!["INCRBY", key, &n],
@@ -625,6 +649,8 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
         46 => vec!["SPOP", key],
         47 => vec!["SMOVE", key, rng.pick(&["a", "b", "c"]), field],
         48 => vec!["SINTERSTORE", key, rng.pick(&["a", "b", "c"]), key],
+        49 => vec!["ZUNIONSTORE", key, "2", rng.pick(&["a", "b", "c"]), key],
+        50 => vec!["ZRANGESTORE", key, rng.pick(&["a", "b", "c"]), "0", "1"],
         _ => vec!["XADD", stream, "MINID", "~", "0", "*", "f", &n],
     };
     words.into_iter().map(str::to_string).collect()

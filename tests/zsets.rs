@@ -10,7 +10,8 @@ mod common;
 use bytes::Bytes;
 use common::replies::{bulks, parses_as};
 use embedis::cmd::{
-    ZAdd, ZCount, ZIncrBy, ZLookup, ZMPop, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan,
+    Aggregate, ZAdd, ZCombine, ZCount, ZIncrBy, ZLookup, ZMPop, ZPop, ZRandMember, ZRange, ZRem,
+    ZRemRange, ZScan,
 };
 use embedis::{Engine, Error, ManualClock, Pipeline, Reply};
 
@@ -269,6 +270,115 @@ fn the_typed_api_builds_what_argv_parses() {
     same(
         &["ZSCAN", "z", "5", "MATCH", "a*", "COUNT", "7"],
         ZScan::new("z", 5).pattern("a*").count(7).into(),
+    );
+    same(
+        &["ZRANGESTORE", "d", "z", "0", "-1", "REV"],
+        ZRange::by_rank("z", 0, -1).rev().store("d").into(),
+    );
+    parses_as(
+        &[
+            "ZUNIONSTORE",
+            "d",
+            "2",
+            "a",
+            "b",
+            "WEIGHTS",
+            "1",
+            "0.5",
+            "AGGREGATE",
+            "MAX",
+        ],
+        ZCombine::union(["a", "b"])
+            .weights([1.0, 0.5])
+            .aggregate(Aggregate::Max)
+            .store("d"),
+    );
+    parses_as(
+        &["ZINTER", "2", "a", "b", "WITHSCORES"],
+        ZCombine::inter(["a", "b"]).with_scores(),
+    );
+    parses_as(&["ZDIFF", "1", "a"], ZCombine::diff(["a"]));
+    parses_as(
+        &["ZINTERCARD", "2", "a", "b", "LIMIT", "3"],
+        ZCombine::inter_card(["a", "b"], 3),
+    );
+}
+
+#[test]
+fn a_weekly_leaderboard_is_the_weighted_union_of_daily_boards() {
+    // Seven daily boards, the week's board their union with later days weighing more, the
+    // podium a ZRANGESTORE of its top three; the typed errors are Redis's.
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    let days: Vec<String> = (0..7).map(|day| format!("board:day{day}")).collect();
+    for (day, key) in days.iter().enumerate() {
+        for player in 0..10u32 {
+            let points = f64::from((player * 7 + day as u32 * 3) % 11);
+            conn.run(ZAdd::new(key.as_str(), points, format!("p{player}")))
+                .unwrap();
+        }
+    }
+    let weights: Vec<f64> = (1..=7).map(f64::from).collect();
+    let stored = conn
+        .run(
+            ZCombine::union(days.iter().map(String::as_str))
+                .weights(weights.clone())
+                .store("board:week"),
+        )
+        .unwrap();
+    assert_eq!(stored, Reply::Integer(10));
+    // The model: each player's weighted sum.
+    let mut expected: Vec<(f64, String)> = (0..10u32)
+        .map(|player| {
+            let total = (0..7u32)
+                .map(|day| f64::from((player * 7 + day * 3) % 11) * f64::from(day + 1))
+                .sum();
+            (total, format!("p{player}"))
+        })
+        .collect();
+    expected.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
+    let podium = conn
+        .run(
+            ZRange::by_rank("board:week", 0, 2)
+                .rev()
+                .store("board:podium"),
+        )
+        .unwrap();
+    assert_eq!(podium, Reply::Integer(3));
+    let top = conn
+        .run(ZRange::by_rank("board:podium", 0, -1).rev().with_scores())
+        .unwrap();
+    let want: Vec<Reply> = expected[..3]
+        .iter()
+        .flat_map(|(score, player)| [Reply::bulk(player.clone()), Reply::Double(*score)])
+        .collect();
+    assert_eq!(top, Reply::Array(want));
+    // Who played every day and scored on day 0, with their best day's points.
+    let best = conn
+        .run(
+            ZCombine::inter(days.iter().map(String::as_str))
+                .aggregate(Aggregate::Max)
+                .with_scores(),
+        )
+        .unwrap();
+    assert!(matches!(best, Reply::Array(ref items) if items.len() == 20));
+    assert_eq!(
+        conn.run(ZCombine::inter_card(days.iter().map(String::as_str), 4))
+            .unwrap(),
+        Reply::Integer(4)
+    );
+    // Typed misuse answers what the argv form would have.
+    assert_eq!(
+        conn.run(ZCombine::union(["a", "b"]).weights([1.0])),
+        Err(Error::Syntax)
+    );
+    assert_eq!(
+        conn.run(ZCombine::union(Vec::<&str>::new())),
+        Err(Error::NoInputKeys("zunion"))
+    );
+    assert_eq!(
+        conn.run(ZCombine::diff(["a"]).aggregate(Aggregate::Min)),
+        Err(Error::Syntax)
     );
 }
 

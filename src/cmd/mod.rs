@@ -36,6 +36,7 @@ pub(crate) mod string;
 pub(crate) mod table;
 pub(crate) mod throttle;
 pub(crate) mod zset;
+pub(crate) mod zset_algebra;
 pub(crate) mod zset_pop;
 
 use bytes::Bytes;
@@ -68,6 +69,7 @@ pub use string::{
 };
 pub use throttle::{Throttle, ThrottleReply};
 pub use zset::{ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
+pub use zset_algebra::{Aggregate, ZCombine};
 pub use zset_pop::ZMPop;
 
 use self::argv::{Args, Argv};
@@ -263,6 +265,7 @@ pub enum Command {
     ZRandMember(ZRandMember),
     ZScan(Box<ZScan>),
     ZMPop(ZMPop),
+    ZCombine(Box<ZCombine>),
     Push(Push),
     Pop(Pop),
     ListRead(ListRead),
@@ -464,6 +467,7 @@ impl Command {
                 | Command::ZRemRange(_)
                 | Command::ZPop(_)
                 | Command::ZMPop(_)
+                | Command::ZCombine(_)
                 | Command::Push(_)
                 | Command::Pop(_)
                 | Command::LSet(_)
@@ -580,6 +584,7 @@ impl Command {
             Command::ZRandMember(_) => "zrandmember",
             Command::ZScan(_) => "zscan",
             Command::ZMPop(c) => c.name(),
+            Command::ZCombine(c) => c.name(),
             Command::Push(c) => c.name(),
             Command::Pop(c) => c.name(),
             Command::ListRead(c) => c.name(),
@@ -692,6 +697,7 @@ impl Command {
             Command::ZRandMember(c) => c.apply(ctx),
             Command::ZScan(c) => c.apply(ctx),
             Command::ZMPop(c) => c.apply(ctx),
+            Command::ZCombine(c) => c.apply(ctx),
             Command::Push(c) => c.apply(ctx),
             Command::Pop(c) => c.apply(ctx),
             Command::ListRead(c) => c.apply(ctx),
@@ -831,6 +837,7 @@ typed! {
     ZRandMember => ZRandMember: Reply,
     ZScan => ZScan: (u64, Vec<Bytes>),
     ZMPop => ZMPop: Reply,
+    ZCombine => ZCombine: Reply,
     Push => Push: i64,
     Pop => Pop: Reply,
     ListRead => ListRead: Reply,

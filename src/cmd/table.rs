@@ -32,6 +32,7 @@ use super::string::{
 };
 use super::throttle::Throttle;
 use super::zset::{ZAdd, ZCount, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
+use super::zset_algebra::ZCombine;
 use super::zset_pop::ZMPop;
 use super::Command;
 use crate::Error;
@@ -182,6 +183,14 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("zrevrange", -4, ZRange::parse_zrevrange),
     cmd("zrangebylex", -4, ZRange::parse_zrangebylex),
     cmd("zrevrangebylex", -4, ZRange::parse_zrevrangebylex),
+    cmd("zrangestore", -5, ZRange::parse_zrangestore),
+    cmd("zunion", -3, ZCombine::parse_zunion),
+    cmd("zinter", -3, ZCombine::parse_zinter),
+    cmd("zdiff", -3, ZCombine::parse_zdiff),
+    cmd("zunionstore", -4, ZCombine::parse_zunionstore),
+    cmd("zinterstore", -4, ZCombine::parse_zinterstore),
+    cmd("zdiffstore", -4, ZCombine::parse_zdiffstore),
+    cmd("zintercard", -3, ZCombine::parse_zintercard),
     cmd("zremrangebyscore", 4, ZRemRange::parse_by_score),
     cmd("zremrangebyrank", 4, ZRemRange::parse_by_rank),
     cmd("zremrangebylex", 4, ZRemRange::parse_by_lex),

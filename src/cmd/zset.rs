@@ -4,8 +4,8 @@
 //! ZREVRANGE, ZRANGEBYLEX, ZREVRANGEBYLEX, ZREMRANGEBYSCORE, ZREMRANGEBYRANK,
 //! ZREMRANGEBYLEX, ZPOPMIN, ZPOPMAX, ZRANDMEMBER, ZSCAN.
 //!
-//! Not here yet: the set algebra (ZUNION, ZINTER, ZDIFF and their STORE forms, ZINTERCARD),
-//! ZRANGESTORE, and the blocking pops (BZPOPMIN, BZPOPMAX, ZMPOP, BZMPOP).
+//! ZRANGESTORE stores a ZRANGE (with `zset_algebra.rs`'s store). Elsewhere: the algebra
+//! (`zset_algebra.rs`), ZMPOP and the blocking pops (`zset_pop.rs`).
 //!
 //! Arguments are checked in redis-server's order, which puts every argument error before
 //! the key's type: they are parse errors here (QUEUED in MULTI, reported at EXEC).
@@ -753,6 +753,8 @@ enum RangeSpelling {
     RevRange,
     RangeByLex,
     RevRangeByLex,
+    /// ZRANGESTORE: ZRANGE's options but WITHSCORES, into a destination.
+    RangeStore,
 }
 
 /// `ZRANGE key start stop [BYSCORE | BYLEX] [REV] [LIMIT offset count] [WITHSCORES]` and
@@ -768,6 +770,8 @@ pub struct ZRange {
     limit: Option<(i64, i64)>,
     with_scores: bool,
     spelling: RangeSpelling,
+    /// ZRANGESTORE's destination.
+    destination: Option<Bytes>,
 }
 
 impl ZRange {
@@ -788,6 +792,7 @@ impl ZRange {
             limit: None,
             with_scores: false,
             spelling: RangeSpelling::Range,
+            destination: None,
         }
     }
 
@@ -870,6 +875,23 @@ impl ZRange {
         self
     }
 
+    /// `ZRANGESTORE destination ...`: stores the range (deleting `destination` when it is
+    /// empty) and replies its size; scores are always kept, so `with_scores` changes
+    /// nothing here.
+    ///
+    /// ```
+    /// use embedis::{cmd::{ZAdd, ZRange}, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(ZAdd::new("z", 1.0, "a").member(2.0, "b").member(3.0, "c")).unwrap();
+    /// assert_eq!(conn.run(ZRange::by_rank("z", 0, 1).rev().store("top")).unwrap(), Reply::Integer(2));
+    /// assert_eq!(conn.call(["ZRANGE", "top", "0", "-1"]).unwrap(), Reply::Array(vec![Reply::bulk("b"), Reply::bulk("c")]));
+    /// ```
+    pub fn store(mut self, destination: impl IntoArg) -> ZRange {
+        self.destination = Some(destination.into_arg());
+        self.spelling = RangeSpelling::RangeStore;
+        self
+    }
+
     /// redis-server's `zrangeGenericCommand`: options, their conflicts, then the range.
     fn parse_spelled(args: &mut Args, spelling: RangeSpelling) -> Result<Command, Error> {
         #[derive(PartialEq)]
@@ -879,10 +901,15 @@ impl ZRange {
             Score,
             Lex,
         }
+        let destination = if spelling == RangeSpelling::RangeStore {
+            Some(args.next_bytes()?)
+        } else {
+            None
+        };
         let key = args.next_bytes()?;
         let (first, second) = (args.next_bytes()?, args.next_bytes()?);
         let (mut by, mut rev) = match spelling {
-            RangeSpelling::Range => (By::Auto, None),
+            RangeSpelling::Range | RangeSpelling::RangeStore => (By::Auto, None),
             RangeSpelling::RangeByScore => (By::Score, Some(false)),
             RangeSpelling::RevRangeByScore => (By::Score, Some(true)),
             RangeSpelling::RevRange => (By::Rank, Some(true)),
@@ -891,7 +918,7 @@ impl ZRange {
         };
         let (mut with_scores, mut limit) = (false, None);
         while let Some(word) = args.next() {
-            if keyword_is(&word, "WITHSCORES") {
+            if destination.is_none() && keyword_is(&word, "WITHSCORES") {
                 with_scores = true;
             } else if keyword_is(&word, "LIMIT") && args.remaining() >= 2 {
                 let offset = args.next_i64()?;
@@ -943,6 +970,7 @@ impl ZRange {
             limit,
             with_scores,
             spelling,
+            destination,
         }
         .into())
     }
@@ -971,6 +999,10 @@ impl ZRange {
         ZRange::parse_spelled(args, RangeSpelling::RevRangeByLex)
     }
 
+    pub(crate) fn parse_zrangestore(args: &mut Args) -> Result<Command, Error> {
+        ZRange::parse_spelled(args, RangeSpelling::RangeStore)
+    }
+
     pub(crate) fn name(&self) -> &'static str {
         match self.spelling {
             RangeSpelling::Range => "zrange",
@@ -979,6 +1011,30 @@ impl ZRange {
             RangeSpelling::RevRange => "zrevrange",
             RangeSpelling::RangeByLex => "zrangebylex",
             RangeSpelling::RevRangeByLex => "zrevrangebylex",
+            RangeSpelling::RangeStore => "zrangestore",
+        }
+    }
+
+    /// Calls `each` with the members the range selects, in its order.
+    fn select(&self, set: &SortedSet, mut each: impl FnMut((&Bytes, f64))) {
+        match &self.span {
+            Span::Rank(start, stop) => {
+                if let Some((start, stop)) = rank_span(*start, *stop, set.len()) {
+                    let count = stop - start + 1;
+                    if self.rev {
+                        set.iter().rev().skip(start).take(count).for_each(each);
+                    } else {
+                        set.iter().skip(start).take(count).for_each(each);
+                    }
+                }
+            }
+            Span::Score(min, max) => {
+                limited(set.by_score(*min, *max, self.rev), self.limit).for_each(&mut each)
+            }
+            Span::Lex(min, max) => {
+                limited(set.by_lex(min, max, self.rev), self.limit).for_each(&mut each)
+            }
+            Span::Invalid(_) => {}
         }
     }
 
@@ -988,33 +1044,24 @@ impl ZRange {
         }
         let protocol = ctx.session.protocol();
         let set = match ctx.read_zset(&self.key) {
-            Ok(Some(set)) => set,
-            Ok(None) => return Reply::Array(Vec::new()),
+            Ok(set) => set,
             Err(error) => return error.into(),
         };
+        if let Some(destination) = &self.destination {
+            let mut range = SortedSet::default();
+            if let Some(set) = set {
+                self.select(set, |(member, score)| {
+                    range.insert(member.clone(), score);
+                });
+            }
+            return ctx.store_sorted_set(destination, range, "zrangestore");
+        }
         let mut out = Vec::new();
-        let mut push = |(member, score): (&Bytes, f64)| {
-            let score = self.with_scores.then_some(score);
-            push_member(&mut out, member, score, protocol, true);
-        };
-        match &self.span {
-            Span::Rank(start, stop) => {
-                if let Some((start, stop)) = rank_span(*start, *stop, set.len()) {
-                    let count = stop - start + 1;
-                    if self.rev {
-                        set.iter().rev().skip(start).take(count).for_each(&mut push);
-                    } else {
-                        set.iter().skip(start).take(count).for_each(&mut push);
-                    }
-                }
-            }
-            Span::Score(min, max) => {
-                limited(set.by_score(*min, *max, self.rev), self.limit).for_each(&mut push)
-            }
-            Span::Lex(min, max) => {
-                limited(set.by_lex(min, max, self.rev), self.limit).for_each(&mut push)
-            }
-            Span::Invalid(_) => {}
+        if let Some(set) = set {
+            self.select(set, |(member, score)| {
+                let score = self.with_scores.then_some(score);
+                push_member(&mut out, member, score, protocol, true);
+            });
         }
         Reply::Array(out)
     }

@@ -71,6 +71,15 @@ impl Value {
         }
     }
 
+    /// The value itself if it is a sorted set or a set: the inputs ZUNION and its
+    /// relatives accept.
+    pub(crate) fn scored_mut(&mut self) -> Option<&mut Value> {
+        match self {
+            Value::SortedSet(_) | Value::Set(_) => Some(self),
+            _ => None,
+        }
+    }
+
     /// The bytes of a string value (an integer as its decimal text), or `None` for other
     /// types.
     pub fn to_bytes(&self) -> Option<Bytes> {

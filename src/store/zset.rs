@@ -107,6 +107,22 @@ pub struct SortedSet {
 }
 
 impl SortedSet {
+    /// A set built whole from distinct members (ZUNIONSTORE's result): compact only if
+    /// the whole result fits, as redis-server builds it large and then converts it once.
+    pub fn from_members(members: Vec<(Bytes, f64)>) -> SortedSet {
+        let mut set = SortedSet {
+            large: members.len() > COMPACT_MAX_MEMBERS
+                || members
+                    .iter()
+                    .any(|(member, _)| member.len() > COMPACT_MAX_LEN),
+            ..SortedSet::default()
+        };
+        for (member, score) in members {
+            set.insert(member, score);
+        }
+        set
+    }
+
     /// Number of members.
     pub fn len(&self) -> usize {
         self.scores.len()
