@@ -172,6 +172,8 @@ pub enum Error {
     SortedSet(SortedSetError),
     /// A list command's `ERR` reply (the text after `ERR `).
     List(ListError),
+    /// A bit command's (SETBIT, BITPOS, BITOP, BITFIELD, SETRANGE) `ERR` reply.
+    Bitmap(BitmapError),
     /// SINTERCARD (and LMPOP-like commands): `numkeys` is more than the arguments given.
     NumKeysBeyondArgs,
     /// SINTERCARD's LIMIT is negative or not a number.
@@ -438,6 +440,52 @@ impl From<ListError> for Error {
     }
 }
 
+/// The `ERR` texts of the bit and range commands, each exactly as redis-server 7.0 words
+/// it.
+///
+/// ```
+/// use embedis::{BitmapError, Error};
+/// assert_eq!(
+///     Error::Bitmap(BitmapError::BitOffset).to_string(),
+///     "ERR bit offset is not an integer or out of range"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+#[allow(missing_docs)] // each variant is its message
+pub enum BitmapError {
+    BitOffset,
+    BitValue,
+    BitposBit,
+    BitopNotSources,
+    FieldType,
+    OverflowType,
+    ReadOnly,
+    OffsetOutOfRange,
+}
+
+impl BitmapError {
+    /// The message after `ERR `.
+    pub fn message(self) -> &'static str {
+        match self {
+            BitmapError::BitOffset => "bit offset is not an integer or out of range",
+            BitmapError::BitValue => "bit is not an integer or out of range",
+            BitmapError::BitposBit => "The bit argument must be 1 or 0.",
+            BitmapError::BitopNotSources => "BITOP NOT must be called with a single source key.",
+            BitmapError::FieldType => "Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.",
+            BitmapError::OverflowType => "Invalid OVERFLOW type specified",
+            BitmapError::ReadOnly => "BITFIELD_RO only supports the GET subcommand",
+            BitmapError::OffsetOutOfRange => "offset is out of range",
+        }
+    }
+}
+
+impl From<BitmapError> for Error {
+    fn from(error: BitmapError) -> Error {
+        Error::Bitmap(error)
+    }
+}
+
 impl From<SortedSetError> for Error {
     fn from(error: SortedSetError) -> Error {
         Error::SortedSet(error)
@@ -691,6 +739,7 @@ impl fmt::Display for Error {
             Error::Stream(error) => write!(f, "ERR {}", error.message()),
             Error::SortedSet(error) => write!(f, "ERR {}", error.message()),
             Error::List(error) => write!(f, "ERR {}", error.message()),
+            Error::Bitmap(error) => write!(f, "ERR {}", error.message()),
             Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),
             Error::NumKeysBeyondArgs => {
                 f.write_str("ERR Number of keys can't be greater than number of args")

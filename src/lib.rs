@@ -144,7 +144,7 @@ mod store;
 pub use clock::{Clock, ClockWaker, ManualClock, SystemClock};
 pub use cmd::{IncrexReply, IntoArg, ThrottleReply};
 pub use config::EngineBuilder;
-pub use error::{Error, ListError, SortedSetError, StreamError};
+pub use error::{BitmapError, Error, ListError, SortedSetError, StreamError};
 #[cfg(feature = "async")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use handle::async_connection::AsyncConnection;

@@ -183,6 +183,12 @@ impl From<Error> for Reply {
     }
 }
 
+impl From<crate::BitmapError> for Reply {
+    fn from(error: crate::BitmapError) -> Reply {
+        Reply::Error(Error::Bitmap(error))
+    }
+}
+
 impl From<crate::StreamError> for Reply {
     fn from(error: crate::StreamError) -> Reply {
         Reply::Error(Error::Stream(error))

@@ -576,6 +576,129 @@ const STRINGS: &[Case] = &[
 ];
 
 #[rustfmt::skip]
+const BITS: &[Case] = &[
+    // GETRANGE / SUBSTR
+    ("getrange in-range indexes", &["SET k hello", "GETRANGE k 1 3", "GETRANGE k 0 -1", "GETRANGE k 0 4", "GETRANGE k -3 -1", "GETRANGE k -3 3"]),
+    ("getrange ranges at and past the end", &["SET k hello", "GETRANGE k 3 1", "GETRANGE k -1 -3", "GETRANGE k 3 100", "GETRANGE k 4 4", "GETRANGE k 5 10", "GETRANGE k 10 20"]),
+    ("getrange negative indexes beyond length", &["SET k hello", "GETRANGE k -100 -1", "GETRANGE k -100 2", "GETRANGE k 0 -100", "GETRANGE k -100 -50"]),
+    ("getrange huge indexes", &["SET k hello", "GETRANGE k 0 9223372036854775807", "GETRANGE k -9223372036854775808 9223372036854775807", "GETRANGE k -9223372036854775808 -9223372036854775808", "GETRANGE k 9223372036854775807 9223372036854775807"]),
+    ("getrange non-integer or out of range indexes", &["SET k hello", "GETRANGE k a 1", "GETRANGE k 1 1.0", "GETRANGE k +1 2", "GETRANGE k \" 1\" 2", "GETRANGE k -0 2", "GETRANGE k \"\" 2", "GETRANGE k 0 9223372036854775808", "GETRANGE k -9223372036854775809 1"]),
+    ("getrange missing key", &["GETRANGE k 0 -1", "GETRANGE k 5 1", "EXISTS k", "GETRANGE k a 1", "GETRANGE k 0 x"]),
+    ("getrange empty string", &["SET k \"\"", "GETRANGE k 0 -1", "GETRANGE k 0 0", "GETRANGE k -1 0"]),
+    ("getrange integer-encoded value", &["SET k 12345", "GETRANGE k 1 3", "GETRANGE k -2 -1", "GETRANGE k 0 -100", "SET m -9223372036854775808", "GETRANGE m 0 0", "GETRANGE m -3 -1"]),
+    ("getrange binary value", &["SET k \"a\\x00b\\xff\\r\\n\"", "GETRANGE k 1 3", "GETRANGE k -2 -1", "SET l {a*5000}{b*5000}", "GETRANGE l 4990 5009"]),
+    ("getrange wrong type", &["RPUSH l a", "GETRANGE l 0 -1", "HSET h f v", "GETRANGE h 0 -1", "GETRANGE l a 1"]),
+    ("getrange arity", &["GETRANGE k 0", "GETRANGE k", "GETRANGE k 0 1 2"]),
+    ("substr", &["SET k hello", "SUBSTR k 1 3", "SUBSTR k -3 -1", "SUBSTR k 0 -100", "SUBSTR k 3 1", "SUBSTR missing 0 -1", "SUBSTR k a 1", "SUBSTR k 0", "SUBSTR k 0 1 2", "RPUSH l a", "SUBSTR l 0 1"]),
+    // SETRANGE
+    ("setrange overwrite and extend", &["SET k hello", "SETRANGE k 1 ipp", "GET k", "SETRANGE k 3 world", "GET k", "STRLEN k", "SET k ab", "SETRANGE k 5 x", "GET k"]),
+    ("setrange missing key", &["SETRANGE k 0 v", "GET k", "SETRANGE j 3 \"\\x00\\xff\\r\\n\"", "GET j", "TYPE j"]),
+    ("setrange empty value on missing key creates nothing", &["SETRANGE k 0 \"\"", "EXISTS k", "SETRANGE k 10 \"\"", "SETRANGE k 536870912 \"\"", "EXISTS k"]),
+    ("setrange empty value on existing key", &["SET k abc", "SETRANGE k 10 \"\"", "SETRANGE k 536870912 \"\"", "GET k", "SET e \"\"", "SETRANGE e 2 \"\"", "GET e", "SETRANGE e 0 hi", "GET e"]),
+    ("setrange offset too big", &["SETRANGE k 536870912 x", "EXISTS k", "SET k abc", "SETRANGE k 536870912 x", "GET k", "SETRANGE j 536870911 xy", "SETRANGE j 9223372036854775807 x", "EXISTS j"]),
+    ("setrange bad offset", &["SETRANGE k -1 x", "SETRANGE k a x", "SETRANGE k 1.5 x", "SETRANGE k 9223372036854775808 x", "SET k abc", "SETRANGE k -1 x", "GET k"]),
+    ("setrange integer-encoded value", &["SET k 12345", "SETRANGE k 1 x", "GET k", "SET n 100", "SETRANGE n 0 9", "GET n", "INCR n"]),
+    ("setrange and setbit keep ttl", &["SET k hello EX 1000", "SETRANGE k 0 j", "TTL k", "GET k", "SET k a EX 1000", "SETBIT k 0 1", "TTL k", "GET k"]),
+    ("setrange wrong type", &["RPUSH l a", "SETRANGE l 0 x", "SETRANGE l 0 \"\"", "HSET h f v", "SETRANGE h 1 x", "TYPE l", "SETRANGE l -1 x", "SETRANGE l a x"]),
+    ("setrange arity", &["SETRANGE k 0", "SETRANGE k", "SETRANGE k 0 a b"]),
+    // SETBIT / GETBIT
+    ("setbit returns previous bit", &["SETBIT k 0 1", "GET k", "SETBIT k 7 1", "GET k", "SETBIT k 7 1", "SETBIT k 7 0", "SETBIT k 7 0", "GET k"]),
+    ("setbit grows with zero bytes", &["SET k a", "SETBIT k 30 1", "GET k", "STRLEN k", "SETBIT j 20 0", "GET j"]),
+    ("setbit integer-encoded value", &["SET k 12345", "SETBIT k 6 1", "GET k", "INCR k", "SET n -42", "SETBIT n 7 0", "GET n"]),
+    ("setbit bad offset", &["SETBIT k 4294967296 1", "SETBIT k -1 1", "SETBIT k 9223372036854775808 1", "SETBIT k a 1", "SETBIT k 1.0 1", "SETBIT k +3 1", "SETBIT k \"\" 1", "EXISTS k"]),
+    ("setbit bit not 0 or 1", &["SETBIT k 0 2", "SETBIT k 0 -1", "SETBIT k 0 a", "SETBIT k 0 01", "SETBIT k 0 -0", "SETBIT k 0 1.0", "EXISTS k", "SETBIT k 4294967296 2", "SETBIT k x y"]),
+    ("setbit wrong type", &["RPUSH l a", "SETBIT l 0 1", "HSET h f v", "SETBIT h 0 0", "TYPE l", "SETBIT l 4294967296 1", "SETBIT l 0 2"]),
+    ("setbit and getbit arity", &["SETBIT k 0", "SETBIT k", "SETBIT k 0 1 1", "GETBIT k", "GETBIT k 0 1"]),
+    ("getbit reads bits", &["SET k \"\\x81\"", "GETBIT k 0", "GETBIT k 1", "GETBIT k 6", "GETBIT k 7", "SET n 1", "GETBIT n 0", "GETBIT n 2", "GETBIT n 3", "GETBIT n 7"]),
+    ("getbit past the end", &["SET k a", "GETBIT k 8", "GETBIT k 1000", "GETBIT k 4294967295", "GETBIT missing 0", "EXISTS missing"]),
+    ("getbit offset out of range", &["GETBIT k 4294967296", "GETBIT k -1", "GETBIT k x", "SET k a", "GETBIT k 4294967296", "GETBIT k 1.0"]),
+    ("getbit wrong type", &["RPUSH l a", "GETBIT l 0", "HSET h f v", "GETBIT h 100", "GETBIT l x"]),
+    // BITCOUNT
+    ("bitcount byte range", &["SET k foobar", "BITCOUNT k", "BITCOUNT k 0 0", "BITCOUNT k 1 1", "BITCOUNT k 1 1 BYTE", "BITCOUNT k 0 -1", "BITCOUNT k 1 2 byte", "BITCOUNT k -2 -1", "BITCOUNT k -100 100", "BITCOUNT k -1 -2", "BITCOUNT k 3 1", "BITCOUNT k 10 20"]),
+    ("bitcount negative end beyond length keeps first unit", &["SET k \"\\xff\\x00\\xff\"", "BITCOUNT k -100 -50", "BITCOUNT k 0 -100", "BITCOUNT k -100 -50 BIT", "BITCOUNT k 0 -100 BIT"]),
+    ("bitcount huge indexes", &["SET k foobar", "BITCOUNT k 0 9223372036854775807", "BITCOUNT k -9223372036854775808 -1", "BITCOUNT k -9223372036854775808 9223372036854775807 BIT", "BITCOUNT k 0 -9223372036854775808"]),
+    ("bitcount bit range", &["SET k foobar", "BITCOUNT k 5 30 BIT", "BITCOUNT k 0 -1 BIT", "BITCOUNT k 1 1 BIT", "BITCOUNT k 2 3 bit", "BITCOUNT k 47 47 BIT", "BITCOUNT k 48 100 BIT", "BITCOUNT k -8 -1 BIT", "BITCOUNT k -1 -8 BIT", "BITCOUNT k -20 -3 BIT"]),
+    ("bitcount missing key or empty string", &["BITCOUNT k", "BITCOUNT k 0 -1", "BITCOUNT k 0 -1 BIT", "EXISTS k", "SET e \"\"", "BITCOUNT e", "BITCOUNT e 0 -1", "BITCOUNT e 0 -1 BIT"]),
+    ("bitcount missing key ignores bad arguments", &["BITCOUNT k 0", "BITCOUNT k a b", "BITCOUNT k 0 1 FOO", "BITCOUNT k 0 1 BIT extra"]),
+    ("bitcount integer-encoded value", &["SET k 12345", "BITCOUNT k", "BITCOUNT k 1 2", "BITCOUNT k 0 3 BIT"]),
+    ("bitcount long value", &["SET k {a*10000}", "BITCOUNT k", "BITCOUNT k 100 -100", "BITCOUNT k 5 70000 BIT"]),
+    ("bitcount argument errors", &["SET k foobar", "BITCOUNT k 0", "BITCOUNT k 0 1 2", "BITCOUNT k 0 1 BITS", "BITCOUNT k 0 1 BIT x", "BITCOUNT k a 1", "BITCOUNT k 0 1.5", "BITCOUNT k 0 9223372036854775808", "BITCOUNT k a b FOO"]),
+    ("bitcount wrong type before argument errors", &["RPUSH l a", "BITCOUNT l", "BITCOUNT l 0", "BITCOUNT l a b", "HSET h f v", "BITCOUNT h 0 1 FOO"]),
+    ("bitcount and bitpos arity", &["BITCOUNT", "BITPOS k", "BITPOS"]),
+    // BITPOS
+    ("bitpos with start byte", &["SET k \"\\x00\\xff\\xf0\"", "BITPOS k 1", "BITPOS k 0", "BITPOS k 1 1", "BITPOS k 1 2", "BITPOS k 0 1", "BITPOS k 1 -1", "BITPOS k 1 -100"]),
+    ("bitpos with start and end bytes", &["SET k \"\\x00\\xff\\xf0\"", "BITPOS k 0 1 1", "BITPOS k 0 1 2", "BITPOS k 1 2 -1 BYTE", "BITPOS k 1 2 1", "BITPOS k 1 0 0"]),
+    ("bitpos bit unit", &["SET k \"\\x00\\xff\\xf0\"", "BITPOS k 1 7 15 BIT", "BITPOS k 0 8 19 BIT", "BITPOS k 0 8 20 BIT", "BITPOS k 1 -5 -1 BIT", "BITPOS k 1 0 -1 bit", "BITPOS k 1 9 7 BIT"]),
+    ("bitpos clear bit in all-ones string without end", &["SET k \"\\xff\\xff\\xff\"", "BITPOS k 0", "BITPOS k 0 0", "BITPOS k 0 1", "BITPOS k 0 -1"]),
+    ("bitpos clear bit in all-ones string with end", &["SET k \"\\xff\\xff\\xff\"", "BITPOS k 0 0 -1", "BITPOS k 0 0 2", "BITPOS k 0 0 100", "BITPOS k 0 0 -1 BYTE", "BITPOS k 0 0 23 BIT"]),
+    ("bitpos start past the end", &["SET k \"\\xff\\xff\\xff\"", "BITPOS k 0 5", "BITPOS k 1 5", "BITPOS k 0 3", "BITPOS k 1 3 10"]),
+    ("bitpos all-zero string", &["SET k \"\\x00\\x00\\x00\"", "BITPOS k 1", "BITPOS k 1 0 -1", "BITPOS k 0", "BITPOS k 0 2", "BITPOS k 0 3", "BITPOS k 1 0 -1 BIT"]),
+    ("bitpos missing key", &["BITPOS k 1", "BITPOS k 0", "BITPOS k 0 5", "BITPOS k 1 0 -1", "BITPOS k 0 5 10 BIT", "EXISTS k"]),
+    ("bitpos missing key ignores bad range", &["BITPOS k 1 a", "BITPOS k 0 0 1 FOO", "BITPOS k 1 0 1 2 3"]),
+    ("bitpos empty string", &["SET k \"\"", "BITPOS k 0", "BITPOS k 1", "BITPOS k 0 0", "BITPOS k 0 0 -1 BIT"]),
+    ("bitpos huge indexes", &["SET k \"\\x00\\xff\\xf0\"", "BITPOS k 1 9223372036854775807", "BITPOS k 1 -9223372036854775808", "BITPOS k 1 0 9223372036854775807", "BITPOS k 1 -9223372036854775808 -1 BIT", "BITPOS k 1 0 -9223372036854775808"]),
+    ("bitpos bad bit argument", &["SET k a", "BITPOS k 2", "BITPOS k -1", "BITPOS k 01", "BITPOS k x", "BITPOS missing 2", "RPUSH l a", "BITPOS l 2"]),
+    ("bitpos bad range arguments", &["SET k \"\\x00\\xff\"", "BITPOS k 1 a", "BITPOS k 1 0 a", "BITPOS k 1 9223372036854775808", "BITPOS k 1 0 -1 NIBBLE", "BITPOS k 1 0 1 BIT x", "BITPOS k 1 9 BIT", "BITPOS k 1 1 BYTE"]),
+    ("bitpos integer-encoded value", &["SET k 12345", "BITPOS k 1", "BITPOS k 0", "BITPOS k 1 1", "BITPOS k 0 0 -1"]),
+    ("bitpos long strings", &["SETRANGE z 999 \"\\x00\"", "SETBIT z 7777 1", "BITPOS z 1", "BITPOS z 1 973", "BITPOS z 0 0 -1", "BITOP NOT k z", "BITPOS k 0", "SETBIT k 7777 1", "BITPOS k 0", "BITPOS k 0 0 -1", "BITPOS k 1 100 -1 BIT"]),
+    ("bitpos wrong type", &["RPUSH l a", "BITPOS l 1", "BITPOS l 1 a", "HSET h f v", "BITPOS h 0 0 -1 BIT"]),
+    // BITOP
+    ("bitop and or xor", &["SET a \"\\xf0\\x0f\"", "SET b \"\\x3c\"", "BITOP AND d a b", "GET d", "BITOP OR d a b", "GET d", "BITOP XOR d a b", "GET d", "bitop and d b a", "GET d", "BitOp Or d b a", "GET d", "bitop xor d b a", "GET d"]),
+    ("bitop not", &["SET a \"\\xf0\\x0f\\x00\"", "BITOP NOT d a", "GET d", "bitop not d d", "GET d"]),
+    ("bitop missing source counts as zeros", &["SET a \"\\xf0\\x0f\"", "BITOP AND d a missing", "GET d", "BITOP OR d missing a", "GET d", "BITOP XOR d missing a", "GET d"]),
+    ("bitop empty result deletes destination", &["SET d x", "BITOP OR d m1 m2", "EXISTS d", "SET d x", "BITOP AND d m1", "EXISTS d", "SET d x", "BITOP NOT d m", "EXISTS d", "SET e \"\"", "SET d keep", "BITOP NOT d e", "EXISTS d", "SET d keep", "BITOP XOR d e m", "EXISTS d", "GET e"]),
+    ("bitop operation errors", &["SET a x", "BITOP NOT d a b", "BITOP NOT d a a", "BITOP FOO d a", "BITOP ANDX d a", "BITOP NOTT d a", "EXISTS d", "RPUSH l a", "BITOP FOO d l", "BITOP NOT d l l"]),
+    ("bitop wrong-type source", &["SET a x", "RPUSH l a", "SET d keep", "BITOP AND d a l", "BITOP OR d missing l", "BITOP NOT d l", "GET d"]),
+    ("bitop replaces destination", &["SET a x", "RPUSH l a", "BITOP OR l a", "TYPE l", "GET l", "SET d y EX 1000", "BITOP OR d a", "TTL d"]),
+    ("bitop destination is a source", &["SET a \"\\xf0\\x0f\"", "BITOP NOT a a", "GET a", "SET b \"\\x80\"", "BITOP OR a a b", "GET a"]),
+    ("bitop integer-encoded sources", &["SET n 12345", "SET m 7", "BITOP NOT d n", "GET d", "BITOP XOR d n m", "GET d"]),
+    ("bitop many sources", &["SET a \"\\x01\\x02\\x03\"", "SET b \"\\x10\"", "SET c \"\\xff\\x00\\x00\\x01\"", "BITOP OR d a b c", "GET d", "BITOP AND d a b c", "GET d", "BITOP XOR d a b c a", "GET d"]),
+    ("bitop long strings", &["SET a {a*1000}", "SET b {b*1500}", "BITOP XOR d a b", "STRLEN d", "BITCOUNT d", "BITOP AND d a b", "GET d"]),
+    ("bitop arity", &["BITOP AND d", "BITOP", "BITOP NOT d"]),
+    // BITFIELD
+    ("bitfield set returns old value", &["BITFIELD k SET u8 0 255 GET u8 0", "GET k", "BITFIELD k SET i8 0 -2 SET i8 0 5 GET i8 0", "GET k"]),
+    ("bitfield get signed and unsigned", &["SET k \"\\xff\\xfe\"", "BITFIELD k GET u8 0 GET i8 0 GET u4 0 GET i4 4 GET u1 7 GET i1 7 GET u16 0 GET i16 0", "SET k \"\\x0f\\xf0\"", "BITFIELD k GET u8 4 GET i8 4 GET u5 3 GET i3 6 GET u12 2 GET i12 2"]),
+    ("bitfield get past the end", &["SET k \"\\xff\"", "BITFIELD k GET u16 0 GET i16 0 GET u8 8 GET i64 4294967232 GET u8 4294967295 GET i64 4294967295", "GET k"]),
+    ("bitfield set unaligned", &["SET k \"\\xff\\xff\"", "BITFIELD k SET u4 6 0 GET u16 0", "GET k"]),
+    ("bitfield positional offsets", &["BITFIELD k SET u8 #2 65 GET u8 #2 GET u8 16 SET i5 #1 -3 GET u16 0", "GET k"]),
+    ("bitfield positional offsets limits", &["SET k a", "BITFIELD k GET u8 #536870911", "BITFIELD k GET u8 #536870912", "BITFIELD k GET i64 #67108863", "BITFIELD k GET i64 #67108864", "BITFIELD k GET u8 #-1", "BITFIELD k GET u8 #", "BITFIELD k GET u8 #a", "BITFIELD k GET u8 #1.5"]),
+    ("bitfield set grows with zero bytes", &["BITFIELD k SET u8 0 0", "GET k", "BITFIELD k SET u8 100 1", "GET k", "STRLEN k"]),
+    ("bitfield without writes", &["BITFIELD k GET u8 0 GET i64 100", "EXISTS k", "BITFIELD k", "BITFIELD k OVERFLOW SAT", "EXISTS k", "SET k a", "BITFIELD k", "BITFIELD k OVERFLOW FAIL", "GET k"]),
+    ("bitfield incrby wraps by default", &["BITFIELD k INCRBY u8 0 10 INCRBY u8 0 250 INCRBY i8 8 -3 SET i8 8 120 INCRBY i8 8 10 INCRBY i8 8 -300", "GET k"]),
+    ("bitfield overflow sat", &["BITFIELD k OVERFLOW SAT INCRBY u8 0 300 INCRBY u8 0 -500 INCRBY i8 8 200 INCRBY i8 8 -300 INCRBY u8 0 7", "GET k"]),
+    ("bitfield overflow fail", &["BITFIELD k SET u8 0 254 OVERFLOW FAIL INCRBY u8 0 1 INCRBY u8 0 1 INCRBY u8 0 -255 INCRBY u8 0 -254 GET u8 0", "GET k"]),
+    ("bitfield overflow applies to later operations", &["BITFIELD k SET u8 0 255 INCRBY u8 0 1 OVERFLOW SAT INCRBY u8 0 -1 INCRBY u8 0 -1 OVERFLOW FAIL INCRBY u8 0 -254 OVERFLOW WRAP INCRBY u8 0 -254", "GET k"]),
+    ("bitfield overflow resets between calls", &["BITFIELD k OVERFLOW SAT SET u8 0 255", "BITFIELD k INCRBY u8 0 1", "BITFIELD k INCRBY u8 0 1 OVERFLOW FAIL", "GET k"]),
+    ("bitfield set out of range wraps", &["BITFIELD k SET u8 0 256 SET u8 8 -1 SET i8 16 200 SET i8 24 -129 GET u8 0 GET u8 8 GET i8 16 GET i8 24", "GET k"]),
+    ("bitfield set out of range saturates", &["BITFIELD k OVERFLOW SAT SET u8 0 256 SET u8 8 -1 SET i8 16 200 SET i8 24 -129 GET i8 24", "GET k"]),
+    ("bitfield set out of range fails", &["BITFIELD k SET u8 0 7 OVERFLOW FAIL SET u8 0 256 SET u8 0 -1 SET i8 8 128 SET i8 8 -129 SET i8 8 -128 GET u16 0", "GET k"]),
+    ("bitfield failed write still creates key", &["BITFIELD k OVERFLOW FAIL SET u8 0 256", "GET k", "BITFIELD j OVERFLOW FAIL INCRBY u4 100 16", "STRLEN j"]),
+    ("bitfield i64 overflow", &["BITFIELD k SET i64 0 9223372036854775807 INCRBY i64 0 1 GET i64 0 INCRBY i64 0 -1", "GET k", "BITFIELD k OVERFLOW FAIL INCRBY i64 0 1 INCRBY i64 0 -9223372036854775808 GET i64 0", "BITFIELD k OVERFLOW SAT SET i64 0 -9223372036854775808 INCRBY i64 0 -1 INCRBY i64 0 9223372036854775807 INCRBY i64 0 9223372036854775807 INCRBY i64 0 1"]),
+    ("bitfield u63", &["BITFIELD k SET u63 0 -1 GET u63 0 GET i64 0 GET u63 1", "GET k", "BITFIELD k OVERFLOW SAT INCRBY u63 0 1 OVERFLOW WRAP INCRBY u63 0 1 OVERFLOW FAIL INCRBY u63 0 -1"]),
+    ("bitfield wide fields across bytes", &["SET k \"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x09\"", "BITFIELD k GET i64 4 GET u63 5 GET i64 8 GET u32 36 GET i33 3"]),
+    ("bitfield integer-encoded value", &["SET k 12345", "BITFIELD k GET u8 0 INCRBY u8 0 1", "GET k", "INCR k"]),
+    ("bitfield lower-case subcommands", &["BITFIELD k set u8 0 1 Get u8 0 overflow sat incrby u8 0 300 overflow Fail INCRBY u8 0 1 overflow wrap incrby u8 0 1"]),
+    ("bitfield invalid types", &["BITFIELD k GET u64 0", "BITFIELD k GET i65 0", "BITFIELD k SET u64 0 1", "BITFIELD k INCRBY i65 0 1", "EXISTS k", "BITFIELD k GET u0 0", "BITFIELD k GET i0 0", "BITFIELD k GET x8 0", "BITFIELD k GET U8 0", "BITFIELD k GET u08 0", "BITFIELD k GET u8x 0", "BITFIELD k GET u 0", "BITFIELD k GET u-1 0"]),
+    ("bitfield invalid offsets", &["BITFIELD k GET u8 -1", "BITFIELD k GET u8 a", "BITFIELD k GET u8 1.5", "BITFIELD k GET u8 4294967296", "BITFIELD k SET u8 -1 0", "EXISTS k"]),
+    ("bitfield bad overflow", &["BITFIELD k OVERFLOW foo GET u8 0", "BITFIELD k OVERFLOW WRAPS", "BITFIELD k SET u8 0 1 OVERFLOW \"\"", "EXISTS k"]),
+    ("bitfield value not an integer", &["BITFIELD k SET u8 0 a", "BITFIELD k INCRBY u8 0 1.5", "BITFIELD k INCRBY i64 0 9223372036854775808", "BITFIELD k SET i64 0 -9223372036854775809", "EXISTS k"]),
+    ("bitfield syntax errors", &["BITFIELD k GET u8", "BITFIELD k SET u8 0", "BITFIELD k INCRBY u8 0", "BITFIELD k OVERFLOW", "BITFIELD k FOO", "BITFIELD k GET u8 0 foo", "BITFIELD k GET", "BITFIELD"]),
+    ("bitfield errors leave the key unchanged", &["SET k a", "BITFIELD k SET u8 0 255 GET u64 0", "BITFIELD k INCRBY u8 0 1 OVERFLOW bad", "BITFIELD k SET u8 0 255 INCRBY u8 0 x", "GET k"]),
+    ("bitfield wrong type", &["RPUSH l a", "BITFIELD l GET u8 0", "BITFIELD l SET u8 0 1", "HSET h f v", "BITFIELD h INCRBY u8 0 1", "BITFIELD l", "TYPE l", "BITFIELD l GET u64 0", "BITFIELD l OVERFLOW foo", "BITFIELD l GET u8 -1", "BITFIELD l GET u8"]),
+    // BITFIELD_RO
+    ("bitfield_ro get", &["SET k \"\\xff\\x0f\"", "BITFIELD_RO k GET u8 0 GET i8 0 GET u4 #3 get i16 4", "SET n 12345", "BITFIELD_RO n GET u8 0 GET u16 #1 GET i8 #4", "GET n"]),
+    ("bitfield_ro missing key", &["BITFIELD_RO k GET u8 0 GET i64 0", "EXISTS k", "BITFIELD_RO k", "EXISTS k"]),
+    ("bitfield_ro refuses writes", &["SET k a", "BITFIELD_RO k SET u8 0 1", "BITFIELD_RO k GET u8 0 INCRBY u8 0 1", "BITFIELD_RO k incrby u8 0 1", "BITFIELD_RO missing SET u8 0 1", "GET k", "EXISTS missing"]),
+    ("bitfield_ro accepts overflow", &["SET k a", "BITFIELD_RO k OVERFLOW SAT", "BITFIELD_RO k OVERFLOW FAIL GET u8 0", "BITFIELD_RO k OVERFLOW foo GET u8 0"]),
+    ("bitfield_ro parse errors before write refusal", &["BITFIELD_RO k GET u8", "BITFIELD_RO k GET u8 -1", "BITFIELD_RO k GET i65 0", "BITFIELD_RO k GET u8 0 foo", "BITFIELD_RO k SET u64 0 1", "BITFIELD_RO k GET u64 0 SET u8 0 1", "BITFIELD_RO k SET u8 0 a", "BITFIELD_RO k SET u8 0 1 GET u64 0", "BITFIELD_RO k SET u8 0 1 GET u8", "BITFIELD_RO"]),
+    ("bitfield_ro wrong type", &["RPUSH l a", "BITFIELD_RO l GET u8 0", "BITFIELD_RO l", "BITFIELD_RO l SET u8 0 1"]),
+    ("watch and a bitfield whose only write failed", &["SET k a", "WATCH k", "BITFIELD k OVERFLOW FAIL INCRBY u8 0 300", "MULTI", "GET k", "EXEC"]),
+    ("watch and a bitfield that created a key without writing", &["WATCH nk", "BITFIELD nk OVERFLOW FAIL SET u8 0 -1", "MULTI", "GET nk", "EXEC", "GET nk"]),
+    ("watch and a setbit that changed nothing", &["SET k a", "WATCH k", "SETBIT k 1 1", "MULTI", "GET k", "EXEC"]),
+    ("watch and a bitop onto its own source", &["SET k a", "WATCH k", "BITOP AND k k", "MULTI", "GET k", "EXEC"]),
+];
+
+#[rustfmt::skip]
 const COUNTERS: &[Case] = &[
     ("incr missing", &["INCR k", "GET k"]),
     ("incr existing", &["SET k 10", "INCR k", "INCR k"]),
@@ -2419,6 +2542,11 @@ fn strings() {
 }
 
 #[test]
+fn bits() {
+    run_table(BITS, BOTH);
+}
+
+#[test]
 fn counters() {
     run_table(COUNTERS, BOTH);
 }
@@ -2524,6 +2652,7 @@ fn every_command_is_covered() {
         UNKNOWN_COMMANDS,
         ARITY,
         STRINGS,
+        BITS,
         COUNTERS,
         KEYS,
         EXPIRY,

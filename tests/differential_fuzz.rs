@@ -380,6 +380,41 @@ const NUMKEYS: &[&str] = &["0", "1", "2", "3", "-1", "x"];
 /// Set keywords (SINTERCARD's LIMIT, SSCAN's options).
 const SET_TYPE_OPTS: &[&str] = &["LIMIT", "MATCH", "COUNT", "limit", "match", "count"];
 const COPY_OPTS: &[&str] = &["DB", "REPLACE", "db", "replace"];
+/// Bit keywords (BITCOUNT's and BITPOS's units, BITFIELD's subcommands and policies).
+const BIT_OPTS: &[&str] = &[
+    "BIT", "BYTE", "bit", "GET", "SET", "INCRBY", "OVERFLOW", "WRAP", "SAT", "FAIL", "get",
+    "incrby", "overflow", "fail",
+];
+/// Bit offsets and values for SETBIT, GETBIT, SETRANGE and BITFIELD: small ones (an offset
+/// from the numbers could make both sides allocate hundreds of megabytes), `#n` forms,
+/// field types, and a few that are refused.
+const BIT_WORDS: &[&str] = &[
+    "0",
+    "1",
+    "7",
+    "8",
+    "15",
+    "63",
+    "100",
+    "-1",
+    "2",
+    "255",
+    "-129",
+    "#1",
+    "#2",
+    "#",
+    "u8",
+    "i8",
+    "i64",
+    "u63",
+    "u64",
+    "i1",
+    "u1",
+    "i65",
+    "a",
+    "4294967296",
+];
+const BITOP_WORDS: &[&str] = &["AND", "OR", "XOR", "NOT", "and", "not", "nand"];
 const NO_OPTS: &[&str] = &[];
 /// Every family's keywords, drawn in any position now and then.
 const ALL_OPTS: &[&[&str]] = &[
@@ -448,6 +483,17 @@ const SPECS: &[Spec] = &[
     spec("INCRBYFLOAT", 6, &[K, N], NO_OPTS),
     spec("APPEND", 3, &[K, V], NO_OPTS),
     spec("STRLEN", 2, &[K], NO_OPTS),
+    // bits and ranges
+    spec("GETRANGE", 3, &[K, N, N], NO_OPTS),
+    spec("SUBSTR", 1, &[K, N, N], NO_OPTS),
+    own("SETRANGE", 3, &[K, Own, V], BIT_WORDS),
+    own("SETBIT", 4, &[K, Own, Own], BIT_WORDS),
+    own("GETBIT", 3, &[K, Own], BIT_WORDS),
+    spec("BITCOUNT", 3, &[K, N, N, O], BIT_OPTS),
+    Spec { name: "BITPOS", weight: 3, shape: &[K, Own, N, N, O], opts: BIT_OPTS, own: &["0", "1", "2", "-1"], exact: false },
+    own("BITOP", 3, &[Own, K, K, K], BITOP_WORDS),
+    Spec { name: "BITFIELD", weight: 4, shape: &[K, O, Own, Own, Own, O, Own, Own, Own], opts: BIT_OPTS, own: BIT_WORDS, exact: false },
+    Spec { name: "BITFIELD_RO", weight: 2, shape: &[K, O, Own, Own, O, Own, Own], opts: BIT_OPTS, own: BIT_WORDS, exact: false },
     // keys
     spec("DEL", 3, &[K, K], NO_OPTS),
     spec("UNLINK", 1, &[K, K], NO_OPTS),

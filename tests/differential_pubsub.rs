@@ -783,6 +783,22 @@ const NOTIFICATIONS: &[Case] = &[
         "0: SADD s a b", "0: SET x v", "0: HSET h a 1", "0: LPUSH l a", "0: SREM s a", "0: SMOVE s t b", "0: SUNIONSTORE d t",
         "0: SPOP d", "0: SINTERSTORE e nosuch", "0: DEL t", "1?",
     ]),
+    // SETBIT announces a bit it changed, or a string it created or grew (not a bit set
+    // to what it was); SETRANGE an actual write; BITFIELD `setbit` for any SET or INCRBY
+    // (even one OVERFLOW FAIL refused); BITOP `set` on its destination, `del` for an
+    // empty result where there was a key.
+    ("bit and range writes", &[
+        "0: CONFIG SET notify-keyspace-events AKEn", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: SETBIT b 7 1", "0: SETBIT b 7 1", "0: SETBIT b 3 0", "0: SETBIT b 20 0", "0: SETBIT b 20 1", "1?",
+        "0: SETRANGE r 0 \"\"", "0: SETRANGE r 2 xy", "0: SETRANGE r 0 \"\"", "0: SETRANGE r 1 x", "1?",
+        "0: BITFIELD f GET u8 0", "0: BITFIELD f SET u8 0 1", "0: BITFIELD f OVERFLOW FAIL INCRBY u8 0 300", "0: BITFIELD_RO f GET u8 0", "1?",
+        "0: BITOP OR d b r", "0: BITOP AND d nosuch", "0: BITOP AND e nosuch", "0: BITOP NOT d f", "1?",
+    ]),
+    ("bit and range reads of missing keys announce misses", &[
+        "0: CONFIG SET notify-keyspace-events KEm", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: GETBIT a 1", "0: BITCOUNT a", "0: BITPOS a 1", "0: GETRANGE a 0 1", "0: SUBSTR a 0 1", "0: BITFIELD a GET u8 0", "0: BITFIELD_RO a GET u8 0", "1?",
+        "0: BITOP AND d a b", "0: SETBIT a 1 1", "0: SETRANGE c 1 x", "0: BITPOS b 2", "0: BITCOUNT b 1", "1?",
+    ]),
     // The sorted-set algebra and ZRANGESTORE announce themselves on the destination
     // (`new` first when it did not exist), `del` for an empty result where there was a key;
     // every source read announces a miss when missing; an option error comes after the

@@ -94,6 +94,21 @@ fn every_kind_of_write_replays_to_the_same_data() {
             "2",
         ],
         &["ZADD", "lex", "0", "a", "0", "b", "0", "c"],
+        &["SETBIT", "bits", "100", "1"],
+        &["SETBIT", "bits", "3", "1"],
+        &["SETRANGE", "bits", "20", "tail"],
+        &["SET", "n", "12345"],
+        &["SETRANGE", "n", "1", "9"],
+        &[
+            "BITFIELD", "fields", "INCRBY", "u8", "#3", "250", "OVERFLOW", "SAT", "INCRBY", "u8",
+            "#3", "10",
+        ],
+        &[
+            "BITFIELD", "fields", "SET", "i16", "3", "-2", "OVERFLOW", "FAIL", "SET", "u4", "#30",
+            "99",
+        ],
+        &["BITOP", "XOR", "xored", "bits", "fields"],
+        &["BITOP", "AND", "n2", "nosuch"],
         &["ZREMRANGEBYLEX", "lex", "[a", "(c"],
         &["RPUSH", "l", "a", "b", "c", "d", "e"],
         &["LPUSH", "l", "z"],
@@ -562,7 +577,7 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
     let ms = (rng.below(3) * 40).to_string();
     let db = rng.below(3).to_string();
     let field = rng.pick(&["f", "g"]);
-    let words: Vec<&str> = match rng.below(52) {
+    let words: Vec<&str> = match rng.below(56) {
         0 => vec!["SET", key, &n],
         1 => vec!["SET", key, &n, "PX", &ms],
         2 => vec!["INCRBY", key, &n],
@@ -651,6 +666,13 @@ fn random_command(rng: &mut Rng) -> Vec<String> {
         48 => vec!["SINTERSTORE", key, rng.pick(&["a", "b", "c"]), key],
         49 => vec!["ZUNIONSTORE", key, "2", rng.pick(&["a", "b", "c"]), key],
         50 => vec!["ZRANGESTORE", key, rng.pick(&["a", "b", "c"]), "0", "1"],
+        // Bits and ranges, in place on the same keys.
+        51 => vec!["SETBIT", key, &n, "1"],
+        52 => vec!["SETRANGE", key, &n, field],
+        53 => vec![
+            "BITFIELD", key, "INCRBY", "i5", &n, "7", "SET", "u3", "#2", &n,
+        ],
+        54 => vec!["BITOP", "OR", key, rng.pick(&["a", "b", "c"]), key],
         _ => vec!["XADD", stream, "MINID", "~", "0", "*", "f", &n],
     };
     words.into_iter().map(str::to_string).collect()

@@ -1,6 +1,6 @@
 //! What a command sees while it runs on the executor.
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 
 use crate::exec::blocking::{BlockRequest, Blocking};
 use crate::exec::databases::Databases;
@@ -199,6 +199,45 @@ impl Ctx<'_> {
             .replace_value(key.clone(), Value::String(value), &self.now);
         self.blocking.signal(self.db.index(), &key);
         self.touch(&key);
+    }
+
+    /// Edits the string at `key` in place (SETRANGE, SETBIT, BITFIELD), grown with zero
+    /// bytes to at least `len`; a missing key is created (announced `new`, as Redis's
+    /// `dbAdd`), another type is WRONGTYPE. The deadline stays. The bytes are not copied
+    /// when nothing else holds them. The caller signals the write (`touch`) and logs it.
+    pub(crate) fn edit_string<R>(
+        &mut self,
+        key: &Bytes,
+        len: usize,
+        edit: impl FnOnce(&mut BytesMut) -> R,
+    ) -> Result<R, Error> {
+        match self.db.value_mut(key, &self.now) {
+            Some(Value::String(_) | Value::Int(_)) => {}
+            Some(_) => return Err(Error::WrongType),
+            None => {
+                self.announce_if_new(key);
+                self.db
+                    .insert(key.clone(), Value::String(Bytes::new()), None);
+                self.blocking.signal(self.db.index(), key);
+            }
+        }
+        let value = self.db.value_mut(key, &self.now).ok_or(Error::WrongType)?;
+        let mut bytes = match std::mem::replace(value, Value::String(Bytes::new())) {
+            Value::String(bytes) => bytes
+                .try_into_mut()
+                .unwrap_or_else(|shared| BytesMut::from(&shared[..])),
+            Value::Int(n) => BytesMut::from(n.to_string().as_bytes()),
+            other => {
+                *value = other;
+                return Err(Error::WrongType);
+            }
+        };
+        if bytes.len() < len {
+            bytes.resize(len, 0);
+        }
+        let result = edit(&mut bytes);
+        *value = Value::String(bytes.freeze());
+        Ok(result)
     }
 
     /// Stores a string with the given deadline (`None`: none), and signals the write.

@@ -13,6 +13,7 @@
 //! runs — and so is `QUEUED` inside MULTI and fails in place at EXEC, as in Redis.
 
 mod argv;
+pub(crate) mod bitmap;
 mod collection_scan;
 pub(crate) mod config;
 pub(crate) mod connection;
@@ -33,6 +34,7 @@ pub(crate) mod stream;
 pub(crate) mod stream_group;
 mod stream_log;
 pub(crate) mod string;
+pub(crate) mod string_range;
 pub(crate) mod table;
 pub(crate) mod throttle;
 pub(crate) mod zset;
@@ -41,7 +43,9 @@ pub(crate) mod zset_pop;
 
 use bytes::Bytes;
 
+pub use crate::store::bitmap::{BitOp, Overflow};
 pub use crate::store::list::End;
+pub use bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
@@ -67,6 +71,7 @@ pub use string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, MSetNx, Set, SetGet,
     StrLen,
 };
+pub use string_range::{GetRange, SetRange};
 pub use throttle::{Throttle, ThrottleReply};
 pub use zset::{ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
 pub use zset_algebra::{Aggregate, ZCombine};
@@ -266,6 +271,14 @@ pub enum Command {
     ZScan(Box<ZScan>),
     ZMPop(ZMPop),
     ZCombine(Box<ZCombine>),
+    GetRange(GetRange),
+    SetRange(SetRange),
+    SetBit(SetBit),
+    GetBit(GetBit),
+    BitCount(BitCount),
+    BitPos(BitPos),
+    BitOpStore(BitOpStore),
+    BitField(Box<BitField>),
     Push(Push),
     Pop(Pop),
     ListRead(ListRead),
@@ -437,64 +450,68 @@ impl Command {
     /// cannot be written. Families are flagged whole, as Redis flags each of their
     /// commands (GETEX and XREADGROUP are writes there too).
     pub(crate) fn is_write(&self) -> bool {
-        matches!(
-            self,
-            Command::Set(_)
-                | Command::GetDel(_)
-                | Command::GetEx(_)
-                | Command::GetSet(_)
-                | Command::MSet(_)
-                | Command::IncrBy(_)
-                | Command::IncrByFloat(_)
-                | Command::Increx(_)
-                | Command::Throttle(_)
-                | Command::Append(_)
-                | Command::Del(_)
-                | Command::Rename(_)
-                | Command::Move(_)
-                | Command::Copy(_)
-                | Command::SwapDb(_)
-                | Command::Flush(_)
-                | Command::Expire(_)
-                | Command::Persist(_)
-                | Command::HSet(_)
-                | Command::HSetNx(_)
-                | Command::HDel(_)
-                | Command::HIncrBy(_)
-                | Command::HIncrByFloat(_)
-                | Command::ZAdd(_)
-                | Command::ZRem(_)
-                | Command::ZRemRange(_)
-                | Command::ZPop(_)
-                | Command::ZMPop(_)
-                | Command::ZCombine(_)
-                | Command::Push(_)
-                | Command::Pop(_)
-                | Command::LSet(_)
-                | Command::LRem(_)
-                | Command::LTrim(_)
-                | Command::LInsert(_)
-                | Command::LMove(_)
-                | Command::LMPop(_)
-                | Command::BlockingPop(_)
-                | Command::BlockingMove(_)
-                | Command::SAdd(_)
-                | Command::SRandom(_)
-                | Command::SMove(_)
-                | Command::SCombine(_)
-                | Command::XAdd(_)
-                | Command::XDel(_)
-                | Command::XTrim(_)
-                | Command::XSetId(_)
-                | Command::XGroup(_)
-                | Command::XReadGroup(_)
-                | Command::XAck(_)
-                | Command::XClaim(_)
-                | Command::XAutoClaim(_)
-                | Command::XDelEx(_)
-                | Command::XAckDel(_)
-                | Command::XNack(_)
-        )
+        matches!(self, Command::BitField(c) if !c.is_read_only())
+            || matches!(
+                self,
+                Command::Set(_)
+                    | Command::GetDel(_)
+                    | Command::GetEx(_)
+                    | Command::GetSet(_)
+                    | Command::MSet(_)
+                    | Command::IncrBy(_)
+                    | Command::IncrByFloat(_)
+                    | Command::Increx(_)
+                    | Command::Throttle(_)
+                    | Command::Append(_)
+                    | Command::Del(_)
+                    | Command::Rename(_)
+                    | Command::Move(_)
+                    | Command::Copy(_)
+                    | Command::SwapDb(_)
+                    | Command::Flush(_)
+                    | Command::Expire(_)
+                    | Command::Persist(_)
+                    | Command::HSet(_)
+                    | Command::HSetNx(_)
+                    | Command::HDel(_)
+                    | Command::HIncrBy(_)
+                    | Command::HIncrByFloat(_)
+                    | Command::ZAdd(_)
+                    | Command::ZRem(_)
+                    | Command::ZRemRange(_)
+                    | Command::ZPop(_)
+                    | Command::ZMPop(_)
+                    | Command::ZCombine(_)
+                    | Command::SetRange(_)
+                    | Command::SetBit(_)
+                    | Command::BitOpStore(_)
+                    | Command::Push(_)
+                    | Command::Pop(_)
+                    | Command::LSet(_)
+                    | Command::LRem(_)
+                    | Command::LTrim(_)
+                    | Command::LInsert(_)
+                    | Command::LMove(_)
+                    | Command::LMPop(_)
+                    | Command::BlockingPop(_)
+                    | Command::BlockingMove(_)
+                    | Command::SAdd(_)
+                    | Command::SRandom(_)
+                    | Command::SMove(_)
+                    | Command::SCombine(_)
+                    | Command::XAdd(_)
+                    | Command::XDel(_)
+                    | Command::XTrim(_)
+                    | Command::XSetId(_)
+                    | Command::XGroup(_)
+                    | Command::XReadGroup(_)
+                    | Command::XAck(_)
+                    | Command::XClaim(_)
+                    | Command::XAutoClaim(_)
+                    | Command::XDelEx(_)
+                    | Command::XAckDel(_)
+                    | Command::XNack(_)
+            )
     }
 
     /// Whether a RESP2 connection in subscribe mode may run it.
@@ -585,6 +602,14 @@ impl Command {
             Command::ZScan(_) => "zscan",
             Command::ZMPop(c) => c.name(),
             Command::ZCombine(c) => c.name(),
+            Command::GetRange(c) => c.name(),
+            Command::SetRange(_) => "setrange",
+            Command::SetBit(_) => "setbit",
+            Command::GetBit(_) => "getbit",
+            Command::BitCount(_) => "bitcount",
+            Command::BitPos(_) => "bitpos",
+            Command::BitOpStore(_) => "bitop",
+            Command::BitField(c) => c.name(),
             Command::Push(c) => c.name(),
             Command::Pop(c) => c.name(),
             Command::ListRead(c) => c.name(),
@@ -698,6 +723,14 @@ impl Command {
             Command::ZScan(c) => c.apply(ctx),
             Command::ZMPop(c) => c.apply(ctx),
             Command::ZCombine(c) => c.apply(ctx),
+            Command::GetRange(c) => c.apply(ctx),
+            Command::SetRange(c) => c.apply(ctx),
+            Command::SetBit(c) => c.apply(ctx),
+            Command::GetBit(c) => c.apply(ctx),
+            Command::BitCount(c) => c.apply(ctx),
+            Command::BitPos(c) => c.apply(ctx),
+            Command::BitOpStore(c) => c.apply(ctx),
+            Command::BitField(c) => c.apply(ctx),
             Command::Push(c) => c.apply(ctx),
             Command::Pop(c) => c.apply(ctx),
             Command::ListRead(c) => c.apply(ctx),
@@ -838,6 +871,14 @@ typed! {
     ZScan => ZScan: (u64, Vec<Bytes>),
     ZMPop => ZMPop: Reply,
     ZCombine => ZCombine: Reply,
+    GetRange => GetRange: Bytes,
+    SetRange => SetRange: i64,
+    SetBit => SetBit: i64,
+    GetBit => GetBit: i64,
+    BitCount => BitCount: i64,
+    BitPos => BitPos: i64,
+    BitOpStore => BitOpStore: i64,
+    BitField => BitField: Reply,
     Push => Push: i64,
     Pop => Pop: Reply,
     ListRead => ListRead: Reply,

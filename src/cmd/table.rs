@@ -7,6 +7,7 @@ use bytes::Bytes;
 use smallvec::SmallVec;
 
 use super::argv::Args;
+use super::bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 use super::config::Config;
 use super::connection::{Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
@@ -30,6 +31,7 @@ use super::stream_group::{
 use super::string::{
     Append, Get, GetDel, GetEx, GetSet, IncrBy, IncrByFloat, MGet, MSet, Set, StrLen,
 };
+use super::string_range::{GetRange, SetRange};
 use super::throttle::Throttle;
 use super::zset::{ZAdd, ZCount, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
 use super::zset_algebra::ZCombine;
@@ -121,6 +123,16 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("increx", -2, Increx::parse),
     cmd("append", 3, Append::parse),
     cmd("strlen", 2, StrLen::parse),
+    cmd("getrange", 4, GetRange::parse),
+    cmd("substr", 4, GetRange::parse_substr),
+    cmd("setrange", 4, SetRange::parse),
+    cmd("setbit", 4, SetBit::parse),
+    cmd("getbit", 3, GetBit::parse),
+    cmd("bitcount", -2, BitCount::parse),
+    cmd("bitpos", -3, BitPos::parse),
+    cmd("bitop", -4, BitOpStore::parse),
+    cmd("bitfield", -2, BitField::parse),
+    cmd("bitfield_ro", -2, BitField::parse_read_only),
     // rate limiting (redis-cell's module command has arity -1: it counts its arguments)
     cmd("cl.throttle", -1, Throttle::parse),
     cmd("cl.throttle.ms", -1, Throttle::parse_ms),

@@ -1,5 +1,6 @@
 //! Pure data structures: no argv, no replies, no channels, no clocks (time is a parameter).
 
+pub(crate) mod bitmap;
 pub(crate) mod c_string;
 pub(crate) mod double;
 pub(crate) mod gcra;
