@@ -379,7 +379,7 @@ mod tests {
                 "{before} <= {fast} <= {after}"
             );
             reads += 1;
-            if reads % 1024 == 0 {
+            if reads.is_multiple_of(1024) {
                 std::thread::sleep(Duration::from_millis(1));
             }
         }

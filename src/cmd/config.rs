@@ -72,7 +72,7 @@ impl Config {
 
     pub(crate) fn parse_set(args: &mut Args) -> Result<Command, Error> {
         let rest = args.rest();
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err(Error::Syntax);
         }
         let mut pairs = Vec::with_capacity(rest.len() / 2);

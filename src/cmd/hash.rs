@@ -111,7 +111,7 @@ impl HSet {
     fn parse_spelled(args: &mut Args, legacy: bool) -> Result<Command, Error> {
         let key = args.next_bytes()?;
         // An odd number of field/value words is refused when it runs (QUEUED in MULTI).
-        if args.remaining() % 2 != 0 {
+        if !args.remaining().is_multiple_of(2) {
             return Err(Error::arity(if legacy { "hmset" } else { "hset" }));
         }
         let mut pairs = Vec::with_capacity(args.remaining() / 2);

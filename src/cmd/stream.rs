@@ -359,7 +359,7 @@ impl XAdd {
         trim.validate(false)?;
         let rest = args.rest();
         // Options that used up the line leave no ID: an arity error, as there.
-        let Some(id) = id.filter(|_| !rest.is_empty() && rest.len() % 2 == 0) else {
+        let Some(id) = id.filter(|_| !rest.is_empty() && rest.len().is_multiple_of(2)) else {
             return Err(Error::arity("xadd"));
         };
         // Checked after the field count, as in redis-server.
@@ -818,7 +818,7 @@ impl XRead {
             }
         }
         let rest = args.rest();
-        if rest.is_empty() || rest.len() % 2 != 0 {
+        if rest.is_empty() || !rest.len().is_multiple_of(2) {
             return Err(StreamError::UnbalancedXread.into());
         }
         let half = rest.len() / 2;

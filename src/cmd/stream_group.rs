@@ -561,7 +561,7 @@ impl XReadGroup {
             }
         }
         let rest = args.rest();
-        if rest.is_empty() || rest.len() % 2 != 0 {
+        if rest.is_empty() || !rest.len().is_multiple_of(2) {
             // redis-server 7.0 words it as for XREAD.
             return Err(StreamError::UnbalancedXread.into());
         }

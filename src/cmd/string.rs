@@ -714,7 +714,7 @@ impl MSet {
     }
 
     fn parse_pairs(args: &mut Args, name: &str) -> Result<Vec<(Bytes, Bytes)>, Error> {
-        if args.remaining() % 2 != 0 {
+        if !args.remaining().is_multiple_of(2) {
             return Err(Error::arity(name));
         }
         let mut pairs = Vec::with_capacity(args.remaining() / 2);

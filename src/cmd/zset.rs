@@ -323,7 +323,7 @@ impl ZAdd {
             rest.next();
         }
         let words: Vec<Bytes> = rest.collect();
-        if words.is_empty() || words.len() % 2 != 0 {
+        if words.is_empty() || !words.len().is_multiple_of(2) {
             return Err(Error::Syntax);
         }
         if zadd.nx && zadd.xx {

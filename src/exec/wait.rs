@@ -147,7 +147,7 @@ pub(crate) fn poll<T>(channel: &Receiver<T>, budget: Duration, waiter: Waiter) -
             return Polled::Empty;
         };
         polls = polls.wrapping_add(1);
-        if polls % 64 == 0 && started.elapsed() >= budget {
+        if polls.is_multiple_of(64) && started.elapsed() >= budget {
             return Polled::Empty;
         }
         std::hint::spin_loop();

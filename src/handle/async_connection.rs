@@ -417,7 +417,7 @@ impl Wait {
         }
         self.polls = self.polls.wrapping_add(1);
         let started = *self.started.get_or_insert_with(Instant::now);
-        if self.polls % 16 != 0 {
+        if !self.polls.is_multiple_of(16) {
             return true;
         }
         if started.elapsed() < self.budget {

@@ -850,7 +850,7 @@ mod tests {
                 state = state
                     .wrapping_mul(6_364_136_223_846_793_005)
                     .wrapping_add(1);
-                if (state >> 33) % 4 != 0 {
+                if !(state >> 33).is_multiple_of(4) {
                     log.delete(&[StreamId::new(ms, 0)]);
                 }
             }
