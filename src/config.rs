@@ -31,6 +31,8 @@ pub(crate) struct Config {
     pub(crate) append_only: Option<(PathBuf, Fsync)>,
     /// When the append-only file is compacted by itself.
     pub(crate) auto_rewrite: AutoRewrite,
+    /// How long a Lua script may run before it is stopped.
+    pub(crate) script_time_limit: Duration,
 }
 
 impl Default for Config {
@@ -45,6 +47,7 @@ impl Default for Config {
             notify_keyspace_events: String::new(),
             append_only: None,
             auto_rewrite: AutoRewrite::default(),
+            script_time_limit: Duration::from_secs(5),
         }
     }
 }
@@ -100,6 +103,23 @@ impl EngineBuilder {
     /// ```
     pub fn sweep_budget(mut self, budget: usize) -> EngineBuilder {
         self.config.sweep_budget = budget.max(1);
+        self
+    }
+
+    /// How long a Lua script (EVAL) may run before it is stopped with an error (default
+    /// 5 s, redis-server's `busy-reply-threshold`). redis-server lets such a script run on
+    /// and answers everyone else `BUSY` until SCRIPT KILL, which cannot reach a busy
+    /// single-threaded executor here: the engine stops the script itself instead of hanging
+    /// every caller. Writes the script made before stay.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let engine = embedis::Engine::builder().script_time_limit(Duration::from_millis(50)).build();
+    /// let reply = engine.connect().call(["EVAL", "while true do end", "0"]).unwrap();
+    /// assert!(matches!(reply, embedis::Reply::Error(e) if e.to_string().contains("script stopped")));
+    /// ```
+    pub fn script_time_limit(mut self, limit: Duration) -> EngineBuilder {
+        self.config.script_time_limit = limit;
         self
     }
 

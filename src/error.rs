@@ -174,6 +174,9 @@ pub enum Error {
     List(ListError),
     /// A bit command's (SETBIT, BITPOS, BITOP, BITFIELD, SETRANGE) `ERR` reply.
     Bitmap(BitmapError),
+    /// An error a Lua script raised or returned, or EVAL's own (`NOSCRIPT`, a compile
+    /// error): the whole error line after `-`, code included, as the script made it.
+    Script(String),
     /// SINTERCARD (and LMPOP-like commands): `numkeys` is more than the arguments given.
     NumKeysBeyondArgs,
     /// SINTERCARD's LIMIT is negative or not a number.
@@ -740,6 +743,7 @@ impl fmt::Display for Error {
             Error::SortedSet(error) => write!(f, "ERR {}", error.message()),
             Error::List(error) => write!(f, "ERR {}", error.message()),
             Error::Bitmap(error) => write!(f, "ERR {}", error.message()),
+            Error::Script(text) => f.write_str(text),
             Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),
             Error::NumKeysBeyondArgs => {
                 f.write_str("ERR Number of keys can't be greater than number of args")

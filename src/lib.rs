@@ -98,6 +98,12 @@
 //! that needs to read before it writes, [`Engine::atomically`] runs a closure on the
 //! executor: the in-process equivalent of a Lua script.
 //!
+//! # Lua scripts
+//! With the `lua` feature (on by default), EVAL, EVALSHA and SCRIPT run Lua 5.1 scripts as
+//! redis-server 7.0 does: the same sandbox, conversions and error texts, atomic on the
+//! executor, their writes logged as effects. A script that runs past
+//! [`EngineBuilder::script_time_limit`] is stopped rather than hang every caller.
+//!
 //! # Async
 //! With the `async` feature, [`Engine::connect_async`] gives an `AsyncConnection` whose
 //! calls are awaited (blocking stream reads included), a [`Subscriber`] is a
@@ -123,6 +129,7 @@
 //!   dataset as a stream of Redis commands ([`Engine::export`], loadable with
 //!   `redis-cli --pipe`, and [`Engine::import`]); the RESP request encoder and parser.
 //! - `redis_rs/`: the redis-rs traits over connections (feature `redis-rs`).
+//! - `script/`: the Lua interpreter behind EVAL (feature `lua`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -139,6 +146,8 @@ pub mod persist;
 #[cfg_attr(docsrs, doc(cfg(feature = "redis-rs")))]
 pub mod redis_rs;
 pub mod reply;
+#[cfg(feature = "lua")]
+mod script;
 mod store;
 
 pub use clock::{Clock, ClockWaker, ManualClock, SystemClock};

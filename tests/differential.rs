@@ -1976,6 +1976,143 @@ const ZSET_ALGEBRA: &[Case] = &[
     ]),
 ];
 
+/// Lua scripting: EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT, as redis-server 7.0.15
+/// runs them. Every case whose outcome depends on the script cache starts with
+/// `SCRIPT FLUSH` or `SCRIPT LOAD`s what it runs (the shared redis-server keeps its cache
+/// from case to case; only FLUSHALL runs between them). Error texts carry the
+/// ` script: <sha>, on @user_script:<line>.` suffix, so each script body is part of the
+/// expected bytes: keep them byte for byte. Left out on purpose: cjson, cmsgpack, struct,
+/// bit, math.random, redis.setresp(3), SCRIPT DEBUG, shebang flags, FUNCTION/FCALL, and
+/// anything that prints a NaN or converts an infinite or huge float to an integer reply
+/// (platform-dependent on redis-server: `-nan`, LLONG_MIN). `error({})` (a table without
+/// `err`) crashes redis-server 7.0.15, so no case raises one outside a Lua pcall; no script
+/// mixes `-0` with `/0` (Lua 5.1 folds both zeros into one constant, so `1/0` turns `-inf`).
+#[rustfmt::skip]
+const SCRIPTS: &[Case] = &[
+    // KEYS and ARGV, numkeys, arity.
+    ("keys and argv in order", &["EVAL \"return {KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3]}\" 2 k1 k2 a1 a2 a3"]),
+    ("keys and argv counts", &["EVAL \"return {#KEYS, #ARGV}\" 2 a b c", "EVAL \"return {#KEYS, #ARGV}\" 0 x y", "EVAL \"return {#KEYS, #ARGV}\" 3 x y z", "EVAL \"return {type(KEYS), type(ARGV), #KEYS, #ARGV, tostring(KEYS[1]), tostring(ARGV[1])}\" 0"]),
+    ("binary and empty keys and argv", &["EVAL \"return {KEYS[1], ARGV[1], #KEYS[1], #ARGV[1]}\" 1 \"a\\x00b\" \"\\xff\r\n\\x00\"", "EVAL \"return ARGV\" 0 \"\\x00\" \"\\xc3\\xa9\"", "EVAL \"return {KEYS[1], ARGV[1], #KEYS[1], #ARGV[1]}\" 1 \"\" \"\""]),
+    ("numkeys out of range", &["EVAL \"return 1\" -1", "EVAL \"return 1\" -1 a b", "EVAL_RO \"return 1\" -5", "EVAL \"return 1\" 2 a", "EVAL \"return 1\" 1", "EVAL_RO \"return 1\" 3 a b"]),
+    ("numkeys not an integer", &["EVAL \"return 1\" abc", "EVAL \"return 1\" 1.5 a", "EVAL \"return 1\" 99999999999999999999", "EVAL \"return 1\" \"\"", "EVAL \"return 1\" \" 1\" a"]),
+    ("eval arity", &["EVAL", "EVAL \"return 1\"", "EVAL_RO \"return 1\"", "EVALSHA", "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "EVALSHA_RO x"]),
+    ("evalsha numkeys errors on a loaded script", &["SCRIPT LOAD \"return 1\"", "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db -1", "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db x", "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db 3 a", "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db 1 a"]),
+    ("evalsha short sha is noscript before numkeys, full sha after", &["SCRIPT FLUSH", "EVALSHA abc 0", "EVALSHA abc -1", "EVALSHA abc x", "EVALSHA 0000000000000000000000000000000000000000 x", "EVALSHA 0000000000000000000000000000000000000000 -1", "EVALSHA 0000000000000000000000000000000000000000 0", "EVALSHA_RO 0000000000000000000000000000000000000000 0"]),
+
+    // Lua values to replies.
+    ("return integers and truncated floats", &["EVAL \"return 42\" 0", "EVAL \"return -3.7\" 0", "EVAL \"return 3.99\" 0", "EVAL \"return {1.9, -1.9, 0.5, 1e15, 2^53}\" 0"]),
+    ("return strings", &["EVAL \"return 'hello'\" 0", "EVAL \"return ''\" 0", "EVAL \"return '10'\" 0", "EVAL \"return 'a\\\\nb'\" 0"]),
+    ("return booleans", &["EVAL \"return true\" 0", "EVAL \"return false\" 0", "EVAL \"return {true, false, true}\" 0"]),
+    ("return nil and nothing", &["EVAL \"return nil\" 0", "EVAL \"return\" 0", "EVAL \"\" 0", "EVAL \"local x = 1\" 0"]),
+    ("multiple return values keep the first", &["EVAL \"return 1, 2, 3\" 0", "EVAL \"return {err='X'}, 1\" 0", "EVAL \"return nil, 1\" 0"]),
+    ("return nested tables", &["EVAL \"return {1, {2, {3, {'four'}}}, {}, 'five'}\" 0", "EVAL \"return {'', {}, {{}}}\" 0"]),
+    ("tables truncated at the first nil", &["EVAL \"return {1, 2, nil, 4}\" 0", "EVAL \"return {nil, 2}\" 0", "EVAL \"local t = {1, 2} t[4] = 4 return t\" 0", "EVAL \"return {a=1, b=2}\" 0", "EVAL \"return {1, 2, a=3}\" 0"]),
+    ("err and ok tables", &["EVAL \"return {err='My Error'}\" 0", "EVAL \"return {err='no code'}\" 0", "EVAL \"return {err=''}\" 0", "EVAL \"return {err='-ERR dash'}\" 0", "EVAL \"return {ok='fine'}\" 0", "EVAL \"return {ok=''}\" 0", "EVAL \"return {ok='two words'}\" 0", "EVAL \"return {ok='-x'}\" 0"]),
+    ("err wins over ok, non-string fields", &["EVAL \"return {err='E1', ok='O1'}\" 0", "EVAL \"return {err=1}\" 0", "EVAL \"return {ok={}}\" 0", "EVAL \"return {err={}}\" 0"]),
+    ("newlines in err and ok become spaces", &["EVAL \"return {err='a\\\\nb\\\\rc'}\" 0", "EVAL \"return {ok='a\\\\r\\\\nb'}\" 0", "EVAL \"return redis.status_reply('x\\\\ny')\" 0"]),
+    ("redis.error_reply", &["EVAL \"return redis.error_reply('x')\" 0", "EVAL \"return redis.error_reply('MYERR some text')\" 0", "EVAL \"return redis.error_reply('-MYERR some text')\" 0", "EVAL \"return redis.error_reply('-x')\" 0", "EVAL \"return redis.error_reply('my error')\" 0"]),
+    ("redis.error_reply odd texts", &["EVAL \"return redis.error_reply('')\" 0", "EVAL \"return redis.error_reply('-')\" 0", "EVAL \"return redis.error_reply('ERR')\" 0", "EVAL \"return redis.error_reply('OOPS ')\" 0", "EVAL \"return redis.error_reply('bad\\\\nthing')\" 0"]),
+    ("redis.status_reply", &["EVAL \"return redis.status_reply('PONG')\" 0", "EVAL \"return redis.status_reply('-x')\" 0", "EVAL \"return redis.status_reply('')\" 0", "EVAL \"return redis.status_reply('two words')\" 0"]),
+    ("error_reply and status_reply argument errors", &["EVAL \"return redis.error_reply()\" 0", "EVAL \"return redis.error_reply(1)\" 0", "EVAL \"return redis.status_reply({})\" 0", "EVAL \"return redis.error_reply('a', 'b')\" 0"]),
+    ("errors and statuses nested in arrays", &["SET k v", "EVAL \"return {1, {err='inner'}, redis.error_reply('E2'), {ok='fine'}, redis.status_reply('S'), 3}\" 0", "EVAL \"return {redis.pcall('INCR', KEYS[1]), redis.call('SET', KEYS[1], 'w')}\" 1 k"]),
+
+    // Replies to Lua values.
+    ("missing values are false", &["EVAL \"local v = redis.call('GET', KEYS[1]) return {type(v), tostring(v)}\" 1 k", "EVAL \"return redis.call('GET', KEYS[1])\" 1 k", "EVAL \"return {1, redis.call('GET', KEYS[1]), 3}\" 1 k", "EVAL \"return redis.call('ZSCORE', KEYS[1], 'm')\" 1 z"]),
+    ("integer and bulk replies", &["EVAL \"local v = redis.call('INCR', KEYS[1]) return {type(v), v + 10}\" 1 n", "EVAL \"return redis.call('INCRBY', KEYS[1], 5)\" 1 n", "EVAL \"local v = redis.call('GET', KEYS[1]) return {type(v), v + 1, v .. 'x', #v}\" 1 n"]),
+    ("status replies are ok tables", &["EVAL \"local v = redis.call('SET', KEYS[1], '5') return {type(v), v.ok}\" 1 k", "EVAL \"local v = redis.call('PING') return {type(v), v.ok, v}\" 0", "EVAL \"return redis.call('SET', KEYS[1], 'v')\" 1 k"]),
+    ("type and exists replies", &["SET k v", "EVAL \"local t = redis.call('TYPE', KEYS[1]) local u = redis.call('TYPE', KEYS[2]) return {type(t), t.ok, u.ok, redis.call('EXISTS', KEYS[1], KEYS[2])}\" 2 k missing", "EVAL \"return redis.call('TYPE', KEYS[1])\" 1 k"]),
+    ("array replies, with missing elements or empty", &["SET b 2", "EVAL \"local r = redis.call('MGET', 'a', 'b', 'c') return {#r, type(r[1]), r[2], type(r[3])}\" 0", "EVAL \"return redis.call('MGET', 'a', 'b', 'c')\" 0", "EVAL \"local r = redis.call('LRANGE', KEYS[1], 0, -1) return {type(r), #r}\" 1 l", "EVAL \"return redis.call('LRANGE', KEYS[1], 0, -1)\" 1 l"]),
+    ("hgetall is a flat array even over resp3", &["HSET h a 1 b 2", "EVAL \"return redis.call('HGETALL', KEYS[1])\" 1 h", "EVAL \"local r = redis.call('HGETALL', KEYS[1]) return {#r, r[1], r[2], type(r[2])}\" 1 h"]),
+    ("zrange withscores scores are strings", &["ZADD z 1.5 a 2 b", "EVAL \"return redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')\" 1 z", "EVAL \"local r = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES') return {type(r[2]), r[2] .. '|' .. r[4], r[2] * 2}\" 1 z"]),
+    ("float replies are strings", &["EVAL \"local v = redis.call('INCRBYFLOAT', KEYS[1], '1.5') return {type(v), v}\" 1 f", "EVAL \"return redis.call('INCRBYFLOAT', KEYS[1], '0.1')\" 1 f", "ZADD z 2.5 m", "EVAL \"local s = redis.call('ZSCORE', KEYS[1], 'm') return {type(s), s}\" 1 z"]),
+
+    // redis.call and redis.pcall on errors.
+    ("wrongtype: call raises, pcall returns", &["SET k v", "EVAL \"return redis.call('LPUSH', KEYS[1], 'x')\" 1 k", "EVAL \"return redis.pcall('LPUSH', KEYS[1], 'x')\" 1 k", "EVAL \"local r = redis.pcall('LPUSH', KEYS[1], 'x') return {type(r), r.err}\" 1 k", "GET k"]),
+    ("syntax error: call and pcall", &["EVAL \"return redis.call('SET', KEYS[1], 'v', 'XX', 'NX')\" 1 k", "EVAL \"return redis.pcall('SET', KEYS[1], 'v', 'XX', 'NX')\" 1 k", "EVAL \"return redis.pcall('SET', KEYS[1], 'v', 'XX', 'NX').err\" 1 k", "EXISTS k"]),
+    ("unknown command: call and pcall", &["EVAL \"return redis.call('NOPE')\" 0", "EVAL \"return redis.pcall('NOPE', 'x')\" 0", "EVAL \"return redis.call(1)\" 0", "EVAL \"return redis.call('set', KEYS[1], 'v')\" 1 k", "EVAL \"return redis.call('GeT', KEYS[1])\" 1 k"]),
+    ("wrong arity and no arguments: call and pcall", &["EVAL \"return redis.call('GET')\" 0", "EVAL \"return redis.pcall('GET')\" 0", "EVAL \"return redis.call('SET', 'k')\" 0", "EVAL \"return redis.call('INCR', 'k', 'extra')\" 0", "EVAL \"return redis.call()\" 0", "EVAL \"return redis.pcall()\" 0"]),
+    ("arguments that are not strings or numbers", &["EVAL \"return redis.call('SET', 'k', {})\" 0", "EVAL \"return redis.pcall('SET', 'k', {})\" 0", "EVAL \"return redis.call('SET', 'k', true)\" 0", "EVAL \"return redis.call('SET', 'k', nil)\" 0", "EVAL \"return redis.pcall('SET', 'k', false)\" 0", "EVAL \"return redis.call({})\" 0", "EXISTS k"]),
+    ("pcall error then the script goes on", &["EVAL \"local r = redis.pcall('NOPE') redis.call('SET', KEYS[1], 'after') return r.err\" 1 k", "GET k"]),
+    ("failed call keeps earlier writes", &["EVAL \"redis.call('SET', KEYS[1], '1') redis.call('INCR', KEYS[1]) return redis.call('LPUSH', KEYS[1], 'x')\" 1 k", "GET k"]),
+    ("numbers as arguments", &["EVAL \"return redis.call('ECHO', 0.1)\" 0", "EVAL \"return redis.call('ECHO', 1e20)\" 0", "EVAL \"return redis.call('ECHO', 3)\" 0", "EVAL \"return redis.call('ECHO', 3.0)\" 0", "EVAL \"return redis.call('ECHO', -2.5)\" 0", "EVAL \"return redis.call('ECHO', 1/3)\" 0", "EVAL \"return redis.call('ECHO', 1e16)\" 0", "EVAL \"return redis.call('ECHO', -0)\" 0", "EVAL \"return redis.call('ECHO', 1/0)\" 0", "EVAL \"return redis.call('ECHO', -1/0)\" 0"]),
+    ("numbers stored by set and incrby", &["EVAL \"redis.call('SET', KEYS[1], 0.1) redis.call('SET', KEYS[2], 123456789012345) return redis.call('MGET', KEYS[1], KEYS[2])\" 2 a b", "GET a", "EVAL \"return redis.call('INCRBY', KEYS[1], 3)\" 1 n", "EVAL \"return redis.call('INCRBY', KEYS[1], 0.5)\" 1 n"]),
+
+    // Lua's pcall and error().
+    ("pcall around redis.call gets the error text", &["SET k v", "EVAL \"local ok, e = pcall(redis.call, 'LPUSH', KEYS[1], 'x') return {ok and 1 or 0, type(e), e}\" 1 k", "EVAL \"local ok, e = pcall(function() return redis.call('INCR', KEYS[1]) end) return {ok and 1 or 0, e}\" 1 k", "EVAL \"local ok, e = pcall(redis.call, 'NOPE') return e\" 0"]),
+    ("pcall around redis.call that succeeds", &["EVAL \"return {pcall(redis.call, 'PING')}\" 0", "EVAL \"local ok, e = pcall(redis.call, 'GET', KEYS[1]) return {ok and 1 or 0, type(e)}\" 1 k", "EVAL \"return {pcall(function(a, b) return a + b, 'x' end, 2, 3)}\" 0"]),
+    ("pcall around redis lib argument errors", &["EVAL \"local ok, e = pcall(redis.call) return e\" 0", "EVAL \"local ok, e = pcall(redis.call, 'SET', 'k', {}) return e\" 0", "EVAL \"local ok, e = pcall(redis.log) return e\" 0", "EVAL \"local ok, e = pcall(redis.setresp, 4) return e\" 0", "EVAL \"local ok, e = pcall(redis.sha1hex) return e\" 0"]),
+    ("pcall around error and runtime errors", &["EVAL \"local ok, e = pcall(error, 'x') return {tostring(ok), e}\" 0", "EVAL \"local ok, e = pcall(function() error('x') end) return {tostring(ok), e}\" 0", "EVAL \"local ok, e = pcall(function() error('x', 0) end) return e\" 0", "EVAL \"local ok, e = pcall(function() local t = nil return t.x end) return {ok and 1 or 0, e}\" 0", "EVAL \"local ok, e = pcall(function() return nosuch end) return e\" 0"]),
+    ("pcall around error with a table", &["EVAL \"local ok, e = pcall(error, {err='X y'}) return {ok and 1 or 0, type(e), e}\" 0", "EVAL \"local ok, e = pcall(error, {5, 6}) return {ok and 1 or 0, type(e), e[2]}\" 0", "EVAL \"local ok, e = pcall(error, {err=7}) return {type(e), e}\" 0", "EVAL \"local ok, e = pcall(error) return {ok and 1 or 0, tostring(e)}\" 0"]),
+    ("error with a string, a number or nothing", &["EVAL \"error('boom')\" 0", "EVAL \"error(42)\" 0", "EVAL \"error('line1\\\\nline2')\" 0", "EVAL \"error('boom', 0)\" 0", "EVAL \"error('boom', 2)\" 0", "EVAL \"error()\" 0", "EVAL \"error(true)\" 0"]),
+    ("error with an err table", &["EVAL \"error({err='MYCODE text'})\" 0", "EVAL \"error({err='text'})\" 0", "EVAL \"error({err=42})\" 0", "EVAL \"local x = 1\\n\\nerror({err='MY thing'})\" 0"]),
+
+    // Runtime errors.
+    ("nonexistent globals", &["EVAL \"return nosuch\" 0", "EVAL \"return nosuchfn()\" 0", "EVAL \"return type(print)\" 0", "EVAL \"return os\" 0", "EVAL \"return io\" 0", "EVAL \"return debug\" 0", "EVAL \"return type(dofile)\" 0", "EVAL \"return type(loadfile)\" 0", "EVAL \"return type(getfenv)\" 0"]),
+    ("assigning globals is refused", &["EVAL \"x = 1 return x\" 0", "EVAL \"KEYS = {} return 1\" 0", "EVAL \"redis.foo = 1 return 1\" 0", "EVAL \"string.x = 1 return 1\" 0", "EVAL \"KEYS[5] = 'x' return KEYS\" 1 a"]),
+    ("calling nil, arithmetic, index and concatenation errors", &["EVAL \"local f = nil return f()\" 0", "EVAL \"local t = {} return t.method()\" 0", "EVAL \"local t = {} return t:method()\" 0", "EVAL \"local a return a + 1\" 0", "EVAL \"return 'a' + 1\" 0", "EVAL \"return 'a' .. {}\" 0", "EVAL \"local t = {} return t.x.y\" 0", "EVAL \"return #nil\" 0"]),
+    ("error in a nested local function", &["EVAL \"local function inner() local z = nil return z.field end return inner()\" 0", "EVAL \"local function f(x)\\nreturn x.field\\nend\\nreturn f(nil)\" 0", "EVAL \"local function f()\\nerror('deep')\\nend\\n\\nreturn f()\" 0", "EVAL \"local function f()\\nerror('deep', 2)\\nend\\n\\nreturn f()\" 0"]),
+    ("runtime error on line 2 or 3", &["EVAL \"local x = 1\\nreturn x + nil\" 0", "EVAL \"local x = 1\\nlocal y = nil\\nreturn x + y\" 0", "EVAL \"local x = 1\\nlocal y = 2\\nreturn nosuch\" 0"]),
+    ("redis.call error on a later line", &["EVAL \"local x = 1\\nredis.call('SET', KEYS[1], 'v')\\nreturn redis.call('LPUSH', KEYS[1], 'a')\" 1 k", "EVAL \"local function f(k)\\nreturn redis.call('INCR', k)\\nend\\nreturn f(KEYS[1])\" 1 k", "EVAL \"\\n\\nreturn redis.call('NOPE')\" 0"]),
+
+    // Compile errors.
+    ("compile errors", &["EVAL \"return 1 +\" 0", "EVAL \"retrun 1\" 0", "EVAL \"return 'unterminated\" 0", "EVAL \"return {err='a\\nb'}\" 0", "EVAL \"return )\" 1 k", "EVAL \"local x = 1\\nif x then\\nreturn 1\" 0", "EVAL \"local x = 1\\n\\nx = = 2\" 0"]),
+    ("a script that fails to compile is not cached", &["SCRIPT FLUSH", "EVAL \"return +\" 0", "SCRIPT EXISTS 1fd5091818ea327c4e55ed84125fdc6179ae44cf", "EVALSHA 1fd5091818ea327c4e55ed84125fdc6179ae44cf 0", "SCRIPT LOAD \"return +\"", "SCRIPT EXISTS 1fd5091818ea327c4e55ed84125fdc6179ae44cf"]),
+
+    // Commands scripts may not run.
+    ("transaction commands refused in scripts", &["EVAL \"return redis.call('MULTI')\" 0", "EVAL \"return redis.call('EXEC')\" 0", "EVAL \"return redis.call('WATCH', KEYS[1])\" 1 k", "EVAL \"return redis.call('DISCARD')\" 0"]),
+    ("pubsub and scripting commands refused in scripts", &["EVAL \"return redis.call('SUBSCRIBE', 'ch')\" 0", "EVAL \"return redis.call('EVAL', 'return 1', '0')\" 0", "EVAL \"return redis.call('EVALSHA', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db', '0')\" 0", "EVAL \"return redis.call('SCRIPT', 'EXISTS', 'abc')\" 0", "EVAL \"return redis.call('PUBLISH', 'ch', 'm')\" 0"]),
+    ("blocking commands refused in scripts", &["RPUSH l a", "EVAL \"return redis.call('BLPOP', KEYS[1], '0')\" 1 l", "EVAL \"return redis.call('BZPOPMIN', KEYS[1], '0')\" 1 z", "EVAL \"return redis.call('BLMOVE', KEYS[1], 'b', 'LEFT', 'RIGHT', '0')\" 1 l", "EVAL \"return redis.pcall('MULTI')\" 0", "EVAL \"local ok, e = pcall(redis.call, 'BLPOP', 'l', '0') return e\" 0", "LLEN l"]),
+
+    // EVAL_RO and EVALSHA_RO.
+    ("eval_ro refuses writes", &["SET j 1", "EVAL_RO \"return redis.call('SET', KEYS[1], 'v')\" 1 k", "EVAL_RO \"return redis.pcall('SET', KEYS[1], 'v')\" 1 k", "EVAL_RO \"return redis.call('DEL', KEYS[1])\" 1 k", "EVAL_RO \"local v = redis.call('GET', KEYS[1]) local r = redis.pcall('INCR', KEYS[1]) return {v, r.err}\" 1 j", "EXISTS k", "GET j"]),
+    ("eval_ro allows reads", &["SET k v", "HSET h f 1", "EVAL_RO \"return {redis.call('GET', KEYS[1]), redis.call('HGETALL', KEYS[2]), redis.call('EXISTS', KEYS[1])}\" 2 k h", "EVAL_RO \"return redis.call('GET', KEYS[1])\" 1 missing"]),
+    ("evalsha_ro", &["SCRIPT LOAD \"return redis.call('SET', KEYS[1], ARGV[1])\"", "SCRIPT LOAD \"return redis.call('GET', KEYS[1])\"", "EVALSHA_RO d8f2fad9f8e86a53d2a6ebd960b33c4972cacc37 1 k v", "EVALSHA d8f2fad9f8e86a53d2a6ebd960b33c4972cacc37 1 k v", "EVALSHA_RO d3c21d0c2b9ca22f82737626a27bcaf5d288f99f 1 k"]),
+
+    // Databases and keyspace side effects.
+    ("select inside a script keeps the caller's database", &["SET k db0", "EVAL \"redis.call('SELECT', 1) redis.call('SET', KEYS[1], 'db1') return redis.call('GET', KEYS[1])\" 1 k", "GET k", "SELECT 1", "GET k", "EVAL \"redis.call('SELECT', 0) return redis.call('GET', KEYS[1])\" 1 k", "GET k", "SELECT 0"]),
+    ("select errors inside a script", &["EVAL \"return redis.call('SELECT', 99)\" 0", "EVAL \"return redis.call('SELECT', 'abc')\" 0", "EVAL \"return redis.pcall('SELECT', 16)\" 0"]),
+    ("script writes with expiry", &["EVAL \"redis.call('SET', KEYS[1], ARGV[1]) redis.call('INCR', KEYS[2]) redis.call('EXPIRE', KEYS[1], 1000) return redis.call('TTL', KEYS[1])\" 2 k n v", "GET k", "GET n", "TTL k", "TTL n"]),
+    ("script writes seen by another connection and later evals", &["EVAL \"return redis.call('RPUSH', KEYS[1], 'a', 'b')\" 1 l", "@1 LRANGE l 0 -1", "@1 EVAL \"return redis.call('LPOP', KEYS[1])\" 1 l", "LRANGE l 0 -1", "EVAL \"return redis.call('INCRBY', KEYS[1], ARGV[1])\" 1 n 5", "EVAL \"return redis.call('INCRBY', KEYS[1], ARGV[1])\" 1 n 5", "EVAL \"return redis.call('INCRBY', KEYS[1], ARGV[1])\" 1 n -12", "GET n"]),
+    ("eval queued inside multi", &["SCRIPT FLUSH", "MULTI", "EVAL \"return redis.call('INCR', KEYS[1])\" 1 n", "EVAL \"return redis.call('INCRBY', KEYS[1], ARGV[1])\" 1 n 10", "EVALSHA 0000000000000000000000000000000000000000 0", "EVAL \"return +\" 0", "EVAL \"return 1\" -1", "EVAL \"return 1\" x", "EXEC", "GET n"]),
+    ("eval inside multi with a script error", &["SET k v", "MULTI", "SET j 1", "EVAL \"return redis.call('INCR', KEYS[1])\" 1 k", "INCR j", "EXEC"]),
+    ("eval arity error aborts multi", &["MULTI", "EVAL \"return 1\"", "SET k v", "EXEC", "EXISTS k"]),
+    ("eval by another connection breaks watch", &["SET k 1", "WATCH k", "@1 EVAL \"return redis.call('INCR', KEYS[1])\" 1 k", "MULTI", "GET k", "EXEC", "GET k"]),
+    ("read-only eval by another connection keeps watch", &["SET k 1", "WATCH k", "@1 EVAL \"return redis.call('GET', KEYS[1])\" 1 k", "MULTI", "GET k", "EXEC"]),
+
+    // The script cache.
+    ("evalsha before and after script load", &["SCRIPT FLUSH", "EVALSHA d006f1a90249474274c76f5be725b8f5804a346b 1 k a", "SCRIPT LOAD \"return {KEYS[1], ARGV[1]}\"", "EVALSHA d006f1a90249474274c76f5be725b8f5804a346b 1 k a", "EVALSHA_RO d006f1a90249474274c76f5be725b8f5804a346b 0 a"]),
+    ("evalsha after script flush", &["SCRIPT LOAD \"return 1\"", "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db 0", "SCRIPT FLUSH", "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db 0", "SCRIPT EXISTS e0e1f9fabfc9d4800c877a703b823ac0578ff8db"]),
+    ("script flush sync and async", &["SCRIPT LOAD \"return 1\"", "SCRIPT FLUSH SYNC", "SCRIPT EXISTS e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "SCRIPT LOAD \"return 1\"", "SCRIPT FLUSH async", "SCRIPT EXISTS e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "SCRIPT FLUSH sync"]),
+    ("eval caches the script", &["SCRIPT FLUSH", "SCRIPT EXISTS 952f49ffc8f7b098d8ab5da45d3164ca36ed18b1", "EVAL \"return 'cached'\" 0", "SCRIPT EXISTS 952f49ffc8f7b098d8ab5da45d3164ca36ed18b1", "EVALSHA 952f49ffc8f7b098d8ab5da45d3164ca36ed18b1 0"]),
+    ("a script with a runtime error is still cached", &["SCRIPT FLUSH", "EVAL \"return nosuch\" 0", "SCRIPT EXISTS 100e7d6e08587ed416717dc6d703eca312809a20", "EVALSHA 100e7d6e08587ed416717dc6d703eca312809a20 0"]),
+    ("upper-case sha is accepted", &["SCRIPT FLUSH", "SCRIPT LOAD \"return 1\"", "EVALSHA E0E1F9FABFC9D4800C877A703B823AC0578FF8DB 0", "EVALSHA_RO E0e1f9fabfc9d4800c877a703b823ac0578ff8dB 0", "SCRIPT EXISTS E0E1F9FABFC9D4800C877A703B823AC0578FF8DB"]),
+    ("script load returns the sha", &["SCRIPT LOAD \"return 1\"", "SCRIPT LOAD \"return 1\"", "SCRIPT LOAD \"\"", "EVALSHA da39a3ee5e6b4b0d3255bfef95601890afd80709 0", "EVAL \"return redis.sha1hex(ARGV[1])\" 0 \"return 1\""]),
+    ("script exists with several shas", &["SCRIPT FLUSH", "SCRIPT LOAD \"return 2\"", "SCRIPT EXISTS e0e1f9fabfc9d4800c877a703b823ac0578ff8db 7f923f79fe76194c868d7e1d0820de36700eb649 abc \"\" 7f923f79fe76194c868d7e1d0820de36700eb649"]),
+    ("script subcommands are case-insensitive", &["SCRIPT FLUSH", "script load \"return 3\"", "Script Exists 09d3822de862f46d784e6a36848b4f0736dda47a", "script flush", "sCrIpT exists 09d3822de862f46d784e6a36848b4f0736dda47a"]),
+
+    // SCRIPT errors and help.
+    ("script help", &["SCRIPT HELP", "script help"]),
+    ("script subcommand errors and script kill with nothing running", &["SCRIPT", "SCRIPT FOO", "SCRIPT FOO bar", "SCRIPT FLUSH FOO", "SCRIPT FLUSH SYNC ASYNC", "SCRIPT EXISTS", "SCRIPT LOAD", "SCRIPT LOAD a b", "SCRIPT KILL x", "SCRIPT HELP x", "SCRIPT KILL", "@1 SCRIPT KILL"]),
+
+    // The redis library.
+    ("redis.sha1hex", &["EVAL \"return {redis.sha1hex(''), redis.sha1hex('abc'), redis.sha1hex(123)}\" 0", "EVAL \"return redis.sha1hex(ARGV[1])\" 0 \"a\\x00b\"", "EVAL \"return redis.sha1hex()\" 0", "EVAL \"return redis.sha1hex('a', 'b')\" 0"]),
+    ("redis.REDIS_VERSION", &["EVAL \"return redis.REDIS_VERSION\" 0", "EVAL \"return redis.REDIS_VERSION_NUM\" 0", "EVAL \"return {type(redis.REDIS_VERSION), type(redis.REDIS_VERSION_NUM)}\" 0"]),
+    ("redis.setresp", &["HSET h a 1", "EVAL \"return redis.setresp(2)\" 0", "EVAL \"redis.setresp(2) return redis.call('HGETALL', KEYS[1])\" 1 h", "EVAL \"return redis.setresp(4)\" 0", "EVAL \"return redis.setresp()\" 0", "EVAL \"return redis.setresp('x')\" 0", "EVAL \"return redis.setresp(2, 3)\" 0"]),
+    ("redis.log and its argument errors", &["EVAL \"return redis.log(redis.LOG_WARNING, 'from a test')\" 0", "EVAL \"return redis.log(redis.LOG_DEBUG, 'a', 1, 'b')\" 0", "EVAL \"return {redis.LOG_DEBUG, redis.LOG_VERBOSE, redis.LOG_NOTICE, redis.LOG_WARNING}\" 0", "EVAL \"return redis.log()\" 0", "EVAL \"return redis.log(redis.LOG_WARNING)\" 0", "EVAL \"return redis.log(99, 'x')\" 0", "EVAL \"return redis.log(-1, 'x')\" 0", "EVAL \"return redis.log('x', 'y')\" 0"]),
+    ("redis.set_repl and replicate_commands", &["EVAL \"return redis.replicate_commands()\" 0", "EVAL \"return redis.set_repl(redis.REPL_ALL)\" 0", "EVAL \"return {redis.REPL_NONE, redis.REPL_AOF, redis.REPL_SLAVE, redis.REPL_REPLICA, redis.REPL_ALL}\" 0", "EVAL \"return redis.set_repl(99)\" 0"]),
+
+    // The Lua environment.
+    ("available library functions", &["EVAL \"return {type(loadstring), type(string.format), type(table.concat), type(math.floor), type(pcall), type(error), type(unpack), type(select), type(setmetatable), type(rawget), type(coroutine.create), type(_G)}\" 0", "EVAL \"return rawget(_G, 'nosuch') == nil\" 0"]),
+    ("tostring edge cases", &["EVAL \"return {tostring(1), tostring(1.5), tostring(1e20), tostring(0.1), tostring(nil), tostring(true), tostring(2^53), tostring(1/0), tostring(-1/0), tostring(1e15), tostring(123456789012)}\" 0", "EVAL \"return tostring(-0)\" 0"]),
+    ("tonumber edge cases", &["EVAL \"return {tonumber('10'), tonumber('0x10'), tonumber(' 12 '), tonumber('1e2'), tostring(tonumber('abc')), tonumber('ff', 16), tonumber('z', 36), tostring(tonumber('')), tonumber('  -7  '), tonumber('1.9')}\" 0", "EVAL \"return {tonumber('8', 8)}\" 0", "EVAL \"return tonumber(ARGV[1]) + 1\" 0 41"]),
+    ("string, table and math functions", &["EVAL \"return string.format('%d-%s-%5.2f-%x-%q', 42, 'hi', 3.14159, 255, 'a\\\"b')\" 0", "EVAL \"return {table.concat({'a', 'b', 'c'}, ','), string.rep('ab', 3), string.upper('abc'), string.sub('hello', 2, 4), string.byte('A'), string.char(72, 105)}\" 0", "EVAL \"return {math.floor(3.7), math.ceil(3.2), math.max(1, 5, 3), math.abs(-4), math.fmod(7, 3), string.find('hello world', 'wor'), (string.gsub('a-b-c', '-', '+'))}\" 0"]),
+    ("loadstring, metatables and coroutines", &["EVAL \"local f = loadstring('return 6 * 7') return f()\" 0", "EVAL \"local t = setmetatable({}, {__index = function(t, k) return k .. '!' end}) return t.x\" 0", "EVAL \"local co = coroutine.create(function(a) local b = coroutine.yield(a + 1) return b * 2 end) local _, x = coroutine.resume(co, 1) local _, y = coroutine.resume(co, 10) return {x, y}\" 0"]),
+    ("bit library: normalisation and rounding", &["EVAL \"return {bit.tobit(0xffffffff + 1), bit.tobit(2^31), bit.tobit(1.5), bit.tobit(2.5), bit.tobit(-1.5), bit.tobit(1e20), bit.tobit(-2^31 - 1), bit.tobit('0x10')}\" 0"]),
+    ("bit library: tohex", &["EVAL \"return {bit.tohex(255), bit.tohex(-1), bit.tohex(255, -4), bit.tohex(255, 2), bit.tohex(255, 0), bit.tohex(255, 10)}\" 0"]),
+    ("bit library: logic, shifts, rotations", &["EVAL \"return {bit.band(0xff, 0x0f, 0x3), bit.bor(1, 2, 4), bit.bxor(5), bit.bnot(0), bit.lshift(1, 31), bit.lshift(1, 33), bit.rshift(-1, 28), bit.arshift(-256, 4), bit.rol(0x12345678, 8), bit.ror(0x12345678, 8), bit.bswap(0x12345678), bit.band('3', '5')}\" 0"]),
+    ("bit library: argument errors", &["EVAL \"return bit.band()\" 0", "EVAL \"return bit.band({}, 1)\" 0", "EVAL \"return bit.band(1, 'x')\" 0", "EVAL \"return bit.tohex('ff')\" 0", "EVAL \"local x = bit.band(nil, 1)\nreturn x\" 0", "EVAL \"return bit.lshift(1)\" 0", "EVAL \"bit.x = 1\" 0"]),
+];
+
 #[rustfmt::skip]
 const LISTS: &[Case] = &[
     ("lpush and rpush", &[
@@ -2611,6 +2748,12 @@ fn sorted_set_algebra() {
     run_table(ZSET_ALGEBRA, BOTH);
 }
 
+#[cfg(feature = "lua")]
+#[test]
+fn scripts() {
+    run_table(SCRIPTS, BOTH);
+}
+
 #[test]
 fn lists() {
     run_table(LISTS, BOTH);
@@ -2666,6 +2809,7 @@ fn every_command_is_covered() {
         HASHES,
         ZSETS,
         ZSET_ALGEBRA,
+        SCRIPTS,
         LISTS,
         SETS,
         HELLO_IN_MULTI,

@@ -415,6 +415,23 @@ const BIT_WORDS: &[&str] = &[
     "4294967296",
 ];
 const BITOP_WORDS: &[&str] = &["AND", "OR", "XOR", "NOT", "and", "not", "nand"];
+/// Lua scripts for EVAL (one key, one argument): reads, writes, pcall, errors, conversions.
+const SCRIPT_WORDS: &[&str] = &[
+    "return redis.call('GET', KEYS[1])",
+    "return redis.call('INCRBY', KEYS[1], ARGV[1])",
+    "return redis.pcall('INCRBY', KEYS[1], ARGV[1])",
+    "return {KEYS[1], ARGV[1], 3.7, true, false, {ok = 'x'}, {err = 'E y'}}",
+    "redis.call('SET', KEYS[1], ARGV[1]) return redis.call('TYPE', KEYS[1])",
+    "return redis.call('RPUSH', KEYS[1], ARGV[1], 2)",
+    "return redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')",
+    "return redis.call('HMGET', KEYS[1], ARGV[1], 'PX')",
+    "local ok, e = pcall(redis.call, 'LPOP', KEYS[1]) return {tostring(ok), e}",
+    "return redis.call('EXPIRE', KEYS[1], ARGV[1])",
+    "return tonumber(ARGV[1])",
+    "error(ARGV[1])",
+    "return redis.error_reply(ARGV[1])",
+    "return",
+];
 const NO_OPTS: &[&str] = &[];
 /// Every family's keywords, drawn in any position now and then.
 const ALL_OPTS: &[&[&str]] = &[
@@ -485,6 +502,9 @@ const SPECS: &[Spec] = &[
     spec("STRLEN", 2, &[K], NO_OPTS),
     // bits and ranges
     spec("GETRANGE", 3, &[K, N, N], NO_OPTS),
+    // Lua scripts over the same keys
+    Spec { name: "EVAL", weight: 6, shape: &[Own, Fixed("1"), K, V], opts: NO_OPTS, own: SCRIPT_WORDS, exact: true },
+    Spec { name: "EVAL_RO", weight: 2, shape: &[Own, Fixed("1"), K, N], opts: NO_OPTS, own: SCRIPT_WORDS, exact: true },
     spec("SUBSTR", 1, &[K, N, N], NO_OPTS),
     own("SETRANGE", 3, &[K, Own, V], BIT_WORDS),
     own("SETBIT", 4, &[K, Own, Own], BIT_WORDS),

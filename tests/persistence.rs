@@ -109,6 +109,16 @@ fn every_kind_of_write_replays_to_the_same_data() {
         ],
         &["BITOP", "XOR", "xored", "bits", "fields"],
         &["BITOP", "AND", "n2", "nosuch"],
+        &[
+            "EVAL",
+            "redis.call('SET', KEYS[1], ARGV[1]) redis.call('RPUSH', KEYS[2], 'a', 'b') \
+             return redis.call('INCRBYFLOAT', KEYS[3], '0.1')",
+            "3",
+            "lua:s",
+            "lua:l",
+            "lua:f",
+            "v",
+        ],
         &["ZREMRANGEBYLEX", "lex", "[a", "(c"],
         &["RPUSH", "l", "a", "b", "c", "d", "e"],
         &["LPUSH", "l", "z"],

@@ -634,6 +634,77 @@ fn transactions<B: Backend>(backend: &B) -> Record {
 }
 differential_test!(multi_exec_through_atomic_pipelines, transactions);
 
+/// A token bucket of the kind applications keep in Redis as a Lua script; time is passed
+/// in (ARGV[3]) so both sides agree.
+const TOKEN_BUCKET: &str = r#"
+local capacity, refill, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or capacity
+local at = tonumber(state[2]) or now
+local earned = math.floor((now - at) / refill)
+tokens = math.min(capacity, tokens + earned)
+at = at + earned * refill
+local allowed = 0
+if tokens > 0 then tokens = tokens - 1; allowed = 1 end
+redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', at)
+redis.call('PEXPIRE', KEYS[1], capacity * refill)
+return {allowed, tokens}
+"#;
+
+/// Lua through redis-rs's `Script` (EVALSHA first, loading the script when the server
+/// answers NOSCRIPT), a script error as redis-rs reports it, and the script cache.
+fn lua_scripts<B: Backend>(backend: &B) -> Record {
+    let mut conn = backend.connect();
+    let mut record = Record::default();
+    let bucket = redis::Script::new(TOKEN_BUCKET);
+    for (n, now) in [0, 100, 200, 300, 400, 2_500, 2_600, 9_000]
+        .into_iter()
+        .enumerate()
+    {
+        record.step(
+            format!("take {n} at {now} ms"),
+            bucket
+                .key("bucket:alice")
+                .arg(3)
+                .arg(1_000)
+                .arg(now)
+                .invoke::<(i64, i64)>(&mut conn),
+        );
+    }
+    record.step(
+        "the bucket's state",
+        conn.hgetall::<_, Vec<(String, String)>>("bucket:alice"),
+    );
+    record.step(
+        "a script error",
+        redis::Script::new("return redis.call('INCR', KEYS[1])")
+            .key("bucket:alice")
+            .invoke::<i64>(&mut conn),
+    );
+    record.step(
+        "the script is cached",
+        redis::cmd("SCRIPT")
+            .arg("EXISTS")
+            .arg(bucket.get_hash())
+            .arg("0000000000000000000000000000000000000000")
+            .query::<Vec<i64>>(&mut conn),
+    );
+    record.step(
+        "after SCRIPT FLUSH, EVALSHA",
+        redis::cmd("SCRIPT")
+            .arg("FLUSH")
+            .query::<String>(&mut conn)
+            .and_then(|_| {
+                redis::cmd("EVALSHA")
+                    .arg(bucket.get_hash())
+                    .arg(0)
+                    .query::<Value>(&mut conn)
+            }),
+    );
+    record
+}
+differential_test!(lua_scripts_through_redis_rs, lua_scripts);
+
 /// A CL.THROTTLE limiter, as redis-cell users write it.
 fn throttle(conn: &mut impl ConnectionLike, key: &str) -> RedisResult<(i64, i64, i64, i64, i64)> {
     // Burst 2 (limit 3), 1 token per 2 seconds.

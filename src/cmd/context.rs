@@ -31,11 +31,15 @@ pub(crate) struct Ctx<'a> {
     pub(crate) blocking: &'a mut Blocking,
     /// Where writes record their effects for the append-only file; `None` without one.
     pub(crate) log: Option<&'a mut EffectLog>,
+    /// The script cache and the Lua interpreter (EVAL, SCRIPT).
+    #[cfg(feature = "lua")]
+    pub(crate) scripts: &'a mut crate::script::Scripts,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands
 /// (PING, GET of a key without deadline, PUBLISH) never ask, and a clock read costs as much
 /// as a simple command.
+#[derive(Clone)]
 pub(crate) struct Now<'a> {
     clock: &'a dyn crate::Clock,
     read: std::cell::Cell<Option<u64>>,

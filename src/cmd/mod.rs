@@ -28,6 +28,8 @@ pub(crate) mod list_blocking;
 pub(crate) mod multi;
 mod multi_key_pop;
 pub(crate) mod pubsub;
+#[cfg(feature = "lua")]
+pub(crate) mod script;
 pub(crate) mod server;
 pub(crate) mod set;
 pub(crate) mod stream;
@@ -60,6 +62,8 @@ pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Pu
 pub use list_blocking::{BlockingMove, BlockingPop};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
+#[cfg(feature = "lua")]
+pub use script::{Eval, Script};
 pub use server::{Echo, Ping, Select, Time};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -279,6 +283,10 @@ pub enum Command {
     BitPos(BitPos),
     BitOpStore(BitOpStore),
     BitField(Box<BitField>),
+    #[cfg(feature = "lua")]
+    Eval(Box<Eval>),
+    #[cfg(feature = "lua")]
+    Script(Script),
     Push(Push),
     Pop(Pop),
     ListRead(ListRead),
@@ -446,6 +454,21 @@ impl Command {
             )
     }
 
+    /// Refused inside a Lua script (Redis's `noscript` commands): what needs a
+    /// connection, the scripting commands themselves, and the blocking pops.
+    #[cfg(feature = "lua")]
+    pub(crate) fn refused_in_scripts(&self) -> bool {
+        self.needs_connection()
+            || matches!(
+                self,
+                Command::Eval(_)
+                    | Command::Script(_)
+                    | Command::BlockingPop(_)
+                    | Command::BlockingMove(_)
+            )
+            || matches!(self, Command::ZMPop(c) if c.blocks())
+    }
+
     /// Whether Redis flags it `write`: refused with `MISCONF` while the append-only file
     /// cannot be written. Families are flagged whole, as Redis flags each of their
     /// commands (GETEX and XREADGROUP are writes there too).
@@ -610,6 +633,10 @@ impl Command {
             Command::BitPos(_) => "bitpos",
             Command::BitOpStore(_) => "bitop",
             Command::BitField(c) => c.name(),
+            #[cfg(feature = "lua")]
+            Command::Eval(c) => c.name(),
+            #[cfg(feature = "lua")]
+            Command::Script(c) => c.name(),
             Command::Push(c) => c.name(),
             Command::Pop(c) => c.name(),
             Command::ListRead(c) => c.name(),
@@ -731,6 +758,10 @@ impl Command {
             Command::BitPos(c) => c.apply(ctx),
             Command::BitOpStore(c) => c.apply(ctx),
             Command::BitField(c) => c.apply(ctx),
+            #[cfg(feature = "lua")]
+            Command::Eval(c) => c.apply(ctx),
+            #[cfg(feature = "lua")]
+            Command::Script(c) => c.apply(ctx),
             Command::Push(c) => c.apply(ctx),
             Command::Pop(c) => c.apply(ctx),
             Command::ListRead(c) => c.apply(ctx),
@@ -932,6 +963,12 @@ typed! {
     Discard => Discard: (),
     Watch => Watch: Reply,
     Unwatch => Unwatch: (),
+}
+
+#[cfg(feature = "lua")]
+typed! {
+    Eval => Eval: Reply,
+    Script => Script: Reply,
 }
 
 macro_rules! typed_wrapper {

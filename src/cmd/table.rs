@@ -22,6 +22,8 @@ use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop,
 use super::list_blocking::{BlockingMove, BlockingPop};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
+#[cfg(feature = "lua")]
+use super::script::{Eval, Script};
 use super::server::{Echo, Ping, Select, Time};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -330,6 +332,29 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("unwatch", 1, Unwatch::parse),
 ];
 
+/// Scripting (the `lua` feature).
+#[cfg(feature = "lua")]
+const SCRIPT_COMMANDS: &[CommandSpec] = &[
+    cmd("eval", -3, Eval::parse),
+    cmd("evalsha", -3, Eval::parse_evalsha),
+    cmd("eval_ro", -3, Eval::parse_eval_ro),
+    cmd("evalsha_ro", -3, Eval::parse_evalsha_ro),
+    CommandSpec {
+        name: "script",
+        arity: -2,
+        parse: None,
+        subcommands: &[
+            cmd("script|load", 3, Script::parse_load),
+            cmd("script|exists", -3, Script::parse_exists),
+            cmd("script|flush", -2, Script::parse_flush),
+            cmd("script|kill", 2, Script::parse_kill),
+            cmd("script|help", 2, Script::parse_help),
+        ],
+    },
+];
+#[cfg(not(feature = "lua"))]
+const SCRIPT_COMMANDS: &[CommandSpec] = &[];
+
 /// The top-level rows, by [`packed`] name, sorted for binary search: a lookup costs no
 /// hashing and no allocation (measured faster than a hash map of the packed names).
 fn index() -> &'static [(u128, &'static CommandSpec)] {
@@ -337,11 +362,12 @@ fn index() -> &'static [(u128, &'static CommandSpec)] {
     INDEX.get_or_init(|| {
         let mut rows: Vec<(u128, &'static CommandSpec)> = COMMANDS
             .iter()
+            .chain(SCRIPT_COMMANDS)
             .filter_map(|spec| Some((packed(spec.name.as_bytes())?, spec)))
             .collect();
         debug_assert_eq!(
             rows.len(),
-            COMMANDS.len(),
+            COMMANDS.len() + SCRIPT_COMMANDS.len(),
             "a command name is too long to pack"
         );
         rows.sort_unstable_by_key(|(key, _)| *key);

@@ -175,6 +175,9 @@ pub(crate) struct Core {
     held: Vec<Held>,
     /// Under `Fsync::Always`: whom a batch may wait for before its fsync.
     group: GroupCommit,
+    /// Loaded scripts and the Lua interpreter, created on the first EVAL.
+    #[cfg(feature = "lua")]
+    scripts: crate::script::Scripts,
 }
 
 /// A reply waiting for its batch's commit.
@@ -209,7 +212,15 @@ impl Core {
             effects: EffectLog::default(),
             held: Vec::new(),
             group: GroupCommit::default(),
+            #[cfg(feature = "lua")]
+            scripts: crate::script::Scripts::default(),
         }
+    }
+
+    /// How long a Lua script may run (see `EngineBuilder::script_time_limit`).
+    #[cfg(feature = "lua")]
+    pub(crate) fn set_script_time_limit(&mut self, limit: std::time::Duration) {
+        self.scripts.set_time_limit(limit);
     }
 
     pub(crate) fn handle(&mut self, msg: Msg) -> Flow {
@@ -399,6 +410,8 @@ impl Core {
             events: &mut self.events,
             blocking: &mut self.blocking,
             log: self.aof.is_some().then_some(&mut self.effects),
+            #[cfg(feature = "lua")]
+            scripts: &mut self.scripts,
         })
     }
 
@@ -456,6 +469,8 @@ impl Core {
             events: &mut self.events,
             blocking: &mut self.blocking,
             log: logging.then_some(&mut self.effects),
+            #[cfg(feature = "lua")]
+            scripts: &mut self.scripts,
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
@@ -560,6 +575,8 @@ impl Core {
             events: &mut self.events,
             blocking: &mut self.blocking,
             log: None,
+            #[cfg(feature = "lua")]
+            scripts: &mut self.scripts,
         };
         let reply = run_one(&mut ctx, Ok(command));
         let failed = match &reply {

@@ -186,6 +186,8 @@ impl Engine {
             Arc::clone(&fanout),
             notify_flags,
         );
+        #[cfg(feature = "lua")]
+        core.set_script_time_limit(config.script_time_limit);
         let recovery = match &config.append_only {
             Some((path, fsync)) => {
                 let report = core.load_append_only(path)?;

@@ -1,0 +1,129 @@
+//! Values across the Lua boundary, as redis-server 7.0 converts them (a script speaks
+//! RESP2 unless it asks otherwise):
+//! - `redis.call` arguments: strings as they are, numbers as `%.17g`, anything else
+//!   refused;
+//! - replies into Lua: integers as numbers, bulk strings as strings, nil as `false`,
+//!   arrays as tables, a status as `{ok = text}`, an error as `{err = text}`; maps flat and
+//!   doubles as strings (their RESP2 forms);
+//! - a script's result back: numbers truncated to integers, `true` as 1, `false` and nil
+//!   as nil, a table with a string `err` (`ok`) as an error (status), any other table as
+//!   an array up to its first nil.
+
+use bytes::Bytes;
+use mlua::{Lua, MultiValue, Table, Value};
+
+use crate::reply::format_double;
+use crate::{Error, Reply};
+
+/// `redis.call`'s arguments as a command line; `None` if one is not a string or number.
+pub(super) fn argv(args: MultiValue) -> Option<Vec<Bytes>> {
+    args.into_iter()
+        .map(|arg| match arg {
+            Value::String(text) => Some(Bytes::copy_from_slice(&text.as_bytes())),
+            Value::Integer(n) => Some(Bytes::from(n.to_string())),
+            Value::Number(n) => Some(Bytes::from(format_double(n))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `{err = text}`: an error reply as Lua sees it.
+pub(super) fn error_table(lua: &Lua, text: &str) -> mlua::Result<Value> {
+    let table = lua.create_table()?;
+    table.set("err", lua.create_string(text)?)?;
+    Ok(Value::Table(table))
+}
+
+/// An error text as `luaPushErrorBuff` stores it: `-CODE message` keeps its code, a bare
+/// message gets `ERR`; a trailing newline goes.
+pub(super) fn error_text(raw: &[u8]) -> String {
+    let raw = raw.split(|byte| *byte == 0).next().unwrap_or_default();
+    let raw = String::from_utf8_lossy(raw);
+    let (code, message) = match raw.strip_prefix('-') {
+        Some(rest) => rest.split_once(' ').unwrap_or(("ERR", rest)),
+        None => ("ERR", &raw[..]),
+    };
+    let message = message.trim_end_matches(['\r', '\n']);
+    one_line(format!("{code} {message}").as_bytes())
+}
+
+/// A command's reply as a script receives it (RESP2).
+pub(super) fn reply_to_lua(lua: &Lua, reply: &Reply) -> mlua::Result<Value> {
+    Ok(match reply {
+        Reply::Status(text) => {
+            let table = lua.create_table()?;
+            table.set("ok", lua.create_string(text.as_bytes())?)?;
+            Value::Table(table)
+        }
+        Reply::Error(error) => error_table(lua, &error.to_string())?,
+        Reply::Integer(n) => Value::Integer(*n),
+        Reply::Bulk(bytes) => Value::String(lua.create_string(bytes)?),
+        Reply::FormattedDouble(bytes) => Value::String(lua.create_string(bytes)?),
+        Reply::Double(value) => Value::String(lua.create_string(format_double(*value))?),
+        Reply::Boolean(value) => Value::Integer(i64::from(*value)),
+        Reply::Nil | Reply::NilArray => Value::Boolean(false),
+        Reply::Array(items) | Reply::Set(items) | Reply::Push(items) => {
+            let table = lua.create_table_with_capacity(items.len(), 0)?;
+            for (index, item) in items.iter().enumerate() {
+                table.raw_set(index + 1, reply_to_lua(lua, item)?)?;
+            }
+            Value::Table(table)
+        }
+        Reply::Map(pairs) => {
+            let table = lua.create_table_with_capacity(pairs.len() * 2, 0)?;
+            for (index, (key, value)) in pairs.iter().enumerate() {
+                table.raw_set(2 * index + 1, reply_to_lua(lua, key)?)?;
+                table.raw_set(2 * index + 2, reply_to_lua(lua, value)?)?;
+            }
+            Value::Table(table)
+        }
+    })
+}
+
+/// A script's result as the reply EVAL sends.
+pub(super) fn lua_to_reply(value: &Value) -> Reply {
+    match value {
+        Value::Boolean(true) => Reply::Integer(1),
+        Value::Integer(n) => Reply::Integer(*n),
+        Value::Number(n) => Reply::Integer(integer_of(*n)),
+        Value::String(text) => Reply::Bulk(Bytes::copy_from_slice(&text.as_bytes())),
+        Value::Table(table) => table_to_reply(table),
+        _ => Reply::Nil,
+    }
+}
+
+/// C's `(long long)` conversion as x86-64 performs it: toward zero, and the "integer
+/// indefinite" value `i64::MIN` for NaN and anything out of range (what redis-server
+/// replies for `return 1/0`).
+fn integer_of(number: f64) -> i64 {
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2⁶³
+    if number.is_nan() || !(-LIMIT..LIMIT).contains(&number) {
+        i64::MIN
+    } else {
+        number as i64
+    }
+}
+
+fn table_to_reply(table: &Table) -> Reply {
+    if let Ok(Value::String(text)) = table.raw_get::<Value>("err") {
+        return Reply::Error(Error::Script(one_line(&text.as_bytes())));
+    }
+    if let Ok(Value::String(text)) = table.raw_get::<Value>("ok") {
+        return Reply::Status(one_line(&text.as_bytes()).into());
+    }
+    let mut items = Vec::new();
+    for index in 1.. {
+        match table.raw_get::<Value>(index) {
+            Ok(Value::Nil) | Err(_) => break,
+            Ok(item) => items.push(lua_to_reply(&item)),
+        }
+    }
+    Reply::Array(items)
+}
+
+/// A status or error text as redis-server writes it: a C string (cut at its first NUL), on
+/// one line (CR and LF mapped to spaces, as RESP needs).
+pub(super) fn one_line(text: &[u8]) -> String {
+    let text = text.split(|byte| *byte == 0).next().unwrap_or_default();
+    String::from_utf8_lossy(text).replace(['\r', '\n'], " ")
+}
