@@ -35,14 +35,15 @@ fn main() {
 
     let engine = Engine::new();
     let mut conn = engine.connect();
+    let Reply::Bulk(sha) = conn.call(["SCRIPT", "LOAD", LIMITER]).unwrap() else {
+        panic!("SCRIPT LOAD failed")
+    };
+    // After a first round trip, so the executor runs under its name.
     if let Some(p) = placement {
         if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
             summary::note(format!("placement: executor not pinned: {why}"));
         }
     }
-    let Reply::Bulk(sha) = conn.call(["SCRIPT", "LOAD", LIMITER]).unwrap() else {
-        panic!("SCRIPT LOAD failed")
-    };
     let sha = String::from_utf8(sha.to_vec()).unwrap();
     assert_eq!(
         conn.call(["EVALSHA", &sha, "1", "hits", "60000"]).unwrap(),
