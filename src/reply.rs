@@ -231,7 +231,13 @@ fn aggregate(out: &mut Vec<u8>, marker: u8, items: &[Reply], protocol: Protocol)
 /// assert_eq!(format_double(f64::INFINITY), "inf");
 /// ```
 pub fn format_double(value: f64) -> String {
-    const PRECISION: i32 = 17;
+    format_general(value, 17)
+}
+
+/// C's `%.<precision>g` (`precision` significant digits, the shorter of fixed and
+/// scientific notation, trailing zeros dropped), with Redis's `inf`, `-inf` and `nan`.
+pub(crate) fn format_general(value: f64, precision: usize) -> String {
+    let precision_i = i32::try_from(precision).unwrap_or(i32::MAX);
     if value.is_infinite() {
         return if value > 0.0 { "inf" } else { "-inf" }.to_string();
     }
@@ -241,16 +247,16 @@ pub fn format_double(value: f64) -> String {
     if value == 0.0 {
         return if value.is_sign_negative() { "-0" } else { "0" }.to_string();
     }
-    // `{:.16e}` gives the 17 significant digits %g rounds to, and the exponent %g decides by.
-    let scientific = format!("{:.*e}", (PRECISION - 1) as usize, value);
+    // `{:.(p-1)e}` gives the p significant digits %g rounds to, and the exponent %g decides by.
+    let scientific = format!("{:.*e}", precision - 1, value);
     let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
-    if !(-4..PRECISION).contains(&exponent) {
+    if !(-4..precision_i).contains(&exponent) {
         let mantissa = trim_fraction(mantissa);
         let sign = if exponent < 0 { '-' } else { '+' };
         format!("{mantissa}e{sign}{:02}", exponent.abs())
     } else {
-        let decimals = (PRECISION - 1 - exponent).max(0) as usize;
+        let decimals = (precision_i - 1 - exponent).max(0) as usize;
         trim_fraction(&format!("{value:.decimals$}")).to_string()
     }
 }

@@ -430,6 +430,9 @@ const SCRIPT_WORDS: &[&str] = &[
     "return tonumber(ARGV[1])",
     "error(ARGV[1])",
     "return redis.error_reply(ARGV[1])",
+    "return cjson.encode({KEYS[1], tonumber(ARGV[1]) or ARGV[1], {k = ARGV[1]}})",
+    "return cjson.encode(cjson.decode(ARGV[1]))",
+    "return bit.band(tonumber(ARGV[1]) or 0, 0xff)",
     "return",
 ];
 const NO_OPTS: &[&str] = &[];

@@ -4,7 +4,7 @@
 
 use mlua::{Lua, MultiValue, Table, Value};
 
-use super::raise;
+use super::script_error;
 
 /// The `bit` table.
 pub(super) fn library(lua: &Lua, hidden: &Table) -> mlua::Result<Table> {
@@ -88,20 +88,11 @@ fn argument(
         _ => None,
     };
     let Some(number) = number else {
-        // luaL_argerror: the position of the script line that called.
-        let at = lua
-            .inspect_stack(1, |debug| {
-                let user = debug.source().source.as_deref() == Some("@user_script");
-                debug.current_line().filter(|_| user)
-            })
-            .flatten()
-            .map(|line| format!("user_script:{line}: "))
-            .unwrap_or_default();
         let text = format!(
-            "ERR {at}bad argument #{} to '{name}' (number expected, got {got})",
+            "bad argument #{} to '{name}' (number expected, got {got})",
             index + 1
         );
-        return Err(raise(lua, hidden, &text));
+        return Err(script_error(lua, hidden, &text));
     };
     Ok((number + 6_755_399_441_055_744.0).to_bits() as u32 as i32)
 }

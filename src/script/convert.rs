@@ -12,7 +12,7 @@
 use bytes::Bytes;
 use mlua::{Lua, MultiValue, Table, Value};
 
-use crate::reply::format_double;
+use crate::reply::{format_double, format_general};
 use crate::{Error, Reply};
 
 /// `redis.call`'s arguments as a command line; `None` if one is not a string or number.
@@ -20,11 +20,22 @@ pub(super) fn argv(args: MultiValue) -> Option<Vec<Bytes>> {
     args.into_iter()
         .map(|arg| match arg {
             Value::String(text) => Some(Bytes::copy_from_slice(&text.as_bytes())),
-            Value::Integer(n) => Some(Bytes::from(n.to_string())),
+            // Lua 5.1 has only doubles (mlua shows integral ones as integers).
+            Value::Integer(n) => Some(Bytes::from(format_double(n as f64))),
             Value::Number(n) => Some(Bytes::from(format_double(n))),
             _ => None,
         })
         .collect()
+}
+
+/// A number as Lua 5.1 prints it (`tostring`, `lua_tolstring`: `%.14g`); `None` for other
+/// values.
+pub(super) fn lua_number_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Integer(n) => Some(format_general(*n as f64, 14)),
+        Value::Number(n) => Some(format_general(*n, 14)),
+        _ => None,
+    }
 }
 
 /// `{err = text}`: an error reply as Lua sees it.

@@ -7,7 +7,7 @@
 //! (`call`, `pcall`, `error_reply`, `status_reply`, `sha1hex`, `log`, `setresp`,
 //! `set_repl`, `replicate_commands`, `REDIS_VERSION`), Lua's base library without `print`,
 //! `dofile`, `loadfile`, `getfenv`, `setfenv` and `newproxy`, `string`, `table`, `math`,
-//! `coroutine`, and LuaBitOp's `bit` (`bit.rs`). Globals are read
+//! `coroutine`, LuaBitOp's `bit` (`bit.rs`) and lua-cjson's `cjson` (`cjson.rs`). Globals are read
 //! only: reading a missing one or writing any is an error with Redis's text. Errors carry
 //! Redis's suffix (` script: <sha>, on @user_script:<line>.`), the line found by walking
 //! the stack to the innermost frame of the script.
@@ -18,6 +18,7 @@
 //! command in MULTI/EXEC (Redis 7's effects replication), so replay never runs Lua.
 
 mod bit;
+mod cjson;
 mod convert;
 pub(crate) mod sha1;
 
@@ -75,7 +76,7 @@ struct Interpreter {
 /// The Lua half of the sandbox: the error handler, the `redis` library's Lua functions,
 /// the read-only environment.
 const PRELUDE: &str = r#"
-local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit = ...
+local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit, cjson = ...
 local type, tostring, error, pcall, xpcall, match, tonumber = type, tostring, error, pcall, xpcall, string.match, tonumber
 
 -- The innermost frame of the script: error(msg, level) names its line.
@@ -143,6 +144,7 @@ for _, name in ipairs({ 'coroutine', 'math', 'string', 'table' }) do
   globals[name] = readonly(_G[name])
 end
 globals.bit = readonly(bit)
+globals.cjson = readonly(cjson)
 globals.redis = readonly(redis)
 hidden.redis = redis
 
@@ -203,7 +205,9 @@ impl Interpreter {
                 [Value::String(text)] => text.as_bytes().to_vec(),
                 // lua_tolstring: a number as Lua prints it; anything else as nothing.
                 [number @ (Value::Integer(_) | Value::Number(_))] => {
-                    number.to_string().unwrap_or_default().into_bytes()
+                    convert::lua_number_text(number)
+                        .unwrap_or_default()
+                        .into_bytes()
                 }
                 [_] => Vec::new(),
                 _ => return Err(raise(lua, &raising, "ERR wrong number of arguments")),
@@ -289,6 +293,7 @@ impl Interpreter {
             SERVER_VERSION,
             version_num,
             bit::library(&lua, &hidden)?,
+            cjson::library(&lua, &hidden)?,
         ))?;
         let deadline = Arc::new(Mutex::new(None::<(Instant, Duration)>));
         watch_time(&lua, &deadline, &hidden)?;
@@ -381,6 +386,23 @@ fn raise(lua: &Lua, hidden: &Table, text: &str) -> mlua::Error {
         Ok(()) => mlua::Error::RuntimeError(format!("{text} {RAISE_TOKEN}")),
         Err(error) => error,
     }
+}
+
+/// `cjson.null`: the NULL light userdata lua-cjson decodes `null` to.
+const SCRIPT_NULL: Value = Value::LightUserData(mlua::LightUserData(std::ptr::null_mut()));
+
+/// Raises a library function's argument or data error as `luaL_error` words it: `ERR`,
+/// then the script line that called (`user_script:N: `), then `message`.
+fn script_error(lua: &Lua, hidden: &Table, message: &str) -> mlua::Error {
+    let at = lua
+        .inspect_stack(1, |debug| {
+            let user = debug.source().source.as_deref() == Some("@user_script");
+            debug.current_line().filter(|_| user)
+        })
+        .flatten()
+        .map(|line| format!("user_script:{line}: "))
+        .unwrap_or_default();
+    raise(lua, hidden, &format!("ERR {at}{message}"))
 }
 
 /// The one string argument of `redis.error_reply` and friends.

@@ -151,6 +151,66 @@ fn is_c_space(byte: &u8) -> bool {
     byte.is_ascii_whitespace() || *byte == 0x0b
 }
 
+/// C's `strtod` over the front of `text`: the value of the longest prefix that is a number
+/// (decimal, hexadecimal, `inf`, `infinity`, `nan`, after an optional sign) and its length;
+/// `None` when no prefix is (what lua-cjson's number tokens need).
+pub(crate) fn strtod_prefix(text: &[u8]) -> Option<(f64, usize)> {
+    let sign = usize::from(matches!(text.first(), Some(b'-' | b'+')));
+    let body = &text[sign..];
+    let starts =
+        |word: &[u8]| body.len() >= word.len() && body[..word.len()].eq_ignore_ascii_case(word);
+    let digits_from = |from: usize, hex: bool| {
+        body[from.min(body.len())..]
+            .iter()
+            .take_while(|byte| {
+                if hex {
+                    byte.is_ascii_hexdigit()
+                } else {
+                    byte.is_ascii_digit()
+                }
+            })
+            .count()
+    };
+    let len = if starts(b"infinity") {
+        8
+    } else if starts(b"inf") || starts(b"nan") {
+        3
+    } else {
+        let hex = starts(b"0x") && {
+            let after = &body[2..];
+            after.first().is_some_and(u8::is_ascii_hexdigit)
+                || (after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_hexdigit))
+        };
+        let mut at = if hex { 2 } else { 0 };
+        let whole = digits_from(at, hex);
+        at += whole;
+        let mut fraction = 0;
+        if body.get(at) == Some(&b'.') {
+            fraction = digits_from(at + 1, hex);
+            if whole + fraction > 0 {
+                at += 1 + fraction;
+            }
+        }
+        if whole + fraction == 0 {
+            return None;
+        }
+        let marker: &[u8] = if hex { b"pP" } else { b"eE" };
+        if body.get(at).is_some_and(|byte| marker.contains(byte)) {
+            let signed = usize::from(matches!(body.get(at + 1), Some(b'-' | b'+')));
+            let exponent = digits_from(at + 1 + signed, false);
+            if exponent > 0 {
+                at += 1 + signed + exponent;
+            }
+        }
+        at
+    };
+    let number = &text[..sign + len];
+    if starts(b"nan") {
+        return Some((f64::NAN, sign + len));
+    }
+    strtod_whole(number).map(|(value, _)| (value, sign + len))
+}
+
 /// A score as ZADD and ZINCRBY read it (Redis's `string2d`).
 pub(crate) fn parse_score(text: &[u8]) -> Option<f64> {
     if text.first().is_none_or(is_c_space) {
@@ -182,6 +242,21 @@ pub(crate) fn parse_range_bound(text: &[u8]) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn strtod_prefix_reads_the_longest_number_at_the_front() {
+        use super::strtod_prefix;
+        assert_eq!(strtod_prefix(b"12abc"), Some((12.0, 2)));
+        assert_eq!(strtod_prefix(b"-1.5e3,"), Some((-1500.0, 6)));
+        assert_eq!(strtod_prefix(b"1e"), Some((1.0, 1)));
+        assert_eq!(strtod_prefix(b"0x10]"), Some((16.0, 4)));
+        assert_eq!(strtod_prefix(b".5"), Some((0.5, 2)));
+        assert_eq!(strtod_prefix(b"-Infinity"), Some((f64::NEG_INFINITY, 9)));
+        assert!(strtod_prefix(b"nan").is_some_and(|(value, len)| value.is_nan() && len == 3));
+        assert_eq!(strtod_prefix(b"-"), None);
+        assert_eq!(strtod_prefix(b"x1"), None);
+    }
+
     use super::*;
 
     #[test]
