@@ -1,4 +1,4 @@
-//! Throttling an abusive client six ways, all on the engine's one clock.
+//! Throttling an abusive client seven ways, all on the engine's one clock.
 //!
 //! 1. Fixed window: `INCR` + `EXPIRE ... NX` in MULTI/EXEC (the classic Redis idiom).
 //! 2. Fixed window in one command: `INCREX ... UBOUND ... EX ... ENX` (Redis 8.8).
@@ -8,7 +8,9 @@
 //! 4. The same sorted set in an `atomically` closure, which logs only admitted requests
 //!    (what a Lua script does on Redis).
 //! 5. GCRA in the keyspace: `CL.THROTTLE` (the redis-cell module's command).
-//! 6. The lock-free in-process `RateLimiter` for hot paths (no executor hop at all).
+//! 6. A token bucket as a Lua script (`EVALSHA`), the way applications keep one for Redis;
+//!    `redis.call('TIME')` reads the engine clock.
+//! 7. The lock-free in-process `RateLimiter` for hot paths (no executor hop at all).
 //!
 //! Each limiter allows 3 requests per 10 seconds for client `42`; the clock is a
 //! `ManualClock`, so the run is instant and repeatable.
@@ -37,6 +39,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut sliding_multi = Vec::new();
     let mut sliding = Vec::new();
     let mut throttle = Vec::new();
+    let mut script = Vec::new();
+    let bucket_sha = match conn.call(["SCRIPT", "LOAD", TOKEN_BUCKET])? {
+        Reply::Bulk(sha) => String::from_utf8(sha.to_vec())?,
+        other => return Err(format!("SCRIPT LOAD replied {other:?}").into()),
+    };
     // 3 per 10 s = 18 per minute, with a burst of 3.
     let limiter = engine.rate_limiter(Quota::per_minute(18)?.with_burst(3)?);
     let mut lock_free = Vec::new();
@@ -48,6 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sliding_multi.push(sliding_window_multi(&mut conn, &engine)?);
         sliding.push(sliding_window(&engine)?);
         throttle.push(cl_throttle(&mut conn)?);
+        script.push(lua_bucket(&mut conn, &bucket_sha)?);
         lock_free.push(limiter.check().is_ok());
     }
     results.push(("INCR + EXPIRE NX (MULTI)", fixed));
@@ -55,6 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     results.push(("ZSET sliding window (MULTI)", sliding_multi));
     results.push(("ZSET sliding window (atomically)", sliding));
     results.push(("CL.THROTTLE (GCRA)", throttle));
+    results.push(("token bucket (Lua, EVALSHA)", script));
     results.push(("RateLimiter (lock-free)", lock_free));
     for (name, allowed) in results {
         let marks: Vec<&str> = allowed
@@ -138,6 +147,33 @@ fn sliding_window(engine: &Engine) -> Result<bool, Error> {
         }
         Ok(allowed)
     })?
+}
+
+/// A token bucket in a hash: `capacity` tokens, one back every `per_ms`; replies 1 when a
+/// token was taken. Time comes from `TIME`, the engine clock (Redis's clock on Redis).
+const TOKEN_BUCKET: &str = r#"
+local capacity, per = tonumber(ARGV[1]), tonumber(ARGV[2])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or capacity
+local at = tonumber(state[2]) or now
+local earned = math.floor((now - at) / per)
+tokens = math.min(capacity, tokens + earned)
+at = at + earned * per
+if tokens < 1 then return 0 end
+redis.call('HSET', KEYS[1], 'tokens', tokens - 1, 'at', at)
+redis.call('PEXPIRE', KEYS[1], capacity * per)
+return 1
+"#;
+
+/// `EVALSHA` of the token bucket: 3 tokens, one back every 3.334 s (3 per 10 s).
+fn lua_bucket(conn: &mut embedis::Connection, sha: &str) -> Result<bool, Error> {
+    match conn.call(["EVALSHA", sha, "1", "rl:lua:42", "3", "3334"])? {
+        Reply::Integer(taken) => Ok(taken == 1),
+        Reply::Error(error) => Err(error),
+        other => Err(Error::Script(format!("ERR unexpected reply {other:?}"))),
+    }
 }
 
 /// `CL.THROTTLE key max_burst count period`: burst 3 means 4 at once (limit = max_burst + 1),

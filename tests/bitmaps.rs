@@ -4,6 +4,10 @@
 
 use std::collections::BTreeSet;
 
+mod common;
+
+use common::replies::parses_as;
+
 use bytes::Bytes;
 use embedis::cmd::{
     BitCount, BitField, BitOp, BitOpStore, BitPos, GetBit, GetRange, Overflow, SetBit, SetRange,
@@ -230,44 +234,29 @@ fn typed_bit_commands_reply_redis_errors_for_what_the_argv_form_refuses() {
 
 #[test]
 fn the_typed_api_builds_what_argv_parses() {
-    use embedis::cmd::Command;
-    let same = |argv: &[&str], typed: Command| {
-        assert_eq!(
-            Command::from_argv(argv.iter().copied()).unwrap(),
-            typed,
-            "{argv:?}"
-        );
-    };
-    same(&["SETBIT", "k", "7", "1"], SetBit::new("k", 7, true).into());
-    same(&["GETBIT", "k", "7"], GetBit::new("k", 7).into());
-    same(
-        &["GETRANGE", "k", "0", "-1"],
-        GetRange::new("k", 0, -1).into(),
-    );
-    same(
-        &["SETRANGE", "k", "3", "v"],
-        SetRange::new("k", 3, "v").into(),
-    );
-    same(
+    parses_as(&["SETBIT", "k", "7", "1"], SetBit::new("k", 7, true));
+    parses_as(&["GETBIT", "k", "7"], GetBit::new("k", 7));
+    parses_as(&["GETRANGE", "k", "0", "-1"], GetRange::new("k", 0, -1));
+    parses_as(&["SETRANGE", "k", "3", "v"], SetRange::new("k", 3, "v"));
+    parses_as(
         &["BITCOUNT", "k", "1", "2", "BIT"],
-        BitCount::new("k").range(1, 2).bits().into(),
+        BitCount::new("k").range(1, 2).bits(),
     );
-    same(
+    parses_as(
         &["BITPOS", "k", "0", "2"],
-        BitPos::new("k", false).range(2, None).into(),
+        BitPos::new("k", false).range(2, None),
     );
-    same(
+    parses_as(
         &["BITOP", "OR", "d", "a", "b"],
-        BitOpStore::new(BitOp::Or, "d", ["a", "b"]).into(),
+        BitOpStore::new(BitOp::Or, "d", ["a", "b"]),
     );
-    same(
+    parses_as(
         &[
             "BITFIELD", "k", "OVERFLOW", "SAT", "INCRBY", "u8", "#1", "5", "GET", "i4", "0",
         ],
         BitField::new("k")
             .overflow(Overflow::Sat)
             .incr_by("u8", "#1", 5)
-            .get("i4", "0")
-            .into(),
+            .get("i4", "0"),
     );
 }

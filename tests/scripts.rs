@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::replies::parses_as;
+
 use std::time::Duration;
 
 use embedis::cmd::{Eval, Script};
@@ -172,32 +174,18 @@ fn a_script_that_never_ends_is_stopped_and_the_engine_serves_on() {
 
 #[test]
 fn the_typed_api_builds_what_argv_parses() {
-    use embedis::cmd::Command;
-    let same = |argv: &[&str], typed: Command| {
-        assert_eq!(
-            Command::from_argv(argv.iter().copied()).unwrap(),
-            typed,
-            "{argv:?}"
-        );
-    };
-    same(
+    parses_as(
         &["EVAL", "return 1", "1", "k", "a", "b"],
-        Eval::new("return 1").keys(["k"]).args(["a", "b"]).into(),
+        Eval::new("return 1").keys(["k"]).args(["a", "b"]),
     );
     let sha = "e0e1f9fabfc9d4800c877a703b823ac0578ff8db";
-    same(
+    parses_as(
         &["EVALSHA_RO", sha, "0", "a"],
-        Eval::sha(sha).args(["a"]).read_only().into(),
+        Eval::sha(sha).args(["a"]).read_only(),
     );
-    same(
-        &["SCRIPT", "LOAD", "return 1"],
-        Script::load("return 1").into(),
-    );
-    same(&["SCRIPT", "FLUSH", "async"], Script::flush().into());
-    same(
-        &["SCRIPT", "EXISTS", "a", "b"],
-        Script::exists(["a", "b"]).into(),
-    );
+    parses_as(&["SCRIPT", "LOAD", "return 1"], Script::load("return 1"));
+    parses_as(&["SCRIPT", "FLUSH", "async"], Script::flush());
+    parses_as(&["SCRIPT", "EXISTS", "a", "b"], Script::exists(["a", "b"]));
 }
 
 #[test]
