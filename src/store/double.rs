@@ -154,6 +154,7 @@ fn is_c_space(byte: &u8) -> bool {
 /// C's `strtod` over the front of `text`: the value of the longest prefix that is a number
 /// (decimal, hexadecimal, `inf`, `infinity`, `nan`, after an optional sign) and its length;
 /// `None` when no prefix is (what lua-cjson's number tokens need).
+#[cfg_attr(not(feature = "lua"), allow(dead_code))] // the cjson decoder's
 pub(crate) fn strtod_prefix(text: &[u8]) -> Option<(f64, usize)> {
     let sign = usize::from(matches!(text.first(), Some(b'-' | b'+')));
     let body = &text[sign..];
