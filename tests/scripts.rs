@@ -173,6 +173,25 @@ fn a_script_that_never_ends_is_stopped_and_the_engine_serves_on() {
 }
 
 #[test]
+fn a_script_cannot_take_more_than_its_memory_limit() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    // 40 strings of 32 MiB: past the interpreter's 1 GiB.
+    let hungry = "local t = {} for i = 1, 40 do t[i] = string.rep('x', 2^25) .. i end return #t";
+    let reply = conn.call(["EVAL", hungry, "0"]).unwrap();
+    let Reply::Error(Error::Script(text)) = reply else {
+        panic!("EVAL replied {reply:?}")
+    };
+    assert!(text.ends_with("not enough memory"), "{text}");
+    // The memory is back: the next scripts run.
+    assert_eq!(
+        conn.call(["EVAL", "return #string.rep('y', 2^20)", "0"])
+            .unwrap(),
+        Reply::Integer(1 << 20)
+    );
+}
+
+#[test]
 fn the_typed_api_builds_what_argv_parses() {
     parses_as(
         &["EVAL", "return 1", "1", "k", "a", "b"],

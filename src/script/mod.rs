@@ -180,6 +180,9 @@ setmetatable(env, {
 impl Interpreter {
     fn new() -> mlua::Result<Interpreter> {
         let lua = Lua::new();
+        // Bounded memory: a script that builds gigabytes fails with Lua's "not enough
+        // memory" instead of taking the process's (redis-server sets no such limit).
+        lua.set_memory_limit(LUA_MEMORY_LIMIT)?;
         let (globals, env, hidden) = (
             lua.create_table()?,
             lua.create_table()?,
@@ -372,6 +375,9 @@ fn watch_time(
         first
     })
 }
+
+/// What the interpreter may allocate in all (scripts, cache and sandbox): 1 GiB.
+const LUA_MEMORY_LIMIT: usize = 1 << 30;
 
 /// Marks the errors [`raise`] throws, so the handler knows the table they left is theirs.
 const RAISE_TOKEN: &str = "\u{1}embedis-script-error\u{1}";
@@ -590,7 +596,15 @@ fn strings(lua: &Lua, items: &[Bytes]) -> mlua::Result<Table> {
 /// words it.
 fn failure_text(error: &Value, sha: &str) -> String {
     let Value::Table(table) = error else {
-        return format!("ERR Error running script {sha}, execution failure");
+        // Lua skips the handler for an allocation failure (past the memory limit).
+        let what = match error {
+            Value::String(text) => convert::one_line(&text.as_bytes()),
+            Value::Error(error) if matches!(**error, mlua::Error::MemoryError(_)) => {
+                "not enough memory".to_string()
+            }
+            _ => "execution failure".to_string(),
+        };
+        return format!("ERR Error running script {sha}, {what}");
     };
     let message = match table.raw_get::<Value>("err") {
         Ok(Value::String(text)) => convert::one_line(&text.as_bytes()),
