@@ -791,6 +791,7 @@ const KEYS: &[Case] = &[
     ("unlink", &["MSET a 1 b 2", "UNLINK a a b c", "EXISTS a b"]),
     ("exists repeats count twice", &["SET a 1", "EXISTS a a b a"]),
     ("exists missing", &["EXISTS a b c"]),
+    ("touch counts existing keys, repeats twice", &["TOUCH a b a", "SET a 1", "TOUCH a b a", "SET b 2 PX 1", "!sleep 20", "TOUCH a b", "TOUCH"]),
     ("type", &["TYPE k", "SET k v", "TYPE k", "INCR n", "TYPE n"]),
     ("rename", &["SET a 1", "RENAME a b", "MGET a b"]),
     ("rename missing", &["RENAME a b", "EXISTS b"]),

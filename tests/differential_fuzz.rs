@@ -505,6 +505,7 @@ const SPECS: &[Spec] = &[
     spec("STRLEN", 2, &[K], NO_OPTS),
     // bits and ranges
     spec("GETRANGE", 3, &[K, N, N], NO_OPTS),
+    spec("TOUCH", 2, &[K, K, K], NO_OPTS),
     // Lua scripts over the same keys
     Spec { name: "EVAL", weight: 6, shape: &[Own, Fixed("1"), K, V], opts: NO_OPTS, own: SCRIPT_WORDS, exact: true },
     Spec { name: "EVAL_RO", weight: 2, shape: &[Own, Fixed("1"), K, N], opts: NO_OPTS, own: SCRIPT_WORDS, exact: true },

@@ -794,6 +794,10 @@ const NOTIFICATIONS: &[Case] = &[
         "0: BITFIELD f GET u8 0", "0: BITFIELD f SET u8 0 1", "0: BITFIELD f OVERFLOW FAIL INCRBY u8 0 300", "0: BITFIELD_RO f GET u8 0", "1?",
         "0: BITOP OR d b r", "0: BITOP AND d nosuch", "0: BITOP AND e nosuch", "0: BITOP NOT d f", "1?",
     ]),
+    ("touch and exists announce a miss for each missing key", &[
+        "0: CONFIG SET notify-keyspace-events KEm", "0: SET a 1", "1> PSUBSCRIBE __key*__:*", "1?",
+        "0: TOUCH a b c b", "0: EXISTS c a", "1?",
+    ]),
     ("bit and range reads of missing keys announce misses", &[
         "0: CONFIG SET notify-keyspace-events KEm", "1> PSUBSCRIBE __key*__:*", "1?",
         "0: GETBIT a 1", "0: BITCOUNT a", "0: BITPOS a 1", "0: GETRANGE a 0 1", "0: SUBSTR a 0 1", "0: BITFIELD a GET u8 0", "0: BITFIELD_RO a GET u8 0", "1?",

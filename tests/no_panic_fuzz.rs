@@ -145,6 +145,7 @@ const COMMANDS: &[&str] = &[
     "ZUNION",
     "GETRANGE",
     "EVAL",
+    "TOUCH",
     "EVALSHA",
     "SCRIPT",
     "SETRANGE",

@@ -82,9 +82,12 @@ impl Del {
 }
 
 /// `EXISTS key [key ...]`: how many of the keys exist (a key named twice counts twice).
+/// `TOUCH key [key ...]` replies the same (it also refreshes LRU times on redis-server,
+/// which has no counterpart here: nothing is evicted).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exists {
     keys: Vec<Bytes>,
+    touch: bool,
 }
 
 impl Exists {
@@ -99,11 +102,39 @@ impl Exists {
     pub fn new<K: IntoArg>(keys: impl IntoIterator<Item = K>) -> Exists {
         Exists {
             keys: keys.into_iter().map(IntoArg::into_arg).collect(),
+            touch: false,
+        }
+    }
+
+    /// `TOUCH key [key ...]`.
+    ///
+    /// ```
+    /// use embedis::{cmd::Exists, Engine};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "a", "1"]).unwrap();
+    /// assert_eq!(conn.run(Exists::touch(["a", "b"])).unwrap(), 1);
+    /// ```
+    pub fn touch<K: IntoArg>(keys: impl IntoIterator<Item = K>) -> Exists {
+        Exists {
+            touch: true,
+            ..Exists::new(keys)
         }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
-        Ok(Command::Exists(Exists { keys: args.rest() }))
+        Ok(Command::Exists(Exists::new(args.rest())))
+    }
+
+    pub(crate) fn parse_touch(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Exists(Exists::touch(args.rest())))
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        if self.touch {
+            "touch"
+        } else {
+            "exists"
+        }
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {

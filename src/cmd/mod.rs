@@ -580,7 +580,7 @@ impl Command {
             Command::Append(_) => "append",
             Command::StrLen(_) => "strlen",
             Command::Del(c) => c.name(),
-            Command::Exists(_) => "exists",
+            Command::Exists(c) => c.name(),
             Command::Type(_) => "type",
             Command::Rename(c) => c.name(),
             Command::Move(_) => "move",

@@ -142,6 +142,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("del", -2, Del::parse),
     cmd("unlink", -2, Del::parse_unlink),
     cmd("exists", -2, Exists::parse),
+    cmd("touch", -2, Exists::parse_touch),
     cmd("type", 2, Type::parse),
     cmd("rename", 3, Rename::parse),
     cmd("renamenx", 3, Rename::parse_renamenx),
