@@ -11,6 +11,9 @@ use crate::handle::subscriber::DEFAULT_CAPACITY;
 use crate::{Clock, Engine, Overflow, SystemClock};
 
 /// Settings of one engine; built with [`Engine::builder`].
+/// How long a Lua script may run by default: redis-server's `busy-reply-threshold`.
+pub(crate) const DEFAULT_SCRIPT_TIME_LIMIT: Duration = Duration::from_secs(5);
+
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
     pub(crate) clock: Arc<dyn Clock>,
@@ -47,7 +50,7 @@ impl Default for Config {
             notify_keyspace_events: String::new(),
             append_only: None,
             auto_rewrite: AutoRewrite::default(),
-            script_time_limit: Duration::from_secs(5),
+            script_time_limit: DEFAULT_SCRIPT_TIME_LIMIT,
         }
     }
 }

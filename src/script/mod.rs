@@ -50,7 +50,7 @@ impl Default for Scripts {
         Scripts {
             bodies: HashMap::new(),
             lua: None,
-            time_limit: Duration::from_secs(5),
+            time_limit: crate::config::DEFAULT_SCRIPT_TIME_LIMIT,
         }
     }
 }
