@@ -177,6 +177,15 @@ fn an_in_place_edit_never_changes_a_value_already_read() {
     conn.run(SetBit::new("k", 0, true)).unwrap();
     conn.run(SetRange::new("k", 1, "E")).unwrap();
     assert_eq!(before, Bytes::from_static(b"hello"));
+    // APPEND edits in place too.
+    conn.call(["SET", "a", "abc"]).unwrap();
+    let held = conn.call(["GET", "a"]).unwrap();
+    assert_eq!(
+        conn.call(["APPEND", "a", "def"]).unwrap(),
+        Reply::Integer(6)
+    );
+    assert_eq!(held, Reply::bulk("abc"));
+    assert_eq!(conn.call(["GET", "a"]).unwrap(), Reply::bulk("abcdef"));
     assert_eq!(
         conn.run(GetRange::new("k", 0, -1)).unwrap(),
         Bytes::from_static(b"\xe8Ello")
