@@ -63,8 +63,10 @@
 //! - timing: relative TTLs are long and distinct (`1000 + 10 * step` seconds) so nothing
 //!   expires by surprise and GT/LT never compare equal deadlines; the only short TTL is the
 //!   expiry step's, always followed by a lookup; no SET with a past EXAT/PXAT (redis-server
-//!   expires it when its cycle or a lookup finds it, embedis at once: README); no TTL reads;
-//!   no BLOCK; XADD never takes `*` as ID;
+//!   expires it when its cycle or a lookup finds it, embedis at once: README); the one TTL
+//!   read (PTTL, among the aliases refused in subscribe mode) compares only whether a
+//!   remaining time came back, not its value (each server reads its clock at its own
+//!   millisecond); no BLOCK; XADD never takes `*` as ID;
 //! - README's known differences: CONFIG of other parameters, HELLO other than the
 //!   greeting, XREAD with `$` or `+`; inside MULTI the runner skips a
 //!   subscription command with other than one name (7.0 writes one confirmation per name
@@ -902,6 +904,9 @@ enum Mask {
     Names(&'static str),
     /// The first frame is a PUBSUB CHANNELS / SHARDCHANNELS list: elements in any order.
     Elements,
+    /// A TTL or PTTL reply: a remaining time (not -1 or -2) depends on when each server
+    /// read its clock, so only its sign is compared.
+    RemainingTime,
 }
 
 struct Divergence {
@@ -1057,6 +1062,8 @@ fn run(lease: &Lease, script: &Script, counts: &mut Counts) -> Result<(), Diverg
             "pubsub channels" | "pubsub shardchannels"
         ) {
             Mask::Elements
+        } else if matches!(command_name(argv).as_str(), "ttl" | "pttl") {
+            Mask::RemainingTime
         } else {
             Mask::Plain
         };
@@ -1214,6 +1221,14 @@ fn normalise(frames: &[Vec<u8>], mask: Mask, exec: bool) -> Frames {
     }
     match mask {
         Mask::Plain => {}
+        Mask::RemainingTime => {
+            if let Some(reply) = frames.iter_mut().find(|frame| frame.starts_with(b":")) {
+                let negative = reply.starts_with(b":-");
+                if !negative && reply.as_slice() != b":0\r\n" {
+                    *reply = b":<remaining>\r\n".to_vec();
+                }
+            }
+        }
         Mask::Elements => {
             if let Some(reply) = frames.iter_mut().find(|frame| frame.starts_with(b"*")) {
                 if let Some((header, mut items)) = elements(reply) {
