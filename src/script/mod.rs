@@ -7,8 +7,9 @@
 //! (`call`, `pcall`, `error_reply`, `status_reply`, `sha1hex`, `log`, `setresp`,
 //! `set_repl`, `replicate_commands`, `REDIS_VERSION`), Lua's base library without `print`,
 //! `dofile`, `loadfile`, `getfenv`, `setfenv` and `newproxy`, `string`, `table`, `math`,
-//! `coroutine`, LuaBitOp's `bit` (`bit.rs`) and lua-cjson's `cjson` (`cjson.rs`). Globals are read
-//! only: reading a missing one or writing any is an error with Redis's text. Errors carry
+//! `coroutine`, LuaBitOp's `bit` (`bit.rs`) and lua-cjson's `cjson` (`cjson.rs`). Globals
+//! and library tables are read only: reading a missing global or writing any is an error
+//! with Redis's text. Errors carry
 //! Redis's suffix (` script: <sha>, on @user_script:<line>.`), the line found by walking
 //! the stack to the innermost frame of the script.
 //!
@@ -62,7 +63,8 @@ struct Interpreter {
     globals: Table,
     /// The environment scripts run in: reads fall through to `globals`, writes fail.
     env: Table,
-    /// Slots the `redis` library reads per run: `call`, the command runner of this run.
+    /// The sandbox's own slots, out of scripts' reach: `run`, the real `redis` table (whose
+    /// `call` is set per run), and `pending` / `token` for errors raised from Rust.
     hidden: Table,
     /// `function(f) return xpcall(f, handler) end`, the handler adding where it failed.
     run: Function,
@@ -89,14 +91,20 @@ local function where()
   return nil
 end
 
+-- An error raised by a Rust function (redis.call, redis.setresp, ...) is mlua's value; the
+-- `{err = text}` table it stands for waits in hidden.pending (see `raise`).
+local function take_pending(err)
+  if type(err) == 'userdata' and hidden.pending ~= nil
+      and string.find(tostring(err), hidden.token, 1, true) then
+    err = hidden.pending
+  end
+  hidden.pending = nil
+  return err
+end
+
 hidden.run = function(f)
   return xpcall(f, function(err)
-    -- An error raised by a Rust function (redis.call, redis.setresp): the table it left.
-    if type(err) == 'userdata' and hidden.pending ~= nil
-        and string.find(tostring(err), hidden.token, 1, true) then
-      err = hidden.pending
-    end
-    hidden.pending = nil
+    err = take_pending(err)
     if type(err) ~= 'table' then err = { err = 'ERR ' .. tostring(err) } end
     local line = where()
     if line then err.source = '@user_script'; err.line = line end
@@ -110,12 +118,7 @@ local redis = {}
 redis.pcall = function(...)
   local ok, reply = pcall(redis.call, ...)
   if ok then return reply end
-  if type(reply) == 'userdata' and hidden.pending ~= nil
-      and string.find(tostring(reply), hidden.token, 1, true) then
-    reply = hidden.pending
-  end
-  hidden.pending = nil
-  return reply
+  return take_pending(reply)
 end
 redis.error_reply = error_reply
 redis.status_reply = status_reply
@@ -152,12 +155,7 @@ hidden.redis = redis
 -- becomes `text`.
 local function caught(ok, ...)
   if ok then return true, ... end
-  local err = ...
-  if type(err) == 'userdata' and hidden.pending ~= nil
-      and string.find(tostring(err), hidden.token, 1, true) then
-    err = hidden.pending
-  end
-  hidden.pending = nil
+  local err = take_pending((...))
   if type(err) == 'table' and err.err ~= nil then err = err.err end
   return false, err
 end
