@@ -14,12 +14,13 @@ use bytes::Bytes;
 
 use super::argv::Args;
 use super::context::Ctx;
-use super::string_range::{resolve_range, MAX_STRING_LEN};
+use super::string_range::{resolve_range, reversed_negatives, MAX_STRING_LEN};
 use super::{Command, IntoArg};
 use crate::exec::notify;
 use crate::store::bitmap::{self, BitOp, FieldType, Overflow};
 use crate::store::c_string::{c_string, keyword_is};
 use crate::store::number::parse_i64;
+use crate::store::value::Value;
 use crate::{BitmapError, Error, Reply};
 
 /// A bit offset as Redis's `getBitOffsetFromArgument` reads it: an integer (or, where
@@ -167,11 +168,11 @@ impl Span {
         let range = |start: &Bytes, end: &Bytes, unit: Option<&Bytes>| {
             let start = parse_i64(start).ok_or(Error::NotInteger)?;
             let end = parse_i64(end).ok_or(Error::NotInteger)?;
-            // Two negative indexes the wrong way round count nothing, before the unit.
-            if start < 0 && end < 0 && start > end {
+            // Counting nothing (see `BitCount::apply`) is decided before the unit is read.
+            if reversed_negatives(start, end) {
                 return Ok(Span::Range {
-                    start: 1,
-                    end: Some(0),
+                    start,
+                    end: Some(end),
                     bits: false,
                 });
             }
@@ -281,18 +282,10 @@ impl BitCount {
 
     /// `start end`: bytes `start..=end` (negative from the end).
     pub fn range(mut self, start: i64, end: i64) -> BitCount {
-        self.span = if start < 0 && end < 0 && start > end {
-            Span::Range {
-                start: 1,
-                end: Some(0),
-                bits: false,
-            }
-        } else {
-            Span::Range {
-                start,
-                end: Some(end),
-                bits: false,
-            }
+        self.span = Span::Range {
+            start,
+            end: Some(end),
+            bits: false,
         };
         self
     }
@@ -317,6 +310,16 @@ impl BitCount {
             Ok(None) => return Reply::Integer(0),
             Err(error) => return error.into(),
         };
+        if let Span::Range {
+            start,
+            end: Some(end),
+            ..
+        } = self.span
+        {
+            if reversed_negatives(start, end) {
+                return Reply::Integer(0);
+            }
+        }
         match self.span.bits_of(value.len() as u64) {
             Ok(Some((first, last))) => {
                 Reply::Integer(bitmap::count_ones(&value, first, last) as i64)
@@ -478,14 +481,8 @@ impl BitOpStore {
         let slices: Vec<&[u8]> = sources.iter().map(|source| &source[..]).collect();
         let result = bitmap::combine(self.op, &slices);
         let len = result.len() as i64;
-        if result.is_empty() {
-            if ctx.delete(&self.destination) {
-                ctx.notify(notify::GENERIC, "del", &self.destination);
-            }
-        } else {
-            ctx.put_string(self.destination.clone(), Bytes::from(result), None);
-            ctx.notify(notify::STRING, "set", &self.destination);
-        }
+        let value = (!result.is_empty()).then(|| Value::String(Bytes::from(result)));
+        ctx.store_result(&self.destination, value, notify::STRING, "set");
         Reply::Integer(len)
     }
 }

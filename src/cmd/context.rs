@@ -244,6 +244,31 @@ impl Ctx<'_> {
         Ok(result)
     }
 
+    /// What a STORE form does with its result (SINTERSTORE, ZUNIONSTORE, ZRANGESTORE,
+    /// BITOP, ...), as Redis's `setKey` / `dbDelete`: `Some(value)` replaces `destination`
+    /// whatever it held, deadline dropped (`new` announced if it did not exist, then
+    /// `event` of `class`); `None`, an empty result, deletes it (`del` if it existed). The
+    /// file gets the destination's whole new state through the generic key logger.
+    pub(crate) fn store_result(
+        &mut self,
+        destination: &Bytes,
+        value: Option<Value>,
+        class: u32,
+        event: &str,
+    ) {
+        let Some(value) = value else {
+            if self.delete(destination) {
+                self.notify(notify::GENERIC, "del", destination);
+            }
+            return;
+        };
+        self.announce_if_new(destination);
+        self.db.insert(destination.clone(), value, None);
+        self.blocking.signal(self.db.index(), destination);
+        self.touch(destination);
+        self.notify(class, event, destination);
+    }
+
     /// Stores a string with the given deadline (`None`: none), and signals the write.
     pub(crate) fn put_string(&mut self, key: Bytes, value: Bytes, expires_at: Option<u64>) {
         self.announce_if_new(&key);

@@ -718,26 +718,13 @@ impl SCombine {
             return set_reply(result.members());
         };
         let size = result.len() as i64;
-        if result.is_empty() {
-            if ctx.delete(destination) {
-                ctx.notify(notify::GENERIC, "del", destination);
-            }
-            return Reply::Integer(0);
-        }
-        let members: Vec<Bytes> = result.members().into_iter().cloned().collect();
-        ctx.announce_if_new(destination);
-        // The result replaces whatever was there, deadline included.
-        ctx.db
-            .insert(destination.clone(), Value::Set(Box::new(result)), None);
-        if ctx.logging() {
-            ctx.log_effect(&[&b"DEL"[..], destination]);
-        }
         let event = match self.algebra {
             Algebra::Inter => "sinterstore",
             Algebra::Union => "sunionstore",
             Algebra::Diff => "sdiffstore",
         };
-        ctx.set_written(destination, event, &argv_of(b"SADD", destination, &members));
+        let value = (!result.is_empty()).then(|| Value::Set(Box::new(result)));
+        ctx.store_result(destination, value, notify::SET, event);
         Reply::Integer(size)
     }
 }

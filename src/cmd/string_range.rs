@@ -32,6 +32,13 @@ pub(crate) fn resolve_range(start: i64, end: i64, len: u64) -> Option<(u64, u64)
     Some((u64::try_from(start).ok()?, u64::try_from(end).ok()?))
 }
 
+/// GETRANGE's and BITCOUNT's early answer: two negative indexes the wrong way round select
+/// nothing, decided before any clamping (`GETRANGE k -1 -5` is empty where clamping alone
+/// would give the first byte).
+pub(crate) fn reversed_negatives(start: i64, end: i64) -> bool {
+    start < 0 && end < 0 && start > end
+}
+
 /// `GETRANGE key start end` (and `SUBSTR`): the bytes from `start` to `end` inclusive,
 /// negative from the end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,8 +100,7 @@ impl GetRange {
             Ok(value) => value.unwrap_or_default(),
             Err(error) => return error.into(),
         };
-        // Two negative indexes the wrong way round select nothing, before clamping.
-        if self.start < 0 && self.end < 0 && self.start > self.end {
+        if reversed_negatives(self.start, self.end) {
             return Reply::Bulk(Bytes::new());
         }
         match resolve_range(self.start, self.end, value.len() as u64) {

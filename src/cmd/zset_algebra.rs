@@ -33,28 +33,16 @@ use crate::store::zset::{Score, SortedSet};
 use crate::{Error, Reply};
 
 impl Ctx<'_> {
-    /// Replaces `destination` with `set` (deadline dropped), or deletes it when `set` is
-    /// empty; replies the size stored. Redis's `setKey` / `dbDelete` with their events.
+    /// Stores a sorted-set result (the algebra's STORE forms, ZRANGESTORE); replies its size.
     pub(crate) fn store_sorted_set(
         &mut self,
         destination: &Bytes,
         set: SortedSet,
         event: &str,
     ) -> Reply {
-        if set.is_empty() {
-            if self.delete(destination) {
-                self.notify(notify::GENERIC, "del", destination);
-            }
-            return Reply::Integer(0);
-        }
         let size = set.len() as i64;
-        self.announce_if_new(destination);
-        self.db
-            .insert(destination.clone(), Value::SortedSet(Box::new(set)), None);
-        self.blocking.signal(self.db.index(), destination);
-        // Logs the whole new state: `DEL`, then `ZADD` batches.
-        self.touch(destination);
-        self.notify(notify::ZSET, event, destination);
+        let value = (!set.is_empty()).then(|| Value::SortedSet(Box::new(set)));
+        self.store_result(destination, value, notify::ZSET, event);
         Reply::Integer(size)
     }
 }
