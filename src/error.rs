@@ -174,6 +174,8 @@ pub enum Error {
     List(ListError),
     /// A bit command's (SETBIT, BITPOS, BITOP, BITFIELD, SETRANGE) `ERR` reply.
     Bitmap(BitmapError),
+    /// A HyperLogLog command's error (PFADD, PFCOUNT, PFMERGE, PFDEBUG, PFSELFTEST).
+    HyperLogLog(HyperLogLogError),
     /// An error a Lua script raised or returned, or EVAL's own (`NOSCRIPT`, a compile
     /// error): the whole error line after `-`, code included, as the script made it.
     Script(String),
@@ -483,6 +485,66 @@ impl BitmapError {
     }
 }
 
+/// A HyperLogLog command's error, each rendering Redis's exact text (code included).
+///
+/// ```
+/// use embedis::{Error, HyperLogLogError};
+/// let error = Error::HyperLogLog(HyperLogLogError::NotHyperLogLog);
+/// assert_eq!(error.to_string(), "WRONGTYPE Key is not a valid HyperLogLog string value.");
+/// assert_eq!(error.code(), "WRONGTYPE");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HyperLogLogError {
+    /// The key holds a string that is not a HyperLogLog.
+    NotHyperLogLog,
+    /// A sparse HyperLogLog whose runs do not cover its registers exactly.
+    Corrupt,
+    /// PFDEBUG on a missing key.
+    NoSuchKey,
+    /// PFDEBUG DECODE of a dense HyperLogLog.
+    NotSparse,
+    /// PFDEBUG with a subcommand it does not know (as given).
+    UnknownDebugSubcommand(String),
+    /// PFSELFTEST found a fault (what failed).
+    SelfTest(String),
+}
+
+impl HyperLogLogError {
+    /// The error code, the reply's first word.
+    pub fn code(&self) -> &'static str {
+        match self {
+            HyperLogLogError::NotHyperLogLog => "WRONGTYPE",
+            HyperLogLogError::Corrupt => "INVALIDOBJ",
+            HyperLogLogError::SelfTest(_) => "TESTFAILED",
+            _ => "ERR",
+        }
+    }
+}
+
+impl fmt::Display for HyperLogLogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HyperLogLogError::NotHyperLogLog => {
+                f.write_str("WRONGTYPE Key is not a valid HyperLogLog string value.")
+            }
+            HyperLogLogError::Corrupt => f.write_str("INVALIDOBJ Corrupted HLL object detected"),
+            HyperLogLogError::NoSuchKey => f.write_str("ERR The specified key does not exist"),
+            HyperLogLogError::NotSparse => f.write_str("ERR HLL encoding is not sparse"),
+            HyperLogLogError::UnknownDebugSubcommand(name) => {
+                write!(f, "ERR Unknown PFDEBUG subcommand '{name}'")
+            }
+            HyperLogLogError::SelfTest(what) => write!(f, "TESTFAILED {what}"),
+        }
+    }
+}
+
+impl From<HyperLogLogError> for Error {
+    fn from(error: HyperLogLogError) -> Error {
+        Error::HyperLogLog(error)
+    }
+}
+
 impl From<BitmapError> for Error {
     fn from(error: BitmapError) -> Error {
         Error::Bitmap(error)
@@ -584,6 +646,7 @@ impl Error {
             Error::NoProto => "NOPROTO",
             Error::WrongPass => "WRONGPASS",
             Error::AppendOnlyWrite(_) => "MISCONF",
+            Error::HyperLogLog(error) => error.code(),
             Error::CellUsage(_)
             | Error::CellNotInteger(_)
             | Error::CellZeroRate
@@ -743,6 +806,7 @@ impl fmt::Display for Error {
             Error::SortedSet(error) => write!(f, "ERR {}", error.message()),
             Error::List(error) => write!(f, "ERR {}", error.message()),
             Error::Bitmap(error) => write!(f, "ERR {}", error.message()),
+            Error::HyperLogLog(error) => error.fmt(f),
             Error::Script(text) => f.write_str(text),
             Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),
             Error::NumKeysBeyondArgs => {

@@ -30,6 +30,8 @@
 //!   (a long list spans several quicklist nodes on redis-server, 8 KB each);
 //! - `!sfill KEY N` (a whole line): `SADD KEY member:0 member:1 ...` with N members (not
 //!   integers: a hash table on redis-server, in its own order);
+//! - `!pfill KEY N PREFIX` (a whole line): `PFADD KEY PREFIX0 PREFIX1 ...` with N elements
+//!   (past a few hundred, a dense HyperLogLog);
 //! - `!len`: a random pick (HRANDFIELD, ZRANDMEMBER, SPOP, SRANDMEMBER): the same type, and
 //!   for arrays and sets the same number of elements, but not the same elements.
 //!
@@ -131,6 +133,23 @@ fn parse_step(line: &str) -> Step {
         let mut argv = vec![b"SADD".to_vec(), key.as_bytes().to_vec()];
         for i in 0..count {
             argv.push(format!("member:{i}").into_bytes());
+        }
+        return Step {
+            conn,
+            check: Check::Exact,
+            argv,
+        };
+    }
+    if let Some(spec) = rest.strip_prefix("!pfill ") {
+        let mut parts = spec.split(' ');
+        let (Some(key), Some(count), Some(prefix)) = (parts.next(), parts.next(), parts.next())
+        else {
+            panic!("!pfill KEY N PREFIX");
+        };
+        let count: usize = count.parse().expect("!pfill KEY N PREFIX");
+        let mut argv = vec![b"PFADD".to_vec(), key.as_bytes().to_vec()];
+        for i in 0..count {
+            argv.push(format!("{prefix}{i}").into_bytes());
         }
         return Step {
             conn,

@@ -21,6 +21,7 @@ pub(crate) mod context;
 pub(crate) mod databases;
 pub(crate) mod expire;
 pub(crate) mod hash;
+pub(crate) mod hyperloglog;
 pub(crate) mod increx;
 pub(crate) mod keys;
 pub(crate) mod list;
@@ -56,6 +57,7 @@ pub use hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
     HSet, HSetNx, HStrLen, HVals,
 };
+pub use hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 pub use increx::{Increx, IncrexReply};
 pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
 pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
@@ -275,6 +277,11 @@ pub enum Command {
     ZScan(Box<ZScan>),
     ZMPop(ZMPop),
     ZCombine(Box<ZCombine>),
+    PfAdd(PfAdd),
+    PfCount(PfCount),
+    PfMerge(PfMerge),
+    PfDebug(PfDebug),
+    PfSelfTest(PfSelfTest),
     GetRange(GetRange),
     SetRange(SetRange),
     SetBit(SetBit),
@@ -506,6 +513,9 @@ impl Command {
                     | Command::ZMPop(_)
                     | Command::ZCombine(_)
                     | Command::SetRange(_)
+                    | Command::PfAdd(_)
+                    | Command::PfMerge(_)
+                    | Command::PfDebug(_)
                     | Command::SetBit(_)
                     | Command::BitOpStore(_)
                     | Command::Push(_)
@@ -625,6 +635,11 @@ impl Command {
             Command::ZScan(_) => "zscan",
             Command::ZMPop(c) => c.name(),
             Command::ZCombine(c) => c.name(),
+            Command::PfAdd(_) => "pfadd",
+            Command::PfCount(_) => "pfcount",
+            Command::PfMerge(_) => "pfmerge",
+            Command::PfDebug(_) => "pfdebug",
+            Command::PfSelfTest(_) => "pfselftest",
             Command::GetRange(c) => c.name(),
             Command::SetRange(_) => "setrange",
             Command::SetBit(_) => "setbit",
@@ -750,6 +765,11 @@ impl Command {
             Command::ZScan(c) => c.apply(ctx),
             Command::ZMPop(c) => c.apply(ctx),
             Command::ZCombine(c) => c.apply(ctx),
+            Command::PfAdd(c) => c.apply(ctx),
+            Command::PfCount(c) => c.apply(ctx),
+            Command::PfMerge(c) => c.apply(ctx),
+            Command::PfDebug(c) => c.apply(ctx),
+            Command::PfSelfTest(c) => c.apply(ctx),
             Command::GetRange(c) => c.apply(ctx),
             Command::SetRange(c) => c.apply(ctx),
             Command::SetBit(c) => c.apply(ctx),
@@ -902,6 +922,11 @@ typed! {
     ZScan => ZScan: (u64, Vec<Bytes>),
     ZMPop => ZMPop: Reply,
     ZCombine => ZCombine: Reply,
+    PfAdd => PfAdd: bool,
+    PfCount => PfCount: i64,
+    PfMerge => PfMerge: (),
+    PfDebug => PfDebug: Reply,
+    PfSelfTest => PfSelfTest: (),
     GetRange => GetRange: Bytes,
     SetRange => SetRange: i64,
     SetBit => SetBit: i64,

@@ -16,6 +16,7 @@ use super::hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
     HSet, HSetNx, HStrLen, HVals,
 };
+use super::hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 use super::increx::Increx;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
 use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
@@ -133,6 +134,12 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("bitcount", -2, BitCount::parse),
     cmd("bitpos", -3, BitPos::parse),
     cmd("bitop", -4, BitOpStore::parse),
+    // HyperLogLog
+    cmd("pfadd", -2, PfAdd::parse),
+    cmd("pfcount", -2, PfCount::parse),
+    cmd("pfmerge", -2, PfMerge::parse),
+    cmd("pfdebug", 3, PfDebug::parse),
+    cmd("pfselftest", 1, PfSelfTest::parse),
     cmd("bitfield", -2, BitField::parse),
     cmd("bitfield_ro", -2, BitField::parse_read_only),
     // rate limiting (redis-cell's module command has arity -1: it counts its arguments)

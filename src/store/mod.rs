@@ -6,6 +6,7 @@ pub(crate) mod double;
 pub(crate) mod gcra;
 pub(crate) mod glob;
 pub(crate) mod hash;
+pub(crate) mod hyperloglog;
 pub(crate) mod keyspace;
 pub(crate) mod list;
 pub(crate) mod long_double;
