@@ -450,6 +450,10 @@ const ALL_OPTS: &[&[&str]] = &[
     SET_TYPE_OPTS,
 ];
 
+/// PFDEBUG's subcommands (GETREG's 16384 registers included) and one it does not know.
+const PFDEBUG_WORDS: &[&str] = &[
+    "ENCODING", "TODENSE", "DECODE", "GETREG", "decode", "nosuch",
+];
 const HELLO_WORDS: &[&str] = &[
     "2", "3", "1", "4", "-1", "AUTH", "SETNAME", "default", "auth", "setname", "pw", "name",
 ];
@@ -518,6 +522,11 @@ const SPECS: &[Spec] = &[
     own("BITOP", 3, &[Own, K, K, K], BITOP_WORDS),
     Spec { name: "BITFIELD", weight: 4, shape: &[K, O, Own, Own, Own, O, Own, Own, Own], opts: BIT_OPTS, own: BIT_WORDS, exact: false },
     Spec { name: "BITFIELD_RO", weight: 2, shape: &[K, O, Own, Own, O, Own, Own], opts: BIT_OPTS, own: BIT_WORDS, exact: false },
+    // HyperLogLog over the same keys (a plain string is not one; SETRANGE can break one)
+    spec("PFADD", 4, &[K, V, V, V], NO_OPTS),
+    spec("PFCOUNT", 3, &[K, K], NO_OPTS),
+    spec("PFMERGE", 2, &[K, K, K], NO_OPTS),
+    own("PFDEBUG", 1, &[Own, K], PFDEBUG_WORDS),
     // keys
     spec("DEL", 3, &[K, K], NO_OPTS),
     spec("UNLINK", 1, &[K, K], NO_OPTS),

@@ -109,6 +109,13 @@ fn every_kind_of_write_replays_to_the_same_data() {
         ],
         &["BITOP", "XOR", "xored", "bits", "fields"],
         &["BITOP", "AND", "n2", "nosuch"],
+        &["PFADD", "hll", "a", "b", "c"],
+        &["PFCOUNT", "hll"],
+        &["PFADD", "hll2", "c", "d"],
+        &["PFMERGE", "hll3", "hll", "hll2"],
+        &["PFDEBUG", "TODENSE", "hll2"],
+        &["PFADD", "hll2", "e"],
+        &["PFADD", "hll4"],
         &[
             "EVAL",
             "redis.call('SET', KEYS[1], ARGV[1]) redis.call('RPUSH', KEYS[2], 'a', 'b') \
