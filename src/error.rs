@@ -179,6 +179,16 @@ pub enum Error {
     /// An error a Lua script raised or returned, or EVAL's own (`NOSCRIPT`, a compile
     /// error): the whole error line after `-`, code included, as the script made it.
     Script(String),
+    /// SORT met a weight that is not a number (or overflows).
+    SortScore,
+    /// LCS of a key that holds another type than a string.
+    LcsNotStrings,
+    /// LCS with both LEN and IDX.
+    LcsLenAndIdx,
+    /// LCS of strings whose table would pass `proto-max-bulk-len` (512 MiB).
+    LcsTooMuchMemory,
+    /// LCS could not allocate its table.
+    LcsAllocation,
     /// SINTERCARD (and LMPOP-like commands): `numkeys` is more than the arguments given.
     NumKeysBeyondArgs,
     /// SINTERCARD's LIMIT is negative or not a number.
@@ -713,6 +723,17 @@ impl fmt::Display for Error {
                 f.write_str("WRONGTYPE Operation against a key holding the wrong kind of value")
             }
             Error::NotInteger => f.write_str("ERR value is not an integer or out of range"),
+            Error::SortScore => f.write_str("ERR One or more scores can't be converted into double"),
+            Error::LcsNotStrings => f.write_str("ERR The specified keys must contain string values"),
+            Error::LcsLenAndIdx => {
+                f.write_str("ERR If you want both the length and indexes, please just use IDX.")
+            }
+            Error::LcsTooMuchMemory => f.write_str(
+                "ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len",
+            ),
+            Error::LcsAllocation => {
+                f.write_str("ERR Insufficient memory, failed allocating transient memory for LCS")
+            }
             Error::NotFloat => f.write_str("ERR value is not a valid float"),
             Error::IncrOverflow => f.write_str("ERR increment or decrement would overflow"),
             Error::DecrOverflow => f.write_str("ERR decrement would overflow"),

@@ -2659,6 +2659,435 @@ const SETS: &[Case] = &[
     ("watch sees the last member go", &["SADD s a", "WATCH s", "@1 SPOP s", "MULTI", "EXISTS s", "EXEC"]),
 ];
 
+#[rustfmt::skip]
+const HYPERLOGLOG: &[Case] = &[
+    // PFADD
+    ("pfadd creates a sparse key", &["PFADD k a b c", "GET k", "TYPE k", "STRLEN k", "EXISTS k", "PFDEBUG ENCODING k", "PFDEBUG DECODE k"]),
+    ("pfadd replies 1 only when a register changes", &["PFADD k a", "PFADD k a", "PFADD k a a a", "PFADD k b a", "PFADD k a b", "PFADD k c", "GET k"]),
+    ("pfadd without elements", &["PFADD k", "EXISTS k", "GET k", "PFADD k", "PFCOUNT k", "GET k", "PFADD k", "GET k", "PFADD j a", "PFADD j", "GET j", "PFCOUNT j", "PFADD j", "GET j"]),
+    ("pfadd empty string element", &["PFADD k \"\"", "GET k", "PFADD k \"\" \"\"", "PFADD k a \"\"", "PFCOUNT k", "PFDEBUG DECODE k"]),
+    ("pfadd binary elements", &["PFADD k \"\\x00\" \"\\xff\\xfe\" \"a\\r\\nb\" \"\\x00\\x00\"", "GET k", "PFDEBUG DECODE k", "PFADD k \"\\x00\"", "PFCOUNT k"]),
+    ("pfadd elements of every hash tail length", &["PFADD k a ab abc abcd abcde abcdef abcdefg abcdefgh abcdefghi abcdefghij abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq", "GET k", "PFCOUNT k"]),
+    ("pfadd long elements", &["PFADD k {a*1000} {a*1001} {b*7} {b*8} {b*9} {c*4096}", "GET k", "PFADD k {a*1000}", "PFCOUNT k"]),
+    ("pfadd one at a time equals one batch", &["PFADD a w x y z", "PFADD b w", "PFADD b x", "PFADD b y", "PFADD b z", "GET a", "GET b", "PFADD c z y x w", "GET c"]),
+    ("pfadd 500 elements stays sparse", &["!pfill k 500 m", "PFDEBUG ENCODING k", "STRLEN k", "GET k", "PFCOUNT k", "GET k"]),
+    ("pfadd adjacent registers merge into VAL runs", &["PFADD k r55001 r18516 r164471 r3612 r20832 r2536 r39823", "PFDEBUG DECODE k", "GET k", "PFADD k r71721", "PFDEBUG DECODE k", "GET k"]),
+    ("pfadd adjacent registers added right to left", &["PFADD k r39823", "PFADD k r2536", "PFADD k r20832", "PFADD k r3612", "PFADD k r164471", "PFDEBUG DECODE k", "PFADD k r18516", "GET k", "PFADD k r55001", "PFDEBUG DECODE k", "GET k"]),
+    ("pfadd ZERO and XZERO split lengths", &["PFADD a r49391", "GET a", "PFADD b r57432", "GET b", "PFADD c r24720 r60274", "GET c", "PFADD d r36934 r718", "GET d", "PFADD d r7803", "GET d"]),
+    ("pfadd sparse up to 3000 bytes then dense", &["!pfill k 1683 e", "STRLEN k", "PFDEBUG ENCODING k", "GET k", "PFADD k e1683", "STRLEN k", "PFDEBUG ENCODING k", "PFCOUNT k"]),
+    ("pfadd dense representation bytes", &["!pfill k 2000 e", "PFDEBUG ENCODING k", "GET k", "PFCOUNT k", "GET k"]),
+    ("pfadd to a dense key", &["!pfill k 3000 e", "PFADD k e1 e2999", "PFADD k e3000", "PFADD k e3000", "PFCOUNT k", "PFADD k e0", "GETRANGE k 0 15", "PFADD k new", "GETRANGE k 0 15", "PFCOUNT k"]),
+    ("pfadd run length 32 stays sparse", &["PFADD k a x5766001573", "PFDEBUG ENCODING k", "PFDEBUG DECODE k", "GET k", "PFCOUNT k"]),
+    ("pfadd run length above 32 promotes to dense", &["PFADD k a b", "PFADD k x4433771783", "PFDEBUG ENCODING k", "STRLEN k", "GET k", "PFCOUNT k", "PFADD k x4433771783", "PFADD k x8786916798", "PFCOUNT k", "PFADD j x x8786916798 y", "PFDEBUG ENCODING j", "GETRANGE j 0 20", "PFCOUNT j"]),
+    // PFCOUNT
+    ("pfcount missing keys", &["PFCOUNT k", "EXISTS k", "PFCOUNT a b c", "PFCOUNT k k", "EXISTS a"]),
+    ("pfcount writes the cached cardinality", &["PFADD k a b c", "GET k", "PFCOUNT k", "GET k", "PFCOUNT k", "GET k"]),
+    ("pfadd invalidates the cache keeping its bytes", &["PFADD k a b", "PFCOUNT k", "GET k", "PFADD k c", "GET k", "PFADD k a", "GET k", "PFCOUNT k", "GET k", "PFADD k a", "GET k"]),
+    ("pfcount of several keys writes nothing", &["PFADD a x y", "PFADD b y z", "PFCOUNT a b", "GET a", "GET b", "PFCOUNT a b missing", "PFCOUNT missing a", "PFCOUNT a a", "PFCOUNT a", "GET a"]),
+    ("pfcount 100 and 1000 elements", &["!pfill k 100 s", "PFCOUNT k", "!pfill j 1000 s", "PFCOUNT j", "PFCOUNT k j", "GET k", "PFDEBUG ENCODING j"]),
+    ("pfcount 10000 elements", &["!pfill k 10000 s", "PFCOUNT k", "GETRANGE k 0 15", "!pfill j 10000 t", "PFCOUNT j", "PFCOUNT k j", "PFCOUNT j k missing"]),
+    ("pfcount 100000 elements", &["!pfill k 100000 s", "PFCOUNT k", "GETRANGE k 0 15", "PFADD k s0 s99999", "PFCOUNT k"]),
+    ("pfcount cache on a dense key", &["!pfill k 2500 q", "GETRANGE k 0 15", "PFCOUNT k", "GETRANGE k 0 15", "PFADD k q1", "GETRANGE k 0 15", "PFADD k qx", "GETRANGE k 0 15", "PFCOUNT k"]),
+    ("pfcount trusts a valid cached cardinality", &["PFADD k a", "SETRANGE k 8 \"\\x05\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"", "PFCOUNT k", "SETRANGE k 8 \"\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x7f\"", "PFCOUNT k", "PFCOUNT k k", "PFCOUNT k missing", "SETRANGE k 15 \"\\x80\"", "PFCOUNT k", "GET k"]),
+    ("pfcount sparse and dense union", &["PFADD a x y z", "!pfill b 2000 e", "PFCOUNT a b", "PFCOUNT b a", "PFADD c e1 e2 x", "PFCOUNT a b c", "PFCOUNT c"]),
+    ("pfcount with a stale cache touches WATCH", &["PFADD k a b c", "WATCH k", "@1 PFCOUNT k", "MULTI", "PING", "EXEC", "WATCH k", "@1 PFCOUNT k", "MULTI", "PING", "EXEC"]),
+    ("pfcount on the watching connection", &["PFADD k a", "WATCH k", "PFCOUNT k", "MULTI", "PING", "EXEC", "WATCH k", "PFCOUNT k", "PFCOUNT k k", "MULTI", "PING", "EXEC"]),
+    ("pfadd touches WATCH only when it changes", &["PFADD k a", "WATCH k", "@1 PFADD k a", "@1 PFADD k", "MULTI", "PING", "EXEC", "WATCH k", "@1 PFADD k b", "MULTI", "PING", "EXEC", "WATCH n", "@1 PFADD n", "MULTI", "PING", "EXEC"]),
+    // PFMERGE
+    ("pfmerge with missing dest and sources", &["PFMERGE d", "EXISTS d", "TYPE d", "GET d", "PFDEBUG ENCODING d", "PFCOUNT d", "PFMERGE e a b", "GET e", "EXISTS a b"]),
+    ("pfmerge sparse sources into a sparse dest", &["PFADD a x y z", "PFADD b z w", "PFMERGE d a b", "GET d", "PFDEBUG ENCODING d", "PFDEBUG DECODE d", "PFCOUNT d", "GET d", "GET a", "GET b"]),
+    ("pfmerge includes the existing dest", &["PFADD d q", "PFADD a x", "PFMERGE d a", "PFCOUNT d", "GET d", "PFMERGE d missing", "GET d"]),
+    ("pfmerge dest only invalidates the cache", &["PFADD a x y z", "PFCOUNT a", "GET a", "PFMERGE a", "GET a", "PFCOUNT a", "PFMERGE a a", "GET a", "PFMERGE a a a missing", "GET a"]),
+    ("pfmerge into one of its sources", &["PFADD a x y", "PFADD b y z", "PFMERGE a a b", "PFCOUNT a", "GET a", "PFMERGE b a", "GET b"]),
+    ("pfmerge with a dense source gives dense", &["PFADD a x y", "!pfill b 2000 e", "PFMERGE d a b", "PFDEBUG ENCODING d", "PFCOUNT d", "GETRANGE d 0 15", "PFMERGE a b", "PFDEBUG ENCODING a", "PFCOUNT a", "GET a"]),
+    ("pfmerge sparse sources into a dense dest", &["PFADD d q", "PFDEBUG TODENSE d", "PFADD a x y", "PFMERGE d a", "PFDEBUG ENCODING d", "PFCOUNT d", "GET d"]),
+    ("pfmerge of sparse sources past 3000 bytes", &["!pfill a 1000 a", "!pfill b 1000 b", "PFMERGE d a b", "PFDEBUG ENCODING d", "PFCOUNT d", "GET d", "PFMERGE e a", "PFDEBUG ENCODING e", "GET e"]),
+    ("pfmerge of a long run sparse source", &["PFADD a x5766001573", "PFADD b x4433771783", "PFMERGE d a", "PFDEBUG DECODE d", "PFMERGE d b", "PFDEBUG ENCODING d", "PFCOUNT d"]),
+    ("pfmerge and pfcount agree", &["!pfill a 300 u", "!pfill b 300 v", "PFADD c u1 v1 w1", "PFCOUNT a b c", "PFMERGE d a b c", "PFCOUNT d", "GET d"]),
+    ("pfmerge touches WATCH on dest", &["PFADD a x", "WATCH a", "PFMERGE d a", "MULTI", "PING", "EXEC", "WATCH d", "@1 PFMERGE d", "MULTI", "PING", "EXEC"]),
+    ("pfmerge keeps the dest ttl", &["PFADD d q", "EXPIRE d 1000", "PFADD a x", "PFMERGE d a", "TTL d", "PFMERGE n a", "TTL n", "PFCOUNT d"]),
+    // type errors and corrupted values
+    ("list and hash keys", &["RPUSH l a", "HSET h f v", "PFADD l a", "PFADD l", "PFCOUNT l", "PFCOUNT h", "PFCOUNT missing l", "PFMERGE l", "PFMERGE d l", "PFMERGE h missing", "PFDEBUG GETREG l", "PFDEBUG ENCODING h", "EXISTS d", "TYPE l"]),
+    ("string that is not an hll", &["SET s foo", "PFADD s a", "PFADD s", "PFCOUNT s", "PFCOUNT missing s", "PFMERGE s", "PFMERGE d s", "PFMERGE s missing", "PFDEBUG ENCODING s", "PFDEBUG DECODE s", "EXISTS d", "GET s"]),
+    ("first bad key decides the error", &["SET s foo", "RPUSH l a", "PFCOUNT l s", "PFCOUNT s l", "PFMERGE d l s", "PFMERGE d s l", "PFMERGE l s", "PFMERGE s l"]),
+    ("integer and empty strings are not hlls", &["SET i 12345", "PFADD i a", "PFCOUNT i", "SET e \"\"", "PFADD e", "PFCOUNT e", "PFMERGE e", "SET x {x*100}", "PFCOUNT x"]),
+    ("bad header", &["SET a HYLL", "PFCOUNT a", "SET b \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"", "PFCOUNT b", "SET c \"HYLX\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\"", "PFCOUNT c", "SET d \"HYLL\\x02\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\"", "PFCOUNT d", "PFADD d a", "SET e \"HYLL\\xff\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\"", "PFMERGE e", "SET f \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\"", "PFCOUNT f", "SET g \"hyll\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\"", "PFCOUNT g"]),
+    ("sparse header with nonzero unused bytes", &["SET k \"HYLL\\x01abc\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\"", "PFCOUNT k", "PFADD k a", "GET k", "PFCOUNT k"]),
+    ("dense of the wrong length", &["SET a \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80{A*12287}\"", "PFCOUNT a", "SET b \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80{A*12289}\"", "PFCOUNT b", "PFADD b x", "PFMERGE d b", "PFDEBUG ENCODING b", "EXISTS d"]),
+    ("crafted dense registers", &["SET k \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80{A*12288}\"", "PFCOUNT k", "PFCOUNT k k", "PFADD k a", "PFDEBUG ENCODING k", "GETRANGE k 0 15", "PFMERGE d k", "PFCOUNT d", "SET j \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80{@*12288}\"", "PFCOUNT j", "PFCOUNT j k"]),
+    ("crafted dense registers above 50", &["SET k \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80{?*12288}\"", "PFCOUNT k", "PFCOUNT k k", "PFADD k a b c", "SET j \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80{\x7f*12288}\"", "PFCOUNT j", "PFCOUNT j missing", "PFMERGE d j k", "PFCOUNT d"]),
+    ("crafted dense with a valid cache", &["SET k \"HYLL\\x00\\x00\\x00\\x00\\x2a\\x00\\x00\\x00\\x00\\x00\\x00\\x00{A*12288}\"", "PFCOUNT k", "PFCOUNT k k", "PFADD k a", "PFCOUNT k", "PFADD k zzz", "PFCOUNT k"]),
+    ("dense made invalid by APPEND", &["!pfill k 2000 e", "APPEND k x", "PFCOUNT k", "PFADD k a", "PFMERGE d k", "PFDEBUG ENCODING k", "STRLEN k"]),
+    ("sparse made invalid by APPEND", &["PFADD k a", "APPEND k x", "PFCOUNT k", "PFCOUNT k k", "PFADD k b", "GET k", "PFMERGE d k", "EXISTS d", "PFDEBUG DECODE k", "PFDEBUG TODENSE k"]),
+    ("SETRANGE corrupting the header", &["PFADD k a", "SETRANGE k 0 X", "PFCOUNT k", "SETRANGE k 0 H", "PFCOUNT k", "SETRANGE k 4 \"\\x00\"", "PFCOUNT k", "SETRANGE k 4 \"\\x01\"", "PFCOUNT k", "SETRANGE k 4 \"\\x02\"", "PFADD k b"]),
+    ("SETRANGE turning dense into sparse", &["!pfill k 2000 e", "SETRANGE k 4 \"\\x01\"", "PFDEBUG ENCODING k", "PFCOUNT k", "PFCOUNT k k", "PFMERGE d k", "PFDEBUG TODENSE k"]),
+    ("sparse with only a header", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"", "PFCOUNT k", "PFCOUNT k k", "PFADD k", "PFADD k a", "PFMERGE d k", "EXISTS d", "PFDEBUG DECODE k", "PFDEBUG GETREG k", "SET j \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\"", "PFCOUNT j", "PFMERGE j"]),
+    ("sparse one register short", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xfe\"", "PFCOUNT k", "PFDEBUG DECODE k", "PFADD k r60274", "GET k", "PFADD k a", "GET k", "PFADD k p12370 r60274", "GET k", "PFCOUNT k", "PFMERGE d k", "PFCOUNT d k", "EXISTS d"]),
+    ("sparse with extra registers at the tail", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\\x80\"", "PFCOUNT k", "PFCOUNT missing k", "PFDEBUG DECODE k", "PFADD k a", "PFDEBUG DECODE k", "PFDEBUG TODENSE k", "PFDEBUG GETREG k", "PFMERGE k"]),
+    ("sparse VAL run past the last register", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xfe\\x81\"", "PFCOUNT k", "PFDEBUG DECODE k", "PFDEBUG TODENSE k", "PFMERGE d k", "PFADD k a", "GET k", "PFADD k r60274"]),
+    ("sparse XZERO runs summing past the end", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xff\\x7f\\xff\"", "PFCOUNT k", "PFCOUNT k k", "PFDEBUG DECODE k", "PFADD k a", "PFDEBUG DECODE k", "PFMERGE d k", "PFDEBUG TODENSE k"]),
+    ("sparse truncated XZERO reads a zero byte", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x41\\xfe\\x7e\"", "PFDEBUG DECODE k", "PFCOUNT k", "PFCOUNT k k", "SET j \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\"", "PFDEBUG DECODE j", "PFCOUNT j"]),
+    ("hand-made sparse of ZERO opcodes", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80{?*256}\"", "PFCOUNT k", "PFCOUNT k k", "PFADD k a", "PFDEBUG DECODE k", "GET k", "PFCOUNT k", "PFMERGE d k", "GET d"]),
+    ("hand-made sparse with VAL opcodes", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x80\\x7f\\xfd\\xfc\"", "PFCOUNT k", "PFDEBUG DECODE k", "PFADD k r24720", "PFADD k r60274 r7803", "PFADD k r17408", "GET k", "PFCOUNT k", "PFDEBUG GETREG k", "GETRANGE k 0 19"]),
+    ("sparse with a valid cache but broken registers", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x07\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x7f\\xfe\"", "PFCOUNT k", "PFCOUNT k k", "PFMERGE d k", "PFADD k a", "PFCOUNT k"]),
+    // arity
+    ("arity", &["PFADD", "PFCOUNT", "PFMERGE", "PFDEBUG", "PFDEBUG GETREG", "PFDEBUG GETREG k x", "PFSELFTEST x", "PFSELFTEST x y"]),
+    // PFDEBUG and PFSELFTEST
+    ("pfdebug encoding and decode", &["PFADD k a b c", "PFDEBUG ENCODING k", "pfdebug encoding k", "PFDEBUG DECODE k", "PFDEBUG decode k", "PFDEBUG TODENSE k", "PFDEBUG ENCODING k", "PFDEBUG DECODE k", "PFADD e", "PFDEBUG DECODE e"]),
+    ("pfdebug todense", &["PFADD k a b c", "PFCOUNT k", "PFDEBUG TODENSE k", "PFDEBUG TODENSE k", "STRLEN k", "GETRANGE k 0 15", "PFCOUNT k", "PFADD k a", "PFADD k d", "PFCOUNT k"]),
+    ("pfdebug getreg converts sparse to dense", &["PFADD k a b c x5766001573", "PFDEBUG GETREG k", "PFDEBUG ENCODING k", "STRLEN k", "GETRANGE k 0 15"]),
+    ("pfdebug getreg of a dense key", &["PFADD k x4433771783", "PFADD k a", "PFDEBUG GETREG k", "PFCOUNT k", "PFDEBUG GETREG k"]),
+    ("pfdebug missing key and unknown subcommand", &["PFDEBUG GETREG missing", "PFDEBUG FOO missing", "PFADD k a", "PFDEBUG FOO k", "PFDEBUG fOo k", "PFDEBUG \"\" k", "PFDEBUG \"a b\" k", "EXISTS missing"]),
+    ("pfdebug errors on wrong values", &["RPUSH l a", "PFDEBUG DECODE l", "PFDEBUG FOO l", "SET s foo", "PFDEBUG TODENSE s", "PFDEBUG FOO s"]),
+    ("pfdebug todense watch and ttl", &["PFADD k a", "EXPIRE k 1000", "WATCH k", "PFDEBUG TODENSE k", "MULTI", "PING", "EXEC", "TTL k", "PFDEBUG ENCODING k"]),
+    ("pfselftest", &["PFSELFTEST", "DBSIZE"]),
+    // interaction with other commands
+    ("hll is a string", &["PFADD k a", "TYPE k", "STRLEN k", "GETRANGE k 0 3", "GETRANGE k 4 4", "GETBIT k 0", "BITCOUNT k 0 3", "EXISTS k"]),
+    ("set and get round trip an hll", &["PFADD a x y z", "PFCOUNT a", "SET b \"HYLL\\x01\\x00\\x00\\x00\\x03\\x00\\x00\\x00\\x00\\x00\\x00\\x00a\\x84\\x80X\\xcd\\x88E\\xa0\\x84\\x08\"", "PFCOUNT b", "PFCOUNT a b", "GET a", "GET b"]),
+    ("del or set over an hll", &["PFADD k a", "DEL k", "PFCOUNT k", "EXISTS k", "PFADD k b", "GET k", "SET k foo", "PFCOUNT k", "PFADD k a", "DEL k", "PFADD k a", "PFCOUNT k"]),
+    ("rename keeps the hll", &["PFADD k a b", "PFCOUNT k", "RENAME k j", "PFCOUNT j", "PFCOUNT k", "GET j", "PFADD j c", "PFCOUNT j"]),
+    ("expire keeps working", &["PFADD k a b", "EXPIRE k 1000", "PFADD k c", "TTL k", "PFCOUNT k", "TTL k", "PFMERGE k", "TTL k", "PFADD k", "TTL k"]),
+    ("pfadd keeps the ttl across promotion", &["PFADD k a", "EXPIRE k 1000", "!pfill k 2000 e", "PFDEBUG ENCODING k", "TTL k", "PERSIST k", "TTL k"]),
+    ("multi exec", &["MULTI", "PFADD k a b c", "PFCOUNT k", "GET k", "PFADD j c d", "PFMERGE d k j", "PFCOUNT d", "PFCOUNT k j", "PFDEBUG ENCODING d", "EXEC", "GET d"]),
+    ("multi exec with errors", &["SET s foo", "MULTI", "PFADD s a", "PFCOUNT s", "PFADD k a", "PFMERGE d s", "EXEC", "MULTI", "PFADD", "PFCOUNT k", "EXEC", "PFCOUNT k"]),
+    ("multi exec with corruption", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xfe\"", "MULTI", "PFCOUNT k", "PFADD k a", "PFADD k r60274", "PFMERGE d k", "GET k", "EXEC"]),
+];
+
+/// SORT and SORT_RO as redis-server 7.0.15 runs them (src/sort.c). Facts the cases rely on
+/// (see sort-notes.md): numeric scores come from C `strtod` on the whole value (leading
+/// white space allowed, nothing after the number, `""` is 0, hex and `inf` accepted, NaN and
+/// ERANGE are errors); equal scores are ordered by the elements' bytes (reversed by DESC);
+/// ALPHA compares with `strcoll` (a C.UTF-8 locale: byte order, up to the first NUL) or, with
+/// STORE, `memcmp`; a BY pattern without `*` skips sorting; only the first `*` of a
+/// pattern is substituted and `->` is searched after it. redis-server 7.0.15 does not reset
+/// `errno` before `strtod`: after a value that overflows or underflows (ERANGE) every later
+/// numeric SORT on the same connection fails until the server accepts a new connection, so
+/// an ERANGE error is always the last numeric SORT of its case.
+#[rustfmt::skip]
+const SORTING: &[Case] = &[
+    // Numeric sorting (the default).
+    ("numeric list ascending and descending", &["RPUSH l 3 1 2 10 -5 100 7", "SORT l", "SORT l DESC", "SORT l ASC", "sort l desc", "SORT l DESC ASC", "SORT l ASC DESC", "LRANGE l 0 -1"]),
+    ("numeric floats and signs", &["RPUSH l 1.5 -2.25 0 1e2 .5 +3 -1e-3 5. 2.5E-1 -7", "SORT l", "SORT l DESC"]),
+    ("numeric infinities", &["RPUSH l inf -inf 1e308 -1e308 0 INFINITY -Infinity 42", "SORT l", "SORT l DESC", "RPUSH m +inf inf Inf", "SORT m", "SORT m DESC"]),
+    ("numeric leading white space is accepted", &["RPUSH l \" 1\" \"\\t2\" \"\\n3\" \"\\r4\" \"  -5\" 0", "SORT l", "SORT l DESC"]),
+    ("numeric hex and exponent forms", &["RPUSH l 0x10 0x1p3 1E1 0X1A 9 0x.8 -0x2", "SORT l", "SORT l DESC"]),
+    ("numeric empty string is zero", &["RPUSH l \"\" -1 1 0.5", "SORT l", "SORT l DESC", "SADD s \"\" -3 3", "SORT s"]),
+    ("numeric value ends at a NUL byte", &["RPUSH l \"5\\x00x\" \"1\\x002\" 3 \"\\x00\"", "SORT l", "SORT l DESC"]),
+    ("numeric parse errors", &[
+        "RPUSH a \"1 \" 2", "SORT a", "SORT a DESC LIMIT 0 1", "RPUSH b abc 1", "SORT b", "RPUSH c nan 1", "SORT c", "RPUSH d 0x 1", "SORT d",
+        "RPUSH e \" \" 1", "SORT e", "RPUSH f -nan", "SORT f", "RPUSH g 1,5", "SORT g", "RPUSH h \"+\"", "SORT h", "RPUSH i infin", "SORT i",
+        "RPUSH j 1_000", "SORT j", "RPUSH k \"1\\x01\"", "SORT k", "RPUSH ok 2 1", "SORT ok",
+    ]),
+    ("numeric error even when the limit is empty", &["RPUSH l 1 x 2", "SORT l LIMIT 0 0", "SORT l LIMIT 5 1", "SORT l DESC", "SORT l ALPHA", "SORT l BY nosort"]),
+    ("numeric overflow is an error", &["RPUSH l 1e999 1", "SORT l ALPHA", "SORT l BY nosort", "SORT l"]),
+    ("numeric negative overflow is an error", &["RPUSH l -1e400 1", "SORT l ALPHA DESC", "SORT l DESC"]),
+    ("numeric underflow to zero is an error", &["RPUSH l 1e-400 1", "SORT l"]),
+    ("numeric inexact subnormal is an error", &["RPUSH l 1e-310 1", "SORT l"]),
+    ("numeric smallest normal and exact subnormals", &["RPUSH l 2.2250738585072014e-308 0x1p-1074 0x1p-1030 0e-400 0 1", "SORT l", "SORT l DESC"]),
+    ("numeric ties are ordered by element bytes", &["RPUSH l 1.0 1 01 +1 \" 1\" 1e0 0 -0 0.0 0x0", "SORT l", "SORT l DESC", "SORT l LIMIT 2 3", "SORT l DESC LIMIT 0 4"]),
+    ("numeric huge integers tie as doubles", &["RPUSH l 9007199254740993 9007199254740992 9007199254740991 9223372036854775807 9223372036854775806", "SORT l", "SORT l DESC"]),
+    // ALPHA.
+    ("alpha sorts by bytes", &[
+        "RPUSH l b B a A \"\\xc3\\xa9\" \"\\xff\" \"\\x80\" Z z \"a b\" a ab \"\" _ \"\\xe2\\x82\\xac\" \"\\xc3\" \"\\x01\" \"~\"",
+        "SORT l ALPHA", "SORT l ALPHA DESC", "SORT l ALPHA STORE d", "LRANGE d 0 -1", "SORT l ALPHA DESC STORE d", "LRANGE d 0 -1",
+    ]),
+    ("alpha compares numbers as text", &["RPUSH l 10 9 100 -1 1.5 +2 \" 3\"", "SORT l ALPHA", "SORT l ALPHA DESC", "SORT l", "sort l alpha limit 1 3"]),
+    ("alpha with duplicates", &["RPUSH l b a b a c a", "SORT l ALPHA", "SORT l ALPHA DESC", "SORT l ALPHA LIMIT 1 3", "SORT l ALPHA DESC LIMIT 2 10", "SORT l ALPHA ALPHA"]),
+    ("alpha with NUL bytes", &[
+        "RPUSH l \"a\\x00c\" \"a\\x00b\" \"a\" \"a\\x00a\" \"b\\x00\"", "!sorted SORT l ALPHA", "SORT l ALPHA STORE d", "LRANGE d 0 -1",
+        "SORT l ALPHA DESC STORE d", "LRANGE d 0 -1",
+    ]),
+    // LIMIT.
+    ("limit offsets and counts", &[
+        "RPUSH l 5 3 1 4 2", "SORT l LIMIT 0 2", "SORT l LIMIT 1 3", "SORT l LIMIT 3 10", "SORT l LIMIT 4 1", "SORT l LIMIT 5 1",
+        "SORT l LIMIT 0 0", "SORT l LIMIT 2 0", "SORT l DESC LIMIT 1 2", "SORT l LIMIT 1 2 DESC", "SORT l ALPHA DESC LIMIT 0 1",
+    ]),
+    ("limit negative values", &[
+        "RPUSH l 5 3 1 4 2", "SORT l LIMIT -1 2", "SORT l LIMIT 1 -1", "SORT l LIMIT 1 -5", "SORT l LIMIT -10 -10", "SORT l LIMIT 3 -2",
+        "SORT l DESC LIMIT -3 2",
+    ]),
+    ("limit extreme values", &[
+        "RPUSH l 5 3 1 4 2", "SORT l LIMIT 9223372036854775807 9223372036854775807", "SORT l LIMIT 2 9223372036854775807",
+        "SORT l LIMIT -9223372036854775808 3", "SORT l LIMIT 0 -9223372036854775808", "SORT l LIMIT 4 9223372036854775807",
+        "SORT l DESC LIMIT 1 9223372036854775807", "SORT l BY nosort LIMIT 3 9223372036854775807", "SORT l BY nosort LIMIT 9223372036854775807 1",
+    ]),
+    ("limit repeated: the last one wins", &["RPUSH l 5 3 1 4 2", "SORT l LIMIT 0 1 LIMIT 2 1", "SORT l LIMIT 0 1 LIMIT 0 -1"]),
+    ("limit argument errors", &[
+        "RPUSH l 3 1 2", "SORT l LIMIT 1 a", "SORT l LIMIT a 1", "SORT l LIMIT 1.5 2", "SORT l LIMIT \" 1\" 2", "SORT l LIMIT \"\" 2",
+        "SORT l LIMIT 9223372036854775808 1", "SORT l LIMIT 0 -9223372036854775809", "SORT l LIMIT 1", "SORT l LIMIT", "SORT l LIMIT 1 2 3",
+        "SORT l ALPHA LIMIT 0", "SORT l LIMIT x y FOO",
+    ]),
+    // Syntax, arity, types, missing keys.
+    ("sort syntax errors", &[
+        "RPUSH l 3 1 2", "SORT l FOO", "SORT l BY", "SORT l GET", "SORT l STORE", "SORT l DESC x", "SORT l ALPHA BY", "SORT l GET # GET",
+        "SORT l ASCENDING", "SORT l \"\"", "SORT l FOO LIMIT a b", "SORT l LIMIT a b FOO", "LRANGE l 0 -1",
+    ]),
+    ("sort arity", &["SORT", "SORT_RO", "sort"]),
+    ("sort missing key", &[
+        "SORT m", "SORT m DESC ALPHA LIMIT 0 5", "SORT m BY w_* GET # GET x_*", "SORT m BY nosort", "SORT m LIMIT 5 5", "SORT_RO m",
+        "SORT m FOO", "SORT m LIMIT a b", "EXISTS m",
+    ]),
+    ("sort wrong type", &[
+        "SET str v", "SORT str", "SORT str ALPHA", "SORT_RO str", "HSET h f v", "SORT h", "SORT h BY nosort", "XADD st 1-1 f v", "SORT st",
+        "SORT st STORE d", "EXISTS d", "SET n 5", "SORT n",
+    ]),
+    ("syntax errors come before the type check", &["SET str v", "SORT str FOO", "SORT str LIMIT a b", "SORT_RO str STORE d", "SORT str LIMIT 1"]),
+    // Sets.
+    ("intset numeric", &["SADD s 5 -3 10 0 7", "SORT s", "SORT s DESC", "SORT s LIMIT 1 2", "SORT s DESC LIMIT 0 2", "SORT s ALPHA", "SORT s ALPHA DESC"]),
+    ("hash table set numeric", &["SADD s 1.5 -2 10 0.25 abc", "SORT s", "SREM s abc", "SORT s", "SORT s DESC", "SORT s DESC LIMIT 1 2", "SORT s LIMIT 3 5"]),
+    ("hash table set alpha", &["SADD s c a b 10 2 B \"\"", "SORT s ALPHA", "SORT s ALPHA DESC", "SORT s ALPHA LIMIT 2 2", "SORT s"]),
+    ("set by nosort keeps intset order and ignores desc", &[
+        "SADD i 30 -1 2 100", "SORT i BY nosort", "SORT i BY nosort DESC", "SORT i BY nosort LIMIT 1 2", "SORT i BY nosort DESC LIMIT 1 2",
+        "SORT i BY nosort ALPHA DESC", "SORT i BY nosort GET # GET w_*", "SADD s b a c x", "!sorted SORT s BY nosort", "!sorted SORT s BY nosort DESC",
+        "SORT s BY nosort LIMIT 0 0", "SORT s BY nosort LIMIT 4 1",
+    ]),
+    ("set by nosort with store sorts alpha", &[
+        "SADD s c a b 10 2", "SORT s BY nosort STORE d", "LRANGE d 0 -1", "SORT s BY nosort STORE d DESC", "LRANGE d 0 -1",
+        "SORT s BY nosort STORE d LIMIT 1 2", "LRANGE d 0 -1", "SADD i 30 -1 2 100 5", "SORT i BY nosort STORE d", "LRANGE d 0 -1",
+        "SORT i BY constant STORE d DESC LIMIT 1 3", "LRANGE d 0 -1", "MSET w_30 x w_2 y", "SORT i BY nosort STORE d GET w_* GET #", "LRANGE d 0 -1",
+    ]),
+    ("set elements as pattern substitutes", &["SADD i 1 2 3", "MSET w_1 30 w_2 10 w_3 20 d_1 one d_3 three", "SORT i BY w_* GET d_* GET #", "SORT i BY w_* DESC GET # GET w_*"]),
+    // Sorted sets.
+    ("sorted set sorting", &[
+        "ZADD z 3 a 1 b 2 c 0 d", "SORT z ALPHA", "SORT z ALPHA DESC", "SORT z", "ZADD n 1 10 2 9 3 8 4 -1.5", "SORT n", "SORT n DESC",
+        "SORT n ALPHA", "SORT n LIMIT 1 2",
+    ]),
+    ("sorted set by nosort keeps score order", &[
+        "ZADD z 3 a 1 b 2 c 0 d 1 a2", "SORT z BY nosort", "SORT z BY nosort DESC", "SORT z BY nosort LIMIT 1 2", "SORT z BY nosort DESC LIMIT 1 2",
+        "SORT z BY nosort DESC LIMIT 0 1", "SORT z BY nosort DESC LIMIT 4 10", "SORT z BY nosort DESC LIMIT 5 10", "SORT z BY nosort LIMIT -5 2",
+        "SORT z BY nosort DESC LIMIT 1 -1", "SORT z BY nosort LIMIT 0 0", "SORT z BY nosort ALPHA DESC LIMIT 2 2", "SORT z BY x GET #",
+    ]),
+    ("sorted set by nosort with get and store", &[
+        "ZADD z 1 x 2 y 3 w", "MSET k_x 30 k_y 20 k_w 10", "SORT z BY nosort GET k_*", "SORT z BY nosort DESC GET # GET k_*", "SORT z BY k_*",
+        "SORT z BY k_* DESC LIMIT 0 2", "SORT z BY nosort STORE d", "LRANGE d 0 -1", "SORT z BY nosort DESC LIMIT 1 5 STORE d", "LRANGE d 0 -1",
+    ]),
+    ("sort turns a small sorted set into a skiplist", &[
+        "ZADD y 1 a", "SORT y ALPHA", "ZADD y -0 b", "ZSCORE y b", "ZRANGE y 0 -1 WITHSCORES", "ZADD r 1 a", "SORT_RO r BY nosort LIMIT 0 0",
+        "ZADD r -0 b", "ZSCORE r b", "ZADD q 1 a", "SORT q", "ZADD q -0 b", "ZSCORE q b",
+    ]),
+    ("sort syntax error leaves a small sorted set alone", &["ZADD z 1 a", "SORT z FOO", "SORT z LIMIT x 1", "ZADD z -0 b", "ZSCORE z b", "ZADD u 1 a", "ZADD u -0 b", "ZSCORE u b"]),
+    // Lists BY nosort.
+    ("list by nosort keeps list order", &[
+        "RPUSH l 5 3 1 4 2", "SORT l BY nosort", "SORT l BY nosort DESC", "SORT l BY nosort LIMIT 1 2", "SORT l BY nosort DESC LIMIT 1 2",
+        "SORT l BY nosort LIMIT 4 2", "SORT l BY nosort LIMIT 5 2", "SORT l BY nosort DESC LIMIT 4 2", "SORT l BY nosort LIMIT 0 0",
+        "SORT l BY nosort LIMIT -3 2", "SORT l BY nosort ALPHA", "RPUSH m x 1 y", "SORT m BY nosort", "SORT m BY nosort DESC LIMIT 0 2",
+    ]),
+    ("by a pattern without star does not sort", &[
+        "RPUSH l b c a", "MSET x_y 7 w_a 3 w_b 1 w_c 2", "SORT l BY x_y", "SORT l BY x_y DESC", "SORT l BY x_y GET w_*", "SORT l BY \"\"",
+        "SORT l BY \"w_\\x00*\"", "SORT l BY \"w_\\x00*\" DESC", "SORT l BY nosort BY w_*", "SORT l BY w_* BY nosort",
+    ]),
+    // BY patterns.
+    ("by string weights", &[
+        "RPUSH l a b c d", "MSET w_a 3 w_b 1 w_c 2 w_d 2.5", "SORT l BY w_*", "SORT l BY w_* DESC", "SORT l BY w_* LIMIT 1 2",
+        "SORT l BY w_* DESC LIMIT 0 3", "SORT l BY w_* ALPHA", "SORT l BY w_* ALPHA DESC",
+    ]),
+    ("by missing weights count as zero", &[
+        "RPUSH l d c b a e", "MSET w_a 3 w_b -1 w_e 0", "SORT l BY w_*", "SORT l BY w_* DESC", "SORT l BY w_* LIMIT 1 3",
+        "SORT l BY nothere_*", "SORT l BY nothere_* DESC", "SORT l BY nothere_* LIMIT 2 2",
+    ]),
+    ("by weight values parsed as numbers", &[
+        "RPUSH l a b c d e", "MSET w_a \" 7\" w_b \"\" w_c 0x10 w_d -inf w_e 1e2", "SORT l BY w_*", "SORT l BY w_* DESC",
+        "SET w_b abc", "SORT l BY w_*", "SORT l BY w_* ALPHA", "SET w_b \"5 \"", "SORT l BY w_*", "SET w_b nan", "SORT l BY w_*", "SET w_b 5", "SORT l BY w_*",
+    ]),
+    ("by weight overflow is an error", &["RPUSH l a b", "MSET w_a 1 w_b 1e999", "SORT l BY w_* ALPHA", "SORT l BY w_*"]),
+    ("by weights of other types count as missing", &[
+        "RPUSH l a b c d", "RPUSH w_a 1", "HSET w_b f 5", "SADD w_c 1", "SET w_d -1", "SORT l BY w_*", "SORT l BY w_* DESC",
+        "SORT l BY w_*->f", "SET h_a str", "HSET h_b f 2", "SORT l BY h_*->f", "SORT l BY h_*->f DESC",
+    ]),
+    ("by hash fields", &[
+        "RPUSH l a b c d", "HSET h_a f 30 g z", "HSET h_b f 10 g y", "HSET h_c f 20 g x", "HSET h_d f -5", "SORT l BY h_*->f", "SORT l BY h_*->f DESC",
+        "SORT l BY h_*->f LIMIT 1 2", "SORT l BY h_*->nofield", "SORT l BY h_*->nofield DESC", "HSET h_d g w", "SORT l BY h_*->g ALPHA", "SORT l BY h_*->g ALPHA DESC",
+    ]),
+    ("by alpha weights with missing ones first", &[
+        "RPUSH l a b c d", "MSET w_a pear w_b apple w_c \"\"", "SORT l BY w_* ALPHA", "SORT l BY w_* ALPHA DESC", "SORT l BY w_* ALPHA LIMIT 0 2",
+        "SORT l BY w_* ALPHA DESC LIMIT 1 2", "SORT l BY w_* ALPHA STORE d", "LRANGE d 0 -1",
+    ]),
+    ("by alpha equal weights keep list order", &[
+        "RPUSH l c a d b", "MSET w_a x w_b y w_c x w_d y", "SORT l BY w_* ALPHA", "SORT l BY w_* ALPHA DESC", "SORT l BY nothere_* ALPHA",
+        "SORT l BY nothere_* ALPHA DESC", "SORT l BY nothere_*",
+    ]),
+    ("by alpha weights with NUL bytes", &[
+        "RPUSH l a b c", "MSET w_a \"x\\x00b\" w_b \"x\\x00a\" w_c \"x\\x01\"", "SORT l BY w_* ALPHA STORE d", "LRANGE d 0 -1",
+        "SORT l BY w_* ALPHA DESC STORE d", "LRANGE d 0 -1",
+    ]),
+    // GET patterns.
+    ("get patterns", &[
+        "RPUSH l a b c d", "MSET w_a 3 w_b 1 w_c 2 w_d 4 data_a A data_b B data_c C", "SORT l BY w_* GET data_*", "SORT l BY w_* GET # GET data_* GET nothere_*",
+        "SORT l BY w_* GET data_* GET #", "SORT l ALPHA GET data_*", "SORT l ALPHA DESC GET data_* LIMIT 1 2", "SORT l GET data_*", "SORT l BY nosort GET # GET w_*",
+        "SORT l BY w_* GET # GET #",
+    ]),
+    ("get hash fields", &[
+        "RPUSH l a b c d", "HSET h_a f 30 g z", "HSET h_b f 10 g y", "HSET h_c f 20", "SET h_d str", "SORT l BY h_*->f GET h_*->g GET # GET h_*->f",
+        "SORT l BY nosort GET h_*->f GET h_*->nofield", "SORT l ALPHA DESC GET h_*->g",
+    ]),
+    ("get of other types is nil", &[
+        "RPUSH l a b c", "RPUSH d_a x", "HSET d_b f v", "SET d_c v", "SORT l ALPHA GET d_*", "SORT l ALPHA GET d_*->f", "ZADD d_x 1 m", "SORT l ALPHA GET d_x",
+    ]),
+    ("get pattern without star is nil", &[
+        "RPUSH l a b", "SET nostar v", "SET ## v", "SET #x v", "SORT l ALPHA GET nostar", "SORT l ALPHA GET ##", "SORT l ALPHA GET #x",
+        "SORT l ALPHA GET \"\"", "SET #a HA", "SORT l ALPHA GET #*", "SORT l ALPHA GET \"# \"",
+    ]),
+    ("only the first star is substituted", &[
+        "RPUSH l a b c", "MSET w_a 3 w_b 1 w_c 2 w_a_a 9 \"w_a*\" 5 \"w_b*\" 4 \"w_c*\" 1 \"w_b_*\" 7", "SORT l BY w_*_*", "SORT l BY w_*_* DESC GET w_*_*", "SORT l BY w_** GET w_** GET w_*_* GET #",
+        "SORT l BY *_y GET *_y", "SET a a-value", "SORT l ALPHA GET *",
+    ]),
+    ("arrow edge cases", &[
+        "RPUSH l a b", "SET \"a->\" X", "SET \"h_a->\" Y", "SORT l ALPHA GET *-> GET h_*->", "SET \"a->f\" AF", "SORT l ALPHA GET *->f",
+        "HSET ha \"f->g\" deep f shallow", "SORT l ALPHA GET h*->f->g GET h*->f", "SET \"h->a\" arrow", "SORT l ALPHA GET h->* GET \"h->*->f\"",
+        "HSET \"x->a\" f inner", "SORT l ALPHA GET x->*->f", "HSET hb \"->\" arrowfield \"\" empty", "SORT l ALPHA GET h*->-> GET h*->",
+        "HSET g_a \"*\" star", "SORT l ALPHA GET g_*->*",
+    ]),
+    ("patterns with NUL bytes", &[
+        "RPUSH l a b c", "SET \"w_a\\x00*\" z", "SORT l ALPHA GET \"#\\x00x\"", "SORT l ALPHA GET \"w_\\x00*\"", "SORT l ALPHA GET \"w_*\\x00*\"",
+        "HSET \"h\\x00b\" f hf", "SORT l ALPHA GET \"h\\x00*->f\"", "HSET hc \"f\\x00g\" nul", "SORT l ALPHA GET \"h*->f\\x00g\"",
+    ]),
+    ("by and get of hash fields together", &[
+        "RPUSH l 1 2 3", "HSET u_1 age 30 name ann", "HSET u_2 age 25 name bob", "HSET u_3 age 35 name cid", "SORT l BY u_*->age GET u_*->name GET u_*->age",
+        "SORT l BY u_*->age DESC GET # GET u_*->name", "SORT l BY u_*->name ALPHA DESC GET u_*->age LIMIT 0 2",
+    ]),
+    // STORE.
+    ("store replaces the destination with a list", &[
+        "RPUSH l 3 1 2", "SORT l STORE d", "TYPE d", "LRANGE d 0 -1", "SET d2 old EX 100", "SORT l DESC STORE d2", "TTL d2", "LRANGE d2 0 -1",
+        "HSET d3 f v", "SORT l LIMIT 0 2 STORE d3", "TYPE d3", "LRANGE d3 0 -1", "SADD d4 x", "SORT l BY nosort STORE d4", "LRANGE d4 0 -1",
+    ]),
+    ("store of an empty result deletes the destination", &[
+        "RPUSH l 3 1 2", "SET d v", "SORT missing STORE d", "EXISTS d", "SORT missing STORE d", "RPUSH d x", "SORT l LIMIT 5 5 STORE d", "EXISTS d",
+        "SET d v", "SORT l LIMIT 0 0 STORE d", "EXISTS d",
+    ]),
+    ("store with get keeps nil as empty strings", &["RPUSH l b a", "SET v_a 1", "SORT l ALPHA GET # GET v_* GET nope_* STORE g", "LRANGE g 0 -1", "SORT l ALPHA GET v_* STORE g", "LRANGE g 0 -1"]),
+    ("store onto the source key", &["RPUSH l c a b", "SORT l ALPHA STORE l", "LRANGE l 0 -1", "SORT l ALPHA DESC STORE l LIMIT 0 2", "LRANGE l 0 -1", "SADD s 3 1 2", "SORT s STORE s", "TYPE s", "LRANGE s 0 -1"]),
+    ("store onto a weight key", &["RPUSH l a b c", "MSET w_a 3 w_b 1 w_c 2", "SORT l BY w_* GET # GET w_* STORE w_a", "LRANGE w_a 0 -1", "SORT l BY w_*", "SORT l ALPHA BY w_* STORE w_b", "LRANGE w_b 0 -1"]),
+    ("store repeated: the last key wins", &["RPUSH l 2 1", "SORT l STORE a STORE b", "EXISTS a", "LRANGE b 0 -1"]),
+    ("store numeric error leaves the destination", &["RPUSH l 1 x", "SET d keep", "SORT l STORE d", "GET d"]),
+    ("store onto a string or a stream", &["RPUSH l 2 1", "SET str v", "SORT l STORE str", "TYPE str", "XADD st 1-1 f v", "SORT l DESC STORE st", "LRANGE st 0 -1"]),
+    ("store touches watched keys", &[
+        "RPUSH l 2 1", "WATCH d", "@1 SORT l STORE d", "MULTI", "PING", "EXEC", "WATCH e", "@1 SORT missing STORE e", "MULTI", "PING", "EXEC",
+        "SET f v", "WATCH f", "@1 SORT missing STORE f", "MULTI", "PING", "EXEC", "WATCH l", "@1 SORT l", "MULTI", "PING", "EXEC",
+    ]),
+    // SORT_RO.
+    ("sort_ro", &[
+        "RPUSH l 3 1 2", "MSET w_1 c w_2 b w_3 a", "SORT_RO l", "SORT_RO l DESC LIMIT 0 2", "SORT_RO l BY w_* ALPHA GET # GET w_*", "SORT_RO l BY nosort",
+        "sort_ro l alpha", "SORT_RO l STORE d", "SORT_RO l ALPHA STORE d", "SORT_RO l STORE", "EXISTS d", "SORT_RO l FOO",
+    ]),
+    // Transactions and scripts.
+    ("sort inside multi", &[
+        "SADD i 30 -1 2 100", "MULTI", "SORT i", "SORT i STORE d LIMIT 0 2", "SORT_RO i DESC", "LRANGE d 0 -1", "SORT i FOO", "SORT i LIMIT x 1",
+        "SORT_RO i STORE x", "SET str v", "SORT str", "EXEC", "MULTI", "SORT", "EXEC",
+    ]),
+    ("sort of a set by nosort in a script is sorted", &[
+        "SADD s c a b 10 2", "EVAL \"return redis.call('SORT', KEYS[1], 'BY', 'nosort')\" 1 s",
+        "EVAL \"return redis.call('SORT', KEYS[1], 'BY', 'nosort', 'DESC', 'LIMIT', 1, 2)\" 1 s",
+        "EVAL \"return redis.call('SORT_RO', KEYS[1], 'BY', 'nosort', 'GET', '#')\" 1 s",
+        "EVAL_RO \"return redis.call('SORT', KEYS[1], 'ALPHA')\" 1 s", "EVAL_RO \"return redis.call('SORT_RO', KEYS[1], 'ALPHA')\" 1 s",
+    ]),
+    // Large inputs.
+    ("large list alpha", &[
+        "!lfill l 300", "SORT l ALPHA LIMIT 0 5", "SORT l ALPHA DESC LIMIT 0 5", "SORT l ALPHA LIMIT 295 10", "SORT l", "SORT l BY nosort LIMIT 150 3",
+        "SORT l BY nosort DESC LIMIT 0 3", "SORT l BY nosort DESC LIMIT 298 5", "SORT l ALPHA STORE d", "LLEN d", "LINDEX d 0", "LINDEX d -1",
+        "LRANGE d 100 105", "SORT l BY nosort STORE d", "LRANGE d 0 2", "SORT l ALPHA DESC GET # LIMIT 10 3",
+    ]),
+    ("large set alpha", &[
+        "!sfill s 200", "SORT s ALPHA LIMIT 0 5", "SORT s ALPHA DESC LIMIT 0 5", "SORT s ALPHA LIMIT 195 10", "SORT s", "SORT s BY nosort STORE d", "LLEN d",
+        "LRANGE d 0 4", "LRANGE d -3 -1", "SORT s BY nosort DESC STORE d LIMIT 0 3", "LRANGE d 0 -1",
+    ]),
+    ("large sorted set", &[
+        "!zfill z 200", "SORT z BY nosort LIMIT 100 3", "SORT z BY nosort DESC LIMIT 0 3", "SORT z BY nosort DESC LIMIT 198 10",
+        "SORT z BY nosort DESC LIMIT 150 2", "SORT z ALPHA LIMIT 0 5", "SORT z ALPHA DESC LIMIT 0 5", "SORT z", "SORT z BY nosort STORE d LIMIT 190 20",
+        "LRANGE d 0 -1",
+    ]),
+    ("list of long elements", &[
+        "RPUSH l {c*3000} {a*3000} {d*3000} {b*3000} x", "SORT l BY nosort DESC LIMIT 1 2", "SORT l BY nosort LIMIT 3 5", "SORT l ALPHA LIMIT 0 2",
+        "SORT l ALPHA DESC LIMIT 0 1", "SORT l ALPHA STORE d", "LINDEX d 3", "STRLEN x",
+    ]),
+    ("large numeric list with weight keys", &[
+        "RPUSH l 11 48 85 2 39 76 113 30 67 104 21 58 95 12 49 86 3 40 77 114 31 68 105 22 59 96 13 50 87 4 41 78 115 32 69 106 23 60 97 14 51 88 5 42 79 116 33 70 107 24 61 98 15 52 89 6 43 80 117 34 71 108 25 62 99 16 53 90 7 44 81 118 35 72 109 26 63 100 17 54 91 8 45 82 119 36 73 110 27 64 101 18 55 92 9 46 83 0 37 74 111 28 65 102 19 56 93 10 47 84 1 38 75 112 29 66 103 20 57 94 x2 x1",
+        "!fill 120", "SORT l ALPHA LIMIT 0 4", "SORT l BY key:* LIMIT 0 5", "SORT l BY key:* DESC LIMIT 0 5", "SORT l BY key:* LIMIT 60 4 GET key:* GET #",
+        "SORT l BY key:* DESC LIMIT 119 10", "SORT l BY key:* GET # LIMIT 1 2", "SORT l BY key:* STORE d", "LLEN d", "LRANGE d 0 3", "LRANGE d -3 -1",
+        "RPOP l 2", "SORT l LIMIT 0 3", "SORT l DESC LIMIT 0 3", "SORT l LIMIT 115 10", "SORT l BY key:* ALPHA LIMIT 0 5", "SORT l BY key:* ALPHA DESC LIMIT 0 3",
+    ]),
+];
+
+/// LCS as redis-server 7.0.15 runs it (lcsCommand in src/t_string.c): the classic dynamic
+/// programming table, walked back from the end (on a tie it steps back in the second
+/// string); IDX ranges come from the end of the strings backwards.
+#[rustfmt::skip]
+const LCS: &[Case] = &[
+    ("lcs string and len", &["MSET a ohmytext b mynewtext", "LCS a b", "LCS b a", "LCS a b LEN", "lcs a b len", "LCS a b LEN LEN"]),
+    ("lcs idx", &["MSET a ohmytext b mynewtext", "LCS a b IDX", "LCS b a IDX", "LCS a b idx IDX"]),
+    ("lcs idx withmatchlen", &["MSET a ohmytext b mynewtext", "LCS a b IDX WITHMATCHLEN", "LCS a b WITHMATCHLEN IDX", "LCS a b IDX WITHMATCHLEN WITHMATCHLEN"]),
+    ("lcs idx minmatchlen", &[
+        "MSET a ohmytext b mynewtext", "LCS a b IDX MINMATCHLEN 4", "LCS a b IDX MINMATCHLEN 3", "LCS a b IDX MINMATCHLEN 2", "LCS a b IDX MINMATCHLEN 5",
+        "LCS a b IDX MINMATCHLEN 0", "LCS a b IDX MINMATCHLEN -5", "LCS a b IDX MINMATCHLEN 100", "LCS a b MINMATCHLEN 4 IDX WITHMATCHLEN",
+        "LCS a b IDX MINMATCHLEN 1 MINMATCHLEN 100", "LCS a b IDX MINMATCHLEN 100 MINMATCHLEN 1 WITHMATCHLEN",
+        "LCS a b IDX MINMATCHLEN -9223372036854775808", "LCS a b IDX MINMATCHLEN 9223372036854775807",
+    ]),
+    ("lcs options without idx are ignored", &["MSET a ohmytext b mynewtext", "LCS a b WITHMATCHLEN", "LCS a b MINMATCHLEN 5", "LCS a b LEN WITHMATCHLEN MINMATCHLEN 3", "LCS a b MINMATCHLEN 100 LEN"]),
+    ("lcs len and idx together", &[
+        "MSET a ohmytext b mynewtext", "LCS a b LEN IDX", "LCS a b IDX LEN", "LCS a b idx len", "LCS a b IDX WITHMATCHLEN LEN MINMATCHLEN 2",
+        "LCS missing other LEN IDX",
+    ]),
+    ("lcs syntax errors", &[
+        "MSET a ohmytext b mynewtext", "LCS a b FOO", "LCS a b LEN FOO IDX", "LCS a b LEN IDX FOO", "LCS a b MINMATCHLEN", "LCS a b IDX MINMATCHLEN",
+        "LCS a b \"\"", "LCS a b IDXX", "LCS a b MINMATCHLEN x LEN IDX", "LCS a b LEN IDX MINMATCHLEN x",
+    ]),
+    ("lcs bad minmatchlen", &[
+        "MSET a ohmytext b mynewtext", "LCS a b MINMATCHLEN x", "LCS a b IDX MINMATCHLEN 1.5", "LCS a b IDX MINMATCHLEN 9223372036854775808",
+        "LCS a b IDX MINMATCHLEN \"\"", "LCS a b IDX MINMATCHLEN \" 1\"", "LCS a b MINMATCHLEN x FOO",
+    ]),
+    ("lcs missing keys are empty strings", &[
+        "SET a hello", "LCS a missing", "LCS missing a", "LCS missing other", "LCS a missing LEN", "LCS missing other IDX", "LCS missing a IDX WITHMATCHLEN",
+        "EXISTS missing other",
+    ]),
+    ("lcs wrong type", &[
+        "SET a hello", "RPUSH l x", "LCS a l", "LCS l a", "LCS l l IDX", "LCS l missing", "LCS missing l LEN", "HSET h f v", "LCS h a",
+        "SADD s x", "LCS a s", "ZADD z 1 x", "LCS z a", "XADD st 1-1 f v", "LCS a st",
+    ]),
+    ("lcs type error before option errors", &["SET a hello", "RPUSH l x", "LCS l a FOO", "LCS a l LEN IDX", "LCS a l MINMATCHLEN x", "LCS a b MINMATCHLEN x"]),
+    ("lcs arity", &["LCS", "LCS a", "lcs a"]),
+    ("lcs identical strings and one key twice", &["SET a hello", "SET b hello", "LCS a b", "LCS a b IDX WITHMATCHLEN", "LCS a a", "LCS a a LEN", "LCS a a IDX MINMATCHLEN 5 WITHMATCHLEN"]),
+    ("lcs nothing in common", &["MSET a abc b xyz", "LCS a b", "LCS a b LEN", "LCS a b IDX", "LCS a b IDX WITHMATCHLEN"]),
+    ("lcs empty strings", &["SET e \"\"", "SET a abc", "LCS e a", "LCS a e IDX", "LCS e e", "LCS e e LEN", "LCS e e IDX WITHMATCHLEN"]),
+    ("lcs single characters", &["MSET a x b x c y", "LCS a b", "LCS a b IDX WITHMATCHLEN", "LCS a c", "LCS a c IDX"]),
+    ("lcs tie-breaking picks one subsequence", &[
+        "MSET a ab b ba c abc d cab", "LCS a b", "LCS b a", "LCS a b IDX", "LCS b a IDX", "LCS c d IDX WITHMATCHLEN", "LCS d c IDX WITHMATCHLEN",
+        "MSET e AGGTAB f GXTXAYB", "LCS e f", "LCS f e", "LCS e f IDX WITHMATCHLEN", "LCS f e IDX WITHMATCHLEN",
+    ]),
+    ("lcs ranges at both ends", &[
+        "MSET a abcXYZdef b abcdef c XabcY", "LCS a b IDX WITHMATCHLEN", "LCS b a IDX WITHMATCHLEN", "LCS a c IDX WITHMATCHLEN", "LCS c a IDX",
+        "LCS a b IDX MINMATCHLEN 3 WITHMATCHLEN",
+    ]),
+    ("lcs binary values", &[
+        "MSET x \"a\\x00b\\xff\" y \"\\xff\\x00a\\x00b\"", "LCS x y", "LCS y x", "LCS x y IDX WITHMATCHLEN", "SET z \"\\r\\n\\x00\\r\\n\"", "SET w \"\\n\\r\\x00\"",
+        "LCS z w", "LCS z w IDX",
+    ]),
+    ("lcs integer-encoded values", &["SET n1 12345", "SET n2 2345", "LCS n1 n2", "LCS n1 n2 IDX WITHMATCHLEN", "SET n3 -9223372036854775808", "LCS n3 n1", "LCS n3 n2 LEN"]),
+    ("lcs long strings", &[
+        "SET a {a*300}{b*200}x{c*100}", "SET b {b*150}{a*100}x{c*250}", "LCS a b LEN", "LCS a b IDX WITHMATCHLEN", "LCS a b IDX MINMATCHLEN 101 WITHMATCHLEN",
+        "LCS b a IDX", "STRLEN a",
+    ]),
+    ("lcs long alternating strings", &[
+        "SET a {x*50}ab{y*80}ab{z*60}cd{x*40}", "SET b {y*70}ab{x*90}cd{z*30}", "LCS a b", "LCS a b IDX WITHMATCHLEN", "LCS b a IDX WITHMATCHLEN",
+        "LCS a b IDX MINMATCHLEN 40",
+    ]),
+    ("lcs many short ranges", &["SET a {a*1}b{a*2}b{a*3}b{a*4}b{a*5}b", "SET b bababbaabb", "LCS a b", "LCS a b IDX WITHMATCHLEN", "LCS b a IDX WITHMATCHLEN"]),
+    ("lcs table too large for proto-max-bulk-len", &[
+        "SET a {a*12000}", "SET b {b*12000}", "LCS a b", "LCS a b LEN", "LCS a b IDX", "SET c xyz", "LCS a c LEN", "LCS c b IDX",
+    ]),
+    ("lcs on expired keys", &["SET a hello PX 1", "SET b help", "!sleep 50", "LCS a b", "LCS b a IDX", "EXISTS a"]),
+    ("lcs inside multi", &["MSET a ohmytext b mynewtext", "MULTI", "LCS a b", "LCS a b IDX WITHMATCHLEN", "LCS a b LEN IDX", "LCS a b FOO", "EXEC", "MULTI", "LCS a", "EXEC"]),
+];
+
+/// RANDOMKEY on at most one live key (with more the pick is random).
+#[rustfmt::skip]
+const RANDOM_KEY: &[Case] = &[
+    ("randomkey on an empty database", &["RANDOMKEY", "randomkey", "SET k v", "DEL k", "RANDOMKEY"]),
+    ("randomkey with one key", &["SET k v", "RANDOMKEY", "DEL k", "RPUSH l a", "RANDOMKEY", "DEL l", "SET \"\" v", "RANDOMKEY", "DEL \"\"", "SET \"a\\x00b\\r\\n\" v", "RANDOMKEY"]),
+    ("randomkey arity", &["RANDOMKEY x", "RANDOMKEY x y", "SET k v", "RANDOMKEY k"]),
+    ("randomkey with a ttl", &["SET k v EX 100", "RANDOMKEY", "!near TTL k", "HSET h f v", "DEL k", "PEXPIRE h 100000", "RANDOMKEY"]),
+    ("randomkey after expiry", &["SET k v PX 1", "!sleep 50", "RANDOMKEY", "EXISTS k", "SET a v", "SET b v PX 1", "!sleep 50", "RANDOMKEY", "RANDOMKEY", "EXISTS b"]),
+    ("randomkey inside multi", &["MULTI", "RANDOMKEY", "SET k v", "RANDOMKEY", "DEL k", "RANDOMKEY", "EXEC", "MULTI", "RANDOMKEY x", "EXEC"]),
+];
+
 // HELLO inside MULTI: run separately, once per protocol (see the test below).
 #[rustfmt::skip]
 const HELLO_IN_MULTI: &[Case] = &[
@@ -2791,6 +3220,26 @@ fn sets() {
 }
 
 #[test]
+fn hyperloglog() {
+    run_table(HYPERLOGLOG, BOTH);
+}
+
+#[test]
+fn sorting() {
+    run_table(SORTING, BOTH);
+}
+
+#[test]
+fn lcs() {
+    run_table(LCS, BOTH);
+}
+
+#[test]
+fn random_key() {
+    run_table(RANDOM_KEY, BOTH);
+}
+
+#[test]
 fn hello_inside_multi() {
     run_table(HELLO_IN_MULTI, BOTH);
 }
@@ -2838,6 +3287,10 @@ fn every_command_is_covered() {
         SCRIPTS,
         LISTS,
         SETS,
+        HYPERLOGLOG,
+        SORTING,
+        LCS,
+        RANDOM_KEY,
         HELLO_IN_MULTI,
         KNOWN_DIFFERENCES,
     ];

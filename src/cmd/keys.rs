@@ -476,6 +476,40 @@ impl DbSize {
     }
 }
 
+/// `RANDOMKEY`: a key picked at random from the selected database, or nil when it holds
+/// none. A key found expired on the way is removed and another picked, as Redis does.
+/// O(n) in the number of keys (the keyspace is a hash map without positional access).
+///
+/// ```
+/// use embedis::{cmd::RandomKey, Engine};
+/// let mut conn = Engine::new().connect();
+/// assert_eq!(conn.run(RandomKey::new()).unwrap(), None);
+/// conn.call(["SET", "only", "1"]).unwrap();
+/// assert_eq!(conn.run(RandomKey::new()).unwrap().as_deref(), Some(&b"only"[..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RandomKey;
+
+impl RandomKey {
+    /// `RANDOMKEY`.
+    pub fn new() -> RandomKey {
+        RandomKey
+    }
+
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::RandomKey(RandomKey))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        while let Some(key) = ctx.db.random_stored_key() {
+            if ctx.db.contains(&key, &ctx.now) {
+                return Reply::Bulk(key);
+            }
+        }
+        Reply::Nil
+    }
+}
+
 /// `FLUSHALL [ASYNC | SYNC]` removes every key of every database; `FLUSHDB [ASYNC | SYNC]`
 /// every key of the selected one. Both free at once (there is no background thread to
 /// hand ASYNC to).

@@ -24,6 +24,7 @@ pub(crate) mod hash;
 pub(crate) mod hyperloglog;
 pub(crate) mod increx;
 pub(crate) mod keys;
+pub(crate) mod lcs;
 pub(crate) mod list;
 pub(crate) mod list_blocking;
 pub(crate) mod multi;
@@ -33,6 +34,7 @@ pub(crate) mod pubsub;
 pub(crate) mod script;
 pub(crate) mod server;
 pub(crate) mod set;
+pub(crate) mod sort;
 pub(crate) mod stream;
 pub(crate) mod stream_group;
 mod stream_log;
@@ -59,7 +61,8 @@ pub use hash::{
 };
 pub use hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 pub use increx::{Increx, IncrexReply};
-pub use keys::{DbSize, Del, Exists, Flush, Keys, Rename, RenameNx, Scan, Type};
+pub use keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, RenameNx, Scan, Type};
+pub use lcs::Lcs;
 pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 pub use list_blocking::{BlockingMove, BlockingPop};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
@@ -68,6 +71,7 @@ pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use script::{Eval, Script};
 pub use server::{Echo, Ping, Select, Time};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
+pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 pub use stream_group::{
     NackMode, RefPolicy, XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XNack, XPending,
@@ -282,6 +286,9 @@ pub enum Command {
     PfMerge(PfMerge),
     PfDebug(PfDebug),
     PfSelfTest(PfSelfTest),
+    Sort(Box<Sort>),
+    Lcs(Box<Lcs>),
+    RandomKey(RandomKey),
     GetRange(GetRange),
     SetRange(SetRange),
     SetBit(SetBit),
@@ -481,6 +488,7 @@ impl Command {
     /// commands (GETEX and XREADGROUP are writes there too).
     pub(crate) fn is_write(&self) -> bool {
         matches!(self, Command::BitField(c) if !c.is_read_only())
+            || matches!(self, Command::Sort(c) if c.name() == "sort")
             || matches!(
                 self,
                 Command::Set(_)
@@ -640,6 +648,9 @@ impl Command {
             Command::PfMerge(_) => "pfmerge",
             Command::PfDebug(_) => "pfdebug",
             Command::PfSelfTest(_) => "pfselftest",
+            Command::Sort(c) => c.name(),
+            Command::Lcs(_) => "lcs",
+            Command::RandomKey(_) => "randomkey",
             Command::GetRange(c) => c.name(),
             Command::SetRange(_) => "setrange",
             Command::SetBit(_) => "setbit",
@@ -770,6 +781,9 @@ impl Command {
             Command::PfMerge(c) => c.apply(ctx),
             Command::PfDebug(c) => c.apply(ctx),
             Command::PfSelfTest(c) => c.apply(ctx),
+            Command::Sort(c) => c.apply(ctx),
+            Command::Lcs(c) => c.apply(ctx),
+            Command::RandomKey(c) => c.apply(ctx),
             Command::GetRange(c) => c.apply(ctx),
             Command::SetRange(c) => c.apply(ctx),
             Command::SetBit(c) => c.apply(ctx),
@@ -927,6 +941,9 @@ typed! {
     PfMerge => PfMerge: (),
     PfDebug => PfDebug: Reply,
     PfSelfTest => PfSelfTest: (),
+    Sort => Sort: Reply,
+    Lcs => Lcs: Reply,
+    RandomKey => RandomKey: Option<Bytes>,
     GetRange => GetRange: Bytes,
     SetRange => SetRange: i64,
     SetBit => SetBit: i64,

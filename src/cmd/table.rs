@@ -18,7 +18,8 @@ use super::hash::{
 };
 use super::hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 use super::increx::Increx;
-use super::keys::{DbSize, Del, Exists, Flush, Keys, Rename, Scan, Type};
+use super::keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, Scan, Type};
+use super::lcs::Lcs;
 use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 use super::list_blocking::{BlockingMove, BlockingPop};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
@@ -27,6 +28,7 @@ use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::script::{Eval, Script};
 use super::server::{Echo, Ping, Select, Time};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
+use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 use super::stream_group::{
     XAck, XAckDel, XAutoClaim, XClaim, XDelEx, XGroup, XInfo, XNack, XPending, XReadGroup,
@@ -134,6 +136,10 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("bitcount", -2, BitCount::parse),
     cmd("bitpos", -3, BitPos::parse),
     cmd("bitop", -4, BitOpStore::parse),
+    cmd("sort", -2, Sort::parse),
+    cmd("lcs", -3, Lcs::parse),
+    cmd("randomkey", 1, RandomKey::parse),
+    cmd("sort_ro", -2, Sort::parse_read_only),
     // HyperLogLog
     cmd("pfadd", -2, PfAdd::parse),
     cmd("pfcount", -2, PfCount::parse),

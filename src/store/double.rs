@@ -18,9 +18,33 @@ enum Body {
     Hex,
 }
 
+/// What glibc's strtod leaves in `errno` for a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Range {
+    /// Representable (exactly or rounded as a normal number): no error.
+    Representable,
+    /// A subnormal that had to be rounded: ERANGE, though the value is usable (Redis's
+    /// `string2d` accepts it, SORT does not).
+    InexactSubnormal,
+    /// Overflow to infinity or underflow to zero: ERANGE.
+    Overflow,
+}
+
+impl Range {
+    fn of(value: f64, nonzero_input: bool, exact: bool) -> Range {
+        if value.is_infinite() || (value == 0.0 && nonzero_input) {
+            Range::Overflow
+        } else if value != 0.0 && value.abs() < f64::MIN_POSITIVE && !exact {
+            Range::InexactSubnormal
+        } else {
+            Range::Representable
+        }
+    }
+}
+
 /// Parses the whole of `text` (after an optional sign) as strtod would, returning the value
-/// and whether strtod would report ERANGE for it.
-fn strtod_whole(text: &[u8]) -> Option<(f64, bool)> {
+/// and what strtod would set `errno` to.
+fn strtod_whole(text: &[u8]) -> Option<(f64, Range)> {
     let (negative, body) = match text.first() {
         Some(b'-') => (true, &text[1..]),
         Some(b'+') => (false, &text[1..]),
@@ -34,7 +58,7 @@ fn strtod_whole(text: &[u8]) -> Option<(f64, bool)> {
         Body::Decimal
     };
     let (magnitude, range_error) = match kind {
-        Body::Infinity => (f64::INFINITY, false),
+        Body::Infinity => (f64::INFINITY, Range::Representable),
         Body::Hex => parse_hex(&body[2..])?,
         Body::Decimal => parse_decimal(body)?,
     };
@@ -42,7 +66,7 @@ fn strtod_whole(text: &[u8]) -> Option<(f64, bool)> {
 }
 
 /// `digits[.digits][e[+-]digits]`, at least one digit before the exponent.
-fn parse_decimal(body: &[u8]) -> Option<(f64, bool)> {
+fn parse_decimal(body: &[u8]) -> Option<(f64, Range)> {
     let mut at = 0;
     let mut digits = 0;
     let mut nonzero = false;
@@ -80,12 +104,12 @@ fn parse_decimal(body: &[u8]) -> Option<(f64, bool)> {
     }
     // Rust's parser is correctly rounded, as glibc's strtod is; the syntax was checked above.
     let value: f64 = std::str::from_utf8(body).ok()?.parse().ok()?;
-    let range_error = value.is_infinite() || (value == 0.0 && nonzero);
-    Some((value, range_error))
+    // A decimal subnormal is taken as inexact: an exact one needs hundreds of digits.
+    Some((value, Range::of(value, nonzero, false)))
 }
 
 /// Hex digits with an optional point and an optional binary exponent `p[+-]digits`.
-fn parse_hex(body: &[u8]) -> Option<(f64, bool)> {
+fn parse_hex(body: &[u8]) -> Option<(f64, Range)> {
     let mut mantissa: u64 = 0;
     let mut exponent: i64 = 0;
     let mut digits = 0;
@@ -141,9 +165,14 @@ fn parse_hex(body: &[u8]) -> Option<(f64, bool)> {
     if at != body.len() {
         return None;
     }
-    let value = (mantissa as f64) * 2f64.powi(exponent.clamp(-2000, 2000) as i32);
-    let range_error = value.is_infinite() || (value == 0.0 && mantissa != 0);
-    Some((value, range_error))
+    // Scaled in two halves: 2^-1074 is a double, but 2^1074 (what `powi` divides by for
+    // it) is not.
+    let exponent_half = (exponent.clamp(-2200, 2200) / 2) as i32;
+    let rest = exponent.clamp(-2200, 2200) as i32 - exponent_half;
+    let value = (mantissa as f64) * 2f64.powi(exponent_half) * 2f64.powi(rest);
+    // Exact when no set bit of the mantissa falls below 2^-1074.
+    let exact = mantissa == 0 || i64::from(mantissa.trailing_zeros()) + exponent >= -1074;
+    Some((value, Range::of(value, mantissa != 0, exact)))
 }
 
 /// C's `isspace`: Rust's ASCII white space lacks the vertical tab.
@@ -217,8 +246,8 @@ pub(crate) fn parse_score(text: &[u8]) -> Option<f64> {
     if text.first().is_none_or(is_c_space) {
         return None;
     }
-    let (value, range_error) = strtod_whole(text)?;
-    (!range_error && !value.is_nan()).then_some(value)
+    let (value, range) = strtod_whole(text)?;
+    (range != Range::Overflow && !value.is_nan()).then_some(value)
 }
 
 /// The whole of `text` as strtod reads it, overflow giving ±infinity and underflow zero:
@@ -226,6 +255,20 @@ pub(crate) fn parse_score(text: &[u8]) -> Option<f64> {
 /// redis-server reads with `strtold`).
 pub(crate) fn parse_lenient(text: &[u8]) -> Option<f64> {
     strtod_whole(text).map(|(value, _)| value)
+}
+
+/// A SORT weight as `sortCommandGeneric` reads it: `strtod` over the value as a C string
+/// (up to a NUL), leading white space skipped, nothing after the number, the empty string
+/// 0; refused when strtod sets ERANGE (overflow, underflow, an inexact subnormal) or the
+/// result is NaN.
+pub(crate) fn parse_sort_score(text: &[u8]) -> Option<f64> {
+    let text = c_string(text);
+    if text.is_empty() {
+        return Some(0.0);
+    }
+    let start = text.iter().take_while(|b| is_c_space(b)).count();
+    let (value, range) = strtod_whole(&text[start..])?;
+    (range == Range::Representable && !value.is_nan()).then_some(value)
 }
 
 /// One end of a score range as `zslParseRange` reads it (after any `(`).

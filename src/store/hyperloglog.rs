@@ -402,7 +402,7 @@ pub(crate) fn to_dense(hll: &mut BytesMut) -> Result<bool, Corrupt> {
         let run = run_at(hll, at);
         if run.kind == RunKind::Val {
             if index + run.len > REGISTERS {
-                break;
+                return Err(Corrupt);
             }
             for register in index..index + run.len {
                 dense_write(registers, register, run.value);
@@ -437,7 +437,7 @@ pub(crate) fn merge_into(max: &mut [u8; REGISTERS], hll: &[u8]) -> Result<(), Co
         let run = run_at(hll, at);
         if run.kind == RunKind::Val {
             if index + run.len > REGISTERS {
-                break;
+                return Err(Corrupt);
             }
             for slot in &mut max[index..index + run.len] {
                 *slot = (*slot).max(run.value);

@@ -285,6 +285,15 @@ impl Keyspace {
         !self.expired.is_empty()
     }
 
+    /// A stored key picked uniformly at random, expired or not (RANDOMKEY checks it).
+    pub fn random_stored_key(&self) -> Option<Bytes> {
+        if self.map.is_empty() {
+            return None;
+        }
+        let pick = super::random::below(self.map.len());
+        self.map.keys().nth(pick).cloned()
+    }
+
     /// Every stored entry, expired or not, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&Bytes, &Entry)> {
         self.map.iter()

@@ -138,6 +138,12 @@ impl SortedSet {
         !self.large
     }
 
+    /// Leaves the compact form for good, as redis-server's SORT converts a listpack to a
+    /// skiplist (a `-0` stored afterwards keeps its sign).
+    pub(crate) fn leave_compact_form(&mut self) {
+        self.large = true;
+    }
+
     /// The member's score.
     pub fn score(&self, member: &[u8]) -> Option<f64> {
         self.scores.get(member).copied()
