@@ -174,6 +174,8 @@ pub enum Error {
     List(ListError),
     /// A bit command's (SETBIT, BITPOS, BITOP, BITFIELD, SETRANGE) `ERR` reply.
     Bitmap(BitmapError),
+    /// A GEO command's argument error.
+    Geo(GeoError),
     /// A HyperLogLog command's error (PFADD, PFCOUNT, PFMERGE, PFDEBUG, PFSELFTEST).
     HyperLogLog(HyperLogLogError),
     /// An error a Lua script raised or returned, or EVAL's own (`NOSCRIPT`, a compile
@@ -492,6 +494,96 @@ impl BitmapError {
             BitmapError::ReadOnly => "BITFIELD_RO only supports the GET subcommand",
             BitmapError::OffsetOutOfRange => "offset is out of range",
         }
+    }
+}
+
+/// A GEO command's argument error, each rendering Redis's exact text.
+///
+/// ```
+/// use embedis::{Error, GeoError};
+/// let error = Error::Geo(GeoError::invalid_pair(181.0, 0.0));
+/// assert_eq!(error.to_string(), "ERR invalid longitude,latitude pair 181.000000,0.000000");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GeoError {
+    /// A longitude or latitude outside the indexable world (±180, ±85.05112878): the pair
+    /// as Redis prints it (`%f,%f`).
+    InvalidPair(String),
+    /// The radius is not a number.
+    RadiusNotNumeric,
+    /// The box width is not a number.
+    WidthNotNumeric,
+    /// The box height is not a number.
+    HeightNotNumeric,
+    /// A negative radius.
+    NegativeRadius,
+    /// A negative box side.
+    NegativeBox,
+    /// A unit other than m, km, ft, mi.
+    UnknownUnit,
+    /// COUNT of zero or less.
+    CountNotPositive,
+    /// The member a search starts from is not in the set.
+    NoSuchMember,
+    /// ANY without COUNT.
+    AnyWithoutCount,
+    /// STORE with WITHDIST, WITHHASH or WITHCOORD (`true`: GEOSEARCHSTORE's wording).
+    StoreWithReplyOptions(bool),
+    /// GEOSEARCH without FROMMEMBER or FROMLONLAT (the command as typed).
+    NoCentre(String),
+    /// GEOSEARCH without BYRADIUS or BYBOX (the command as typed).
+    NoShape(String),
+}
+
+impl GeoError {
+    /// The error for a pair outside the indexable world.
+    pub fn invalid_pair(longitude: f64, latitude: f64) -> GeoError {
+        GeoError::InvalidPair(format!("{longitude:.6},{latitude:.6}"))
+    }
+}
+
+impl fmt::Display for GeoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GeoError::InvalidPair(pair) => write!(f, "ERR invalid longitude,latitude pair {pair}"),
+            GeoError::RadiusNotNumeric => f.write_str("ERR need numeric radius"),
+            GeoError::WidthNotNumeric => f.write_str("ERR need numeric width"),
+            GeoError::HeightNotNumeric => f.write_str("ERR need numeric height"),
+            GeoError::NegativeRadius => f.write_str("ERR radius cannot be negative"),
+            GeoError::NegativeBox => f.write_str("ERR height or width cannot be negative"),
+            GeoError::UnknownUnit => {
+                f.write_str("ERR unsupported unit provided. please use M, KM, FT, MI")
+            }
+            GeoError::CountNotPositive => f.write_str("ERR COUNT must be > 0"),
+            GeoError::NoSuchMember => f.write_str("ERR could not decode requested zset member"),
+            GeoError::AnyWithoutCount => {
+                f.write_str("ERR the ANY argument requires COUNT argument")
+            }
+            GeoError::StoreWithReplyOptions(search_store) => write!(
+                f,
+                "ERR {} is not compatible with WITHDIST, WITHHASH and WITHCOORD options",
+                if *search_store {
+                    "GEOSEARCHSTORE"
+                } else {
+                    "STORE option in GEORADIUS"
+                }
+            ),
+            GeoError::NoCentre(command) => write!(
+                f,
+                "ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for {command}"
+            ),
+            GeoError::NoShape(command) => write!(
+                f,
+                "ERR exactly one of BYRADIUS and BYBOX can be specified for {command}"
+            ),
+        }
+    }
+}
+
+impl From<GeoError> for Error {
+    fn from(error: GeoError) -> Error {
+        Error::Geo(error)
     }
 }
 
@@ -828,6 +920,7 @@ impl fmt::Display for Error {
             Error::List(error) => write!(f, "ERR {}", error.message()),
             Error::Bitmap(error) => write!(f, "ERR {}", error.message()),
             Error::HyperLogLog(error) => error.fmt(f),
+            Error::Geo(error) => error.fmt(f),
             Error::Script(text) => f.write_str(text),
             Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),
             Error::NumKeysBeyondArgs => {

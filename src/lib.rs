@@ -153,7 +153,9 @@ mod store;
 pub use clock::{Clock, ClockWaker, ManualClock, SystemClock};
 pub use cmd::{IncrexReply, IntoArg, ThrottleReply};
 pub use config::EngineBuilder;
-pub use error::{BitmapError, Error, HyperLogLogError, ListError, SortedSetError, StreamError};
+pub use error::{
+    BitmapError, Error, GeoError, HyperLogLogError, ListError, SortedSetError, StreamError,
+};
 #[cfg(feature = "async")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use handle::async_connection::AsyncConnection;

@@ -2753,6 +2753,450 @@ const HYPERLOGLOG: &[Case] = &[
     ("multi exec with corruption", &["SET k \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x7f\\xfe\"", "MULTI", "PFCOUNT k", "PFADD k a", "PFADD k r60274", "PFMERGE d k", "GET k", "EXEC"]),
 ];
 
+/// GEOADD, GEODIST, GEOHASH, GEOPOS, GEORADIUS, GEORADIUS_RO, GEORADIUSBYMEMBER,
+/// GEORADIUSBYMEMBER_RO, GEOSEARCH and GEOSEARCHSTORE as redis-server 7.0.15 runs them
+/// (src/geo.c, src/geohash.c, src/geohash_helper.c). Facts the cases rely on (see
+/// geo-notes.md): a position is a sorted-set score, the 52-bit interleaved geohash of the
+/// point (latitude range -85.05112878..85.05112878); positions are decoded to the centre of
+/// their cell and printed like `%.17Lf` with trailing zeros cut (RESP2 bulk strings, RESP3
+/// doubles); distances are bulk strings with 4 decimals in both protocols; without ASC/DESC
+/// (and without COUNT) results come in the order the 9 geohash boxes are scanned (centre, N,
+/// S, E, W, NE, NW, SE, SW; score order inside a box), which is deterministic; COUNT without
+/// ANY implies ASC. Sorting is by distance only, so results tied on distance (members at the
+/// same position) are compared as multisets (`!sorted`).
+#[rustfmt::skip]
+const GEO: &[Case] = &[
+    // GEOADD.
+    ("geoadd adds and counts new members only", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEOADD g 13.361389 38.115556 Palermo",
+        "GEOADD g 13.5 38 Palermo 15.556 38.194 Messina", "ZCARD g", "TYPE g", "GEOPOS g Palermo Messina", "ZRANGE g 0 -1 WITHSCORES",
+    ]),
+    ("geoadd ch counts changed members", &[
+        "GEOADD g CH 13.361389 38.115556 Palermo", "GEOADD g CH 13.361389 38.115556 Palermo", "GEOADD g CH 13.361389 38.115556 Palermo 15.087269 37.502669 Catania",
+        "GEOADD g ch 13.361390 38.115556 Palermo 15.087269 37.502669 Catania", "GEOADD g CH 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 1 1 x",
+        "GEOADD g 13.361389 38.115556 Palermo", "GEOADD g 0.000001 0 x", "GEOADD g CH 0 0 x", "ZSCORE g x",
+    ]),
+    ("geoadd nx never updates", &[
+        "GEOADD g NX 13.361389 38.115556 Palermo", "GEOADD g NX 0 0 Palermo 15.087269 37.502669 Catania", "GEOPOS g Palermo Catania",
+        "GEOADD g NX CH 1 1 Palermo 2 2 x", "GEOADD g CH NX 1 1 Palermo 3 3 y", "GEOADD g nx nx 1 1 Palermo", "ZCARD g", "GEOPOS g Palermo",
+    ]),
+    ("geoadd xx never adds", &[
+        "GEOADD g XX 13.361389 38.115556 Palermo", "EXISTS g", "GEOADD g 13.361389 38.115556 Palermo", "GEOADD g XX 15 37 Palermo 15.087269 37.502669 Catania",
+        "ZCARD g", "GEOPOS g Palermo Catania", "GEOADD g XX CH 16 38 Palermo 15.087269 37.502669 Catania", "GEOADD g CH XX 16 38 Palermo", "GEOPOS g Palermo",
+    ]),
+    ("geoadd option conflicts", &[
+        "GEOADD g NX XX 1 2 x", "GEOADD g xx nx 1 2 x", "GEOADD g NX CH XX 1 2 x", "GEOADD g XX XX CH CH 1 2 x", "GEOADD g NX XX 1 2", "EXISTS g",
+        "GEOADD g GT 1 2 x", "GEOADD g LT 1 2 x", "GEOADD g INCR 1 2 x", "GEOADD g GT 1 x 2 3 4", "GEOADD g CH", "EXISTS g",
+    ]),
+    ("geoadd arity and odd triples", &[
+        "GEOADD", "GEOADD g", "GEOADD g 1", "GEOADD g 1 2", "GEOADD g 1 2 x 3", "GEOADD g 1 2 x 3 4", "GEOADD g NX 1 2", "GEOADD g CH 1",
+        "GEOADD g NX CH", "GEOADD g NX XX CH", "GEOADD g NX XX CH 1", "EXISTS g", "GEOADD g 1 2 x 3 4 y", "ZCARD g",
+    ]),
+    ("geoadd invalid longitude latitude pair", &[
+        "GEOADD g 181 0 x", "GEOADD g -181 0 x", "GEOADD g 0 86 x", "GEOADD g 0 -86 x", "GEOADD g 0 85.05112879 x", "GEOADD g 0 -85.05112879 x",
+        "GEOADD g 180.0000001 0 x", "GEOADD g 1000 -1000 x", "GEOADD g 1e300 0 x", "GEOADD g -181 -0 x", "GEOADD g 0.1234567 90 x", "GEOADD g 200.5 12.3456785 x",
+        "GEOADD g inf 0 x", "GEOADD g 0 -inf x", "GEOADD g -Infinity +INF x", "EXISTS g",
+    ]),
+    ("geoadd coordinate parsing", &[
+        "GEOADD g abc 0 x", "GEOADD g 0 abc x", "GEOADD g \"\" 0 x", "GEOADD g 0 \"\" x", "GEOADD g \" 1\" 0 x", "GEOADD g \"1 \" 0 x",
+        "GEOADD g nan 0 x", "GEOADD g 0 -nan x", "GEOADD g 1e400 0 x", "GEOADD g 1,5 0 x", "GEOADD g 1abc 0 x", "GEOADD g 181 abc x", "GEOADD g abc 91 x", "EXISTS g",
+        "GEOADD g 0x10 0 hex +5 .5 plus 5. -0 dot 1e1 1E-1 exp -0 -0 negzero 1e-320 0 tiny", "GEOPOS g hex plus dot exp negzero tiny",
+    ]),
+    ("geoadd is all or nothing", &[
+        "GEOADD g 1 1 a 200 0 b", "GEOADD g 1 1 a 2 2 b 3 x c", "EXISTS g", "GEOADD g 1 1 a", "GEOADD g 5 5 a 1 1 b 0 90 c", "GEOPOS g a b c", "ZCARD g",
+    ]),
+    ("geoadd longitude and latitude limits", &[
+        "GEOADD g -180 -85.05112878 sw 180 85.05112878 ne -180 85.05112878 nw 180 -85.05112878 se 0 0 origin 180 0 e -180 0 w 0 85.05112878 n 0 -85.05112878 s",
+        "ZRANGE g 0 -1 WITHSCORES", "GEOPOS g sw ne nw se origin e w n s", "GEOHASH g sw ne nw se origin e w n s", "GEODIST g e w", "GEODIST g n s km", "GEODIST g sw ne",
+    ]),
+    ("geoadd update moves a member", &[
+        "GEOADD g 13.361389 38.115556 m", "GEOPOS g m", "ZSCORE g m", "GEOADD g -73.9857 40.7484 m", "GEOPOS g m", "ZSCORE g m", "ZCARD g",
+        "GEOADD g 1 1 a 2 2 a 3 3 a", "GEOPOS g a", "ZCARD g",
+    ]),
+    ("geoadd member names", &[
+        "GEOADD g 1 1 \"\" 2 2 \"\\x00\" 3 3 \"a b\" 4 4 \"\\xff\\r\\n\" 5 5 {m*300} 6 6 123 7 7 -5 8 8 1.5", "ZRANGE g 0 -1",
+        "GEOPOS g \"\" \"\\x00\" \"a b\" \"\\xff\\r\\n\" {m*300} 123 -5 1.5", "GEOHASH g \"\" 123", "GEODIST g \"\" 123 km",
+        "GEORADIUS g 4 4 400 km ASC", "GEOSEARCH g FROMMEMBER 123 BYRADIUS 200 km DESC",
+    ]),
+    ("geoadd members named like options", &[
+        "GEOADD g 1 1 nx 2 2 ch 3 3 xx", "GEOADD g nx 4 4 xx 5 5 ch", "GEOADD g xx 6 6 ch", "GEOADD g ch nx 7 7 ch 8 8 CH", "ZRANGE g 0 -1", "GEOPOS g nx ch xx CH",
+        "geoadd g 9 9 lower", "GeoAdd g Ch 9 9 lower 10 10 lower2", "ZCARD g",
+    ]),
+    ("geoadd wrong type", &[
+        "SET s x", "GEOADD s 1 1 x", "GEOADD s 181 0 x", "GEOADD s abc 0 x", "GEOADD s 1 2", "GEOADD s NX XX 1 2 x", "GEOADD s XX 1 1 x", "GET s",
+        "RPUSH l a", "GEOADD l 1 1 x", "HSET h f v", "GEOADD h 1 1 x", "SADD st m", "GEOADD st 1 1 x", "GET s",
+    ]),
+    ("geoadd onto a plain sorted set", &[
+        "ZADD z 1 a 2.5 b -3 c 1e20 d", "GEOADD z 13.361389 38.115556 Palermo", "ZRANGE z 0 -1 WITHSCORES", "GEOPOS z a b Palermo",
+        "GEOHASH z a b Palermo", "GEODIST z a Palermo km", "GEORADIUS z 13 38 100 km WITHDIST", "GEORADIUS z -180 -85 10 km WITHCOORD", "ZCARD z",
+    ]),
+    ("geoadd in a big batch becomes a skiplist", &["GEOADD g -74.05 40.7 n0_0 -74.05 40.705 n0_1 -74.05 40.71 n0_2 -74.05 40.715 n0_3 -74.05 40.72 n0_4 -74.05 40.725 n0_5 -74.05 40.73 n0_6 -74.05 40.735 n0_7 -74.05 40.74 n0_8 -74.05 40.745 n0_9 -74.045 40.7 n1_0 -74.045 40.705 n1_1 -74.045 40.71 n1_2 -74.045 40.715 n1_3 -74.045 40.72 n1_4 -74.045 40.725 n1_5 -74.045 40.73 n1_6 -74.045 40.735 n1_7 -74.045 40.74 n1_8 -74.045 40.745 n1_9 -74.04 40.7 n2_0 -74.04 40.705 n2_1 -74.04 40.71 n2_2 -74.04 40.715 n2_3 -74.04 40.72 n2_4 -74.04 40.725 n2_5 -74.04 40.73 n2_6 -74.04 40.735 n2_7 -74.04 40.74 n2_8 -74.04 40.745 n2_9 -74.035 40.7 n3_0 -74.035 40.705 n3_1 -74.035 40.71 n3_2 -74.035 40.715 n3_3 -74.035 40.72 n3_4 -74.035 40.725 n3_5 -74.035 40.73 n3_6 -74.035 40.735 n3_7 -74.035 40.74 n3_8 -74.035 40.745 n3_9 -74.03 40.7 n4_0 -74.03 40.705 n4_1 -74.03 40.71 n4_2 -74.03 40.715 n4_3 -74.03 40.72 n4_4 -74.03 40.725 n4_5 -74.03 40.73 n4_6 -74.03 40.735 n4_7 -74.03 40.74 n4_8 -74.03 40.745 n4_9 -74.025 40.7 n5_0 -74.025 40.705 n5_1 -74.025 40.71 n5_2 -74.025 40.715 n5_3 -74.025 40.72 n5_4 -74.025 40.725 n5_5 -74.025 40.73 n5_6 -74.025 40.735 n5_7 -74.025 40.74 n5_8 -74.025 40.745 n5_9 -74.02 40.7 n6_0 -74.02 40.705 n6_1 -74.02 40.71 n6_2 -74.02 40.715 n6_3 -74.02 40.72 n6_4 -74.02 40.725 n6_5 -74.02 40.73 n6_6 -74.02 40.735 n6_7 -74.02 40.74 n6_8 -74.02 40.745 n6_9 -74.015 40.7 n7_0 -74.015 40.705 n7_1 -74.015 40.71 n7_2 -74.015 40.715 n7_3 -74.015 40.72 n7_4 -74.015 40.725 n7_5 -74.015 40.73 n7_6 -74.015 40.735 n7_7 -74.015 40.74 n7_8 -74.015 40.745 n7_9 -74.01 40.7 n8_0 -74.01 40.705 n8_1 -74.01 40.71 n8_2 -74.01 40.715 n8_3 -74.01 40.72 n8_4 -74.01 40.725 n8_5 -74.01 40.73 n8_6 -74.01 40.735 n8_7 -74.01 40.74 n8_8 -74.01 40.745 n8_9 -74.005 40.7 n9_0 -74.005 40.705 n9_1 -74.005 40.71 n9_2 -74.005 40.715 n9_3 -74.005 40.72 n9_4 -74.005 40.725 n9_5 -74.005 40.73 n9_6 -74.005 40.735 n9_7 -74.005 40.74 n9_8 -74.005 40.745 n9_9 -74.0 40.7 n10_0 -74.0 40.705 n10_1 -74.0 40.71 n10_2 -74.0 40.715 n10_3 -74.0 40.72 n10_4 -74.0 40.725 n10_5 -74.0 40.73 n10_6 -74.0 40.735 n10_7 -74.0 40.74 n10_8 -74.0 40.745 n10_9 -73.995 40.7 n11_0 -73.995 40.705 n11_1 -73.995 40.71 n11_2 -73.995 40.715 n11_3 -73.995 40.72 n11_4 -73.995 40.725 n11_5 -73.995 40.73 n11_6 -73.995 40.735 n11_7 -73.995 40.74 n11_8 -73.995 40.745 n11_9 -73.99 40.7 n12_0 -73.99 40.705 n12_1 -73.99 40.71 n12_2 -73.99 40.715 n12_3 -73.99 40.72 n12_4 -73.99 40.725 n12_5 -73.99 40.73 n12_6 -73.99 40.735 n12_7 -73.99 40.74 n12_8 -73.99 40.745 n12_9 -73.985 40.7 n13_0 -73.985 40.705 n13_1 -73.985 40.71 n13_2 -73.985 40.715 n13_3 -73.985 40.72 n13_4 -73.985 40.725 n13_5 -73.985 40.73 n13_6 -73.985 40.735 n13_7 -73.985 40.74 n13_8 -73.985 40.745 n13_9 -73.98 40.7 n14_0 -73.98 40.705 n14_1 -73.98 40.71 n14_2 -73.98 40.715 n14_3 -73.98 40.72 n14_4 -73.98 40.725 n14_5 -73.98 40.73 n14_6 -73.98 40.735 n14_7 -73.98 40.74 n14_8 -73.98 40.745 n14_9", "ZCARD g", "GEOADD g -74.05 40.7 n0_0", "GEOPOS g n0_0 n14_9 n7_5", "ZRANGE g 0 4 WITHSCORES", "ZRANGE g -3 -1 WITHSCORES"]),
+
+    // GEOPOS.
+    ("geopos existing and missing members", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEOPOS g Palermo", "GEOPOS g Palermo nope Catania",
+        "GEOPOS g nope", "GEOPOS g Palermo Palermo", "GEOPOS g", "GEOPOS nokey a b", "GEOPOS nokey", "GEOPOS", "geopos g catania Catania",
+    ]),
+    ("geopos coordinate text", &[
+        "GEOADD g 0 0 zero 0.0000001 -0.0000001 tiny -0.5 -0.5 half 100.123456789 -45.987654321 p 1 1 one -1 -1 mone 120 30 whole -74.0445 40.6892 liberty",
+        "GEOPOS g zero tiny half p one mone whole liberty", "ZRANGE g 0 -1 WITHSCORES",
+    ]),
+    ("geopos wrong type", &["SET s x", "GEOPOS s a", "GEOPOS s", "LPUSH l a", "GEOPOS l a", "HSET h a 1", "GEOPOS h a"]),
+    ("geopos of raw sorted set scores", &[
+        "ZADD z 0 zero 1 one 1.9 frac 2 two 3 three 1024 k 4503599627370495 max 4503599627370496 two52 9007199254740992 two53 3479099956230698 pal 3471579339700058 rounded",
+        "GEOPOS z zero one frac two three k max two52 two53 pal rounded", "GEOHASH z zero one frac two three k max two52 two53 pal rounded",
+        "GEODIST z zero max", "GEODIST z one frac", "GEODIST z pal rounded km",
+        "!sorted GEORADIUS z 0 0 100000 km ASC", "GEORADIUS z 13.36 38.11 10 km WITHDIST WITHHASH WITHCOORD",
+        "GEORADIUSBYMEMBER z two53 100 km", "GEOSEARCH z FROMMEMBER max BYBOX 100 100 km WITHCOORD",
+    ]),
+
+    // GEODIST.
+    ("geodist units", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEODIST g Palermo Catania", "GEODIST g Palermo Catania m",
+        "GEODIST g Palermo Catania km", "GEODIST g Palermo Catania mi", "GEODIST g Palermo Catania ft", "GEODIST g Catania Palermo KM",
+        "GEODIST g Palermo Catania M", "GEODIST g Palermo Catania Mi", "GEODIST g Palermo Catania fT", "GEODIST g Palermo Catania kM",
+    ]),
+    ("geodist unit errors and arity", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEODIST g Palermo Catania yd", "GEODIST g Palermo Catania \"\"",
+        "GEODIST g Palermo Catania kilometers", "GEODIST g Palermo Catania \"km \"", "GEODIST g Palermo Catania km km", "GEODIST g Palermo Catania yd km",
+        "GEODIST g Palermo", "GEODIST g", "GEODIST", "GEODIST nokey a b yd", "GEODIST nokey a b km x", "GEODIST g nope Catania yd",
+    ]),
+    ("geodist missing members and same member", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.361389 38.115556 Twin", "GEODIST g Palermo nope", "GEODIST g nope Palermo",
+        "GEODIST g nope nope2 km", "GEODIST nokey a b", "GEODIST nokey a b km", "GEODIST g Palermo Palermo", "GEODIST g Palermo Palermo mi",
+        "GEODIST g Palermo Twin", "GEODIST g Catania Catania ft",
+    ]),
+    ("geodist long and tiny distances", &[
+        "GEOADD g 0 0 o 180 0 e -180 0 w 179.999 0 e2 -179.999 0 w2 0 85 n 180 -85 s 0 0.00001 near 0.00001 0 near2 -73.9857 40.7484 nyc 151.2093 -33.8688 syd",
+        "GEODIST g o e", "GEODIST g e w", "GEODIST g e2 w2", "GEODIST g n s km", "GEODIST g o near", "GEODIST g o near2", "GEODIST g nyc syd km",
+        "GEODIST g nyc syd mi", "GEODIST g nyc syd ft", "GEODIST g o n", "GEODIST g o s km",
+    ]),
+    ("geodist wrong type", &["SET s x", "GEODIST s a b", "GEODIST s a b yd", "GEODIST s a b km extra", "LPUSH l a", "GEODIST l a b"]),
+
+    // GEOHASH.
+    ("geohash strings", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania -0.127758 51.507351 London 151.2093 -33.8688 Sydney -73.9857 40.7484 NYC",
+        "GEOHASH g Palermo Catania London Sydney NYC", "GEOHASH g Palermo nope Palermo", "GEOHASH g", "GEOHASH nokey a b", "GEOHASH nokey", "GEOHASH",
+    ]),
+    ("geohash near the limits", &[
+        "GEOADD g 0 0 o 179.99999 85.05 ne -179.99999 -85.05 sw 90 -45 a -90 45 b 0.00001 -0.00001 c 45 0 d", "GEOHASH g o ne sw a b c d",
+    ]),
+    ("geohash wrong type", &["SET s x", "GEOHASH s a", "GEOHASH s", "SADD st a", "GEOHASH st a"]),
+
+    // GEORADIUS and friends.
+    ("georadius finds members within the radius", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento 15.556 38.194 Messina",
+        "GEORADIUS g 15 37 100 km", "GEORADIUS g 15 37 200 km", "GEORADIUS g 15 37 200 km ASC", "GEORADIUS g 15 37 200 km DESC",
+        "GEORADIUS g 15 37 10 km", "GEORADIUS g 15 37 300 km desc", "GEORADIUS g 15 37 200 km ASC DESC", "GEORADIUS g 15 37 200 km DESC ASC",
+    ]),
+    ("georadius with dist coord and hash", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento",
+        "GEORADIUS g 15 37 200 km WITHDIST", "GEORADIUS g 15 37 200 km WITHCOORD", "GEORADIUS g 15 37 200 km WITHHASH",
+        "GEORADIUS g 15 37 200 km WITHHASH WITHCOORD WITHDIST ASC", "GEORADIUS g 15 37 200 km withcoord withdist desc",
+        "GEORADIUS g 15 37 200 km WITHDIST WITHDIST WITHHASH", "GEORADIUS g 15 37 200 km ASC WITHCOORD COUNT 2 WITHHASH",
+    ]),
+    ("georadius units", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEORADIUS g 15 37 200000 m WITHDIST ASC", "GEORADIUS g 15 37 200 km WITHDIST ASC",
+        "GEORADIUS g 15 37 124.3 mi WITHDIST ASC", "GEORADIUS g 15 37 656168 ft WITHDIST ASC", "GEORADIUS g 15 37 120 MI WITHDIST ASC",
+        "GEORADIUS g 15 37 200 KM WITHDIST ASC", "GEORADIUS g 15 37 200 yd", "GEORADIUS g 15 37 200 \"\"",
+    ]),
+    ("georadius count", &[
+        "GEOADD g 2.352222 48.856613 Paris -0.127758 51.507351 London 13.404954 52.520008 Berlin 12.496366 41.902782 Rome -3.70379 40.416775 Madrid",
+        "GEORADIUS g 5 48 2000 km", "GEORADIUS g 5 48 2000 km COUNT 1", "GEORADIUS g 5 48 2000 km COUNT 2", "GEORADIUS g 5 48 2000 km COUNT 3 DESC",
+        "GEORADIUS g 5 48 2000 km COUNT 10", "GEORADIUS g 5 48 2000 km COUNT 5 WITHDIST", "GEORADIUS g 5 48 2000 km COUNT 1 COUNT 4 DESC",
+        "GEORADIUS g 5 48 2000 km count 2 asc withdist",
+    ]),
+    ("georadius count any", &[
+        "GEOADD g 2.352222 48.856613 Paris -0.127758 51.507351 London 13.404954 52.520008 Berlin 12.496366 41.902782 Rome -3.70379 40.416775 Madrid",
+        "GEORADIUS g 5 48 2000 km COUNT 2 ANY", "GEORADIUS g 5 48 2000 km COUNT 2 ANY ASC", "GEORADIUS g 5 48 2000 km COUNT 2 ANY DESC WITHDIST",
+        "GEORADIUS g 5 48 2000 km ANY COUNT 3", "GEORADIUS g 5 48 2000 km COUNT 10 ANY", "GEORADIUS g 5 48 2000 km COUNT 1 ANY WITHCOORD",
+        "GEORADIUS g 5 48 2000 km ANY", "GEORADIUS g 5 48 2000 km ANY ANY COUNT 4 ANY DESC",
+    ]),
+    ("georadius count errors", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "GEORADIUS g 15 37 200 km COUNT 0", "GEORADIUS g 15 37 200 km COUNT -1", "GEORADIUS g 15 37 200 km COUNT abc",
+        "GEORADIUS g 15 37 200 km COUNT 1.5", "GEORADIUS g 15 37 200 km COUNT", "GEORADIUS g 15 37 200 km COUNT 99999999999999999999",
+        "GEORADIUS g 15 37 200 km COUNT 1 COUNT 0", "GEORADIUS g 15 37 200 km COUNT 0 FOO", "GEORADIUS g 15 37 200 km FOO COUNT 0",
+        "GEORADIUS g 15 37 200 km ANY", "GEORADIUS g 15 37 200 km ANY COUNT", "GEORADIUS nokey 15 37 200 km COUNT 0", "GEORADIUS nokey 15 37 200 km ANY",
+    ]),
+    ("georadius radius zero", &[
+        "GEOADD g 13.361389 38.115556 Palermo 13.361389 38.115556 Twin 13.361390 38.115556 Near 15.087269 37.502669 Catania",
+        "!sorted GEORADIUS g 13.361389 38.115556 0 km", "!sorted GEORADIUSBYMEMBER g Palermo 0 m WITHDIST", "GEORADIUSBYMEMBER g Catania 0 m WITHDIST",
+        "GEORADIUS g 13.3613893 38.1155563 0 m", "!sorted GEORADIUS g 13.36138933897018433 38.11555639549629859 0 m WITHHASH",
+        "!sorted GEORADIUSBYMEMBER g Palermo 0.5 m WITHDIST", "GEORADIUS g 0 0 0 m",
+    ]),
+    ("georadius huge radius covers the world", &[
+        "GEOADD g 13.361389 38.115556 Palermo -73.9857 40.7484 NYC 151.2093 -33.8688 Sydney 0 0 Origin 179.9 85 NE -179.8 -84.9 SW",
+        "GEORADIUS g 0 0 20000 km", "GEORADIUS g 0 0 20000 km ASC WITHDIST", "GEORADIUS g 0 0 1e9 m DESC", "GEORADIUS g 100 -50 40000 km WITHDIST",
+        "GEORADIUS g 0 0 inf km WITHDIST", "GEORADIUS g 0 0 1e308 mi ASC", "GEORADIUS g 0 0 10000 km WITHDIST",
+    ]),
+    ("georadius radius and unit errors", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "GEORADIUS g 15 37 -1 km", "GEORADIUS g 15 37 -0.0001 m", "GEORADIUS g 15 37 abc km",
+        "GEORADIUS g 15 37 \"\" km", "GEORADIUS g 15 37 nan km", "GEORADIUS g 15 37 -1 yd", "GEORADIUS g 15 37 abc yd", "GEORADIUS g 15 37 1 yd",
+        "GEORADIUS g 15 37 -0 km", "GEORADIUS g 15 37 0x10 km", "GEORADIUS g 200 37 -1 yd", "GEORADIUS g abc 37 -1 yd", "GEORADIUS g 15 90 1 km",
+    ]),
+    ("georadius arity", &[
+        "GEORADIUS", "GEORADIUS g", "GEORADIUS g 15 37 200", "GEORADIUS_RO g 15 37 200", "GEORADIUSBYMEMBER g m 200", "GEORADIUSBYMEMBER_RO g m",
+        "GEORADIUS nokey 15 37 200 km", "GEORADIUSBYMEMBER nokey m 200 km",
+    ]),
+    ("georadius on a missing key", &[
+        "GEORADIUS nokey 15 37 200 km", "GEORADIUS nokey 15 37 200 km WITHDIST COUNT 3", "GEORADIUS nokey 200 37 1 km", "GEORADIUS nokey 15 37 -1 km",
+        "GEORADIUS nokey 15 37 1 yd", "GEORADIUS nokey 15 37 1 km FOO", "GEORADIUS nokey 15 37 1 km STORE d", "GEORADIUS_RO nokey 15 37 1 km",
+        "SET d x", "GEORADIUS nokey 15 37 1 km STORE d", "EXISTS d", "GEORADIUS nokey 15 37 1 km STOREDIST d", "GEORADIUS nokey 15 37 1 km STORE d WITHDIST",
+    ]),
+    ("georadius store", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento",
+        "GEORADIUS g 15 37 200 km STORE d", "TYPE d", "ZRANGE d 0 -1 WITHSCORES", "ZRANGE g 0 -1 WITHSCORES",
+        "GEORADIUS g 15 37 200 km STOREDIST d", "ZRANGE d 0 -1 WITHSCORES", "GEORADIUS g 15 37 200 km STOREDIST d2 ASC COUNT 1", "ZRANGE d2 0 -1 WITHSCORES",
+        "GEORADIUS g 15 37 200000 m STOREDIST d3", "ZRANGE d3 0 -1 WITHSCORES", "GEORADIUS g 15 37 200 mi STOREDIST d4 DESC", "ZRANGE d4 0 -1 WITHSCORES",
+        "GEORADIUS g 15 37 200 km STORE d5 STOREDIST d6", "EXISTS d5 d6", "ZRANGE d6 0 -1 WITHSCORES", "GEORADIUS g 15 37 200 km STOREDIST d7 STORE d8", "EXISTS d7 d8",
+        "GEOPOS d Palermo", "GEORADIUS g 15 37 200 km COUNT 2 DESC STORE d9", "ZRANGE d9 0 -1 WITHSCORES",
+    ]),
+    ("georadius store replaces and deletes the destination", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "SET d x EX 100", "GEORADIUS g 15 37 200 km STORE d", "TTL d", "TYPE d",
+        "RPUSH l a", "EXPIRE l 100", "GEORADIUS g 15 37 200 km STOREDIST l", "TTL l", "ZRANGE l 0 -1 WITHSCORES",
+        "ZADD z 1 a", "GEORADIUS g 15 37 1 km STORE z", "EXISTS z", "GEORADIUS g 15 37 1 km STORE z", "SET s v", "GEORADIUS g 0 0 1 km STOREDIST s", "EXISTS s",
+        "GEORADIUS g 15 37 200 km STORE g", "ZRANGE g 0 -1 WITHSCORES", "GEORADIUS g 15 37 200 km STOREDIST g", "ZRANGE g 0 -1 WITHSCORES", "GEOPOS g Palermo",
+    ]),
+    ("georadius store option errors", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "SET d x", "GEORADIUS g 15 37 200 km STORE d WITHDIST", "GEORADIUS g 15 37 200 km WITHCOORD STOREDIST d",
+        "GEORADIUS g 15 37 200 km WITHHASH STORE d", "GEORADIUSBYMEMBER g Palermo 200 km STORE d WITHDIST", "GEORADIUS g 15 37 200 km STORE",
+        "GEORADIUS g 15 37 200 km STOREDIST", "GEORADIUS_RO g 15 37 200 km STORE d", "GEORADIUS_RO g 15 37 200 km STOREDIST d",
+        "GEORADIUSBYMEMBER_RO g Palermo 200 km STORE d", "GEORADIUSBYMEMBER_RO g Palermo 200 km STOREDIST d", "GEORADIUS g 15 37 200 km STORE d COUNT 0",
+        "GEORADIUS g 15 37 200 km STORE d ANY", "GET d",
+    ]),
+    ("georadius wrong type", &[
+        "SET s x", "GEORADIUS s 15 37 200 km", "GEORADIUS s 200 37 -1 yd", "GEORADIUS_RO s 15 37 200 km", "GEORADIUSBYMEMBER s m 200 km",
+        "GEORADIUSBYMEMBER_RO s m -1 km", "GEORADIUS s 15 37 200 km STORE d", "GEOADD g 13.361389 38.115556 Palermo", "GEORADIUS g 15 37 200 km STORE s", "TYPE s",
+    ]),
+    ("georadiusbymember", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento 15.556 38.194 Messina",
+        "GEORADIUSBYMEMBER g Palermo 100 km", "GEORADIUSBYMEMBER g Palermo 200 km WITHDIST", "GEORADIUSBYMEMBER g Palermo 200 km ASC WITHDIST WITHCOORD",
+        "GEORADIUSBYMEMBER g Catania 200 km DESC WITHHASH", "GEORADIUSBYMEMBER g Agrigento 1000 m", "GEORADIUSBYMEMBER g Messina 50 mi COUNT 2 WITHDIST",
+        "GEORADIUSBYMEMBER g Messina 500 km COUNT 2 ANY", "GEORADIUSBYMEMBER g Palermo 200 km STORE d", "ZRANGE d 0 -1 WITHSCORES",
+        "GEORADIUSBYMEMBER g Palermo 200 km STOREDIST d", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("georadiusbymember missing member or key", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "GEORADIUSBYMEMBER g nope 100 km", "GEORADIUSBYMEMBER g nope -1 km", "GEORADIUSBYMEMBER g nope 1 yd",
+        "GEORADIUSBYMEMBER g Palermo -1 km", "GEORADIUSBYMEMBER g Palermo abc km", "GEORADIUSBYMEMBER g Palermo 1 yd", "GEORADIUSBYMEMBER g nope 1 km WITHDIST STORE d",
+        "GEORADIUSBYMEMBER nokey m 100 km", "GEORADIUSBYMEMBER nokey m -1 km", "GEORADIUSBYMEMBER nokey m abc yd", "GEORADIUSBYMEMBER nokey m 1 km FOO",
+        "GEORADIUSBYMEMBER nokey m 1 km COUNT 0", "GEORADIUSBYMEMBER nokey m 1 km ANY", "SET d x", "GEORADIUSBYMEMBER nokey m -1 km STORE d", "EXISTS d",
+        "GEORADIUSBYMEMBER nokey m 1 km WITHDIST STORE d", "GEORADIUSBYMEMBER_RO nokey m 1 km STORE d",
+    ]),
+    ("georadius read-only variants", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento",
+        "GEORADIUS_RO g 15 37 200 km", "GEORADIUS_RO g 15 37 200 km WITHDIST WITHCOORD WITHHASH DESC", "GEORADIUS_RO g 15 37 200 km COUNT 1",
+        "GEORADIUSBYMEMBER_RO g Palermo 200 km", "GEORADIUSBYMEMBER_RO g Palermo 200 km WITHDIST ASC", "GEORADIUSBYMEMBER_RO g nope 200 km",
+        "GEORADIUS_RO g 15 37 -1 km", "GEORADIUS_RO g 15 37 200 km COUNT 0", "georadius_ro g 15 37 200 km any",
+    ]),
+    ("georadius near the north pole", &[
+        "GEOADD g -20.0 80.0 q0_0 -20.0 81.0 q0_1 -20.0 82.0 q0_2 -20.0 83.0 q0_3 -20.0 84.0 q0_4 -19.0 80.0 q1_0 -19.0 81.0 q1_1 -19.0 82.0 q1_2 -19.0 83.0 q1_3 -19.0 84.0 q1_4 -18.0 80.0 q2_0 -18.0 81.0 q2_1 -18.0 82.0 q2_2 -18.0 83.0 q2_3 -18.0 84.0 q2_4 -17.0 80.0 q3_0 -17.0 81.0 q3_1 -17.0 82.0 q3_2 -17.0 83.0 q3_3 -17.0 84.0 q3_4 -16.0 80.0 q4_0 -16.0 81.0 q4_1 -16.0 82.0 q4_2 -16.0 83.0 q4_3 -16.0 84.0 q4_4 -15.0 80.0 q5_0 -15.0 81.0 q5_1 -15.0 82.0 q5_2 -15.0 83.0 q5_3 -15.0 84.0 q5_4 -14.0 80.0 q6_0 -14.0 81.0 q6_1 -14.0 82.0 q6_2 -14.0 83.0 q6_3 -14.0 84.0 q6_4 -13.0 80.0 q7_0 -13.0 81.0 q7_1 -13.0 82.0 q7_2 -13.0 83.0 q7_3 -13.0 84.0 q7_4", "GEOADD g 0 85 top 180 85.05 top2 -179 84.9 top3 90 84 top4",
+        "GEORADIUS g 0 85 500 km ASC WITHDIST", "GEORADIUS g 0 85 500 km", "GEORADIUS g -10 82 200 km WITHDIST", "GEORADIUS g -10 82 200 km ASC",
+        "GEORADIUSBYMEMBER g top 300 km DESC WITHDIST", "GEORADIUS g 0 84 1000 km COUNT 5", "GEORADIUS g 0 85.05 3000 km", "GEOSEARCH g FROMLONLAT -15 83 BYBOX 300 300 km ASC WITHDIST",
+        "GEOSEARCH g FROMLONLAT -15 83 BYBOX 300 300 km", "GEOSEARCH g FROMLONLAT 0 85 BYBOX 2000 500 km WITHDIST",
+    ]),
+    ("georadius near the south pole", &[
+        "GEOADD g 0 -85 a 10 -85.05 b -170 -84.5 c 170 -84 d 90 -80 e -90 -82 f 45 -85.05112878 g1 0 -75 h",
+        "GEORADIUS g 0 -85 500 km ASC WITHDIST", "GEORADIUS g 0 -85 500 km", "GEORADIUS g 180 -85 1000 km WITHDIST", "GEORADIUS g 180 -85 1000 km ASC",
+        "GEORADIUSBYMEMBER g g1 2000 km WITHDIST", "GEOSEARCH g FROMLONLAT 0 -85 BYBOX 1000 1000 km WITHCOORD", "GEOSEARCH g FROMMEMBER b BYRADIUS 1500 km DESC",
+    ]),
+    ("georadius across the antimeridian", &[
+        "GEOADD g 179.7 -0.2 a0_0 179.7 -0.1 a0_1 179.7 0.0 a0_2 179.7 0.1 a0_3 179.8 -0.2 a1_0 179.8 -0.1 a1_1 179.8 0.0 a1_2 179.8 0.1 a1_3 179.9 -0.2 a2_0 179.9 -0.1 a2_1 179.9 0.0 a2_2 179.9 0.1 a2_3 180.0 -0.2 a3_0 180.0 -0.1 a3_1 180.0 0.0 a3_2 180.0 0.1 a3_3 -179.9 -0.2 b0_0 -179.9 -0.1 b0_1 -179.9 0.0 b0_2 -179.9 0.1 b0_3 -179.8 -0.2 b1_0 -179.8 -0.1 b1_1 -179.8 0.0 b1_2 -179.8 0.1 b1_3 -179.7 -0.2 b2_0 -179.7 -0.1 b2_1 -179.7 0.0 b2_2 -179.7 0.1 b2_3", "GEOADD g 170 0 far -170 0 far2",
+        "GEORADIUS g 179.95 0.013 20 km ASC WITHDIST", "GEORADIUS g 179.95 0 20 km", "GEORADIUS g -179.95 0 30 km", "GEORADIUS g -179.95 0.013 30 km DESC WITHDIST",
+        "GEORADIUS g 180 0 50 km", "GEORADIUS g -180 0 50 km WITHCOORD", "GEORADIUS g 179.9 0.1 12 km WITHDIST", "GEORADIUSBYMEMBER g b0_2 40 km ASC",
+        "GEOSEARCH g FROMLONLAT 180 0 BYBOX 50 20 km ASC", "GEOSEARCH g FROMLONLAT 180 0 BYBOX 50 20 km", "GEOSEARCH g FROMLONLAT -180 0 BYBOX 20 50 km WITHDIST",
+        "GEORADIUS g 175 0 1200 km", "GEORADIUS g 175 0.013 1200 km DESC COUNT 3",
+    ]),
+    ("georadius over 100 members in box scan order", &[
+        "GEOADD g 2.3 48.8 p0_0 2.3 48.81 p0_1 2.3 48.82 p0_2 2.3 48.83 p0_3 2.3 48.84 p0_4 2.3 48.85 p0_5 2.3 48.86 p0_6 2.3 48.87 p0_7 2.3 48.88 p0_8 2.3 48.89 p0_9 2.31 48.8 p1_0 2.31 48.81 p1_1 2.31 48.82 p1_2 2.31 48.83 p1_3 2.31 48.84 p1_4 2.31 48.85 p1_5 2.31 48.86 p1_6 2.31 48.87 p1_7 2.31 48.88 p1_8 2.31 48.89 p1_9 2.32 48.8 p2_0 2.32 48.81 p2_1 2.32 48.82 p2_2 2.32 48.83 p2_3 2.32 48.84 p2_4 2.32 48.85 p2_5 2.32 48.86 p2_6 2.32 48.87 p2_7 2.32 48.88 p2_8 2.32 48.89 p2_9 2.33 48.8 p3_0 2.33 48.81 p3_1 2.33 48.82 p3_2 2.33 48.83 p3_3 2.33 48.84 p3_4 2.33 48.85 p3_5 2.33 48.86 p3_6 2.33 48.87 p3_7 2.33 48.88 p3_8 2.33 48.89 p3_9 2.34 48.8 p4_0 2.34 48.81 p4_1 2.34 48.82 p4_2 2.34 48.83 p4_3 2.34 48.84 p4_4 2.34 48.85 p4_5 2.34 48.86 p4_6 2.34 48.87 p4_7 2.34 48.88 p4_8 2.34 48.89 p4_9 2.35 48.8 p5_0 2.35 48.81 p5_1 2.35 48.82 p5_2 2.35 48.83 p5_3 2.35 48.84 p5_4 2.35 48.85 p5_5 2.35 48.86 p5_6 2.35 48.87 p5_7 2.35 48.88 p5_8 2.35 48.89 p5_9 2.36 48.8 p6_0 2.36 48.81 p6_1 2.36 48.82 p6_2 2.36 48.83 p6_3 2.36 48.84 p6_4 2.36 48.85 p6_5 2.36 48.86 p6_6 2.36 48.87 p6_7 2.36 48.88 p6_8 2.36 48.89 p6_9 2.37 48.8 p7_0 2.37 48.81 p7_1 2.37 48.82 p7_2 2.37 48.83 p7_3 2.37 48.84 p7_4 2.37 48.85 p7_5 2.37 48.86 p7_6 2.37 48.87 p7_7 2.37 48.88 p7_8 2.37 48.89 p7_9 2.38 48.8 p8_0 2.38 48.81 p8_1 2.38 48.82 p8_2 2.38 48.83 p8_3 2.38 48.84 p8_4 2.38 48.85 p8_5 2.38 48.86 p8_6 2.38 48.87 p8_7 2.38 48.88 p8_8 2.38 48.89 p8_9 2.39 48.8 p9_0 2.39 48.81 p9_1 2.39 48.82 p9_2 2.39 48.83 p9_3 2.39 48.84 p9_4 2.39 48.85 p9_5 2.39 48.86 p9_6 2.39 48.87 p9_7 2.39 48.88 p9_8 2.39 48.89 p9_9", "ZCARD g", "GEORADIUS g 2.345 48.845 1 km", "GEORADIUS g 2.345 48.845 1 km WITHDIST", "GEORADIUS g 2.345 48.845 2 km ASC",
+        "GEORADIUS g 2.345 48.845 2 km DESC COUNT 7 WITHDIST", "GEORADIUS g 2.33 48.83 1500 m", "GEORADIUS g 2.30 48.80 3 km",
+        "GEORADIUS g 2.30 48.80 3 km COUNT 5 ANY", "GEORADIUS g 2.30 48.80 3 km COUNT 5", "GEORADIUS g 2.38 48.81 800 m WITHHASH",
+        "GEORADIUSBYMEMBER g p5_5 1200 m", "GEORADIUSBYMEMBER g p5_5 1200 m ASC", "GEORADIUSBYMEMBER g p0_9 10 km COUNT 3 DESC",
+        "GEORADIUS g 2.345 48.845 50 km", "GEORADIUS g 2.345 48.845 50 km COUNT 12 ANY",
+    ]),
+    ("georadius over a skiplist", &[
+        "GEOADD g -74.05 40.7 n0_0 -74.05 40.705 n0_1 -74.05 40.71 n0_2 -74.05 40.715 n0_3 -74.05 40.72 n0_4 -74.05 40.725 n0_5 -74.05 40.73 n0_6 -74.05 40.735 n0_7 -74.05 40.74 n0_8 -74.05 40.745 n0_9 -74.045 40.7 n1_0 -74.045 40.705 n1_1 -74.045 40.71 n1_2 -74.045 40.715 n1_3 -74.045 40.72 n1_4 -74.045 40.725 n1_5 -74.045 40.73 n1_6 -74.045 40.735 n1_7 -74.045 40.74 n1_8 -74.045 40.745 n1_9 -74.04 40.7 n2_0 -74.04 40.705 n2_1 -74.04 40.71 n2_2 -74.04 40.715 n2_3 -74.04 40.72 n2_4 -74.04 40.725 n2_5 -74.04 40.73 n2_6 -74.04 40.735 n2_7 -74.04 40.74 n2_8 -74.04 40.745 n2_9 -74.035 40.7 n3_0 -74.035 40.705 n3_1 -74.035 40.71 n3_2 -74.035 40.715 n3_3 -74.035 40.72 n3_4 -74.035 40.725 n3_5 -74.035 40.73 n3_6 -74.035 40.735 n3_7 -74.035 40.74 n3_8 -74.035 40.745 n3_9 -74.03 40.7 n4_0 -74.03 40.705 n4_1 -74.03 40.71 n4_2 -74.03 40.715 n4_3 -74.03 40.72 n4_4 -74.03 40.725 n4_5 -74.03 40.73 n4_6 -74.03 40.735 n4_7 -74.03 40.74 n4_8 -74.03 40.745 n4_9 -74.025 40.7 n5_0 -74.025 40.705 n5_1 -74.025 40.71 n5_2 -74.025 40.715 n5_3 -74.025 40.72 n5_4 -74.025 40.725 n5_5 -74.025 40.73 n5_6 -74.025 40.735 n5_7 -74.025 40.74 n5_8 -74.025 40.745 n5_9 -74.02 40.7 n6_0 -74.02 40.705 n6_1 -74.02 40.71 n6_2 -74.02 40.715 n6_3 -74.02 40.72 n6_4 -74.02 40.725 n6_5 -74.02 40.73 n6_6 -74.02 40.735 n6_7 -74.02 40.74 n6_8 -74.02 40.745 n6_9 -74.015 40.7 n7_0 -74.015 40.705 n7_1 -74.015 40.71 n7_2 -74.015 40.715 n7_3 -74.015 40.72 n7_4 -74.015 40.725 n7_5 -74.015 40.73 n7_6 -74.015 40.735 n7_7 -74.015 40.74 n7_8 -74.015 40.745 n7_9 -74.01 40.7 n8_0 -74.01 40.705 n8_1 -74.01 40.71 n8_2 -74.01 40.715 n8_3 -74.01 40.72 n8_4 -74.01 40.725 n8_5 -74.01 40.73 n8_6 -74.01 40.735 n8_7 -74.01 40.74 n8_8 -74.01 40.745 n8_9 -74.005 40.7 n9_0 -74.005 40.705 n9_1 -74.005 40.71 n9_2 -74.005 40.715 n9_3 -74.005 40.72 n9_4 -74.005 40.725 n9_5 -74.005 40.73 n9_6 -74.005 40.735 n9_7 -74.005 40.74 n9_8 -74.005 40.745 n9_9 -74.0 40.7 n10_0 -74.0 40.705 n10_1 -74.0 40.71 n10_2 -74.0 40.715 n10_3 -74.0 40.72 n10_4 -74.0 40.725 n10_5 -74.0 40.73 n10_6 -74.0 40.735 n10_7 -74.0 40.74 n10_8 -74.0 40.745 n10_9 -73.995 40.7 n11_0 -73.995 40.705 n11_1 -73.995 40.71 n11_2 -73.995 40.715 n11_3 -73.995 40.72 n11_4 -73.995 40.725 n11_5 -73.995 40.73 n11_6 -73.995 40.735 n11_7 -73.995 40.74 n11_8 -73.995 40.745 n11_9 -73.99 40.7 n12_0 -73.99 40.705 n12_1 -73.99 40.71 n12_2 -73.99 40.715 n12_3 -73.99 40.72 n12_4 -73.99 40.725 n12_5 -73.99 40.73 n12_6 -73.99 40.735 n12_7 -73.99 40.74 n12_8 -73.99 40.745 n12_9 -73.985 40.7 n13_0 -73.985 40.705 n13_1 -73.985 40.71 n13_2 -73.985 40.715 n13_3 -73.985 40.72 n13_4 -73.985 40.725 n13_5 -73.985 40.73 n13_6 -73.985 40.735 n13_7 -73.985 40.74 n13_8 -73.985 40.745 n13_9 -73.98 40.7 n14_0 -73.98 40.705 n14_1 -73.98 40.71 n14_2 -73.98 40.715 n14_3 -73.98 40.72 n14_4 -73.98 40.725 n14_5 -73.98 40.73 n14_6 -73.98 40.735 n14_7 -73.98 40.74 n14_8 -73.98 40.745 n14_9", "GEORADIUS g -74.02 40.72 1 km", "GEORADIUS g -74.02 40.72 1 km ASC WITHDIST", "GEORADIUS g -74.02 40.72 2 km COUNT 10 DESC",
+        "GEORADIUS g -74.02 40.72 2 km COUNT 8 ANY", "GEORADIUSBYMEMBER g n7_5 700 m", "GEOSEARCH g FROMMEMBER n0_0 BYBOX 1 1 km", "GEOSEARCH g FROMLONLAT -74.0 40.72 BYBOX 1 2 km ASC",
+        "GEORADIUS g -74.02 40.72 2 km STORE d", "ZCARD d", "ZRANGE d 0 4 WITHSCORES", "GEORADIUS g -74.02 40.72 2 km STOREDIST d COUNT 3", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+
+    // GEOSEARCH.
+    ("geosearch frommember byradius", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento 15.556 38.194 Messina",
+        "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 100 km", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 200 km", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 200 km ASC WITHDIST",
+        "GEOSEARCH g BYRADIUS 200 km FROMMEMBER Catania DESC WITHCOORD", "GEOSEARCH g frommember Messina byradius 120 mi withhash withdist",
+        "GEOSEARCH g FROMMEMBER Palermo FROMMEMBER Catania BYRADIUS 10 km", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km BYRADIUS 200 km",
+    ]),
+    ("geosearch fromlonlat byradius", &[
+        "GEOADD g 2.352222 48.856613 Paris -0.127758 51.507351 London 13.404954 52.520008 Berlin 12.496366 41.902782 Rome -3.70379 40.416775 Madrid",
+        "GEOSEARCH g FROMLONLAT 5 48 BYRADIUS 1000 km", "GEOSEARCH g FROMLONLAT 5 48 BYRADIUS 1000 km ASC WITHDIST WITHCOORD",
+        "GEOSEARCH g FROMLONLAT 5 48 BYRADIUS 1000 km DESC COUNT 2", "GEOSEARCH g FROMLONLAT 5 48 BYRADIUS 2000 km COUNT 2 ANY",
+        "GEOSEARCH g FROMLONLAT 5 48 BYRADIUS 2000 km COUNT 3 ANY DESC WITHDIST", "GEOSEARCH g FROMLONLAT 5 48 BYRADIUS 600 mi WITHDIST",
+        "GEOSEARCH g FROMLONLAT 5 48 BYRADIUS 0 m", "GEOSEARCH g FROMLONLAT 2.352222 48.856613 BYRADIUS 0 m WITHDIST",
+        "GEOSEARCH g FROMLONLAT 5 48 FROMLONLAT 2 48 BYRADIUS 100 km WITHDIST",
+    ]),
+    ("geosearch bybox", &[
+        "GEOADD g 2.352222 48.856613 Paris -0.127758 51.507351 London 13.404954 52.520008 Berlin 12.496366 41.902782 Rome -3.70379 40.416775 Madrid",
+        "GEOSEARCH g FROMLONLAT 5 48 BYBOX 2000 2000 km", "GEOSEARCH g FROMLONLAT 5 48 BYBOX 2000 2000 km ASC WITHDIST", "GEOSEARCH g FROMLONLAT 5 48 BYBOX 1500 1000 km ASC",
+        "GEOSEARCH g FROMLONLAT 5 48 BYBOX 1000 1500 km ASC", "GEOSEARCH g FROMMEMBER Paris BYBOX 2000 1000 km WITHDIST", "GEOSEARCH g FROMMEMBER Paris BYBOX 1000 2000 km DESC",
+        "GEOSEARCH g FROMMEMBER Paris BYBOX 1243 621 mi WITHCOORD", "GEOSEARCH g FROMMEMBER Paris BYBOX 4000000 2000000 ft ASC COUNT 2",
+        "GEOSEARCH g FROMMEMBER Rome BYBOX 3000 3000 km COUNT 2 ANY", "GEOSEARCH g FROMMEMBER Rome BYBOX 3000 3000 km WITHHASH",
+        "GEOSEARCH g FROMMEMBER Paris BYBOX 0 0 m WITHDIST", "GEOSEARCH g FROMMEMBER Paris BYBOX 1 1 km BYBOX 2000 2000 km",
+    ]),
+    ("geosearch box corners versus circle", &[
+        "GEOADD g 0 0 c 0.5 0.5 ne -0.5 0.5 nw 0.5 -0.5 se -0.5 -0.5 sw 0.7 0 e 0 0.7 n -0.7 0 w 0 -0.7 s 0.6 0.6 far",
+        "GEOSEARCH g FROMMEMBER c BYBOX 120 120 km ASC WITHDIST", "GEOSEARCH g FROMMEMBER c BYRADIUS 60 km ASC WITHDIST",
+        "GEOSEARCH g FROMMEMBER c BYRADIUS 80 km ASC", "GEOSEARCH g FROMMEMBER c BYBOX 160 120 km DESC", "GEOSEARCH g FROMMEMBER c BYBOX 120 160 km DESC",
+        "GEOSEARCH g FROMMEMBER c BYBOX 156 156 km", "GEOSEARCH g FROMMEMBER c BYBOX 112 112 km", "GEOSEARCH g FROMMEMBER c BYBOX 111 111 km",
+    ]),
+    ("geosearch box at high latitude", &[
+        "GEOADD g 10 70 c 12 70 e 8 70 w 10 71 n 10 69 s 12 71 ne 8 69 sw 13 70 e2 10 -70 sc 12 -70 se 8 -70 sw2 10 -69 sn 10 -71 ss 12 -69 sne 8 -71 ssw 13 -70 se2",
+        "GEOSEARCH g FROMMEMBER c BYBOX 200 250 km ASC WITHDIST", "GEOSEARCH g FROMMEMBER c BYBOX 140 100 km ASC", "GEOSEARCH g FROMMEMBER c BYBOX 160 240 km WITHCOORD",
+        "GEOSEARCH g FROMLONLAT 10 -70 BYBOX 500 500 km", "GEOSEARCH g FROMMEMBER c BYBOX 230 230 km", "GEOSEARCH g FROMMEMBER c BYRADIUS 115 km ASC WITHDIST",
+        "GEOSEARCH g FROMMEMBER sc BYBOX 200 250 km ASC WITHDIST", "GEOSEARCH g FROMMEMBER sc BYBOX 140 100 km", "GEOSEARCH g FROMMEMBER sc BYBOX 230 230 km DESC",
+        "GEOSEARCH g FROMMEMBER sc BYBOX 160 240 km", "GEOSEARCH g FROMLONLAT 10 0.3 BYBOX 1000 15600 km", "GEOSEARCH g FROMLONLAT 10 0.3 BYBOX 1000 15700 km ASC",
+    ]),
+    ("geosearch frommember errors", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "GEOSEARCH g FROMMEMBER nope BYRADIUS 100 km", "GEOSEARCH g BYRADIUS -1 km FROMMEMBER nope",
+        "GEOSEARCH g FROMMEMBER nope BYRADIUS -1 km", "GEOSEARCH g FROMMEMBER Palermo FROMLONLAT 1 1 BYRADIUS 100 km",
+        "GEOSEARCH g FROMLONLAT 1 1 FROMMEMBER Palermo BYRADIUS 100 km", "GEOSEARCH g FROMLONLAT 1 1 FROMMEMBER nope BYRADIUS 100 km",
+        "GEOSEARCH g FROMMEMBER nope FROMLONLAT 1 1 BYRADIUS 100 km", "GEOSEARCH g BYRADIUS 100 km WITHDIST FROMMEMBER", "GEOSEARCH g BYRADIUS 100 km FROMLONLAT 1",
+        "GEOSEARCH g BYRADIUS 100 km FROMLONLAT 1 abc", "GEOSEARCH g BYRADIUS 100 km FROMLONLAT 200 1", "GEOSEARCH g BYRADIUS 100 km FROMLONLAT 1 1 1",
+    ]),
+    ("geosearch missing from or by", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "GEOSEARCH g BYRADIUS 100 km ASC", "GEOSEARCH g FROMMEMBER Palermo ASC COUNT 1",
+        "GEOSEARCH g BYBOX 1 1 km ASC", "GEOSEARCH g WITHDIST WITHCOORD WITHHASH ASC DESC", "GEOSEARCH g COUNT 1 ANY DESC WITHDIST",
+        "GeoSearch g FROMMEMBER Palermo WITHDIST ASC DESC", "geosearch g BYRADIUS 1 km WITHDIST ASC", "GEOSEARCH nokey FROMMEMBER x ASC WITHDIST DESC",
+        "GEOSEARCH nokey WITHDIST WITHDIST ASC DESC ASC", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km", "GEOSEARCH g FROMMEMBER Palermo ANY WITHDIST ASC",
+    ]),
+    ("geosearch by errors", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km BYBOX 1 1 km", "GEOSEARCH g FROMMEMBER Palermo BYBOX 1 1 km BYRADIUS 1 km",
+        "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 WITHDIST", "GEOSEARCH g WITHDIST FROMMEMBER Palermo BYRADIUS 1", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS -1 km", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS abc km",
+        "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 yd", "GEOSEARCH g FROMMEMBER Palermo BYBOX 1 1", "GEOSEARCH g FROMMEMBER Palermo BYBOX 1 km WITHDIST",
+        "GEOSEARCH g FROMMEMBER Palermo BYBOX -1 1 km", "GEOSEARCH g FROMMEMBER Palermo BYBOX 1 -1 km", "GEOSEARCH g FROMMEMBER Palermo BYBOX abc 1 km",
+        "GEOSEARCH g FROMMEMBER Palermo BYBOX 1 abc km", "GEOSEARCH g FROMMEMBER Palermo BYBOX -1 abc km", "GEOSEARCH g FROMMEMBER Palermo BYBOX -1 -1 yd",
+        "GEOSEARCH g FROMMEMBER Palermo BYBOX 1 1 yd", "GEOSEARCH g FROMMEMBER Palermo BYBOX nan 1 km", "GEOSEARCH g FROMMEMBER Palermo BYBOX inf inf km",
+    ]),
+    ("geosearch other option errors", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km STORE d", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km STOREDIST",
+        "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km STOREDIST d", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km FOO", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km COUNT",
+        "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km COUNT 0", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km COUNT -5 ANY", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km COUNT x",
+        "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km ANY", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km ANY ASC WITHDIST", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km COUNT 1 ANY ANY",
+        "GEOSEARCH g FROMMEMBER nope BYRADIUS 1 km COUNT 0", "GEOSEARCH g COUNT 0 FROMMEMBER nope BYRADIUS 1 km", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 1 km",
+    ]),
+    ("geosearch on a missing key", &[
+        "GEOSEARCH nokey FROMMEMBER x BYRADIUS 1 km", "GEOSEARCH nokey FROMLONLAT 0 0 BYBOX 1 1 km WITHDIST", "GEOSEARCH nokey FROMLONLAT 200 0 BYRADIUS 1 km",
+        "GEOSEARCH nokey FROMMEMBER x BYRADIUS -1 km", "GEOSEARCH nokey FROMMEMBER x BYRADIUS 1 km ANY", "GEOSEARCH nokey FROMMEMBER x FROMLONLAT 1 1 BYRADIUS 1 km",
+        "GEOSEARCH nokey FROMLONLAT 1 1 FROMMEMBER x BYRADIUS 1 km", "GEOSEARCH nokey FROMMEMBER x BYRADIUS 1 km COUNT 2 DESC WITHCOORD",
+    ]),
+    ("geosearch wrong type", &[
+        "SET s x", "GEOSEARCH s FROMMEMBER m BYRADIUS 1 km", "GEOSEARCH s FROMMEMBER m BYRADIUS -1 km", "GEOSEARCH s BYRADIUS 1 km ASC DESC",
+        "GEOSEARCHSTORE d s FROMMEMBER m BYRADIUS 1 km", "HSET h a b", "GEOSEARCH h FROMLONLAT 0 0 BYBOX 1 1 km",
+    ]),
+    ("geosearch arity", &[
+        "GEOSEARCH", "GEOSEARCH g", "GEOSEARCH g FROMMEMBER m", "GEOSEARCH g FROMMEMBER m BYRADIUS", "GEOSEARCH g FROMMEMBER m BYRADIUS 1",
+        "GEOSEARCHSTORE", "GEOSEARCHSTORE d g FROMMEMBER m BYRADIUS 1", "GEOSEARCHSTORE d g FROMMEMBER m BYRADIUS 1 km", "geosearchstore d g BYRADIUS 1 km ANY x",
+    ]),
+
+    // GEOSEARCHSTORE.
+    ("geosearchstore stores hashes or distances", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento 15.556 38.194 Messina",
+        "GEOSEARCHSTORE d g FROMLONLAT 15 37 BYRADIUS 200 km", "ZRANGE d 0 -1 WITHSCORES", "GEOPOS d Palermo Messina",
+        "GEOSEARCHSTORE d g FROMLONLAT 15 37 BYRADIUS 200 km STOREDIST", "ZRANGE d 0 -1 WITHSCORES", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYBOX 400 400 km STOREDIST ASC COUNT 2",
+        "ZRANGE d 0 -1 WITHSCORES", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 100 mi storedist", "ZRANGE d 0 -1 WITHSCORES",
+        "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 500 km STOREDIST STOREDIST DESC COUNT 3 ANY", "ZRANGE d 0 -1 WITHSCORES",
+        "GEOSEARCHSTORE d2 g FROMMEMBER Catania BYBOX 300 300 km DESC COUNT 3", "ZRANGE d2 0 -1 WITHSCORES",
+    ]),
+    ("geosearchstore empty results delete the destination", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "SET d x", "GEOSEARCHSTORE d g FROMLONLAT 0 0 BYRADIUS 1 km", "EXISTS d",
+        "ZADD d 1 a", "GEOSEARCHSTORE d nokey FROMLONLAT 0 0 BYRADIUS 1 km", "EXISTS d", "GEOSEARCHSTORE d nokey FROMLONLAT 0 0 BYRADIUS 1 km",
+        "GEOSEARCHSTORE d nokey FROMMEMBER x BYRADIUS 1 km STOREDIST", "GEOSEARCHSTORE d nokey FROMLONLAT 200 0 BYRADIUS 1 km", "GEOSEARCHSTORE g g FROMLONLAT 0 0 BYRADIUS 1 km", "EXISTS g",
+    ]),
+    ("geosearchstore replaces any type and drops the ttl", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "SET d x PX 100000", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 200 km", "TTL d", "TYPE d",
+        "ZADD z 5 old", "EXPIRE z 1000", "GEOSEARCHSTORE z g FROMMEMBER Palermo BYRADIUS 200 km STOREDIST", "TTL z", "ZRANGE z 0 -1 WITHSCORES",
+        "GEOSEARCHSTORE g g FROMMEMBER Palermo BYRADIUS 10 km", "ZRANGE g 0 -1 WITHSCORES", "HSET h f v", "GEOSEARCHSTORE h g FROMLONLAT 13 38 BYRADIUS 100 km", "TYPE h",
+    ]),
+    ("geosearchstore option errors", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "SET d x", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 1 km WITHDIST", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 1 km WITHCOORD",
+        "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 1 km WITHHASH STOREDIST", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 1 km STORE x",
+        "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 1 km STOREDIST x", "GEOSEARCHSTORE d g WITHDIST FROMMEMBER Palermo ASC DESC", "GEOSEARCHSTORE d g WITHDIST BYBOX 1 1 km",
+        "GEOSEARCHSTORE d g FROMMEMBER nope BYRADIUS 1 km", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 1 km ANY", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 1 km COUNT 0",
+        "GEOSEARCHSTORE d g FROMMEMBER Palermo WITHDIST COUNT 1 ANY", "GEOSEARCHSTORE d nokey FROMMEMBER x BYRADIUS 1 km WITHDIST", "GeoSearchStore d g FROMMEMBER Palermo COUNT 1 ANY", "GET d",
+    ]),
+
+    // Search details.
+    ("georadius includes a member exactly at the radius", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 200000 m STOREDIST", "ZSCORE d Catania",
+        "GEORADIUSBYMEMBER g Palermo 166274.15156960033 m", "GEORADIUSBYMEMBER g Palermo 166274.1515696003 m", "GEORADIUSBYMEMBER g Palermo 166.27415156960032 km WITHDIST",
+        "GEORADIUSBYMEMBER g Palermo 166.2741515696003 km WITHDIST", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 166274.15156960033 m DESC", "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 166274.1515696003 m DESC",
+        "GEODIST g Palermo Catania",
+    ]),
+    ("georadius scan order at many step sizes", &[
+        "GEOADD g 10 45 c 10.00001 45 e1 10 45.0001 n1 9.999 45 w2 10 44.99 s3 10.1 45.1 ne4 9 44 sw5 15 45 e6 10 65 n7 -50 45 w8 10 -40 s9 170 -45 anti 100 45 e10",
+        "GEORADIUS g 10 45 1 m", "GEORADIUS g 10 45 10 m", "GEORADIUS g 10 45 100 m", "GEORADIUS g 10 45 1 km", "GEORADIUS g 10 45 10 km", "GEORADIUS g 10 45 100 km",
+        "GEORADIUS g 10 45 500 km", "GEORADIUS g 10 45 2000 km", "GEORADIUS g 10 45 5000 km", "GEORADIUS g 10 45 7000 km", "GEORADIUS g 10 45 10000 km", "GEORADIUS g 10 45 15000 km",
+        "GEORADIUS g 10 45 21000 km", "GEOSEARCH g FROMMEMBER c BYBOX 3000 3000 km", "GEOSEARCH g FROMMEMBER c BYBOX 20000 1000 km", "GEOSEARCH g FROMMEMBER c BYBOX 1000 20000 km",
+    ]),
+    ("georadius huge radius from many centers", &[
+        "GEOADD g -20.0 80.0 q0_0 -20.0 81.0 q0_1 -20.0 82.0 q0_2 -20.0 83.0 q0_3 -20.0 84.0 q0_4 -19.0 80.0 q1_0 -19.0 81.0 q1_1 -19.0 82.0 q1_2 -19.0 83.0 q1_3 -19.0 84.0 q1_4 -18.0 80.0 q2_0 -18.0 81.0 q2_1 -18.0 82.0 q2_2 -18.0 83.0 q2_3 -18.0 84.0 q2_4 -17.0 80.0 q3_0 -17.0 81.0 q3_1 -17.0 82.0 q3_2 -17.0 83.0 q3_3 -17.0 84.0 q3_4 -16.0 80.0 q4_0 -16.0 81.0 q4_1 -16.0 82.0 q4_2 -16.0 83.0 q4_3 -16.0 84.0 q4_4 -15.0 80.0 q5_0 -15.0 81.0 q5_1 -15.0 82.0 q5_2 -15.0 83.0 q5_3 -15.0 84.0 q5_4 -14.0 80.0 q6_0 -14.0 81.0 q6_1 -14.0 82.0 q6_2 -14.0 83.0 q6_3 -14.0 84.0 q6_4 -13.0 80.0 q7_0 -13.0 81.0 q7_1 -13.0 82.0 q7_2 -13.0 83.0 q7_3 -13.0 84.0 q7_4", "GEOADD g 13.361389 38.115556 Palermo -73.9857 40.7484 NYC 151.2093 -33.8688 Sydney 0 0 Origin -122.4194 37.7749 SF 139.6917 35.6895 Tokyo -58.3816 -34.6037 BA",
+        "GEORADIUS g 0 80 15000 km", "GEORADIUS g -120 -60 9000 km", "GEORADIUS g 179 0 8000 km", "GEORADIUS g -179 0 8000 km", "GEORADIUS g 90 30 6000 km",
+        "GEORADIUS g 0 0 12000 km", "GEORADIUS g 0 -85 17000 km", "GEORADIUS g 45 45 20000 km COUNT 10 ANY", "GEOSEARCH g FROMLONLAT 0 0 BYBOX 40000 18000 km",
+    ]),
+    ("georadius count any stops early", &[
+        "GEOADD g 2.3 48.8 p0_0 2.3 48.81 p0_1 2.3 48.82 p0_2 2.3 48.83 p0_3 2.3 48.84 p0_4 2.3 48.85 p0_5 2.3 48.86 p0_6 2.3 48.87 p0_7 2.3 48.88 p0_8 2.3 48.89 p0_9 2.31 48.8 p1_0 2.31 48.81 p1_1 2.31 48.82 p1_2 2.31 48.83 p1_3 2.31 48.84 p1_4 2.31 48.85 p1_5 2.31 48.86 p1_6 2.31 48.87 p1_7 2.31 48.88 p1_8 2.31 48.89 p1_9 2.32 48.8 p2_0 2.32 48.81 p2_1 2.32 48.82 p2_2 2.32 48.83 p2_3 2.32 48.84 p2_4 2.32 48.85 p2_5 2.32 48.86 p2_6 2.32 48.87 p2_7 2.32 48.88 p2_8 2.32 48.89 p2_9 2.33 48.8 p3_0 2.33 48.81 p3_1 2.33 48.82 p3_2 2.33 48.83 p3_3 2.33 48.84 p3_4 2.33 48.85 p3_5 2.33 48.86 p3_6 2.33 48.87 p3_7 2.33 48.88 p3_8 2.33 48.89 p3_9 2.34 48.8 p4_0 2.34 48.81 p4_1 2.34 48.82 p4_2 2.34 48.83 p4_3 2.34 48.84 p4_4 2.34 48.85 p4_5 2.34 48.86 p4_6 2.34 48.87 p4_7 2.34 48.88 p4_8 2.34 48.89 p4_9 2.35 48.8 p5_0 2.35 48.81 p5_1 2.35 48.82 p5_2 2.35 48.83 p5_3 2.35 48.84 p5_4 2.35 48.85 p5_5 2.35 48.86 p5_6 2.35 48.87 p5_7 2.35 48.88 p5_8 2.35 48.89 p5_9 2.36 48.8 p6_0 2.36 48.81 p6_1 2.36 48.82 p6_2 2.36 48.83 p6_3 2.36 48.84 p6_4 2.36 48.85 p6_5 2.36 48.86 p6_6 2.36 48.87 p6_7 2.36 48.88 p6_8 2.36 48.89 p6_9 2.37 48.8 p7_0 2.37 48.81 p7_1 2.37 48.82 p7_2 2.37 48.83 p7_3 2.37 48.84 p7_4 2.37 48.85 p7_5 2.37 48.86 p7_6 2.37 48.87 p7_7 2.37 48.88 p7_8 2.37 48.89 p7_9 2.38 48.8 p8_0 2.38 48.81 p8_1 2.38 48.82 p8_2 2.38 48.83 p8_3 2.38 48.84 p8_4 2.38 48.85 p8_5 2.38 48.86 p8_6 2.38 48.87 p8_7 2.38 48.88 p8_8 2.38 48.89 p8_9 2.39 48.8 p9_0 2.39 48.81 p9_1 2.39 48.82 p9_2 2.39 48.83 p9_3 2.39 48.84 p9_4 2.39 48.85 p9_5 2.39 48.86 p9_6 2.39 48.87 p9_7 2.39 48.88 p9_8 2.39 48.89 p9_9", "GEORADIUS g 2.3437 48.8461 3 km COUNT 1 ANY", "GEORADIUS g 2.3437 48.8461 3 km COUNT 10 ANY", "GEORADIUS g 2.3437 48.8461 3 km COUNT 10 ANY ASC WITHDIST",
+        "GEORADIUS g 2.3437 48.8461 3 km COUNT 10 ANY DESC", "GEORADIUS g 2.3437 48.8461 3 km COUNT 10 ASC", "GEORADIUS g 2.3437 48.8461 3 km COUNT 10 DESC",
+        "GEORADIUS g 2.3437 48.8461 3 km COUNT 1000 ANY", "GEOSEARCH g FROMLONLAT 2.3437 48.8461 BYBOX 3 2 km COUNT 4 ANY WITHCOORD", "GEOSEARCHSTORE d g FROMLONLAT 2.3437 48.8461 BYRADIUS 3 km COUNT 6 ANY",
+        "ZRANGE d 0 -1", "GEOSEARCHSTORE d g FROMLONLAT 2.3437 48.8461 BYRADIUS 3 km COUNT 6 ANY DESC STOREDIST", "ZRANGE d 0 -1 WITHSCORES",
+    ]),
+    ("geopos and geohash over a skiplist", &[
+        "GEOADD g -74.05 40.7 n0_0 -74.05 40.705 n0_1 -74.05 40.71 n0_2 -74.05 40.715 n0_3 -74.05 40.72 n0_4 -74.05 40.725 n0_5 -74.05 40.73 n0_6 -74.05 40.735 n0_7 -74.05 40.74 n0_8 -74.05 40.745 n0_9 -74.045 40.7 n1_0 -74.045 40.705 n1_1 -74.045 40.71 n1_2 -74.045 40.715 n1_3 -74.045 40.72 n1_4 -74.045 40.725 n1_5 -74.045 40.73 n1_6 -74.045 40.735 n1_7 -74.045 40.74 n1_8 -74.045 40.745 n1_9 -74.04 40.7 n2_0 -74.04 40.705 n2_1 -74.04 40.71 n2_2 -74.04 40.715 n2_3 -74.04 40.72 n2_4 -74.04 40.725 n2_5 -74.04 40.73 n2_6 -74.04 40.735 n2_7 -74.04 40.74 n2_8 -74.04 40.745 n2_9 -74.035 40.7 n3_0 -74.035 40.705 n3_1 -74.035 40.71 n3_2 -74.035 40.715 n3_3 -74.035 40.72 n3_4 -74.035 40.725 n3_5 -74.035 40.73 n3_6 -74.035 40.735 n3_7 -74.035 40.74 n3_8 -74.035 40.745 n3_9 -74.03 40.7 n4_0 -74.03 40.705 n4_1 -74.03 40.71 n4_2 -74.03 40.715 n4_3 -74.03 40.72 n4_4 -74.03 40.725 n4_5 -74.03 40.73 n4_6 -74.03 40.735 n4_7 -74.03 40.74 n4_8 -74.03 40.745 n4_9 -74.025 40.7 n5_0 -74.025 40.705 n5_1 -74.025 40.71 n5_2 -74.025 40.715 n5_3 -74.025 40.72 n5_4 -74.025 40.725 n5_5 -74.025 40.73 n5_6 -74.025 40.735 n5_7 -74.025 40.74 n5_8 -74.025 40.745 n5_9 -74.02 40.7 n6_0 -74.02 40.705 n6_1 -74.02 40.71 n6_2 -74.02 40.715 n6_3 -74.02 40.72 n6_4 -74.02 40.725 n6_5 -74.02 40.73 n6_6 -74.02 40.735 n6_7 -74.02 40.74 n6_8 -74.02 40.745 n6_9 -74.015 40.7 n7_0 -74.015 40.705 n7_1 -74.015 40.71 n7_2 -74.015 40.715 n7_3 -74.015 40.72 n7_4 -74.015 40.725 n7_5 -74.015 40.73 n7_6 -74.015 40.735 n7_7 -74.015 40.74 n7_8 -74.015 40.745 n7_9 -74.01 40.7 n8_0 -74.01 40.705 n8_1 -74.01 40.71 n8_2 -74.01 40.715 n8_3 -74.01 40.72 n8_4 -74.01 40.725 n8_5 -74.01 40.73 n8_6 -74.01 40.735 n8_7 -74.01 40.74 n8_8 -74.01 40.745 n8_9 -74.005 40.7 n9_0 -74.005 40.705 n9_1 -74.005 40.71 n9_2 -74.005 40.715 n9_3 -74.005 40.72 n9_4 -74.005 40.725 n9_5 -74.005 40.73 n9_6 -74.005 40.735 n9_7 -74.005 40.74 n9_8 -74.005 40.745 n9_9 -74.0 40.7 n10_0 -74.0 40.705 n10_1 -74.0 40.71 n10_2 -74.0 40.715 n10_3 -74.0 40.72 n10_4 -74.0 40.725 n10_5 -74.0 40.73 n10_6 -74.0 40.735 n10_7 -74.0 40.74 n10_8 -74.0 40.745 n10_9 -73.995 40.7 n11_0 -73.995 40.705 n11_1 -73.995 40.71 n11_2 -73.995 40.715 n11_3 -73.995 40.72 n11_4 -73.995 40.725 n11_5 -73.995 40.73 n11_6 -73.995 40.735 n11_7 -73.995 40.74 n11_8 -73.995 40.745 n11_9 -73.99 40.7 n12_0 -73.99 40.705 n12_1 -73.99 40.71 n12_2 -73.99 40.715 n12_3 -73.99 40.72 n12_4 -73.99 40.725 n12_5 -73.99 40.73 n12_6 -73.99 40.735 n12_7 -73.99 40.74 n12_8 -73.99 40.745 n12_9 -73.985 40.7 n13_0 -73.985 40.705 n13_1 -73.985 40.71 n13_2 -73.985 40.715 n13_3 -73.985 40.72 n13_4 -73.985 40.725 n13_5 -73.985 40.73 n13_6 -73.985 40.735 n13_7 -73.985 40.74 n13_8 -73.985 40.745 n13_9 -73.98 40.7 n14_0 -73.98 40.705 n14_1 -73.98 40.71 n14_2 -73.98 40.715 n14_3 -73.98 40.72 n14_4 -73.98 40.725 n14_5 -73.98 40.73 n14_6 -73.98 40.735 n14_7 -73.98 40.74 n14_8 -73.98 40.745 n14_9", "GEOPOS g n0_0 n1_1 n2_2 n3_3 n4_4 n5_5 n6_6 n7_7 n8_8 n9_9 nope n14_0", "GEOHASH g n0_0 n1_1 n2_2 n3_3 n4_4 n5_5 nope n14_9",
+        "GEODIST g n0_0 n14_9", "GEODIST g n0_0 n14_9 ft", "ZSCORE g n7_7", "ZRANK g n7_7",
+    ]),
+
+    ("search options are matched before names", &[
+        "GEOADD g 13.361389 38.115556 BYRADIUS 15.087269 37.502669 ASC 13.583333 37.316667 Agrigento 15.556 38.194 STORE",
+        "GEOSEARCH g FROMMEMBER BYRADIUS BYRADIUS 100 km", "GEOSEARCH g FROMMEMBER ASC BYRADIUS 200 km ASC", "GEOSEARCH g BYRADIUS 200 km FROMMEMBER STORE DESC",
+        "GEORADIUSBYMEMBER g ASC 200 km ASC", "GEORADIUSBYMEMBER g STORE 200 km STORE STORE", "ZRANGE STORE 0 -1", "GEORADIUS g 15 37 200 km STORE WITHDIST", "ZRANGE WITHDIST 0 -1",
+        "GEOSEARCHSTORE COUNT g FROMLONLAT 15 37 BYRADIUS 200 km COUNT 2", "ZRANGE COUNT 0 -1", "GEOSEARCH g FROMMEMBER FROMMEMBER BYRADIUS 1 km",
+    ]),
+    ("count parsing", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 13.583333 37.316667 Agrigento", "GEORADIUS g 15 37 200 km COUNT +2",
+        "GEORADIUS g 15 37 200 km COUNT 02", "GEORADIUS g 15 37 200 km COUNT \" 2\"", "GEORADIUS g 15 37 200 km COUNT 2.0", "GEORADIUS g 15 37 200 km COUNT 9223372036854775807",
+        "GEORADIUS g 15 37 200 km COUNT 9223372036854775808", "GEORADIUS g 15 37 200 km COUNT -9223372036854775808", "GEOSEARCH g FROMLONLAT 15 37 BYRADIUS 200 km COUNT 1 ANY COUNT 2",
+        "GEORADIUS g 15 37 +200 km", "GEORADIUS g 15 37 2e2 KM", "GEORADIUS g 15 37 \"200 \" km", "GEORADIUS g +15.0 3.7e1 200 km COUNT 1",
+    ]),
+    ("geosearchstore a skiplist destination", &[
+        "GEOADD g -74.05 40.7 n0_0 -74.05 40.705 n0_1 -74.05 40.71 n0_2 -74.05 40.715 n0_3 -74.05 40.72 n0_4 -74.05 40.725 n0_5 -74.05 40.73 n0_6 -74.05 40.735 n0_7 -74.05 40.74 n0_8 -74.05 40.745 n0_9 -74.045 40.7 n1_0 -74.045 40.705 n1_1 -74.045 40.71 n1_2 -74.045 40.715 n1_3 -74.045 40.72 n1_4 -74.045 40.725 n1_5 -74.045 40.73 n1_6 -74.045 40.735 n1_7 -74.045 40.74 n1_8 -74.045 40.745 n1_9 -74.04 40.7 n2_0 -74.04 40.705 n2_1 -74.04 40.71 n2_2 -74.04 40.715 n2_3 -74.04 40.72 n2_4 -74.04 40.725 n2_5 -74.04 40.73 n2_6 -74.04 40.735 n2_7 -74.04 40.74 n2_8 -74.04 40.745 n2_9 -74.035 40.7 n3_0 -74.035 40.705 n3_1 -74.035 40.71 n3_2 -74.035 40.715 n3_3 -74.035 40.72 n3_4 -74.035 40.725 n3_5 -74.035 40.73 n3_6 -74.035 40.735 n3_7 -74.035 40.74 n3_8 -74.035 40.745 n3_9 -74.03 40.7 n4_0 -74.03 40.705 n4_1 -74.03 40.71 n4_2 -74.03 40.715 n4_3 -74.03 40.72 n4_4 -74.03 40.725 n4_5 -74.03 40.73 n4_6 -74.03 40.735 n4_7 -74.03 40.74 n4_8 -74.03 40.745 n4_9 -74.025 40.7 n5_0 -74.025 40.705 n5_1 -74.025 40.71 n5_2 -74.025 40.715 n5_3 -74.025 40.72 n5_4 -74.025 40.725 n5_5 -74.025 40.73 n5_6 -74.025 40.735 n5_7 -74.025 40.74 n5_8 -74.025 40.745 n5_9 -74.02 40.7 n6_0 -74.02 40.705 n6_1 -74.02 40.71 n6_2 -74.02 40.715 n6_3 -74.02 40.72 n6_4 -74.02 40.725 n6_5 -74.02 40.73 n6_6 -74.02 40.735 n6_7 -74.02 40.74 n6_8 -74.02 40.745 n6_9 -74.015 40.7 n7_0 -74.015 40.705 n7_1 -74.015 40.71 n7_2 -74.015 40.715 n7_3 -74.015 40.72 n7_4 -74.015 40.725 n7_5 -74.015 40.73 n7_6 -74.015 40.735 n7_7 -74.015 40.74 n7_8 -74.015 40.745 n7_9 -74.01 40.7 n8_0 -74.01 40.705 n8_1 -74.01 40.71 n8_2 -74.01 40.715 n8_3 -74.01 40.72 n8_4 -74.01 40.725 n8_5 -74.01 40.73 n8_6 -74.01 40.735 n8_7 -74.01 40.74 n8_8 -74.01 40.745 n8_9 -74.005 40.7 n9_0 -74.005 40.705 n9_1 -74.005 40.71 n9_2 -74.005 40.715 n9_3 -74.005 40.72 n9_4 -74.005 40.725 n9_5 -74.005 40.73 n9_6 -74.005 40.735 n9_7 -74.005 40.74 n9_8 -74.005 40.745 n9_9 -74.0 40.7 n10_0 -74.0 40.705 n10_1 -74.0 40.71 n10_2 -74.0 40.715 n10_3 -74.0 40.72 n10_4 -74.0 40.725 n10_5 -74.0 40.73 n10_6 -74.0 40.735 n10_7 -74.0 40.74 n10_8 -74.0 40.745 n10_9 -73.995 40.7 n11_0 -73.995 40.705 n11_1 -73.995 40.71 n11_2 -73.995 40.715 n11_3 -73.995 40.72 n11_4 -73.995 40.725 n11_5 -73.995 40.73 n11_6 -73.995 40.735 n11_7 -73.995 40.74 n11_8 -73.995 40.745 n11_9 -73.99 40.7 n12_0 -73.99 40.705 n12_1 -73.99 40.71 n12_2 -73.99 40.715 n12_3 -73.99 40.72 n12_4 -73.99 40.725 n12_5 -73.99 40.73 n12_6 -73.99 40.735 n12_7 -73.99 40.74 n12_8 -73.99 40.745 n12_9 -73.985 40.7 n13_0 -73.985 40.705 n13_1 -73.985 40.71 n13_2 -73.985 40.715 n13_3 -73.985 40.72 n13_4 -73.985 40.725 n13_5 -73.985 40.73 n13_6 -73.985 40.735 n13_7 -73.985 40.74 n13_8 -73.985 40.745 n13_9 -73.98 40.7 n14_0 -73.98 40.705 n14_1 -73.98 40.71 n14_2 -73.98 40.715 n14_3 -73.98 40.72 n14_4 -73.98 40.725 n14_5 -73.98 40.73 n14_6 -73.98 40.735 n14_7 -73.98 40.74 n14_8 -73.98 40.745 n14_9", "GEOSEARCHSTORE d g FROMLONLAT -74.02 40.72 BYRADIUS 50 km", "ZCARD d", "ZRANGE d 0 2 WITHSCORES", "ZRANGE d -2 -1 WITHSCORES",
+        "GEOSEARCH d FROMMEMBER n7_7 BYRADIUS 300 m", "GEOSEARCHSTORE d g FROMLONLAT -74.02 40.72 BYRADIUS 50 km STOREDIST", "ZCARD d", "ZRANGE d 0 2 WITHSCORES",
+        "ZRANGE d -2 -1 WITHSCORES", "GEOSEARCHSTORE d g FROMLONLAT -74.02 40.72 BYRADIUS 50 km COUNT 130 DESC", "ZCARD d", "ZRANGE d 0 1 WITHSCORES",
+    ]),
+
+    // Interaction with sorted-set commands.
+    ("geo members are sorted set members", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania 2.352222 48.856613 Paris", "TYPE g", "ZSCORE g Palermo", "ZSCORE g Paris",
+        "ZRANGE g 0 -1 WITHSCORES", "ZRANGEBYSCORE g 3479099956230698 3479447370796909 WITHSCORES", "ZRANK g Catania", "ZMSCORE g Palermo nope Catania",
+        "ZREM g Palermo", "GEOPOS g Palermo Catania", "ZINCRBY g 1 Catania", "GEOPOS g Catania", "GEOHASH g Catania", "ZADD g 3471579339700058 Catania", "GEOPOS g Catania",
+    ]),
+    ("geo key disappears with its last member", &[
+        "GEOADD g 13.361389 38.115556 Palermo", "ZREM g Palermo", "EXISTS g", "GEOPOS g Palermo", "GEORADIUS g 13 38 100 km", "GEODIST g a b",
+        "GEOADD g 1 1 a 2 2 b", "ZREMRANGEBYRANK g 0 -1", "TYPE g", "GEOADD g XX 1 1 a", "TYPE g",
+    ]),
+    ("geo inside multi", &[
+        "MULTI", "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEOPOS g Palermo nope", "GEODIST g Palermo Catania km",
+        "GEOHASH g Palermo", "GEORADIUS g 15 37 200 km WITHDIST ASC", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 200 km STOREDIST", "ZRANGE d 0 -1 WITHSCORES",
+        "GEOADD g 181 0 x", "GEORADIUS g 15 37 -1 km", "GEOSEARCH g FROMMEMBER nope BYRADIUS 1 km", "EXEC",
+    ]),
+    ("geo multi aborted by an arity error", &[
+        "MULTI", "GEOADD g 1 1 a", "GEOADD g 1 2", "GEOPOS", "GEOSEARCH g FROMMEMBER a", "EXEC", "EXISTS g",
+    ]),
+    ("geo replies over resp3 shapes", &[
+        "GEOADD g 13.361389 38.115556 Palermo 15.087269 37.502669 Catania", "GEOPOS g Palermo nope", "GEOPOS nokey a", "GEODIST g Palermo nope",
+        "GEODIST nokey a b", "GEOHASH g nope Palermo", "GEORADIUS g 15 37 200 km WITHDIST WITHHASH WITHCOORD ASC", "GEORADIUS g 15 37 1 km WITHDIST",
+        "GEOSEARCH g FROMMEMBER Palermo BYRADIUS 0 m WITHCOORD", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 0 m", "GEOSEARCHSTORE d g FROMMEMBER Palermo BYRADIUS 200 km STOREDIST",
+        "ZRANGE d 0 -1 WITHSCORES", "ZSCORE d Catania",
+    ]),
+];
+
 /// SORT and SORT_RO as redis-server 7.0.15 runs them (src/sort.c). Facts the cases rely on
 /// (see sort-notes.md): numeric scores come from C `strtod` on the whole value (leading
 /// white space allowed, nothing after the number, `""` is 0, hex and `inf` accepted, NaN and
@@ -3225,6 +3669,11 @@ fn hyperloglog() {
 }
 
 #[test]
+fn geo() {
+    run_table(GEO, BOTH);
+}
+
+#[test]
 fn sorting() {
     run_table(SORTING, BOTH);
 }
@@ -3288,6 +3737,7 @@ fn every_command_is_covered() {
         LISTS,
         SETS,
         HYPERLOGLOG,
+        GEO,
         SORTING,
         LCS,
         RANDOM_KEY,

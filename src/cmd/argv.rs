@@ -22,6 +22,8 @@ pub(crate) struct Args<'a> {
     items: smallvec::Drain<'a, [Bytes; INLINE_ARGS]>,
     /// The subcommand as the caller spelled it, for containers (Redis prints it in errors).
     subcommand: Option<Bytes>,
+    /// The command name as the caller spelled it (GEOSEARCH prints it in errors).
+    name: Option<Bytes>,
 }
 
 impl<'a> Args<'a> {
@@ -30,13 +32,25 @@ impl<'a> Args<'a> {
     pub(crate) fn new(argv: &'a mut Argv, skip: usize) -> Args<'a> {
         let mut items = argv.drain(..);
         let mut subcommand = None;
+        let mut name = None;
         for position in 0..skip {
             let arg = items.next();
-            if position == 1 {
-                subcommand = arg;
+            match position {
+                0 => name = arg,
+                1 => subcommand = arg,
+                _ => {}
             }
         }
-        Args { items, subcommand }
+        Args {
+            items,
+            subcommand,
+            name,
+        }
+    }
+
+    /// The command name as the caller spelled it.
+    pub(crate) fn command_name(&self) -> Bytes {
+        self.name.clone().unwrap_or_default()
     }
 
     /// The subcommand as the caller spelled it (empty for plain commands).

@@ -20,6 +20,7 @@ pub(crate) mod connection;
 pub(crate) mod context;
 pub(crate) mod databases;
 pub(crate) mod expire;
+pub(crate) mod geo;
 pub(crate) mod hash;
 pub(crate) mod hyperloglog;
 pub(crate) mod increx;
@@ -55,6 +56,7 @@ pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
+pub use geo::{GeoAdd, GeoDist, GeoHash, GeoPos, GeoSearch};
 pub use hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
     HSet, HSetNx, HStrLen, HVals,
@@ -287,6 +289,11 @@ pub enum Command {
     PfDebug(PfDebug),
     PfSelfTest(PfSelfTest),
     Sort(Box<Sort>),
+    GeoAdd(Box<GeoAdd>),
+    GeoPos(GeoPos),
+    GeoDist(Box<GeoDist>),
+    GeoHash(GeoHash),
+    GeoSearch(Box<GeoSearch>),
     Lcs(Box<Lcs>),
     RandomKey(RandomKey),
     GetRange(GetRange),
@@ -395,11 +402,14 @@ impl Command {
         let mut line = Argv::new();
         let mut found = None;
         if let Some(name) = items.next() {
-            // A known command's name becomes the table's own spelling: no copy of it.
+            // A known command's name becomes the table's own spelling: no copy of it. The
+            // few whose errors quote the name as typed keep the caller's spelling.
             found = name.peek().and_then(table::find);
             line.push(match found {
-                Some(spec) => Bytes::from_static(spec.name.as_bytes()),
-                None => name.into_arg(),
+                Some(spec) if !spec.name.starts_with("geosearch") => {
+                    Bytes::from_static(spec.name.as_bytes())
+                }
+                _ => name.into_arg(),
             });
         }
         line.extend(items.map(IntoArg::into_arg));
@@ -489,6 +499,8 @@ impl Command {
     pub(crate) fn is_write(&self) -> bool {
         matches!(self, Command::BitField(c) if !c.is_read_only())
             || matches!(self, Command::Sort(c) if c.name() == "sort")
+            || matches!(self, Command::GeoSearch(c) if c.may_write())
+            || matches!(self, Command::GeoAdd(_))
             || matches!(
                 self,
                 Command::Set(_)
@@ -649,6 +661,11 @@ impl Command {
             Command::PfDebug(_) => "pfdebug",
             Command::PfSelfTest(_) => "pfselftest",
             Command::Sort(c) => c.name(),
+            Command::GeoAdd(_) => "geoadd",
+            Command::GeoPos(_) => "geopos",
+            Command::GeoDist(_) => "geodist",
+            Command::GeoHash(_) => "geohash",
+            Command::GeoSearch(c) => c.name(),
             Command::Lcs(_) => "lcs",
             Command::RandomKey(_) => "randomkey",
             Command::GetRange(c) => c.name(),
@@ -782,6 +799,11 @@ impl Command {
             Command::PfDebug(c) => c.apply(ctx),
             Command::PfSelfTest(c) => c.apply(ctx),
             Command::Sort(c) => c.apply(ctx),
+            Command::GeoAdd(c) => c.apply(ctx),
+            Command::GeoPos(c) => c.apply(ctx),
+            Command::GeoDist(c) => c.apply(ctx),
+            Command::GeoHash(c) => c.apply(ctx),
+            Command::GeoSearch(c) => c.apply(ctx),
             Command::Lcs(c) => c.apply(ctx),
             Command::RandomKey(c) => c.apply(ctx),
             Command::GetRange(c) => c.apply(ctx),
@@ -942,6 +964,11 @@ typed! {
     PfDebug => PfDebug: Reply,
     PfSelfTest => PfSelfTest: (),
     Sort => Sort: Reply,
+    GeoAdd => GeoAdd: Reply,
+    GeoPos => GeoPos: Reply,
+    GeoDist => GeoDist: Reply,
+    GeoHash => GeoHash: Reply,
+    GeoSearch => GeoSearch: Reply,
     Lcs => Lcs: Reply,
     RandomKey => RandomKey: Option<Bytes>,
     GetRange => GetRange: Bytes,

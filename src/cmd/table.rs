@@ -12,6 +12,7 @@ use super::config::Config;
 use super::connection::{Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
 use super::expire::{Expire, Persist, Ttl};
+use super::geo::{GeoAdd, GeoDist, GeoHash, GeoPos, GeoSearch};
 use super::hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
     HSet, HSetNx, HStrLen, HVals,
@@ -140,6 +141,17 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("lcs", -3, Lcs::parse),
     cmd("randomkey", 1, RandomKey::parse),
     cmd("sort_ro", -2, Sort::parse_read_only),
+    // GEO
+    cmd("geoadd", -5, GeoAdd::parse),
+    cmd("geopos", -2, GeoPos::parse),
+    cmd("geodist", -4, GeoDist::parse),
+    cmd("geohash", -2, GeoHash::parse),
+    cmd("georadius", -6, GeoSearch::parse_radius),
+    cmd("georadius_ro", -6, GeoSearch::parse_radius_ro),
+    cmd("georadiusbymember", -5, GeoSearch::parse_by_member),
+    cmd("georadiusbymember_ro", -5, GeoSearch::parse_by_member_ro),
+    cmd("geosearch", -7, GeoSearch::parse_search),
+    cmd("geosearchstore", -8, GeoSearch::parse_search_store),
     // HyperLogLog
     cmd("pfadd", -2, PfAdd::parse),
     cmd("pfcount", -2, PfCount::parse),
@@ -380,7 +392,7 @@ fn index() -> &'static [(u128, &'static CommandSpec)] {
             .filter_map(|spec| Some((packed(spec.name.as_bytes())?, spec)))
             .collect();
         debug_assert_eq!(
-            rows.len(),
+            rows.len() + long_named().count(),
             COMMANDS.len() + SCRIPT_COMMANDS.len(),
             "a command name is too long to pack"
         );
@@ -389,9 +401,17 @@ fn index() -> &'static [(u128, &'static CommandSpec)] {
     })
 }
 
-/// Longest name [`packed`] takes (ZREVRANGEBYSCORE's 16 bytes); longer names are no
-/// command's.
+/// Longest name [`packed`] takes (ZREVRANGEBYSCORE's 16 bytes); the few longer ones
+/// (GEORADIUSBYMEMBER and its `_RO` form) are searched apart.
 const MAX_NAME: usize = 16;
+
+/// The rows whose names are too long to pack.
+fn long_named() -> impl Iterator<Item = &'static CommandSpec> {
+    COMMANDS
+        .iter()
+        .chain(SCRIPT_COMMANDS)
+        .filter(|spec| spec.name.len() > MAX_NAME)
+}
 
 /// A command name folded to lower case, packed into one integer.
 fn packed(name: &[u8]) -> Option<u128> {
@@ -413,6 +433,9 @@ fn packed(name: &[u8]) -> Option<u128> {
 
 /// The row of a top-level command name, in any case.
 pub(crate) fn find(name: &[u8]) -> Option<&'static CommandSpec> {
+    if name.len() > MAX_NAME {
+        return long_named().find(|spec| spec.name.as_bytes().eq_ignore_ascii_case(name));
+    }
     let key = packed(name)?;
     let index = index();
     index
@@ -495,6 +518,8 @@ mod tests {
         }
         assert!(find(b"").is_none());
         assert!(find(b"a-name-longer-than-sixteen-bytes").is_none());
+        assert!(find(b"GEORADIUSBYMEMBER_RO").is_some());
+        assert!(find(b"georadiusbymember_rox").is_none());
     }
 
     #[test]

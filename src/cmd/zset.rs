@@ -41,7 +41,7 @@ impl Ctx<'_> {
 
     /// The sorted set at `key` for a command that reads it (a missing key is announced,
     /// `keymiss`).
-    fn read_zset(&mut self, key: &[u8]) -> Result<Option<&SortedSet>, Error> {
+    pub(crate) fn read_zset(&mut self, key: &[u8]) -> Result<Option<&SortedSet>, Error> {
         self.read_value_as(key, Value::sorted_set_mut)
     }
 

@@ -4,6 +4,7 @@ pub(crate) mod bitmap;
 pub(crate) mod c_string;
 pub(crate) mod double;
 pub(crate) mod gcra;
+pub(crate) mod geohash;
 pub(crate) mod glob;
 pub(crate) mod hash;
 pub(crate) mod hyperloglog;
