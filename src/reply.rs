@@ -62,6 +62,8 @@ pub enum Reply {
     Boolean(bool),
     /// A RESP3 out-of-band push (pub/sub messages); an array in RESP2.
     Push(Vec<Reply>),
+    /// Plain text (INFO's): a RESP3 verbatim string of format `txt`; a bulk string in RESP2.
+    Verbatim(Bytes),
 }
 
 impl Reply {
@@ -169,6 +171,13 @@ impl Reply {
                     bulk(out, text.as_bytes());
                 }
             }
+            Reply::Verbatim(text) if resp3 => {
+                line(out, b'=', (text.len() + 4).to_string().as_bytes());
+                out.extend_from_slice(b"txt:");
+                out.extend_from_slice(text);
+                out.extend_from_slice(b"\r\n");
+            }
+            Reply::Verbatim(text) => bulk(out, text),
             Reply::FormattedDouble(text) if resp3 => line(out, b',', text),
             Reply::FormattedDouble(text) => bulk(out, text),
             Reply::Boolean(value) if resp3 => line(out, b'#', if *value { b"t" } else { b"f" }),

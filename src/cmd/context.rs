@@ -34,6 +34,8 @@ pub(crate) struct Ctx<'a> {
     /// The script cache and the Lua interpreter (EVAL, SCRIPT).
     #[cfg(feature = "lua")]
     pub(crate) scripts: &'a mut crate::script::Scripts,
+    /// What INFO reports about the engine.
+    pub(crate) server: &'a crate::exec::stats::ServerStats,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands

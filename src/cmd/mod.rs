@@ -24,6 +24,7 @@ pub(crate) mod geo;
 pub(crate) mod hash;
 pub(crate) mod hyperloglog;
 pub(crate) mod increx;
+pub(crate) mod info;
 pub(crate) mod keys;
 pub(crate) mod lcs;
 pub(crate) mod list;
@@ -63,6 +64,7 @@ pub use hash::{
 };
 pub use hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 pub use increx::{Increx, IncrexReply};
+pub use info::Info;
 pub use keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, RenameNx, Scan, Type};
 pub use lcs::Lcs;
 pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
@@ -289,6 +291,7 @@ pub enum Command {
     PfDebug(PfDebug),
     PfSelfTest(PfSelfTest),
     Sort(Box<Sort>),
+    Info(Info),
     GeoAdd(Box<GeoAdd>),
     GeoPos(GeoPos),
     GeoDist(Box<GeoDist>),
@@ -661,6 +664,7 @@ impl Command {
             Command::PfDebug(_) => "pfdebug",
             Command::PfSelfTest(_) => "pfselftest",
             Command::Sort(c) => c.name(),
+            Command::Info(_) => "info",
             Command::GeoAdd(_) => "geoadd",
             Command::GeoPos(_) => "geopos",
             Command::GeoDist(_) => "geodist",
@@ -799,6 +803,7 @@ impl Command {
             Command::PfDebug(c) => c.apply(ctx),
             Command::PfSelfTest(c) => c.apply(ctx),
             Command::Sort(c) => c.apply(ctx),
+            Command::Info(c) => c.apply(ctx),
             Command::GeoAdd(c) => c.apply(ctx),
             Command::GeoPos(c) => c.apply(ctx),
             Command::GeoDist(c) => c.apply(ctx),
@@ -964,6 +969,7 @@ typed! {
     PfDebug => PfDebug: Reply,
     PfSelfTest => PfSelfTest: (),
     Sort => Sort: Reply,
+    Info => Info: Reply,
     GeoAdd => GeoAdd: Reply,
     GeoPos => GeoPos: Reply,
     GeoDist => GeoDist: Reply,

@@ -19,6 +19,7 @@ use super::hash::{
 };
 use super::hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 use super::increx::Increx;
+use super::info::Info;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, Scan, Type};
 use super::lcs::Lcs;
 use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
@@ -138,6 +139,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("bitpos", -3, BitPos::parse),
     cmd("bitop", -4, BitOpStore::parse),
     cmd("sort", -2, Sort::parse),
+    cmd("info", -1, Info::parse),
     cmd("lcs", -3, Lcs::parse),
     cmd("randomkey", 1, RandomKey::parse),
     cmd("sort_ro", -2, Sort::parse_read_only),

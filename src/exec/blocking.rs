@@ -96,7 +96,12 @@ impl Blocking {
         );
     }
 
-    /// Whether `conn` is parked.
+    /// How many connections have a parked request (INFO's `blocked_clients`).
+    pub(crate) fn parked_count(&self) -> usize {
+        self.by_conn.len()
+    }
+
+    /// Whether the connection has a parked request.
     pub(crate) fn is_parked(&self, conn: u64) -> bool {
         self.by_conn.contains_key(&conn)
     }

@@ -178,6 +178,8 @@ pub(crate) struct Core {
     /// Loaded scripts and the Lua interpreter, created on the first EVAL.
     #[cfg(feature = "lua")]
     scripts: crate::script::Scripts,
+    /// What INFO reports about the engine.
+    stats: crate::exec::stats::ServerStats,
 }
 
 /// A reply waiting for its batch's commit.
@@ -196,6 +198,7 @@ impl Core {
         let mut script = Session::new(0, Arc::new(AtomicU8::new(2)));
         script.scripted = true;
         let connection_buffer = fanout.defaults().0;
+        let stats = crate::exec::stats::ServerStats::new(clock.now_micros());
         Core {
             db: Keyspace::new(),
             databases: Databases::default(),
@@ -214,6 +217,7 @@ impl Core {
             group: GroupCommit::default(),
             #[cfg(feature = "lua")]
             scripts: crate::script::Scripts::default(),
+            stats,
         }
     }
 
@@ -247,6 +251,8 @@ impl Core {
                 ));
                 self.connections
                     .insert(conn, Connection { session, replies });
+                self.stats.connections_received += 1;
+                self.stats.connected_clients = self.connections.len();
             }
             Msg::Command { conn, .. } | Msg::Batch { conn, .. }
                 if self.blocking.is_parked(conn) =>
@@ -266,6 +272,7 @@ impl Core {
                 }
             }
             Msg::Command { conn, command } => {
+                self.stats.commands_processed += 1;
                 let Some(mut ctx) = self.session_ctx(conn) else {
                     return Flow::Continue; // closed already (QUIT)
                 };
@@ -291,6 +298,7 @@ impl Core {
                 }
             }
             Msg::Batch { conn, commands } => {
+                self.stats.commands_processed += commands.len() as u64;
                 // One message, one instant: the clock is read at most once for the whole
                 // pipeline, as though it ran instantly (it runs within microseconds; deadlines
                 // have millisecond precision), and not at all if no command needs it.
@@ -412,6 +420,7 @@ impl Core {
             log: self.aof.is_some().then_some(&mut self.effects),
             #[cfg(feature = "lua")]
             scripts: &mut self.scripts,
+            server: &self.stats,
         })
     }
 
@@ -445,7 +454,9 @@ impl Core {
     fn close(&mut self, conn: u64) {
         self.blocking.remove_conn(conn);
         self.deferred.remove(&conn);
-        if let Some(mut connection) = self.connections.remove(&conn) {
+        let removed = self.connections.remove(&conn);
+        self.stats.connected_clients = self.connections.len();
+        if let Some(mut connection) = removed {
             let keys = std::mem::take(&mut connection.session.watched);
             self.watches.unwatch(conn, &keys);
             if let Some(id) = connection.session.pubsub.and_then(|link| link.id) {
@@ -471,6 +482,7 @@ impl Core {
             log: logging.then_some(&mut self.effects),
             #[cfg(feature = "lua")]
             scripts: &mut self.scripts,
+            server: &self.stats,
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
@@ -577,6 +589,7 @@ impl Core {
             log: None,
             #[cfg(feature = "lua")]
             scripts: &mut self.scripts,
+            server: &self.stats,
         };
         let reply = run_one(&mut ctx, Ok(command));
         let failed = match &reply {
@@ -630,6 +643,7 @@ impl Core {
             keyspace.take_expired();
         }
         self.aof = Some(aof);
+        self.stats.aof_enabled = true;
     }
 
     /// Starts compacting the append-only file: the dataset as commands, written on another

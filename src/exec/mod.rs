@@ -11,5 +11,6 @@ pub(crate) mod notify;
 pub(crate) mod recycler;
 pub(crate) mod reply_sink;
 pub(crate) mod session;
+pub(crate) mod stats;
 pub(crate) mod wait;
 pub(crate) mod watch;

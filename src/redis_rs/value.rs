@@ -65,6 +65,11 @@ pub fn to_value(reply: Reply, protocol: Protocol) -> Value {
         Reply::Boolean(value) => Value::Int(i64::from(value)),
         Reply::Push(items) if resp3 => push(items, protocol),
         Reply::Push(items) => Value::Array(values(items, protocol)),
+        Reply::Verbatim(text) if resp3 => Value::VerbatimString {
+            format: redis::VerbatimFormat::Text,
+            text: String::from_utf8_lossy(&text).into_owned(),
+        },
+        Reply::Verbatim(text) => Value::BulkString(Vec::from(text)),
     }
 }
 

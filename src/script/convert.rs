@@ -69,7 +69,9 @@ pub(super) fn reply_to_lua(lua: &Lua, reply: &Reply) -> mlua::Result<Value> {
         Reply::Error(error) => error_table(lua, &error.to_string())?,
         Reply::Integer(n) => Value::Integer(*n),
         Reply::Bulk(bytes) => Value::String(lua.create_string(bytes)?),
-        Reply::FormattedDouble(bytes) => Value::String(lua.create_string(bytes)?),
+        Reply::FormattedDouble(bytes) | Reply::Verbatim(bytes) => {
+            Value::String(lua.create_string(bytes)?)
+        }
         Reply::Double(value) => Value::String(lua.create_string(format_double(*value))?),
         Reply::Boolean(value) => Value::Integer(i64::from(*value)),
         Reply::Nil | Reply::NilArray => Value::Boolean(false),

@@ -442,6 +442,11 @@ impl Scripts {
         std::str::from_utf8(sha).is_ok_and(|sha| self.bodies.contains_key(sha))
     }
 
+    /// How many scripts are loaded (INFO's `number_of_cached_scripts`).
+    pub(crate) fn cached_count(&self) -> usize {
+        self.bodies.len()
+    }
+
     /// How long a script may run before it is stopped.
     pub(crate) fn set_time_limit(&mut self, limit: Duration) {
         self.time_limit = limit;
@@ -543,6 +548,7 @@ impl Interpreter {
             blocking: &mut *ctx.blocking,
             log: ctx.log.as_deref_mut(),
             scripts: &mut no_scripts,
+            server: ctx.server,
         };
         let redis: Table = self.hidden.raw_get("redis")?;
         let hidden = self.hidden.clone();

@@ -66,6 +66,8 @@ pub struct Keyspace {
     expired: Vec<Bytes>,
     /// While an append-only file loads, no key expires (see `set_loading`).
     loading: bool,
+    /// Keys removed by expiry since the start (INFO's `expired_keys`).
+    expired_total: u64,
 }
 
 impl Keyspace {
@@ -267,6 +269,7 @@ impl Keyspace {
 
     /// Keys removed by expiry since the last call, oldest first.
     pub fn take_expired(&mut self) -> Vec<Bytes> {
+        self.expired_total += self.expired.len() as u64;
         std::mem::take(&mut self.expired)
     }
 
@@ -292,6 +295,31 @@ impl Keyspace {
         }
         let pick = super::random::below(self.map.len());
         self.map.keys().nth(pick).cloned()
+    }
+
+    /// How many keys expired since the start (counted as they are taken).
+    pub fn expired_total(&self) -> u64 {
+        self.expired_total
+    }
+
+    /// How many keys have a deadline (some may have passed it, not yet removed).
+    pub fn volatile_len(&self) -> usize {
+        self.deadlines.len()
+    }
+
+    /// The average time to live of the keys with a deadline, in milliseconds (0 when none).
+    pub fn average_ttl_ms(&self, now_ms: u64) -> u64 {
+        let live: Vec<u64> = self
+            .deadlines
+            .iter()
+            .filter(|(deadline, _)| *deadline > now_ms)
+            .map(|(deadline, _)| deadline - now_ms)
+            .collect();
+        if live.is_empty() {
+            0
+        } else {
+            live.iter().sum::<u64>() / live.len() as u64
+        }
     }
 
     /// Every stored entry, expired or not, in no particular order.

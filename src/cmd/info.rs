@@ -1,0 +1,207 @@
+//! INFO, in redis-server 7.0's text format (`# Section` headers, `field:value` lines, CRLF,
+//! a blank line between sections), with the sections and fields an in-process engine can
+//! answer truthfully. What it cannot measure (memory use, CPU time, latency and command
+//! statistics) is left out rather than made up: a parser looking for those fields finds
+//! none.
+
+use bytes::Bytes;
+
+use super::argv::Args;
+use super::context::Ctx;
+use super::Command;
+use crate::exec::session::SERVER_VERSION;
+use crate::store::pubsub::Kind;
+use crate::{Error, Reply};
+
+/// The sections `INFO` and `INFO default` give, in Redis's order.
+const DEFAULT_SECTIONS: &[&str] = &[
+    "server",
+    "clients",
+    "memory",
+    "persistence",
+    "stats",
+    "replication",
+    "modules",
+    "cluster",
+    "keyspace",
+];
+
+/// `INFO [section ...]`: facts about the engine, as text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Info {
+    sections: Vec<Bytes>,
+}
+
+impl Info {
+    /// `INFO`: the default sections.
+    ///
+    /// ```
+    /// use embedis::{cmd::Info, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// conn.call(["SET", "k", "v"]).unwrap();
+    /// let Reply::Verbatim(text) = conn.run(Info::section("keyspace")).unwrap() else { panic!() };
+    /// assert_eq!(&text[..], b"# Keyspace\r\ndb0:keys=1,expires=0,avg_ttl=0\r\n");
+    /// ```
+    pub fn new() -> Info {
+        Info::default()
+    }
+
+    /// `INFO section` (`server`, `clients`, `memory`, `persistence`, `stats`,
+    /// `replication`, `modules`, `cluster`, `keyspace`, `default`, `all`, `everything`).
+    pub fn section(name: &str) -> Info {
+        Info {
+            sections: vec![Bytes::copy_from_slice(name.as_bytes())],
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Info(Info {
+            sections: args.rest(),
+        }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let wanted: Vec<String> = if self.sections.is_empty() {
+            vec!["default".to_string()]
+        } else {
+            self.sections
+                .iter()
+                .map(|name| String::from_utf8_lossy(name).to_ascii_lowercase())
+                .collect()
+        };
+        let everything = wanted
+            .iter()
+            .any(|name| matches!(name.as_str(), "default" | "all" | "everything"));
+        let mut out = String::new();
+        for section in DEFAULT_SECTIONS {
+            if !everything && !wanted.iter().any(|name| name == section) {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str("\r\n");
+            }
+            write_section(ctx, section, &mut out);
+        }
+        Reply::Verbatim(out.into())
+    }
+}
+
+/// Appends one `name:value` line.
+fn field(out: &mut String, name: &str, value: &dyn std::fmt::Display) {
+    out.push_str(&format!("{name}:{value}\r\n"));
+}
+
+/// Appends one section: its header, then its `field:value` lines.
+fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
+    let now_us = ctx.now_us();
+    let server = ctx.server;
+    match section {
+        "server" => {
+            out.push_str("# Server\r\n");
+            let uptime = now_us.saturating_sub(server.started_us) / 1_000_000;
+            field(out, "redis_version", &SERVER_VERSION);
+            field(out, "redis_git_sha1", &"00000000");
+            field(out, "redis_git_dirty", &0);
+            field(out, "redis_build_id", &0);
+            field(out, "redis_mode", &"standalone");
+            let os = match std::env::consts::OS {
+                "linux" => "Linux",
+                "macos" => "Darwin",
+                "windows" => "Windows",
+                other => other,
+            };
+            field(out, "os", &format!("{os} {}", std::env::consts::ARCH));
+            field(out, "arch_bits", &(usize::BITS));
+            field(out, "multiplexing_api", &"embedis");
+            field(out, "process_id", &std::process::id());
+            field(out, "process_supervised", &"no");
+            field(out, "run_id", &server.run_id);
+            field(out, "tcp_port", &0);
+            field(out, "server_time_usec", &now_us);
+            field(out, "uptime_in_seconds", &uptime);
+            field(out, "uptime_in_days", &(uptime / 86_400));
+            field(out, "hz", &10);
+            field(out, "configured_hz", &10);
+            field(out, "io_threads_active", &0);
+            field(out, "embedis_version", &env!("CARGO_PKG_VERSION"));
+        }
+        "clients" => {
+            out.push_str("# Clients\r\n");
+            field(out, "connected_clients", &server.connected_clients);
+            field(out, "cluster_connections", &0);
+            field(out, "blocked_clients", &ctx.blocking.parked_count());
+            field(out, "tracking_clients", &0);
+        }
+        "memory" => {
+            out.push_str("# Memory\r\n");
+            field(out, "maxmemory", &0);
+            field(out, "maxmemory_human", &"0B");
+            field(out, "maxmemory_policy", &"noeviction");
+            #[cfg(feature = "lua")]
+            field(out, "number_of_cached_scripts", &ctx.scripts.cached_count());
+        }
+        "persistence" => {
+            out.push_str("# Persistence\r\n");
+            field(out, "loading", &u8::from(ctx.db.loading()));
+            field(out, "async_loading", &0);
+            field(out, "rdb_bgsave_in_progress", &0);
+            field(out, "aof_enabled", &u8::from(server.aof_enabled));
+        }
+        "stats" => {
+            out.push_str("# Stats\r\n");
+            let expired: u64 = ctx.databases.all(ctx.db).map(|db| db.expired_total()).sum();
+            let (channels, patterns, shards) = ctx.events.fanout.with_registry(|registry| {
+                (
+                    registry.active(Kind::Channel, None).len(),
+                    registry.pattern_count(),
+                    registry.active(Kind::Shard, None).len(),
+                )
+            });
+            field(
+                out,
+                "total_connections_received",
+                &server.connections_received,
+            );
+            field(out, "total_commands_processed", &server.commands_processed);
+            field(out, "expired_keys", &expired);
+            field(out, "evicted_keys", &0);
+            field(out, "pubsub_channels", &channels);
+            field(out, "pubsub_patterns", &patterns);
+            field(out, "pubsubshard_channels", &shards);
+        }
+        "replication" => {
+            out.push_str("# Replication\r\n");
+            field(out, "role", &"master");
+            field(out, "connected_slaves", &0);
+            field(out, "master_failover_state", &"no-failover");
+            field(out, "master_replid", &server.run_id);
+            field(out, "master_replid2", &"0".repeat(40));
+            field(out, "master_repl_offset", &0);
+            field(out, "second_repl_offset", &-1);
+            field(out, "repl_backlog_active", &0);
+        }
+        "modules" => out.push_str("# Modules\r\n"),
+        "cluster" => {
+            out.push_str("# Cluster\r\n");
+            field(out, "cluster_enabled", &0);
+        }
+        _ => {
+            out.push_str("# Keyspace\r\n");
+            let now_ms = now_us / 1000;
+            let mut databases: Vec<_> = ctx.databases.all(ctx.db).collect();
+            databases.sort_by_key(|db| db.index());
+            for db in databases {
+                if db.len() == 0 {
+                    continue;
+                }
+                out.push_str(&format!(
+                    "db{}:keys={},expires={},avg_ttl={}\r\n",
+                    db.index(),
+                    db.len(),
+                    db.volatile_len(),
+                    db.average_ttl_ms(now_ms)
+                ));
+            }
+        }
+    }
+}
