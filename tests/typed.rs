@@ -135,6 +135,96 @@ fn typed_constructors_equal_parsed_argv() {
             &["XACK", "s", "g", "1-1", "2"],
             XAck::new("s", "g", [StreamId::new(1, 1), StreamId::new(2, 0)]).into(),
         ),
+        (
+            &["PFADD", "h", "a", "b"],
+            PfAdd::new("h", ["a", "b"]).into(),
+        ),
+        (&["PFCOUNT", "h", "i"], PfCount::new(["h", "i"]).into()),
+        (&["PFMERGE", "d", "h"], PfMerge::new("d", ["h"]).into()),
+        (
+            &["PFDEBUG", "ENCODING", "h"],
+            PfDebug::new("ENCODING", "h").into(),
+        ),
+        (&["PFSELFTEST"], PfSelfTest::new().into()),
+        (
+            &[
+                "SORT", "l", "BY", "w_*", "LIMIT", "0", "2", "GET", "#", "DESC", "ALPHA", "STORE",
+                "d",
+            ],
+            Sort::new("l")
+                .by("w_*")
+                .limit(0, 2)
+                .get("#")
+                .descending()
+                .alpha()
+                .store("d")
+                .into(),
+        ),
+        (
+            &["SORT_RO", "l", "ALPHA"],
+            Sort::read_only("l").alpha().into(),
+        ),
+        (
+            &["LCS", "a", "b", "IDX", "MINMATCHLEN", "4", "WITHMATCHLEN"],
+            Lcs::new("a", "b")
+                .idx()
+                .min_match_len(4)
+                .with_match_len()
+                .into(),
+        ),
+        (&["RANDOMKEY"], RandomKey::new().into()),
+        (&["INFO"], Info::new().into()),
+        (&["INFO", "keyspace"], Info::section("keyspace").into()),
+        (
+            &["GEOADD", "g", "13.361389", "38.115556", "P"],
+            GeoAdd::new("g", 13.361389, 38.115556, "P").into(),
+        ),
+        (&["GEOPOS", "g", "P"], GeoPos::new("g", ["P"]).into()),
+        (&["GEOHASH", "g", "P"], GeoHash::new("g", ["P"]).into()),
+        (
+            &["GEODIST", "g", "a", "b", "km"],
+            GeoDist::new("g", "a", "b").unit("km").into(),
+        ),
+        (
+            &[
+                "GEOSEARCH",
+                "g",
+                "FROMMEMBER",
+                "P",
+                "BYRADIUS",
+                "10",
+                "km",
+                "ASC",
+                "COUNT",
+                "3",
+            ],
+            GeoSearch::new("g")
+                .from_member("P")
+                .by_radius(10.0, "km")
+                .asc()
+                .count(3)
+                .into(),
+        ),
+        (
+            &[
+                "GEOSEARCHSTORE",
+                "d",
+                "g",
+                "FROMLONLAT",
+                "15",
+                "37",
+                "BYBOX",
+                "1",
+                "2",
+                "m",
+                "STOREDIST",
+            ],
+            GeoSearch::store("d", "g")
+                .from_lonlat(15.0, 37.0)
+                .by_box(1.0, 2.0, "m")
+                .store_dist()
+                .into(),
+        ),
     ];
     for (argv, typed) in cases {
         assert_eq!(parsed(argv), typed, "{argv:?}");
