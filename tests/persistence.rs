@@ -760,3 +760,63 @@ fn random_workloads_replay_to_the_same_data() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// Function libraries are part of the dataset: loaded, replaced and deleted libraries
+/// replay as they were, survive a rewrite (which writes them first), and a function's
+/// writes replay as the commands it ran.
+#[cfg(feature = "lua")]
+#[test]
+fn function_libraries_replay_and_survive_rewrites() {
+    let dir = common::temp_dir("aof", "functions");
+    let path = dir.join("appendonly.aof");
+    let clock = ManualClock::new();
+    let counter = |step: u32| {
+        format!(
+            "#!lua name=counters\n\
+             local step = {step}\n\
+             redis.register_function('bump', function(keys) return redis.call('INCRBY', keys[1], step) end)"
+        )
+    };
+    let engine = open(&path, Fsync::Always, &clock);
+    call(&engine, &["FUNCTION", "LOAD", &counter(1)]);
+    call(
+        &engine,
+        &[
+            "FUNCTION",
+            "LOAD",
+            "#!lua name=gone\nredis.register_function('g', function() return 1 end)",
+        ],
+    );
+    call(&engine, &["FCALL", "bump", "1", "hits"]);
+    call(&engine, &["FUNCTION", "LOAD", "REPLACE", &counter(10)]);
+    call(&engine, &["FCALL", "bump", "1", "hits"]);
+    call(&engine, &["FUNCTION", "DELETE", "gone"]);
+    drop(engine);
+
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert_eq!(call(&engine, &["GET", "hits"]), Reply::bulk("11"));
+    assert_eq!(
+        call(&engine, &["FCALL", "bump", "1", "hits"]),
+        Reply::Integer(21)
+    );
+    assert!(
+        call(&engine, &["FCALL", "g", "0"]).is_error(),
+        "deleted stays deleted"
+    );
+    engine.rewrite_append_only().expect("rewrite");
+    drop(engine);
+
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert_eq!(
+        call(&engine, &["FCALL", "bump", "1", "hits"]),
+        Reply::Integer(31)
+    );
+    call(&engine, &["FUNCTION", "FLUSH"]);
+    drop(engine);
+    let engine = open(&path, Fsync::Always, &clock);
+    assert!(call(&engine, &["FCALL", "bump", "1", "hits"]).is_error());
+    assert_eq!(call(&engine, &["GET", "hits"]), Reply::bulk("31"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

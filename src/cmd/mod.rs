@@ -20,6 +20,8 @@ pub(crate) mod connection;
 pub(crate) mod context;
 pub(crate) mod databases;
 pub(crate) mod expire;
+#[cfg(feature = "lua")]
+pub(crate) mod function;
 pub(crate) mod geo;
 pub(crate) mod hash;
 pub(crate) mod hyperloglog;
@@ -57,6 +59,8 @@ pub use config::Config;
 pub use connection::{Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
+#[cfg(feature = "lua")]
+pub use function::{FCall, FunctionCommand};
 pub use geo::{GeoAdd, GeoDist, GeoHash, GeoPos, GeoSearch};
 pub use hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
@@ -311,6 +315,10 @@ pub enum Command {
     Eval(Box<Eval>),
     #[cfg(feature = "lua")]
     Script(Script),
+    #[cfg(feature = "lua")]
+    Function(FunctionCommand),
+    #[cfg(feature = "lua")]
+    FCall(Box<FCall>),
     Push(Push),
     Pop(Pop),
     ListRead(ListRead),
@@ -490,6 +498,8 @@ impl Command {
                 self,
                 Command::Eval(_)
                     | Command::Script(_)
+                    | Command::Function(_)
+                    | Command::FCall(_)
                     | Command::BlockingPop(_)
                     | Command::BlockingMove(_)
             )
@@ -504,6 +514,7 @@ impl Command {
             || matches!(self, Command::Sort(c) if c.name() == "sort")
             || matches!(self, Command::GeoSearch(c) if c.may_write())
             || matches!(self, Command::GeoAdd(_))
+            || self.changes_functions()
             || matches!(
                 self,
                 Command::Set(_)
@@ -568,6 +579,15 @@ impl Command {
                     | Command::XAckDel(_)
                     | Command::XNack(_)
             )
+    }
+
+    /// FUNCTION LOAD, DELETE and FLUSH: writes to the dataset's libraries.
+    fn changes_functions(&self) -> bool {
+        #[cfg(feature = "lua")]
+        if let Command::Function(c) = self {
+            return c.writes();
+        }
+        false
     }
 
     /// Whether a RESP2 connection in subscribe mode may run it.
@@ -684,6 +704,10 @@ impl Command {
             Command::Eval(c) => c.name(),
             #[cfg(feature = "lua")]
             Command::Script(c) => c.name(),
+            #[cfg(feature = "lua")]
+            Command::Function(c) => c.name(),
+            #[cfg(feature = "lua")]
+            Command::FCall(c) => c.name(),
             Command::Push(c) => c.name(),
             Command::Pop(c) => c.name(),
             Command::ListRead(c) => c.name(),
@@ -823,6 +847,10 @@ impl Command {
             Command::Eval(c) => c.apply(ctx),
             #[cfg(feature = "lua")]
             Command::Script(c) => c.apply(ctx),
+            #[cfg(feature = "lua")]
+            Command::Function(c) => c.apply(ctx),
+            #[cfg(feature = "lua")]
+            Command::FCall(c) => c.apply(ctx),
             Command::Push(c) => c.apply(ctx),
             Command::Pop(c) => c.apply(ctx),
             Command::ListRead(c) => c.apply(ctx),
@@ -1044,6 +1072,8 @@ typed! {
 typed! {
     Eval => Eval: Reply,
     Script => Script: Reply,
+    FunctionCommand => Function: Reply,
+    FCall => FCall: Reply,
 }
 
 macro_rules! typed_wrapper {

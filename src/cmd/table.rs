@@ -12,6 +12,8 @@ use super::config::Config;
 use super::connection::{Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
 use super::expire::{Expire, Persist, Ttl};
+#[cfg(feature = "lua")]
+use super::function::{FCall, FunctionCommand};
 use super::geo::{GeoAdd, GeoDist, GeoHash, GeoPos, GeoSearch};
 use super::hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
@@ -377,6 +379,22 @@ const SCRIPT_COMMANDS: &[CommandSpec] = &[
             cmd("script|flush", -2, Script::parse_flush),
             cmd("script|kill", 2, Script::parse_kill),
             cmd("script|help", 2, Script::parse_help),
+        ],
+    },
+    cmd("fcall", -3, FCall::parse),
+    cmd("fcall_ro", -3, FCall::parse_ro),
+    CommandSpec {
+        name: "function",
+        arity: -2,
+        parse: None,
+        subcommands: &[
+            cmd("function|load", -3, FunctionCommand::parse_load),
+            cmd("function|delete", 3, FunctionCommand::parse_delete),
+            cmd("function|list", -2, FunctionCommand::parse_list),
+            cmd("function|flush", -2, FunctionCommand::parse_flush),
+            cmd("function|stats", 2, FunctionCommand::parse_stats),
+            cmd("function|kill", 2, FunctionCommand::parse_kill),
+            cmd("function|help", 2, FunctionCommand::parse_help),
         ],
     },
 ];

@@ -653,6 +653,15 @@ impl Core {
             return Err(Error::NoAppendOnlyFile);
         };
         let mut snapshot = Vec::new();
+        // Libraries first: they are not in any database, and a function may be called by
+        // nothing later in the file, but it must exist when anything calls it.
+        #[cfg(feature = "lua")]
+        for code in self.scripts.functions.codes() {
+            crate::persist::resp::encode_args(
+                &[&b"FUNCTION"[..], b"LOAD", b"REPLACE", code],
+                &mut snapshot,
+            );
+        }
         crate::persist::rewrite::rewrite_all(
             self.databases.all(&self.db),
             self.clock.now_micros() / 1000,

@@ -4,10 +4,13 @@
 //!   refused;
 //! - replies into Lua: integers as numbers, bulk strings as strings, nil as `false`,
 //!   arrays as tables, a status as `{ok = text}`, an error as `{err = text}`; maps flat and
-//!   doubles as strings (their RESP2 forms);
-//! - a script's result back: numbers truncated to integers, `true` as 1, `false` and nil
-//!   as nil, a table with a string `err` (`ok`) as an error (status), any other table as
-//!   an array up to its first nil.
+//!   doubles as strings (their RESP2 forms). After `redis.setresp(3)`: nil as nil, maps as
+//!   `{map = {k = v}}`, sets as `{set = {k = true}}`, doubles as `{double = n}`, booleans
+//!   as booleans, verbatim strings as `{verbatim_string = {format, string}}`;
+//! - a script's result back: numbers truncated to integers, `true` as 1 and `false` as nil
+//!   (as booleans after `redis.setresp(3)`), nil as nil, a table with a string `err`
+//!   (`ok`) as an error (status), `double`, `map`, `set` and `verbatim_string` tables as
+//!   those replies, any other table as an array up to its first nil.
 
 use bytes::Bytes;
 use mlua::{Lua, MultiValue, Table, Value};
@@ -58,8 +61,51 @@ pub(super) fn error_text(raw: &[u8]) -> String {
     one_line(format!("{code} {message}").as_bytes())
 }
 
-/// A command's reply as a script receives it (RESP2).
-pub(super) fn reply_to_lua(lua: &Lua, reply: &Reply) -> mlua::Result<Value> {
+/// A command's reply as a script receives it (RESP2, or RESP3 after `redis.setresp(3)`).
+pub(super) fn reply_to_lua(lua: &Lua, reply: &Reply, resp3: bool) -> mlua::Result<Value> {
+    let wrapped = |field: &str, value: Value| -> mlua::Result<Value> {
+        let table = lua.create_table()?;
+        table.raw_set(field, value)?;
+        Ok(Value::Table(table))
+    };
+    if resp3 {
+        match reply {
+            Reply::Nil | Reply::NilArray => return Ok(Value::Nil),
+            Reply::Boolean(value) => return Ok(Value::Boolean(*value)),
+            Reply::Double(value) => return wrapped("double", Value::Number(*value)),
+            Reply::FormattedDouble(text) => {
+                let value = std::str::from_utf8(text)
+                    .ok()
+                    .and_then(|text| text.parse::<f64>().ok())
+                    .unwrap_or_default();
+                return wrapped("double", Value::Number(value));
+            }
+            Reply::Map(pairs) => {
+                let map = lua.create_table()?;
+                for (key, value) in pairs {
+                    map.raw_set(
+                        reply_to_lua(lua, key, true)?,
+                        reply_to_lua(lua, value, true)?,
+                    )?;
+                }
+                return wrapped("map", Value::Table(map));
+            }
+            Reply::Set(items) => {
+                let set = lua.create_table()?;
+                for item in items {
+                    set.raw_set(reply_to_lua(lua, item, true)?, true)?;
+                }
+                return wrapped("set", Value::Table(set));
+            }
+            Reply::Verbatim(text) => {
+                let verbatim = lua.create_table()?;
+                verbatim.raw_set("format", "txt")?;
+                verbatim.raw_set("string", lua.create_string(text)?)?;
+                return wrapped("verbatim_string", Value::Table(verbatim));
+            }
+            _ => {}
+        }
+    }
     Ok(match reply {
         Reply::Status(text) => {
             let table = lua.create_table()?;
@@ -78,29 +124,30 @@ pub(super) fn reply_to_lua(lua: &Lua, reply: &Reply) -> mlua::Result<Value> {
         Reply::Array(items) | Reply::Set(items) | Reply::Push(items) => {
             let table = lua.create_table_with_capacity(items.len(), 0)?;
             for (index, item) in items.iter().enumerate() {
-                table.raw_set(index + 1, reply_to_lua(lua, item)?)?;
+                table.raw_set(index + 1, reply_to_lua(lua, item, resp3)?)?;
             }
             Value::Table(table)
         }
         Reply::Map(pairs) => {
             let table = lua.create_table_with_capacity(pairs.len() * 2, 0)?;
             for (index, (key, value)) in pairs.iter().enumerate() {
-                table.raw_set(2 * index + 1, reply_to_lua(lua, key)?)?;
-                table.raw_set(2 * index + 2, reply_to_lua(lua, value)?)?;
+                table.raw_set(2 * index + 1, reply_to_lua(lua, key, resp3)?)?;
+                table.raw_set(2 * index + 2, reply_to_lua(lua, value, resp3)?)?;
             }
             Value::Table(table)
         }
     })
 }
 
-/// A script's result as the reply EVAL sends.
-pub(super) fn lua_to_reply(value: &Value) -> Reply {
+/// A script's result as the reply EVAL sends (`resp3`: the script chose RESP3).
+pub(super) fn lua_to_reply(value: &Value, resp3: bool) -> Reply {
     match value {
+        Value::Boolean(value) if resp3 => Reply::Boolean(*value),
         Value::Boolean(true) => Reply::Integer(1),
         Value::Integer(n) => Reply::Integer(*n),
         Value::Number(n) => Reply::Integer(integer_of(*n)),
         Value::String(text) => Reply::Bulk(Bytes::copy_from_slice(&text.as_bytes())),
-        Value::Table(table) => table_to_reply(table),
+        Value::Table(table) => table_to_reply(table, resp3),
         _ => Reply::Nil,
     }
 }
@@ -117,18 +164,48 @@ fn integer_of(number: f64) -> i64 {
     }
 }
 
-fn table_to_reply(table: &Table) -> Reply {
+fn table_to_reply(table: &Table, resp3: bool) -> Reply {
     if let Ok(Value::String(text)) = table.raw_get::<Value>("err") {
         return Reply::Error(Error::Script(one_line(&text.as_bytes())));
     }
     if let Ok(Value::String(text)) = table.raw_get::<Value>("ok") {
         return Reply::Status(one_line(&text.as_bytes()).into());
     }
+    match table.raw_get::<Value>("double") {
+        Ok(Value::Integer(n)) => return Reply::Double(n as f64),
+        Ok(Value::Number(n)) => return Reply::Double(n),
+        _ => {}
+    }
+    // RESP3's big number has no `Reply` of its own: its digits, as RESP2 shows them.
+    if let Ok(Value::String(digits)) = table.raw_get::<Value>("big_number") {
+        return Reply::Bulk(Bytes::copy_from_slice(&digits.as_bytes()));
+    }
+    if let Ok(Value::Table(map)) = table.raw_get::<Value>("map") {
+        let pairs = map
+            .pairs::<Value, Value>()
+            .filter_map(Result::ok)
+            .map(|(key, value)| (lua_to_reply(&key, resp3), lua_to_reply(&value, resp3)))
+            .collect();
+        return Reply::Map(pairs);
+    }
+    if let Ok(Value::Table(set)) = table.raw_get::<Value>("set") {
+        let items = set
+            .pairs::<Value, Value>()
+            .filter_map(Result::ok)
+            .map(|(key, _)| lua_to_reply(&key, resp3))
+            .collect();
+        return Reply::Set(items);
+    }
+    if let Ok(Value::Table(verbatim)) = table.raw_get::<Value>("verbatim_string") {
+        if let Ok(Value::String(text)) = verbatim.raw_get::<Value>("string") {
+            return Reply::Verbatim(Bytes::copy_from_slice(&text.as_bytes()));
+        }
+    }
     let mut items = Vec::new();
     for index in 1.. {
         match table.raw_get::<Value>(index) {
             Ok(Value::Nil) | Err(_) => break,
-            Ok(item) => items.push(lua_to_reply(&item)),
+            Ok(item) => items.push(lua_to_reply(&item, resp3)),
         }
     }
     Reply::Array(items)

@@ -21,10 +21,11 @@
 mod bit;
 mod cjson;
 mod convert;
+pub(crate) mod functions;
 pub(crate) mod sha1;
 
 use std::collections::HashMap;
-use std::sync::atomic::AtomicU8;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -44,6 +45,8 @@ pub(crate) struct Scripts {
     lua: Option<Interpreter>,
     /// How long a script may run before it is stopped (`EngineBuilder::script_time_limit`).
     time_limit: Duration,
+    /// Function libraries (FUNCTION LOAD, FCALL), in their own Lua state.
+    pub(crate) functions: functions::Functions,
 }
 
 impl Default for Scripts {
@@ -52,6 +55,7 @@ impl Default for Scripts {
             bodies: HashMap::new(),
             lua: None,
             time_limit: crate::config::DEFAULT_SCRIPT_TIME_LIMIT,
+            functions: functions::Functions::default(),
         }
     }
 }
@@ -72,7 +76,10 @@ struct Interpreter {
     /// When the running script is stopped, and the limit it was given (see
     /// `EngineBuilder::script_time_limit`: nothing else is read while a script runs, so a
     /// script that never ends would hang every caller).
-    deadline: Arc<Mutex<Option<(Instant, Duration)>>>,
+    deadline: Arc<Mutex<Option<(Instant, String)>>>,
+    /// `redis.setresp(3)` ran: replies reach the script, and its result leaves it, as RESP3
+    /// values. Reset for every run.
+    resp3: Arc<AtomicBool>,
 }
 
 /// The Lua half of the sandbox: the error handler, the `redis` library's Lua functions,
@@ -81,12 +88,13 @@ const PRELUDE: &str = r#"
 local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit, cjson = ...
 local type, tostring, error, pcall, xpcall, match, tonumber = type, tostring, error, pcall, xpcall, string.match, tonumber
 
--- The innermost frame of the script: error(msg, level) names its line.
+-- The innermost frame of the user's code (a script, `user_script`, or a function library,
+-- `user_function`): error(msg, level) names its chunk and line.
 local function where()
   for level = 3, 60 do
     local _, message = pcall(error, '', level)
-    local line = match(message, '^user_script:(%d+): $')
-    if line then return tonumber(line) end
+    local chunk, line = match(message, '^(user_%a+):(%d+): $')
+    if line then return chunk, tonumber(line) end
   end
   return nil
 end
@@ -102,14 +110,22 @@ local function take_pending(err)
   return err
 end
 
+local function handler(err)
+  err = take_pending(err)
+  if type(err) ~= 'table' then err = { err = 'ERR ' .. tostring(err) } end
+  local chunk, line = where()
+  if line then err.source = '@' .. chunk; err.line = line end
+  return err
+end
+
 hidden.run = function(f)
-  return xpcall(f, function(err)
-    err = take_pending(err)
-    if type(err) ~= 'table' then err = { err = 'ERR ' .. tostring(err) } end
-    local line = where()
-    if line then err.source = '@user_script'; err.line = line end
-    return err
-  end)
+  return xpcall(f, handler)
+end
+
+-- A function's callback gets its keys and arguments; the tail call leaves no frame of ours
+-- (error(msg, 2) in the callback names no position, as on redis-server).
+hidden.fcall = function(f, keys, args)
+  return xpcall(function() return f(keys, args) end, handler)
 end
 
 -- redis.call (set per run), redis.setresp and redis.log are Rust functions: a C function
@@ -229,6 +245,8 @@ impl Interpreter {
             }
         })?;
         let raising = hidden.clone();
+        let resp3 = Arc::new(AtomicBool::new(false));
+        let switch = resp3.clone();
         let setresp = lua.create_function(move |lua, args: MultiValue| {
             let protocol = match args.iter().collect::<Vec<_>>()[..] {
                 [Value::Integer(n)] => *n as f64,
@@ -242,14 +260,9 @@ impl Interpreter {
                     ))
                 }
             };
-            if protocol == 2.0 {
+            if protocol == 2.0 || protocol == 3.0 {
+                switch.store(protocol == 3.0, Ordering::Relaxed);
                 Ok(())
-            } else if protocol == 3.0 {
-                Err(raise(
-                    lua,
-                    &raising,
-                    "ERR embedis: redis.setresp(3) is not supported",
-                ))
             } else {
                 Err(raise(lua, &raising, "ERR RESP version must be 2 or 3."))
             }
@@ -296,7 +309,7 @@ impl Interpreter {
             bit::library(&lua, &hidden)?,
             cjson::library(&lua, &hidden)?,
         ))?;
-        let deadline = Arc::new(Mutex::new(None::<(Instant, Duration)>));
+        let deadline = Arc::new(Mutex::new(None::<(Instant, String)>));
         watch_time(&lua, &deadline, &hidden)?;
         let run = hidden.get("run")?;
         let redis: Table = hidden.get("redis")?;
@@ -312,6 +325,7 @@ impl Interpreter {
             run,
             compiled: HashMap::new(),
             deadline,
+            resp3,
         })
     }
 
@@ -346,23 +360,19 @@ impl Interpreter {
 /// error, never all of them), while the sandbox's own Lua (the error handler) runs on.
 fn watch_time(
     lua: &Lua,
-    deadline: &Arc<Mutex<Option<(Instant, Duration)>>>,
+    deadline: &Arc<Mutex<Option<(Instant, String)>>>,
     hidden: &Table,
 ) -> mlua::Result<()> {
     let (watched, raising) = (deadline.clone(), hidden.clone());
     let every = HookTriggers::default().every_nth_instruction(10_000);
     lua.set_hook(every, move |lua, debug| {
-        let over = *watched.lock();
-        let Some((_, limit)) = over.filter(|(at, _)| Instant::now() >= *at) else {
-            return Ok(VmState::Continue);
+        let text = match &*watched.lock() {
+            Some((at, text)) if Instant::now() >= *at => text.clone(),
+            _ => return Ok(VmState::Continue),
         };
-        let text = format!(
-            "ERR embedis: script stopped: it ran longer than {} ms",
-            limit.as_millis()
-        );
         let raising = raising.clone();
         let stop = move |lua: &Lua, debug: &mlua::debug::Debug| {
-            if debug.source().source.as_deref() == Some("@user_script") {
+            if is_user_code(debug) {
                 Err(raise(lua, &raising, &text))
             } else {
                 Ok(VmState::Continue)
@@ -372,6 +382,23 @@ fn watch_time(
         lua.set_hook(HookTriggers::default().every_nth_instruction(1), stop)?;
         first
     })
+}
+
+/// Whether a frame runs the user's code (a script or a function library), not the sandbox.
+fn is_user_code(debug: &mlua::debug::Debug) -> bool {
+    debug
+        .source()
+        .source
+        .as_deref()
+        .is_some_and(|source| source.starts_with("@user_"))
+}
+
+/// The text a script stopped for time fails with.
+fn stopped_text(limit: Duration) -> String {
+    format!(
+        "ERR embedis: script stopped: it ran longer than {} ms",
+        limit.as_millis()
+    )
 }
 
 /// What the interpreter may allocate in all (scripts, cache and sandbox): 1 GiB.
@@ -396,15 +423,16 @@ fn raise(lua: &Lua, hidden: &Table, text: &str) -> mlua::Error {
 const SCRIPT_NULL: Value = Value::LightUserData(mlua::LightUserData(std::ptr::null_mut()));
 
 /// Raises a library function's argument or data error as `luaL_error` words it: `ERR`,
-/// then the script line that called (`user_script:N: `), then `message`.
+/// then the script line that called (`user_script:N: `, `user_function:N: `), then
+/// `message`.
 fn script_error(lua: &Lua, hidden: &Table, message: &str) -> mlua::Error {
     let at = lua
         .inspect_stack(1, |debug| {
-            let user = debug.source().source.as_deref() == Some("@user_script");
-            debug.current_line().filter(|_| user)
+            let chunk = debug.source().source.as_deref().map(str::to_string);
+            let chunk = chunk.filter(|chunk| chunk.starts_with("@user_"))?;
+            Some(format!("{}:{}: ", &chunk[1..], debug.current_line()?))
         })
         .flatten()
-        .map(|line| format!("user_script:{line}: "))
         .unwrap_or_default();
     raise(lua, hidden, &format!("ERR {at}{message}"))
 }
@@ -440,6 +468,12 @@ impl Scripts {
     /// Whether a script of that SHA-1 is loaded.
     pub(crate) fn exists(&self, sha: &[u8]) -> bool {
         std::str::from_utf8(sha).is_ok_and(|sha| self.bodies.contains_key(sha))
+    }
+
+    /// FCALL / FCALL_RO.
+    pub(crate) fn fcall(&mut self, ctx: &mut Ctx, request: functions::Call) -> Reply {
+        let limit = self.time_limit;
+        self.functions.call(ctx, request, limit)
     }
 
     /// How many scripts are loaded (INFO's `number_of_cached_scripts`).
@@ -504,7 +538,8 @@ impl Scripts {
         let Some(interpreter) = self.lua.as_mut() else {
             return Error::Script("ERR embedis: Lua is not available".to_string()).into();
         };
-        match interpreter.call(ctx, sha, function, keys, args, access, limit) {
+        let entry = Entry::Script { keys, args };
+        match interpreter.call(ctx, sha, function, entry, access, limit) {
             Ok(reply) => reply,
             Err(error) => Error::Script(format!(
                 "ERR embedis: Lua: {}",
@@ -515,21 +550,38 @@ impl Scripts {
     }
 }
 
+/// How the user's code is entered.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Entry<'a> {
+    /// A script (EVAL): `KEYS` and `ARGV` are globals.
+    Script {
+        keys: &'a [Bytes],
+        args: &'a [Bytes],
+    },
+    /// A function's callback (FCALL): keys and arguments are its two parameters.
+    Callback {
+        keys: &'a [Bytes],
+        args: &'a [Bytes],
+    },
+}
+
 impl Interpreter {
-    #[allow(clippy::too_many_arguments)]
+    /// Runs `function` (a script's chunk or a function's callback) as Redis's script client;
+    /// `name` is what the error suffix calls it (the script's SHA-1, the function's name).
     fn call(
         &mut self,
         ctx: &mut Ctx,
-        sha: &str,
+        name: &str,
         function: Function,
-        keys: &[Bytes],
-        args: &[Bytes],
+        entry: Entry,
         access: Access,
         limit: Duration,
     ) -> mlua::Result<Reply> {
         let lua = &self.lua;
-        self.globals.raw_set("KEYS", strings(lua, keys)?)?;
-        self.globals.raw_set("ARGV", strings(lua, args)?)?;
+        if let Entry::Script { keys, args } = entry {
+            self.globals.raw_set("KEYS", strings(lua, keys)?)?;
+            self.globals.raw_set("ARGV", strings(lua, args)?)?;
+        }
         // The script runs as Redis's script client: its own session (RESP2, the caller's
         // database), one instant of the clock with the caller.
         let mut session = Session::new(ctx.session.id, Arc::new(AtomicU8::new(2)));
@@ -552,10 +604,13 @@ impl Interpreter {
         };
         let redis: Table = self.hidden.raw_get("redis")?;
         let hidden = self.hidden.clone();
-        *self.deadline.lock() = Some((Instant::now() + limit, limit));
+        self.resp3.store(false, Ordering::Relaxed);
+        let resp3 = self.resp3.clone();
+        *self.deadline.lock() = Some((Instant::now() + limit, stopped_text(limit)));
         let outcome = lua.scope(|scope| {
             let call = scope.create_function_mut(|lua, args: MultiValue| {
-                match redis_call(lua, &mut inner, args, access)? {
+                let speaks_resp3 = resp3.load(Ordering::Relaxed);
+                match redis_call(lua, &mut inner, args, access, speaks_resp3)? {
                     (Value::Table(error), true) => {
                         let text: String = error.raw_get("err")?;
                         Err(raise(lua, &hidden, &text))
@@ -564,14 +619,20 @@ impl Interpreter {
                 }
             })?;
             redis.raw_set("call", call)?;
-            let results: MultiValue = self.run.call(function)?;
+            let results: MultiValue = match entry {
+                Entry::Script { .. } => self.run.call(function)?,
+                Entry::Callback { keys, args } => {
+                    let fcall: Function = self.hidden.raw_get("fcall")?;
+                    fcall.call((function, strings(lua, keys)?, strings(lua, args)?))?
+                }
+            };
             let mut results = results.into_iter();
             let ok = matches!(results.next(), Some(Value::Boolean(true)));
             let value = results.next().unwrap_or(Value::Nil);
             Ok(if ok {
-                convert::lua_to_reply(&value)
+                convert::lua_to_reply(&value, self.resp3.load(Ordering::Relaxed))
             } else {
-                Reply::Error(Error::Script(failure_text(&value, sha)))
+                Reply::Error(Error::Script(failure_text(&value, name)))
             })
         });
         *self.deadline.lock() = None;
@@ -658,6 +719,9 @@ fn refusal_by_name(name: &[u8], access: Access) -> Option<&'static str> {
         "sunsubscribe",
         "eval",
         "evalsha",
+        "fcall",
+        "fcall_ro",
+        "function",
         "eval_ro",
         "evalsha_ro",
         "script",
@@ -694,6 +758,14 @@ fn refusal_by_name(name: &[u8], access: Access) -> Option<&'static str> {
         "setrange",
         "setbit",
         "bitop",
+        "pfadd",
+        "pfmerge",
+        "pfdebug",
+        "sort",
+        "geoadd",
+        "georadius",
+        "georadiusbymember",
+        "geosearchstore",
         "bitfield",
         "del",
         "unlink",
@@ -779,6 +851,7 @@ fn redis_call(
     ctx: &mut Ctx,
     args: MultiValue,
     access: Access,
+    resp3: bool,
 ) -> mlua::Result<(Value, bool)> {
     let fail = |text: &str| Ok((convert::error_table(lua, text)?, true));
     if args.is_empty() {
@@ -813,8 +886,14 @@ fn redis_call(
     if access == Access::ReadOnly && command.is_write() {
         return fail(READ_ONLY);
     }
+    // The script's client speaks what `redis.setresp` chose (ZRANGE WITHSCORES's shape).
+    ctx.session.set_protocol(if resp3 {
+        crate::Protocol::Resp3
+    } else {
+        crate::Protocol::Resp2
+    });
     match command.apply(ctx) {
         Reply::Error(error) => fail(&error.to_string()),
-        reply => Ok((convert::reply_to_lua(lua, &reply)?, false)),
+        reply => Ok((convert::reply_to_lua(lua, &reply, resp3)?, false)),
     }
 }
