@@ -8,8 +8,9 @@
 //!
 //! The commands: ZRANK and ZREVRANK of the middle member, ZRANGE by index of 10 members in
 //! the middle (ascending and REV), ZRANGEBYSCORE of 10 members in the middle, ZRANDMEMBER
-//! (one member), ZADD of a score update (a middle member moved to a quarter and back), and
-//! ZADD of new members (added timed, removed untimed afterwards).
+//! (one member), ZADD of a score update (a middle member moved to a quarter and back), ZADD
+//! of a score update of a random member, and ZADD of new members (added timed, removed
+//! untimed afterwards).
 //!
 //! Run with `cargo bench --bench zsets` (about a minute after the build). The summary prints
 //! ns/op and the resident memory the set took to build (a rough figure: the process's RSS
@@ -106,12 +107,7 @@ fn fill(engine: &Engine) {
 }
 
 fn bulks(items: &[&str]) -> Reply {
-    Reply::Array(
-        items
-            .iter()
-            .map(|item| Reply::bulk(*item))
-            .collect(),
-    )
+    Reply::Array(items.iter().map(|item| Reply::bulk(*item)).collect())
 }
 
 /// The replies every benchmark relies on, checked once before measuring.
@@ -217,6 +213,19 @@ fn update(flip: &mut bool) -> ZAdd {
     ZAdd::new("lb", score, member(MIDDLE))
 }
 
+/// A score update of a random member (a leaderboard's usual write): member `m:i` gets
+/// `i + 0.25`, `i + 0.5` or `i + 0.75`, so it keeps its rank but leaves its place and comes
+/// back to it (the order's remove and insert, wherever the member is).
+fn random_update(state: &mut u64) -> ZAdd {
+    // xorshift64
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    let i = *state % MEMBERS;
+    let fraction = (*state >> 32) % 3 + 1;
+    ZAdd::new("lb", i as f64 + fraction as f64 * 0.25, member(i))
+}
+
 /// Members that are not in the set, with scores in the middle.
 fn new_member(n: u64) -> (f64, String) {
     (MIDDLE as f64 + 0.25, format!("new:{n:09}"))
@@ -235,6 +244,11 @@ fn call(c: &mut Criterion, conn: &mut embedis::Connection) {
     group.bench_function("zadd_update", |b| {
         summary::ran("call", "zadd_update", None, 1);
         b.iter(|| conn.run(update(&mut flip)).unwrap());
+    });
+    let mut state = 0x2545_f491_4f6c_dd1d;
+    group.bench_function("zadd_random", |b| {
+        summary::ran("call", "zadd_random", None, 1);
+        b.iter(|| conn.run(random_update(&mut state)).unwrap());
     });
     group.bench_function("zadd_new", |b| {
         summary::ran("call", "zadd_new", None, 1);
@@ -281,6 +295,21 @@ fn inproc(c: &mut Criterion, engine: &Engine) {
                     }
                 })
                 .unwrap()
+        });
+    });
+    group.bench_function("zadd_random", |b| {
+        summary::ran("inproc", "zadd_random", None, BATCH);
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        b.iter(|| {
+            let mut next = state;
+            state = engine
+                .atomically(move |db| {
+                    for _ in 0..BATCH {
+                        db.run(random_update(&mut next)).unwrap();
+                    }
+                    next
+                })
+                .unwrap();
         });
     });
     group.bench_function("zadd_new", |b| {
