@@ -167,16 +167,14 @@ impl SortedSet {
             // The same place in the order (`-0` and `0` compare equal): only the stored
             // score changes.
             Some(old) if Score(old) == Score(score) => {
-                if let Some(entry) = self.order.get_mut(Score(old), &member) {
-                    entry.0 = Score(score);
-                }
+                self.order.set_score(Score(old), &member, Score(score));
             }
             Some(old) => {
-                let entry = self.order.remove(Score(old), &member);
-                debug_assert!(entry.is_some(), "a scored member is in the order");
-                self.order.insert((Score(score), member));
+                let removed = self.order.remove(Score(old), &member);
+                debug_assert!(removed, "a scored member is in the order");
+                self.order.insert(Score(score), member);
             }
-            None => self.order.insert((Score(score), member)),
+            None => self.order.insert(Score(score), member),
         }
         previous
     }
@@ -196,9 +194,7 @@ impl SortedSet {
 
     /// The member at 0-based position `rank` in ascending order, with its score: O(log n).
     pub fn get(&self, rank: usize) -> Option<(&Bytes, f64)> {
-        self.order
-            .get(rank)
-            .map(|(score, member)| (member, score.0))
+        self.order.get(rank)
     }
 
     /// Every member with its score, ascending.
@@ -224,14 +220,14 @@ impl SortedSet {
     /// The ascending positions of the members whose scores are within `min` and `max`
     /// (empty if there are none): O(log n).
     pub(crate) fn score_ranks(&self, min: ScoreBound, max: ScoreBound) -> Range<usize> {
-        let start = self.order.partition_point(|(score, _)| {
+        let start = self.order.partition_point(|score, _| {
             if min.exclusive {
                 score.0 <= min.value
             } else {
                 score.0 < min.value
             }
         });
-        let end = self.order.partition_point(|(score, _)| {
+        let end = self.order.partition_point(|score, _| {
             if max.exclusive {
                 score.0 < max.value
             } else {
@@ -268,19 +264,19 @@ impl SortedSet {
         max: &'a LexBound,
         reverse: bool,
     ) -> Box<dyn Iterator<Item = (&'a Bytes, f64)> + 'a> {
-        let one_score = match (self.order.first(), self.order.last()) {
-            (Some(first), Some(last)) => first.0 == last.0,
-            _ => true,
-        };
+        let one_score = self
+            .order
+            .score_span()
+            .is_none_or(|(lowest, highest)| lowest == highest);
         if one_score {
             // Members ascend, so each bound holds for a prefix or a suffix: the walk's
             // range is between the two partition points.
             let start = self
                 .order
-                .partition_point(|(_, member)| !min.admits_from(member));
+                .partition_point(|_, member| !min.admits_from(member));
             let end = self
                 .order
-                .partition_point(|(_, member)| max.admits_to(member));
+                .partition_point(|_, member| max.admits_to(member));
             let range = self.by_rank(start..end.max(start));
             return if reverse {
                 Box::new(range.rev())
@@ -312,8 +308,8 @@ impl SortedSet {
     }
 
     /// Removes the members at ascending positions `ranks` (clamped to the set); returns
-    /// them with their scores, ascending. O(log n) plus O(1) a member removed, plus one
-    /// rebuild of the order's index (O(n / 128)) unless the range is inside one chunk.
+    /// them with their scores, ascending: O(log n) plus O(1) a member removed (and the
+    /// chunk list shifted once, unless the range is inside one chunk).
     pub(crate) fn remove_by_rank(&mut self, ranks: Range<usize>) -> Vec<(Bytes, f64)> {
         self.order
             .drain(ranks)
