@@ -1178,21 +1178,20 @@ impl ZRemRange {
             Ok(None) => return Reply::Integer(0),
             Err(error) => return error.into(),
             Ok(Some(set)) => {
-                // Positions, for rank and score: removed together, ascending.
-                let ranks = match &self.span {
-                    Span::Rank(start, stop) => {
-                        rank_span(*start, *stop, set.len()).map(|(start, stop)| start..stop + 1)
-                    }
-                    Span::Score(min, max) => Some(set.score_ranks(*min, *max)),
-                    Span::Lex(..) | Span::Invalid(_) => None,
+                // Ranks and scores are a range of positions, removed together.
+                let members = |removed: Vec<(Bytes, f64)>| -> Vec<Bytes> {
+                    removed.into_iter().map(|(member, _)| member).collect()
                 };
-                match (&self.span, ranks) {
-                    (_, Some(ranks)) => set
-                        .remove_by_rank(ranks)
-                        .into_iter()
-                        .map(|(member, _)| member)
-                        .collect(),
-                    (Span::Lex(min, max), None) => {
+                match &self.span {
+                    Span::Rank(start, stop) => match rank_span(*start, *stop, set.len()) {
+                        Some((start, stop)) => members(set.remove_by_rank(start..stop + 1)),
+                        None => Vec::new(),
+                    },
+                    Span::Score(min, max) => {
+                        let ranks = set.score_ranks(*min, *max);
+                        members(set.remove_by_rank(ranks))
+                    }
+                    Span::Lex(min, max) => {
                         let doomed: Vec<Bytes> = set
                             .by_lex(min, max, false)
                             .map(|(member, _)| member.clone())
@@ -1202,7 +1201,7 @@ impl ZRemRange {
                         }
                         doomed
                     }
-                    _ => Vec::new(),
+                    Span::Invalid(_) => Vec::new(),
                 }
             }
         };

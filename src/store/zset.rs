@@ -170,9 +170,10 @@ impl SortedSet {
                 self.order.set_score(Score(old), &member, Score(score));
             }
             Some(old) => {
-                let removed = self.order.remove(Score(old), &member);
-                debug_assert!(removed, "a scored member is in the order");
-                self.order.insert(Score(score), member);
+                // The order's own copy goes back (it shares its bytes with the map's key).
+                let kept = self.order.remove(Score(old), &member);
+                debug_assert!(kept.is_some(), "a scored member is in the order");
+                self.order.insert(Score(score), kept.unwrap_or(member));
             }
             None => self.order.insert(Score(score), member),
         }

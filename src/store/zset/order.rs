@@ -286,15 +286,10 @@ impl Order {
         }
     }
 
-    /// Removes the entry with the key `(score, member)`; whether it was there.
-    pub(super) fn remove(&mut self, score: Score, member: &[u8]) -> bool {
-        match self.find(score, member) {
-            Some((chunk, offset)) => {
-                self.remove_at(chunk, offset);
-                true
-            }
-            None => false,
-        }
+    /// Removes the entry with the key `(score, member)`; returns its member.
+    pub(super) fn remove(&mut self, score: Score, member: &[u8]) -> Option<Bytes> {
+        let (chunk, offset) = self.find(score, member)?;
+        Some(self.remove_at(chunk, offset).1)
     }
 
     /// Removes and returns the first (or last) entry.
