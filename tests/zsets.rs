@@ -446,3 +446,132 @@ fn zscan_of_a_large_set_returns_every_member_that_stays() {
         );
     }
 }
+
+/// A sorted `Vec` of (score, member): what the commands below must agree with.
+fn sorted_model(model: &BTreeSet<(i64, String)>) -> Vec<(i64, String)> {
+    model.iter().cloned().collect()
+}
+
+fn names(entries: &[(i64, String)]) -> Vec<Bytes> {
+    entries
+        .iter()
+        .map(|(_, member)| Bytes::from(member.clone()))
+        .collect()
+}
+
+#[test]
+fn a_large_leaderboard_answers_by_position_across_its_chunks() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    let mut model = BTreeSet::new();
+    // 6,000 members in a scrambled order, 1,000 distinct scores (ties ordered by member).
+    let mut pipeline = Pipeline::new();
+    for n in 0..6_000i64 {
+        let i = (n * 7_919) % 6_000;
+        let (score, member) = (i % 1_000, format!("p{i:05}"));
+        model.insert((score, member.clone()));
+        pipeline.add(ZAdd::new("lb", score as f64, member));
+    }
+    pipeline.execute_once(&mut conn).unwrap();
+    let check = |conn: &mut embedis::Connection, model: &BTreeSet<(i64, String)>| {
+        let entries = sorted_model(model);
+        let len = entries.len();
+        assert_eq!(
+            conn.run(ZLookup::card("lb")).unwrap(),
+            Reply::Integer(len as i64)
+        );
+        for rank in (0..len).step_by(97).chain([len - 1]) {
+            let member = &entries[rank].1;
+            assert_eq!(
+                conn.run(ZLookup::rank("lb", member, false)).unwrap(),
+                Reply::Integer(rank as i64)
+            );
+            assert_eq!(
+                conn.run(ZLookup::rank("lb", member, true)).unwrap(),
+                Reply::Integer((len - 1 - rank) as i64)
+            );
+            let end = (rank + 12).min(len);
+            assert_eq!(
+                bulks(
+                    &conn
+                        .run(ZRange::by_rank("lb", rank as i64, rank as i64 + 11))
+                        .unwrap()
+                ),
+                names(&entries[rank..end])
+            );
+            let descending: Vec<(i64, String)> =
+                entries.iter().rev().skip(rank).take(12).cloned().collect();
+            assert_eq!(
+                bulks(
+                    &conn
+                        .run(ZRange::by_rank("lb", rank as i64, rank as i64 + 11).rev())
+                        .unwrap()
+                ),
+                names(&descending)
+            );
+        }
+        assert_eq!(
+            bulks(&conn.call(["ZRANGE", "lb", "0", "-1"]).unwrap()),
+            names(&entries)
+        );
+        let in_range: Vec<(i64, String)> = entries
+            .iter()
+            .filter(|(score, _)| (700..=702).contains(score))
+            .cloned()
+            .collect();
+        assert_eq!(
+            conn.run(ZCount::by_score("lb", "700", "702")).unwrap(),
+            in_range.len() as i64
+        );
+        assert_eq!(
+            bulks(
+                &conn
+                    .run(ZRange::by_score("lb", "700", "702").limit(2, 5))
+                    .unwrap()
+            ),
+            names(&in_range.iter().skip(2).take(5).cloned().collect::<Vec<_>>())
+        );
+        let mut highest_first = names(&entries);
+        highest_first.reverse();
+        assert_eq!(
+            bulks(&conn.run(ZRandMember::new("lb").count(len as i64)).unwrap()),
+            highest_first
+        );
+    };
+    check(&mut conn, &model);
+    // Removals by rank and by score, in the middle and at both ends.
+    for (start, stop) in [(1_000, 2_499), (0, 9), (-10, -1), (2_000, 2_000)] {
+        let entries = sorted_model(&model);
+        let len = entries.len() as i64;
+        let from = if start < 0 { start + len } else { start } as usize;
+        let to = if stop < 0 { stop + len } else { stop } as usize;
+        assert_eq!(
+            conn.run(ZRemRange::by_rank("lb", start, stop)).unwrap(),
+            (to - from + 1) as i64
+        );
+        for entry in &entries[from..=to] {
+            model.remove(entry);
+        }
+        check(&mut conn, &model);
+    }
+    let doomed: Vec<(i64, String)> = model
+        .iter()
+        .filter(|(score, _)| (100..300).contains(score))
+        .cloned()
+        .collect();
+    assert_eq!(
+        conn.run(ZRemRange::by_score("lb", "100", "(300")).unwrap(),
+        doomed.len() as i64
+    );
+    for entry in &doomed {
+        model.remove(entry);
+    }
+    check(&mut conn, &model);
+    for _ in 0..700 {
+        conn.run(ZPop::new("lb", false)).unwrap();
+        conn.run(ZPop::new("lb", true)).unwrap();
+        model.pop_first();
+        model.pop_last();
+    }
+    check(&mut conn, &model);
+}

@@ -736,7 +736,7 @@ impl ZCount {
             Err(error) => return error.into(),
         };
         let count = match &self.span {
-            Span::Score(min, max) => set.by_score(*min, *max, false).count(),
+            Span::Score(min, max) => set.score_ranks(*min, *max).len(),
             Span::Lex(min, max) => set.by_lex(min, max, false).count(),
             Span::Rank(..) | Span::Invalid(_) => 0,
         };
@@ -1020,11 +1020,10 @@ impl ZRange {
         match &self.span {
             Span::Rank(start, stop) => {
                 if let Some((start, stop)) = rank_span(*start, *stop, set.len()) {
-                    let count = stop - start + 1;
                     if self.rev {
-                        set.iter().rev().skip(start).take(count).for_each(each);
+                        set.by_rev_rank(start..stop + 1).for_each(each);
                     } else {
-                        set.iter().skip(start).take(count).for_each(each);
+                        set.by_rank(start..stop + 1).for_each(each);
                     }
                 }
             }
@@ -1179,30 +1178,31 @@ impl ZRemRange {
             Ok(None) => return Reply::Integer(0),
             Err(error) => return error.into(),
             Ok(Some(set)) => {
-                let doomed: Vec<Bytes> = match &self.span {
-                    Span::Rank(start, stop) => rank_span(*start, *stop, set.len())
-                        .map(|(start, stop)| {
-                            set.iter()
-                                .skip(start)
-                                .take(stop - start + 1)
-                                .map(|(member, _)| member.clone())
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    Span::Score(min, max) => set
-                        .by_score(*min, *max, false)
-                        .map(|(member, _)| member.clone())
-                        .collect(),
-                    Span::Lex(min, max) => set
-                        .by_lex(min, max, false)
-                        .map(|(member, _)| member.clone())
-                        .collect(),
-                    Span::Invalid(_) => Vec::new(),
+                // Ranks and scores are a range of positions, removed together.
+                let members = |removed: Vec<(Bytes, f64)>| -> Vec<Bytes> {
+                    removed.into_iter().map(|(member, _)| member).collect()
                 };
-                for member in &doomed {
-                    set.remove(member);
+                match &self.span {
+                    Span::Rank(start, stop) => match rank_span(*start, *stop, set.len()) {
+                        Some((start, stop)) => members(set.remove_by_rank(start..stop + 1)),
+                        None => Vec::new(),
+                    },
+                    Span::Score(min, max) => {
+                        let ranks = set.score_ranks(*min, *max);
+                        members(set.remove_by_rank(ranks))
+                    }
+                    Span::Lex(min, max) => {
+                        let doomed: Vec<Bytes> = set
+                            .by_lex(min, max, false)
+                            .map(|(member, _)| member.clone())
+                            .collect();
+                        for member in &doomed {
+                            set.remove(member);
+                        }
+                        doomed
+                    }
+                    Span::Invalid(_) => Vec::new(),
                 }
-                doomed
             }
         };
         if !removed.is_empty() {
@@ -1392,7 +1392,7 @@ impl ZRandMember {
         };
         let Some(count) = self.count else {
             return Reply::optional(
-                set.and_then(|set| set.iter().nth(random::below(set.len())))
+                set.and_then(|set| set.get(random::below(set.len())))
                     .map(|(member, _)| member.clone()),
             );
         };
@@ -1402,11 +1402,24 @@ impl ZRandMember {
         let Some(positions) = random::picks(set.len(), count) else {
             return Error::OutOfRange.into();
         };
-        // redis-server walks a sorted set from its highest member here.
-        let members: Vec<(&Bytes, f64)> = set.iter().rev().collect();
+        // redis-server walks a sorted set from its highest member here: position `at` is
+        // the member of descending rank `at`. Ascending positions (a positive count) are
+        // one walk down; others are looked up one by one.
+        let mut walk = set.by_rev_rank(0..set.len());
+        let mut walked = 0;
         let mut out = Vec::with_capacity(positions.len() * 2);
-        for (member, score) in positions.into_iter().filter_map(|at| members.get(at)) {
-            let score = self.with_scores.then_some(*score);
+        for at in positions {
+            let picked = if at >= walked {
+                let next = walk.nth(at - walked);
+                walked = at + 1;
+                next
+            } else {
+                set.get(set.len() - 1 - at)
+            };
+            let Some((member, score)) = picked else {
+                continue;
+            };
+            let score = self.with_scores.then_some(score);
             push_member(&mut out, member, score, protocol, true);
         }
         Reply::Array(out)
