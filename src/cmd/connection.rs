@@ -1,4 +1,5 @@
-//! Connection-state commands: HELLO, CLIENT SETNAME / GETNAME / ID, RESET, QUIT.
+//! Connection-state commands: HELLO, AUTH, ACL WHOAMI, CLIENT SETNAME / GETNAME / ID /
+//! NO-EVICT / HELP, RESET, QUIT.
 
 use bytes::Bytes;
 
@@ -6,6 +7,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::exec::session::SERVER_VERSION;
+use crate::store::c_string::keyword_is;
 use crate::store::number::parse_i64;
 use crate::{Error, Protocol, Reply};
 
@@ -144,6 +146,10 @@ pub enum Client {
     GetName,
     /// `CLIENT ID`: the connection's unique id.
     Id,
+    /// `CLIENT NO-EVICT ON|OFF`: accepted (an embedded engine evicts no client).
+    NoEvict,
+    /// `CLIENT HELP`.
+    Help,
 }
 
 impl Client {
@@ -161,11 +167,26 @@ impl Client {
         Ok(Command::Client(Client::Id))
     }
 
+    pub(crate) fn parse_no_evict(args: &mut Args) -> Result<Command, Error> {
+        let mode = args.next_bytes()?;
+        if keyword_is(&mode, "on") || keyword_is(&mode, "off") {
+            Ok(Command::Client(Client::NoEvict))
+        } else {
+            Err(Error::Syntax)
+        }
+    }
+
+    pub(crate) fn parse_help(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Client(Client::Help))
+    }
+
     pub(crate) fn name(&self) -> &'static str {
         match self {
             Client::SetName(_) => "client|setname",
             Client::GetName => "client|getname",
             Client::Id => "client|id",
+            Client::NoEvict => "client|no-evict",
+            Client::Help => "client|help",
         }
     }
 
@@ -177,6 +198,8 @@ impl Client {
             }
             Client::GetName => Reply::optional(ctx.session.name.clone()),
             Client::Id => Reply::Integer(ctx.session.id as i64),
+            Client::NoEvict => Reply::OK,
+            Client::Help => Reply::help(&CLIENT_HELP),
         }
     }
 }
@@ -229,3 +252,168 @@ impl Quit {
         Reply::OK
     }
 }
+
+/// `AUTH [username] password`. embedis has Redis's default user, which has no password: any
+/// password is accepted for `default`; the one-argument form is refused as redis-server
+/// refuses it when no password is configured; any other user does not exist.
+///
+/// ```
+/// use embedis::{cmd::Auth, Engine, Reply};
+/// let mut conn = Engine::new().connect();
+/// assert_eq!(conn.run(Auth::user("default", "anything")).unwrap(), Reply::OK);
+/// assert!(conn.run(Auth::user("alice", "secret")).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Auth {
+    user: Option<Bytes>,
+}
+
+impl Auth {
+    /// `AUTH password` (the default user).
+    pub fn password(_password: impl IntoArg) -> Auth {
+        Auth { user: None }
+    }
+
+    /// `AUTH username password`.
+    pub fn user(user: impl IntoArg, _password: impl IntoArg) -> Auth {
+        Auth {
+            user: Some(user.into_arg()),
+        }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let mut words = args.rest();
+        match words.len() {
+            1 => Ok(Command::Auth(Auth { user: None })),
+            2 => Ok(Command::Auth(Auth {
+                user: Some(words.swap_remove(0)),
+            })),
+            _ => Err(Error::Syntax),
+        }
+    }
+
+    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+        match self.user {
+            None => Error::AuthWithoutPassword.into(),
+            Some(user) if user.as_ref() == b"default" => Reply::OK,
+            Some(_) => Error::WrongPass.into(),
+        }
+    }
+}
+
+/// `ACL WHOAMI` (always `default`: embedis has no other user) and `ACL HELP`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acl {
+    /// `ACL WHOAMI`.
+    WhoAmI,
+    /// `ACL HELP`.
+    Help,
+}
+
+impl Acl {
+    pub(crate) fn parse_whoami(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Acl(Acl::WhoAmI))
+    }
+
+    pub(crate) fn parse_help(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Acl(Acl::Help))
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Acl::WhoAmI => "acl|whoami",
+            Acl::Help => "acl|help",
+        }
+    }
+
+    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+        match self {
+            Acl::WhoAmI => Reply::bulk("default"),
+            Acl::Help => Reply::help(&ACL_HELP),
+        }
+    }
+}
+
+const ACL_HELP: [&str; 29] = [
+    "ACL <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "CAT [<category>]",
+    "    List all commands that belong to <category>, or all command categories",
+    "    when no category is specified.",
+    "DELUSER <username> [<username> ...]",
+    "    Delete a list of users.",
+    "DRYRUN <username> <command> [<arg> ...]",
+    "    Returns whether the user can execute the given command without executing the command.",
+    "GETUSER <username>",
+    "    Get the user's details.",
+    "GENPASS [<bits>]",
+    "    Generate a secure 256-bit user password. The optional `bits` argument can",
+    "    be used to specify a different size.",
+    "LIST",
+    "    Show users details in config file format.",
+    "LOAD",
+    "    Reload users from the ACL file.",
+    "LOG [<count> | RESET]",
+    "    Show the ACL log entries.",
+    "SAVE",
+    "    Save the current config to the ACL file.",
+    "SETUSER <username> <attribute> [<attribute> ...]",
+    "    Create or modify a user with the specified attributes.",
+    "USERS",
+    "    List all the registered usernames.",
+    "WHOAMI",
+    "    Return the current connection username.",
+    "HELP",
+    "    Prints this help.",
+];
+
+/// `CLIENT HELP`'s lines (Redis 7.0's, subcommands embedis lacks included).
+pub(crate) const CLIENT_HELP: [&str; 48] = [
+    "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "CACHING (YES|NO)",
+    "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+    "GETREDIR",
+    "    Return the client ID we are redirecting to when tracking is enabled.",
+    "GETNAME",
+    "    Return the name of the current connection.",
+    "ID",
+    "    Return the ID of the current connection.",
+    "INFO",
+    "    Return information about the current client connection.",
+    "KILL <ip:port>",
+    "    Kill connection made from <ip:port>.",
+    "KILL <option> <value> [<option> <value> [...]]",
+    "    Kill connections. Options are:",
+    "    * ADDR (<ip:port>|<unixsocket>:0)",
+    "      Kill connections made from the specified address",
+    "    * LADDR (<ip:port>|<unixsocket>:0)",
+    "      Kill connections made to specified local address",
+    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+    "      Kill connections by type.",
+    "    * USER <username>",
+    "      Kill connections authenticated by <username>.",
+    "    * SKIPME (YES|NO)",
+    "      Skip killing current connection (default: yes).",
+    "LIST [options ...]",
+    "    Return information about client connections. Options:",
+    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+    "      Return clients of specified type.",
+    "UNPAUSE",
+    "    Stop the current client pause, resuming traffic.",
+    "PAUSE <timeout> [WRITE|ALL]",
+    "    Suspend all, or just write, clients for <timeout> milliseconds.",
+    "REPLY (ON|OFF|SKIP)",
+    "    Control the replies sent to the current connection.",
+    "SETNAME <name>",
+    "    Assign the name <name> to the current connection.",
+    "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+    "    Unblock the specified blocked client.",
+    "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+    "         [OPTIN] [OPTOUT] [NOLOOP]",
+    "    Control server assisted client side caching.",
+    "TRACKINGINFO",
+    "    Report tracking status for the current connection.",
+    "NO-EVICT (ON|OFF)",
+    "    Protect current client connection from eviction.",
+    "HELP",
+    "    Prints this help.",
+];

@@ -56,7 +56,7 @@ pub use crate::store::bitmap::{BitOp, Overflow};
 pub use crate::store::list::End;
 pub use bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 pub use config::Config;
-pub use connection::{Client, Hello, Quit, Reset};
+pub use connection::{Acl, Auth, Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]
@@ -77,7 +77,7 @@ pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
-pub use server::{Echo, Ping, Select, Time};
+pub use server::{Echo, Ping, Select, Time, Wait};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -295,6 +295,9 @@ pub enum Command {
     PfDebug(PfDebug),
     PfSelfTest(PfSelfTest),
     Sort(Box<Sort>),
+    Auth(Auth),
+    Acl(Acl),
+    Wait(Wait),
     Info(Info),
     GeoAdd(Box<GeoAdd>),
     GeoPos(GeoPos),
@@ -500,6 +503,9 @@ impl Command {
                     | Command::Script(_)
                     | Command::Function(_)
                     | Command::FCall(_)
+                    | Command::Auth(_)
+                    | Command::Acl(_)
+                    | Command::Wait(_)
                     | Command::BlockingPop(_)
                     | Command::BlockingMove(_)
             )
@@ -684,6 +690,9 @@ impl Command {
             Command::PfDebug(_) => "pfdebug",
             Command::PfSelfTest(_) => "pfselftest",
             Command::Sort(c) => c.name(),
+            Command::Auth(_) => "auth",
+            Command::Acl(c) => c.name(),
+            Command::Wait(_) => "wait",
             Command::Info(_) => "info",
             Command::GeoAdd(_) => "geoadd",
             Command::GeoPos(_) => "geopos",
@@ -827,6 +836,9 @@ impl Command {
             Command::PfDebug(c) => c.apply(ctx),
             Command::PfSelfTest(c) => c.apply(ctx),
             Command::Sort(c) => c.apply(ctx),
+            Command::Auth(c) => c.apply(ctx),
+            Command::Acl(c) => c.apply(ctx),
+            Command::Wait(c) => c.apply(ctx),
             Command::Info(c) => c.apply(ctx),
             Command::GeoAdd(c) => c.apply(ctx),
             Command::GeoPos(c) => c.apply(ctx),
@@ -997,6 +1009,9 @@ typed! {
     PfDebug => PfDebug: Reply,
     PfSelfTest => PfSelfTest: (),
     Sort => Sort: Reply,
+    Auth => Auth: (),
+    Acl => Acl: Reply,
+    Wait => Wait: i64,
     Info => Info: Reply,
     GeoAdd => GeoAdd: Reply,
     GeoPos => GeoPos: Reply,

@@ -162,3 +162,42 @@ impl Select {
         }
     }
 }
+
+/// `WAIT numreplicas timeout`: how many replicas acknowledged the connection's writes. An
+/// embedded engine has none, so it replies 0 at once (redis-server without replicas also
+/// replies 0, after waiting out the timeout when asked for replicas).
+///
+/// ```
+/// use embedis::{cmd::Wait, Engine};
+/// let mut conn = Engine::new().connect();
+/// assert_eq!(conn.run(Wait::new(1, 100)).unwrap(), 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wait {
+    /// The arguments' error, replied when it runs.
+    error: Option<Error>,
+}
+
+impl Wait {
+    /// `WAIT numreplicas timeout` (milliseconds).
+    pub fn new(_numreplicas: i64, _timeout_ms: u64) -> Wait {
+        Wait { error: None }
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let numreplicas = args.next_bytes()?;
+        let timeout = args.next_bytes()?;
+        let error = match parse_i64(&numreplicas) {
+            None => Some(Error::NotInteger),
+            Some(_) => super::stream::parse_block(&timeout).err(),
+        };
+        Ok(Command::Wait(Wait { error }))
+    }
+
+    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+        match self.error {
+            Some(error) => error.into(),
+            None => Reply::Integer(0),
+        }
+    }
+}

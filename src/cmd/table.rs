@@ -9,7 +9,7 @@ use smallvec::SmallVec;
 use super::argv::Args;
 use super::bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 use super::config::Config;
-use super::connection::{Client, Hello, Quit, Reset};
+use super::connection::{Acl, Auth, Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
 use super::expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]
@@ -30,7 +30,7 @@ use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
-use super::server::{Echo, Ping, Select, Time};
+use super::server::{Echo, Ping, Select, Time, Wait};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -76,6 +76,8 @@ const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("client|setname", 3, Client::parse_setname),
     cmd("client|getname", 2, Client::parse_getname),
     cmd("client|id", 2, Client::parse_id),
+    cmd("client|no-evict", 3, Client::parse_no_evict),
+    cmd("client|help", 2, Client::parse_help),
 ];
 
 const PUBSUB_SUBCOMMANDS: &[CommandSpec] = &[
@@ -110,6 +112,11 @@ const XINFO_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("xinfo|help", 2, XInfo::parse_help),
 ];
 
+const ACL_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("acl|whoami", 2, Acl::parse_whoami),
+    cmd("acl|help", 2, Acl::parse_help),
+];
+
 /// Every command embedis knows.
 pub(crate) const COMMANDS: &[CommandSpec] = &[
     // strings
@@ -141,6 +148,14 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("bitpos", -3, BitPos::parse),
     cmd("bitop", -4, BitOpStore::parse),
     cmd("sort", -2, Sort::parse),
+    cmd("auth", -2, Auth::parse),
+    cmd("wait", 3, Wait::parse),
+    CommandSpec {
+        name: "acl",
+        arity: -2,
+        parse: None,
+        subcommands: ACL_SUBCOMMANDS,
+    },
     cmd("info", -1, Info::parse),
     cmd("lcs", -3, Lcs::parse),
     cmd("randomkey", 1, RandomKey::parse),
@@ -550,6 +565,7 @@ mod tests {
             .chain(CLIENT_SUBCOMMANDS)
             .chain(PUBSUB_SUBCOMMANDS)
             .chain(CONFIG_SUBCOMMANDS)
+            .chain(ACL_SUBCOMMANDS)
             .chain(XGROUP_SUBCOMMANDS)
             .chain(XINFO_SUBCOMMANDS);
         for spec in all {
