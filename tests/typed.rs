@@ -179,8 +179,11 @@ fn typed_constructors_equal_parsed_argv() {
             &["GEOADD", "g", "13.361389", "38.115556", "P"],
             GeoAdd::new("g", 13.361389, 38.115556, "P").into(),
         ),
-        (&["GEOPOS", "g", "P"], GeoPos::new("g", ["P"]).into()),
-        (&["GEOHASH", "g", "P"], GeoHash::new("g", ["P"]).into()),
+        (
+            &["GEOPOS", "g", "P"],
+            GeoLookup::positions("g", ["P"]).into(),
+        ),
+        (&["GEOHASH", "g", "P"], GeoLookup::hashes("g", ["P"]).into()),
         (
             &["GEODIST", "g", "a", "b", "km"],
             GeoDist::new("g", "a", "b").unit("km").into(),

@@ -187,36 +187,79 @@ impl GeoAdd {
     }
 }
 
-/// `GEOPOS key member [...]`: each member's position, nil for a missing one.
+/// `GEOPOS key member [...]` (each member's position, nil for a missing one) and `GEOHASH
+/// key member [...]` (each member's 11-character standard geohash, nil for a missing one).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeoPos {
+pub struct GeoLookup {
     key: Bytes,
     members: Vec<Bytes>,
+    /// GEOHASH rather than GEOPOS.
+    hashes: bool,
 }
 
-impl GeoPos {
+impl GeoLookup {
     /// `GEOPOS key member...`.
     ///
     /// ```
-    /// use embedis::{cmd::{GeoAdd, GeoPos}, Engine, Reply};
+    /// use embedis::{cmd::{GeoAdd, GeoLookup}, Engine, Reply};
     /// let mut conn = Engine::new().connect();
     /// conn.run(GeoAdd::new("sicily", 13.361389, 38.115556, "Palermo")).unwrap();
-    /// let Reply::Array(positions) = conn.run(GeoPos::new("sicily", ["Palermo", "Rome"])).unwrap() else { panic!() };
+    /// let Reply::Array(positions) = conn.run(GeoLookup::positions("sicily", ["Palermo", "Rome"])).unwrap() else { panic!() };
     /// assert_eq!(positions[1], Reply::NilArray);
     /// ```
-    pub fn new<M: IntoArg>(key: impl IntoArg, members: impl IntoIterator<Item = M>) -> GeoPos {
-        GeoPos {
+    pub fn positions<M: IntoArg>(
+        key: impl IntoArg,
+        members: impl IntoIterator<Item = M>,
+    ) -> GeoLookup {
+        GeoLookup {
             key: key.into_arg(),
             members: members.into_iter().map(IntoArg::into_arg).collect(),
+            hashes: false,
         }
     }
 
-    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+    /// `GEOHASH key member...`.
+    ///
+    /// ```
+    /// use embedis::{cmd::{GeoAdd, GeoLookup}, Engine, Reply};
+    /// let mut conn = Engine::new().connect();
+    /// conn.run(GeoAdd::new("sicily", 13.361389, 38.115556, "Palermo")).unwrap();
+    /// let hashes = conn.run(GeoLookup::hashes("sicily", ["Palermo"])).unwrap();
+    /// assert_eq!(hashes, Reply::Array(vec![Reply::bulk("sqc8b49rny0")]));
+    /// ```
+    pub fn hashes<M: IntoArg>(
+        key: impl IntoArg,
+        members: impl IntoIterator<Item = M>,
+    ) -> GeoLookup {
+        GeoLookup {
+            hashes: true,
+            ..GeoLookup::positions(key, members)
+        }
+    }
+
+    fn parse_with(args: &mut Args, hashes: bool) -> Result<Command, Error> {
         let key = args.next_bytes()?;
-        Ok(Command::GeoPos(GeoPos {
+        Ok(Command::GeoLookup(GeoLookup {
             key,
             members: args.rest(),
+            hashes,
         }))
+    }
+
+    pub(crate) fn parse_pos(args: &mut Args) -> Result<Command, Error> {
+        GeoLookup::parse_with(args, false)
+    }
+
+    pub(crate) fn parse_hash(args: &mut Args) -> Result<Command, Error> {
+        GeoLookup::parse_with(args, true)
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        if self.hashes {
+            "geohash"
+        } else {
+            "geopos"
+        }
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
@@ -224,15 +267,21 @@ impl GeoPos {
             Ok(set) => set,
             Err(error) => return error.into(),
         };
-        Reply::Array(
-            self.members
-                .iter()
-                .map(|member| match member_position(set, member) {
-                    Some((longitude, latitude)) => position(longitude, latitude),
-                    None => Reply::NilArray,
-                })
-                .collect(),
-        )
+        let lookup = |member: &Bytes| {
+            let score = set.and_then(|set| set.score(member));
+            if self.hashes {
+                score
+                    .and_then(geohash::standard_string)
+                    .map_or(Reply::Nil, |text| Reply::Bulk(text.into()))
+            } else {
+                score
+                    .map(geohash::decode_score)
+                    .map_or(Reply::NilArray, |(longitude, latitude)| {
+                        position(longitude, latitude)
+                    })
+            }
+        };
+        Reply::Array(self.members.iter().map(lookup).collect())
     }
 }
 
@@ -301,57 +350,6 @@ impl GeoDist {
             (Some(a), Some(b)) => distance_reply(geohash::distance(a.0, a.1, b.0, b.1) / meters),
             _ => Reply::Nil,
         }
-    }
-}
-
-/// `GEOHASH key member [...]`: each member's 11-character standard geohash, nil for a
-/// missing one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeoHash {
-    key: Bytes,
-    members: Vec<Bytes>,
-}
-
-impl GeoHash {
-    /// `GEOHASH key member...`.
-    ///
-    /// ```
-    /// use embedis::{cmd::{GeoAdd, GeoHash}, Engine, Reply};
-    /// let mut conn = Engine::new().connect();
-    /// conn.run(GeoAdd::new("sicily", 13.361389, 38.115556, "Palermo")).unwrap();
-    /// let hashes = conn.run(GeoHash::new("sicily", ["Palermo"])).unwrap();
-    /// assert_eq!(hashes, Reply::Array(vec![Reply::bulk("sqc8b49rny0")]));
-    /// ```
-    pub fn new<M: IntoArg>(key: impl IntoArg, members: impl IntoIterator<Item = M>) -> GeoHash {
-        GeoHash {
-            key: key.into_arg(),
-            members: members.into_iter().map(IntoArg::into_arg).collect(),
-        }
-    }
-
-    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
-        let key = args.next_bytes()?;
-        Ok(Command::GeoHash(GeoHash {
-            key,
-            members: args.rest(),
-        }))
-    }
-
-    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let set = match ctx.read_zset(&self.key) {
-            Ok(set) => set,
-            Err(error) => return error.into(),
-        };
-        Reply::Array(
-            self.members
-                .iter()
-                .map(|member| {
-                    set.and_then(|set| set.score(member))
-                        .and_then(geohash::standard_string)
-                        .map_or(Reply::Nil, |text| Reply::Bulk(text.into()))
-                })
-                .collect(),
-        )
     }
 }
 

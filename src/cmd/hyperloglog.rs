@@ -23,9 +23,9 @@ impl From<Corrupt> for Error {
 }
 
 impl Ctx<'_> {
-    /// Redis's `isHLLObjectOrReply` on the value at `key` (looked up for writing: no
-    /// `keymiss`): `Ok(None)` if missing, WRONGTYPE for another type or a string that is not
-    /// an HLL.
+    /// Redis's `isHLLObjectOrReply` on the value at `key`: `Ok(None)` if missing, WRONGTYPE
+    /// for another type or a string that is not an HLL. `read`: looked up as Redis's
+    /// `lookupKeyRead` does (a missing key announces `keymiss`); otherwise for writing.
     fn hyperloglog(&mut self, key: &[u8], read: bool) -> Result<Option<(Bytes, Encoding)>, Error> {
         let value = if read {
             self.read_string(key)?

@@ -61,7 +61,7 @@ pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]
 pub use function::{FCall, FunctionCommand};
-pub use geo::{GeoAdd, GeoDist, GeoHash, GeoPos, GeoSearch};
+pub use geo::{GeoAdd, GeoDist, GeoLookup, GeoSearch};
 pub use hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
     HSet, HSetNx, HStrLen, HVals,
@@ -300,9 +300,8 @@ pub enum Command {
     Wait(Wait),
     Info(Info),
     GeoAdd(Box<GeoAdd>),
-    GeoPos(GeoPos),
     GeoDist(Box<GeoDist>),
-    GeoHash(GeoHash),
+    GeoLookup(GeoLookup),
     GeoSearch(Box<GeoSearch>),
     Lcs(Box<Lcs>),
     RandomKey(RandomKey),
@@ -695,9 +694,8 @@ impl Command {
             Command::Wait(_) => "wait",
             Command::Info(_) => "info",
             Command::GeoAdd(_) => "geoadd",
-            Command::GeoPos(_) => "geopos",
             Command::GeoDist(_) => "geodist",
-            Command::GeoHash(_) => "geohash",
+            Command::GeoLookup(c) => c.name(),
             Command::GeoSearch(c) => c.name(),
             Command::Lcs(_) => "lcs",
             Command::RandomKey(_) => "randomkey",
@@ -841,9 +839,8 @@ impl Command {
             Command::Wait(c) => c.apply(ctx),
             Command::Info(c) => c.apply(ctx),
             Command::GeoAdd(c) => c.apply(ctx),
-            Command::GeoPos(c) => c.apply(ctx),
             Command::GeoDist(c) => c.apply(ctx),
-            Command::GeoHash(c) => c.apply(ctx),
+            Command::GeoLookup(c) => c.apply(ctx),
             Command::GeoSearch(c) => c.apply(ctx),
             Command::Lcs(c) => c.apply(ctx),
             Command::RandomKey(c) => c.apply(ctx),
@@ -1014,9 +1011,8 @@ typed! {
     Wait => Wait: i64,
     Info => Info: Reply,
     GeoAdd => GeoAdd: Reply,
-    GeoPos => GeoPos: Reply,
     GeoDist => GeoDist: Reply,
-    GeoHash => GeoHash: Reply,
+    GeoLookup => GeoLookup: Reply,
     GeoSearch => GeoSearch: Reply,
     Lcs => Lcs: Reply,
     RandomKey => RandomKey: Option<Bytes>,

@@ -14,7 +14,7 @@ use super::databases::{CopyKey, Move, SwapDb};
 use super::expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]
 use super::function::{FCall, FunctionCommand};
-use super::geo::{GeoAdd, GeoDist, GeoHash, GeoPos, GeoSearch};
+use super::geo::{GeoAdd, GeoDist, GeoLookup, GeoSearch};
 use super::hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,
     HSet, HSetNx, HStrLen, HVals,
@@ -162,9 +162,9 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("sort_ro", -2, Sort::parse_read_only),
     // GEO
     cmd("geoadd", -5, GeoAdd::parse),
-    cmd("geopos", -2, GeoPos::parse),
+    cmd("geopos", -2, GeoLookup::parse_pos),
     cmd("geodist", -4, GeoDist::parse),
-    cmd("geohash", -2, GeoHash::parse),
+    cmd("geohash", -2, GeoLookup::parse_hash),
     cmd("georadius", -6, GeoSearch::parse_radius),
     cmd("georadius_ro", -6, GeoSearch::parse_radius_ro),
     cmd("georadiusbymember", -5, GeoSearch::parse_by_member),

@@ -175,23 +175,12 @@ impl Engine {
     fn load(&mut self, code: &[u8]) -> Result<Vec<Registered>, Error> {
         // Lua is given the code from the shebang line's end: its line 1 is that line.
         let body = &code[code.iter().position(|&b| b == b'\n').unwrap_or(code.len())..];
-        let chunk = self
-            .interpreter
-            .lua
-            .load(body)
-            .set_name("@user_function")
-            .set_environment(self.env.clone())
-            .into_function()
-            .map_err(|error| {
-                let message = match &error {
-                    mlua::Error::SyntaxError { message, .. } => message.clone(),
-                    other => other.to_string(),
-                };
-                Error::Script(format!(
-                    "ERR Error compiling function: {}",
-                    convert::one_line(message.as_bytes())
-                ))
-            })?;
+        let chunk = self.interpreter.compile_chunk(
+            body,
+            "@user_function",
+            &self.env,
+            "ERR Error compiling function",
+        )?;
         *self.registering.lock() = Some(Vec::new());
         *self.interpreter.deadline.lock() = Some((
             Instant::now() + LOAD_TIME_LIMIT,

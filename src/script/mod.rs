@@ -334,11 +334,29 @@ impl Interpreter {
         if let Some(function) = self.compiled.get(sha) {
             return Ok(function.clone());
         }
-        let function = self
-            .lua
+        let function = self.compile_chunk(
+            body,
+            "@user_script",
+            &self.env,
+            "ERR Error compiling script (new function)",
+        )?;
+        self.compiled.insert(sha.to_string(), function.clone());
+        Ok(function)
+    }
+
+    /// Compiles user code named `chunk` (its errors' `user_script:N:` prefix), with `env`
+    /// as its globals; a syntax error becomes `failure: <Lua's message>`.
+    fn compile_chunk(
+        &self,
+        body: &[u8],
+        chunk: &str,
+        env: &Table,
+        failure: &str,
+    ) -> Result<Function, Error> {
+        self.lua
             .load(body)
-            .set_name("@user_script")
-            .set_environment(self.env.clone())
+            .set_name(chunk)
+            .set_environment(env.clone())
             .into_function()
             .map_err(|error| {
                 let message = match &error {
@@ -346,12 +364,10 @@ impl Interpreter {
                     other => other.to_string(),
                 };
                 Error::Script(format!(
-                    "ERR Error compiling script (new function): {}",
+                    "{failure}: {}",
                     convert::one_line(message.as_bytes())
                 ))
-            })?;
-        self.compiled.insert(sha.to_string(), function.clone());
-        Ok(function)
+            })
     }
 }
 

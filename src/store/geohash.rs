@@ -445,44 +445,34 @@ impl Neighbours {
 
 /// Moves a box one step east (`d > 0`) or west along the longitude (odd) bits, wrapping.
 fn move_x(hash: Hash, d: i8) -> Hash {
-    if d == 0 {
-        return hash;
-    }
-    let shift = 64 - u32::from(hash.step) * 2;
-    let mut x = hash.bits & 0xaaaa_aaaa_aaaa_aaaa;
-    let y = hash.bits & 0x5555_5555_5555_5555;
-    let zz = 0x5555_5555_5555_5555u64.checked_shr(shift).unwrap_or(0);
-    if d > 0 {
-        x = x.wrapping_add(zz.wrapping_add(1));
-    } else {
-        x |= zz;
-        x = x.wrapping_sub(zz.wrapping_add(1));
-    }
-    x &= 0xaaaa_aaaa_aaaa_aaaau64.checked_shr(shift).unwrap_or(0);
-    Hash {
-        bits: x | y,
-        step: hash.step,
-    }
+    step_along(hash, d, 0xaaaa_aaaa_aaaa_aaaa)
 }
 
 /// Moves a box one step north (`d > 0`) or south along the latitude (even) bits, wrapping.
 fn move_y(hash: Hash, d: i8) -> Hash {
+    step_along(hash, d, 0x5555_5555_5555_5555)
+}
+
+/// Adds `d` (±1) to the coordinate whose bits `mask` selects, as Redis's `geohash_move_x`
+/// and `geohash_move_y` do: the other coordinate's bits are filled with ones so the carry
+/// (or borrow) runs through them, then masked off.
+fn step_along(hash: Hash, d: i8, mask: u64) -> Hash {
     if d == 0 {
         return hash;
     }
     let shift = 64 - u32::from(hash.step) * 2;
-    let x = hash.bits & 0xaaaa_aaaa_aaaa_aaaa;
-    let mut y = hash.bits & 0x5555_5555_5555_5555;
-    let zz = 0xaaaa_aaaa_aaaa_aaaau64.checked_shr(shift).unwrap_or(0);
+    let mut moving = hash.bits & mask;
+    let kept = hash.bits & !mask;
+    let others = (!mask).checked_shr(shift).unwrap_or(0);
     if d > 0 {
-        y = y.wrapping_add(zz.wrapping_add(1));
+        moving = moving.wrapping_add(others.wrapping_add(1));
     } else {
-        y |= zz;
-        y = y.wrapping_sub(zz.wrapping_add(1));
+        moving |= others;
+        moving = moving.wrapping_sub(others.wrapping_add(1));
     }
-    y &= 0x5555_5555_5555_5555u64.checked_shr(shift).unwrap_or(0);
+    moving &= mask.checked_shr(shift).unwrap_or(0);
     Hash {
-        bits: x | y,
+        bits: moving | kept,
         step: hash.step,
     }
 }

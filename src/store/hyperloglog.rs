@@ -396,24 +396,11 @@ pub(crate) fn to_dense(hll: &mut BytesMut) -> Result<bool, Corrupt> {
     dense[..HEADER_LEN].copy_from_slice(&hll[..HEADER_LEN]);
     dense[4] = DENSE;
     let registers = &mut dense[HEADER_LEN..];
-    let mut index = 0usize;
-    let mut at = HEADER_LEN;
-    while at < hll.len() {
-        let run = run_at(hll, at);
-        if run.kind == RunKind::Val {
-            if index + run.len > REGISTERS {
-                return Err(Corrupt);
-            }
-            for register in index..index + run.len {
-                dense_write(registers, register, run.value);
-            }
+    for_each_value_run(hll, |first, len, value| {
+        for register in first..first + len {
+            dense_write(registers, register, value);
         }
-        index += run.len;
-        at += run.width;
-    }
-    if index != REGISTERS {
-        return Err(Corrupt);
-    }
+    })?;
     hll.clear();
     hll.extend_from_slice(&dense);
     Ok(true)
@@ -431,6 +418,16 @@ pub(crate) fn merge_into(max: &mut [u8; REGISTERS], hll: &[u8]) -> Result<(), Co
         }
         return Ok(());
     }
+    for_each_value_run(hll, |first, len, value| {
+        for slot in &mut max[first..first + len] {
+            *slot = (*slot).max(value);
+        }
+    })
+}
+
+/// Calls `f(first register, length, value)` for each value run of a sparse HLL, checking
+/// as Redis does that no run passes the last register and that the runs cover them all.
+fn for_each_value_run(hll: &[u8], mut f: impl FnMut(usize, usize, u8)) -> Result<(), Corrupt> {
     let mut index = 0usize;
     let mut at = HEADER_LEN;
     while at < hll.len() {
@@ -439,9 +436,7 @@ pub(crate) fn merge_into(max: &mut [u8; REGISTERS], hll: &[u8]) -> Result<(), Co
             if index + run.len > REGISTERS {
                 return Err(Corrupt);
             }
-            for slot in &mut max[index..index + run.len] {
-                *slot = (*slot).max(run.value);
-            }
+            f(index, run.len, run.value);
         }
         index += run.len;
         at += run.width;
