@@ -181,6 +181,8 @@ pub enum Error {
     /// An error a Lua script raised or returned, or EVAL's own (`NOSCRIPT`, a compile
     /// error): the whole error line after `-`, code included, as the script made it.
     Script(String),
+    /// An OBJECT subcommand's refusal (the text after `ERR `).
+    Object(&'static str),
     /// AUTH with a password only, while the default user has none (no `requirepass`).
     AuthWithoutPassword,
     /// SORT met a weight that is not a number (or overflows).
@@ -817,6 +819,7 @@ impl fmt::Display for Error {
                 f.write_str("WRONGTYPE Operation against a key holding the wrong kind of value")
             }
             Error::NotInteger => f.write_str("ERR value is not an integer or out of range"),
+            Error::Object(text) => write!(f, "ERR {text}"),
             Error::AuthWithoutPassword => f.write_str("ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"),
             Error::SortScore => f.write_str("ERR One or more scores can't be converted into double"),
             Error::LcsNotStrings => f.write_str("ERR The specified keys must contain string values"),

@@ -33,6 +33,7 @@ pub(crate) mod list;
 pub(crate) mod list_blocking;
 pub(crate) mod multi;
 mod multi_key_pop;
+pub(crate) mod object;
 pub(crate) mod pubsub;
 #[cfg(feature = "lua")]
 pub(crate) mod script;
@@ -74,6 +75,7 @@ pub use lcs::Lcs;
 pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 pub use list_blocking::{BlockingMove, BlockingPop};
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
+pub use object::Object;
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
@@ -295,6 +297,7 @@ pub enum Command {
     PfDebug(PfDebug),
     PfSelfTest(PfSelfTest),
     Sort(Box<Sort>),
+    Object(Object),
     Auth(Auth),
     Acl(Acl),
     Wait(Wait),
@@ -689,6 +692,7 @@ impl Command {
             Command::PfDebug(_) => "pfdebug",
             Command::PfSelfTest(_) => "pfselftest",
             Command::Sort(c) => c.name(),
+            Command::Object(c) => c.name(),
             Command::Auth(_) => "auth",
             Command::Acl(c) => c.name(),
             Command::Wait(_) => "wait",
@@ -834,6 +838,7 @@ impl Command {
             Command::PfDebug(c) => c.apply(ctx),
             Command::PfSelfTest(c) => c.apply(ctx),
             Command::Sort(c) => c.apply(ctx),
+            Command::Object(c) => c.apply(ctx),
             Command::Auth(c) => c.apply(ctx),
             Command::Acl(c) => c.apply(ctx),
             Command::Wait(c) => c.apply(ctx),
@@ -1006,6 +1011,7 @@ typed! {
     PfDebug => PfDebug: Reply,
     PfSelfTest => PfSelfTest: (),
     Sort => Sort: Reply,
+    Object => Object: Reply,
     Auth => Auth: (),
     Acl => Acl: Reply,
     Wait => Wait: i64,

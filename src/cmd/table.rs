@@ -27,6 +27,7 @@ use super::lcs::Lcs;
 use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 use super::list_blocking::{BlockingMove, BlockingPop};
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
+use super::object::Object;
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
@@ -112,6 +113,14 @@ const XINFO_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("xinfo|help", 2, XInfo::parse_help),
 ];
 
+const OBJECT_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("object|encoding", 3, Object::parse_encoding),
+    cmd("object|refcount", 3, Object::parse_refcount),
+    cmd("object|freq", 3, Object::parse_freq),
+    cmd("object|idletime", 3, Object::parse_idletime),
+    cmd("object|help", 2, Object::parse_help),
+];
+
 const ACL_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("acl|whoami", 2, Acl::parse_whoami),
     cmd("acl|help", 2, Acl::parse_help),
@@ -150,6 +159,12 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("sort", -2, Sort::parse),
     cmd("auth", -2, Auth::parse),
     cmd("wait", 3, Wait::parse),
+    CommandSpec {
+        name: "object",
+        arity: -2,
+        parse: None,
+        subcommands: OBJECT_SUBCOMMANDS,
+    },
     CommandSpec {
         name: "acl",
         arity: -2,
@@ -566,6 +581,7 @@ mod tests {
             .chain(PUBSUB_SUBCOMMANDS)
             .chain(CONFIG_SUBCOMMANDS)
             .chain(ACL_SUBCOMMANDS)
+            .chain(OBJECT_SUBCOMMANDS)
             .chain(XGROUP_SUBCOMMANDS)
             .chain(XINFO_SUBCOMMANDS);
         for spec in all {
