@@ -73,8 +73,8 @@
 //! CONFIG SET of anything but `notify-keyspace-events` (it would change the shared server),
 //! INCREX and CL.THROTTLE (not in the 7.0 oracle), HELLO queued in MULTI (README, known
 //! differences), a subcommand with a NUL byte (whether redis-server matches it depends on
-//! its per-process hash seed), CLIENT HELP (not implemented: README lists CLIENT SETNAME /
-//! GETNAME / ID).
+//! its per-process hash seed), CLIENT subcommands other than SETNAME, GETNAME, HELP and
+//! NO-EVICT (README: the others are not built).
 
 mod common;
 
@@ -506,7 +506,9 @@ const PFDEBUG_WORDS: &[&str] = &[
 const HELLO_WORDS: &[&str] = &[
     "2", "3", "1", "4", "-1", "AUTH", "SETNAME", "default", "auth", "setname", "pw", "name",
 ];
-const CLIENT_WORDS: &[&str] = &["SETNAME", "GETNAME", "setname", "getname", "nosuch"];
+const CLIENT_WORDS: &[&str] = &[
+    "SETNAME", "GETNAME", "setname", "getname", "HELP", "NO-EVICT", "on", "OFF", "nosuch",
+];
 const PUBSUB_WORDS: &[&str] = &[
     "CHANNELS",
     "NUMSUB",
