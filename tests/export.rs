@@ -826,7 +826,7 @@ fn import_reports_where_a_stream_goes_wrong() {
         Err(ImportError::Invalid { offset }) => assert_eq!(offset, 14),
         other => panic!("{other:?}"),
     }
-    match engine.import(&b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$4\r\nINCR\r\n$1\r\nx\r\n*3\r\n$5\r\nPFADD\r\n$1\r\nl\r\n$1\r\nv\r\n"[..]) {
+    match engine.import(&b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$4\r\nINCR\r\n$1\r\nx\r\n*3\r\n$6\r\nNOSUCH\r\n$1\r\nl\r\n$1\r\nv\r\n"[..]) {
         Err(ImportError::Command { index, .. }) => assert_eq!(index, 2),
         other => panic!("{other:?}"),
     }
