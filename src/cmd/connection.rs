@@ -258,10 +258,11 @@ impl Quit {
 /// refuses it when no password is configured; any other user does not exist.
 ///
 /// ```
-/// use embedis::{cmd::Auth, Engine, Reply};
+/// use embedis::{cmd::Auth, Engine};
 /// let mut conn = Engine::new().connect();
-/// assert_eq!(conn.run(Auth::user("default", "anything")).unwrap(), Reply::OK);
+/// conn.run(Auth::user("default", "anything")).unwrap();
 /// assert!(conn.run(Auth::user("alice", "secret")).is_err());
+/// assert!(conn.run(Auth::password("secret")).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Auth {
