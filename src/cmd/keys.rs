@@ -11,7 +11,6 @@ use crate::exec::notify;
 use crate::store::c_string::keyword_is;
 use crate::store::glob::Glob;
 use crate::store::number::{parse_i64, parse_scan_cursor};
-use crate::store::scan_order;
 use crate::{Error, Reply};
 
 /// `DEL key [key ...]` and `UNLINK key [key ...]`: removes keys, replies how many existed.
@@ -426,11 +425,7 @@ impl Scan {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        let (next_cursor, page) = scan_order::page(
-            || ctx.db.iter().map(|(key, _)| key),
-            self.cursor,
-            self.count,
-        );
+        let (next_cursor, page) = ctx.db.scan_page(self.cursor, self.count);
         let glob = self.pattern.as_deref().map(Glob::new);
         let now = ctx.now_ms();
         let mut keys = Vec::new();

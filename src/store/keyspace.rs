@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use ahash::RandomState;
 use bytes::Bytes;
 
+use super::scan_order::ScanIndex;
 use super::value::Value;
 
 /// The current time in milliseconds on the engine clock, as a lookup asks for it: a plain
@@ -68,6 +69,10 @@ pub struct Keyspace {
     loading: bool,
     /// Keys removed by expiry since the start (INFO's `expired_keys`).
     expired_total: u64,
+    /// Keys ever added (a key set again counts once): tells a SCAN snapshot it is stale.
+    additions: u64,
+    /// SCAN's snapshot of the scan order, kept between pages.
+    scan_index: ScanIndex,
 }
 
 impl Keyspace {
@@ -179,6 +184,9 @@ impl Keyspace {
             self.deadlines.insert((deadline, key.clone()));
         }
         let old = self.map.insert(key.clone(), Entry { value, expires_at });
+        if old.is_none() {
+            self.additions += 1;
+        }
         if let Some(old_deadline) = old.and_then(|entry| entry.expires_at) {
             if Some(old_deadline) != expires_at {
                 self.deadlines.remove(&(old_deadline, key));
@@ -239,6 +247,7 @@ impl Keyspace {
     /// Removes every key; returns the keys that were stored (for WATCH invalidation).
     pub fn clear(&mut self) -> Vec<Bytes> {
         self.deadlines.clear();
+        self.scan_index = ScanIndex::default();
         self.map.drain().map(|(key, _)| key).collect()
     }
 
@@ -295,6 +304,19 @@ impl Keyspace {
         }
         let pick = super::random::below(self.map.len());
         self.map.keys().nth(pick).cloned()
+    }
+
+    /// One page of SCAN over every stored key (expired ones included: the caller expires
+    /// what the page touched): the keys from `cursor` in scan order, and the next cursor.
+    pub(crate) fn scan_page(&mut self, cursor: u64, count: usize) -> (u64, Vec<Bytes>) {
+        let map = &self.map;
+        self.scan_index.page(
+            || map.keys(),
+            self.additions,
+            |key| map.contains_key(key),
+            cursor,
+            count,
+        )
     }
 
     /// How many keys expired since the start (counted as they are taken).
