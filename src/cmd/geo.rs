@@ -293,8 +293,6 @@ pub struct GeoDist {
     first: Bytes,
     second: Bytes,
     unit: Option<Bytes>,
-    /// More words than the unit: a syntax error, reported before the lookup.
-    extra: bool,
 }
 
 impl GeoDist {
@@ -305,7 +303,6 @@ impl GeoDist {
             first: first.into_arg(),
             second: second.into_arg(),
             unit: None,
-            extra: false,
         }
     }
 
@@ -319,22 +316,19 @@ impl GeoDist {
         let key = args.next_bytes()?;
         let first = args.next_bytes()?;
         let second = args.next_bytes()?;
-        let mut rest = args.rest();
-        let extra = rest.len() > 1;
-        let unit = (!rest.is_empty()).then(|| rest.swap_remove(0));
+        let unit = args.next();
+        if !args.is_empty() {
+            return Err(Error::Syntax);
+        }
         Ok(Command::GeoDist(Box::new(GeoDist {
             key,
             first,
             second,
             unit,
-            extra,
         })))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        if self.extra {
-            return Error::Syntax.into();
-        }
         let meters = match self.unit.as_deref().map(unit).unwrap_or(Ok(1.0)) {
             Ok(meters) => meters,
             Err(error) => return error.into(),

@@ -185,7 +185,7 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
             out.push_str("# Cluster\r\n");
             field(out, "cluster_enabled", &0);
         }
-        _ => {
+        "keyspace" => {
             out.push_str("# Keyspace\r\n");
             let now_ms = now_us / 1000;
             let mut databases: Vec<_> = ctx.databases.all(ctx.db).collect();
@@ -203,5 +203,6 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
                 ));
             }
         }
+        _ => {}
     }
 }

@@ -418,13 +418,10 @@ impl Command {
         let mut line = Argv::new();
         let mut found = None;
         if let Some(name) = items.next() {
-            // A known command's name becomes the table's own spelling: no copy of it. The
-            // few whose errors quote the name as typed keep the caller's spelling.
+            // A known command's name becomes the table's own spelling: no copy of it.
             found = name.peek().and_then(table::find);
             line.push(match found {
-                Some(spec) if !spec.name.starts_with("geosearch") => {
-                    Bytes::from_static(spec.name.as_bytes())
-                }
+                Some(spec) if !spec.quotes_typed_name() => Bytes::from_static(spec.name.as_bytes()),
                 _ => name.into_arg(),
             });
         }

@@ -64,6 +64,15 @@ pub(crate) struct CommandSpec {
     pub(crate) subcommands: &'static [CommandSpec],
 }
 
+impl CommandSpec {
+    /// Whether the command's errors quote its name as the caller typed it (GEOSEARCH's
+    /// "exactly one of ... for GeoSearch"), so the parser must keep that spelling instead
+    /// of the table's.
+    pub(crate) fn quotes_typed_name(&self) -> bool {
+        matches!(self.name, "geosearch" | "geosearchstore")
+    }
+}
+
 const fn cmd(name: &'static str, arity: i32, parse: ParseFn) -> CommandSpec {
     CommandSpec {
         name,

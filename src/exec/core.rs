@@ -657,10 +657,7 @@ impl Core {
         // nothing later in the file, but it must exist when anything calls it.
         #[cfg(feature = "lua")]
         for code in self.scripts.functions.codes() {
-            crate::persist::resp::encode_args(
-                &[&b"FUNCTION"[..], b"LOAD", b"REPLACE", code],
-                &mut snapshot,
-            );
+            crate::persist::commands::function_load(code, &mut snapshot);
         }
         crate::persist::rewrite::rewrite_all(
             self.databases.all(&self.db),

@@ -142,6 +142,17 @@ pub(crate) fn select(db: usize, out: &mut Vec<u8>) {
     write_bulk_u64(db as u64, out);
 }
 
+/// `FUNCTION LOAD REPLACE code`: a function library, as the rewrite writes it and FUNCTION
+/// LOAD logs it (REPLACE, so replaying over a file that already holds it succeeds).
+#[cfg_attr(not(feature = "lua"), allow(dead_code))] // libraries exist with `lua` only
+pub(crate) fn function_load(code: &[u8], out: &mut Vec<u8>) {
+    write_array_len(4, out);
+    write_bulk(b"FUNCTION", out);
+    write_bulk(b"LOAD", out);
+    write_bulk(b"REPLACE", out);
+    write_bulk(code, out);
+}
+
 /// `DEL key`.
 pub(crate) fn del(key: &[u8], out: &mut Vec<u8>) {
     write_array_len(2, out);

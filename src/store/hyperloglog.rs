@@ -541,7 +541,7 @@ fn tau(mut x: f64) -> f64 {
 // ---------------------------------------------------------------------------------------
 // Debugging views (PFDEBUG).
 
-/// Every register's value (converting a sparse HLL to dense first, as PFDEBUG GETREG does).
+/// Every register of a dense HLL (PFDEBUG GETREG converts a sparse one first).
 pub(crate) fn registers(hll: &[u8]) -> Vec<u8> {
     let registers = &hll[HEADER_LEN..];
     (0..REGISTERS)

@@ -331,17 +331,13 @@ impl Keyspace {
 
     /// The average time to live of the keys with a deadline, in milliseconds (0 when none).
     pub fn average_ttl_ms(&self, now_ms: u64) -> u64 {
-        let live: Vec<u64> = self
+        let (sum, count) = self
             .deadlines
-            .iter()
-            .filter(|(deadline, _)| *deadline > now_ms)
-            .map(|(deadline, _)| deadline - now_ms)
-            .collect();
-        if live.is_empty() {
-            0
-        } else {
-            live.iter().sum::<u64>() / live.len() as u64
-        }
+            .range((now_ms.saturating_add(1), Bytes::new())..)
+            .fold((0u128, 0u128), |(sum, count), (deadline, _)| {
+                (sum + u128::from(deadline - now_ms), count + 1)
+            });
+        sum.checked_div(count).map_or(0, |average| average as u64)
     }
 
     /// Every stored entry, expired or not, in no particular order.
