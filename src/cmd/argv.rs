@@ -18,8 +18,11 @@ pub(crate) const INLINE_ARGS: usize = 6;
 /// The arguments after the command name (and after the subcommand, for containers).
 #[derive(Debug)]
 pub(crate) struct Args<'a> {
-    /// Drains the caller's line in place: the line itself is never moved.
-    items: smallvec::Drain<'a, [Bytes; INLINE_ARGS]>,
+    /// The caller's line; each argument is taken out of it (left empty) as it is read, so
+    /// nothing is copied and the line is never moved.
+    line: &'a mut Argv,
+    /// The next argument to read.
+    next: usize,
     /// The subcommand as the caller spelled it, for containers (Redis prints it in errors).
     subcommand: Option<Bytes>,
     /// The command name as the caller spelled it (GEOSEARCH prints it in errors).
@@ -27,25 +30,20 @@ pub(crate) struct Args<'a> {
 }
 
 impl<'a> Args<'a> {
-    /// The arguments of `argv` after its first `skip` (the name, and the subcommand of a
+    /// The arguments of `line` after its first `skip` (the name, and the subcommand of a
     /// container), taken out of it without copying the line.
-    pub(crate) fn new(argv: &'a mut Argv, skip: usize) -> Args<'a> {
-        let mut items = argv.drain(..);
-        let mut subcommand = None;
-        let mut name = None;
-        for position in 0..skip {
-            let arg = items.next();
-            match position {
-                0 => name = arg,
-                1 => subcommand = arg,
-                _ => {}
-            }
+    pub(crate) fn new(line: &'a mut Argv, skip: usize) -> Args<'a> {
+        let mut args = Args {
+            line,
+            next: 0,
+            subcommand: None,
+            name: None,
+        };
+        args.name = args.next();
+        if skip > 1 {
+            args.subcommand = args.next();
         }
-        Args {
-            items,
-            subcommand,
-            name,
-        }
+        args
     }
 
     /// The command name as the caller spelled it.
@@ -60,22 +58,24 @@ impl<'a> Args<'a> {
 
     /// How many arguments are left.
     pub(crate) fn remaining(&self) -> usize {
-        self.items.len()
+        self.line.len().saturating_sub(self.next)
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.items.len() == 0
+        self.remaining() == 0
     }
 
     /// The next argument. The arity check in the table has already guaranteed the
     /// mandatory ones; an optional one that is missing is a syntax error, as in Redis.
     pub(crate) fn next_bytes(&mut self) -> Result<Bytes, Error> {
-        self.items.next().ok_or(Error::Syntax)
+        self.next().ok_or(Error::Syntax)
     }
 
     /// The next argument, if any is left (for options that may end the line).
     pub(crate) fn next(&mut self) -> Option<Bytes> {
-        self.items.next()
+        let arg = self.line.get_mut(self.next).map(std::mem::take)?;
+        self.next += 1;
+        Some(arg)
     }
 
     /// The next argument as an integer (`ERR value is not an integer or out of range`).
@@ -86,12 +86,14 @@ impl<'a> Args<'a> {
 
     /// The next argument, upper-cased, for keyword matching.
     pub(crate) fn next_keyword(&mut self) -> Option<Keyword> {
-        self.items.next().map(Keyword::new)
+        self.next().map(Keyword::new)
     }
 
     /// All remaining arguments.
     pub(crate) fn rest(&mut self) -> Vec<Bytes> {
-        self.items.by_ref().collect()
+        let start = self.next.min(self.line.len());
+        self.next = self.line.len();
+        self.line[start..].iter_mut().map(std::mem::take).collect()
     }
 
     /// Fails with a syntax error if anything is left.

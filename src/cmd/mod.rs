@@ -437,8 +437,8 @@ impl Command {
 
     /// Parses `argv`; `found` is the row of its name if the caller looked it up already.
     fn parse_line(argv: &mut Argv, found: Option<&'static CommandSpec>) -> Result<Command, Error> {
-        let spec = match table::lookup(argv, found) {
-            Ok(spec) => spec,
+        let (spec, words) = match table::lookup(argv, found) {
+            Ok(found) => found,
             // Redis's `rejectCommand` special-cases EXEC: it aborts the transaction now
             // instead of flagging it, naming the reason.
             Err(error @ Error::WrongArity { .. }) if argv[0].eq_ignore_ascii_case(b"exec") => {
@@ -453,8 +453,7 @@ impl Command {
         let Some(parse) = spec.parse else {
             return Err(Error::arity(spec.name));
         };
-        let skip = if spec.name.contains('|') { 2 } else { 1 };
-        let mut args = Args::new(argv, skip);
+        let mut args = Args::new(argv, words);
         Ok(parse(&mut args)
             .and_then(|command| args.finish().map(|()| command))
             .unwrap_or_else(|error| Command::Invalid {

@@ -518,11 +518,12 @@ fn arity_fits(arity: i32, argc: usize) -> bool {
 }
 
 /// Finds the row for `argv` (`found`: its top-level row, when the caller already has it)
-/// and checks its arity; the error is Redis's rejection text.
+/// and checks its arity; the error is Redis's rejection text. With the row comes how many
+/// words name the command: 1, or 2 for a container's subcommand.
 pub(crate) fn lookup(
     argv: &[Bytes],
     found: Option<&'static CommandSpec>,
-) -> Result<&'static CommandSpec, Error> {
+) -> Result<(&'static CommandSpec, usize), Error> {
     let Some(name) = argv.first() else {
         // An empty command line; Redis never executes one, and its nearest text is this.
         return Err(Error::unknown_command::<&[u8]>(b"", &[]));
@@ -532,7 +533,7 @@ pub(crate) fn lookup(
     };
     if spec.subcommands.is_empty() {
         return if arity_fits(spec.arity, argv.len()) {
-            Ok(spec)
+            Ok((spec, 1))
         } else {
             Err(Error::arity(spec.name))
         };
@@ -548,7 +549,7 @@ pub(crate) fn lookup(
             .is_some_and(|(_, sub)| sub.as_bytes() == sub_lower.as_slice())
     });
     match found {
-        Some(found) if arity_fits(found.arity, argv.len()) => Ok(found),
+        Some(found) if arity_fits(found.arity, argv.len()) => Ok((found, 2)),
         Some(found) => Err(Error::arity(found.name)),
         None => Err(Error::unknown_subcommand(sub, name)),
     }
