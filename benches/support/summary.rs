@@ -107,7 +107,14 @@ pub fn print(title: &str, ratios: impl FnOnce(&Figures, &mut String)) {
         .filter_map(|bench| Some((bench.clone(), read_figure(&dir, bench, start)?)))
         .collect();
     if figures.is_empty() {
-        // `--test`, `--list`, or a filter that matched nothing: no estimates this run.
+        // `--test`, `--list`, or a filter that matched nothing: no estimates this run, but
+        // the paired measurements, which run outside criterion, still report.
+        if !notes.is_empty() {
+            println!("\n==== embedis {title}: paired measurements (this run) ====");
+            for line in &notes {
+                println!("{line}");
+            }
+        }
         return;
     }
 
