@@ -217,6 +217,67 @@ fn hscan_of_a_large_hash_returns_every_field_that_stays() {
     assert_eq!(flat, vec![Bytes::from("f1999"), Bytes::from("1999")]);
 }
 
+/// Every field an HSCAN iteration from cursor 0 returns, with the number of pages.
+fn hscan_all(conn: &mut embedis::Connection, key: &str, count: usize) -> (BTreeSet<Bytes>, usize) {
+    let mut seen = BTreeSet::new();
+    let mut cursor = 0;
+    let mut pages = 0;
+    loop {
+        let (next, flat) = conn.run(HScan::new(key, cursor).count(count)).unwrap();
+        pages += 1;
+        seen.extend(flat.chunks(2).map(|pair| pair[0].clone()));
+        if next == 0 {
+            return (seen, pages);
+        }
+        cursor = next;
+    }
+}
+
+#[test]
+fn interleaved_hscans_of_one_hash_each_return_every_field_present_from_their_start() {
+    // A large hash keeps a snapshot of its scan order between pages. One iteration must
+    // not be served a snapshot built before it started (it would miss a field added in
+    // between), and another iteration restarting must not break one under way.
+    let engine = Engine::new();
+    let mut a = engine.connect();
+    let mut b = engine.connect();
+    for n in 0..3_000 {
+        a.run(HSet::new("h", format!("f{n}"), "v")).unwrap();
+    }
+    // `a` is two pages in: a snapshot now exists.
+    let (cursor_a, first) = a.run(HScan::new("h", 0).count(50)).unwrap();
+    let (mut cursor_a, second) = a.run(HScan::new("h", cursor_a).count(50)).unwrap();
+    let mut seen_a: BTreeSet<Bytes> = first.chunks(2).map(|p| p[0].clone()).collect();
+    seen_a.extend(second.chunks(2).map(|p| p[0].clone()));
+    // A field arrives, then `b` starts its own iteration and must see it.
+    a.run(HSet::new("h", "late", "v")).unwrap();
+    let (seen_b, pages_b) = hscan_all(&mut b, "h", 50);
+    assert!(pages_b > 10, "paged ({pages_b} pages)");
+    assert!(
+        seen_b.contains(&Bytes::from("late")),
+        "a field added before the start"
+    );
+    assert_eq!(seen_b.len(), 3_001);
+    // `a` goes on after `b` restarted and finished: it still returns every original field.
+    while cursor_a != 0 {
+        let (next, flat) = a.run(HScan::new("h", cursor_a).count(50)).unwrap();
+        seen_a.extend(flat.chunks(2).map(|p| p[0].clone()));
+        cursor_a = next;
+    }
+    for n in 0..3_000 {
+        assert!(
+            seen_a.contains(&Bytes::from(format!("f{n}"))),
+            "f{n} missed"
+        );
+    }
+    // A fresh iteration after deletions returns exactly what is left.
+    for n in 0..1_500 {
+        a.run(HDel::new("h", [format!("f{n}")])).unwrap();
+    }
+    let (seen, _) = hscan_all(&mut a, "h", 7);
+    assert_eq!(seen.len(), 1_501);
+}
+
 #[test]
 fn a_token_bucket_kept_in_a_hash_by_an_atomic_closure() {
     // The classic Lua token bucket (HMGET tokens, ts; refill; HSET), in-process.

@@ -11,7 +11,6 @@ use super::argv::Args;
 use super::IntoArg;
 use crate::store::glob::Glob;
 use crate::store::number::{parse_i64, parse_scan_cursor};
-use crate::store::scan_order;
 use crate::{Error, Reply};
 
 /// A collection scan's cursor and options.
@@ -80,41 +79,41 @@ impl ScanArgs {
         reply(0, Vec::new())
     }
 
-    /// The members of one page, and the cursor to go on from: a compact collection's
-    /// members all, in its order, with cursor 0; a large one's by scan order. `members`
-    /// lists them (called again for each pass).
-    fn select<'a, I>(&self, compact: bool, members: impl Fn() -> I) -> (u64, Vec<Bytes>)
-    where
-        I: Iterator<Item = &'a Bytes>,
-    {
-        let glob = self.pattern.as_deref().map(Glob::new);
-        let wanted = |member: &Bytes| glob.as_ref().is_none_or(|glob| glob.matches(member));
-        if compact {
-            return (0, members().filter(|m| wanted(m)).cloned().collect());
-        }
-        let (next_cursor, mut page) = scan_order::page(&members, self.cursor, self.count);
-        page.retain(|member| wanted(member));
-        (next_cursor, page)
+    /// The refusal of a bad option, for a collection that exists (redis-server checks
+    /// them only then).
+    pub(crate) fn refusal(&self) -> Option<Reply> {
+        self.bad_option.clone().map(Reply::Error)
     }
 
-    /// One page of a collection of members with values (a hash's fields, a sorted set's
-    /// members): `member, value, ...`, each value rendered by `render`.
-    pub(crate) fn page<'a, V, I>(
+    /// The members one call answers, and the cursor to go on from: a compact collection's
+    /// members all, in its order (`compact`), with cursor 0, whatever the cursor and COUNT;
+    /// a large one's page by scan order from `large(cursor, count)`.
+    pub(crate) fn select(
         &self,
-        compact: bool,
-        members: impl Fn() -> I,
+        compact: Option<Vec<Bytes>>,
+        large: impl FnOnce(u64, usize) -> (u64, Vec<Bytes>),
+    ) -> (u64, Vec<Bytes>) {
+        match compact {
+            Some(members) => (0, members),
+            None => large(self.cursor, self.count),
+        }
+    }
+
+    /// The reply for a page of members with values (a hash's fields, a sorted set's
+    /// members): `member, value, ...`, MATCH applied, each value rendered by `render`;
+    /// `value_of` skips a member that is gone.
+    pub(crate) fn answer_pairs<V>(
+        &self,
+        (cursor, page): (u64, Vec<Bytes>),
         value_of: impl Fn(&Bytes) -> Option<V>,
         render: impl Fn(V) -> Bytes,
-    ) -> Reply
-    where
-        I: Iterator<Item = (&'a Bytes, V)>,
-    {
-        if let Some(error) = &self.bad_option {
-            return Reply::Error(error.clone());
-        }
-        let (cursor, page) = self.select(compact, || members().map(|(member, _)| member));
+    ) -> Reply {
+        let glob = self.pattern.as_deref().map(Glob::new);
         let mut flat = Vec::with_capacity(page.len() * 2);
         for member in page {
+            if glob.as_ref().is_some_and(|glob| !glob.matches(&member)) {
+                continue;
+            }
             if let Some(value) = value_of(&member) {
                 flat.push(Reply::Bulk(member));
                 flat.push(Reply::Bulk(render(value)));
@@ -123,23 +122,12 @@ impl ScanArgs {
         reply(cursor, flat)
     }
 
-    /// One page of a collection of bare members (a set's).
-    pub(crate) fn page_members<'a, I>(
-        &self,
-        compact: bool,
-        members: impl Fn() -> I,
-        contains: impl Fn(&Bytes) -> bool,
-    ) -> Reply
-    where
-        I: Iterator<Item = &'a Bytes>,
-    {
-        if let Some(error) = &self.bad_option {
-            return Reply::Error(error.clone());
-        }
-        let (cursor, page) = self.select(compact, members);
+    /// The reply for a page of bare members (a set's), MATCH applied.
+    pub(crate) fn answer_members(&self, (cursor, page): (u64, Vec<Bytes>)) -> Reply {
+        let glob = self.pattern.as_deref().map(Glob::new);
         let items = page
             .into_iter()
-            .filter(|member| contains(member))
+            .filter(|member| glob.as_ref().is_none_or(|glob| glob.matches(member)))
             .map(Reply::Bulk)
             .collect();
         reply(cursor, items)

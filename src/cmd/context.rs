@@ -159,11 +159,21 @@ impl Ctx<'_> {
         key: &[u8],
         pick: fn(&mut Value) -> Option<&mut T>,
     ) -> Result<Option<&T>, Error> {
+        Ok(self.read_value_as_mut(key, pick)?.map(|value| &*value))
+    }
+
+    /// [`Ctx::read_value_as`] for a read that keeps state in the value (HSCAN's snapshot of
+    /// its scan order), not data: nothing is announced as written.
+    pub(crate) fn read_value_as_mut<T: ?Sized>(
+        &mut self,
+        key: &[u8],
+        pick: fn(&mut Value) -> Option<&mut T>,
+    ) -> Result<Option<&mut T>, Error> {
         if self.announces_misses() && matches!(self.value_as(key, pick), Ok(None)) {
             self.key_miss(key);
             return Ok(None);
         }
-        Ok(self.value_as(key, pick)?.map(|value| &*value))
+        self.value_as(key, pick)
     }
 
     /// The string stored at `key`: `Ok(None)` if missing, WRONGTYPE for another type.

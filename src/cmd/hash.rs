@@ -883,15 +883,21 @@ impl HScan {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.read_hash(&self.key) {
-            Ok(Some(hash)) => self.scan.page(
-                hash.is_compact(),
-                || hash.iter(),
-                |field| hash.get(field),
-                Bytes::clone,
-            ),
-            Ok(None) => ScanArgs::nothing(),
-            Err(error) => error.into(),
+        let hash = match ctx.read_value_as_mut(&self.key, Value::hash_mut) {
+            Ok(Some(hash)) => hash,
+            Ok(None) => return ScanArgs::nothing(),
+            Err(error) => return error.into(),
+        };
+        if let Some(refusal) = self.scan.refusal() {
+            return refusal;
         }
+        let compact = hash
+            .is_compact()
+            .then(|| hash.iter().map(|(field, _)| field.clone()).collect());
+        let page = self
+            .scan
+            .select(compact, |cursor, count| hash.scan_page(cursor, count));
+        self.scan
+            .answer_pairs(page, |field| hash.get(field), Bytes::clone)
     }
 }

@@ -783,14 +783,20 @@ impl SScan {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.read_set(&self.key) {
-            Ok(Some(set)) => self.scan.page_members(
-                set.is_intset(),
-                || set.members().into_iter(),
-                |member| set.contains(member),
-            ),
-            Ok(None) => ScanArgs::nothing(),
-            Err(error) => error.into(),
+        let set = match ctx.read_value_as_mut(&self.key, Value::set_mut) {
+            Ok(Some(set)) => set,
+            Ok(None) => return ScanArgs::nothing(),
+            Err(error) => return error.into(),
+        };
+        if let Some(refusal) = self.scan.refusal() {
+            return refusal;
         }
+        let compact = set
+            .is_intset()
+            .then(|| set.members().into_iter().cloned().collect());
+        let page = self
+            .scan
+            .select(compact, |cursor, count| set.scan_page(cursor, count));
+        self.scan.answer_members(page)
     }
 }

@@ -1481,19 +1481,24 @@ impl ZScan {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.read_zset(&self.key) {
-            Ok(Some(set)) => {
-                let compact = set.is_compact();
-                self.scan.page(
-                    compact,
-                    || set.iter(),
-                    |member| set.score(member),
-                    |score| Bytes::from(scan_score(score, compact)),
-                )
-            }
-            Ok(None) => ScanArgs::nothing(),
-            Err(error) => error.into(),
+        let set = match ctx.read_value_as_mut(&self.key, Value::sorted_set_mut) {
+            Ok(Some(set)) => set,
+            Ok(None) => return ScanArgs::nothing(),
+            Err(error) => return error.into(),
+        };
+        if let Some(refusal) = self.scan.refusal() {
+            return refusal;
         }
+        let compact = set.is_compact();
+        let members = compact.then(|| set.iter().map(|(member, _)| member.clone()).collect());
+        let page = self
+            .scan
+            .select(members, |cursor, count| set.scan_page(cursor, count));
+        self.scan.answer_pairs(
+            page,
+            |member| set.score(member),
+            |score| Bytes::from(scan_score(score, compact)),
+        )
     }
 }
 

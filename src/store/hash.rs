@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 use bytes::Bytes;
 
+use super::scan_order::ScanSnapshot;
+
 /// Redis's `hash-max-listpack-entries` default (512 in redis-server 7.0).
 pub(crate) const COMPACT_MAX_FIELDS: usize = 512;
 /// Redis's `hash-max-listpack-value` default: a longer field or value converts the hash.
@@ -25,6 +27,8 @@ pub struct Hash {
     entries: Vec<(Bytes, Bytes)>,
     /// Position of each field in `entries`, once the hash is no longer compact.
     index: Option<HashMap<Bytes, usize, ahash::RandomState>>,
+    /// HSCAN's snapshot of the scan order between pages.
+    scan: ScanSnapshot,
 }
 
 impl Hash {
@@ -42,6 +46,18 @@ impl Hash {
     /// insertion order.
     pub fn is_compact(&self) -> bool {
         self.index.is_none()
+    }
+
+    /// One HSCAN page of a large hash: fields from `cursor` in scan order, and the next
+    /// cursor (see `store/scan_order.rs`).
+    pub(crate) fn scan_page(&mut self, cursor: u64, count: usize) -> (u64, Vec<Bytes>) {
+        let (entries, index) = (&self.entries, &self.index);
+        let present = |field: &Bytes| match index {
+            Some(index) => index.contains_key(field),
+            None => entries.iter().any(|(f, _)| f == field),
+        };
+        let fields = || entries.iter().map(|(field, _)| field);
+        self.scan.page(fields, present, cursor, count)
     }
 
     fn position(&self, field: &[u8]) -> Option<usize> {

@@ -4,8 +4,8 @@
 //! valid however the collection grows, shrinks or is rearranged between calls. That gives
 //! Redis's guarantee (a member present from the start to the end of a full iteration is
 //! returned at least once) without Redis's reverse-binary walk of its hash table buckets.
-//! A page costs one pass over the collection: O(n log count); SCAN's pages over the
-//! keyspace use a sorted snapshot instead after the first page ([`ScanIndex`]).
+//! A first page costs one pass over the collection: O(n log count); the pages after it read
+//! a sorted snapshot ([`ScanSnapshot`]) built at the second page.
 
 use std::collections::BinaryHeap;
 
@@ -66,32 +66,49 @@ where
     )
 }
 
-/// A sorted snapshot of a keyspace's scan order, kept between the pages of a SCAN: a page
-/// is then a binary search and `count` steps instead of a pass over every key, so a whole
-/// iteration costs O(n log n) instead of O(n² / count).
+/// A sorted snapshot of a collection's scan order, kept between the pages of one iteration:
+/// a page is then a binary search and `count` steps instead of a pass over every member, so
+/// a whole iteration costs O(n log n) instead of O(n² / count).
 ///
-/// Built on the first page after cursor 0 (a SCAN that stops at its first page never pays
-/// for it), dropped when an iteration ends. A snapshot may miss keys added after it was
-/// built, which SCAN allows for keys added during an iteration; so that it never misses a
-/// key added *before* an iteration starts, a cursor-0 page drops a snapshot older than the
-/// keyspace's last added key. Keys removed since are skipped as they are met.
-#[derive(Debug, Default)]
-pub(crate) struct ScanIndex {
-    /// `(position, key)`, sorted; `None`: no snapshot.
-    entries: Option<Vec<(u64, Bytes)>>,
-    /// The keyspace's additions counter when it was built.
-    generation: u64,
+/// Built on the first page after cursor 0 (an iteration that stops at its first page never
+/// pays for it) and dropped when an iteration ends. Members removed since it was built are
+/// skipped as they are met; members added since may be missed, which SCAN allows for
+/// members added during an iteration. So that it never misses one added *before* an
+/// iteration started, its owner drops it at every cursor-0 page (see [`ScanIndex`] for the
+/// keyspace's finer rule). A large hash, set or sorted set carries one (HSCAN, SSCAN,
+/// ZSCAN); it is not part of the value: a copy of the collection starts without it.
+#[derive(Default)]
+pub(crate) struct ScanSnapshot {
+    /// `(position, member)`, sorted; `None`: no snapshot.
+    entries: Option<Box<[(u64, Bytes)]>>,
 }
 
-impl ScanIndex {
-    /// A page of SCAN: the same cursors and keys as [`page`] gives over the same keys.
-    /// `generation` counts the keys ever added; `present` says whether a key is still
-    /// stored.
+impl Clone for ScanSnapshot {
+    /// A copy (COPY, a rewrite's snapshot) has no iteration in progress.
+    fn clone(&self) -> ScanSnapshot {
+        ScanSnapshot::default()
+    }
+}
+
+impl std::fmt::Debug for ScanSnapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScanSnapshot")
+            .field(
+                "members",
+                &self.entries.as_ref().map(|entries| entries.len()),
+            )
+            .finish()
+    }
+}
+
+impl ScanSnapshot {
+    /// A page of HSCAN, SSCAN or ZSCAN over a large collection: the same cursors and
+    /// members as [`page`] gives over the same members. `present` says whether a member
+    /// is still there.
     pub(crate) fn page<'a, I>(
         &mut self,
-        keys: impl Fn() -> I,
-        generation: u64,
-        present: impl Fn(&[u8]) -> bool,
+        members: impl Fn() -> I,
+        present: impl Fn(&Bytes) -> bool,
         cursor: u64,
         count: usize,
     ) -> (u64, Vec<Bytes>)
@@ -99,30 +116,41 @@ impl ScanIndex {
         I: Iterator<Item = &'a Bytes>,
     {
         if cursor == 0 {
-            if self.generation != generation {
-                self.entries = None;
-            }
-            return page(keys, cursor, count);
+            self.entries = None;
         }
-        if self.entries.is_none() {
-            let mut entries: Vec<(u64, Bytes)> =
-                keys().map(|key| (position(key), key.clone())).collect();
+        self.page_kept(members, present, cursor, count)
+    }
+
+    /// As [`ScanSnapshot::page`], but a snapshot built before a cursor-0 page is kept.
+    fn page_kept<'a, I>(
+        &mut self,
+        members: impl Fn() -> I,
+        present: impl Fn(&Bytes) -> bool,
+        cursor: u64,
+        count: usize,
+    ) -> (u64, Vec<Bytes>)
+    where
+        I: Iterator<Item = &'a Bytes>,
+    {
+        if cursor == 0 {
+            return page(members, cursor, count);
+        }
+        let entries = self.entries.get_or_insert_with(|| {
+            let mut entries: Vec<(u64, Bytes)> = members()
+                .map(|member| (position(member), member.clone()))
+                .collect();
             entries.sort_unstable();
-            self.entries = Some(entries);
-            self.generation = generation;
-        }
-        let Some(entries) = self.entries.as_ref() else {
-            return page(keys, cursor, count);
-        };
+            entries.into_boxed_slice()
+        });
         let start = entries.partition_point(|(at, _)| *at < cursor);
         let mut found: Vec<Bytes> = Vec::with_capacity(count.min(entries.len() - start));
         let mut last = None;
-        for (at, key) in &entries[start..] {
+        for (at, member) in &entries[start..] {
             if found.len() >= count && last != Some(*at) {
                 break;
             }
-            if present(key) {
-                found.push(key.clone());
+            if present(member) {
+                found.push(member.clone());
                 last = Some(*at);
             }
         }
@@ -134,6 +162,48 @@ impl ScanIndex {
             self.entries = None;
         }
         (next, found)
+    }
+
+    /// Whether a snapshot is held (an iteration is under way).
+    #[cfg(test)]
+    fn is_held(&self) -> bool {
+        self.entries.is_some()
+    }
+}
+
+/// The keyspace's [`ScanSnapshot`] for SCAN. SCAN restarts from cursor 0 often, so a
+/// snapshot outlives a cursor-0 page unless a key was added since it was built: only then
+/// could it miss a key present from the start of the new iteration.
+#[derive(Debug, Default)]
+pub(crate) struct ScanIndex {
+    snapshot: ScanSnapshot,
+    /// The keyspace's additions counter when the snapshot was built.
+    generation: u64,
+}
+
+impl ScanIndex {
+    /// A page of SCAN: the same cursors and keys as [`page`] gives over the same keys.
+    /// `generation` counts the keys ever added; `present` says whether a key is still
+    /// stored.
+    pub(crate) fn page<'a, I>(
+        &mut self,
+        keys: impl Fn() -> I,
+        generation: u64,
+        present: impl Fn(&Bytes) -> bool,
+        cursor: u64,
+        count: usize,
+    ) -> (u64, Vec<Bytes>)
+    where
+        I: Iterator<Item = &'a Bytes>,
+    {
+        if cursor == 0 && self.generation != generation {
+            self.snapshot = ScanSnapshot::default();
+        }
+        if cursor != 0 && self.snapshot.entries.is_none() {
+            // The snapshot this page builds holds every key added so far.
+            self.generation = generation;
+        }
+        self.snapshot.page_kept(keys, present, cursor, count)
     }
 }
 
@@ -175,7 +245,7 @@ mod tests {
             }
             (a, b) = (next_a, next_b);
         }
-        assert!(index.entries.is_none(), "dropped at the end");
+        assert!(!index.snapshot.is_held(), "dropped at the end");
         // Mid-iteration removals are skipped, additions after the snapshot may be missed,
         // and a new iteration after an addition sees it.
         let (cursor, first) = index.page(|| members.iter(), 1, |_| true, 0, 100);

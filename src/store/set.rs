@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use bytes::Bytes;
 
 use super::number::parse_i64;
+use super::scan_order::ScanSnapshot;
 
 /// Redis's `set-max-intset-entries` default.
 const INTSET_MAX_MEMBERS: usize = 512;
@@ -21,6 +22,8 @@ pub struct Set {
     /// Past the intset's limits once (a member that is no integer, or too many); never an
     /// intset again, as on Redis.
     table: bool,
+    /// SSCAN's snapshot of the scan order between pages.
+    scan: ScanSnapshot,
 }
 
 impl Set {
@@ -37,6 +40,14 @@ impl Set {
     /// Whether redis-server would hold this set as an intset (sorted, scanned whole).
     pub fn is_intset(&self) -> bool {
         !self.table
+    }
+
+    /// One SSCAN page of a large set: members from `cursor` in scan order, and the next
+    /// cursor (see `store/scan_order.rs`).
+    pub(crate) fn scan_page(&mut self, cursor: u64, count: usize) -> (u64, Vec<Bytes>) {
+        let members = &self.members;
+        self.scan
+            .page(|| members.iter(), |m| members.contains(m), cursor, count)
     }
 
     /// Whether `member` is in the set.

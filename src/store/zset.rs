@@ -22,6 +22,8 @@ use bytes::Bytes;
 pub use order::Iter;
 use order::Order;
 
+use super::scan_order::ScanSnapshot;
+
 /// Redis's `zset-max-listpack-entries` default.
 const COMPACT_MAX_MEMBERS: usize = 128;
 /// Redis's `zset-max-listpack-value` default.
@@ -98,6 +100,8 @@ pub struct SortedSet {
     order: Order,
     /// Past Redis's listpack limits once; never compact again (Redis never converts back).
     large: bool,
+    /// ZSCAN's snapshot of the scan order between pages.
+    scan: ScanSnapshot,
 }
 
 impl SortedSet {
@@ -125,7 +129,16 @@ impl SortedSet {
             scores,
             order: Order::from_sorted(entries),
             large,
+            scan: ScanSnapshot::default(),
         }
+    }
+
+    /// One ZSCAN page of a large sorted set: members from `cursor` in scan order, and the
+    /// next cursor (see `store/scan_order.rs`).
+    pub(crate) fn scan_page(&mut self, cursor: u64, count: usize) -> (u64, Vec<Bytes>) {
+        let scores = &self.scores;
+        self.scan
+            .page(|| scores.keys(), |m| scores.contains_key(m), cursor, count)
     }
 
     /// Number of members.
