@@ -93,6 +93,20 @@ pub enum Error {
     NoProto,
     /// CLIENT SETNAME with a space, newline or other special character.
     InvalidClientName,
+    /// CLIENT LIST ID with an id that is not an integer.
+    InvalidClientId,
+    /// CLIENT KILL ID with an id that is not a positive integer.
+    ClientIdNotPositive,
+    /// CLIENT LIST TYPE or CLIENT KILL TYPE with an unknown kind of client.
+    UnknownClientType(String),
+    /// CLIENT KILL addr (the old form) matched no connection.
+    NoSuchClient,
+    /// CLIENT KILL USER naming a user that does not exist (embedis has `default` only).
+    NoSuchUser(String),
+    /// CLIENT UNBLOCK with a reason other than TIMEOUT or ERROR.
+    UnblockReason,
+    /// A blocked read answered by another connection's `CLIENT UNBLOCK id ERROR`.
+    UnblockedByClient,
     /// SELECT of a database outside 0..=15.
     DbIndexOutOfRange,
     /// SELECT with an index that is not an integer.
@@ -747,7 +761,7 @@ impl Error {
             Error::WrongType => "WRONGTYPE",
             Error::NoGroup(_) => "NOGROUP",
             Error::BusyGroup => "BUSYGROUP",
-            Error::Unblocked => "UNBLOCKED",
+            Error::Unblocked | Error::UnblockedByClient => "UNBLOCKED",
             Error::ExecAbort | Error::ExecAbortBecause(_) => "EXECABORT",
             Error::NoProto => "NOPROTO",
             Error::WrongPass => "WRONGPASS",
@@ -939,6 +953,17 @@ impl fmt::Display for Error {
             Error::NoGroup(text) => write!(f, "NOGROUP {text}"),
             Error::BusyGroup => f.write_str("BUSYGROUP Consumer Group name already exists"),
             Error::Unblocked => f.write_str("UNBLOCKED the stream key no longer exists"),
+            Error::UnblockedByClient => {
+                f.write_str("UNBLOCKED client unblocked via CLIENT UNBLOCK")
+            }
+            Error::InvalidClientId => f.write_str("ERR Invalid client ID"),
+            Error::ClientIdNotPositive => f.write_str("ERR client-id should be greater than 0"),
+            Error::UnknownClientType(kind) => write!(f, "ERR Unknown client type '{kind}'"),
+            Error::NoSuchClient => f.write_str("ERR No such client"),
+            Error::NoSuchUser(user) => write!(f, "ERR No such user '{user}'"),
+            Error::UnblockReason => {
+                f.write_str("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR")
+            }
             Error::SsubscribeDenyBlocking => {
                 f.write_str("ERR SSUBSCRIBE isn't allowed for a DENY BLOCKING client")
             }

@@ -32,6 +32,10 @@
 //!   integers: a hash table on redis-server, in its own order);
 //! - `!pfill KEY N PREFIX` (a whole line): `PFADD KEY PREFIX0 PREFIX1 ...` with N elements
 //!   (past a few hundred, a dense HyperLogLog);
+//! - `!client`: CLIENT LIST or CLIENT INFO text (or an EXEC reply holding some): the same
+//!   frame types, lines and field names in the same order, and the same values except
+//!   where a socket decides them (id, addresses, fd, buffer and memory sizes, events);
+//!   age and idle within a second;
 //! - `!len`: a random pick (HRANDFIELD, ZRANDMEMBER, SPOP, SRANDMEMBER): the same type, and
 //!   for arrays and sets the same number of elements, but not the same elements.
 //!
@@ -66,6 +70,7 @@ enum Check {
     Scan,
     Page,
     Len,
+    Client,
     Sleep,
 }
 
@@ -186,6 +191,7 @@ fn parse_step(line: &str) -> Step {
                 "scan" => Check::Scan,
                 "page" => Check::Page,
                 "len" => Check::Len,
+                "client" => Check::Client,
                 other => panic!("unknown check !{other}"),
             };
             rest = tail.trim_start();
@@ -265,6 +271,7 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
                     _ => true,
                 }
         }
+        Check::Client => same_client_lists(expected, actual),
         Check::Time => time_shape(expected)
             .zip(time_shape(actual))
             .is_some_and(|(a, b)| a.abs_diff(b) <= 5),
@@ -274,6 +281,79 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
     } else {
         Err(format!("replies differ ({check:?} comparison)"))
     }
+}
+
+/// Whether two CLIENT LIST / CLIENT INFO replies (or arrays of them and other replies)
+/// agree on everything a socket does not decide.
+fn same_client_lists(expected: &[u8], actual: &[u8]) -> bool {
+    if let (Some((h1, e1)), Some((h2, e2))) = (elements(expected), elements(actual)) {
+        return h1 == h2
+            && e1.len() == e2.len()
+            && e1.iter().zip(&e2).all(|(a, b)| same_client_lists(a, b));
+    }
+    match (client_text(expected), client_text(actual)) {
+        (Some((k1, t1)), Some((k2, t2))) => {
+            let (l1, l2): (Vec<&str>, Vec<&str>) =
+                (t1.split('\n').collect(), t2.split('\n').collect());
+            k1 == k2
+                && l1.len() == l2.len()
+                && l1.iter().zip(&l2).all(|(a, b)| same_client_line(a, b))
+        }
+        _ => expected == actual,
+    }
+}
+
+/// The text of a bulk or verbatim string frame, with its type byte.
+fn client_text(frame: &[u8]) -> Option<(u8, String)> {
+    let kind = *frame.first()?;
+    let body = match kind {
+        b'$' => bulk(frame)?.0,
+        b'=' => {
+            let (_, rest) = frame.split_at(find(frame, b"\r\n")? + 2);
+            let end = rest.len().checked_sub(2)?;
+            rest.get(4..end)?
+        }
+        _ => return None,
+    };
+    Some((kind, String::from_utf8_lossy(body).into_owned()))
+}
+
+fn same_client_line(expected: &str, actual: &str) -> bool {
+    const SOCKET: &[&str] = &[
+        "id",
+        "addr",
+        "laddr",
+        "fd",
+        "qbuf",
+        "qbuf-free",
+        "argv-mem",
+        "multi-mem",
+        "rbs",
+        "rbp",
+        "obl",
+        "oll",
+        "omem",
+        "tot-mem",
+        "events",
+    ];
+    let fields = |line: &str| -> Vec<(String, String)> {
+        line.split(' ')
+            .filter(|field| !field.is_empty())
+            .map(|field| {
+                let (name, value) = field.split_once('=').unwrap_or((field, ""));
+                (name.to_string(), value.to_string())
+            })
+            .collect()
+    };
+    let (a, b) = (fields(expected), fields(actual));
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|((n1, v1), (n2, v2))| {
+            n1 == n2
+                && (SOCKET.contains(&n1.as_str())
+                    || v1 == v2
+                    || (matches!(n1.as_str(), "age" | "idle")
+                        && matches!((v1.parse::<i64>(), v2.parse::<i64>()), (Ok(x), Ok(y)) if (x - y).abs() <= 1)))
+        })
 }
 
 /// The header and the elements of an array frame, the elements sorted.
@@ -3368,11 +3448,44 @@ const AUTH_AND_CLIENTS: &[Case] = &[
     ("client no-evict inside multi", &["MULTI", "CLIENT NO-EVICT on", "CLIENT NO-EVICT maybe", "CLIENT NO-EVICT off", "EXEC"]),
     ("client no-evict arity inside multi aborts", &["MULTI", "CLIENT NO-EVICT", "EXEC"]),
     ("client no-evict survives reset", &["CLIENT NO-EVICT on", "RESET", "CLIENT NO-EVICT off", "GET k"]),
-    // CLIENT INFO and CLIENT LIST: only what is deterministic.
-    // CLIENT KILL, old form (one address) and new form (filters).
-    // Type names, SKIPME and NO-EVICT arguments are compared as C strings (up to a NUL byte);
-    // user names are looked up whole but quoted up to the NUL.
-    // CLIENT UNBLOCK: ids that match nobody (a blocked connection's id cannot be typed).
+    // CLIENT INFO and CLIENT LIST (`!client`: every field a socket does not decide).
+    ("client info", &["!client CLIENT INFO", "!client client info", "CLIENT INFO x"]),
+    ("client list of one", &["!client CLIENT LIST", "!client CLIENT LIST TYPE normal", "!client CLIENT LIST TYPE pubsub", "!client CLIENT LIST TYPE master", "!client CLIENT LIST TYPE replica", "!client CLIENT LIST TYPE SLAVE", "!client client list type Normal"]),
+    ("client list shows each connection's state", &[
+        "@1 SUBSCRIBE ch", "@2 PSUBSCRIBE p* q*", "@3 SSUBSCRIBE s", "@4 MULTI", "@4 SET a 1", "@4 GET a", "@5 CLIENT NO-EVICT on",
+        "@6 WATCH k", "SET k 1", "@7 NOSUCH", "@8 CLIENT NOSUCH", "@9 GET", "@10 CLIENT SETNAME worker", "@11 SELECT 3",
+        "@12 CLIENT NO-EVICT on", "@12 MULTI", "@12 WATCH x", "!client CLIENT LIST", "!client CLIENT LIST TYPE pubsub",
+        "!client CLIENT LIST TYPE normal", "!client @10 CLIENT INFO", "!client @11 CLIENT INFO",
+    ]),
+    ("client list by id", &["!client CLIENT LIST ID 99991 99992 99993", "CLIENT LIST ID abc", "CLIENT LIST ID 0", "CLIENT LIST ID -1", "CLIENT LIST ID 9223372036854775807 -9223372036854775808", "CLIENT LIST ID 99999999999999999999", "CLIENT LIST ID 5 TYPE normal", "CLIENT LIST ID 1.5"]),
+    ("client list errors", &["CLIENT LIST TYPE foo", "CLIENT LIST TYPE \"\"", "CLIENT LIST foo", "CLIENT LIST TYPE", "CLIENT LIST ID", "CLIENT LIST TYPE normal ID 5", "CLIENT LIST TYPE normal TYPE pubsub", "CLIENT LIST TYPE normal extra", "!client CLIENT LIST \"type\\x00x\" normal"]),
+    ("client list inside multi and exec", &["MULTI", "CLIENT LIST", "CLIENT INFO", "SET x 1", "CLIENT LIST TYPE foo", "!client EXEC", "!client CLIENT INFO"]),
+    ("client list after reset and select", &["SELECT 5", "CLIENT SETNAME a", "!client CLIENT INFO", "RESET", "!client CLIENT INFO"]),
+    ("client info of a subscriber in resp3", &["@1 !hello HELLO 3", "@1 SUBSCRIBE a", "@1 SUBSCRIBE b", "@1 PSUBSCRIBE c", "!client @1 CLIENT INFO", "!client CLIENT LIST TYPE pubsub", "@1 UNSUBSCRIBE a", "@1 UNSUBSCRIBE b", "@1 PUNSUBSCRIBE c", "!client CLIENT LIST TYPE pubsub", "!client @1 CLIENT INFO"]),
+    ("client list refused to a resp2 subscriber", &["SUBSCRIBE a", "!client CLIENT LIST", "!client CLIENT INFO", "UNSUBSCRIBE a", "!client CLIENT INFO"]),
+    // CLIENT KILL, old form (one address) and new form (filters). Addresses differ: only
+    // ones that match nobody are typed.
+    ("client kill errors", &[
+        "CLIENT KILL 1.2.3.4:5", "CLIENT KILL 1.2.3.4", "CLIENT KILL id", "CLIENT KILL id abc", "CLIENT KILL id 0", "CLIENT KILL id -5",
+        "CLIENT KILL id 99999999999999999999", "CLIENT KILL foo bar", "CLIENT KILL type foo", "CLIENT KILL user nosuch",
+        "CLIENT KILL user Default", "CLIENT KILL user default skipme maybe", "CLIENT KILL maxage 10", "CLIENT KILL id 99991 skipme",
+        "CLIENT KILL addr", "CLIENT KILL", "client kill type \"\"",
+    ]),
+    ("client kill that matches nobody", &[
+        "CLIENT KILL id 999", "CLIENT KILL id 9223372036854775807", "CLIENT KILL ID 99995 TYPE Normal SKIPME NO", "CLIENT KILL type normal skipme yes",
+        "CLIENT KILL type pubsub", "CLIENT KILL type master", "CLIENT KILL type replica", "CLIENT KILL addr 1.2.3.4:5",
+        "CLIENT KILL laddr 1.2.3.4:5", "CLIENT KILL skipme yes", "CLIENT KILL user default type normal skipme yes", "CLIENT KILL id 1 id 99992",
+        "PING",
+    ]),
+    ("client kill by type closes the others", &[
+        "@1 SUBSCRIBE ch", "@2 SET k v", "@3 PSUBSCRIBE p", "CLIENT KILL TYPE pubsub", "!client CLIENT LIST", "PUBSUB NUMSUB ch", "PUBSUB NUMPAT",
+        "CLIENT KILL TYPE normal", "!client CLIENT LIST", "CLIENT KILL TYPE normal SKIPME yes", "GET k",
+    ]),
+    ("client kill inside multi", &["@1 SET k v", "MULTI", "CLIENT KILL TYPE normal", "CLIENT KILL id 0", "CLIENT LIST", "CLIENT KILL TYPE normal", "!client EXEC", "@1 GET k"]),
+    // CLIENT UNBLOCK: ids that match nobody (a blocked connection is in tests/clients.rs).
+    ("client unblock of nobody", &["CLIENT UNBLOCK 999", "CLIENT UNBLOCK 99991 timeout", "CLIENT UNBLOCK 99991 ERROR", "CLIENT UNBLOCK 0", "CLIENT UNBLOCK -1", "CLIENT UNBLOCK 9223372036854775807"]),
+    ("client unblock errors", &["CLIENT UNBLOCK abc", "CLIENT UNBLOCK 1 foo", "CLIENT UNBLOCK abc foo", "CLIENT UNBLOCK 1 timeout extra", "CLIENT UNBLOCK", "CLIENT UNBLOCK 1.5", "CLIENT UNBLOCK \"\" \"\"", "client unblock 1 \"timeout\\x00x\""]),
+    ("client unblock inside multi", &["MULTI", "CLIENT UNBLOCK 5", "CLIENT UNBLOCK x", "CLIENT UNBLOCK 5 y", "EXEC"]),
     // WAIT without replicas.
     ("wait for no replica answers at once", &["WAIT 0 0", "WAIT 0 100", "WAIT -1 0", "WAIT -5 100", "WAIT 0 9223372036854775807", "wait 0 0"]),
     ("wait for a replica times out with 0", &["SET k v", "WAIT 1 100", "WAIT 5 50", "WAIT 2147483648 10", "wait 1 1", "GET k"]),

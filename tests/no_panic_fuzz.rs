@@ -236,6 +236,10 @@ const COMMANDS: &[&str] = &[
     "CLIENT SETNAME",
     "CLIENT GETNAME",
     "CLIENT ID",
+    // Not CLIENT KILL: it may close the control connection, which would read as a hang.
+    "CLIENT LIST",
+    "CLIENT INFO",
+    "CLIENT UNBLOCK",
     "CONFIG GET",
     "CONFIG SET",
     "FLUSHALL",

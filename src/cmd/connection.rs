@@ -4,6 +4,7 @@
 use bytes::Bytes;
 
 use super::argv::Args;
+use super::clients::{ClientKill, ClientList, ClientUnblock};
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::exec::session::SERVER_VERSION;
@@ -146,10 +147,19 @@ pub enum Client {
     GetName,
     /// `CLIENT ID`: the connection's unique id.
     Id,
-    /// `CLIENT NO-EVICT ON|OFF`: accepted (an embedded engine evicts no client).
-    NoEvict,
+    /// `CLIENT NO-EVICT ON|OFF`: recorded (CLIENT LIST's `e` flag); an embedded engine
+    /// evicts no client.
+    NoEvict(bool),
     /// `CLIENT HELP`.
     Help,
+    /// `CLIENT LIST [TYPE type | ID id ...]`: a line per connection.
+    List(ClientList),
+    /// `CLIENT INFO`: this connection's line of CLIENT LIST.
+    Info,
+    /// `CLIENT KILL`: closes the connections that match.
+    Kill(ClientKill),
+    /// `CLIENT UNBLOCK id [TIMEOUT|ERROR]`: answers a blocked connection's read now.
+    Unblock(ClientUnblock),
 }
 
 impl Client {
@@ -170,10 +180,14 @@ impl Client {
     pub(crate) fn parse_no_evict(args: &mut Args) -> Result<Command, Error> {
         let mode = args.next_bytes()?;
         if keyword_is(&mode, "on") || keyword_is(&mode, "off") {
-            Ok(Command::Client(Client::NoEvict))
+            Ok(Command::Client(Client::NoEvict(keyword_is(&mode, "on"))))
         } else {
             Err(Error::Syntax)
         }
+    }
+
+    pub(crate) fn parse_info(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Client(Client::Info))
     }
 
     pub(crate) fn parse_help(_: &mut Args) -> Result<Command, Error> {
@@ -185,8 +199,12 @@ impl Client {
             Client::SetName(_) => "client|setname",
             Client::GetName => "client|getname",
             Client::Id => "client|id",
-            Client::NoEvict => "client|no-evict",
+            Client::NoEvict(_) => "client|no-evict",
             Client::Help => "client|help",
+            Client::List(_) => "client|list",
+            Client::Info => "client|info",
+            Client::Kill(_) => "client|kill",
+            Client::Unblock(_) => "client|unblock",
         }
     }
 
@@ -198,8 +216,15 @@ impl Client {
             }
             Client::GetName => Reply::optional(ctx.session.name.clone()),
             Client::Id => Reply::Integer(ctx.session.id as i64),
-            Client::NoEvict => Reply::OK,
+            Client::NoEvict(on) => {
+                ctx.session.no_evict = on;
+                Reply::OK
+            }
             Client::Help => Reply::help(&CLIENT_HELP),
+            Client::List(list) => list.apply(ctx),
+            Client::Info => super::clients::info(ctx),
+            Client::Kill(kill) => kill.apply(ctx),
+            Client::Unblock(unblock) => unblock.apply(ctx),
         }
     }
 }
@@ -224,6 +249,7 @@ impl Reset {
         ctx.unwatch_all();
         ctx.select(0);
         ctx.session.name = None;
+        // redis-server 7.0's RESET keeps CLIENT NO-EVICT as it was.
         ctx.session.set_protocol(Protocol::Resp2);
         super::pubsub::leave_all(ctx);
         Reply::status("RESET")

@@ -3,6 +3,7 @@
 use bytes::{Bytes, BytesMut};
 
 use crate::exec::blocking::{BlockRequest, Blocking};
+use crate::exec::clients::Peers;
 use crate::exec::databases::Databases;
 use crate::exec::notify::{self, Events};
 use crate::exec::session::Session;
@@ -22,6 +23,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) databases: &'a mut Databases,
     pub(crate) watches: &'a mut WatchRegistry,
     pub(crate) session: &'a mut Session,
+    /// Every other connection, to read (CLIENT LIST); none outside a connection.
+    pub(crate) peers: Peers<'a>,
     /// The engine clock, read at most once per message, and only if a command needs it:
     /// one command (one pipeline, one transaction) sees one instant.
     pub(crate) now: Now<'a>,
@@ -53,6 +56,11 @@ impl<'a> Now<'a> {
             clock,
             read: std::cell::Cell::new(None),
         }
+    }
+
+    /// The instant in milliseconds, if something asked for it already (no clock read).
+    pub(crate) fn read_ms(&self) -> Option<u64> {
+        self.read.get().map(|us| us / 1000)
     }
 
     /// Microseconds on the engine clock, the same for every later call.

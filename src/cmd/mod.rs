@@ -14,6 +14,7 @@
 
 mod argv;
 pub(crate) mod bitmap;
+pub(crate) mod clients;
 mod collection_scan;
 pub(crate) mod config;
 pub(crate) mod connection;
@@ -56,6 +57,7 @@ use bytes::Bytes;
 pub use crate::store::bitmap::{BitOp, Overflow};
 pub use crate::store::list::End;
 pub use bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
+pub use clients::{ClientKill, ClientList, ClientType, ClientUnblock};
 pub use config::Config;
 pub use connection::{Acl, Auth, Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};

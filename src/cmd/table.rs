@@ -8,6 +8,7 @@ use smallvec::SmallVec;
 
 use super::argv::Args;
 use super::bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
+use super::clients::{ClientKill, ClientList, ClientUnblock};
 use super::config::Config;
 use super::connection::{Acl, Auth, Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
@@ -88,6 +89,10 @@ const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("client|id", 2, Client::parse_id),
     cmd("client|no-evict", 3, Client::parse_no_evict),
     cmd("client|help", 2, Client::parse_help),
+    cmd("client|list", -2, ClientList::parse),
+    cmd("client|info", 2, Client::parse_info),
+    cmd("client|kill", -3, ClientKill::parse),
+    cmd("client|unblock", -3, ClientUnblock::parse),
 ];
 
 const PUBSUB_SUBCOMMANDS: &[CommandSpec] = &[
@@ -488,6 +493,19 @@ fn packed(name: &[u8]) -> Option<u128> {
         key |= u128::from(byte.to_ascii_lowercase()) << (8 * position);
     }
     Some(key)
+}
+
+/// The table's own spelling of a full command name (`get`, `client|list`).
+pub(crate) fn static_name(full: &str) -> Option<&'static str> {
+    let top = full.split_once('|').map_or(full, |(top, _)| top);
+    let spec = find(top.as_bytes())?;
+    if spec.name == full {
+        return Some(spec.name);
+    }
+    spec.subcommands
+        .iter()
+        .find(|sub| sub.name == full)
+        .map(|sub| sub.name)
 }
 
 /// The row of a top-level command name, in any case.

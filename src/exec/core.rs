@@ -23,6 +23,7 @@ use std::collections::VecDeque;
 use crate::cmd::context::{settle_expired, Ctx, Now};
 use crate::cmd::Command;
 use crate::exec::blocking::Blocking;
+use crate::exec::clients::{ClientAction, Connection, Connections, Peers};
 use crate::exec::databases::{Databases, DATABASES};
 use crate::exec::fanout::Fanout;
 use crate::exec::group_commit::GroupCommit;
@@ -141,11 +142,6 @@ pub(crate) enum Flow {
     Stop,
 }
 
-struct Connection {
-    session: Session,
-    replies: ReplySink<Frame>,
-}
-
 /// All data and all connection state.
 pub(crate) struct Core {
     /// The active database (see `exec/databases.rs`).
@@ -153,7 +149,7 @@ pub(crate) struct Core {
     /// The databases not active now.
     databases: Databases,
     watches: WatchRegistry,
-    connections: HashMap<u64, Connection, RandomState>,
+    connections: Connections,
     /// The session `atomically` closures run in.
     script: Session,
     clock: Arc<dyn Clock>,
@@ -180,7 +176,17 @@ pub(crate) struct Core {
     scripts: crate::script::Scripts,
     /// What INFO reports about the engine.
     stats: crate::exec::stats::ServerStats,
+    /// The engine clock as last read, in milliseconds: when a connection last sent a
+    /// command (CLIENT LIST's idle) without a clock read per command. Read again on every
+    /// tick, when the executor goes idle, every [`CLOCK_EVERY`] messages, and taken from
+    /// any command that read the clock anyway.
+    coarse_ms: u64,
+    /// Messages handled since `coarse_ms` was last read from the clock.
+    since_clock: u32,
 }
+
+/// How many messages may pass without a clock read for `Core::coarse_ms`.
+const CLOCK_EVERY: u32 = 256;
 
 /// A reply waiting for its batch's commit.
 enum Held {
@@ -203,7 +209,7 @@ impl Core {
             db: Keyspace::new(),
             databases: Databases::default(),
             watches: WatchRegistry::default(),
-            connections: HashMap::default(),
+            connections: Connections::default(),
             script,
             clock,
             sweep_budget: sweep_budget.max(1),
@@ -218,6 +224,8 @@ impl Core {
             #[cfg(feature = "lua")]
             scripts: crate::script::Scripts::default(),
             stats,
+            coarse_ms: 0,
+            since_clock: CLOCK_EVERY,
         }
     }
 
@@ -242,7 +250,10 @@ impl Core {
                 unread,
                 overflowed,
             } => {
+                self.observe_clock();
                 let mut session = Session::new(conn, protocol);
+                session.created_ms = self.coarse_ms;
+                session.last_ms = self.coarse_ms;
                 session.pubsub = Some(PubSubLink::new(
                     replies.clone(),
                     unread,
@@ -273,10 +284,14 @@ impl Core {
             }
             Msg::Command { conn, command } => {
                 self.stats.commands_processed += 1;
+                let stamp = self.stamp();
                 let Some(mut ctx) = self.session_ctx(conn) else {
                     return Flow::Continue; // closed already (QUIT)
                 };
+                ctx.session.last_ms = stamp;
                 let reply = run_one(&mut ctx, command);
+                let seen = ctx.now.read_ms();
+                let actions = std::mem::take(&mut ctx.session.client_actions);
                 if let Some(request) = ctx.session.block.take() {
                     let now_ms = ctx.now_ms();
                     let db = ctx.db.index();
@@ -296,15 +311,19 @@ impl Core {
                 if closing {
                     self.close(conn);
                 }
+                self.coarse_ms = seen.unwrap_or(self.coarse_ms);
+                self.carry_out(actions);
             }
             Msg::Batch { conn, commands } => {
                 self.stats.commands_processed += commands.len() as u64;
                 // One message, one instant: the clock is read at most once for the whole
                 // pipeline, as though it ran instantly (it runs within microseconds; deadlines
                 // have millisecond precision), and not at all if no command needs it.
+                let stamp = self.stamp();
                 let Some(mut ctx) = self.session_ctx(conn) else {
                     return Flow::Continue;
                 };
+                ctx.session.last_ms = stamp;
                 let mut replies = Vec::with_capacity(commands.len());
                 ctx.session.in_pipeline = true;
                 for command in commands {
@@ -317,10 +336,14 @@ impl Core {
                 }
                 ctx.session.in_pipeline = false;
                 let closing = ctx.session.closing;
+                let seen = ctx.now.read_ms();
+                let actions = std::mem::take(&mut ctx.session.client_actions);
                 self.respond(conn, Frame::Batch(replies));
                 if closing {
                     self.close(conn);
                 }
+                self.coarse_ms = seen.unwrap_or(self.coarse_ms);
+                self.carry_out(actions);
             }
             Msg::Close { conn } => self.close(conn),
             Msg::Atomically(job) => {
@@ -329,6 +352,7 @@ impl Core {
                 return Flow::Continue;
             }
             Msg::Tick => {
+                self.observe_clock();
                 self.sweep();
             }
             Msg::Rewrite(done) => {
@@ -341,6 +365,44 @@ impl Core {
         }
         self.serve_ready();
         Flow::Continue
+    }
+
+    /// Reads the engine clock into `coarse_ms`.
+    pub(crate) fn observe_clock(&mut self) {
+        self.coarse_ms = self.clock.now_micros() / 1000;
+        self.since_clock = 0;
+    }
+
+    /// The time to record as a connection's last command: `coarse_ms`, read again from the
+    /// clock if [`CLOCK_EVERY`] messages went by without a read.
+    fn stamp(&mut self) -> u64 {
+        self.since_clock += 1;
+        if self.since_clock >= CLOCK_EVERY {
+            self.observe_clock();
+        }
+        self.coarse_ms
+    }
+
+    /// Does what a command asked to other connections (see `exec/clients.rs`).
+    fn carry_out(&mut self, actions: Vec<ClientAction>) {
+        for action in actions {
+            match action {
+                ClientAction::Kill(conn) => self.close(conn),
+                ClientAction::Unblock { conn, error } => {
+                    if !self.blocking.is_parked(conn) {
+                        continue; // answered meanwhile
+                    }
+                    self.blocking.remove_conn(conn);
+                    let reply = if error {
+                        Reply::Error(Error::UnblockedByClient)
+                    } else {
+                        Reply::NilArray
+                    };
+                    self.respond(conn, Frame::One(reply));
+                    self.replay_deferred(conn);
+                }
+            }
+        }
     }
 
     /// Runs parked reads again for every key written since the last call, in the order
@@ -398,7 +460,7 @@ impl Core {
     fn session_ctx(&mut self, conn: u64) -> Option<Ctx<'_>> {
         let overflowed = self
             .connections
-            .get(&conn)?
+            .get(conn)?
             .session
             .pubsub
             .as_ref()
@@ -407,13 +469,14 @@ impl Core {
             self.close(conn);
             return None;
         }
-        let connection = self.connections.get_mut(&conn)?;
+        let (connection, peers) = self.connections.split(conn)?;
         self.databases.activate(&mut self.db, connection.session.db);
         Some(Ctx {
             db: &mut self.db,
             databases: &mut self.databases,
             watches: &mut self.watches,
             session: &mut connection.session,
+            peers,
             now: Now::new(self.clock.as_ref()),
             events: &mut self.events,
             blocking: &mut self.blocking,
@@ -437,7 +500,7 @@ impl Core {
     }
 
     fn deliver(&mut self, conn: u64, frame: Frame) {
-        if let Some(connection) = self.connections.get_mut(&conn) {
+        if let Some(connection) = self.connections.get_mut(conn) {
             // The handle may be gone already; its Close message is on its way.
             let _ = connection.replies.send(frame);
             if let Some(link) = connection.session.pubsub.as_mut() {
@@ -454,7 +517,7 @@ impl Core {
     fn close(&mut self, conn: u64) {
         self.blocking.remove_conn(conn);
         self.deferred.remove(&conn);
-        let removed = self.connections.remove(&conn);
+        let removed = self.connections.remove(conn);
         self.stats.connected_clients = self.connections.len();
         if let Some(mut connection) = removed {
             let keys = std::mem::take(&mut connection.session.watched);
@@ -476,6 +539,7 @@ impl Core {
             databases: &mut self.databases,
             watches: &mut self.watches,
             session: &mut self.script,
+            peers: Peers::none(),
             now: Now::new(self.clock.as_ref()),
             events: &mut self.events,
             blocking: &mut self.blocking,
@@ -583,6 +647,7 @@ impl Core {
             databases: &mut self.databases,
             watches: &mut self.watches,
             session,
+            peers: Peers::none(),
             now: Now::new(self.clock.as_ref()),
             events: &mut self.events,
             blocking: &mut self.blocking,
@@ -776,6 +841,13 @@ fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
     let mark = match &command {
         Ok(Command::Exec(_)) => None,
         _ => ctx.log.as_deref().map(|log| log.mark()),
+    };
+    // CLIENT LIST's `cmd`: redis-server names the command it looked up, even one it then
+    // refused for its arity, and none for an unknown name.
+    ctx.session.last_command = match &command {
+        Ok(command) => Some(command.name()),
+        Err(Error::WrongArity { command }) => crate::cmd::table::static_name(command),
+        Err(_) => None,
     };
     let reply = dispatch(ctx, command);
     ctx.settle_expired();

@@ -46,7 +46,11 @@ pub(crate) fn run(
                     let wait = core.next_deadline().map_or(IDLE_WAKE, |deadline| {
                         Duration::from_millis(deadline.saturating_sub(now_ms())).min(IDLE_WAKE)
                     });
-                    match requests.recv_timeout(wait) {
+                    let woken = requests.recv_timeout(wait);
+                    // Time passed while it slept: what the next commands are stamped with
+                    // (CLIENT LIST's idle) must not be older.
+                    core.observe_clock();
+                    match woken {
                         Ok(msg) => Some(msg),
                         Err(RecvTimeoutError::Timeout) => None,
                         Err(RecvTimeoutError::Disconnected) => break,

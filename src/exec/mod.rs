@@ -2,6 +2,7 @@
 //! semantics live here; those are in `cmd/`.
 
 pub(crate) mod blocking;
+pub(crate) mod clients;
 pub(crate) mod core;
 pub(crate) mod databases;
 pub(crate) mod executor;

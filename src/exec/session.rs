@@ -54,6 +54,22 @@ pub(crate) struct Session {
     pub(crate) scripted: bool,
     /// Pub/sub state; `None` for the `atomically` session, which cannot subscribe.
     pub(crate) pubsub: Option<PubSubLink>,
+    /// When the connection opened, in milliseconds on the engine clock (CLIENT LIST's age).
+    pub(crate) created_ms: u64,
+    /// When it last sent a command, as the executor last read the clock (CLIENT LIST's
+    /// idle, which redis-server also takes from a clock it reads ten times a second).
+    pub(crate) last_ms: u64,
+    /// The last command it sent, by Redis's full name; `None` before any, or after one that
+    /// named no command (CLIENT LIST's `cmd=NULL`).
+    pub(crate) last_command: Option<&'static str>,
+    /// CLIENT NO-EVICT is on (CLIENT LIST's `e` flag; nothing is evicted in-process).
+    pub(crate) no_evict: bool,
+    /// How many queued commands the EXEC under way runs (CLIENT LIST shows them as
+    /// `multi=`, as redis-server does while it executes them).
+    pub(crate) executing: usize,
+    /// What a command asked the executor to do to other connections (CLIENT KILL,
+    /// CLIENT UNBLOCK), done once it has run.
+    pub(crate) client_actions: Vec<crate::exec::clients::ClientAction>,
 }
 
 /// What a connection needs to subscribe: its reply channel and the counters its handle
@@ -129,6 +145,12 @@ impl Session {
             serving_key: None,
             scripted: false,
             pubsub: None,
+            created_ms: 0,
+            last_ms: 0,
+            last_command: None,
+            no_evict: false,
+            executing: 0,
+            client_actions: Vec::new(),
         }
     }
 

@@ -611,6 +611,7 @@ impl Interpreter {
             databases: &mut *ctx.databases,
             watches: &mut *ctx.watches,
             session: &mut session,
+            peers: crate::exec::clients::Peers::none(),
             now: ctx.now.clone(),
             events: &mut *ctx.events,
             blocking: &mut *ctx.blocking,
