@@ -107,6 +107,12 @@ pub enum Error {
     UnblockReason,
     /// A blocked read answered by another connection's `CLIENT UNBLOCK id ERROR`.
     UnblockedByClient,
+    /// CLIENT PAUSE with a mode other than WRITE or ALL.
+    PauseMode,
+    /// CLIENT PAUSE with a timeout that is not an integer.
+    TimeoutNotInteger,
+    /// CLIENT PAUSE with a negative timeout.
+    TimeoutNegative,
     /// SELECT of a database outside 0..=15.
     DbIndexOutOfRange,
     /// SELECT with an index that is not an integer.
@@ -961,6 +967,11 @@ impl fmt::Display for Error {
             Error::UnknownClientType(kind) => write!(f, "ERR Unknown client type '{kind}'"),
             Error::NoSuchClient => f.write_str("ERR No such client"),
             Error::NoSuchUser(user) => write!(f, "ERR No such user '{user}'"),
+            Error::PauseMode => f.write_str("ERR CLIENT PAUSE mode must be WRITE or ALL"),
+            Error::TimeoutNotInteger => {
+                f.write_str("ERR timeout is not an integer or out of range")
+            }
+            Error::TimeoutNegative => f.write_str("ERR timeout is negative"),
             Error::UnblockReason => {
                 f.write_str("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR")
             }

@@ -215,3 +215,110 @@ fn a_pipeline_and_a_transaction_list_the_state_they_run_in() {
     assert_eq!(fields["multi"], "2");
     assert_eq!(fields["cmd"], "exec");
 }
+
+/// A paused engine on a manual clock, with an admin connection.
+fn paused(mode: &str, millis: &str) -> (Engine, ManualClock, Connection) {
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut admin = engine.connect();
+    assert_eq!(
+        admin.call(["CLIENT", "PAUSE", millis, mode]).unwrap(),
+        Reply::OK
+    );
+    (engine, clock, admin)
+}
+
+#[test]
+fn pause_all_holds_every_command_until_its_deadline() {
+    let (engine, clock, mut admin) = paused("ALL", "1000");
+    let mut other = engine.connect();
+    other.send(["GET", "k"]).unwrap();
+    other.send(["CLIENT", "UNPAUSE"]).unwrap();
+    admin.send(["SET", "k", "v"]).unwrap();
+    clock.advance(Duration::from_millis(999));
+    assert_eq!(
+        other.recv_timeout(QUIET).unwrap(),
+        None,
+        "reads are held too"
+    );
+    assert_eq!(admin.recv_timeout(QUIET).unwrap(), None);
+    // An unknown command is refused at once, as redis-server refuses it before pausing.
+    let mut third = engine.connect();
+    assert!(third.call(["NOSUCH"]).unwrap().is_error());
+    clock.advance(Duration::from_millis(1));
+    // Released in arrival order: other's GET ran before admin's SET.
+    assert_eq!(other.recv().unwrap(), Reply::Nil);
+    assert_eq!(other.recv().unwrap(), Reply::OK);
+    assert_eq!(admin.recv().unwrap(), Reply::OK);
+    assert_eq!(third.call(["GET", "k"]).unwrap(), Reply::Bulk("v".into()));
+}
+
+#[test]
+fn pause_write_holds_what_could_change_data_until_unpause() {
+    let engine = Engine::new();
+    let mut admin = engine.connect();
+    let mut writer = engine.connect();
+    let mut reader = engine.connect();
+    // A transaction with a write, queued before the pause: held at its EXEC.
+    let mut transaction = engine.connect();
+    transaction.call(["MULTI"]).unwrap();
+    transaction.call(["INCR", "n"]).unwrap();
+    admin.call(["CLIENT", "PAUSE", "60000", "WRITE"]).unwrap();
+    for held in [
+        vec!["SET", "k", "v"],
+        vec!["PUBLISH", "ch", "m"],
+        vec!["EVAL", "return 1", "0"],
+        vec!["PFCOUNT", "h"],
+    ] {
+        let mut conn = engine.connect();
+        conn.send(held.clone()).unwrap();
+        assert_eq!(conn.recv_timeout(QUIET).unwrap(), None, "{held:?} is held");
+    }
+    writer.send(["INCR", "n"]).unwrap();
+    // A held connection's later read waits behind its write.
+    writer.send(["GET", "n"]).unwrap();
+    transaction.send(["EXEC"]).unwrap();
+    // Reads, and a transaction of reads, go on; a write queued in MULTI is held when sent.
+    assert_eq!(reader.call(["GET", "n"]).unwrap(), Reply::Nil);
+    reader.call(["MULTI"]).unwrap();
+    reader.call(["GET", "n"]).unwrap();
+    assert_eq!(
+        reader.call(["EXEC"]).unwrap(),
+        Reply::Array(vec![Reply::Nil])
+    );
+    reader.call(["MULTI"]).unwrap();
+    reader.send(["SET", "k", "v"]).unwrap();
+    assert_eq!(reader.recv_timeout(QUIET).unwrap(), None);
+    assert_eq!(transaction.recv_timeout(QUIET).unwrap(), None);
+    assert_eq!(writer.recv_timeout(QUIET).unwrap(), None);
+    assert_eq!(admin.call(["CLIENT", "UNPAUSE"]).unwrap(), Reply::OK);
+    assert_eq!(writer.recv().unwrap(), Reply::Integer(1));
+    assert_eq!(writer.recv().unwrap(), Reply::Bulk("1".into()));
+    assert_eq!(
+        transaction.recv().unwrap(),
+        Reply::Array(vec![Reply::Integer(2)])
+    );
+    assert_eq!(reader.recv().unwrap(), Reply::status("QUEUED"));
+}
+
+#[test]
+fn keys_do_not_expire_while_paused_and_a_new_pause_extends_the_old() {
+    let clock = ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut admin = engine.connect();
+    admin.call(["SET", "k", "v", "PX", "100"]).unwrap();
+    admin.call(["CLIENT", "PAUSE", "1000", "WRITE"]).unwrap();
+    clock.advance(Duration::from_millis(500));
+    assert_eq!(admin.call(["DBSIZE"]).unwrap(), Reply::Integer(1));
+    // A shorter pause leaves the deadline; ALL makes the mode stricter.
+    admin.call(["CLIENT", "PAUSE", "10", "ALL"]).unwrap();
+    let mut reader = engine.connect();
+    reader.send(["DBSIZE"]).unwrap();
+    clock.advance(Duration::from_millis(499));
+    assert_eq!(reader.recv_timeout(QUIET).unwrap(), None);
+    clock.advance(Duration::from_millis(1));
+    // The pause is over: the sweep removes the key, after the held DBSIZE counted it.
+    assert_eq!(reader.recv().unwrap(), Reply::Integer(1));
+    std::thread::sleep(QUIET);
+    assert_eq!(reader.call(["DBSIZE"]).unwrap(), Reply::Integer(0));
+}

@@ -3482,6 +3482,15 @@ const AUTH_AND_CLIENTS: &[Case] = &[
         "CLIENT KILL TYPE normal", "!client CLIENT LIST", "CLIENT KILL TYPE normal SKIPME yes", "GET k",
     ]),
     ("client kill inside multi", &["@1 SET k v", "MULTI", "CLIENT KILL TYPE normal", "CLIENT KILL id 0", "CLIENT LIST", "CLIENT KILL TYPE normal", "!client EXEC", "@1 GET k"]),
+    // CLIENT PAUSE: errors, and a pause of no time (the server is shared: no case holds it;
+    // holding is in tests/clients.rs).
+    ("client pause errors", &[
+        "CLIENT PAUSE abc", "CLIENT PAUSE -1", "CLIENT PAUSE 1.5", "CLIENT PAUSE abc foo", "CLIENT PAUSE -1 foo", "CLIENT PAUSE 10 foo",
+        "CLIENT PAUSE 10 write x", "CLIENT PAUSE", "CLIENT UNPAUSE x", "CLIENT PAUSE \"\"", "CLIENT PAUSE 99999999999999999999",
+        "CLIENT PAUSE -5 WRITE", "client pause x all",
+    ]),
+    ("client pause of no time, and unpause", &["CLIENT PAUSE 0 WRITE", "CLIENT UNPAUSE", "CLIENT UNPAUSE", "client unpause", "PING"]),
+    ("client pause errors inside multi", &["MULTI", "CLIENT PAUSE x", "CLIENT PAUSE 10 y", "CLIENT UNPAUSE", "EXEC"]),
     // CLIENT UNBLOCK: ids that match nobody (a blocked connection is in tests/clients.rs).
     ("client unblock of nobody", &["CLIENT UNBLOCK 999", "CLIENT UNBLOCK 99991 timeout", "CLIENT UNBLOCK 99991 ERROR", "CLIENT UNBLOCK 0", "CLIENT UNBLOCK -1", "CLIENT UNBLOCK 9223372036854775807"]),
     ("client unblock errors", &["CLIENT UNBLOCK abc", "CLIENT UNBLOCK 1 foo", "CLIENT UNBLOCK abc foo", "CLIENT UNBLOCK 1 timeout extra", "CLIENT UNBLOCK", "CLIENT UNBLOCK 1.5", "CLIENT UNBLOCK \"\" \"\"", "client unblock 1 \"timeout\\x00x\""]),

@@ -382,6 +382,106 @@ impl super::TypedCommand for ClientUnblock {
     type Output = bool;
 }
 
+/// `CLIENT PAUSE timeout [WRITE|ALL]`: holds the commands of every connection (`ALL`, the
+/// default) or their writes (`WRITE`) for `timeout` milliseconds of the engine clock, or
+/// until CLIENT UNPAUSE (see `exec/pause.rs`).
+///
+/// ```
+/// use std::time::Duration;
+/// use embedis::{Engine, ManualClock, Reply};
+/// let clock = ManualClock::new();
+/// let engine = Engine::builder().clock(clock.clone()).build();
+/// let mut admin = engine.connect();
+/// let mut writer = engine.connect();
+/// admin.call(["CLIENT", "PAUSE", "1000", "WRITE"]).unwrap();
+/// writer.send(["SET", "k", "v"]).unwrap();
+/// assert_eq!(writer.recv_timeout(Duration::from_millis(50)).unwrap(), None); // held
+/// assert_eq!(admin.call(["GET", "k"]).unwrap(), Reply::Nil); // reads go on
+/// clock.advance(Duration::from_secs(1));
+/// assert_eq!(writer.recv().unwrap(), Reply::OK);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientPause {
+    timeout_ms: u64,
+    all: bool,
+}
+
+impl ClientPause {
+    /// Holds every command for `timeout_ms` milliseconds.
+    ///
+    /// ```
+    /// use embedis::cmd::{ClientPause, Command};
+    /// assert_eq!(Command::from_argv(["CLIENT", "PAUSE", "100"]).unwrap(), ClientPause::new(100).into());
+    /// ```
+    pub fn new(timeout_ms: u64) -> ClientPause {
+        ClientPause {
+            timeout_ms,
+            all: true,
+        }
+    }
+
+    /// `WRITE`: holds only what could change data or reach other clients.
+    ///
+    /// ```
+    /// use embedis::cmd::{ClientPause, Command};
+    /// assert_eq!(
+    ///     Command::from_argv(["CLIENT", "PAUSE", "100", "write"]).unwrap(),
+    ///     ClientPause::new(100).writes_only().into()
+    /// );
+    /// ```
+    pub fn writes_only(mut self) -> ClientPause {
+        self.all = false;
+        self
+    }
+
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let rest = args.rest();
+        // The mode is checked before the timeout, as redis-server does.
+        let all = match rest.as_slice() {
+            [_] => true,
+            [_, mode] if keyword_is(mode, "all") => true,
+            [_, mode] if keyword_is(mode, "write") => false,
+            [_, _] => return Err(Error::PauseMode),
+            _ => {
+                return Err(Error::SubcommandSyntax {
+                    subcommand: error_text(&args.subcommand_name()),
+                    command: "CLIENT".to_string(),
+                })
+            }
+        };
+        let timeout = rest
+            .first()
+            .and_then(|timeout| parse_i64(timeout))
+            .ok_or(Error::TimeoutNotInteger)?;
+        let timeout_ms = u64::try_from(timeout).map_err(|_| Error::TimeoutNegative)?;
+        Ok(Command::Client(Client::Pause(ClientPause {
+            timeout_ms,
+            all,
+        })))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let until_ms = (ctx.now.micros() / 1000).saturating_add(self.timeout_ms);
+        ctx.session
+            .client_actions
+            .push(ClientAction::Pause(crate::exec::pause::Pause {
+                until_ms,
+                all: self.all,
+            }));
+        Reply::OK
+    }
+}
+
+impl From<ClientPause> for Command {
+    fn from(pause: ClientPause) -> Command {
+        Command::Client(Client::Pause(pause))
+    }
+}
+
+impl super::TypedCommand for ClientPause {
+    type Output = ();
+}
+
 /// What a line of CLIENT LIST needs besides the session itself.
 struct View<'c> {
     blocking: &'c crate::exec::blocking::Blocking,

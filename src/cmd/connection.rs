@@ -4,9 +4,10 @@
 use bytes::Bytes;
 
 use super::argv::Args;
-use super::clients::{ClientKill, ClientList, ClientUnblock};
+use super::clients::{ClientKill, ClientList, ClientPause, ClientUnblock};
 use super::context::Ctx;
 use super::{Command, IntoArg};
+use crate::exec::clients::ClientAction;
 use crate::exec::session::SERVER_VERSION;
 use crate::store::c_string::keyword_is;
 use crate::store::number::parse_i64;
@@ -160,6 +161,10 @@ pub enum Client {
     Kill(ClientKill),
     /// `CLIENT UNBLOCK id [TIMEOUT|ERROR]`: answers a blocked connection's read now.
     Unblock(ClientUnblock),
+    /// `CLIENT PAUSE timeout [WRITE|ALL]`: holds connections' commands for a while.
+    Pause(ClientPause),
+    /// `CLIENT UNPAUSE`: ends a pause.
+    Unpause,
 }
 
 impl Client {
@@ -186,6 +191,10 @@ impl Client {
         }
     }
 
+    pub(crate) fn parse_unpause(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Client(Client::Unpause))
+    }
+
     pub(crate) fn parse_info(_: &mut Args) -> Result<Command, Error> {
         Ok(Command::Client(Client::Info))
     }
@@ -205,6 +214,8 @@ impl Client {
             Client::Info => "client|info",
             Client::Kill(_) => "client|kill",
             Client::Unblock(_) => "client|unblock",
+            Client::Pause(_) => "client|pause",
+            Client::Unpause => "client|unpause",
         }
     }
 
@@ -225,6 +236,11 @@ impl Client {
             Client::Info => super::clients::info(ctx),
             Client::Kill(kill) => kill.apply(ctx),
             Client::Unblock(unblock) => unblock.apply(ctx),
+            Client::Pause(pause) => pause.apply(ctx),
+            Client::Unpause => {
+                ctx.session.client_actions.push(ClientAction::Unpause);
+                Reply::OK
+            }
         }
     }
 }

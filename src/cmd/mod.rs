@@ -57,7 +57,7 @@ use bytes::Bytes;
 pub use crate::store::bitmap::{BitOp, Overflow};
 pub use crate::store::list::End;
 pub use bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
-pub use clients::{ClientKill, ClientList, ClientType, ClientUnblock};
+pub use clients::{ClientKill, ClientList, ClientPause, ClientType, ClientUnblock};
 pub use config::Config;
 pub use connection::{Acl, Auth, Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
@@ -510,6 +510,16 @@ impl Command {
                     | Command::BlockingMove(_)
             )
             || matches!(self, Command::ZMPop(c) if c.blocks())
+    }
+
+    /// Whether CLIENT PAUSE WRITE holds it: a write, or a command Redis flags
+    /// `may-replicate` (it may change data or reach other clients).
+    pub(crate) fn may_replicate(&self) -> bool {
+        self.is_write()
+            || matches!(
+                self.name(),
+                "eval" | "evalsha" | "fcall" | "publish" | "spublish" | "pfcount"
+            )
     }
 
     /// Whether Redis flags it `write`: refused with `MISCONF` while the append-only file

@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use super::argv::Args;
 use super::bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
-use super::clients::{ClientKill, ClientList, ClientUnblock};
+use super::clients::{ClientKill, ClientList, ClientPause, ClientUnblock};
 use super::config::Config;
 use super::connection::{Acl, Auth, Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
@@ -93,6 +93,8 @@ const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("client|info", 2, Client::parse_info),
     cmd("client|kill", -3, ClientKill::parse),
     cmd("client|unblock", -3, ClientUnblock::parse),
+    cmd("client|pause", -3, ClientPause::parse),
+    cmd("client|unpause", 2, Client::parse_unpause),
 ];
 
 const PUBSUB_SUBCOMMANDS: &[CommandSpec] = &[

@@ -29,6 +29,10 @@ pub(crate) enum ClientAction {
     /// Answer its parked read now (CLIENT UNBLOCK): with the timeout's reply, or with
     /// `error`'s `UNBLOCKED` error.
     Unblock { conn: u64, error: bool },
+    /// Hold every connection's commands (CLIENT PAUSE; see `exec/pause.rs`).
+    Pause(super::pause::Pause),
+    /// End the pause (CLIENT UNPAUSE).
+    Unpause,
 }
 
 /// Every open connection, by id.

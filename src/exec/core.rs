@@ -28,6 +28,7 @@ use crate::exec::databases::{Databases, DATABASES};
 use crate::exec::fanout::Fanout;
 use crate::exec::group_commit::GroupCommit;
 use crate::exec::notify::Events;
+use crate::exec::pause::{Pause, Postponed};
 use crate::exec::reply_sink::ReplySink;
 use crate::exec::session::{PubSubLink, Session};
 use crate::exec::watch::WatchRegistry;
@@ -183,6 +184,9 @@ pub(crate) struct Core {
     coarse_ms: u64,
     /// Messages handled since `coarse_ms` was last read from the clock.
     since_clock: u32,
+    /// CLIENT PAUSE in force, and the messages it holds (see `exec/pause.rs`).
+    pause: Option<Pause>,
+    postponed: Postponed,
 }
 
 /// How many messages may pass without a clock read for `Core::coarse_ms`.
@@ -226,6 +230,8 @@ impl Core {
             stats,
             coarse_ms: 0,
             since_clock: CLOCK_EVERY,
+            pause: None,
+            postponed: Postponed::default(),
         }
     }
 
@@ -240,6 +246,18 @@ impl Core {
             self.group.arrived(*conn);
             if let Some(aof) = self.aof.as_ref() {
                 self.effects.refusing = aof.write_failure();
+            }
+        }
+        if let Msg::Command { conn, .. } | Msg::Batch { conn, .. } = &msg {
+            let conn = *conn;
+            if self.pause.is_some() && !self.blocking.is_parked(conn) && self.held(conn, &msg) {
+                // As a parked connection's, a held connection's queue is bounded.
+                if self.postponed.count(conn) >= MAX_DEFERRED {
+                    self.close(conn);
+                } else {
+                    self.postponed.push(conn, msg);
+                }
+                return Flow::Continue;
             }
         }
         match msg {
@@ -383,11 +401,55 @@ impl Core {
         self.coarse_ms
     }
 
+    /// Whether the pause in force holds `msg` of `conn`; ends the pause first if its time
+    /// is up (the messages it held are handled then, before `msg`).
+    fn held(&mut self, conn: u64, msg: &Msg) -> bool {
+        let Some(pause) = self.pause else {
+            return false;
+        };
+        if self.clock.now_micros() / 1000 >= pause.until_ms {
+            self.end_pause();
+            return false;
+        }
+        if self.postponed.holds_conn(conn) {
+            return true; // behind its own held messages
+        }
+        let queued = self
+            .connections
+            .get(conn)
+            .and_then(|connection| connection.session.multi.as_ref())
+            .map(|multi| multi.queue.as_slice());
+        match msg {
+            // redis-server refuses an unknown command or a wrong arity before it looks at
+            // the pause.
+            Msg::Command { command, .. } => command
+                .as_ref()
+                .is_ok_and(|command| pause.holds(command, queued)),
+            Msg::Batch { commands, .. } => commands
+                .iter()
+                .flatten()
+                .any(|command| pause.holds(command, queued)),
+            _ => false,
+        }
+    }
+
+    /// Ends the pause and handles the messages it held, in arrival order.
+    fn end_pause(&mut self) {
+        self.pause = None;
+        for msg in self.postponed.take_all() {
+            self.handle(msg);
+        }
+    }
+
     /// Does what a command asked to other connections (see `exec/clients.rs`).
     fn carry_out(&mut self, actions: Vec<ClientAction>) {
         for action in actions {
             match action {
                 ClientAction::Kill(conn) => self.close(conn),
+                ClientAction::Pause(pause) => {
+                    self.pause = Some(self.pause.map_or(pause, |old| old.extended(pause)));
+                }
+                ClientAction::Unpause => self.end_pause(),
                 ClientAction::Unblock { conn, error } => {
                     if !self.blocking.is_parked(conn) {
                         continue; // answered meanwhile
@@ -584,12 +646,18 @@ impl Core {
             return false; // nothing can expire or time out: skip the clock read
         }
         let now_ms = self.clock.now_micros() / 1000;
+        if self.pause.is_some_and(|pause| now_ms >= pause.until_ms) {
+            self.end_pause();
+        }
         if self
             .blocking
             .next_deadline()
             .is_some_and(|deadline| deadline <= now_ms)
         {
             self.time_out_waiters(now_ms);
+        }
+        if self.pause.is_some() {
+            return false; // no key expires while clients are paused, as on redis-server
         }
         let due = |keyspace: &Keyspace| {
             keyspace
@@ -624,6 +692,14 @@ impl Core {
     /// The earliest key deadline (in any database) or blocked-read deadline, in
     /// milliseconds on the engine clock.
     pub(crate) fn next_deadline(&self) -> Option<u64> {
+        if let Some(pause) = self.pause {
+            // Keys wait for the pause's end; parked reads still time out.
+            return Some(
+                self.blocking
+                    .next_deadline()
+                    .map_or(pause.until_ms, |deadline| deadline.min(pause.until_ms)),
+            );
+        }
         [
             self.db.next_deadline(),
             self.databases.parked_deadline(),

@@ -9,6 +9,7 @@ pub(crate) mod executor;
 pub(crate) mod fanout;
 pub(crate) mod group_commit;
 pub(crate) mod notify;
+pub(crate) mod pause;
 pub(crate) mod recycler;
 pub(crate) mod reply_sink;
 pub(crate) mod session;
