@@ -107,6 +107,10 @@ pub enum Error {
     UnblockReason,
     /// A blocked read answered by another connection's `CLIENT UNBLOCK id ERROR`.
     UnblockedByClient,
+    /// DEBUG, which redis-server 7.0 refuses unless `enable-debug-command` allows it.
+    DebugNotAllowed,
+    /// A cluster command: an embedded engine has no cluster support.
+    ClusterDisabled,
     /// CLIENT PAUSE with a mode other than WRITE or ALL.
     PauseMode,
     /// CLIENT PAUSE with a timeout that is not an integer.
@@ -967,6 +971,10 @@ impl fmt::Display for Error {
             Error::UnknownClientType(kind) => write!(f, "ERR Unknown client type '{kind}'"),
             Error::NoSuchClient => f.write_str("ERR No such client"),
             Error::NoSuchUser(user) => write!(f, "ERR No such user '{user}'"),
+            Error::DebugNotAllowed => f.write_str(
+                "ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.",
+            ),
+            Error::ClusterDisabled => f.write_str("ERR This instance has cluster support disabled"),
             Error::PauseMode => f.write_str("ERR CLIENT PAUSE mode must be WRITE or ALL"),
             Error::TimeoutNotInteger => {
                 f.write_str("ERR timeout is not an integer or out of range")

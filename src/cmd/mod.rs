@@ -15,6 +15,7 @@
 mod argv;
 pub(crate) mod bitmap;
 pub(crate) mod clients;
+pub(crate) mod cluster;
 mod collection_scan;
 pub(crate) mod config;
 pub(crate) mod connection;
@@ -58,6 +59,7 @@ pub use crate::store::bitmap::{BitOp, Overflow};
 pub use crate::store::list::End;
 pub use bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 pub use clients::{ClientKill, ClientList, ClientPause, ClientType, ClientUnblock};
+pub use cluster::ClusterDisabled;
 pub use config::Config;
 pub use connection::{Acl, Auth, Client, Hello, Quit, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
@@ -81,7 +83,7 @@ pub use object::Object;
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
-pub use server::{Echo, Ping, Select, Time, Wait};
+pub use server::{Echo, LastSave, Ping, Role, Select, Time, Wait};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -347,6 +349,9 @@ pub enum Command {
     Ping(Ping),
     Echo(Echo),
     Time(Time),
+    Role(Role),
+    LastSave(LastSave),
+    ClusterDisabled(ClusterDisabled),
     Select(Select),
     Config(Config),
     Subscribe(Subscribe),
@@ -456,12 +461,17 @@ impl Command {
             return Err(Error::arity(spec.name));
         };
         let mut args = Args::new(argv, words);
-        Ok(parse(&mut args)
-            .and_then(|command| args.finish().map(|()| command))
-            .unwrap_or_else(|error| Command::Invalid {
+        match parse(&mut args).and_then(|command| args.finish().map(|()| command)) {
+            Ok(command) => Ok(command),
+            // Refused before it runs, as redis-server's `processCommand` refuses it: in
+            // MULTI it aborts the transaction.
+            Err(error @ Error::DebugNotAllowed) => Err(error),
+            // What the command itself would report when run (queued by MULTI).
+            Err(error) => Ok(Command::Invalid {
                 name: spec.name,
                 error,
-            }))
+            }),
+        }
     }
 
     /// Runs in the transaction and connection layer rather than being queued by MULTI.
@@ -506,6 +516,7 @@ impl Command {
                     | Command::Auth(_)
                     | Command::Acl(_)
                     | Command::Wait(_)
+                    | Command::Role(_)
                     | Command::BlockingPop(_)
                     | Command::BlockingMove(_)
             )
@@ -748,6 +759,9 @@ impl Command {
             Command::Ping(_) => "ping",
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
+            Command::Role(_) => "role",
+            Command::LastSave(_) => "lastsave",
+            Command::ClusterDisabled(c) => c.name(),
             Command::Select(_) => "select",
             Command::Config(c) => c.name(),
             Command::Subscribe(c) => c.name(),
@@ -894,6 +908,9 @@ impl Command {
             Command::Ping(c) => c.apply(ctx),
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
+            Command::Role(c) => c.apply(ctx),
+            Command::LastSave(c) => c.apply(ctx),
+            Command::ClusterDisabled(c) => c.apply(ctx),
             Command::Select(c) => c.apply(ctx),
             Command::Config(c) => c.apply(ctx),
             Command::Subscribe(c) => c.apply(ctx),
@@ -1059,6 +1076,8 @@ typed! {
     Ping => Ping: Reply,
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,
+    Role => Role: Reply,
+    LastSave => LastSave: i64,
     Select => Select: (),
     Config => Config: Reply,
     Subscribe => Subscribe: Reply,

@@ -114,6 +114,62 @@ impl Time {
     }
 }
 
+/// `ROLE`: an embedded engine is a master without replicas, `[master, 0, []]`.
+///
+/// ```
+/// use embedis::cmd::{Command, Role};
+/// use embedis::Reply;
+/// assert_eq!(Command::from_argv(["ROLE"]).unwrap(), Role.into());
+/// let mut conn = embedis::Engine::new().connect();
+/// assert_eq!(
+///     conn.run(Role).unwrap(),
+///     Reply::Array(vec![Reply::Bulk("master".into()), Reply::Integer(0), Reply::Array(vec![])])
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Role;
+
+impl Role {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Role(Role))
+    }
+
+    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+        Reply::Array(vec![
+            Reply::Bulk(Bytes::from_static(b"master")),
+            Reply::Integer(0),
+            Reply::Array(Vec::new()),
+        ])
+    }
+}
+
+/// `LASTSAVE`: the unix time of the last snapshot to disk. embedis writes none (its
+/// append-only file is not a snapshot), so it is the engine's start on its clock, as
+/// redis-server answers before its first save.
+///
+/// ```
+/// use embedis::cmd::LastSave;
+/// use std::time::{Duration, UNIX_EPOCH};
+/// let clock = embedis::ManualClock::new();
+/// clock.set(UNIX_EPOCH + Duration::from_secs(1_700_000_000));
+/// let engine = embedis::Engine::builder().clock(clock.clone()).build();
+/// let mut conn = engine.connect();
+/// clock.advance(Duration::from_secs(60));
+/// assert_eq!(conn.run(LastSave).unwrap(), 1_700_000_000);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LastSave;
+
+impl LastSave {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::LastSave(LastSave))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        Reply::Integer((ctx.server.started_us / 1_000_000) as i64)
+    }
+}
+
 /// `SELECT index`: the connection's commands work on database `index` from now on (0 to
 /// 15; a new connection starts in database 0). Each database has its own keys; pub/sub is
 /// shared, as on redis-server.

@@ -9,6 +9,7 @@ use smallvec::SmallVec;
 use super::argv::Args;
 use super::bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 use super::clients::{ClientKill, ClientList, ClientPause, ClientUnblock};
+use super::cluster::ClusterDisabled;
 use super::config::Config;
 use super::connection::{Acl, Auth, Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
@@ -32,7 +33,7 @@ use super::object::Object;
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
-use super::server::{Echo, Ping, Select, Time, Wait};
+use super::server::{Echo, LastSave, Ping, Role, Select, Time, Wait};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -127,6 +128,36 @@ const XINFO_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("xinfo|groups", 3, XInfo::parse_groups),
     cmd("xinfo|consumers", 4, XInfo::parse_consumers),
     cmd("xinfo|help", 2, XInfo::parse_help),
+];
+
+const CLUSTER_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("cluster|addslots", -3, ClusterDisabled::parse),
+    cmd("cluster|addslotsrange", -4, ClusterDisabled::parse),
+    cmd("cluster|bumpepoch", 2, ClusterDisabled::parse),
+    cmd("cluster|count-failure-reports", 3, ClusterDisabled::parse),
+    cmd("cluster|countkeysinslot", 3, ClusterDisabled::parse),
+    cmd("cluster|delslots", -3, ClusterDisabled::parse),
+    cmd("cluster|delslotsrange", -4, ClusterDisabled::parse),
+    cmd("cluster|failover", -2, ClusterDisabled::parse),
+    cmd("cluster|flushslots", 2, ClusterDisabled::parse),
+    cmd("cluster|forget", 3, ClusterDisabled::parse),
+    cmd("cluster|getkeysinslot", 4, ClusterDisabled::parse),
+    cmd("cluster|help", 2, ClusterDisabled::parse),
+    cmd("cluster|info", 2, ClusterDisabled::parse),
+    cmd("cluster|keyslot", 3, ClusterDisabled::parse),
+    cmd("cluster|links", 2, ClusterDisabled::parse),
+    cmd("cluster|meet", -4, ClusterDisabled::parse),
+    cmd("cluster|myid", 2, ClusterDisabled::parse),
+    cmd("cluster|nodes", 2, ClusterDisabled::parse),
+    cmd("cluster|replicas", 3, ClusterDisabled::parse),
+    cmd("cluster|replicate", 3, ClusterDisabled::parse),
+    cmd("cluster|reset", -2, ClusterDisabled::parse),
+    cmd("cluster|saveconfig", 2, ClusterDisabled::parse),
+    cmd("cluster|set-config-epoch", 3, ClusterDisabled::parse),
+    cmd("cluster|setslot", -4, ClusterDisabled::parse),
+    cmd("cluster|shards", 2, ClusterDisabled::parse),
+    cmd("cluster|slaves", 3, ClusterDisabled::parse),
+    cmd("cluster|slots", 2, ClusterDisabled::parse),
 ];
 
 const OBJECT_SUBCOMMANDS: &[CommandSpec] = &[
@@ -337,6 +368,18 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("ping", -1, Ping::parse),
     cmd("echo", 2, Echo::parse),
     cmd("time", 1, Time::parse),
+    cmd("role", 1, Role::parse),
+    cmd("lastsave", 1, LastSave::parse),
+    cmd("debug", -2, refuse_debug),
+    CommandSpec {
+        name: "cluster",
+        arity: -2,
+        parse: None,
+        subcommands: CLUSTER_SUBCOMMANDS,
+    },
+    cmd("readonly", 1, ClusterDisabled::parse),
+    cmd("readwrite", 1, ClusterDisabled::parse),
+    cmd("asking", 1, ClusterDisabled::parse),
     cmd("select", 2, Select::parse),
     CommandSpec {
         name: "config",
@@ -495,6 +538,12 @@ fn packed(name: &[u8]) -> Option<u128> {
         key |= u128::from(byte.to_ascii_lowercase()) << (8 * position);
     }
     Some(key)
+}
+
+/// DEBUG, which redis-server 7.0 refuses by default (`enable-debug-command no`) before it
+/// runs: see `Command::parse_line`.
+fn refuse_debug(_: &mut Args) -> Result<Command, Error> {
+    Err(Error::DebugNotAllowed)
 }
 
 /// The table's own spelling of a full command name (`get`, `client|list`).

@@ -749,6 +749,8 @@ fn refusal_by_name(name: &[u8], access: Access) -> Option<&'static str> {
         "reset",
         "quit",
         "client",
+        "role",
+        "debug",
         "blpop",
         "brpop",
         "blmpop",
@@ -883,7 +885,8 @@ fn redis_call(
     let name = argv[0].to_ascii_lowercase();
     let command = match Command::from_argv(argv) {
         Ok(command) => command,
-        Err(Error::UnknownCommand { .. }) => {
+        // An unknown subcommand is an unknown command to redis-server's lookup.
+        Err(Error::UnknownCommand { .. } | Error::UnknownSubcommand { .. }) => {
             return fail("ERR Unknown Redis command called from script")
         }
         Err(Error::WrongArity { .. }) => {
