@@ -322,3 +322,19 @@ fn keys_do_not_expire_while_paused_and_a_new_pause_extends_the_old() {
     std::thread::sleep(QUIET);
     assert_eq!(reader.call(["DBSIZE"]).unwrap(), Reply::Integer(0));
 }
+
+#[test]
+fn a_pause_on_the_real_clock_ends_by_itself() {
+    // The executor, asleep with nothing to do, must wake at the pause's deadline.
+    let engine = Engine::new();
+    let mut admin = engine.connect();
+    let mut writer = engine.connect();
+    admin.call(["CLIENT", "PAUSE", "1500", "WRITE"]).unwrap();
+    writer.send(["SET", "k", "v"]).unwrap();
+    assert_eq!(writer.recv_timeout(QUIET).unwrap(), None, "held");
+    assert_eq!(
+        writer.recv_timeout(Duration::from_secs(30)).unwrap(),
+        Some(Reply::OK),
+        "released at the deadline without any other message"
+    );
+}
