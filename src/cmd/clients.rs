@@ -217,8 +217,7 @@ impl ClientKill {
             kill.addr = rest.into_iter().next();
             return Ok(Command::Client(Client::Kill(kill)));
         }
-        let mut options = rest.chunks(2);
-        for pair in options.by_ref() {
+        for pair in rest.chunks(2) {
             let [option, value] = pair else {
                 return Err(Error::Syntax);
             };

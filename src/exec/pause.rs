@@ -1,8 +1,8 @@
 //! CLIENT PAUSE: connections' commands held until a deadline on the engine clock or CLIENT
 //! UNPAUSE, as redis-server 7.0 holds them.
 //!
-//! `ALL` holds every command of every connection (CLIENT UNPAUSE too: only the deadline
-//! ends such a pause, or an UNPAUSE sent before it). `WRITE` holds what could change data or
+//! `ALL` holds every command of every connection, CLIENT UNPAUSE too: only its deadline
+//! ends it (or an UNPAUSE in the same transaction or pipeline as the PAUSE). `WRITE` holds what could change data or
 //! reach other clients: write commands, EVAL, EVALSHA, FCALL, PUBLISH, SPUBLISH, PFCOUNT
 //! (which may rewrite its cached count), and an EXEC whose transaction holds one. A held
 //! connection's later messages wait behind its first, so its replies keep their order. A
