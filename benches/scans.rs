@@ -28,20 +28,11 @@ const MEMBERS: usize = 100_000;
 fn main() {
     summary::mark_start();
     let mut c = support::criterion();
-    let placement = affinity::init_noted(|p| {
-        format!(
-            "placement: bench thread pinned to CPU {}, executor to CPU {}",
-            p.bench, p.peer
-        )
-    });
+    let placement = affinity::init_noted_for_executor();
     let engine = Engine::new();
     let mut conn = engine.connect();
     assert_eq!(conn.call(["PING"]).unwrap(), Reply::Status("PONG".into()));
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
-            summary::note(format!("placement: executor not pinned: {why}"));
-        }
-    }
+    affinity::pin_executor_noted(placement);
     fill(&mut conn);
 
     let mut group = c.benchmark_group("scan_whole");

@@ -40,20 +40,11 @@ fn member(i: u64) -> String {
 fn main() {
     summary::mark_start();
     let mut c = support::criterion();
-    let placement = affinity::init_noted(|p| {
-        format!(
-            "placement: bench thread pinned to CPU {}, executor to CPU {}",
-            p.bench, p.peer
-        )
-    });
+    let placement = affinity::init_noted_for_executor();
     let engine = Engine::new();
     let mut conn = engine.connect();
     assert_eq!(conn.call(["PING"]).unwrap(), Reply::Status("PONG".into()));
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
-            summary::note(format!("placement: executor not pinned: {why}"));
-        }
-    }
+    affinity::pin_executor_noted(placement);
     fill(&engine);
     check(&mut conn);
 

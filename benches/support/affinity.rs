@@ -81,6 +81,29 @@ pub fn pin_current(cpu: impl std::fmt::Display) -> Result<(), String> {
 
 /// Pins every live thread of this process whose name is `name` to `cpu`. Linux shows at most
 /// 15 bytes of a thread name, so longer names match on those.
+/// The usual placement of a suite whose only peer thread is the engine's executor: the
+/// bench thread on one CPU, the executor (see [`pin_executor_noted`]) on the other.
+#[allow(dead_code)] // not every suite that includes this module uses it
+pub fn init_noted_for_executor() -> Option<Placement> {
+    init_noted(|p| {
+        format!(
+            "placement: bench thread pinned to CPU {}, executor to CPU {}",
+            p.bench, p.peer
+        )
+    })
+}
+
+/// Pins the executor thread of the engine started last to `placement`'s peer CPU, noting
+/// in the summary if it could not.
+#[allow(dead_code)] // not every suite that includes this module uses it
+pub fn pin_executor_noted(placement: Option<Placement>) {
+    if let Some(p) = placement {
+        if let Err(why) = pin_threads_named("embedis-executor", p.peer) {
+            super::summary::note(format!("placement: executor not pinned: {why}"));
+        }
+    }
+}
+
 pub fn pin_threads_named(name: &str, cpu: impl std::fmt::Display) -> Result<(), String> {
     let shown = &name.as_bytes()[..name.len().min(15)];
     let mut pinned = 0;
