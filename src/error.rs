@@ -113,10 +113,6 @@ pub enum Error {
     ClusterDisabled,
     /// CLIENT PAUSE with a mode other than WRITE or ALL.
     PauseMode,
-    /// CLIENT PAUSE with a timeout that is not an integer.
-    TimeoutNotInteger,
-    /// CLIENT PAUSE with a negative timeout.
-    TimeoutNegative,
     /// SELECT of a database outside 0..=15.
     DbIndexOutOfRange,
     /// SELECT with an index that is not an integer.
@@ -976,10 +972,6 @@ impl fmt::Display for Error {
             ),
             Error::ClusterDisabled => f.write_str("ERR This instance has cluster support disabled"),
             Error::PauseMode => f.write_str("ERR CLIENT PAUSE mode must be WRITE or ALL"),
-            Error::TimeoutNotInteger => {
-                f.write_str("ERR timeout is not an integer or out of range")
-            }
-            Error::TimeoutNegative => f.write_str("ERR timeout is negative"),
             Error::UnblockReason => {
                 f.write_str("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR")
             }

@@ -131,14 +131,13 @@ impl ClientList {
         match self {
             ClientList::Ids(ids) => {
                 for id in ids {
-                    let session = if id > 0 && id as u64 == me.id {
-                        Some(me)
-                    } else {
-                        u64::try_from(id)
-                            .ok()
-                            .and_then(|id| ctx.peers.session(id))
-                            .filter(|session| !killed_by(me, session))
-                    };
+                    let session = u64::try_from(id).ok().and_then(|id| {
+                        if id == me.id {
+                            Some(me)
+                        } else {
+                            ctx.peers.session(id).filter(|s| !killed_by(me, s))
+                        }
+                    });
                     if let Some(session) = session {
                         view.line(session, &mut text);
                     }
@@ -448,11 +447,8 @@ impl ClientPause {
                 })
             }
         };
-        let timeout = rest
-            .first()
-            .and_then(|timeout| parse_i64(timeout))
-            .ok_or(Error::TimeoutNotInteger)?;
-        let timeout_ms = u64::try_from(timeout).map_err(|_| Error::TimeoutNegative)?;
+        // The same texts as WAIT's and XREAD BLOCK's timeouts.
+        let timeout_ms = super::stream::parse_block(rest.first().map_or(&b""[..], |t| t))?;
         Ok(Command::Client(Client::Pause(ClientPause {
             timeout_ms,
             all,
@@ -512,7 +508,7 @@ impl<'c> View<'c> {
         if session.subscribed() {
             flags.push('P');
         }
-        if session.multi.is_some() || session.in_exec {
+        if session.multi.is_some() || session.in_exec() {
             flags.push('x');
         }
         if self.blocking.is_parked(session.id) {
@@ -532,7 +528,7 @@ impl<'c> View<'c> {
         }
         let multi = match &session.multi {
             Some(multi) => multi.queue.len() as i64,
-            None if session.in_exec => session.executing as i64,
+            None if session.in_exec() => session.executing as i64,
             None => -1,
         };
         // Whole seconds of the clock, as redis-server subtracts its cached unix times.

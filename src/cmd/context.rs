@@ -325,7 +325,7 @@ impl Ctx<'_> {
     /// or EXEC, which answer in one frame.
     pub(crate) fn reply_point(&mut self) {
         let session = &mut *self.session;
-        if self.events.flags == 0 || session.in_exec || session.in_pipeline {
+        if self.events.flags == 0 || session.in_exec() || session.in_pipeline {
             return;
         }
         let Some(link) = session.pubsub.as_mut() else {
@@ -345,7 +345,7 @@ impl Ctx<'_> {
     pub(crate) fn can_block(&self) -> bool {
         let session = &*self.session;
         !session.scripted
-            && !session.in_exec
+            && !session.in_exec()
             && !session.in_pipeline
             && session.multi.is_none()
             && session.pubsub.is_some()

@@ -64,7 +64,6 @@ impl Exec {
         }
         // Redis unwatches before running, so the transaction's own writes do not count.
         ctx.unwatch_all();
-        ctx.session.in_exec = true;
         ctx.session.executing = multi.queue.len();
         let mark = ctx.log.as_deref().map(|log| log.mark());
         let replies = multi
@@ -72,7 +71,6 @@ impl Exec {
             .into_iter()
             .map(|command| command.apply(ctx))
             .collect();
-        ctx.session.in_exec = false;
         ctx.session.executing = 0;
         // The transaction's effects replay together or, cut short by a crash, not at all.
         if let (Some(mark), Some(log)) = (mark, ctx.log.as_deref_mut()) {

@@ -112,7 +112,7 @@ impl Subscribe {
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         // Redis 7.0 lets SUBSCRIBE and PSUBSCRIBE run inside MULTI, but not SSUBSCRIBE.
-        if self.kind == Kind::Shard && ctx.session.in_exec {
+        if self.kind == Kind::Shard && ctx.session.in_exec() {
             return Reply::Error(Error::SsubscribeDenyBlocking);
         }
         let fanout = Arc::clone(&ctx.events.fanout);

@@ -458,10 +458,9 @@ impl Core {
                     let reply = if error {
                         Reply::Error(Error::UnblockedByClient)
                     } else {
-                        Reply::NilArray
+                        Reply::NilArray // the reply of its timeout
                     };
-                    self.respond(conn, Frame::One(reply));
-                    self.replay_deferred(conn);
+                    self.answer_parked(conn, reply);
                 }
             }
         }
@@ -512,9 +511,15 @@ impl Core {
     /// Answers parked reads whose deadline has passed with the nil reply.
     fn time_out_waiters(&mut self, now_ms: u64) {
         for waiter in self.blocking.take_expired(now_ms) {
-            self.respond(waiter.conn, Frame::One(Reply::NilArray));
-            self.replay_deferred(waiter.conn);
+            self.answer_parked(waiter.conn, Reply::NilArray);
         }
+    }
+
+    /// Answers a read that no longer waits without what it waited for (its deadline, or
+    /// CLIENT UNBLOCK), then handles what its connection sent behind it.
+    fn answer_parked(&mut self, conn: u64, reply: Reply) {
+        self.respond(conn, Frame::One(reply));
+        self.replay_deferred(conn);
     }
 
     /// The context commands of `conn` run in; `None` if the connection is gone (or was

@@ -42,8 +42,6 @@ pub(crate) struct Session {
     pub(crate) outbox: Vec<crate::Reply>,
     /// A blocking read found nothing and asks to park (see `exec/blocking.rs`).
     pub(crate) block: Option<crate::exec::blocking::BlockRequest>,
-    /// EXEC is running the queued commands: nothing may block.
-    pub(crate) in_exec: bool,
     /// A pipeline is running: it answers in one frame, so nothing may block.
     pub(crate) in_pipeline: bool,
     /// A parked read is being run again because a key it waits on was written.
@@ -64,8 +62,8 @@ pub(crate) struct Session {
     pub(crate) last_command: Option<&'static str>,
     /// CLIENT NO-EVICT is on (CLIENT LIST's `e` flag; nothing is evicted in-process).
     pub(crate) no_evict: bool,
-    /// How many queued commands the EXEC under way runs (CLIENT LIST shows them as
-    /// `multi=`, as redis-server does while it executes them).
+    /// How many queued commands the EXEC under way runs, 0 outside EXEC (CLIENT LIST shows
+    /// them as `multi=`, as redis-server does while it executes them).
     pub(crate) executing: usize,
     /// What a command asked the executor to do to other connections (CLIENT KILL,
     /// CLIENT UNBLOCK), done once it has run.
@@ -139,7 +137,6 @@ impl Session {
             closing: false,
             outbox: Vec::new(),
             block: None,
-            in_exec: false,
             in_pipeline: false,
             serving_blocked: false,
             serving_key: None,
@@ -152,6 +149,11 @@ impl Session {
             executing: 0,
             client_actions: Vec::new(),
         }
+    }
+
+    /// EXEC is running the queued commands: nothing may block.
+    pub(crate) fn in_exec(&self) -> bool {
+        self.executing > 0
     }
 
     /// Whether the connection is in subscribe mode.
