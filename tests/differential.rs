@@ -293,8 +293,7 @@ fn same_client_lists(expected: &[u8], actual: &[u8]) -> bool {
     }
     match (client_text(expected), client_text(actual)) {
         (Some((k1, t1)), Some((k2, t2))) => {
-            let (l1, l2): (Vec<&str>, Vec<&str>) =
-                (t1.split('\n').collect(), t2.split('\n').collect());
+            let (l1, l2) = (lines_by_id(&t1), lines_by_id(&t2));
             k1 == k2
                 && l1.len() == l2.len()
                 && l1.iter().zip(&l2).all(|(a, b)| same_client_line(a, b))
@@ -316,6 +315,22 @@ fn client_text(frame: &[u8]) -> Option<(u8, String)> {
         _ => return None,
     };
     Some((kind, String::from_utf8_lossy(body).into_owned()))
+}
+
+/// The lines of a CLIENT LIST reply in the order of their ids. redis-server's
+/// `clientsCron` moves the last client of its list to the front on every run,
+/// so the order it lists connections in depends on when the cron last ran;
+/// embedis lists them by id.
+fn lines_by_id(text: &str) -> Vec<&str> {
+    let id = |line: &str| -> u64 {
+        line.strip_prefix("id=")
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|id| id.parse().ok())
+            .unwrap_or(0)
+    };
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    lines.sort_by_key(|line| id(line));
+    lines
 }
 
 fn same_client_line(expected: &str, actual: &str) -> bool {
