@@ -105,7 +105,7 @@ impl SetBit {
 /// `GETBIT key offset`: the bit at `offset` (0 past the end or for a missing key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetBit {
-    key: Bytes,
+    pub(crate) key: Bytes,
     offset: u64,
 }
 
@@ -258,7 +258,7 @@ fn unit_is_bits(unit: &[u8]) -> Result<bool, Error> {
 /// bits, negative from the end).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BitCount {
-    key: Bytes,
+    pub(crate) key: Bytes,
     span: Span,
 }
 
@@ -333,7 +333,7 @@ impl BitCount {
 /// `BITPOS key bit [start [end [BYTE | BIT]]]`: the first bit set (or clear) in a range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BitPos {
-    key: Bytes,
+    pub(crate) key: Bytes,
     bit: bool,
     span: Span,
 }
@@ -510,7 +510,7 @@ enum FieldOp {
 /// width).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BitField {
-    key: Bytes,
+    pub(crate) key: Bytes,
     ops: Vec<FieldOp>,
     read_only: bool,
     /// The OVERFLOW policy of the next writes (typed construction).

@@ -293,7 +293,7 @@ impl Expire {
 /// -1 if it has no deadline, else the time left (or the deadline), in the command's unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ttl {
-    key: Bytes,
+    pub(crate) key: Bytes,
     unit: TimeUnit,
     absolute: bool,
 }

@@ -191,7 +191,7 @@ impl GeoAdd {
 /// key member [...]` (each member's 11-character standard geohash, nil for a missing one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeoLookup {
-    key: Bytes,
+    pub(crate) key: Bytes,
     members: Vec<Bytes>,
     /// GEOHASH rather than GEOPOS.
     hashes: bool,
@@ -289,7 +289,7 @@ impl GeoLookup {
 /// nil if either is missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeoDist {
-    key: Bytes,
+    pub(crate) key: Bytes,
     first: Bytes,
     second: Bytes,
     unit: Option<Bytes>,
@@ -531,6 +531,13 @@ impl GeoSearch {
                 | SearchKind::RadiusByMember { read_only: false }
                 | SearchKind::SearchStore
         )
+    }
+
+    /// The key searched: the first argument, or the one after GEOSEARCHSTORE's destination
+    /// (always there: the constructors and the arity check put it there).
+    pub(crate) fn source_key(&self) -> Option<&Bytes> {
+        let at = usize::from(self.kind == SearchKind::SearchStore);
+        self.args.get(at)
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {

@@ -210,7 +210,7 @@ impl HSetNx {
 /// `HGET key field`: the field's value, or nil.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HGet {
-    key: Bytes,
+    pub(crate) key: Bytes,
     field: Bytes,
 }
 
@@ -247,7 +247,7 @@ impl HGet {
 /// `HMGET key field [field ...]`: each field's value, or nil.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HMGet {
-    key: Bytes,
+    pub(crate) key: Bytes,
     fields: Vec<Bytes>,
 }
 
@@ -367,7 +367,7 @@ impl HDel {
 /// `HLEN key`: the number of fields (0 for a missing key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HLen {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl HLen {
@@ -400,7 +400,7 @@ impl HLen {
 /// `HSTRLEN key field`: the length of the field's value (0 if missing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HStrLen {
-    key: Bytes,
+    pub(crate) key: Bytes,
     field: Bytes,
 }
 
@@ -439,7 +439,7 @@ impl HStrLen {
 /// `HEXISTS key field`: 1 if the field is there, else 0.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HExists {
-    key: Bytes,
+    pub(crate) key: Bytes,
     field: Bytes,
 }
 
@@ -504,7 +504,7 @@ fn read_whole(ctx: &mut Ctx, key: &[u8], part: Part) -> Reply {
 /// `HGETALL key`: every field and value, a map in RESP3 (a flat array in RESP2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HGetAll {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl HGetAll {
@@ -535,7 +535,7 @@ impl HGetAll {
 /// `HKEYS key`: every field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HKeys {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl HKeys {
@@ -565,7 +565,7 @@ impl HKeys {
 /// `HVALS key`: every value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HVals {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl HVals {
@@ -717,7 +717,7 @@ impl HIncrByFloat {
 /// exactly that many.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HRandField {
-    key: Bytes,
+    pub(crate) key: Bytes,
     count: Option<i64>,
     with_values: bool,
 }
@@ -833,7 +833,7 @@ impl HRandField {
 /// guarantee; its cursors differ from redis-server's (see README).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HScan {
-    key: Bytes,
+    pub(crate) key: Bytes,
     scan: ScanArgs,
 }
 

@@ -142,7 +142,7 @@ impl PfAdd {
 /// to the union of several (missing keys are empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PfCount {
-    keys: Vec<Bytes>,
+    pub(crate) keys: Vec<Bytes>,
 }
 
 impl PfCount {

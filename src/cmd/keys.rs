@@ -85,7 +85,7 @@ impl Del {
 /// which has no counterpart here: nothing is evicted).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exists {
-    keys: Vec<Bytes>,
+    pub(crate) keys: Vec<Bytes>,
     touch: bool,
 }
 
@@ -153,7 +153,7 @@ impl Exists {
 /// `TYPE key`: `string`, ..., or `none`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Type {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl Type {

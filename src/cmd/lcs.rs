@@ -28,8 +28,8 @@ struct LcsOptions {
 /// `LCS key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lcs {
-    first: Bytes,
-    second: Bytes,
+    pub(crate) first: Bytes,
+    pub(crate) second: Bytes,
     /// The options, or the error reading them, replied after the keys are checked.
     options: Result<LcsOptions, Error>,
 }

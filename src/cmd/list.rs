@@ -330,7 +330,7 @@ impl Pop {
 /// `LLEN key`, `LINDEX key index`, `LRANGE key start stop`: reads of one list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListRead {
-    key: Bytes,
+    pub(crate) key: Bytes,
     what: Read,
 }
 
@@ -673,7 +673,7 @@ impl LInsert {
 /// Without COUNT, the first match's index or nil; with it, an array of indexes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LPos {
-    key: Bytes,
+    pub(crate) key: Bytes,
     element: Bytes,
     rank: i64,
     count: Option<u64>,

@@ -37,6 +37,7 @@ pub(crate) mod multi;
 mod multi_key_pop;
 pub(crate) mod object;
 pub(crate) mod pubsub;
+mod read_keys;
 #[cfg(feature = "lua")]
 pub(crate) mod script;
 pub(crate) mod server;

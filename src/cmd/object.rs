@@ -100,6 +100,11 @@ impl Object {
         }
     }
 
+    /// The key it asks about; `None` for HELP.
+    pub(crate) fn key(&self) -> Option<&Bytes> {
+        self.query.as_ref().map(|(_, key)| key)
+    }
+
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         let Some((query, key)) = self.query else {
             return Reply::help(&HELP);

@@ -175,7 +175,7 @@ impl SAdd {
 /// `SMEMBERS key`, `SCARD key`, `SISMEMBER key member`, `SMISMEMBER key member ...`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SRead {
-    key: Bytes,
+    pub(crate) key: Bytes,
     what: Read,
 }
 
@@ -300,7 +300,7 @@ impl SRead {
 /// SRANDMEMBER's count may be negative (repetitions); SPOP's may not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SRandom {
-    key: Bytes,
+    pub(crate) key: Bytes,
     count: Option<i64>,
     pop: bool,
 }
@@ -502,7 +502,7 @@ enum Algebra {
 /// `SINTERCARD numkeys key ... [LIMIT limit]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SCombine {
-    keys: Vec<Bytes>,
+    pub(crate) keys: Vec<Bytes>,
     algebra: Algebra,
     destination: Option<Bytes>,
     /// SINTERCARD: reply only the size, up to this (0: no limit).
@@ -734,7 +734,7 @@ impl SCombine {
 /// with SCAN's cursors (see README).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SScan {
-    key: Bytes,
+    pub(crate) key: Bytes,
     scan: ScanArgs,
 }
 

@@ -40,7 +40,7 @@ use crate::{Error, Reply};
 /// [STORE destination]`, and `SORT_RO` (no STORE).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sort {
-    key: Bytes,
+    pub(crate) key: Bytes,
     by: Option<Bytes>,
     /// A `BY` pattern without `*` was given (a later one with `*` does not undo it).
     dont_sort: bool,

@@ -433,7 +433,7 @@ impl XAdd {
 /// `XLEN key`: live entries (0 for a missing key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XLen {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl XLen {
@@ -464,7 +464,7 @@ impl XLen {
 /// `XRANGE key start end [COUNT count]` and `XREVRANGE key end start [COUNT count]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XRange {
-    key: Bytes,
+    pub(crate) key: Bytes,
     start: StreamId,
     end: StreamId,
     rev: bool,

@@ -972,7 +972,7 @@ struct PendingRange {
 /// `XPENDING key group [[IDLE min-idle-time] start end count [consumer]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XPending {
-    key: Bytes,
+    pub(crate) key: Bytes,
     group: Bytes,
     range: Option<PendingRange>,
 }
@@ -1714,6 +1714,11 @@ impl XInfo {
             InfoAction::Consumers(_) => "xinfo|consumers",
             InfoAction::Help => "xinfo|help",
         }
+    }
+
+    /// The stream it asks about; `None` for HELP, which names none.
+    pub(crate) fn key(&self) -> Option<&Bytes> {
+        (self.action != InfoAction::Help).then_some(&self.key)
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {

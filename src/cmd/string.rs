@@ -19,7 +19,7 @@ const MAX_STRING_LEN: usize = 512 * 1024 * 1024;
 /// `GET key`: the string at `key`, or nil.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Get {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl Get {
@@ -641,7 +641,7 @@ impl GetSet {
 /// `MGET key [key ...]`: the string at each key, nil for missing keys and other types.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MGet {
-    keys: Vec<Bytes>,
+    pub(crate) keys: Vec<Bytes>,
 }
 
 impl MGet {
@@ -1019,7 +1019,7 @@ impl Append {
 /// `STRLEN key`: the length of the string at `key`, 0 if missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StrLen {
-    key: Bytes,
+    pub(crate) key: Bytes,
 }
 
 impl StrLen {

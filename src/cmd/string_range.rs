@@ -43,7 +43,7 @@ pub(crate) fn reversed_negatives(start: i64, end: i64) -> bool {
 /// negative from the end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetRange {
-    key: Bytes,
+    pub(crate) key: Bytes,
     start: i64,
     end: i64,
     substr: bool,

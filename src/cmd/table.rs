@@ -453,7 +453,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
 
 /// Scripting (the `lua` feature).
 #[cfg(feature = "lua")]
-const SCRIPT_COMMANDS: &[CommandSpec] = &[
+pub(crate) const SCRIPT_COMMANDS: &[CommandSpec] = &[
     cmd("eval", -3, Eval::parse),
     cmd("evalsha", -3, Eval::parse_evalsha),
     cmd("eval_ro", -3, Eval::parse_eval_ro),
@@ -488,7 +488,7 @@ const SCRIPT_COMMANDS: &[CommandSpec] = &[
     },
 ];
 #[cfg(not(feature = "lua"))]
-const SCRIPT_COMMANDS: &[CommandSpec] = &[];
+pub(crate) const SCRIPT_COMMANDS: &[CommandSpec] = &[];
 
 /// The top-level rows, by [`packed`] name, sorted for binary search: a lookup costs no
 /// hashing and no allocation (measured faster than a hash map of the packed names).

@@ -513,7 +513,7 @@ enum Lookup {
 /// 0-based position ascending or descending (nil if missing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ZLookup {
-    key: Bytes,
+    pub(crate) key: Bytes,
     what: Lookup,
 }
 
@@ -675,7 +675,7 @@ impl Span {
 /// `ZCOUNT key min max` and `ZLEXCOUNT key min max`: how many members a range holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZCount {
-    key: Bytes,
+    pub(crate) key: Bytes,
     span: Span,
 }
 
@@ -763,7 +763,7 @@ enum RangeSpelling {
 /// their scores if asked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZRange {
-    key: Bytes,
+    pub(crate) key: Bytes,
     span: Span,
     rev: bool,
     /// `LIMIT offset count` (a negative count: all).
@@ -1313,7 +1313,7 @@ impl ZPop {
 /// redis-server does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ZRandMember {
-    key: Bytes,
+    pub(crate) key: Bytes,
     count: Option<i64>,
     with_scores: bool,
 }
@@ -1432,7 +1432,7 @@ impl ZRandMember {
 /// paged in scan order with Redis's guarantee and embedis's own cursors (see README).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ZScan {
-    key: Bytes,
+    pub(crate) key: Bytes,
     scan: ScanArgs,
 }
 

@@ -98,7 +98,7 @@ struct Options {
 /// numkeys key ... [LIMIT limit]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZCombine {
-    keys: Vec<Bytes>,
+    pub(crate) keys: Vec<Bytes>,
     algebra: Algebra,
     destination: Option<Bytes>,
     /// ZINTERCARD: reply only the size, counting up to this (0: no limit).
