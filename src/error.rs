@@ -198,6 +198,8 @@ pub enum Error {
     Geo(GeoError),
     /// A HyperLogLog command's error (PFADD, PFCOUNT, PFMERGE, PFDEBUG, PFSELFTEST).
     HyperLogLog(HyperLogLogError),
+    /// A CLIENT TRACKING or CLIENT CACHING error (client-side caching).
+    Tracking(TrackingError),
     /// An error a Lua script raised or returned, or EVAL's own (`NOSCRIPT`, a compile
     /// error): the whole error line after `-`, code included, as the script made it.
     Script(String),
@@ -611,6 +613,94 @@ impl From<GeoError> for Error {
     }
 }
 
+/// A CLIENT TRACKING or CLIENT CACHING error, each rendering Redis's exact text.
+///
+/// ```
+/// use embedis::{Error, TrackingError};
+/// let error = Error::Tracking(TrackingError::PrefixWithoutBcast);
+/// assert_eq!(error.to_string(), "ERR PREFIX option requires BCAST mode to be enabled");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TrackingError {
+    /// REDIRECT names no open connection.
+    NoRedirectTarget,
+    /// REDIRECT given twice.
+    SecondRedirect,
+    /// PREFIX without BCAST.
+    PrefixWithoutBcast,
+    /// ON with BCAST while tracking without it, or the other way round.
+    BcastSwitch,
+    /// BCAST with OPTIN or OPTOUT.
+    OptWithBcast,
+    /// OPTIN and OPTOUT together.
+    OptInAndOut,
+    /// ON with OPTIN while tracking with OPTOUT, or the other way round.
+    OptSwitch,
+    /// Two PREFIX options of one call where one starts the other (as given, in order).
+    PrefixOverlapsGiven(String, String),
+    /// A PREFIX that starts, or is started by, one the connection already has.
+    PrefixOverlapsExisting(String, String),
+    /// CLIENT CACHING while not tracking.
+    CachingNotTracking,
+    /// CLIENT CACHING YES outside OPTIN mode.
+    CachingYesWithoutOptIn,
+    /// CLIENT CACHING NO outside OPTOUT mode.
+    CachingNoWithoutOptOut,
+}
+
+impl fmt::Display for TrackingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const REENABLE: &str =
+            "before disabling tracking for this client, and then re-enabling it with a different mode.";
+        const NO_OVERLAP: &str = "Prefixes for a single client must not overlap.";
+        match self {
+            TrackingError::NoRedirectTarget => {
+                f.write_str("ERR The client ID you want redirect to does not exist")
+            }
+            TrackingError::SecondRedirect => {
+                f.write_str("ERR A client can only redirect to a single other client")
+            }
+            TrackingError::PrefixWithoutBcast => {
+                f.write_str("ERR PREFIX option requires BCAST mode to be enabled")
+            }
+            TrackingError::BcastSwitch => write!(f, "ERR You can't switch BCAST mode on/off {REENABLE}"),
+            TrackingError::OptWithBcast => {
+                f.write_str("ERR OPTIN and OPTOUT are not compatible with BCAST")
+            }
+            TrackingError::OptInAndOut => {
+                f.write_str("ERR You can't specify both OPTIN mode and OPTOUT mode")
+            }
+            TrackingError::OptSwitch => {
+                write!(f, "ERR You can't switch OPTIN/OPTOUT mode {REENABLE}")
+            }
+            TrackingError::PrefixOverlapsGiven(prefix, other) => write!(
+                f,
+                "ERR Prefix '{prefix}' overlaps with another provided prefix '{other}'. {NO_OVERLAP}"
+            ),
+            TrackingError::PrefixOverlapsExisting(prefix, other) => write!(
+                f,
+                "ERR Prefix '{prefix}' overlaps with an existing prefix '{other}'. {NO_OVERLAP}"
+            ),
+            TrackingError::CachingNotTracking => f.write_str(
+                "ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled",
+            ),
+            TrackingError::CachingYesWithoutOptIn => f.write_str(
+                "ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.",
+            ),
+            TrackingError::CachingNoWithoutOptOut => f.write_str(
+                "ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.",
+            ),
+        }
+    }
+}
+
+impl From<TrackingError> for Error {
+    fn from(error: TrackingError) -> Error {
+        Error::Tracking(error)
+    }
+}
+
 /// A HyperLogLog command's error, each rendering Redis's exact text (code included).
 ///
 /// ```
@@ -946,6 +1036,7 @@ impl fmt::Display for Error {
             Error::List(error) => write!(f, "ERR {}", error.message()),
             Error::Bitmap(error) => write!(f, "ERR {}", error.message()),
             Error::HyperLogLog(error) => error.fmt(f),
+            Error::Tracking(error) => error.fmt(f),
             Error::Geo(error) => error.fmt(f),
             Error::Script(text) => f.write_str(text),
             Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),

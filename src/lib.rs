@@ -155,6 +155,7 @@ pub use cmd::{IncrexReply, IntoArg, ThrottleReply};
 pub use config::EngineBuilder;
 pub use error::{
     BitmapError, Error, GeoError, HyperLogLogError, ListError, SortedSetError, StreamError,
+    TrackingError,
 };
 #[cfg(feature = "async")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]

@@ -3484,6 +3484,11 @@ const AUTH_AND_CLIENTS: &[Case] = &[
     // CLIENT INFO and CLIENT LIST (`!client`: every field a socket does not decide).
     ("client info", &["!client CLIENT INFO", "!client client info", "CLIENT INFO x"]),
     ("client list of one", &["!client CLIENT LIST", "!client CLIENT LIST TYPE normal", "!client CLIENT LIST TYPE pubsub", "!client CLIENT LIST TYPE master", "!client CLIENT LIST TYPE replica", "!client CLIENT LIST TYPE SLAVE", "!client client list type Normal"]),
+    // Client-side caching as CLIENT INFO and CLIENT LIST show it (the messages themselves:
+    // tests/differential_pubsub.rs).
+    ("client tracking in client info", &["CLIENT TRACKING ON", "!client CLIENT INFO", "CLIENT GETREDIR", "CLIENT TRACKINGINFO", "CLIENT CACHING YES", "CLIENT TRACKING ON BCAST", "CLIENT TRACKING OFF", "!client CLIENT INFO", "CLIENT TRACKING ON BCAST PREFIX a PREFIX b", "!client CLIENT INFO", "CLIENT TRACKINGINFO", "@1 CLIENT TRACKING ON OPTIN NOLOOP", "@1 CLIENT CACHING YES", "@1 CLIENT TRACKINGINFO", "!client CLIENT LIST", "RESET", "!client CLIENT INFO"]),
+    ("client tracking inside multi", &["MULTI", "CLIENT TRACKING ON OPTOUT", "CLIENT CACHING NO", "CLIENT TRACKINGINFO", "CLIENT GETREDIR", "CLIENT TRACKING maybe", "EXEC", "CLIENT TRACKINGINFO"]),
+    ("client tracking arity inside multi aborts", &["MULTI", "CLIENT TRACKING", "CLIENT CACHING", "EXEC"]),
     ("client list shows each connection's state", &[
         "@1 SUBSCRIBE ch", "@2 PSUBSCRIBE p* q*", "@3 SSUBSCRIBE s", "@4 MULTI", "@4 SET a 1", "@4 GET a", "@5 CLIENT NO-EVICT on",
         "@6 WATCH k", "SET k 1", "@7 NOSUCH", "@8 CLIENT NOSUCH", "@9 GET", "@10 CLIENT SETNAME worker", "@11 SELECT 3",

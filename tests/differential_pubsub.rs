@@ -13,6 +13,8 @@
 //!   for [`quiet`], 50 ms) and compare the two lists; `1,2?` reads several connections at
 //!   once. An empty list on both sides is a check too: nothing arrived that must not.
 //! - `!sleep N`: wait N milliseconds (for keys to expire).
+//! - `{idN}` as a word of a command: connection N's id on each side (CLIENT TRACKING
+//!   REDIRECT); each side is asked CLIENT ID on that connection before the script runs.
 //!
 //! After the last line every connection is read once more, and whatever arrives there
 //! (nothing, normally) must agree too. So every frame of every connection is compared, in
@@ -139,8 +141,62 @@ fn run_table(table: &[Case], protocols: &[Proto]) {
     table::run_table(table, protocols, "scenario", run_case);
 }
 
+/// A connection a script names as `{idN}` (CLIENT TRACKING REDIRECT), with its id on each
+/// side.
+struct NamedConnection {
+    conn: usize,
+    redis: Vec<u8>,
+    embedis: Vec<u8>,
+}
+
+/// Every connection the script names, each side asked CLIENT ID before the script runs.
+fn connection_ids(pair: &mut Pair, script: &[&str]) -> Vec<NamedConnection> {
+    let mut named: Vec<usize> = script
+        .iter()
+        .flat_map(|line| line.split(' '))
+        .filter_map(|word| word.strip_prefix("{id")?.strip_suffix('}')?.parse().ok())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let id = |frame: Vec<u8>| -> Vec<u8> {
+        let text = String::from_utf8_lossy(&frame).into_owned();
+        let digits = text.trim_start_matches(':').trim_end();
+        assert!(!digits.is_empty(), "CLIENT ID answered {text:?}");
+        digits.as_bytes().to_vec()
+    };
+    named
+        .into_iter()
+        .map(|conn| {
+            let argv = words("CLIENT ID");
+            NamedConnection {
+                conn,
+                redis: id(pair.call_redis(conn, &argv)),
+                embedis: id(pair.call_embedis(conn, &argv)),
+            }
+        })
+        .collect()
+}
+
+/// `argv` with each `{idN}` replaced by connection N's id: (redis-server's, embedis's).
+fn with_ids(argv: &[Vec<u8>], ids: &[NamedConnection]) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
+    let named = |word: &Vec<u8>| {
+        ids.iter()
+            .find(|named| *word == format!("{{id{}}}", named.conn).into_bytes())
+    };
+    let redis = argv
+        .iter()
+        .map(|word| named(word).map_or_else(|| word.clone(), |named| named.redis.clone()))
+        .collect();
+    let embedis = argv
+        .iter()
+        .map(|word| named(word).map_or_else(|| word.clone(), |named| named.embedis.clone()))
+        .collect();
+    (redis, embedis)
+}
+
 fn run_case(pair: &mut Pair, script: &[&str], proto: Proto) -> Result<(), String> {
     let quiet = quiet();
+    let ids = connection_ids(pair, script);
     let mut greeted: Vec<usize> = Vec::new();
     for (index, line) in script.iter().enumerate() {
         let op = parse_line(line);
@@ -157,10 +213,14 @@ fn run_case(pair: &mut Pair, script: &[&str], proto: Proto) -> Result<(), String
         let at = |why: String| format!("step {index} `{line}`: {why}");
         match op {
             Op::Sleep(millis) => std::thread::sleep(Duration::from_millis(millis)),
-            Op::Send(conn, argv) => pair.send(conn, &argv),
+            Op::Send(conn, argv) => {
+                let (redis, embedis) = with_ids(&argv, &ids);
+                pair.send_each(conn, &redis, &embedis);
+            }
             Op::Call(conn, mode, argv) => {
                 let started = Instant::now();
-                pair.send(conn, &argv);
+                let (redis, embedis) = with_ids(&argv, &ids);
+                pair.send_each(conn, &redis, &embedis);
                 let (expected, actual) = pair.read_one(conn);
                 let elapsed = started.elapsed();
                 compare(mode, &[expected], &[actual]).map_err(at)?;
@@ -935,13 +995,67 @@ const NOTIFICATIONS: &[Case] = &[
 /// Differences that are deliberate. Each must still diverge under at least one protocol:
 /// if one starts to agree, move it to its table.
 #[rustfmt::skip]
+/// Client-side caching: CLIENT TRACKING's messages, which are pushes in RESP3 and, through
+/// REDIRECT, pub/sub messages in RESP2 (without REDIRECT a RESP2 connection gets none).
+const TRACKING: &[Case] = &[
+    ("tracking errors", &["1: CLIENT TRACKING", "1: CLIENT TRACKING on foo", "1: CLIENT TRACKING maybe", "1: CLIENT TRACKING on redirect", "1: CLIENT TRACKING on redirect abc", "1: CLIENT TRACKING on redirect 0", "1: CLIENT TRACKING on redirect -1", "1: CLIENT TRACKING on redirect 999999999", "1: CLIENT TRACKING on redirect 999999999 bogus", "1: CLIENT TRACKING on bogus redirect 999999999", "1: CLIENT TRACKING on redirect {id2} redirect {id2}", "1: CLIENT TRACKING on redirect {id2} bogus", "1: CLIENT TRACKING off redirect 999999999", "1: CLIENT TRACKING maybe bogus", "1: CLIENT TRACKING maybe redirect {id2}", "1: CLIENT TRACKING on prefix a", "1: CLIENT TRACKING on bcast optin", "1: CLIENT TRACKING on optin optout", "1: CLIENT TRACKING on bcast prefix a prefix ab", "1: CLIENT TRACKING on bcast prefix ab prefix a", "1: CLIENT TRACKING off prefix p", "1: CLIENT TRACKING off bogus", "1: CLIENT CACHING yes", "1: CLIENT CACHING maybe", "1: CLIENT CACHING", "1: CLIENT CACHING yes no", "1: CLIENT GETREDIR", "1: CLIENT TRACKINGINFO", "1: CLIENT GETREDIR x", "1: CLIENT TRACKINGINFO x"]),
+    ("tracking modes and their switches", &["1: CLIENT TRACKING on", "1: CLIENT TRACKINGINFO", "1: CLIENT GETREDIR", "1: CLIENT CACHING yes", "1: CLIENT CACHING no", "1: CLIENT CACHING maybe", "1: CLIENT TRACKING on optin", "1: CLIENT TRACKING on optout", "1: CLIENT TRACKING on bcast", "1: CLIENT TRACKING on optin noloop", "1: CLIENT CACHING no", "1: CLIENT CACHING yes", "1: CLIENT TRACKINGINFO", "1: CLIENT TRACKING on", "1: CLIENT TRACKINGINFO", "1: CLIENT TRACKING off", "1: CLIENT TRACKING on optout", "1: CLIENT CACHING no", "1: CLIENT TRACKINGINFO", "1: CLIENT TRACKING off", "1: CLIENT TRACKINGINFO", "1: CLIENT TRACKING on bcast prefix b prefix a noloop", "1: CLIENT TRACKINGINFO", "1: CLIENT TRACKING on bcast prefix ab", "1: CLIENT TRACKING on bcast prefix a", "1: CLIENT TRACKING on bcast prefix c", "1: CLIENT TRACKINGINFO", "1: CLIENT TRACKING on", "1: CLIENT TRACKING off", "1: CLIENT TRACKING on bcast", "1: CLIENT TRACKING on bcast prefix x", "1: CLIENT TRACKINGINFO", "1: CLIENT TRACKING off", "1: CLIENT TRACKINGINFO"]),
+    ("a read key is invalidated once per read", &["1: CLIENT TRACKING ON", "1: GET a", "0: SET a 1", "1?", "0: SET a 2", "1?", "1: GET a", "0: DEL a", "1?", "0: SET a 3", "1?"]),
+    ("a key read but missing is tracked too", &["1: CLIENT TRACKING ON", "1: EXISTS a b", "1: HGET h f", "0: SET b 1", "0: HSET h f v", "1?"]),
+    ("a read that fails is still tracked", &["0: LPUSH l x", "1: CLIENT TRACKING ON", "1: GET l", "0: DEL l", "1?"]),
+    ("writes and refused commands track nothing", &["1: CLIENT TRACKING ON", "1: SET a 1", "1?", "1: GET", "1: INCR b", "1?", "0: SET a 2", "0: SET b 2", "1?"]),
+    ("own write: the message follows the reply", &["1: CLIENT TRACKING ON", "1: GET a", "1> SET a 1", "1?", "1: GET a", "1> DEL a", "1?"]),
+    ("noloop: no message about own writes", &["1: CLIENT TRACKING ON NOLOOP", "1: GET a", "1> SET a 1", "1?", "1: GET a", "0: SET a 2", "1?"]),
+    ("one message per key", &["1: CLIENT TRACKING ON", "1: MGET a b c", "0: MSET a 1 b 2 c 3", "1?", "1: MGET a b", "0: DEL a b c", "1?"]),
+    ("two trackers of one key", &["1: CLIENT TRACKING ON", "2: CLIENT TRACKING ON", "1: GET a", "2: GET a", "0: SET a 1", "1,2?"]),
+    ("reads and writes inside a transaction", &["1: CLIENT TRACKING ON", "1: MULTI", "1: GET a", "1: SET a 5", "1: GET b", "1> EXEC", "1?", "0: SET b 1", "1?"]),
+    ("keys are names in no database", &["1: CLIENT TRACKING ON", "1: GET a", "0: SELECT 1", "0: SET a 1", "1?", "1: SELECT 2", "1: GET a", "0: DEL a", "1?"]),
+    ("swapdb and move", &["1: CLIENT TRACKING ON", "0: SET a 1", "1: GET a", "0: SWAPDB 0 1", "1?", "0: SELECT 1", "0: MOVE a 0", "1?", "1: GET a", "0: COPY a b DB 3", "0: RENAME a c", "1?"]),
+    ("flushdb and flushall tell every tracker", &["1: CLIENT TRACKING ON", "2: CLIENT TRACKING ON BCAST", "1: GET a", "0: SELECT 4", "0: FLUSHDB", "1,2?", "1> FLUSHALL", "1,2?", "0: SET a 1", "1,2?"]),
+    ("optin tracks after caching yes only", &["1: CLIENT TRACKING ON OPTIN", "1: GET a", "0: SET a 1", "1?", "1: CLIENT CACHING YES", "1: GET a", "0: SET a 2", "1?", "1: CLIENT CACHING YES", "1: CLIENT TRACKINGINFO", "1: GET b", "0: SET b 1", "1?", "1: CLIENT CACHING YES", "1: PING", "1: GET c", "0: SET c 1", "1?"]),
+    ("optout skips after caching no", &["1: CLIENT TRACKING ON OPTOUT", "1: CLIENT CACHING NO", "1: GET a", "0: SET a 1", "1?", "1: GET a", "0: SET a 2", "1?"]),
+    ("caching lasts through a transaction", &["1: CLIENT TRACKING ON OPTIN", "1: CLIENT CACHING YES", "1: MULTI", "1: GET a", "1: GET b", "1: EXEC", "0: MSET a 1 b 1", "1?", "1: GET a", "0: SET a 2", "1?"]),
+    ("a script's reads are tracked", &["1: CLIENT TRACKING ON", "1: EVAL \"return redis.call('get', KEYS[1])\" 1 a", "1: EVAL_RO \"return redis.call('exists', KEYS[1])\" 1 b", "0: MSET a 1 b 2", "1?"]),
+    ("expiry invalidates", &["0: SET a 1 PX 100", "1: CLIENT TRACKING ON", "1: GET a", "!sleep 400", "1?", "0: SET b 1 PX 100", "2: CLIENT TRACKING ON BCAST PREFIX b", "!sleep 400", "2?"]),
+    ("bcast: keys under each prefix", &["1: CLIENT TRACKING ON BCAST PREFIX user: PREFIX job:", "0: SET user:1 x", "1?", "0: MSET user:3 a user:2 b other c job:1 d", "1?", "0: SET other y", "1?", "0: DEL user:1 user:2", "1?"]),
+    ("bcast of every key, with noloop", &["1: CLIENT TRACKING ON BCAST NOLOOP", "1> SET a 1", "1?", "0: SET b 1", "1?", "1> MSET a 2 c 3", "1?"]),
+    ("bcast: own writes after the reply", &["1: CLIENT TRACKING ON BCAST", "1> MSET a 1 b 2", "1?", "1> INCR a", "1?"]),
+    ("tracking off and reset stop the messages", &["1: CLIENT TRACKING ON", "1: GET a", "1: CLIENT TRACKING OFF", "0: SET a 1", "1?", "2: CLIENT TRACKING ON", "2: GET a", "2: RESET", "0: SET a 2", "2?", "2: CLIENT TRACKINGINFO"]),
+    ("redirect to a subscribed connection", &["2> SUBSCRIBE __redis__:invalidate", "2?", "1: CLIENT TRACKING ON REDIRECT {id2}", "1:int CLIENT GETREDIR", "1:int CLIENT TRACKINGINFO", "1: GET a", "0: SET a 1", "1,2?", "1: GET a", "0: FLUSHALL", "1,2?", "1: GET a", "1> SET a 2", "1,2?"]),
+    ("redirect to a connection not subscribed", &["1: CLIENT TRACKING ON REDIRECT {id2}", "1: GET a", "0: SET a 1", "1,2?", "2: GET a", "1: GET a", "2> SET a 2", "1,2?"]),
+    ("redirect to itself", &["1: CLIENT TRACKING ON REDIRECT {id1}", "1: GET a", "0: SET a 1", "1?", "1: GET a", "1> SET a 2", "1?"]),
+    ("redirect to a connection that left", &["1: CLIENT TRACKING ON REDIRECT {id2}", "2: QUIT", "1: GET a", "0: SET a 1", "1?int", "1:int CLIENT TRACKINGINFO", "1: GET a", "0: SET a 2", "1?int", "1: CLIENT TRACKING ON", "1: CLIENT TRACKINGINFO"]),
+];
+
 const KNOWN_DIFFERENCES: &[Case] = &[
     // embedis has one configuration parameter; redis-server answers for all of its own.
     ("config get other parameters", &["0: CONFIG GET maxmemory"]),
     // SUBSCRIBE of several channels inside MULTI: redis-server 7.0 writes one confirmation
     // per channel inside the EXEC array (its count then no longer matches); embedis sends
     // the extra confirmations ahead of the EXEC reply (README).
-    ("subscribe several inside multi", &["1: MULTI", "1: SUBSCRIBE a b", "1: PING", "1> EXEC", "1?", "0: PUBLISH b x", "1?"]),
+    (
+        "subscribe several inside multi",
+        &[
+            "1: MULTI",
+            "1: SUBSCRIBE a b",
+            "1: PING",
+            "1> EXEC",
+            "1?",
+            "0: PUBLISH b x",
+            "1?",
+        ],
+    ),
+    // A second PREFIX overlapping a third: redis-server 7.0 replies the error and then OK,
+    // two replies to one command, and turns tracking on; embedis replies the error only
+    // and leaves tracking as it was (README).
+    (
+        "overlapping prefixes after the first",
+        &[
+            "1: CLIENT TRACKING ON BCAST PREFIX a PREFIX b PREFIX bc",
+            "1?",
+            "1: CLIENT TRACKINGINFO",
+        ],
+    ),
 ];
 
 #[test]
@@ -979,6 +1093,11 @@ fn notifications() {
     run_table(NOTIFICATIONS, BOTH);
 }
 
+#[test]
+fn tracking() {
+    run_table(TRACKING, BOTH);
+}
+
 /// The known differences are still differences (under at least one protocol).
 #[test]
 fn known_differences_still_differ() {
@@ -996,6 +1115,7 @@ fn scenarios_parse() {
         PATTERNS,
         CONFIG,
         NOTIFICATIONS,
+        TRACKING,
         KNOWN_DIFFERENCES,
     ];
     let mut steps = 0;

@@ -481,6 +481,7 @@ impl super::TypedCommand for ClientPause {
 struct View<'c> {
     blocking: &'c crate::exec::blocking::Blocking,
     watches: &'c crate::exec::watch::WatchRegistry,
+    tracking: &'c crate::exec::tracking::Tracking,
     fanout: &'c crate::exec::fanout::Fanout,
     now_ms: u64,
     me: u64,
@@ -491,6 +492,7 @@ impl<'c> View<'c> {
         View {
             blocking: ctx.blocking,
             watches: ctx.watches,
+            tracking: ctx.tracking,
             fanout: &ctx.events.fanout,
             now_ms: ctx.now.micros() / 1000,
             me: ctx.session.id,
@@ -513,6 +515,16 @@ impl<'c> View<'c> {
         }
         if self.blocking.is_parked(session.id) {
             flags.push('b');
+        }
+        let tracking = self.tracking.client(session.id);
+        if let Some(mode) = tracking {
+            flags.push('t');
+            if mode.broken_redirect {
+                flags.push('R');
+            }
+            if mode.bcast {
+                flags.push('B');
+            }
         }
         if self.watches.is_dirty(session.id) {
             flags.push('d');
@@ -546,6 +558,7 @@ impl<'c> View<'c> {
             .as_ref()
             .map(|name| String::from_utf8_lossy(name).into_owned())
             .unwrap_or_default();
+        let redirect = tracking.map_or(-1, |mode| i64::try_from(mode.redirect).unwrap_or(-1));
         let resp = match session.protocol() {
             Protocol::Resp2 => 2,
             Protocol::Resp3 => 3,
@@ -555,7 +568,7 @@ impl<'c> View<'c> {
             "id={} addr={} laddr={ENGINE_ADDRESS} fd=-1 name={name} age={} idle={idle} \
              flags={flags} db={} sub={} psub={} ssub={} multi={multi} qbuf=0 qbuf-free=0 \
              argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll={waiting} omem=0 tot-mem=0 \
-             events=r cmd={} user=default redir=-1 resp={resp}",
+             events=r cmd={} user=default redir={redirect} resp={resp}",
             session.id,
             peer_address(session.id),
             seconds(session.created_ms),

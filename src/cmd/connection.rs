@@ -6,6 +6,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::clients::{ClientKill, ClientList, ClientPause, ClientUnblock};
 use super::context::Ctx;
+use super::tracking::ClientTracking;
 use super::{Command, IntoArg};
 use crate::exec::clients::ClientAction;
 use crate::exec::session::SERVER_VERSION;
@@ -165,6 +166,14 @@ pub enum Client {
     Pause(ClientPause),
     /// `CLIENT UNPAUSE`: ends a pause.
     Unpause,
+    /// `CLIENT TRACKING ON|OFF ...`: client-side caching.
+    Tracking(ClientTracking),
+    /// `CLIENT CACHING YES|NO` (`None`: another word, refused when it runs).
+    Caching(Option<bool>),
+    /// `CLIENT GETREDIR`: where tracking messages go.
+    GetRedir,
+    /// `CLIENT TRACKINGINFO`: the tracking mode.
+    TrackingInfo,
 }
 
 impl Client {
@@ -180,6 +189,14 @@ impl Client {
 
     pub(crate) fn parse_id(_: &mut Args) -> Result<Command, Error> {
         Ok(Command::Client(Client::Id))
+    }
+
+    pub(crate) fn parse_getredir(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Client(Client::GetRedir))
+    }
+
+    pub(crate) fn parse_trackinginfo(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Client(Client::TrackingInfo))
     }
 
     pub(crate) fn parse_no_evict(args: &mut Args) -> Result<Command, Error> {
@@ -216,6 +233,10 @@ impl Client {
             Client::Unblock(_) => "client|unblock",
             Client::Pause(_) => "client|pause",
             Client::Unpause => "client|unpause",
+            Client::Tracking(_) => "client|tracking",
+            Client::Caching(_) => "client|caching",
+            Client::GetRedir => "client|getredir",
+            Client::TrackingInfo => "client|trackinginfo",
         }
     }
 
@@ -241,12 +262,16 @@ impl Client {
                 ctx.session.client_actions.push(ClientAction::Unpause);
                 Reply::OK
             }
+            Client::Tracking(tracking) => tracking.apply(ctx),
+            Client::Caching(choice) => super::tracking::caching(ctx, choice),
+            Client::GetRedir => super::tracking::redirect(ctx),
+            Client::TrackingInfo => super::tracking::info(ctx),
         }
     }
 }
 
 /// `RESET`: back to a fresh connection's state (no transaction, no watches, no name,
-/// RESP2, no subscriptions). Replies `RESET`.
+/// RESP2, no subscriptions, no tracking). Replies `RESET`.
 ///
 /// ```
 /// use embedis::cmd::{Command, Reset};
@@ -268,6 +293,7 @@ impl Reset {
         // redis-server 7.0's RESET keeps CLIENT NO-EVICT as it was.
         ctx.session.set_protocol(Protocol::Resp2);
         super::pubsub::leave_all(ctx);
+        ctx.tracking.disable(ctx.session.id);
         Reply::status("RESET")
     }
 }

@@ -7,6 +7,7 @@ use crate::exec::clients::Peers;
 use crate::exec::databases::Databases;
 use crate::exec::notify::{self, Events};
 use crate::exec::session::Session;
+use crate::exec::tracking::Tracking;
 use crate::exec::watch::WatchRegistry;
 use crate::persist::commands;
 use crate::persist::effects::EffectLog;
@@ -22,6 +23,8 @@ pub(crate) struct Ctx<'a> {
     /// The other databases: SELECT, FLUSHALL, MOVE, COPY, SWAPDB and WATCH reach them.
     pub(crate) databases: &'a mut Databases,
     pub(crate) watches: &'a mut WatchRegistry,
+    /// Client-side caching: what connections may cache, and the messages writes owe them.
+    pub(crate) tracking: &'a mut Tracking,
     pub(crate) session: &'a mut Session,
     /// Every other connection, to read (CLIENT LIST); none outside a connection.
     pub(crate) peers: Peers<'a>,
@@ -82,10 +85,13 @@ impl Millis for Now<'_> {
 }
 
 /// Announces the keys that expired since the last call: WATCH sees them changed, and
-/// `expired` notifications go out. Cheap when nothing expired, which is almost always.
+/// `expired` notifications and client-side caching invalidations go out (`current`: the
+/// connection whose command found them expired, if any). Cheap when nothing expired, which
+/// is almost always.
 pub(crate) fn settle_expired(
     db: &mut Keyspace,
     watches: &mut WatchRegistry,
+    (tracking, current): (&mut Tracking, Option<u64>),
     events: &Events,
     blocking: &mut Blocking,
     log: Option<&mut EffectLog>,
@@ -105,6 +111,9 @@ pub(crate) fn settle_expired(
             watches.touch(index, &key, exists);
         }
         events.emit(index, notify::EXPIRED, "expired", &key);
+        if !tracking.is_idle() {
+            tracking.expired(&key, current);
+        }
     }
 }
 
@@ -120,7 +129,7 @@ impl Ctx<'_> {
     }
 
     /// Redis's `signalModifiedKey`: every write calls it for each key it changed, so WATCH
-    /// sees the change.
+    /// sees the change and connections that may cache the key are told.
     pub(crate) fn touch(&mut self, key: &[u8]) {
         if self.log.as_ref().is_some_and(|log| log.explicit == 0) {
             self.log_key_state(key);
@@ -128,6 +137,9 @@ impl Ctx<'_> {
         if !self.watches.is_empty() {
             let exists = self.db.contains_raw(key);
             self.watches.touch(self.db.index(), key, exists);
+        }
+        if !self.tracking.is_idle() {
+            self.tracking.invalidate(key, self.session.id);
         }
     }
 
@@ -371,6 +383,7 @@ impl Ctx<'_> {
         settle_expired(
             self.db,
             self.watches,
+            (self.tracking, Some(self.session.id)),
             self.events,
             self.blocking,
             self.log.as_deref_mut(),

@@ -130,7 +130,7 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
             field(out, "connected_clients", &server.connected_clients);
             field(out, "cluster_connections", &0);
             field(out, "blocked_clients", &ctx.blocking.parked_count());
-            field(out, "tracking_clients", &0);
+            field(out, "tracking_clients", &ctx.tracking.client_count());
         }
         "memory" => {
             out.push_str("# Memory\r\n");
@@ -168,6 +168,10 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
             field(out, "pubsub_channels", &channels);
             field(out, "pubsub_patterns", &patterns);
             field(out, "pubsubshard_channels", &shards);
+            let (keys, items, prefixes) = ctx.tracking.totals();
+            field(out, "tracking_total_keys", &keys);
+            field(out, "tracking_total_items", &items);
+            field(out, "tracking_total_prefixes", &prefixes);
         }
         "replication" => {
             out.push_str("# Replication\r\n");

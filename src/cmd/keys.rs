@@ -577,14 +577,18 @@ impl Flush {
         if self.db_only {
             ctx.log_effect(&["FLUSHDB"]);
             flush_active(ctx);
-            return Reply::OK;
+        } else {
+            ctx.log_anywhere(&["FLUSHALL"]);
+            for index in 0..DATABASES {
+                ctx.databases.activate(ctx.db, index);
+                flush_active(ctx);
+            }
+            ctx.databases.activate(ctx.db, ctx.session.db);
         }
-        ctx.log_anywhere(&["FLUSHALL"]);
-        for index in 0..DATABASES {
-            ctx.databases.activate(ctx.db, index);
-            flush_active(ctx);
+        // Cached keys are names in no database: any flush invalidates them all.
+        if !ctx.tracking.is_idle() {
+            ctx.tracking.flushed(Some(ctx.session.id));
         }
-        ctx.databases.activate(ctx.db, ctx.session.db);
         Reply::OK
     }
 }

@@ -50,6 +50,7 @@ pub(crate) mod string;
 pub(crate) mod string_range;
 pub(crate) mod table;
 pub(crate) mod throttle;
+pub(crate) mod tracking;
 pub(crate) mod zset;
 pub(crate) mod zset_algebra;
 pub(crate) mod zset_pop;
@@ -98,6 +99,7 @@ pub use string::{
 };
 pub use string_range::{GetRange, SetRange};
 pub use throttle::{Throttle, ThrottleReply};
+pub use tracking::ClientTracking;
 pub use zset::{ZAdd, ZCount, ZIncrBy, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
 pub use zset_algebra::{Aggregate, ZCombine};
 pub use zset_pop::ZMPop;
@@ -799,8 +801,27 @@ impl Command {
         }
     }
 
-    /// Applies the command to the data.
+    /// Applies the command to the data; for a connection that tracks, remembers the keys
+    /// a read named afterwards (see `exec/tracking.rs`), as redis-server's `call` does.
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if ctx.tracking.is_idle()
+            || ctx.session.serving_blocked
+            || !ctx.tracking.remembers_reads(ctx.session.id)
+        {
+            return self.apply_untracked(ctx);
+        }
+        let mut keys = Vec::new();
+        self.read_keys_into(&mut keys);
+        let reply = self.apply_untracked(ctx);
+        if !keys.is_empty() {
+            // Keys the read found expired are invalidated first, then remembered anew.
+            ctx.settle_expired();
+            ctx.tracking.remember(ctx.session.id, &keys);
+        }
+        reply
+    }
+
+    fn apply_untracked(self, ctx: &mut Ctx) -> Reply {
         match self {
             Command::Get(c) => c.apply(ctx),
             Command::Set(c) => c.apply(ctx),

@@ -12,7 +12,6 @@ impl Command {
     /// The keys redis-server's client-side caching remembers after this command: those
     /// of a command Redis flags `readonly` (COMMAND GETKEYS order, repeats kept), none for
     /// any other command.
-    #[allow(dead_code)] // until CLIENT TRACKING, its caller, lands
     pub(crate) fn read_keys_into(&self, out: &mut Vec<Bytes>) {
         match self {
             Command::Get(c) => out.push(c.key.clone()),
@@ -522,6 +521,10 @@ mod tests {
         ("client kill ID 1", &[]),
         ("client unblock 1", &[]),
         ("client pause 10", &[]),
+        ("client tracking on", &[]),
+        ("client caching yes", &[]),
+        ("client getredir", &[]),
+        ("client trackinginfo", &[]),
         ("client unpause", &[]),
         ("reset", &[]),
         ("quit", &[]),

@@ -45,6 +45,7 @@ use super::string::{
 };
 use super::string_range::{GetRange, SetRange};
 use super::throttle::Throttle;
+use super::tracking::ClientTracking;
 use super::zset::{ZAdd, ZCount, ZLookup, ZPop, ZRandMember, ZRange, ZRem, ZRemRange, ZScan};
 use super::zset_algebra::ZCombine;
 use super::zset_pop::ZMPop;
@@ -96,6 +97,10 @@ const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("client|unblock", -3, ClientUnblock::parse),
     cmd("client|pause", -3, ClientPause::parse),
     cmd("client|unpause", 2, Client::parse_unpause),
+    cmd("client|tracking", -3, ClientTracking::parse),
+    cmd("client|caching", 3, super::tracking::parse_caching),
+    cmd("client|getredir", 2, Client::parse_getredir),
+    cmd("client|trackinginfo", 2, Client::parse_trackinginfo),
 ];
 
 const PUBSUB_SUBCOMMANDS: &[CommandSpec] = &[

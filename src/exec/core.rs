@@ -31,6 +31,7 @@ use crate::exec::notify::Events;
 use crate::exec::pause::{Pause, Postponed};
 use crate::exec::reply_sink::ReplySink;
 use crate::exec::session::{PubSubLink, Session};
+use crate::exec::tracking::{Invalidation, Tracking, MAX_TRACKED_KEYS};
 use crate::exec::watch::WatchRegistry;
 use crate::handle::atomically::Db;
 use crate::persist::aof::{describe, AppendOnlyFile};
@@ -39,6 +40,9 @@ use crate::persist::recovery::Replayed;
 use crate::store::keyspace::Keyspace;
 use crate::Protocol;
 use crate::{Clock, Error, Reply};
+
+/// The channel RESP2 connections receive tracking messages on (through REDIRECT).
+const INVALIDATE_CHANNEL: &str = "__redis__:invalidate";
 
 /// Messages a parked connection may send before it is closed (see `Msg` handling).
 const MAX_DEFERRED: usize = 65_536;
@@ -61,6 +65,9 @@ pub(crate) enum Frame {
     Batch(Vec<Reply>),
     /// A published message for a subscribed connection.
     Push(PushMessage),
+    /// A push frame the executor made (a client-side caching message), counted with the
+    /// connection's unread messages as published ones are.
+    Tracking(Reply),
     /// The connection left too many messages unread and was closed.
     Overflowed,
 }
@@ -150,6 +157,8 @@ pub(crate) struct Core {
     /// The databases not active now.
     databases: Databases,
     watches: WatchRegistry,
+    /// Client-side caching (see `exec/tracking.rs`).
+    tracking: Tracking,
     connections: Connections,
     /// The session `atomically` closures run in.
     script: Session,
@@ -213,6 +222,7 @@ impl Core {
             db: Keyspace::new(),
             databases: Databases::default(),
             watches: WatchRegistry::default(),
+            tracking: Tracking::default(),
             connections: Connections::default(),
             script,
             clock,
@@ -242,6 +252,12 @@ impl Core {
     }
 
     pub(crate) fn handle(&mut self, msg: Msg) -> Flow {
+        let flow = self.handle_message(msg);
+        self.flush_tracking();
+        flow
+    }
+
+    fn handle_message(&mut self, msg: Msg) -> Flow {
         if let Msg::Command { conn, .. } | Msg::Batch { conn, .. } = &msg {
             self.group.arrived(*conn);
             if let Some(aof) = self.aof.as_ref() {
@@ -325,7 +341,7 @@ impl Core {
                     frames.push(reply);
                     Frame::Many(frames)
                 };
-                self.respond(conn, frame);
+                self.respond_tracked(conn, frame);
                 if closing {
                     self.close(conn);
                 }
@@ -356,7 +372,7 @@ impl Core {
                 let closing = ctx.session.closing;
                 let seen = ctx.now.read_ms();
                 let actions = std::mem::take(&mut ctx.session.client_actions);
-                self.respond(conn, Frame::Batch(replies));
+                self.respond_tracked(conn, Frame::Batch(replies));
                 if closing {
                     self.close(conn);
                 }
@@ -490,7 +506,7 @@ impl Core {
                         continue; // still nothing: keeps its place in line
                     }
                     self.blocking.remove(seq);
-                    self.respond(conn, Frame::One(reply));
+                    self.respond_tracked(conn, Frame::One(reply));
                     self.replay_deferred(conn);
                 }
             }
@@ -542,6 +558,7 @@ impl Core {
             db: &mut self.db,
             databases: &mut self.databases,
             watches: &mut self.watches,
+            tracking: &mut self.tracking,
             session: &mut connection.session,
             peers,
             now: Now::new(self.clock.as_ref()),
@@ -564,6 +581,109 @@ impl Core {
             return;
         }
         self.deliver(conn, frame);
+    }
+
+    /// Responds to `conn`, whose command just ran, with the client-side caching messages
+    /// that command caused: those owed to `conn` itself after the reply, as redis-server
+    /// sends them after the command, every other one before.
+    fn respond_tracked(&mut self, conn: u64, frame: Frame) {
+        if !self.tracking.has_outbox() {
+            self.respond(conn, frame);
+            return;
+        }
+        let (after, before): (Vec<Invalidation>, Vec<Invalidation>) = self
+            .tracking
+            .take_outbox()
+            .into_iter()
+            .partition(|message| message.after_reply);
+        for message in before {
+            self.send_invalidation(message);
+        }
+        self.respond(conn, frame);
+        for message in after {
+            self.send_invalidation(message);
+        }
+    }
+
+    /// What redis-server does before it sleeps for client-side caching: BCAST messages for
+    /// the keys written since, the table kept within its bound, every message sent.
+    fn flush_tracking(&mut self) {
+        if self.tracking.is_idle() {
+            return;
+        }
+        self.tracking.broadcast();
+        self.tracking.limit_keys(MAX_TRACKED_KEYS);
+        for message in self.tracking.take_outbox() {
+            self.send_invalidation(message);
+        }
+    }
+
+    /// Redis's `sendTrackingMessage`: to the tracking connection or its REDIRECT target,
+    /// as a RESP3 push, as a RESP2 `message` on `__redis__:invalidate` to a subscribed
+    /// target, or not at all.
+    fn send_invalidation(&mut self, message: Invalidation) {
+        let Some(mode) = self.tracking.client(message.client) else {
+            return; // stopped tracking meanwhile
+        };
+        let redirect = mode.redirect;
+        let mut target = message.client;
+        if redirect != 0 {
+            if self.connections.get(redirect).is_none() {
+                self.tracking.mark_broken(message.client);
+                let resp3 = self
+                    .connections
+                    .get(message.client)
+                    .is_some_and(|connection| connection.session.protocol() == Protocol::Resp3);
+                if resp3 {
+                    let broken = Reply::Push(vec![
+                        Reply::bulk("tracking-redir-broken"),
+                        Reply::Integer(i64::try_from(redirect).unwrap_or(i64::MAX)),
+                    ]);
+                    self.push_to(message.client, broken);
+                }
+                return;
+            }
+            target = redirect;
+        }
+        let Some(connection) = self.connections.get(target) else {
+            return;
+        };
+        let keys = match message.keys {
+            Some(keys) => Reply::Array(keys.into_iter().map(Reply::Bulk).collect()),
+            None => Reply::Nil,
+        };
+        let push = if connection.session.protocol() == Protocol::Resp3 {
+            Reply::Push(vec![Reply::bulk("invalidate"), keys])
+        } else if redirect != 0 && connection.session.subscribed() {
+            Reply::Push(vec![
+                Reply::bulk("message"),
+                Reply::bulk(INVALIDATE_CHANNEL),
+                keys,
+            ])
+        } else {
+            return; // RESP2 has no push frames of its own
+        };
+        self.push_to(target, push);
+    }
+
+    /// Sends a push frame the executor made, counted with the connection's unread
+    /// messages: past its limit the connection is closed, as for published messages.
+    fn push_to(&mut self, conn: u64, push: Reply) {
+        let Some(connection) = self.connections.get(conn) else {
+            return;
+        };
+        if let Some(link) = connection.session.pubsub.as_ref() {
+            if link.overflowed.load(Ordering::Acquire) {
+                return;
+            }
+            if link.unread.load(Ordering::Acquire) >= link.limit {
+                link.overflowed.store(true, Ordering::Release);
+                let _ = connection.replies.send(Frame::Overflowed);
+                return;
+            }
+            link.unread.fetch_add(1, Ordering::AcqRel);
+        }
+        self.respond(conn, Frame::Tracking(push));
     }
 
     fn deliver(&mut self, conn: u64, frame: Frame) {
@@ -589,6 +709,7 @@ impl Core {
         if let Some(mut connection) = removed {
             let keys = std::mem::take(&mut connection.session.watched);
             self.watches.unwatch(conn, &keys);
+            self.tracking.disable(conn);
             if let Some(id) = connection.session.pubsub.and_then(|link| link.id) {
                 self.events.fanout.remove_subscriber(id);
             }
@@ -605,6 +726,7 @@ impl Core {
             db: &mut self.db,
             databases: &mut self.databases,
             watches: &mut self.watches,
+            tracking: &mut self.tracking,
             session: &mut self.script,
             peers: Peers::none(),
             now: Now::new(self.clock.as_ref()),
@@ -638,6 +760,7 @@ impl Core {
         settle_expired(
             &mut self.db,
             &mut self.watches,
+            (&mut self.tracking, None),
             &self.events,
             &mut self.blocking,
             logging.then_some(&mut self.effects),
@@ -691,6 +814,7 @@ impl Core {
             }
             more_due |= due(&self.db);
         }
+        self.flush_tracking();
         more_due
     }
 
@@ -727,6 +851,7 @@ impl Core {
             db: &mut self.db,
             databases: &mut self.databases,
             watches: &mut self.watches,
+            tracking: &mut self.tracking,
             session,
             peers: Peers::none(),
             now: Now::new(self.clock.as_ref()),
@@ -932,6 +1057,16 @@ fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
     };
     let reply = dispatch(ctx, command);
     ctx.settle_expired();
+    if !ctx.tracking.is_idle() {
+        // CLIENT CACHING's choice lasts through the CLIENT commands after it, and through
+        // a transaction, as on redis-server.
+        let keep = ctx.session.multi.is_some()
+            || ctx
+                .session
+                .last_command
+                .is_some_and(|name| name.starts_with("client|"));
+        ctx.tracking.command_done(ctx.session.id, keep);
+    }
     if let (Some(mark), Some(log)) = (mark, ctx.log.as_deref_mut()) {
         log.wrap_transaction(mark);
     }

@@ -14,5 +14,6 @@ pub(crate) mod recycler;
 pub(crate) mod reply_sink;
 pub(crate) mod session;
 pub(crate) mod stats;
+pub(crate) mod tracking;
 pub(crate) mod wait;
 pub(crate) mod watch;

@@ -323,6 +323,10 @@ impl Connection {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
                 self.buffered.push_back(message.into_reply());
             }
+            Frame::Tracking(push) => {
+                self.unread.fetch_sub(1, Ordering::AcqRel);
+                self.buffered.push_back(push);
+            }
             Frame::Overflowed => return Err(self.overflow()),
         }
         Ok(None)
@@ -409,6 +413,10 @@ impl Connection {
             Frame::Push(message) => {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
                 Ok(message.into_reply())
+            }
+            Frame::Tracking(push) => {
+                self.unread.fetch_sub(1, Ordering::AcqRel);
+                Ok(push)
             }
             Frame::Overflowed => Err(self.overflow()),
         }

@@ -610,6 +610,7 @@ impl Interpreter {
             db: &mut *ctx.db,
             databases: &mut *ctx.databases,
             watches: &mut *ctx.watches,
+            tracking: &mut *ctx.tracking,
             session: &mut session,
             peers: crate::exec::clients::Peers::none(),
             now: ctx.now.clone(),

@@ -582,16 +582,22 @@ impl Pair {
     /// Sends `argv` on connection `conn` of both sides without reading anything. A side
     /// whose connection is closed shows it when read ([`CLOSED`]).
     pub fn send(&mut self, conn: usize, argv: &[Vec<u8>]) {
+        self.send_each(conn, argv, argv);
+    }
+
+    /// [`Pair::send`] with a command line for each side (one naming a connection by its
+    /// id, which differs between the sides).
+    pub fn send_each(&mut self, conn: usize, redis: &[Vec<u8>], embedis: &[Vec<u8>]) {
         self.open(conn);
-        if let Err(e) = self.redis[conn].send(argv) {
+        if let Err(e) = self.redis[conn].send(redis) {
             assert!(
                 is_closed(&e),
                 "redis-server I/O error on {}: {e}",
-                show_argv(argv)
+                show_argv(redis)
             );
         }
         // `Err(Closed)`: the connection is gone, and reading it says so.
-        let _ = self.embedis[conn].send(argv.iter().cloned());
+        let _ = self.embedis[conn].send(embedis.iter().cloned());
     }
 
     /// Reads the next frame of connection `conn` on each side, waiting up to the usual
