@@ -74,8 +74,10 @@
 //! INCREX and CL.THROTTLE (not in the 7.0 oracle), HELLO queued in MULTI (README, known
 //! differences), a subcommand with a NUL byte (whether redis-server matches it depends on
 //! its per-process hash seed), CLIENT subcommands other than SETNAME, GETNAME, HELP,
-//! NO-EVICT and UNBLOCK (the others name connection ids or addresses, which differ; CLIENT
-//! LIST and KILL are compared in `differential.rs`).
+//! NO-EVICT, UNBLOCK, TRACKING, CACHING, GETREDIR and TRACKINGINFO (the others name
+//! connection ids or addresses, which differ; CLIENT LIST and KILL are compared in
+//! `differential.rs`). CLIENT TRACKING ON makes every later write of a key the line read
+//! owe an invalidation push after its reply (RESP3): those pushes are compared in turn.
 
 mod common;
 
@@ -508,8 +510,29 @@ const HELLO_WORDS: &[&str] = &[
     "2", "3", "1", "4", "-1", "AUTH", "SETNAME", "default", "auth", "setname", "pw", "name",
 ];
 const CLIENT_WORDS: &[&str] = &[
-    "SETNAME", "GETNAME", "setname", "getname", "HELP", "NO-EVICT", "on", "OFF", "nosuch",
-    "UNBLOCK", "unblock", "TIMEOUT", "error", "0", "-1",
+    "SETNAME",
+    "GETNAME",
+    "setname",
+    "getname",
+    "HELP",
+    "NO-EVICT",
+    "on",
+    "OFF",
+    "nosuch",
+    "UNBLOCK",
+    "unblock",
+    "TIMEOUT",
+    "error",
+    "0",
+    "-1",
+    "TRACKING",
+    "tracking",
+    "CACHING",
+    "GETREDIR",
+    "TRACKINGINFO",
+    "ON",
+    "yes",
+    "NO",
 ];
 const PUBSUB_WORDS: &[&str] = &[
     "CHANNELS",
