@@ -13,7 +13,7 @@ const QUIET: Duration = Duration::from_millis(100);
 fn invalidate(keys: &[&str]) -> Reply {
     Reply::Push(vec![
         Reply::bulk("invalidate"),
-        Reply::Array(keys.iter().map(|key| Reply::bulk(key)).collect()),
+        Reply::Array(keys.iter().map(Reply::bulk).collect()),
     ])
 }
 

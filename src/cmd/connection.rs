@@ -166,8 +166,9 @@ pub enum Client {
     Pause(ClientPause),
     /// `CLIENT UNPAUSE`: ends a pause.
     Unpause,
-    /// `CLIENT TRACKING ON|OFF ...`: client-side caching.
-    Tracking(ClientTracking),
+    /// `CLIENT TRACKING ON|OFF ...`: client-side caching (boxed: it is large, and every
+    /// `Command` is as large as its largest variant).
+    Tracking(Box<ClientTracking>),
     /// `CLIENT CACHING YES|NO` (`None`: another word, refused when it runs).
     Caching(Option<bool>),
     /// `CLIENT GETREDIR`: where tracking messages go.

@@ -804,16 +804,20 @@ impl Command {
     /// Applies the command to the data; for a connection that tracks, remembers the keys
     /// a read named afterwards (see `exec/tracking.rs`), as redis-server's `call` does.
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        if ctx.tracking.is_idle()
-            || ctx.session.serving_blocked
-            || !ctx.tracking.remembers_reads(ctx.session.id)
-        {
-            return self.apply_untracked(ctx);
+        if ctx.tracking.is_idle() {
+            return self.run(ctx);
         }
-        let mut keys = Vec::new();
-        self.read_keys_into(&mut keys);
-        let reply = self.apply_untracked(ctx);
-        if !keys.is_empty() {
+        self.run_tracked(ctx)
+    }
+
+    /// [`Command::apply`] while some connection tracks: the keys a read names are
+    /// remembered once it has run. Out of line, so the common path keeps its small frame.
+    #[cold]
+    #[inline(never)]
+    fn run_tracked(self, ctx: &mut Ctx) -> Reply {
+        let read = self.keys_to_remember(ctx);
+        let reply = self.run(ctx);
+        if let Some(keys) = read {
             // Keys the read found expired are invalidated first, then remembered anew.
             ctx.settle_expired();
             ctx.tracking.remember(ctx.session.id, &keys);
@@ -821,7 +825,9 @@ impl Command {
         reply
     }
 
-    fn apply_untracked(self, ctx: &mut Ctx) -> Reply {
+    /// The command's own work: each family's `apply`.
+    #[inline]
+    fn run(self, ctx: &mut Ctx) -> Reply {
         match self {
             Command::Get(c) => c.apply(ctx),
             Command::Set(c) => c.apply(ctx),
@@ -968,6 +974,18 @@ impl Command {
             Command::ExecAbort(error) => multi::abort_exec(ctx, error),
             Command::Invalid { error, .. } => Reply::Error(error),
         }
+    }
+
+    /// The keys to remember for the connection once this command has run: none if it does
+    /// not track in default mode, for a parked read run again (it was remembered when it
+    /// parked), or for OPTIN / OPTOUT's choice (see `exec/tracking.rs`).
+    fn keys_to_remember(&self, ctx: &Ctx) -> Option<Vec<Bytes>> {
+        if ctx.session.serving_blocked || !ctx.tracking.remembers_reads(ctx.session.id) {
+            return None;
+        }
+        let mut keys = Vec::new();
+        self.read_keys_into(&mut keys);
+        (!keys.is_empty()).then_some(keys)
     }
 }
 

@@ -200,7 +200,7 @@ impl ClientTracking {
             Some(error) if tracking.redirect.is_none() => Err(error),
             refused => {
                 tracking.after_redirect = refused;
-                Ok(Command::Client(Client::Tracking(tracking)))
+                Ok(Command::Client(Client::Tracking(Box::new(tracking))))
             }
         }
     }
@@ -235,7 +235,7 @@ impl ClientTracking {
 
 impl From<ClientTracking> for Command {
     fn from(tracking: ClientTracking) -> Command {
-        Command::Client(Client::Tracking(tracking))
+        Command::Client(Client::Tracking(Box::new(tracking)))
     }
 }
 
