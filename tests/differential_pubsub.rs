@@ -1025,6 +1025,11 @@ const TRACKING: &[Case] = &[
     ("redirect to a connection not subscribed", &["1: CLIENT TRACKING ON REDIRECT {id2}", "1: GET a", "0: SET a 1", "1,2?", "2: GET a", "1: GET a", "2> SET a 2", "1,2?"]),
     ("redirect to itself", &["1: CLIENT TRACKING ON REDIRECT {id1}", "1: GET a", "0: SET a 1", "1?", "1: GET a", "1> SET a 2", "1?"]),
     ("redirect to a connection that left", &["1: CLIENT TRACKING ON REDIRECT {id2}", "2: QUIT", "1: GET a", "0: SET a 1", "1?int", "1:int CLIENT TRACKINGINFO", "1: GET a", "0: SET a 2", "1?int", "1: CLIENT TRACKING ON", "1: CLIENT TRACKINGINFO"]),
+    // Messages to other connections go out while the command runs, among the pub/sub
+    // messages the same command sends, as redis-server writes them.
+    ("an invalidation comes before the write's keyspace notification", &["0: CONFIG SET notify-keyspace-events KA", "1: CLIENT TRACKING ON", "1: GET k", "1> SUBSCRIBE __keyspace@0__:k", "1?", "0: SET k v", "1?", "1: GET k", "0: SET k w PX 100", "1?", "!sleep 400", "1?"]),
+    ("an invalidation keeps its place among a transaction's messages", &["1: CLIENT TRACKING ON", "1: GET k", "1> SUBSCRIBE ch", "1?", "0: MULTI", "0: PUBLISH ch a", "0: SET k v", "0: PUBLISH ch b", "0: EXEC", "1?"]),
+    ("redirect to the connection that writes", &["1: CLIENT TRACKING ON REDIRECT {id2}", "1: GET a", "2> SET a 1", "2?", "1: GET a", "2> MULTI", "2> DEL a", "2> EXEC", "2?exec"]),
 ];
 
 const KNOWN_DIFFERENCES: &[Case] = &[

@@ -170,3 +170,31 @@ fn the_broken_redirect_is_told_once_a_message_is_due() {
         ]))
     );
 }
+
+#[test]
+fn under_fsync_always_messages_follow_the_commit() {
+    let dir = std::env::temp_dir().join(format!("embedis-tracking-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let engine = Engine::builder()
+        .append_only(dir.join("appendonly.aof"), embedis::Fsync::Always)
+        .try_build()
+        .unwrap();
+    let mut reader = tracker(&engine);
+    reader.call(["GET", "k"]).unwrap();
+    let mut writer = engine.connect();
+    writer.call(["SET", "k", "v"]).unwrap();
+    assert_eq!(
+        reader.recv_timeout(QUIET).unwrap(),
+        Some(invalidate(&["k"]))
+    );
+    // The connection's own write: the message after the reply, both after the fsync.
+    reader.call(["GET", "k"]).unwrap();
+    assert_eq!(reader.call(["SET", "k", "w"]).unwrap(), Reply::OK);
+    assert_eq!(
+        reader.recv_timeout(QUIET).unwrap(),
+        Some(invalidate(&["k"]))
+    );
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -140,6 +140,33 @@ impl Ctx<'_> {
         }
         if !self.tracking.is_idle() {
             self.tracking.invalidate(key, self.session.id);
+            self.send_tracking_now();
+        }
+    }
+
+    /// Sends the client-side caching messages owed to other connections now, while the
+    /// command runs, as redis-server writes them (see `Tracking::sends_during_commands`);
+    /// the running connection's own wait for its reply.
+    pub(crate) fn send_tracking_now(&mut self) {
+        // Outside a connection (an `atomically` closure) the executor sends them after.
+        if !self.tracking.sends_during_commands() || !self.peers.sees_connections() {
+            return;
+        }
+        let me = self.session.id;
+        for message in self.tracking.take_for_others(me) {
+            let (session, peers) = (&*self.session, self.peers);
+            let session_of = |id: u64| {
+                if id == me {
+                    Some(session)
+                } else {
+                    peers.session(id)
+                }
+            };
+            if let Some((target, push)) = self.tracking.route(message, session_of) {
+                if let Some(session) = session_of(target) {
+                    crate::exec::tracking::push_now(session, push);
+                }
+            }
         }
     }
 
@@ -388,6 +415,9 @@ impl Ctx<'_> {
             self.blocking,
             self.log.as_deref_mut(),
         );
+        if self.tracking.has_outbox() {
+            self.send_tracking_now();
+        }
     }
 
     /// Whether writes are being logged (an append-only file is open and this is not a

@@ -588,6 +588,7 @@ impl Flush {
         // Cached keys are names in no database: any flush invalidates them all.
         if !ctx.tracking.is_idle() {
             ctx.tracking.flushed(Some(ctx.session.id));
+            ctx.send_tracking_now();
         }
         Reply::OK
     }

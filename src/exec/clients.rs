@@ -84,7 +84,12 @@ impl Connections {
         let slot = *self.index.get(&id)?;
         let (before, rest) = self.slots.split_at_mut(slot);
         let (this, after) = rest.split_first_mut()?;
-        Some((this.as_mut()?, Peers { before, after }))
+        let peers = Peers {
+            before,
+            after,
+            index: Some(&self.index),
+        };
+        Some((this.as_mut()?, peers))
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -103,6 +108,8 @@ impl Connections {
 pub(crate) struct Peers<'a> {
     before: &'a [Option<Connection>],
     after: &'a [Option<Connection>],
+    /// The slot of each id; the slot between `before` and `after` is the command's own.
+    index: Option<&'a HashMap<u64, usize, RandomState>>,
 }
 
 impl<'a> Peers<'a> {
@@ -120,8 +127,20 @@ impl<'a> Peers<'a> {
             .map(|connection| &connection.session)
     }
 
+    /// Whether this is a view of the open connections (not [`Peers::none`]).
+    pub(crate) fn sees_connections(&self) -> bool {
+        self.index.is_some()
+    }
+
     /// The session of connection `id`, if it is one of them.
     pub(crate) fn session(&self, id: u64) -> Option<&'a Session> {
-        self.sessions().find(|session| session.id == id)
+        let slot = *self.index?.get(&id)?;
+        let own = self.before.len();
+        let connection = match slot.cmp(&own) {
+            std::cmp::Ordering::Less => self.before.get(slot)?,
+            std::cmp::Ordering::Equal => return None,
+            std::cmp::Ordering::Greater => self.after.get(slot - own - 1)?,
+        };
+        connection.as_ref().map(|connection| &connection.session)
     }
 }

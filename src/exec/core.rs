@@ -41,9 +41,6 @@ use crate::store::keyspace::Keyspace;
 use crate::Protocol;
 use crate::{Clock, Error, Reply};
 
-/// The channel RESP2 connections receive tracking messages on (through REDIRECT).
-const INVALIDATE_CHANNEL: &str = "__redis__:invalidate";
-
 /// Messages a parked connection may send before it is closed (see `Msg` handling).
 const MAX_DEFERRED: usize = 65_536;
 
@@ -222,7 +219,7 @@ impl Core {
             db: Keyspace::new(),
             databases: Databases::default(),
             watches: WatchRegistry::default(),
-            tracking: Tracking::default(),
+            tracking: Tracking::new(),
             connections: Connections::default(),
             script,
             clock,
@@ -618,72 +615,24 @@ impl Core {
         }
     }
 
-    /// Redis's `sendTrackingMessage`: to the tracking connection or its REDIRECT target,
-    /// as a RESP3 push, as a RESP2 `message` on `__redis__:invalidate` to a subscribed
-    /// target, or not at all.
+    /// Sends one client-side caching message (see `Tracking::route`), after the replies
+    /// an append-only file still holds.
     fn send_invalidation(&mut self, message: Invalidation) {
-        let Some(mode) = self.tracking.client(message.client) else {
-            return; // stopped tracking meanwhile
-        };
-        let redirect = mode.redirect;
-        let mut target = message.client;
-        if redirect != 0 {
-            if self.connections.get(redirect).is_none() {
-                self.tracking.mark_broken(message.client);
-                let resp3 = self
-                    .connections
-                    .get(message.client)
-                    .is_some_and(|connection| connection.session.protocol() == Protocol::Resp3);
-                if resp3 {
-                    let broken = Reply::Push(vec![
-                        Reply::bulk("tracking-redir-broken"),
-                        Reply::Integer(i64::try_from(redirect).unwrap_or(i64::MAX)),
-                    ]);
-                    self.push_to(message.client, broken);
-                }
-                return;
-            }
-            target = redirect;
-        }
-        let Some(connection) = self.connections.get(target) else {
+        let connections = &self.connections;
+        let routed = self.tracking.route(message, |id| {
+            connections.get(id).map(|connection| &connection.session)
+        });
+        let Some((conn, push)) = routed else {
             return;
         };
-        let keys = match message.keys {
-            Some(keys) => Reply::Array(keys.into_iter().map(Reply::Bulk).collect()),
-            None => Reply::Nil,
-        };
-        let push = if connection.session.protocol() == Protocol::Resp3 {
-            Reply::Push(vec![Reply::bulk("invalidate"), keys])
-        } else if redirect != 0 && connection.session.subscribed() {
-            Reply::Push(vec![
-                Reply::bulk("message"),
-                Reply::bulk(INVALIDATE_CHANNEL),
-                keys,
-            ])
-        } else {
-            return; // RESP2 has no push frames of its own
-        };
-        self.push_to(target, push);
-    }
-
-    /// Sends a push frame the executor made, counted with the connection's unread
-    /// messages: past its limit the connection is closed, as for published messages.
-    fn push_to(&mut self, conn: u64, push: Reply) {
-        let Some(connection) = self.connections.get(conn) else {
-            return;
-        };
-        if let Some(link) = connection.session.pubsub.as_ref() {
-            if link.overflowed.load(Ordering::Acquire) {
-                return;
-            }
-            if link.unread.load(Ordering::Acquire) >= link.limit {
-                link.overflowed.store(true, Ordering::Release);
-                let _ = connection.replies.send(Frame::Overflowed);
-                return;
-            }
-            link.unread.fetch_add(1, Ordering::AcqRel);
+        let counted = self
+            .connections
+            .get(conn)
+            .and_then(|connection| connection.session.pubsub.as_ref())
+            .is_some_and(PubSubLink::count_unread);
+        if counted {
+            self.respond(conn, Frame::Tracking(push));
         }
-        self.respond(conn, Frame::Tracking(push));
     }
 
     fn deliver(&mut self, conn: u64, frame: Frame) {
@@ -913,6 +862,8 @@ impl Core {
         for keyspace in self.databases.parked_mut(self.db.index()) {
             keyspace.take_expired();
         }
+        self.tracking
+            .set_sends_during_commands(!aof.holds_replies());
         self.aof = Some(aof);
         self.stats.aof_enabled = true;
     }

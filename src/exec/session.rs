@@ -90,6 +90,22 @@ pub(crate) struct PubSubLink {
 }
 
 impl PubSubLink {
+    /// Counts one more message the executor sends the connection itself (a client-side
+    /// caching push): `false` if it must not be sent, because the connection already
+    /// overflowed or just did (then it is closed, as a subscriber past its limit is).
+    pub(crate) fn count_unread(&self) -> bool {
+        if self.overflowed.load(Ordering::Acquire) {
+            return false;
+        }
+        if self.unread.load(Ordering::Acquire) >= self.limit {
+            self.overflowed.store(true, Ordering::Release);
+            let _ = self.replies.send(Frame::Overflowed);
+            return false;
+        }
+        self.unread.fetch_add(1, Ordering::AcqRel);
+        true
+    }
+
     pub(crate) fn new(
         replies: ReplySink<Frame>,
         unread: Arc<AtomicUsize>,

@@ -16,14 +16,17 @@
 //!   FLUSHDB and FLUSHALL send every tracking connection one message with a null key list.
 //! - NOLOOP: no message about a write the connection made itself.
 //! - A message for the connection whose command is running goes out after that command's
-//!   reply (after EXEC's, a script's or a pipeline's); every other one goes out before it.
+//!   reply (after EXEC's, a script's or a pipeline's); every other one goes out while the
+//!   command runs, in its place among the pub/sub messages the command sends (once it has
+//!   run under `Fsync::Always`, or for a script's writes: see
+//!   [`Tracking::sends_during_commands`]).
 //! - REDIRECT sends the messages to another connection: in RESP3 as a push, in RESP2 as a
 //!   `message` on `__redis__:invalidate` if that connection is subscribed to anything,
 //!   otherwise not at all. If it has gone, the tracking connection learns it
 //!   (`tracking-redir-broken`, RESP3 only) and CLIENT LIST shows the `R` flag.
 //!
-//! Messages are computed here and delivered by the executor, which owns the connections
-//! (see `Core::deliver_invalidations`).
+//! Messages are computed and routed here; the command sends those it may at once
+//! (`Ctx::send_tracking_now`), the executor the rest (`Core::respond_tracked`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -32,6 +35,23 @@ use bytes::Bytes;
 use smallvec::SmallVec;
 
 use crate::error::TrackingError;
+use crate::exec::session::Session;
+use crate::{Protocol, Reply};
+
+/// The channel RESP2 connections receive tracking messages on (through REDIRECT).
+const INVALIDATE_CHANNEL: &str = "__redis__:invalidate";
+
+/// Sends `push` to the connection of `session` now, counted with its unread messages: past
+/// its limit the connection is closed, as for published messages.
+pub(crate) fn push_now(session: &Session, push: Reply) {
+    let Some(link) = session.pubsub.as_ref() else {
+        return; // an `atomically` session: no connection
+    };
+    if !link.count_unread() {
+        return;
+    }
+    let _ = link.replies.send(crate::exec::core::Frame::Tracking(push));
+}
 
 /// Redis's default `tracking-table-max-keys`: at most this many keys are remembered.
 pub(crate) const MAX_TRACKED_KEYS: usize = 1_000_000;
@@ -95,9 +115,19 @@ pub(crate) struct Tracking {
     prefixes: BTreeMap<Bytes, Broadcast>,
     /// Messages computed and not yet delivered.
     outbox: Vec<Invalidation>,
+    /// See [`Tracking::sends_during_commands`].
+    direct: bool,
 }
 
 impl Tracking {
+    /// No connection tracks yet; messages go out while commands run.
+    pub(crate) fn new() -> Tracking {
+        Tracking {
+            direct: true,
+            ..Tracking::default()
+        }
+    }
+
     /// Whether writes can owe anyone a message: when nothing was ever tracked, they skip
     /// the lookups entirely.
     pub(crate) fn is_idle(&self) -> bool {
@@ -324,11 +354,75 @@ impl Tracking {
         std::mem::take(&mut self.outbox)
     }
 
-    /// The redirect target of connection `id` had gone when a message was due.
-    pub(crate) fn mark_broken(&mut self, id: u64) {
-        if let Some(state) = self.clients.get_mut(&id) {
-            state.broken_redirect = true;
+    /// Redis's `sendTrackingMessage`: where `message` goes and the push it becomes, given
+    /// each open connection's session: the tracking connection or its REDIRECT target, as
+    /// a RESP3 push, as a RESP2 `message` on `__redis__:invalidate` to a subscribed target,
+    /// or nowhere. A REDIRECT target that has gone marks the connection and tells it so
+    /// instead (RESP3 only).
+    pub(crate) fn route<'s>(
+        &mut self,
+        message: Invalidation,
+        session_of: impl Fn(u64) -> Option<&'s Session>,
+    ) -> Option<(u64, Reply)> {
+        let redirect = self.clients.get(&message.client)?.redirect;
+        let mut target = message.client;
+        if redirect != 0 {
+            if session_of(redirect).is_none() {
+                if let Some(state) = self.clients.get_mut(&message.client) {
+                    state.broken_redirect = true;
+                }
+                let resp3 = session_of(message.client)
+                    .is_some_and(|session| session.protocol() == Protocol::Resp3);
+                let broken = Reply::Push(vec![
+                    Reply::bulk("tracking-redir-broken"),
+                    Reply::Integer(i64::try_from(redirect).unwrap_or(i64::MAX)),
+                ]);
+                return resp3.then_some((message.client, broken));
+            }
+            target = redirect;
         }
+        let session = session_of(target)?;
+        let keys = match message.keys {
+            Some(keys) => Reply::Array(keys.into_iter().map(Reply::Bulk).collect()),
+            None => Reply::Nil,
+        };
+        if session.protocol() == Protocol::Resp3 {
+            Some((target, Reply::Push(vec![Reply::bulk("invalidate"), keys])))
+        } else if redirect != 0 && session.subscribed() {
+            let message = vec![
+                Reply::bulk("message"),
+                Reply::bulk(INVALIDATE_CHANNEL),
+                keys,
+            ];
+            Some((target, Reply::Push(message)))
+        } else {
+            None // RESP2 has no push frames of its own
+        }
+    }
+
+    /// Whether messages for other connections go out while the command runs, as
+    /// redis-server writes them (so they keep their place among the pub/sub messages the
+    /// same command sends). Not while an append-only file holds replies until their fsync:
+    /// a message must not overtake a reply it would invalidate.
+    pub(crate) fn sends_during_commands(&self) -> bool {
+        self.direct
+    }
+
+    /// See [`Tracking::sends_during_commands`].
+    pub(crate) fn set_sends_during_commands(&mut self, direct: bool) {
+        self.direct = direct;
+    }
+
+    /// Takes the messages owed to connections other than the running one (`current`).
+    pub(crate) fn take_for_others(&mut self, current: u64) -> Vec<Invalidation> {
+        if self.outbox.iter().all(|message| message.client == current) {
+            return Vec::new();
+        }
+        let (mine, others) = std::mem::take(&mut self.outbox)
+            .into_iter()
+            .partition(|message| message.client == current);
+        self.outbox = mine;
+        others
     }
 
     /// INFO's `tracking_clients`.
