@@ -27,6 +27,10 @@
 //!   XREADGROUP, XACK, and reads that may miss a key (GET, MGET, STRLEN, EXISTS, TYPE, XLEN,
 //!   XRANGE, XPENDING, XREAD from 0), and SELECT of databases 0 to 2, while connections
 //!   listen on `__key*__:*`, `__keyspace@0__:k`, `__keyevent@2__:set` and the like;
+//! - CLIENT TRACKING ON (NOLOOP, OPTIN, OPTOUT; never REDIRECT, whose ids differ, nor
+//!   BCAST, whose timing does, see `Gen::tracking`), OFF, CACHING YES|NO and TRACKINGINFO
+//!   on any connection, so the reads above are remembered and the writes owe `invalidate`
+//!   pushes (RESP3);
 //! - an expiry step: `SET k v PX 1` (or `GETEX k PX 1`), a 5 ms sleep, then `EXISTS k`, read
 //!   as one step (the `expired` event comes from redis-server's expiry cycle or from the
 //!   lookup, and from embedis's sweep, always before the lookup's reply).
@@ -799,6 +803,32 @@ impl Gen {
         self.one(conn, vec![Gen::word(end)]);
     }
 
+    /// CLIENT TRACKING ON with random options, OFF, CACHING, TRACKINGINFO. Never REDIRECT
+    /// (ids differ between the sides) nor BCAST: BCAST messages go out when the server is
+    /// done with the requests it read together (before it sleeps), and how a step's
+    /// command and its marker are grouped in time differs between the sides; the
+    /// scenarios in `differential_pubsub.rs` check BCAST.
+    fn tracking(&mut self) -> Argv {
+        let mut argv = vec![Gen::word("CLIENT")];
+        match self.below(10) {
+            0..=4 => {
+                argv.extend([Gen::word("TRACKING"), Gen::word("ON")]);
+                for (option, percent) in [("NOLOOP", 30), ("OPTIN", 15), ("OPTOUT", 15)] {
+                    if self.chance(percent) {
+                        argv.push(Gen::word(option));
+                    }
+                }
+            }
+            5 => argv.extend([Gen::word("TRACKING"), Gen::word("OFF")]),
+            6 | 7 => {
+                let choice = self.pick(&["YES", "NO"]);
+                argv.extend([Gen::word("CACHING"), choice]);
+            }
+            _ => argv.push(Gen::word("TRACKINGINFO")),
+        }
+        argv
+    }
+
     /// Appends one step or a group of steps.
     fn block(&mut self) {
         match self.below(100) {
@@ -839,8 +869,12 @@ impl Gen {
                 let (conn, argv) = (self.writer(), self.config_set());
                 self.one(conn, argv);
             }
-            61..=95 => {
+            61..=91 => {
                 let (conn, argv) = (self.writer(), self.write());
+                self.one(conn, argv);
+            }
+            92..=95 => {
+                let (conn, argv) = (self.conn(), self.tracking());
                 self.one(conn, argv);
             }
             96..=99 => self.expiry(),

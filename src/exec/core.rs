@@ -602,17 +602,26 @@ impl Core {
         }
     }
 
-    /// What redis-server does before it sleeps for client-side caching: BCAST messages for
-    /// the keys written since, the table kept within its bound, every message sent.
+    /// Sends the client-side caching messages a message (or the sweep) left to send.
     fn flush_tracking(&mut self) {
+        if !self.tracking.has_outbox() {
+            return;
+        }
+        for message in self.tracking.take_outbox() {
+            self.send_invalidation(message);
+        }
+    }
+
+    /// What redis-server does for client-side caching before it sleeps, here once a batch
+    /// of messages is handled: one BCAST message per prefix for the keys written in the
+    /// whole batch, and the table kept within its bound.
+    fn before_sleep(&mut self) {
         if self.tracking.is_idle() {
             return;
         }
         self.tracking.broadcast();
         self.tracking.limit_keys(MAX_TRACKED_KEYS);
-        for message in self.tracking.take_outbox() {
-            self.send_invalidation(message);
-        }
+        self.flush_tracking();
     }
 
     /// Sends one client-side caching message (see `Tracking::route`), after the replies
@@ -906,9 +915,11 @@ impl Core {
         self.group.budget()
     }
 
-    /// Appends the batch's effects to the append-only file, makes them as durable as its
-    /// policy says, then releases the batch's replies. Without a file, nothing is held.
+    /// Ends a batch: its client-side caching broadcasts, then its effects appended to the
+    /// append-only file, as durable as its policy says, then its replies released. Without
+    /// a file, nothing is held.
     pub(crate) fn commit(&mut self) {
+        self.before_sleep();
         let Some(aof) = self.aof.as_mut() else {
             return;
         };

@@ -10,8 +10,8 @@
 //!   `CLIENT CACHING NO`, each for the next command (or the next transaction).
 //! - **BCAST mode**: nothing is remembered; every write to a key under one of the
 //!   connection's prefixes is collected, and the keys of each prefix go out as one message
-//!   once the executor is done with the message that wrote them (redis-server sends them
-//!   before it sleeps).
+//!   once the executor has handled the batch of requests it drained (redis-server sends
+//!   them before it sleeps, after the commands of one event-loop turn).
 //! - Keys are names, not per database: a write in any database invalidates the name.
 //!   FLUSHDB and FLUSHALL send every tracking connection one message with a null key list.
 //! - NOLOOP: no message about a write the connection made itself.
