@@ -1007,6 +1007,7 @@ const TRACKING: &[Case] = &[
     ("own write: the message follows the reply", &["1: CLIENT TRACKING ON", "1: GET a", "1> SET a 1", "1?", "1: GET a", "1> DEL a", "1?"]),
     ("noloop: no message about own writes", &["1: CLIENT TRACKING ON NOLOOP", "1: GET a", "1> SET a 1", "1?", "1: GET a", "0: SET a 2", "1?"]),
     ("one message per key", &["1: CLIENT TRACKING ON", "1: MGET a b c", "0: MSET a 1 b 2 c 3", "1?", "1: MGET a b", "0: DEL a b c", "1?"]),
+    ("rename onto an existing key: the source first", &["1: CLIENT TRACKING ON", "0: MSET k 1 j 2", "1: MGET k j", "0: RENAME k j", "1?", "1: MGET k j", "0: SET k 3", "0: RENAMENX j k", "1?"]),
     ("two trackers of one key", &["1: CLIENT TRACKING ON", "2: CLIENT TRACKING ON", "1: GET a", "2: GET a", "0: SET a 1", "1,2?"]),
     ("reads and writes inside a transaction", &["1: CLIENT TRACKING ON", "1: MULTI", "1: GET a", "1: SET a 5", "1: GET b", "1> EXEC", "1?", "0: SET b 1", "1?"]),
     ("keys are names in no database", &["1: CLIENT TRACKING ON", "1: GET a", "0: SELECT 1", "0: SET a 1", "1?", "1: SELECT 2", "1: GET a", "0: DEL a", "1?"]),

@@ -268,8 +268,9 @@ impl Rename {
         let Some(entry) = ctx.db.remove(&self.from, now) else {
             return Error::NoSuchKey.into();
         };
-        ctx.delete(&self.to);
-        // Redis deletes the target silently, then adds it anew: `new`, then the rename.
+        // Redis deletes the target silently (no signal: the rename signals both names
+        // below, source first), then adds it anew: `new`, then the rename.
+        ctx.db.remove(&self.to, now);
         ctx.notify(notify::NEW, "new", &self.to);
         ctx.db
             .insert(self.to.clone(), entry.value, entry.expires_at);
