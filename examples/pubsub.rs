@@ -3,7 +3,8 @@
 //! `{"key":"user:42"}` on `cache-invalidation`, and every instance drops that entry at once.
 //!
 //! Then the same through a plain connection in subscribe mode, as a redis-cli user sees it,
-//! and a subscriber too slow for its buffer under each overflow policy.
+//! a subscriber too slow for its buffer under each overflow policy, and client-side
+//! caching, where the server itself tells a reader which keys it read have changed.
 //!
 //! Run with `cargo run --release --example pubsub`.
 
@@ -118,6 +119,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The next message that fits tells the lagging subscriber how many it missed.
     engine.publish("prices", "105")?;
     drain("Lag", &lagging);
+
+    println!("\n== client-side caching: the server tells the reader what changed ==");
+    // No publisher involved: CLIENT TRACKING remembers what this connection read, and a
+    // write by anyone arrives as an `invalidate` push (RESP3), once per read.
+    let mut reader = engine.connect();
+    reader.call(["HELLO", "3"])?;
+    reader.run(embedis::cmd::ClientTracking::on())?;
+    println!("GET user:42 -> {:?}", reader.call(["GET", "user:42"])?);
+    writer.call(["SET", "user:42", "alice (renamed)"])?;
+    let push = reader.recv_timeout(Duration::from_secs(1))?;
+    println!("pushed      -> {push:?}");
+    let expected = Reply::Push(vec![
+        Reply::bulk("invalidate"),
+        Reply::Array(vec![Reply::bulk("user:42")]),
+    ]);
+    assert_eq!(push, Some(expected));
 
     thread::sleep(Duration::from_millis(50)); // let the listeners print
     engine.shutdown();
