@@ -808,6 +808,9 @@ const BITS: &[Case] = &[
     ("bitfield_ro wrong type", &["RPUSH l a", "BITFIELD_RO l GET u8 0", "BITFIELD_RO l", "BITFIELD_RO l SET u8 0 1"]),
     ("watch and a bitfield whose only write failed", &["SET k a", "WATCH k", "BITFIELD k OVERFLOW FAIL INCRBY u8 0 300", "MULTI", "GET k", "EXEC"]),
     ("watch and a bitfield that created a key without writing", &["WATCH nk", "BITFIELD nk OVERFLOW FAIL SET u8 0 -1", "MULTI", "GET nk", "EXEC", "GET nk"]),
+    ("watch and a bitfield that wrote what was there", &["SET k a", "WATCH k", "BITFIELD k SET u8 0 97 INCRBY u8 0 0", "MULTI", "GET k", "EXEC"]),
+    ("watch and a bitfield that grew the string with zeros", &["SET k a", "WATCH k", "BITFIELD k SET u8 8 0", "MULTI", "GET k", "EXEC"]),
+    ("watch and a bitfield that wrote a field back", &["SET k a", "WATCH k", "BITFIELD k SET u8 0 98 SET u8 0 97", "MULTI", "GET k", "EXEC"]),
     ("watch and a setbit that changed nothing", &["SET k a", "WATCH k", "SETBIT k 1 1", "MULTI", "GET k", "EXEC"]),
     ("watch and a bitop onto its own source", &["SET k a", "WATCH k", "BITOP AND k k", "MULTI", "GET k", "EXEC"]),
 ];

@@ -718,13 +718,16 @@ impl BitField {
             return BitmapError::ReadOnly.into();
         }
         let ops = &self.ops;
+        let grown =
+            !matches!(ctx.get_string(&self.key), Ok(Some(value)) if value.len() >= end as usize);
         let (replies, written) = match ctx.edit_string(&self.key, end as usize, |bytes| {
             let mut written = false;
             let replies = ops
                 .iter()
                 .map(|op| {
-                    let reply = run_field_op(bytes, *op);
-                    written |= matches!(op, FieldOp::Write { .. }) && reply != Reply::Nil;
+                    let (reply, changed) = run_field_op(bytes, *op);
+                    written |= changed
+                        || (grown && matches!(op, FieldOp::Write { .. }) && reply != Reply::Nil);
                     reply
                 })
                 .collect();
@@ -742,8 +745,9 @@ impl BitField {
                 ctx.log_effect(&[&b"SETRANGE"[..], &self.key, offset.as_bytes(), covered]);
             }
         }
-        // Only a write that happened is signalled and announced (7.0 counts no refused
-        // OVERFLOW FAIL write).
+        // Only a write that happened is signalled and announced, as 7.0.15 counts them: a
+        // field that changed, or any write not refused by OVERFLOW FAIL on a key it created
+        // or grew.
         if written {
             ctx.explicitly_logged(|ctx| ctx.touch(&self.key));
             ctx.notify(notify::STRING, "setbit", &self.key);
@@ -752,10 +756,14 @@ impl BitField {
     }
 }
 
-/// Runs one operation on bytes long enough for every field; its reply.
-fn run_field_op(bytes: &mut [u8], op: FieldOp) -> Reply {
+/// Runs one operation on bytes long enough for every field; its reply, and whether it
+/// changed the field.
+fn run_field_op(bytes: &mut [u8], op: FieldOp) -> (Reply, bool) {
     match op {
-        FieldOp::Get { kind, offset } => Reply::Integer(bitmap::get_field(bytes, offset, kind)),
+        FieldOp::Get { kind, offset } => (
+            Reply::Integer(bitmap::get_field(bytes, offset, kind)),
+            false,
+        ),
         FieldOp::Write {
             kind,
             offset,
@@ -772,9 +780,12 @@ fn run_field_op(bytes: &mut [u8], op: FieldOp) -> Reply {
             match new {
                 Some(new) => {
                     bitmap::set_field(bytes, offset, kind, new);
-                    Reply::Integer(if increment { new } else { old })
+                    (
+                        Reply::Integer(if increment { new } else { old }),
+                        new != old,
+                    )
                 }
-                None => Reply::Nil,
+                None => (Reply::Nil, false),
             }
         }
     }
