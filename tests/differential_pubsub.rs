@@ -1,4 +1,5 @@
-//! Differential tests of pub/sub, CONFIG and keyspace notifications: scenarios over several
+//! Differential tests of pub/sub, CONFIG, keyspace notifications and client-side caching
+//! (CLIENT TRACKING's invalidation messages, for every write command): scenarios over several
 //! connections, run against a real redis-server 7.0 and embedis, comparing every frame that
 //! arrives on every connection, including the frames that must not arrive.
 //!
