@@ -254,6 +254,8 @@ impl Core {
         flow
     }
 
+    /// [`Core::handle`]'s work; inlined there, so a message is not moved once more.
+    #[inline(always)]
     fn handle_message(&mut self, msg: Msg) -> Flow {
         if let Msg::Command { conn, .. } | Msg::Batch { conn, .. } = &msg {
             self.group.arrived(*conn);
@@ -583,6 +585,7 @@ impl Core {
     /// Responds to `conn`, whose command just ran, with the client-side caching messages
     /// that command caused: those owed to `conn` itself after the reply, as redis-server
     /// sends them after the command, every other one before.
+    #[inline]
     fn respond_tracked(&mut self, conn: u64, frame: Frame) {
         if !self.tracking.has_outbox() {
             self.respond(conn, frame);
