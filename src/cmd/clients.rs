@@ -522,7 +522,7 @@ impl<'c> View<'c> {
             if mode.broken_redirect {
                 flags.push('R');
             }
-            if mode.bcast {
+            if mode.flags.bcast {
                 flags.push('B');
             }
         }
@@ -558,7 +558,7 @@ impl<'c> View<'c> {
             .as_ref()
             .map(|name| String::from_utf8_lossy(name).into_owned())
             .unwrap_or_default();
-        let redirect = tracking.map_or(-1, |mode| i64::try_from(mode.redirect).unwrap_or(-1));
+        let redirect = tracking.map_or(-1, |mode| mode.redirect_id());
         let resp = match session.protocol() {
             Protocol::Resp2 => 2,
             Protocol::Resp3 => 3,

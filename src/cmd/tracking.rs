@@ -98,7 +98,7 @@ impl ClientTracking {
     /// );
     /// ```
     pub fn bcast(mut self) -> ClientTracking {
-        self.options.bcast = true;
+        self.options.flags.bcast = true;
         self
     }
 
@@ -123,7 +123,7 @@ impl ClientTracking {
     /// assert_eq!(conn.call(["CLIENT", "CACHING", "YES"]).unwrap(), embedis::Reply::OK);
     /// ```
     pub fn optin(mut self) -> ClientTracking {
-        self.options.optin = true;
+        self.options.flags.optin = true;
         self
     }
 
@@ -136,7 +136,7 @@ impl ClientTracking {
     /// assert_eq!(conn.call(["CLIENT", "CACHING", "NO"]).unwrap(), embedis::Reply::OK);
     /// ```
     pub fn optout(mut self) -> ClientTracking {
-        self.options.optout = true;
+        self.options.flags.optout = true;
         self
     }
 
@@ -148,7 +148,7 @@ impl ClientTracking {
     /// conn.run(ClientTracking::on().noloop()).unwrap();
     /// ```
     pub fn noloop(mut self) -> ClientTracking {
-        self.options.noloop = true;
+        self.options.flags.noloop = true;
         self
     }
 
@@ -169,16 +169,16 @@ impl ClientTracking {
                 args.next_bytes()
                     .map(|prefix| tracking.options.prefixes.push(prefix))
             } else if word.is("BCAST") {
-                tracking.options.bcast = true;
+                tracking.options.flags.bcast = true;
                 Ok(())
             } else if word.is("OPTIN") {
-                tracking.options.optin = true;
+                tracking.options.flags.optin = true;
                 Ok(())
             } else if word.is("OPTOUT") {
-                tracking.options.optout = true;
+                tracking.options.flags.optout = true;
                 Ok(())
             } else if word.is("NOLOOP") {
-                tracking.options.noloop = true;
+                tracking.options.flags.noloop = true;
                 Ok(())
             } else {
                 Err(Error::Syntax)
@@ -222,7 +222,7 @@ impl ClientTracking {
             return Reply::OK;
         }
         let mut options = self.options;
-        options.redirect = self
+        options.flags.redirect = self
             .redirect
             .and_then(|id| u64::try_from(id).ok())
             .unwrap_or(0);
@@ -277,7 +277,7 @@ pub(crate) fn caching(ctx: &mut Ctx, choice: Option<bool>) -> Reply {
 /// tracking.
 pub(crate) fn redirect(ctx: &Ctx) -> Reply {
     match ctx.tracking.client(ctx.session.id) {
-        Some(mode) => Reply::Integer(i64::try_from(mode.redirect).unwrap_or(i64::MAX)),
+        Some(mode) => Reply::Integer(mode.redirect_id()),
         None => Reply::Integer(-1),
     }
 }
@@ -294,14 +294,15 @@ pub(crate) fn info(ctx: &Ctx) -> Reply {
                 flags.push(Reply::bulk(name));
             }
         };
-        flag(mode.bcast, "bcast");
-        flag(mode.optin, "optin");
-        flag(mode.optin && mode.caching, "caching-yes");
-        flag(mode.optout, "optout");
-        flag(mode.optout && mode.caching, "caching-no");
-        flag(mode.noloop, "noloop");
+        let flags = mode.flags;
+        flag(flags.bcast, "bcast");
+        flag(flags.optin, "optin");
+        flag(flags.optin && mode.caching, "caching-yes");
+        flag(flags.optout, "optout");
+        flag(flags.optout && mode.caching, "caching-no");
+        flag(flags.noloop, "noloop");
         flag(mode.broken_redirect, "broken_redirect");
-        redirect = i64::try_from(mode.redirect).unwrap_or(i64::MAX);
+        redirect = mode.redirect_id();
         prefixes = mode.prefixes.iter().cloned().map(Reply::Bulk).collect();
     }
     Reply::Map(vec![

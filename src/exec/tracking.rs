@@ -56,31 +56,41 @@ pub(crate) fn push_now(session: &Session, push: Reply) {
 /// Redis's default `tracking-table-max-keys`: at most this many keys are remembered.
 pub(crate) const MAX_TRACKED_KEYS: usize = 1_000_000;
 
-/// One connection's tracking mode, as CLIENT TRACKING ON set it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct TrackingMode {
+/// What one `CLIENT TRACKING ON` sets, replacing what an earlier one set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TrackingFlags {
+    /// The connection messages go to; 0 for the connection itself.
+    pub(crate) redirect: u64,
     pub(crate) bcast: bool,
     pub(crate) optin: bool,
     pub(crate) optout: bool,
     pub(crate) noloop: bool,
+}
+
+/// One connection's tracking mode, as CLIENT TRACKING ON set it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TrackingMode {
+    pub(crate) flags: TrackingFlags,
     /// CLIENT CACHING YES (under OPTIN) or NO (under OPTOUT) applies to the next command.
     pub(crate) caching: bool,
-    /// The connection messages go to; 0 for the connection itself.
-    pub(crate) redirect: u64,
     /// The redirect target had gone when a message was due.
     pub(crate) broken_redirect: bool,
-    /// BCAST prefixes, in byte order (CLIENT TRACKINGINFO lists them so).
+    /// BCAST prefixes, in byte order (CLIENT TRACKINGINFO lists them so); each ON adds its
+    /// own.
     pub(crate) prefixes: BTreeSet<Bytes>,
+}
+
+impl TrackingMode {
+    /// The REDIRECT target as CLIENT GETREDIR, TRACKINGINFO and LIST show it (0: none).
+    pub(crate) fn redirect_id(&self) -> i64 {
+        i64::try_from(self.flags.redirect).unwrap_or(i64::MAX)
+    }
 }
 
 /// The options of one `CLIENT TRACKING ON`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct TrackingOptions {
-    pub(crate) redirect: u64,
-    pub(crate) bcast: bool,
-    pub(crate) optin: bool,
-    pub(crate) optout: bool,
-    pub(crate) noloop: bool,
+    pub(crate) flags: TrackingFlags,
     pub(crate) prefixes: Vec<Bytes>,
 }
 
@@ -146,35 +156,33 @@ impl Tracking {
         id: u64,
         options: TrackingOptions,
     ) -> Result<(), TrackingError> {
-        if !options.bcast && !options.prefixes.is_empty() {
+        let new = options.flags;
+        if !new.bcast && !options.prefixes.is_empty() {
             return Err(TrackingError::PrefixWithoutBcast);
         }
-        let current = self.clients.get(&id);
-        if current.is_some_and(|state| state.bcast != options.bcast) {
+        let current = self
+            .clients
+            .get(&id)
+            .map(|state| (state.flags, &state.prefixes));
+        if current.is_some_and(|(old, _)| old.bcast != new.bcast) {
             return Err(TrackingError::BcastSwitch);
         }
-        if options.bcast && (options.optin || options.optout) {
+        if new.bcast && (new.optin || new.optout) {
             return Err(TrackingError::OptWithBcast);
         }
-        if options.optin && options.optout {
+        if new.optin && new.optout {
             return Err(TrackingError::OptInAndOut);
         }
-        if current
-            .is_some_and(|state| (options.optin && state.optout) || (options.optout && state.optin))
-        {
+        if current.is_some_and(|(old, _)| (new.optin && old.optout) || (new.optout && old.optin)) {
             return Err(TrackingError::OptSwitch);
         }
-        if options.bcast {
-            check_prefixes(current.map(|state| &state.prefixes), &options.prefixes)?;
+        if new.bcast {
+            check_prefixes(current.map(|(_, prefixes)| prefixes), &options.prefixes)?;
         }
         let state = self.clients.entry(id).or_default();
-        state.bcast = options.bcast;
-        state.optin = options.optin;
-        state.optout = options.optout;
-        state.noloop = options.noloop;
-        state.redirect = options.redirect;
+        state.flags = new;
         state.broken_redirect = false;
-        if options.bcast {
+        if new.bcast {
             let mut prefixes = options.prefixes;
             if prefixes.is_empty() {
                 prefixes.push(Bytes::new()); // every key
@@ -207,7 +215,7 @@ impl Tracking {
         let Some(state) = self.clients.get_mut(&id) else {
             return Err(TrackingError::CachingNotTracking);
         };
-        match (yes, state.optin, state.optout) {
+        match (yes, state.flags.optin, state.flags.optout) {
             (true, true, _) | (false, _, true) => {
                 state.caching = true;
                 Ok(())
@@ -232,9 +240,10 @@ impl Tracking {
     /// mode, and OPTIN / OPTOUT with CLIENT CACHING say so.
     pub(crate) fn remembers_reads(&self, id: u64) -> bool {
         self.clients.get(&id).is_some_and(|state| {
-            let opted_in = !state.optin || state.caching;
-            let opted_out = state.optout && state.caching;
-            !state.bcast && opted_in && !opted_out
+            let flags = state.flags;
+            let opted_in = !flags.optin || state.caching;
+            let opted_out = flags.optout && state.caching;
+            !flags.bcast && opted_in && !opted_out
         })
     }
 
@@ -282,7 +291,7 @@ impl Tracking {
                 }
             }
         }
-        let Some(ids) = self.table.remove(key) else {
+        let Some((key, ids)) = self.table.remove_entry(key) else {
             return;
         };
         self.items -= ids.len();
@@ -290,12 +299,12 @@ impl Tracking {
             let Some(state) = self.clients.get(&id) else {
                 continue; // stopped tracking since it read the key
             };
-            if state.bcast || (state.noloop && current == Some(id)) {
+            if state.flags.bcast || (state.flags.noloop && current == Some(id)) {
                 continue;
             }
             self.outbox.push(Invalidation {
                 client: id,
-                keys: Some(vec![Bytes::copy_from_slice(key)]),
+                keys: Some(vec![key.clone()]),
                 after_reply: current == Some(id),
             });
         }
@@ -326,7 +335,10 @@ impl Tracking {
             }
             let keys = std::mem::take(&mut broadcast.keys);
             for &id in &broadcast.clients {
-                let noloop = self.clients.get(&id).is_some_and(|state| state.noloop);
+                let noloop = self
+                    .clients
+                    .get(&id)
+                    .is_some_and(|state| state.flags.noloop);
                 let owed: Vec<Bytes> = keys
                     .iter()
                     .filter(|(_, writer)| !(noloop && **writer == id))
@@ -364,7 +376,8 @@ impl Tracking {
         message: Invalidation,
         session_of: impl Fn(u64) -> Option<&'s Session>,
     ) -> Option<(u64, Reply)> {
-        let redirect = self.clients.get(&message.client)?.redirect;
+        let mode = self.clients.get(&message.client)?;
+        let (redirect, redirect_id) = (mode.flags.redirect, mode.redirect_id());
         let mut target = message.client;
         if redirect != 0 {
             if session_of(redirect).is_none() {
@@ -375,7 +388,7 @@ impl Tracking {
                     .is_some_and(|session| session.protocol() == Protocol::Resp3);
                 let broken = Reply::Push(vec![
                     Reply::bulk("tracking-redir-broken"),
-                    Reply::Integer(i64::try_from(redirect).unwrap_or(i64::MAX)),
+                    Reply::Integer(redirect_id),
                 ]);
                 return resp3.then_some((message.client, broken));
             }
@@ -476,6 +489,13 @@ mod tests {
         Bytes::from_static(name.as_bytes())
     }
 
+    fn with(flags: TrackingFlags) -> TrackingOptions {
+        TrackingOptions {
+            flags,
+            prefixes: Vec::new(),
+        }
+    }
+
     fn on(tracking: &mut Tracking, id: u64, options: TrackingOptions) {
         tracking.enable(id, options).expect("tracking on");
     }
@@ -506,10 +526,10 @@ mod tests {
         on(
             &mut tracking,
             2,
-            TrackingOptions {
+            with(TrackingFlags {
                 noloop: true,
-                ..TrackingOptions::default()
-            },
+                ..TrackingFlags::default()
+            }),
         );
         tracking.remember(1, &[key("k")]);
         tracking.remember(2, &[key("k")]);
@@ -525,10 +545,10 @@ mod tests {
     #[test]
     fn optin_and_optout_follow_client_caching_for_one_command() {
         let mut tracking = Tracking::default();
-        let optin = TrackingOptions {
+        let optin = with(TrackingFlags {
             optin: true,
-            ..TrackingOptions::default()
-        };
+            ..TrackingFlags::default()
+        });
         on(&mut tracking, 1, optin);
         assert!(!tracking.remembers_reads(1));
         tracking.set_caching(1, true).expect("caching yes");
@@ -544,10 +564,10 @@ mod tests {
         assert_eq!(
             tracking.enable(
                 1,
-                TrackingOptions {
+                with(TrackingFlags {
                     optout: true,
-                    ..TrackingOptions::default()
-                }
+                    ..TrackingFlags::default()
+                })
             ),
             Err(TrackingError::OptSwitch)
         );
@@ -561,10 +581,12 @@ mod tests {
     fn broadcast_groups_keys_by_prefix_and_skips_own_writes_under_noloop() {
         let mut tracking = Tracking::default();
         let bcast = |prefixes: &[&'static str], noloop: bool| TrackingOptions {
-            bcast: true,
-            noloop,
+            flags: TrackingFlags {
+                bcast: true,
+                noloop,
+                ..TrackingFlags::default()
+            },
             prefixes: prefixes.iter().map(|p| key(p)).collect(),
-            ..TrackingOptions::default()
         };
         on(&mut tracking, 1, bcast(&["user:", "job:"], false));
         on(&mut tracking, 2, bcast(&["user:"], true));
@@ -598,9 +620,11 @@ mod tests {
     fn prefixes_must_not_overlap() {
         let mut tracking = Tracking::default();
         let bcast = |prefixes: &[&'static str]| TrackingOptions {
-            bcast: true,
+            flags: TrackingFlags {
+                bcast: true,
+                ..TrackingFlags::default()
+            },
             prefixes: prefixes.iter().map(|p| key(p)).collect(),
-            ..TrackingOptions::default()
         };
         assert_eq!(
             tracking.enable(1, bcast(&["ab", "a"])),
