@@ -257,6 +257,9 @@ pub enum Error {
     /// without an append-only file: there is nothing to compact. Never sent by Redis (its
     /// BGREWRITEAOF writes a file either way).
     NoAppendOnlyFile,
+    /// The connection waited for the reply to its command, but CLIENT REPLY OFF or SKIP
+    /// silenced it: none will come. Never sent by Redis (it sends nothing).
+    NoReply,
 }
 
 /// The `ERR` texts of stream commands, each exactly as redis-server 7.0 words it.
@@ -889,6 +892,7 @@ impl Error {
                 | Error::Panicked(_)
                 | Error::UnexpectedReply(_)
                 | Error::NoAppendOnlyFile
+                | Error::NoReply
         )
     }
 }
@@ -992,6 +996,9 @@ impl fmt::Display for Error {
             }
             Error::NoAppendOnlyFile => f.write_str(
                 "ERR embedis: this engine has no append-only file (Engine::builder().append_only)",
+            ),
+            Error::NoReply => f.write_str(
+                "ERR embedis: no reply will come: CLIENT REPLY OFF or SKIP silenced it",
             ),
             Error::NotAllowedInAtomically => {
                 f.write_str("ERR This Redis command is not allowed from script")

@@ -175,6 +175,35 @@ pub enum Client {
     GetRedir,
     /// `CLIENT TRACKINGINFO`: the tracking mode.
     TrackingInfo,
+    /// `CLIENT REPLY ON|OFF|SKIP`: which of the connection's replies are sent. OFF and
+    /// SKIP answer nothing, so send them with [`Connection::send`](crate::Connection::send)
+    /// (a `call` reports [`Error::NoReply`]).
+    Reply(ReplyMode),
+}
+
+/// The modes of `CLIENT REPLY`.
+///
+/// ```
+/// use embedis::cmd::{Client, Command, ReplyMode};
+/// use embedis::{Engine, Reply};
+/// let mut conn = Engine::new().connect();
+/// // Fire and forget: no reply to the next command.
+/// conn.send_command(Client::Reply(ReplyMode::Skip)).unwrap();
+/// conn.send(["SET", "k", "v"]).unwrap();
+/// assert_eq!(conn.call(["GET", "k"]).unwrap(), Reply::bulk("v"));
+/// assert_eq!(
+///     Command::from_argv(["CLIENT", "REPLY", "off"]).unwrap(),
+///     Client::Reply(ReplyMode::Off).into()
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyMode {
+    /// Every reply is sent (the default); answers `OK`.
+    On,
+    /// No reply is sent until `CLIENT REPLY ON` or `RESET`; answers nothing.
+    Off,
+    /// The next command's reply is not sent; answers nothing.
+    Skip,
 }
 
 impl Client {
@@ -198,6 +227,20 @@ impl Client {
 
     pub(crate) fn parse_trackinginfo(_: &mut Args) -> Result<Command, Error> {
         Ok(Command::Client(Client::TrackingInfo))
+    }
+
+    pub(crate) fn parse_reply(args: &mut Args) -> Result<Command, Error> {
+        let mode = args.next_bytes()?;
+        let mode = if keyword_is(&mode, "on") {
+            ReplyMode::On
+        } else if keyword_is(&mode, "off") {
+            ReplyMode::Off
+        } else if keyword_is(&mode, "skip") {
+            ReplyMode::Skip
+        } else {
+            return Err(Error::Syntax);
+        };
+        Ok(Command::Client(Client::Reply(mode)))
     }
 
     pub(crate) fn parse_no_evict(args: &mut Args) -> Result<Command, Error> {
@@ -238,6 +281,7 @@ impl Client {
             Client::Caching(_) => "client|caching",
             Client::GetRedir => "client|getredir",
             Client::TrackingInfo => "client|trackinginfo",
+            Client::Reply(_) => "client|reply",
         }
     }
 
@@ -267,6 +311,18 @@ impl Client {
             Client::Caching(choice) => super::tracking::caching(ctx, choice),
             Client::GetRedir => super::tracking::redirect(ctx),
             Client::TrackingInfo => super::tracking::info(ctx),
+            Client::Reply(mode) => {
+                let in_exec = ctx.session.in_exec();
+                let replies = &mut ctx.session.replies;
+                match mode {
+                    ReplyMode::On => replies.turn_on(),
+                    ReplyMode::Off => replies.turn_off(in_exec),
+                    ReplyMode::Skip => replies.skip_next(in_exec),
+                }
+                // Only ON's is ever sent; inside EXEC every item is `OK` (see
+                // `exec/reply_switch.rs`).
+                Reply::OK
+            }
         }
     }
 }
@@ -295,6 +351,7 @@ impl Reset {
         ctx.session.set_protocol(Protocol::Resp2);
         super::pubsub::leave_all(ctx);
         ctx.tracking.disable(ctx.session.id);
+        ctx.session.replies.reset();
         Reply::status("RESET")
     }
 }

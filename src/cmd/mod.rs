@@ -63,7 +63,7 @@ pub use bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 pub use clients::{ClientKill, ClientList, ClientPause, ClientType, ClientUnblock};
 pub use cluster::ClusterDisabled;
 pub use config::Config;
-pub use connection::{Acl, Auth, Client, Hello, Quit, Reset};
+pub use connection::{Acl, Auth, Client, Hello, Quit, ReplyMode, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]

@@ -65,6 +65,8 @@ impl Exec {
         // Redis unwatches before running, so the transaction's own writes do not count.
         ctx.unwatch_all();
         ctx.session.executing = multi.queue.len();
+        // A CLIENT REPLY inside acts after EXEC: its reply goes out whole or not at all.
+        let silenced = ctx.session.replies.silences_now();
         let mark = ctx.log.as_deref().map(|log| log.mark());
         let replies = multi
             .queue
@@ -72,6 +74,7 @@ impl Exec {
             .map(|command| command.apply(ctx))
             .collect();
         ctx.session.executing = 0;
+        ctx.session.replies.decide(!silenced);
         // The transaction's effects replay together or, cut short by a crash, not at all.
         if let (Some(mark), Some(log)) = (mark, ctx.log.as_deref_mut()) {
             log.wrap_transaction(mark);

@@ -325,6 +325,9 @@ fn confirmation(word: &'static str, name: Reply, count: usize) -> Reply {
 
 /// The last frame is the command's reply; the ones before go out ahead of it.
 fn finish(ctx: &mut Ctx, frames: &mut Vec<Reply>) -> Reply {
+    // Confirmations are pushes on redis-server: CLIENT REPLY OFF or SKIP does not silence
+    // them.
+    ctx.session.replies.decide(true);
     let last = frames.pop().unwrap_or(Reply::Nil);
     ctx.session.outbox.append(frames);
     last

@@ -525,6 +525,7 @@ mod tests {
         ("client caching yes", &[]),
         ("client getredir", &[]),
         ("client trackinginfo", &[]),
+        ("client reply on", &[]),
         ("client unpause", &[]),
         ("reset", &[]),
         ("quit", &[]),

@@ -101,6 +101,7 @@ const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("client|caching", 3, super::tracking::parse_caching),
     cmd("client|getredir", 2, Client::parse_getredir),
     cmd("client|trackinginfo", 2, Client::parse_trackinginfo),
+    cmd("client|reply", 3, Client::parse_reply),
 ];
 
 const PUBSUB_SUBCOMMANDS: &[CommandSpec] = &[

@@ -67,6 +67,10 @@ pub(crate) enum Frame {
     Tracking(Reply),
     /// The connection left too many messages unread and was closed.
     Overflowed,
+    /// A command whose reply CLIENT REPLY silenced: nothing to read but the pushes it
+    /// sent ahead of it (see `exec/reply_switch.rs`). It still marks the command as
+    /// answered, so a `call` waiting for that reply learns none will come.
+    Silent(Vec<Reply>),
 }
 
 /// The three kinds of pub/sub message frames.
@@ -333,12 +337,17 @@ impl Core {
                     return Flow::Continue;
                 }
                 let closing = ctx.session.closing;
-                let frame = if ctx.session.outbox.is_empty() {
+                let sent = ctx.session.replies.finish_command();
+                let frame = if ctx.session.outbox.is_empty() && sent {
                     Frame::One(reply)
                 } else {
                     let mut frames = std::mem::take(&mut ctx.session.outbox);
-                    frames.push(reply);
-                    Frame::Many(frames)
+                    if sent {
+                        frames.push(reply);
+                        Frame::Many(frames)
+                    } else {
+                        Frame::Silent(frames)
+                    }
                 };
                 self.respond_tracked(conn, frame);
                 if closing {
@@ -362,7 +371,10 @@ impl Core {
                 for command in commands {
                     let reply = run_one(&mut ctx, command);
                     replies.append(&mut ctx.session.outbox);
-                    replies.push(reply);
+                    // A silenced reply is left out, as a socket would carry nothing.
+                    if ctx.session.replies.finish_command() {
+                        replies.push(reply);
+                    }
                     if ctx.session.closing {
                         break;
                     }
@@ -504,8 +516,9 @@ impl Core {
                     if ctx.session.block.take().is_some() {
                         continue; // still nothing: keeps its place in line
                     }
+                    let frame = answer_frame(ctx.session, reply);
                     self.blocking.remove(seq);
-                    self.respond_tracked(conn, Frame::One(reply));
+                    self.respond_tracked(conn, frame);
                     self.replay_deferred(conn);
                 }
             }
@@ -533,7 +546,11 @@ impl Core {
     /// Answers a read that no longer waits without what it waited for (its deadline, or
     /// CLIENT UNBLOCK), then handles what its connection sent behind it.
     fn answer_parked(&mut self, conn: u64, reply: Reply) {
-        self.respond(conn, Frame::One(reply));
+        let Some(connection) = self.connections.get_mut(conn) else {
+            return;
+        };
+        let frame = answer_frame(&mut connection.session, reply);
+        self.respond(conn, frame);
         self.replay_deferred(conn);
     }
 
@@ -986,6 +1003,16 @@ impl Core {
         }
         self.connections.clear();
         self.events.fanout.close();
+    }
+}
+
+/// The frame that answers a parked read: its reply, unless CLIENT REPLY silenced it
+/// (redis-server ends the command, SKIP included, only when it answers).
+fn answer_frame(session: &mut Session, reply: Reply) -> Frame {
+    if session.replies.finish_command() {
+        Frame::One(reply)
+    } else {
+        Frame::Silent(Vec::new())
     }
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod notify;
 pub(crate) mod pause;
 pub(crate) mod recycler;
 pub(crate) mod reply_sink;
+pub(crate) mod reply_switch;
 pub(crate) mod session;
 pub(crate) mod stats;
 pub(crate) mod tracking;

@@ -9,6 +9,7 @@ use crate::cmd::Command;
 use crate::exec::core::Frame;
 use crate::exec::fanout::ConnectionSink;
 use crate::exec::reply_sink::ReplySink;
+use crate::exec::reply_switch::ReplySwitch;
 use crate::store::pubsub::SubscriberId;
 use crate::Protocol;
 
@@ -68,6 +69,8 @@ pub(crate) struct Session {
     /// What a command asked the executor to do to other connections (CLIENT KILL,
     /// CLIENT UNBLOCK), done once it has run.
     pub(crate) client_actions: Vec<crate::exec::clients::ClientAction>,
+    /// CLIENT REPLY: which replies are sent (see `exec/reply_switch.rs`).
+    pub(crate) replies: ReplySwitch,
 }
 
 /// What a connection needs to subscribe: its reply channel and the counters its handle
@@ -164,6 +167,7 @@ impl Session {
             no_evict: false,
             executing: 0,
             client_actions: Vec::new(),
+            replies: ReplySwitch::default(),
         }
     }
 

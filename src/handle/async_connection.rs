@@ -172,8 +172,11 @@ impl AsyncConnection {
             return Ok(Some(reply));
         }
         while let Some(frame) = self.conn.try_frame()? {
-            if !self.discard(&frame) {
-                return self.conn.unpack(frame).map(Some);
+            if self.discard(&frame) {
+                continue;
+            }
+            if let Some(reply) = self.conn.unpack(frame)? {
+                return Ok(Some(reply));
             }
         }
         Ok(None)
@@ -194,7 +197,19 @@ impl AsyncConnection {
     pub fn recv(&mut self) -> impl Future<Output = Result<Reply, Error>> + Send + '_ {
         self.settle();
         let mut wait = Wait::new(&self.conn);
-        poll_fn(move |cx| self.poll_reply(cx, &mut wait))
+        poll_fn(move |cx| self.poll_reply(cx, &mut wait, false))
+    }
+
+    /// The next frame for a reader that wants more than was answered (see
+    /// [`Connection::recv_owed`]).
+    #[cfg(feature = "redis-rs")]
+    pub(crate) async fn recv_owed(&mut self) -> Result<Reply, Error> {
+        self.settle();
+        if !self.conn.owes_answer() {
+            return self.try_recv()?.ok_or(Error::NoReply);
+        }
+        let mut wait = Wait::new(&self.conn);
+        poll_fn(|cx| self.poll_reply(cx, &mut wait, true)).await
     }
 
     /// Sends a command line and awaits its reply. The command is sent when the future is
@@ -282,7 +297,7 @@ impl AsyncConnection {
             self.enqueue(msg).await?;
             self.awaiting = true;
             let mut wait = Wait::new(&self.conn);
-            let reply = poll_fn(|cx| self.poll_reply(cx, &mut wait)).await;
+            let reply = poll_fn(|cx| self.poll_reply(cx, &mut wait, true)).await;
             self.awaiting = false;
             reply
         }
@@ -325,22 +340,43 @@ impl AsyncConnection {
 
     /// Whether `frame` answers a dropped call (and is consumed as such).
     fn discard(&mut self, frame: &Frame) -> bool {
-        let answer = matches!(frame, Frame::One(_) | Frame::Many(_) | Frame::Batch(_));
+        let answer = matches!(
+            frame,
+            Frame::One(_) | Frame::Many(_) | Frame::Batch(_) | Frame::Silent(_)
+        );
         if answer && self.abandoned > 0 {
             self.abandoned -= 1;
+            self.conn.count_answer(frame);
             return true;
         }
         false
     }
 
-    fn poll_reply(&mut self, cx: &mut Context<'_>, wait: &mut Wait) -> Poll<Result<Reply, Error>> {
-        if let Some(reply) = self.conn.pop_buffered() {
-            return Poll::Ready(Ok(reply));
-        }
-        match self.poll_frame(cx, wait) {
-            Poll::Ready(Ok(frame)) => Poll::Ready(self.conn.unpack(frame)),
-            Poll::Ready(Err(error)) => Poll::Ready(Err(error)),
-            Poll::Pending => Poll::Pending,
+    /// The next reply; `own`: the reply to the last command sent, or [`Error::NoReply`]
+    /// if CLIENT REPLY silenced it (as [`Connection::call`] reports it).
+    fn poll_reply(
+        &mut self,
+        cx: &mut Context<'_>,
+        wait: &mut Wait,
+        own: bool,
+    ) -> Poll<Result<Reply, Error>> {
+        loop {
+            if let Some(reply) = self.conn.pop_buffered() {
+                return Poll::Ready(Ok(reply));
+            }
+            let frame = match self.poll_frame(cx, wait) {
+                Poll::Ready(Ok(frame)) => frame,
+                Poll::Ready(Err(error)) => return Poll::Ready(Err(error)),
+                Poll::Pending => return Poll::Pending,
+            };
+            match self.conn.unpack(frame) {
+                Ok(Some(reply)) => return Poll::Ready(Ok(reply)),
+                Err(error) => return Poll::Ready(Err(error)),
+                Ok(None) if own && !self.conn.owes_answer() => {
+                    return Poll::Ready(Err(Error::NoReply))
+                }
+                Ok(None) => {}
+            }
         }
     }
 

@@ -51,6 +51,10 @@ pub struct Connection {
     dead: bool,
     /// The engine closed the connection because its pub/sub buffer overflowed.
     overflowed: bool,
+    /// Commands and pipelines sent, and the frames that answered them (a silenced reply
+    /// answers too): when they are equal, no reply is owed (see `exec/reply_switch.rs`).
+    sent: u64,
+    answered: u64,
     /// Where an async reader of `replies` waits (see `exec/reply_sink.rs`).
     #[cfg_attr(not(feature = "async"), allow(dead_code))]
     pub(crate) wake: Arc<WakerSlot>,
@@ -88,6 +92,8 @@ impl Connection {
             unread,
             dead,
             overflowed: false,
+            sent: 0,
+            answered: 0,
             wake,
         }
     }
@@ -170,17 +176,45 @@ impl Connection {
     /// assert_eq!(conn.recv().unwrap(), embedis::Reply::bulk("hi"));
     /// ```
     pub fn recv(&mut self) -> Result<Reply, Error> {
-        if let Some(reply) = self.buffered.pop_front() {
-            return Ok(reply);
+        self.next_reply(false)
+    }
+
+    /// The next frame; `own`: the caller waits for the reply to the last command sent, so
+    /// if CLIENT REPLY silenced it, [`Error::NoReply`] instead of waiting for ever.
+    fn next_reply(&mut self, own: bool) -> Result<Reply, Error> {
+        loop {
+            if let Some(reply) = self.buffered.pop_front() {
+                return Ok(reply);
+            }
+            self.check_alive()?;
+            let frame = match self.replies.try_recv() {
+                Ok(frame) => frame,
+                Err(TryRecvError::Disconnected) => return Err(self.gone()),
+                Err(TryRecvError::Empty) => self.wait_frame()?,
+            };
+            if let Some(reply) = self.unpack(frame)? {
+                return Ok(reply);
+            }
+            if own && !self.owes_answer() {
+                return Err(Error::NoReply);
+            }
         }
-        self.check_alive()?;
-        match self.replies.try_recv() {
-            Ok(frame) => return self.unpack(frame),
-            Err(TryRecvError::Disconnected) => return Err(self.gone()),
-            Err(TryRecvError::Empty) => {}
+    }
+
+    /// The next frame for a reader that wants more than was answered (redis-rs counting its
+    /// replies): [`Error::NoReply`] once no reply is owed and nothing has arrived, where a
+    /// socket's reader would wait for ever.
+    #[cfg(feature = "redis-rs")]
+    pub(crate) fn recv_owed(&mut self) -> Result<Reply, Error> {
+        if self.buffered.is_empty() && !self.owes_answer() {
+            return self.try_recv()?.ok_or(Error::NoReply);
         }
-        let frame = self.wait_frame()?;
-        self.unpack(frame)
+        self.next_reply(true)
+    }
+
+    /// Whether a command sent on this connection is still to be answered.
+    pub(crate) fn owes_answer(&self) -> bool {
+        self.answered < self.sent
     }
 
     /// The next frame: poll briefly (the reply usually comes within a microsecond), then park.
@@ -203,14 +237,20 @@ impl Connection {
     /// assert_eq!(conn.try_recv().unwrap(), None);
     /// ```
     pub fn try_recv(&mut self) -> Result<Option<Reply>, Error> {
-        if let Some(reply) = self.buffered.pop_front() {
-            return Ok(Some(reply));
-        }
-        self.check_alive()?;
-        match self.replies.try_recv() {
-            Ok(frame) => self.unpack(frame).map(Some),
-            Err(TryRecvError::Empty) => Ok(None),
-            Err(TryRecvError::Disconnected) => Err(self.gone()),
+        loop {
+            if let Some(reply) = self.buffered.pop_front() {
+                return Ok(Some(reply));
+            }
+            self.check_alive()?;
+            match self.replies.try_recv() {
+                Ok(frame) => {
+                    if let Some(reply) = self.unpack(frame)? {
+                        return Ok(Some(reply));
+                    }
+                }
+                Err(TryRecvError::Empty) => return Ok(None),
+                Err(TryRecvError::Disconnected) => return Err(self.gone()),
+            }
         }
     }
 
@@ -238,24 +278,34 @@ impl Connection {
     /// assert_eq!(reply, Some(embedis::Reply::status("PONG")));
     /// ```
     pub fn recv_deadline(&mut self, deadline: Instant) -> Result<Option<Reply>, Error> {
-        if let Some(reply) = self.buffered.pop_front() {
-            return Ok(Some(reply));
-        }
-        self.check_alive()?;
-        match self.replies.recv_deadline(deadline) {
-            Ok(frame) => self.unpack(frame).map(Some),
-            Err(RecvTimeoutError::Timeout) => Ok(None),
-            Err(RecvTimeoutError::Disconnected) => Err(self.gone()),
+        loop {
+            if let Some(reply) = self.buffered.pop_front() {
+                return Ok(Some(reply));
+            }
+            self.check_alive()?;
+            match self.replies.recv_deadline(deadline) {
+                Ok(frame) => {
+                    if let Some(reply) = self.unpack(frame)? {
+                        return Ok(Some(reply));
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => return Ok(None),
+                Err(RecvTimeoutError::Disconnected) => return Err(self.gone()),
+            }
         }
     }
 
-    /// Sends a command line and waits for its reply.
+    /// Sends a command line and waits for its reply (the next frame). If CLIENT REPLY
+    /// silenced the reply, [`Error::NoReply`] says none will come.
     ///
     /// ```
     /// use embedis::{Engine, Error, Reply};
     /// let mut conn = Engine::new().connect();
     /// assert_eq!(conn.call(["INCR", "n"]).unwrap(), Reply::Integer(1));
     /// assert_eq!(conn.call(["GET"]).unwrap(), Reply::Error(Error::arity("get")));
+    /// conn.send(["CLIENT", "REPLY", "SKIP"]).unwrap();
+    /// assert_eq!(conn.call(["INCR", "n"]), Err(Error::NoReply));
+    /// assert_eq!(conn.call(["GET", "n"]).unwrap(), Reply::bulk("2"));
     /// ```
     pub fn call<I>(&mut self, argv: I) -> Result<Reply, Error>
     where
@@ -263,7 +313,7 @@ impl Connection {
         I::Item: IntoArg,
     {
         self.send(argv)?;
-        self.recv()
+        self.next_reply(true)
     }
 
     /// Runs a typed command and decodes its reply; a Redis error reply becomes `Err`.
@@ -276,7 +326,7 @@ impl Connection {
     /// ```
     pub fn run<C: TypedCommand>(&mut self, command: C) -> Result<C::Output, Error> {
         self.send_command(command)?;
-        C::Output::from_reply(self.recv()?)
+        C::Output::from_reply(self.next_reply(true)?)
     }
 
     /// Sends many commands as one message and returns their replies in order: one
@@ -314,11 +364,12 @@ impl Connection {
 
     /// While waiting for a pipeline's frame: returns it, or keeps any other frame.
     pub(crate) fn batch_or_buffer(&mut self, frame: Frame) -> Result<Option<Vec<Reply>>, Error> {
+        self.count_answer(&frame);
         match frame {
             Frame::Batch(replies) => return Ok(Some(replies)),
             // Replies to earlier sends, and messages: readable later with `recv`.
             Frame::One(reply) => self.buffered.push_back(reply),
-            Frame::Many(replies) => self.buffered.extend(replies),
+            Frame::Many(replies) | Frame::Silent(replies) => self.buffered.extend(replies),
             Frame::Push(message) => {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
                 self.buffered.push_back(message.into_reply());
@@ -339,8 +390,10 @@ impl Connection {
         if self.dead {
             return Err(self.gone());
         }
+        let answered = is_answered(&msg);
         let sent = self.shared.try_send(msg);
         self.dead = sent.is_err();
+        self.sent += u64::from(answered && matches!(sent, Ok(None)));
         sent
     }
 
@@ -371,9 +424,20 @@ impl Connection {
         if self.dead {
             return Err(self.gone());
         }
+        let answered = is_answered(&msg);
         let sent = self.shared.send(msg);
         self.dead = sent.is_err();
+        self.sent += u64::from(answered && sent.is_ok());
         sent
+    }
+
+    /// Counts `frame` if it answers a command (rather than being a message).
+    pub(crate) fn count_answer(&mut self, frame: &Frame) {
+        let answer = matches!(
+            frame,
+            Frame::One(_) | Frame::Many(_) | Frame::Batch(_) | Frame::Silent(_)
+        );
+        self.answered += u64::from(answer);
     }
 
     /// Err(Closed) once the engine is known to be gone and nothing is left to read.
@@ -403,24 +467,32 @@ impl Connection {
         Error::OutputBufferOverflow
     }
 
-    pub(crate) fn unpack(&mut self, frame: Frame) -> Result<Reply, Error> {
+    /// The first reply `frame` holds (the rest are buffered); `None` if it holds none (a
+    /// silenced reply, or a pipeline whose every reply was silenced).
+    pub(crate) fn unpack(&mut self, frame: Frame) -> Result<Option<Reply>, Error> {
+        self.count_answer(&frame);
         match frame {
-            Frame::One(reply) => Ok(reply),
-            Frame::Batch(replies) | Frame::Many(replies) => {
+            Frame::One(reply) => Ok(Some(reply)),
+            Frame::Batch(replies) | Frame::Many(replies) | Frame::Silent(replies) => {
                 self.buffered.extend(replies);
-                Ok(self.buffered.pop_front().unwrap_or(Reply::Nil))
+                Ok(self.buffered.pop_front())
             }
             Frame::Push(message) => {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
-                Ok(message.into_reply())
+                Ok(Some(message.into_reply()))
             }
             Frame::Tracking(push) => {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
-                Ok(push)
+                Ok(Some(push))
             }
             Frame::Overflowed => Err(self.overflow()),
         }
     }
+}
+
+/// Whether the executor answers `msg` with a frame (a command or a pipeline does).
+fn is_answered(msg: &Msg) -> bool {
+    matches!(msg, Msg::Command { .. } | Msg::Batch { .. })
 }
 
 impl Drop for Connection {

@@ -42,7 +42,7 @@ async fn exchange(
         conn.keep_unread(leftover);
     }
     while reader.wants_more() {
-        let frame = conn.recv().await;
+        let frame = conn.recv_owed().await;
         reader.feed(frame, conn.protocol());
     }
     reader.finish()

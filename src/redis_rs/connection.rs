@@ -32,7 +32,7 @@ fn exchange(
     // RESP3 pushes counted out of the batch, or a connection closed part way (QUIT): read
     // on, as redis-rs keeps reading its socket.
     while reader.wants_more() {
-        let frame = conn.recv();
+        let frame = conn.recv_owed();
         reader.feed(frame, conn.protocol());
     }
     reader.finish()
@@ -51,7 +51,7 @@ fn one_by_one(
     }
     let mut reader = ReplyReader::new(offset, count);
     while reader.wants_more() {
-        let frame = conn.recv();
+        let frame = conn.recv_owed();
         reader.feed(frame, conn.protocol());
     }
     reader.finish()
