@@ -3490,6 +3490,7 @@ const AUTH_AND_CLIENTS: &[Case] = &[
     // Client-side caching as CLIENT INFO and CLIENT LIST show it (the messages themselves:
     // tests/differential_pubsub.rs).
     ("client tracking in client info", &["CLIENT TRACKING ON", "!client CLIENT INFO", "CLIENT GETREDIR", "CLIENT TRACKINGINFO", "CLIENT CACHING YES", "CLIENT TRACKING ON BCAST", "CLIENT TRACKING OFF", "!client CLIENT INFO", "CLIENT TRACKING ON BCAST PREFIX a PREFIX b", "!client CLIENT INFO", "CLIENT TRACKINGINFO", "@1 CLIENT TRACKING ON OPTIN NOLOOP", "@1 CLIENT CACHING YES", "@1 CLIENT TRACKINGINFO", "!client CLIENT LIST", "RESET", "!client CLIENT INFO"]),
+    ("client reply on and its errors", &["CLIENT REPLY", "CLIENT REPLY foo", "CLIENT REPLY on extra", "CLIENT REPLY ON", "CLIENT REPLY on", "MULTI", "CLIENT REPLY ON", "EXEC"]),
     ("client tracking inside multi", &["MULTI", "CLIENT TRACKING ON OPTOUT", "CLIENT CACHING NO", "CLIENT TRACKINGINFO", "CLIENT GETREDIR", "CLIENT TRACKING maybe", "EXEC", "CLIENT TRACKINGINFO"]),
     ("client tracking arity inside multi aborts", &["MULTI", "CLIENT TRACKING", "CLIENT CACHING", "EXEC"]),
     ("client list shows each connection's state", &[

@@ -1343,6 +1343,28 @@ const TRACKING_WRITES: &[Case] = &[
 
 /// Differences that are deliberate. Each must still diverge under at least one protocol:
 /// if one starts to agree, move it to its table.
+/// CLIENT REPLY: which replies a connection gets. Silenced commands are sent with `>` and
+/// the connection read with `?`, which checks that nothing arrived on either side.
+#[rustfmt::skip]
+const CLIENT_REPLY: &[Case] = &[
+    ("client reply errors", &["1: CLIENT REPLY", "1: CLIENT REPLY foo", "1: CLIENT REPLY on extra", "1: CLIENT REPLY ON", "1: CLIENT REPLY On"]),
+    ("off silences every reply until on", &["1> CLIENT REPLY OFF", "1> PING", "1> SET k v", "1> GET k", "1> BOGUS", "1> GET", "1> INCR k", "1?", "1: CLIENT REPLY ON", "1: GET k"]),
+    ("skip silences the next reply only", &["1> CLIENT REPLY SKIP", "1> SET k v", "1: GET k", "1> CLIENT REPLY SKIP", "1> CLIENT REPLY SKIP", "1> GET k", "1: GET k", "1> CLIENT REPLY SKIP", "1> BOGUS", "1: PING", "1> CLIENT REPLY SKIP", "1> GET", "1?", "1: PING"]),
+    ("on clears a skip; skip while off does nothing", &["1> CLIENT REPLY SKIP", "1> CLIENT REPLY SKIP", "1: CLIENT REPLY ON", "1: PING", "1> CLIENT REPLY SKIP", "1> CLIENT REPLY OFF", "1> PING", "1?", "1: CLIENT REPLY ON", "1> CLIENT REPLY OFF", "1> CLIENT REPLY SKIP", "1: CLIENT REPLY ON", "1: PING"]),
+    ("reset clears off but not a skip of itself", &["1> CLIENT REPLY OFF", "1: RESET", "1: PING", "1> CLIENT REPLY SKIP", "1> RESET", "1?", "1: PING"]),
+    ("pipelined fire and forget", &["1> CLIENT REPLY SKIP", "1> INCR n", "1> INCR n", "1> CLIENT REPLY SKIP", "1> INCR n", "1?", "1> CLIENT REPLY OFF", "1> INCR n", "1> INCR n", "1> CLIENT REPLY ON", "1> GET n", "1?"]),
+    ("a blocked read answered later stays silenced", &["1> CLIENT REPLY SKIP", "1> BLPOP l 0", "1?", "0: RPUSH l a", "1?", "1: PING", "1> CLIENT REPLY SKIP", "1> BLPOP l 0.1", "!sleep 300", "1?", "1: PING", "1> CLIENT REPLY OFF", "1> XREAD BLOCK 0 STREAMS s $", "1> INCR n", "0: XADD s 1-1 f v", "1?", "1: CLIENT REPLY ON", "1: GET n"]),
+    ("confirmations and messages arrive while replies are off", &["1> CLIENT REPLY OFF", "1> SUBSCRIBE ch", "1?", "0: PUBLISH ch hi", "1?", "1> PING", "1> PSUBSCRIBE p*", "1?", "0: PUBLISH pq hey", "1?", "1> PUNSUBSCRIBE", "1> UNSUBSCRIBE ch", "1> UNSUBSCRIBE", "1?", "1: CLIENT REPLY ON", "1: PING"]),
+    ("a skip is spent on a subscription", &["1> CLIENT REPLY SKIP", "1> SUBSCRIBE ch", "1?", "1> UNSUBSCRIBE", "1?", "1: PING"]),
+    ("client reply while subscribed", &["1> SUBSCRIBE ch", "1?", "1> CLIENT REPLY OFF", "1?", "0: PUBLISH ch hi", "1?", "1> PING", "1?", "1> CLIENT REPLY ON", "1?", "1> UNSUBSCRIBE", "1?", "1: CLIENT REPLY ON"]),
+    ("invalidations arrive while replies are off", &["1: CLIENT TRACKING ON", "1: GET k", "1> CLIENT REPLY OFF", "0: SET k v", "1?", "1> GET k", "0: SET k w", "1?", "1: CLIENT REPLY ON"]),
+    // RESP3: the write's reply is silenced, its notification to the writer is not (RESP2
+    // refuses both commands in subscribe mode).
+    ("a keyspace notification to itself while off", &["0: CONFIG SET notify-keyspace-events KA", "1> SUBSCRIBE __keyspace@0__:k", "1?", "1> CLIENT REPLY OFF", "1> SET k v", "1?", "1> CLIENT REPLY ON", "1?", "1> UNSUBSCRIBE", "1?"]),
+    ("on inside a transaction, and errors queued", &["1: MULTI", "1: CLIENT REPLY ON", "1: EXEC", "1: MULTI", "1: CLIENT REPLY bogus", "1: EXEC"]),
+    ("not from a script", &["1: EVAL \"return redis.call('client', 'reply', 'off')\" 0", "1: PING"]),
+];
+
 const KNOWN_DIFFERENCES: &[Case] = &[
     // embedis has one configuration parameter; redis-server answers for all of its own.
     ("config get other parameters", &["0: CONFIG GET maxmemory"]),
@@ -1364,6 +1386,21 @@ const KNOWN_DIFFERENCES: &[Case] = &[
     // A second PREFIX overlapping a third: redis-server 7.0 replies the error and then OK,
     // two replies to one command, and turns tracking on; embedis replies the error only
     // and leaves tracking as it was (README).
+    // CLIENT REPLY OFF or SKIP inside MULTI: redis-server switches in the middle of the
+    // EXEC array (its count no longer matches its items); embedis sends the EXEC reply
+    // whole and switches after it (README).
+    (
+        "client reply inside a transaction",
+        &[
+            "1: MULTI",
+            "1: CLIENT REPLY OFF",
+            "1> EXEC",
+            "1> PING",
+            "1> CLIENT REPLY ON",
+            "1?",
+            "1: PING",
+        ],
+    ),
     (
         "overlapping prefixes after the first",
         &[
@@ -1415,6 +1452,11 @@ fn tracking() {
 }
 
 #[test]
+fn client_reply() {
+    run_table(CLIENT_REPLY, BOTH);
+}
+
+#[test]
 fn tracking_writes() {
     run_table(TRACKING_WRITES, BOTH);
 }
@@ -1438,6 +1480,7 @@ fn scenarios_parse() {
         NOTIFICATIONS,
         TRACKING,
         TRACKING_WRITES,
+        CLIENT_REPLY,
         KNOWN_DIFFERENCES,
     ];
     let mut steps = 0;

@@ -244,6 +244,7 @@ const COMMANDS: &[&str] = &[
     "CLIENT CACHING",
     "CLIENT GETREDIR",
     "CLIENT TRACKINGINFO",
+    "CLIENT REPLY",
     "CONFIG GET",
     "CONFIG SET",
     "FLUSHALL",
@@ -640,6 +641,9 @@ const IDS: &[&str] = &[
 /// Well-formed shapes with random slots (`?` any token, `#` a number, `@` a stream ID), so lines get past arity and syntax checks and
 /// reach the commands' arithmetic and data structures.
 const TEMPLATES: &[&str] = &[
+    "CLIENT REPLY OFF",
+    "CLIENT REPLY SKIP",
+    "CLIENT REPLY ON",
     "SET k ? ? ?",
     "SET k ? GET",
     "SET k 1 EX #",
