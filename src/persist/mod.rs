@@ -28,6 +28,7 @@ pub(crate) mod aof;
 pub(crate) mod commands;
 pub(crate) mod effects;
 pub mod export;
+pub(crate) mod rdb;
 pub(crate) mod recovery;
 pub(crate) mod resp;
 pub(crate) mod rewrite;
