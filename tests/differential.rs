@@ -3316,7 +3316,7 @@ const GEO: &[Case] = &[
 
 /// Redis 7 functions as redis-server 7.0.15 runs them (src/functions.c, src/function_lua.c):
 /// FUNCTION LOAD [REPLACE], FCALL, FCALL_RO, FUNCTION LIST/DELETE/FLUSH/STATS/KILL/HELP (not
-/// DUMP/RESTORE). See functions-notes.md. Every case starts with `FUNCTION FLUSH`: FLUSHALL, the
+/// DUMP/RESTORE: their cases come first). See functions-notes.md. Every case starts with `FUNCTION FLUSH`: FLUSHALL, the
 /// runner's reset between cases, keeps the loaded libraries. FUNCTION LIST lists libraries, and
 /// each library's functions, in hash-table order (a per-process random seed): a listing of
 /// several libraries is compared with `!sorted`, and every listed library has one function.
@@ -3325,6 +3325,16 @@ const GEO: &[Case] = &[
 /// mode, and `error()` with a table that has no `err` field (it crashes redis-server 7.0.15).
 #[rustfmt::skip]
 const FUNCTIONS: &[Case] = &[
+    // FUNCTION DUMP and RESTORE. Payloads are written out byte by byte (tests/README: each
+    // is RDB's, the footer's CRC-64 included); one holds LZF-compressed code, which
+    // redis-server writes for code that compresses well.
+    ("function dump", &["FUNCTION FLUSH", "FUNCTION DUMP", "FUNCTION LOAD \"#!lua name=lib\\nredis.register_function('one', function() return 1 end)\"", "FUNCTION DUMP", "FUNCTION DUMP x"]),
+    ("function restore of damaged payloads", &["FUNCTION FLUSH", "FUNCTION RESTORE \"\\x01\\x02\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\x00\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0b\\x00~B\\x16\\xb4zcu$\"", "FUNCTION RESTORE \"\\x00@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00y\\x08]M?\\x16\\xf9`\"", "FUNCTION RESTORE \"\\xf5@\\x0a\\x00{\\x08\\xc5\\xe6\\xb1\\xf9\\x07\\xf7\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 e\\x0a\\x00\\x983\\x95k_#\\xd6\\xe3\"", "FUNCTION RESTORE \"\\xf5\\xc0\\x05\\x0a\\x00\\x15\\x0at\\xee\\xf2w\\xaf6\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\xbc\\xd3\\xe4)\\x90(\\x8cR\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\xf5@A#!lua name=b\\x0aredis.register_function('f',function() return 2 end)\\x0a\\x007\\xb1\\xd2w\\x17\\x83J,\"", "FUNCTION RESTORE \"\\xf5\\x17#!lua name=c\\x0aerror('x')\\x0a\\x00\\xd9\\xa7\\xf4|\\xc0\\x97\\xab\\xb6\"", "FUNCTION RESTORE \"\\xf5\\x08return 1\\x0a\\x00\\xa1\\x8f\\xb9\\xbc\\x97%1\\x99\"", "FUNCTION RESTORE \"hello world, not a payload\"", "FUNCTION RESTORE", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\xad\" bogus", "FUNCTION RESTORE x bogus", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\xad\" flush x", "FUNCTION LIST"]),
+    ("function restore policies", &["FUNCTION FLUSH", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x09\\x00\\xc7o\\xfa\\x0b\\xd3z\\xff\\x1c\"", "FUNCTION LIST", "FCALL f 0", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\xad\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\xad\" APPEND", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\xad\" replace", "FUNCTION RESTORE \"\\x0a\\x00]\\x9b\\x5c@\\x0f\\x7f\\xa2\\xda\" flush", "FUNCTION LIST", "FUNCTION RESTORE \"\\x0a\\x00]\\x9b\\x5c@\\x0f\\x7f\\xa2\\xda\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\xad\" Flush", "FCALL f 0", "FUNCTION DUMP"]),
+    ("function restore and function names", &["FUNCTION FLUSH", "FUNCTION LOAD \"#!lua name=z\\nredis.register_function('g', function() return 1 end)\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=y\\x0aredis.register_function('g',function() return 2 end)\\x0a\\x00\\xc4iLR\\xfb\\x1a\\x1dg\"", "FUNCTION RESTORE \"\\xf5@A#!lua name=y\\x0aredis.register_function('g',function() return 2 end)\\x0a\\x00\\xc4iLR\\xfb\\x1a\\x1dg\" REPLACE", "FUNCTION RESTORE \"\\xf5@A#!lua name=z\\x0aredis.register_function('h',function() return 2 end)\\xf5@A#!lua name=a\\x0aredis.register_function('g',function() return 3 end)\\x0a\\x00\\x8bT\\x1f\\x07\\xba\\x90\\x123\" REPLACE", "FUNCTION LIST LIBRARYNAME z", "FUNCTION LIST LIBRARYNAME a", "FCALL g 0", "FCALL h 0"]),
+    ("function restore of a compressed library", &["FUNCTION FLUSH", "FUNCTION RESTORE \"\\xf5\\xc3@V@\\x8b\\x1a#!lua name=l\\x0a-- compressed,\\xe0\\x1a\\x0b\\x1d\\x0aredis.register_function('l2',\\xe0\\x00\\x0d\\x09) return '\\xe0\\x0d^\\x05' end)\\x0a\\x00/\\x8ey(\\xdd\\x88[\\x9d\"", "FUNCTION LIST WITHCODE", "FCALL l2 0"]),
+    ("function restore of release-candidate payloads", &["FUNCTION FLUSH", "FUNCTION RESTORE \"\\xf6\\x0a\\x00\\x96M\\x22+\\xad\\x0c3\\x93\"", "FUNCTION RESTORE \"\\xf6\\x01x\\x0a\\x00v\\xc2F{P\\x9eY\\xe8\"", "FUNCTION RESTORE \"\\xf6\\x01x\\x03LUA\\x0a\\x00\\x93\\x82\\xc9\\xdd\\xb2\\x08\\xc9\\xec\"", "FUNCTION RESTORE \"\\xf6\\x01x\\x03LUA\\x01\\x0a\\x00(\\x88\\x9au\\x92\\xe4\\xf0\\xfa\"", "FUNCTION RESTORE \"\\xf6\\x01x\\x03LUA\\x01\\x01d\\x0a\\x00,\\x0b\\xe0\\x0c\\x94v\\xdf<\"", "FUNCTION RESTORE \"\\xf6\\x01x\\x03LUA\\x00\\x05hello\\x0a\\x00\\xf4\\x8f~\\x8f\\x04S\\xafV\"", "FUNCTION RESTORE \"\\xf6\\x02y!\\x03LUA\\x006redis.register_function('pg', function() return 7 end)\\x0a\\x00\\x04\\x22\\x97\\xd3Vu\\xad\\x9e\"", "FUNCTION RESTORE \"\\xf6\\x01y\\x03foo\\x006redis.register_function('pg', function() return 7 end)\\x0a\\x00\\x11f\\x9f7 \\xe6\\xd88\"", "FUNCTION RESTORE \"\\xf6\\x01x\\x03LUA\\x01\\x04desc6redis.register_function('pg', function() return 7 end)\\x0a\\x00W\\xabG\\xcc\\xca\\xa2N\\x1a\"", "FUNCTION LIST WITHCODE", "FCALL pg 0", "FUNCTION DUMP"]),
+    ("function restore inside a transaction", &["FUNCTION FLUSH", "MULTI", "FUNCTION RESTORE \"\\xf5@A#!lua name=a\\x0aredis.register_function('f',function() return 1 end)\\x0a\\x00\\x17\\x9d\\xab\\xc7\\x87\\xfc\\x9c\\xad\"", "FUNCTION RESTORE x", "FUNCTION DUMP", "EXEC", "FCALL f 0"]),
     // FUNCTION LOAD: the shebang line.
     ("load replies with the library name", &["FUNCTION FLUSH", "FUNCTION LOAD \"#!lua name=lib\\nredis.register_function('hello', function(keys, args) return 'hi' end)\"", "FCALL hello 0", "FCALL hello 1 k", "FUNCTION LIST"]),
     ("load without metadata", &["FUNCTION FLUSH", "FUNCTION LOAD \"\"", "FUNCTION LOAD \"#\"", "FUNCTION LOAD \"return 1\"", "FUNCTION LOAD \"!#lua name=x\\n\"", "FUNCTION LOAD \" #!lua name=x\\n\"", "FUNCTION LOAD \"\\n#!lua name=x\\n\"", "FUNCTION LIST"]),
@@ -4289,4 +4299,99 @@ fn every_command_is_covered() {
         missing.is_empty(),
         "commands without a differential case: {missing:?}"
     );
+}
+
+/// FUNCTION DUMP payloads cross between the servers: redis-server's (with LZF-compressed
+/// code, which embedis never writes) restores into embedis, and embedis's into
+/// redis-server, each listing the same libraries and running the same functions after.
+#[cfg(feature = "lua")]
+#[test]
+fn function_payloads_cross_between_servers() {
+    let Some(lease) = common::lease() else {
+        return;
+    };
+    let libraries = [
+        "#!lua name=plain\nredis.register_function('plain', function() return 1 end)",
+        "#!lua name=packed\n-- a comment, a comment, a comment, a comment, a comment\nredis.register_function('packed', function() return 'packed, packed, packed' end)",
+    ];
+    let mut redis = lease.client();
+    let mut embedis = embedis::Engine::new().connect();
+    let on_redis = |redis: &mut common::RespClient, line: &[&[u8]]| {
+        let argv: Vec<Vec<u8>> = line.iter().map(|word| word.to_vec()).collect();
+        redis.call(&argv).expect("redis-server answers")
+    };
+    let on_embedis = |embedis: &mut embedis::Connection, line: &[&[u8]]| {
+        embedis
+            .call(line.iter().copied())
+            .expect("embedis answers")
+            .to_resp(embedis::Protocol::Resp2)
+    };
+    let listing = |name: &str| -> Vec<Vec<u8>> {
+        let line: [&[u8]; 5] = [
+            b"FUNCTION",
+            b"LIST",
+            b"LIBRARYNAME",
+            name.as_bytes(),
+            b"WITHCODE",
+        ];
+        line.iter().map(|word| word.to_vec()).collect()
+    };
+
+    // redis-server → embedis.
+    assert_eq!(on_redis(&mut redis, &[b"FUNCTION", b"FLUSH"]), b"+OK\r\n");
+    for code in libraries {
+        on_redis(&mut redis, &[b"FUNCTION", b"LOAD", code.as_bytes()]);
+    }
+    let frame = on_redis(&mut redis, &[b"FUNCTION", b"DUMP"]);
+    let (payload, _) = bulk(&frame).expect("DUMP replies a bulk string");
+    assert!(
+        payload.windows(2).any(|pair| pair == [0xf5, 0xc3]),
+        "redis-server compressed no library: the LZF path is not exercised"
+    );
+    assert_eq!(
+        on_embedis(&mut embedis, &[b"FUNCTION", b"RESTORE", payload]),
+        b"+OK\r\n"
+    );
+    for name in ["plain", "packed"] {
+        let expected = redis.call(&listing(name)).expect("redis-server answers");
+        let argv = listing(name);
+        let actual = on_embedis(
+            &mut embedis,
+            &argv.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        );
+        assert_eq!(
+            escape(&actual),
+            escape(&expected),
+            "FUNCTION LIST of {name}"
+        );
+    }
+    assert_eq!(
+        on_embedis(&mut embedis, &[b"FCALL", b"packed", b"0"]),
+        on_redis(&mut redis, &[b"FCALL", b"packed", b"0"])
+    );
+
+    // embedis → redis-server.
+    let payload = match embedis.call(["FUNCTION", "DUMP"]).expect("embedis answers") {
+        embedis::Reply::Bulk(payload) => payload,
+        other => panic!("FUNCTION DUMP replied {other:?}"),
+    };
+    assert_eq!(
+        on_redis(&mut redis, &[b"FUNCTION", b"RESTORE", &payload, b"FLUSH"]),
+        b"+OK\r\n"
+    );
+    for name in ["plain", "packed"] {
+        let expected = redis.call(&listing(name)).expect("redis-server answers");
+        let argv = listing(name);
+        let actual = on_embedis(
+            &mut embedis,
+            &argv.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        );
+        assert_eq!(
+            escape(&actual),
+            escape(&expected),
+            "FUNCTION LIST of {name}"
+        );
+    }
+    assert_eq!(on_redis(&mut redis, &[b"FCALL", b"plain", b"0"]), b":1\r\n");
+    assert_eq!(on_redis(&mut redis, &[b"FUNCTION", b"FLUSH"]), b"+OK\r\n");
 }

@@ -732,6 +732,8 @@ const TEMPLATES: &[&str] = &[
     "FUNCTION ? ?",
     "FUNCTION LIST LIBRARYNAME ? WITHCODE",
     "FUNCTION DELETE ?",
+    "FUNCTION DUMP",
+    "FUNCTION RESTORE ? ?",
     "SORT ? BY ? GET ? GET # LIMIT # # ?",
     "SORT ? ALPHA STORE ? ?",
     "SORT_RO ? BY ? ?",

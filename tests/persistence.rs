@@ -820,3 +820,54 @@ fn function_libraries_replay_and_survive_rewrites() {
     assert_eq!(call(&engine, &["GET", "hits"]), Reply::bulk("31"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// FUNCTION RESTORE replays to the libraries it left: under each policy, including a
+/// REPLACE that moves a function from one replaced library to another.
+#[cfg(feature = "lua")]
+#[test]
+fn function_restore_replays_under_each_policy() {
+    let dir = common::temp_dir("aof", "function-restore");
+    let path = dir.join("appendonly.aof");
+    let clock = ManualClock::new();
+    let library = |name: &str, function: &str, value: u32| {
+        format!("#!lua name={name}\nredis.register_function('{function}', function() return {value} end)")
+    };
+    let payload = |engine: &Engine| match call(engine, &["FUNCTION", "DUMP"]) {
+        Reply::Bulk(payload) => payload,
+        other => panic!("FUNCTION DUMP replied {other:?}"),
+    };
+    // Payloads made on a scratch engine: z{h}, a{g} (g moves from z to a).
+    let scratch = Engine::new();
+    call(&scratch, &["FUNCTION", "LOAD", &library("z", "h", 2)]);
+    call(&scratch, &["FUNCTION", "LOAD", &library("a", "g", 3)]);
+    let moved = payload(&scratch);
+    call(&scratch, &["FUNCTION", "FLUSH"]);
+    call(&scratch, &["FUNCTION", "LOAD", &library("b", "k", 4)]);
+    let other = payload(&scratch);
+
+    let engine = open(&path, Fsync::Always, &clock);
+    call(&engine, &["FUNCTION", "LOAD", &library("z", "g", 1)]);
+    let restore = |engine: &Engine, payload: &bytes::Bytes, policy: &str| {
+        let argv: [&[u8]; 4] = [b"FUNCTION", b"RESTORE", payload, policy.as_bytes()];
+        engine.connect().call(argv).expect("engine answers")
+    };
+    assert_eq!(restore(&engine, &moved, "REPLACE"), Reply::OK);
+    assert_eq!(restore(&engine, &other, "APPEND"), Reply::OK);
+    assert!(restore(&engine, &other, "APPEND").is_error(), "b exists");
+    drop(engine);
+
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert_eq!(call(&engine, &["FCALL", "g", "0"]), Reply::Integer(3));
+    assert_eq!(call(&engine, &["FCALL", "h", "0"]), Reply::Integer(2));
+    assert_eq!(call(&engine, &["FCALL", "k", "0"]), Reply::Integer(4));
+    assert_eq!(restore(&engine, &other, "FLUSH"), Reply::OK);
+    drop(engine);
+
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert!(call(&engine, &["FCALL", "g", "0"]).is_error(), "flushed");
+    assert_eq!(call(&engine, &["FCALL", "k", "0"]), Reply::Integer(4));
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}

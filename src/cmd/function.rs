@@ -1,6 +1,7 @@
 //! Redis 7's function commands, as redis-server 7.0 has them: FUNCTION LOAD / DELETE /
-//! LIST / FLUSH / STATS / KILL / HELP, and FCALL / FCALL_RO. The libraries and their Lua
-//! state are `src/script/functions.rs`.
+//! LIST / FLUSH / STATS / KILL / DUMP / RESTORE / HELP, and FCALL / FCALL_RO. The libraries
+//! and their Lua state are `src/script/functions.rs`; the payload of DUMP and RESTORE is
+//! RDB's (`src/persist/rdb.rs`).
 //!
 //! Libraries are part of the dataset: FUNCTION LOAD, DELETE and FLUSH are logged to the
 //! append-only file (a load as `FUNCTION LOAD REPLACE`, so a replay over a rewrite holding
@@ -12,6 +13,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::error::error_text;
+use crate::persist::rdb;
 use crate::script::functions::{Call, ENGINE, FLAG_NAMES};
 use crate::store::c_string::keyword_is;
 use crate::{Error, Reply};
@@ -31,7 +33,33 @@ enum Request {
     Flush,
     Stats,
     Kill,
+    Dump,
+    Restore {
+        payload: Bytes,
+        policy: RestorePolicy,
+    },
     Help,
+}
+
+/// What `FUNCTION RESTORE` does with the libraries already loaded.
+///
+/// ```
+/// use embedis::cmd::{Command, FunctionCommand, RestorePolicy};
+/// assert_eq!(
+///     Command::from_argv(["FUNCTION", "RESTORE", "payload", "replace"]).unwrap(),
+///     FunctionCommand::restore_with("payload", RestorePolicy::Replace).into()
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RestorePolicy {
+    /// Adds the payload's libraries; fails if one has the name of a loaded library (the
+    /// default).
+    #[default]
+    Append,
+    /// Adds them, replacing loaded libraries of the same names.
+    Replace,
+    /// Removes every loaded library first.
+    Flush,
 }
 
 /// `FUNCTION LOAD [REPLACE] code`, `FUNCTION DELETE library`, `FUNCTION LIST [LIBRARYNAME
@@ -180,6 +208,73 @@ impl FunctionCommand {
         Ok(Command::Function(FunctionCommand::flush()))
     }
 
+    /// `FUNCTION DUMP`: every library as one payload, in RDB's format, which `FUNCTION
+    /// RESTORE` loads here or on redis-server.
+    ///
+    /// ```
+    /// use embedis::{cmd::FunctionCommand, Engine, Reply};
+    /// let engine = Engine::new();
+    /// let mut conn = engine.connect();
+    /// conn.run(FunctionCommand::load(
+    ///     "#!lua name=lib\nredis.register_function('one', function() return 1 end)",
+    /// ))
+    /// .unwrap();
+    /// let Reply::Bulk(payload) = conn.run(FunctionCommand::dump()).unwrap() else { panic!() };
+    ///
+    /// let mut other = Engine::new().connect();
+    /// assert_eq!(other.run(FunctionCommand::restore(payload)).unwrap(), Reply::OK);
+    /// assert_eq!(other.call(["FCALL", "one", "0"]).unwrap(), Reply::Integer(1));
+    /// ```
+    pub fn dump() -> FunctionCommand {
+        FunctionCommand {
+            request: Request::Dump,
+        }
+    }
+
+    /// `FUNCTION RESTORE payload`: adds the libraries of a `FUNCTION DUMP` payload (from
+    /// embedis or redis-server).
+    pub fn restore(payload: impl IntoArg) -> FunctionCommand {
+        FunctionCommand::restore_with(payload, RestorePolicy::Append)
+    }
+
+    /// `FUNCTION RESTORE payload FLUSH|APPEND|REPLACE`.
+    pub fn restore_with(payload: impl IntoArg, policy: RestorePolicy) -> FunctionCommand {
+        FunctionCommand {
+            request: Request::Restore {
+                payload: payload.into_arg(),
+                policy,
+            },
+        }
+    }
+
+    pub(crate) fn parse_dump(_args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Function(FunctionCommand::dump()))
+    }
+
+    pub(crate) fn parse_restore(args: &mut Args) -> Result<Command, Error> {
+        let typed = args.subcommand_name();
+        let payload = args.next_bytes()?;
+        let policy = match &args.rest()[..] {
+            [] => RestorePolicy::Append,
+            [word] if keyword_is(word, "append") => RestorePolicy::Append,
+            [word] if keyword_is(word, "replace") => RestorePolicy::Replace,
+            [word] if keyword_is(word, "flush") => RestorePolicy::Flush,
+            [_] => return Err(Error::Script(
+                "ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE."
+                    .into(),
+            )),
+            _ => {
+                return Err(Error::Script(format!(
+                "ERR unknown subcommand or wrong number of arguments for '{}'. Try FUNCTION HELP.",
+                error_text(&typed)
+            )))
+            }
+        };
+        Ok(Command::Function(FunctionCommand::restore_with(
+            payload, policy,
+        )))
+    }
+
     pub(crate) fn parse_stats(_args: &mut Args) -> Result<Command, Error> {
         Ok(Command::Function(FunctionCommand::stats()))
     }
@@ -204,6 +299,8 @@ impl FunctionCommand {
             Request::Flush => "function|flush",
             Request::Stats => "function|stats",
             Request::Kill => "function|kill",
+            Request::Dump => "function|dump",
+            Request::Restore { .. } => "function|restore",
             Request::Help => "function|help",
         }
     }
@@ -212,7 +309,7 @@ impl FunctionCommand {
     pub(crate) fn writes(&self) -> bool {
         matches!(
             self.request,
-            Request::Load { .. } | Request::Delete(_) | Request::Flush
+            Request::Load { .. } | Request::Delete(_) | Request::Flush | Request::Restore { .. }
         )
     }
 
@@ -268,9 +365,93 @@ impl FunctionCommand {
             Request::Kill => {
                 Error::Script("NOTBUSY No scripts in execution right now.".into()).into()
             }
+            Request::Dump => {
+                let mut body = Vec::new();
+                for code in ctx.scripts.functions.codes() {
+                    body.push(rdb::OPCODE_FUNCTION2);
+                    rdb::write_string(&mut body, code);
+                }
+                Reply::Bulk(rdb::seal(body).into())
+            }
+            Request::Restore { payload, policy } => restore(ctx, &payload, policy),
             Request::Help => help(),
         }
     }
+}
+
+/// FUNCTION RESTORE: the payload's libraries, read and loaded on their own first (as
+/// redis-server loads them into a fresh set), then joined with the loaded ones. Logged as
+/// the FLUSH or the DELETEs it implies, then a LOAD REPLACE per library.
+fn restore(ctx: &mut Ctx, payload: &[u8], policy: RestorePolicy) -> Reply {
+    if rdb::verify(payload).is_none() {
+        return script_error("DUMP payload version or checksum are wrong");
+    }
+    let codes = match library_codes(payload) {
+        Ok(codes) => codes,
+        Err(text) => return script_error(text),
+    };
+    let mut scripts = std::mem::take(ctx.scripts);
+    let restored = scripts.functions.restore(&codes, policy);
+    *ctx.scripts = scripts;
+    match restored {
+        Ok(replaced) => {
+            if policy == RestorePolicy::Flush {
+                ctx.log_anywhere(&[&b"FUNCTION"[..], b"FLUSH"]);
+            }
+            for name in replaced {
+                ctx.log_anywhere(&[&b"FUNCTION"[..], b"DELETE", name.as_bytes()]);
+            }
+            for code in &codes {
+                ctx.log_anywhere(&[&b"FUNCTION"[..], b"LOAD", b"REPLACE", code]);
+            }
+            Reply::OK
+        }
+        Err(error) => error.into(),
+    }
+}
+
+fn script_error(text: &str) -> Reply {
+    Reply::Error(Error::Script(format!("ERR {text}")))
+}
+
+/// The code of each library in a verified payload. As redis-server reads them: entries
+/// start while more than the footer is left, and an entry may read into the footer (which
+/// then fails, or yields code that does). Redis 7.0's release candidates saved a library as
+/// its name, engine, optional description and code; 7.0 still loads those, under a
+/// shebang line built from the first two.
+fn library_codes(payload: &[u8]) -> Result<Vec<Bytes>, &'static str> {
+    let mut reader = rdb::Reader::new(payload);
+    let mut codes = Vec::new();
+    while reader.remaining() > rdb::FOOTER_LEN {
+        let code = match reader.byte() {
+            Some(rdb::OPCODE_FUNCTION2) => {
+                reader.string().ok_or("Failed loading library payload")?
+            }
+            Some(rdb::OPCODE_FUNCTION_PRE_GA) => {
+                let name = reader.string().ok_or("Failed loading library name")?;
+                let engine = reader.string().ok_or("Failed loading engine name")?;
+                let described = reader
+                    .length_only()
+                    .ok_or("Failed loading library description")?;
+                if described != 0 {
+                    reader
+                        .string()
+                        .ok_or("Failed loading library description")?;
+                }
+                let blob = reader.string().ok_or("Failed loading library blob")?;
+                let mut code = b"#!".to_vec();
+                code.extend_from_slice(&engine);
+                code.extend_from_slice(b" name=");
+                code.extend_from_slice(&name);
+                code.push(b'\n');
+                code.extend_from_slice(&blob);
+                code
+            }
+            _ => return Err("given type is not a function"),
+        };
+        codes.push(Bytes::from(code));
+    }
+    Ok(codes)
 }
 
 /// FUNCTION LIST's reply: one map per library.

@@ -67,7 +67,7 @@ pub use connection::{Acl, Auth, Client, Hello, Quit, ReplyMode, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
 pub use expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]
-pub use function::{FCall, FunctionCommand};
+pub use function::{FCall, FunctionCommand, RestorePolicy};
 pub use geo::{GeoAdd, GeoDist, GeoLookup, GeoSearch};
 pub use hash::{
     HDel, HExists, HGet, HGetAll, HIncrBy, HIncrByFloat, HKeys, HLen, HMGet, HRandField, HScan,

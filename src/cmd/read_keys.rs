@@ -562,6 +562,8 @@ mod tests {
         ("function flush", &[]),
         ("function stats", &[]),
         ("function kill", &[]),
+        ("function dump", &[]),
+        ("function restore payload", &[]),
         ("function help", &[]),
     ];
 

@@ -489,6 +489,8 @@ pub(crate) const SCRIPT_COMMANDS: &[CommandSpec] = &[
             cmd("function|flush", -2, FunctionCommand::parse_flush),
             cmd("function|stats", 2, FunctionCommand::parse_stats),
             cmd("function|kill", 2, FunctionCommand::parse_kill),
+            cmd("function|dump", 2, FunctionCommand::parse_dump),
+            cmd("function|restore", -3, FunctionCommand::parse_restore),
             cmd("function|help", 2, FunctionCommand::parse_help),
         ],
     },

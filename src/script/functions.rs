@@ -9,7 +9,7 @@
 //! Functions have their own Lua state, apart from EVAL's: SCRIPT FLUSH leaves them, FUNCTION
 //! FLUSH starts a fresh one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -19,6 +19,7 @@ use parking_lot::Mutex;
 
 use super::{convert, raise, watch_time, Access, Entry, Interpreter};
 use crate::cmd::context::Ctx;
+use crate::cmd::RestorePolicy;
 use crate::store::glob;
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
@@ -415,6 +416,10 @@ fn split_args(line: &[u8]) -> Option<Vec<Vec<u8>>> {
 }
 
 /// The library name a payload's shebang line gives, checked as FUNCTION LOAD checks it.
+fn function_exists(name: &str) -> Error {
+    Error::Script(format!("ERR Function {name} already exists"))
+}
+
 fn library_name(code: &[u8]) -> Result<String, Error> {
     let fail = |text: String| Err(Error::Script(format!("ERR {text}")));
     if !code.starts_with(b"#!") {
@@ -480,6 +485,21 @@ impl Functions {
     }
 
     fn build(&mut self, code: &Bytes) -> Result<Library, Error> {
+        let functions = self.compile(code)?;
+        if let Some(taken) = functions
+            .iter()
+            .find(|function| self.index.contains_key(&function.name.to_ascii_lowercase()))
+        {
+            return Err(function_exists(&taken.name));
+        }
+        Ok(Library {
+            code: code.clone(),
+            functions,
+        })
+    }
+
+    /// Runs a library's code: the functions it registered (at least one).
+    fn compile(&mut self, code: &Bytes) -> Result<Vec<Registered>, Error> {
         if self.engine.is_none() {
             let engine = Engine::new()
                 .map_err(|error| Error::Script(format!("ERR embedis: Lua: {error}")))?;
@@ -492,19 +512,67 @@ impl Functions {
         if functions.is_empty() {
             return Err(Error::Script("ERR No functions registered".into()));
         }
-        if let Some(taken) = functions
-            .iter()
-            .find(|function| self.index.contains_key(&function.name.to_ascii_lowercase()))
-        {
-            return Err(Error::Script(format!(
-                "ERR Function {} already exists",
-                taken.name
-            )));
+        Ok(functions)
+    }
+
+    /// FUNCTION RESTORE of libraries given by their codes: each loads on its own, as into
+    /// an empty set (a name or a function twice in the payload fails), then they join the
+    /// loaded ones under `policy`. Nothing changes on an error. Returns the names of the
+    /// libraries they replaced.
+    pub(crate) fn restore(
+        &mut self,
+        codes: &[Bytes],
+        policy: RestorePolicy,
+    ) -> Result<Vec<String>, Error> {
+        let mut incoming: Vec<(String, Library)> = Vec::with_capacity(codes.len());
+        let mut incoming_functions: HashSet<String> = HashSet::new();
+        for code in codes {
+            let name = library_name(code)?;
+            if incoming.iter().any(|(loaded, _)| *loaded == name) {
+                return Err(Error::Script(format!(
+                    "ERR Library '{name}' already exists"
+                )));
+            }
+            let functions = self.compile(code)?;
+            for function in &functions {
+                if !incoming_functions.insert(function.name.to_ascii_lowercase()) {
+                    return Err(function_exists(&function.name));
+                }
+            }
+            let library = Library {
+                code: code.clone(),
+                functions,
+            };
+            incoming.push((name, library));
         }
-        Ok(Library {
-            code: code.clone(),
-            functions,
-        })
+        let mut replaced = Vec::new();
+        if policy == RestorePolicy::Flush {
+            self.libraries.clear();
+            self.index.clear();
+        } else {
+            for (name, _) in &incoming {
+                if self.libraries.contains_key(name) {
+                    if policy == RestorePolicy::Append {
+                        return Err(Error::Script(format!("ERR Library {name} already exists")));
+                    }
+                    replaced.push(name.clone());
+                }
+            }
+            let functions = incoming.iter().flat_map(|(_, library)| &library.functions);
+            for function in functions {
+                let owner = self.index.get(&function.name.to_ascii_lowercase());
+                if owner.is_some_and(|owner| !replaced.contains(owner)) {
+                    return Err(function_exists(&function.name));
+                }
+            }
+            for name in &replaced {
+                self.unlink(name);
+            }
+        }
+        for (name, library) in incoming {
+            self.link(name, library);
+        }
+        Ok(replaced)
     }
 
     fn link(&mut self, name: String, library: Library) {
