@@ -681,6 +681,10 @@ const CONFIG: &[Case] = &[
         "0: CONFIG SET notify-keyspace-events KEA NOTIFY-KEYSPACE-EVENTS Kg", "0: CONFIG GET notify-keyspace-events",
         "0: CONFIG SET notify-keyspace-events Q notify-keyspace-events K",
     ]),
+    // The parameters that describe what embedis does: redis-server 7.0's defaults.
+    ("config get what embedis does", &["0: CONFIG GET databases", "0: CONFIG GET maxmemory", "0: CONFIG GET maxmemory-policy", "0: CONFIG GET timeout", "0: CONFIG GET save", "0: CONFIG GET appendonly", "0: CONFIG GET hash-max-listpack-entries", "0: CONFIG GET HASH-MAX-ZIPLIST-ENTRIES", "0: CONFIG GET hash-max-listpack-value", "0: CONFIG GET hash-max-ziplist-value", "0: CONFIG GET zset-max-listpack-entries", "0: CONFIG GET zset-max-ziplist-entries", "0: CONFIG GET zset-max-listpack-value", "0: CONFIG GET zset-max-ziplist-value", "0: CONFIG GET set-max-intset-entries", "0: CONFIG GET list-compress-depth", "0: CONFIG GET stream-node-max-entries", "0: CONFIG GET stream-node-max-bytes", "0: CONFIG GET hll-sparse-max-bytes", "0: CONFIG GET tracking-table-max-keys", "0: CONFIG GET proto-max-bulk-len", "0: CONFIG GET busy-reply-threshold", "0: CONFIG GET lua-time-limit"]),
+    ("config get several and globs", &["0: CONFIG GET databases DATABASES", "0: CONFIG GET DATABASES databases", "0:elements CONFIG GET databases maxmemory", "0:elements CONFIG GET hash-max-*", "0:elements CONFIG GET hash-max-listpack-entries hash-max-*", "0:elements CONFIG GET zset-max-*", "0: CONFIG GET set-max-*", "0:elements CONFIG GET stream-node-*", "0: CONFIG GET *max-bulk*", "0:elements CONFIG GET busy-reply-threshold lua-time-limit"]),
+    ("config set of a fixed parameter to its value", &["0: CONFIG SET maxmemory 0", "0: CONFIG SET maxmemory-policy NOEVICTION", "0: CONFIG SET hash-max-ziplist-entries 512", "0: CONFIG SET timeout 0", "0: CONFIG SET appendonly no", "0: CONFIG SET save \"\"", "0: CONFIG SET busy-reply-threshold 5000", "0: CONFIG SET databases 16", "0: CONFIG SET maxmemory 0 notify-keyspace-events KEA", "0: CONFIG GET notify-keyspace-events", "0: CONFIG SET maxmemory 0 MAXMEMORY 0"]),
     ("config help", &["0: CONFIG HELP", "0: config help", "0: CONFIG HELP x"]),
     ("config resetstat", &["0: CONFIG RESETSTAT", "0: CONFIG RESETSTAT x"]),
     ("config unknown subcommand", &["0: CONFIG FOO", "0: CONFIG FOO bar"]),
@@ -1366,8 +1370,21 @@ const CLIENT_REPLY: &[Case] = &[
 ];
 
 const KNOWN_DIFFERENCES: &[Case] = &[
-    // embedis has one configuration parameter; redis-server answers for all of its own.
-    ("config get other parameters", &["0: CONFIG GET maxmemory"]),
+    // embedis has the parameters that describe it; redis-server answers for all of its own.
+    (
+        "config get other parameters",
+        &["0: CONFIG GET maxmemory-samples"],
+    ),
+    // Another value for a parameter that describes what embedis does: redis-server takes
+    // it (this one is put back right after), embedis refuses it.
+    (
+        "config set of a fixed parameter to another value",
+        &[
+            "0: CONFIG SET hll-sparse-max-bytes 3001",
+            "0: CONFIG SET hll-sparse-max-bytes 3000",
+            "0: CONFIG GET hll-sparse-max-bytes",
+        ],
+    ),
     // SUBSCRIBE of several channels inside MULTI: redis-server 7.0 writes one confirmation
     // per channel inside the EXEC array (its count then no longer matches); embedis sends
     // the extra confirmations ahead of the EXEC reply (README).

@@ -223,3 +223,28 @@ fn a_closure_and_a_script_share_the_script_cache_and_the_data() {
         Reply::bulk("v")
     );
 }
+
+/// CONFIG GET reports the script time limit the engine was built with, under both names.
+#[test]
+fn config_get_reports_the_engines_script_time_limit() {
+    let engine = Engine::builder()
+        .script_time_limit(std::time::Duration::from_millis(250))
+        .build();
+    let mut conn = engine.connect();
+    assert_eq!(
+        conn.call(["CONFIG", "GET", "busy-reply-threshold"])
+            .unwrap(),
+        Reply::Map(vec![(
+            Reply::bulk("busy-reply-threshold"),
+            Reply::bulk("250")
+        )])
+    );
+    assert_eq!(
+        conn.call(["CONFIG", "GET", "lua-time-limit"]).unwrap(),
+        Reply::Map(vec![(Reply::bulk("lua-time-limit"), Reply::bulk("250"))])
+    );
+    assert!(conn
+        .call(["CONFIG", "SET", "lua-time-limit", "5000"])
+        .unwrap()
+        .is_error());
+}

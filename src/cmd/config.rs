@@ -1,8 +1,14 @@
-//! CONFIG: the one runtime parameter embedis has, `notify-keyspace-events`.
+//! CONFIG: the parameters that describe what embedis does, and the one it can change at
+//! run time, `notify-keyspace-events`.
 //!
-//! `CONFIG GET` answers like redis-server for that parameter (an exact name is echoed as
-//! spelled, a glob gives the canonical name) and answers nothing for parameters embedis
-//! does not have. `CONFIG SET` refuses them with Redis's unknown-option error.
+//! `CONFIG GET` answers like redis-server for the parameters of [`PARAMETERS`] (an exact
+//! name is echoed as spelled, a glob gives each name it matches) and answers nothing for
+//! the others. Their values are embedis's own behaviour (the sizes at which a type leaves
+//! its compact form, its bounds), which is redis-server 7.0's default behaviour, so code
+//! that reads them (a queue library checking `maxmemory-policy`) learns the truth.
+//! `CONFIG SET` changes `notify-keyspace-events`, accepts the value a fixed parameter
+//! already has, and refuses another value (embedis cannot change it) and unknown names
+//! (Redis's unknown-option error).
 
 use bytes::Bytes;
 
@@ -10,12 +16,118 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::error::error_text;
+use crate::exec::databases::DATABASES;
 use crate::exec::notify::{format_flags, parse_flags};
+use crate::exec::tracking::MAX_TRACKED_KEYS;
 use crate::store::c_string::c_string;
 use crate::store::glob::Glob;
+use crate::store::stream::log::{BLOCK_MAX_BYTES, BLOCK_MAX_ENTRIES};
+use crate::store::{hash, hyperloglog, set, zset};
 use crate::{Error, Reply};
 
 const NOTIFY: &str = "notify-keyspace-events";
+
+/// A parameter CONFIG GET reports.
+struct Parameter {
+    name: &'static str,
+    /// Redis's older name for it, which CONFIG GET and SET take too.
+    alias: Option<&'static str>,
+    value: fn(&Ctx) -> String,
+}
+
+impl Parameter {
+    const fn fixed(name: &'static str, value: fn(&Ctx) -> String) -> Parameter {
+        Parameter {
+            name,
+            alias: None,
+            value,
+        }
+    }
+
+    const fn renamed(
+        name: &'static str,
+        alias: &'static str,
+        value: fn(&Ctx) -> String,
+    ) -> Parameter {
+        Parameter {
+            name,
+            alias: Some(alias),
+            value,
+        }
+    }
+
+    fn names(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.name).chain(self.alias)
+    }
+
+    fn is_named(&self, name: &[u8]) -> bool {
+        self.names()
+            .any(|known| name.eq_ignore_ascii_case(known.as_bytes()))
+    }
+}
+
+/// The parameters embedis reports, each read from the code that behaves so.
+const PARAMETERS: &[Parameter] = &[
+    Parameter::fixed(NOTIFY, |ctx| format_flags(ctx.events.flags)),
+    Parameter::fixed("databases", |_| DATABASES.to_string()),
+    // No memory limit, so nothing is ever evicted.
+    Parameter::fixed("maxmemory", |_| "0".into()),
+    Parameter::fixed("maxmemory-policy", |_| "noeviction".into()),
+    // Idle connections are never closed.
+    Parameter::fixed("timeout", |_| "0".into()),
+    // No RDB snapshots; the append-only file is the durability embedis has.
+    Parameter::fixed("save", |_| String::new()),
+    Parameter::fixed("appendonly", |ctx| {
+        if ctx.log.is_some() { "yes" } else { "no" }.into()
+    }),
+    Parameter::renamed(
+        "hash-max-listpack-entries",
+        "hash-max-ziplist-entries",
+        |_| hash::COMPACT_MAX_FIELDS.to_string(),
+    ),
+    Parameter::renamed("hash-max-listpack-value", "hash-max-ziplist-value", |_| {
+        hash::COMPACT_MAX_LEN.to_string()
+    }),
+    Parameter::renamed(
+        "zset-max-listpack-entries",
+        "zset-max-ziplist-entries",
+        |_| zset::COMPACT_MAX_MEMBERS.to_string(),
+    ),
+    Parameter::renamed("zset-max-listpack-value", "zset-max-ziplist-value", |_| {
+        zset::COMPACT_MAX_LEN.to_string()
+    }),
+    Parameter::fixed("set-max-intset-entries", |_| {
+        set::INTSET_MAX_MEMBERS.to_string()
+    }),
+    // Lists are never compressed.
+    Parameter::fixed("list-compress-depth", |_| "0".into()),
+    Parameter::fixed("stream-node-max-entries", |_| BLOCK_MAX_ENTRIES.to_string()),
+    Parameter::fixed("stream-node-max-bytes", |_| BLOCK_MAX_BYTES.to_string()),
+    Parameter::fixed("hll-sparse-max-bytes", |_| {
+        hyperloglog::SPARSE_MAX_BYTES.to_string()
+    }),
+    Parameter::fixed("tracking-table-max-keys", |_| MAX_TRACKED_KEYS.to_string()),
+    Parameter::fixed("proto-max-bulk-len", |_| {
+        super::string_range::MAX_STRING_LEN.to_string()
+    }),
+    Parameter::renamed(
+        "busy-reply-threshold",
+        "lua-time-limit",
+        script_time_limit_ms,
+    ),
+];
+
+/// `EngineBuilder::script_time_limit`, in milliseconds.
+fn script_time_limit_ms(ctx: &Ctx) -> String {
+    #[cfg(feature = "lua")]
+    let limit = ctx.scripts.time_limit();
+    #[cfg(not(feature = "lua"))]
+    let limit = {
+        let _ = ctx;
+        crate::config::DEFAULT_SCRIPT_TIME_LIMIT
+    };
+    limit.as_millis().to_string()
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Action {
@@ -120,61 +232,105 @@ impl Config {
 }
 
 fn get(ctx: &Ctx, patterns: Vec<Bytes>) -> Reply {
-    let mut name = None;
+    // Each name once, in the order found (redis-server's is its table's hash order).
+    let mut found: Vec<(Bytes, &Parameter)> = Vec::new();
+    let mut add = |name: Bytes, parameter: &'static Parameter| {
+        if !found
+            .iter()
+            .any(|(seen, _)| seen.eq_ignore_ascii_case(&name))
+        {
+            found.push((name, parameter));
+        }
+    };
     for pattern in patterns {
         // redis-server tells a pattern (strpbrk) and matches it (stringmatch) as a C
         // string, but looks an exact name up whole.
         let glob = c_string(&pattern);
         let is_glob = glob.iter().any(|b| matches!(b, b'*' | b'?' | b'['));
-        if !is_glob && pattern.eq_ignore_ascii_case(NOTIFY.as_bytes()) {
-            // An exact name comes back as the caller spelled it.
-            name.get_or_insert(pattern);
-        } else if is_glob && Glob::new(&glob.to_ascii_lowercase()).matches(NOTIFY.as_bytes()) {
-            name.get_or_insert(Bytes::from_static(NOTIFY.as_bytes()));
+        if !is_glob {
+            if let Some(parameter) = PARAMETERS.iter().find(|p| p.is_named(&pattern)) {
+                // An exact name comes back as the caller spelled it.
+                add(pattern, parameter);
+            }
+            continue;
+        }
+        let glob = Glob::new(&glob.to_ascii_lowercase());
+        for parameter in PARAMETERS {
+            for name in parameter
+                .names()
+                .filter(|name| glob.matches(name.as_bytes()))
+            {
+                add(Bytes::from_static(name.as_bytes()), parameter);
+            }
         }
     }
-    let entries = name
-        .map(|name| {
-            (
-                Reply::Bulk(name),
-                Reply::bulk(format_flags(ctx.events.flags)),
-            )
-        })
-        .into_iter()
-        .collect();
-    Reply::Map(entries)
+    Reply::Map(
+        found
+            .into_iter()
+            .map(|(name, parameter)| (Reply::Bulk(name), Reply::bulk((parameter.value)(ctx))))
+            .collect(),
+    )
 }
 
 fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
-    let failed = |reason: &str| Error::ConfigSetFailed {
-        argument: NOTIFY.to_string(),
-        reason: reason.to_string(),
-    };
     // Names first (unknown, then duplicate), then values, as redis-server checks them.
+    let mut named: Vec<&'static Parameter> = Vec::with_capacity(pairs.len());
     for (name, _) in &pairs {
-        if !name.eq_ignore_ascii_case(NOTIFY.as_bytes()) {
+        let Some(parameter) = PARAMETERS.iter().find(|p| p.is_named(name)) else {
             return Err(Error::ConfigUnknownOption(error_text(name)));
+        };
+        named.push(parameter);
+    }
+    for (at, (name, _)) in pairs.iter().enumerate() {
+        if named[..at]
+            .iter()
+            .any(|earlier| std::ptr::eq(*earlier, named[at]))
+        {
+            // This one names the parameter as typed (the canonical name is for bad values).
+            return Err(Error::ConfigSetFailed {
+                argument: error_text(name),
+                reason: "duplicate parameter".to_string(),
+            });
         }
     }
-    if let Some((duplicate, _)) = pairs.get(1) {
-        // This one names the parameter as typed (the canonical name is for bad values).
-        return Err(Error::ConfigSetFailed {
-            argument: error_text(duplicate),
-            reason: "duplicate parameter".to_string(),
-        });
-    }
-    for (_, value) in &pairs {
-        // Redis reads the value as a C string: up to its first NUL byte.
-        let Some(flags) = parse_flags(c_string(value)) else {
-            // redis-server backs the old value up as CONFIG GET prints it and sets it again
-            // when the new one fails; the printed form drops `n` beside `A`, so a failed
-            // CONFIG SET can turn `new` events off.
-            ctx.events.flags =
-                parse_flags(format_flags(ctx.events.flags).as_bytes()).unwrap_or(ctx.events.flags);
-            return Err(failed(
-                "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.",
-            ));
+    let mut flags = None;
+    for ((_, value), parameter) in pairs.iter().zip(&named) {
+        let failed = |reason: &str| Error::ConfigSetFailed {
+            argument: parameter.name.to_string(),
+            reason: reason.to_string(),
         };
+        let refusal = if parameter.name == NOTIFY {
+            // Redis reads the value as a C string: up to its first NUL byte.
+            match parse_flags(c_string(value)) {
+                Some(parsed) => {
+                    flags = Some(parsed);
+                    None
+                }
+                None => Some(failed(
+                    "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.",
+                )),
+            }
+        } else if parameter.name == "databases" {
+            Some(failed("can't set immutable config"))
+        } else if value.eq_ignore_ascii_case((parameter.value)(ctx).as_bytes()) {
+            None
+        } else {
+            Some(failed(
+                "embedis: this parameter is fixed; it describes what embedis does",
+            ))
+        };
+        if let Some(refusal) = refusal {
+            if named.iter().any(|parameter| parameter.name == NOTIFY) {
+                // redis-server backs the old value up as CONFIG GET prints it and sets it
+                // again when the command fails; the printed form drops `n` beside `A`, so
+                // a failed CONFIG SET can turn `new` events off.
+                ctx.events.flags = parse_flags(format_flags(ctx.events.flags).as_bytes())
+                    .unwrap_or(ctx.events.flags);
+            }
+            return Err(refusal);
+        }
+    }
+    if let Some(flags) = flags {
         ctx.events.flags = flags;
     }
     Ok(())

@@ -498,6 +498,11 @@ impl Scripts {
     }
 
     /// How long a script may run before it is stopped.
+    pub(crate) fn time_limit(&self) -> Duration {
+        self.time_limit
+    }
+
+    /// Sets how long a script may run before it is stopped.
     pub(crate) fn set_time_limit(&mut self, limit: Duration) {
         self.time_limit = limit;
     }

@@ -31,7 +31,7 @@ const Q: usize = 64 - P as usize;
 /// A dense HLL's whole length.
 pub(crate) const DENSE_LEN: usize = HEADER_LEN + (REGISTERS * 6).div_ceil(8);
 /// Redis's `hll-sparse-max-bytes` default: past it the sparse form becomes dense.
-const SPARSE_MAX_BYTES: usize = 3000;
+pub(crate) const SPARSE_MAX_BYTES: usize = 3000;
 /// The highest value a sparse `VAL` opcode holds.
 const SPARSE_VAL_MAX_VALUE: u8 = 32;
 /// The longest run of a sparse `VAL` opcode.

@@ -13,7 +13,7 @@ use super::number::parse_i64;
 use super::scan_order::ScanSnapshot;
 
 /// Redis's `set-max-intset-entries` default.
-const INTSET_MAX_MEMBERS: usize = 512;
+pub(crate) const INTSET_MAX_MEMBERS: usize = 512;
 
 /// A set's members.
 #[derive(Debug, Clone, Default)]

@@ -25,9 +25,9 @@ use order::Order;
 use super::scan_order::ScanSnapshot;
 
 /// Redis's `zset-max-listpack-entries` default.
-const COMPACT_MAX_MEMBERS: usize = 128;
+pub(crate) const COMPACT_MAX_MEMBERS: usize = 128;
 /// Redis's `zset-max-listpack-value` default.
-const COMPACT_MAX_LEN: usize = 64;
+pub(crate) const COMPACT_MAX_LEN: usize = 64;
 
 /// A score in the order: never NaN, compared numerically (so `-0` equals `0`).
 #[derive(Debug, Clone, Copy)]

@@ -62,9 +62,9 @@ impl StreamEntry {
 }
 
 /// Redis's `stream-node-max-entries` default.
-const BLOCK_MAX_ENTRIES: u32 = 100;
+pub(crate) const BLOCK_MAX_ENTRIES: u32 = 100;
 /// Redis's `stream-node-max-bytes` default.
-const BLOCK_MAX_BYTES: usize = 4096;
+pub(crate) const BLOCK_MAX_BYTES: usize = 4096;
 
 const DELETED: u8 = 1;
 const SAME_FIELDS: u8 = 2;
