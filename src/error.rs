@@ -260,6 +260,8 @@ pub enum Error {
     /// The connection waited for the reply to its command, but CLIENT REPLY OFF or SKIP
     /// silenced it: none will come. Never sent by Redis (it sends nothing).
     NoReply,
+    /// BGREWRITEAOF while a compaction is under way.
+    RewriteInProgress,
 }
 
 /// The `ERR` texts of stream commands, each exactly as redis-server 7.0 words it.
@@ -997,6 +999,9 @@ impl fmt::Display for Error {
             Error::NoAppendOnlyFile => f.write_str(
                 "ERR embedis: this engine has no append-only file (Engine::builder().append_only)",
             ),
+            Error::RewriteInProgress => {
+                f.write_str("ERR Background append only file rewriting already in progress")
+            }
             Error::NoReply => f.write_str(
                 "ERR embedis: no reply will come: CLIENT REPLY OFF or SKIP silenced it",
             ),

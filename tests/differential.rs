@@ -1108,6 +1108,9 @@ const SERVER: &[Case] = &[
     ("time", &["!time TIME"]),
     // A standalone master without replicas, snapshots or cluster support.
     ("role", &["ROLE", "role", "ROLE x", "MULTI", "ROLE", "EXEC", "EVAL \"return redis.call('ROLE')\" 0", "EVAL \"return redis.pcall('role')\" 0"]),
+    // Only its refusals: a BGREWRITEAOF that runs would write files into the oracle's
+    // directory (tests/persistence.rs runs it).
+    ("bgrewriteaof refused", &["BGREWRITEAOF x", "EVAL \"return redis.call('bgrewriteaof')\" 0", "MULTI", "BGREWRITEAOF x", "EXEC"]),
     ("lastsave", &["!int LASTSAVE", "LASTSAVE x", "MULTI", "LASTSAVE", "!int EXEC", "!int EVAL \"return redis.call('LASTSAVE')\" 0"]),
     ("debug is refused", &["DEBUG SLEEP 0", "DEBUG x y z", "debug help", "DEBUG", "MULTI", "DEBUG SLEEP 0", "SET k v", "EXEC", "GET k", "EVAL \"return redis.pcall('DEBUG', 'SLEEP', '0')\" 0", "EVAL \"return redis.pcall('DEBUG')\" 0"]),
     ("cluster support is disabled", &[

@@ -871,3 +871,54 @@ fn function_restore_replays_under_each_policy() {
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// BGREWRITEAOF compacts the file as `Engine::rewrite_append_only` does, from a
+/// connection (and so from redis-rs code); a second one while the first runs is refused
+/// with Redis's text, and scripts and closures may not run it.
+#[test]
+fn bgrewriteaof_compacts_the_file_from_a_connection() {
+    let dir = common::temp_dir("aof", "bgrewriteaof");
+    let path = dir.join("appendonly.aof");
+    let clock = ManualClock::new();
+    let engine = open(&path, Fsync::Always, &clock);
+    let mut conn = engine.connect();
+    for _ in 0..500 {
+        conn.call(["INCR", "n"]).unwrap();
+    }
+    let grown = std::fs::metadata(&path).unwrap().len();
+    // Two in one pipeline: the second sees the first under way.
+    let replies = embedis::Pipeline::new()
+        .cmd(["BGREWRITEAOF"])
+        .cmd(["BGREWRITEAOF"])
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        replies,
+        [
+            Reply::status("Background append only file rewriting started"),
+            Reply::Error(embedis::Error::RewriteInProgress)
+        ]
+    );
+    assert_eq!(
+        embedis::Error::RewriteInProgress.to_string(),
+        "ERR Background append only file rewriting already in progress"
+    );
+    assert!(engine
+        .atomically(|db| db.call(["BGREWRITEAOF"]))
+        .unwrap()
+        .is_error());
+    drop(conn);
+    drop(engine); // shutdown finishes the compaction
+    assert!(std::fs::metadata(&path).unwrap().len() < grown / 10);
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(call(&engine, &["GET", "n"]), Reply::bulk("500"));
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let mut plain = Engine::new().connect();
+    assert_eq!(
+        plain.call(["BGREWRITEAOF"]).unwrap(),
+        Reply::Error(embedis::Error::NoAppendOnlyFile)
+    );
+    assert!(plain.call(["BGREWRITEAOF", "x"]).unwrap().is_error());
+}

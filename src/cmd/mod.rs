@@ -85,7 +85,7 @@ pub use object::Object;
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
-pub use server::{Echo, LastSave, Ping, Role, Select, Time, Wait};
+pub use server::{BgRewriteAof, Echo, LastSave, Ping, Role, Select, Time, Wait};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -354,6 +354,7 @@ pub enum Command {
     Time(Time),
     Role(Role),
     LastSave(LastSave),
+    BgRewriteAof(BgRewriteAof),
     ClusterDisabled(ClusterDisabled),
     Select(Select),
     Config(Config),
@@ -500,6 +501,7 @@ impl Command {
                 Command::Unwatch(_)
                     | Command::Hello(_)
                     | Command::Client(_)
+                    | Command::BgRewriteAof(_)
                     | Command::Subscribe(_)
                     | Command::Unsubscribe(_)
             )
@@ -764,6 +766,7 @@ impl Command {
             Command::Time(_) => "time",
             Command::Role(_) => "role",
             Command::LastSave(_) => "lastsave",
+            Command::BgRewriteAof(_) => "bgrewriteaof",
             Command::ClusterDisabled(c) => c.name(),
             Command::Select(_) => "select",
             Command::Config(c) => c.name(),
@@ -939,6 +942,7 @@ impl Command {
             Command::Time(c) => c.apply(ctx),
             Command::Role(c) => c.apply(ctx),
             Command::LastSave(c) => c.apply(ctx),
+            Command::BgRewriteAof(c) => c.apply(ctx),
             Command::ClusterDisabled(c) => c.apply(ctx),
             Command::Select(c) => c.apply(ctx),
             Command::Config(c) => c.apply(ctx),
@@ -1119,6 +1123,7 @@ typed! {
     Time => Time: Vec<Bytes>,
     Role => Role: Reply,
     LastSave => LastSave: i64,
+    BgRewriteAof => BgRewriteAof: String,
     Select => Select: (),
     Config => Config: Reply,
     Subscribe => Subscribe: Reply,

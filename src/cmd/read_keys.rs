@@ -159,6 +159,7 @@ impl Command {
             | Command::Time(_)
             | Command::Role(_)
             | Command::LastSave(_)
+            | Command::BgRewriteAof(_)
             | Command::ClusterDisabled(_)
             | Command::Select(_)
             | Command::Config(_)
@@ -422,6 +423,7 @@ mod tests {
         ("time", &[]),
         ("role", &[]),
         ("lastsave", &[]),
+        ("bgrewriteaof", &[]),
         ("debug sleep 0", &[]),
         ("cluster addslots 1", &[]),
         ("cluster addslotsrange 1 2", &[]),

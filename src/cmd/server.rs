@@ -170,6 +170,50 @@ impl LastSave {
     }
 }
 
+/// `BGREWRITEAOF`: compacts the append-only file now, as
+/// [`Engine::rewrite_append_only`](crate::Engine::rewrite_append_only) does: the dataset is
+/// written as a minimal command stream on another thread, then replaces the file. An engine
+/// without a file refuses it ([`Error::NoAppendOnlyFile`]); redis-server writes one anyway.
+///
+/// ```
+/// use embedis::{cmd::BgRewriteAof, Engine, Error, Fsync, Reply};
+/// let dir = std::env::temp_dir().join(format!("embedis-doc-bgrewriteaof-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let engine = Engine::builder()
+///     .append_only(dir.join("appendonly.aof"), Fsync::Always)
+///     .try_build()
+///     .unwrap();
+/// let mut conn = engine.connect();
+/// assert_eq!(
+///     conn.call(["BGREWRITEAOF"]).unwrap(),
+///     Reply::status("Background append only file rewriting started")
+/// );
+/// assert_eq!(Engine::new().connect().run(BgRewriteAof), Err(Error::NoAppendOnlyFile));
+/// # drop(conn); drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BgRewriteAof;
+
+impl BgRewriteAof {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::BgRewriteAof(BgRewriteAof))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let Some(log) = ctx.log.as_deref_mut() else {
+            return Reply::Error(Error::NoAppendOnlyFile);
+        };
+        if log.rewriting {
+            return Reply::Error(Error::RewriteInProgress);
+        }
+        log.rewriting = true;
+        ctx.session
+            .client_actions
+            .push(crate::exec::clients::ClientAction::RewriteAppendOnly);
+        Reply::status("Background append only file rewriting started")
+    }
+}
+
 /// `SELECT index`: the connection's commands work on database `index` from now on (0 to
 /// 15; a new connection starts in database 0). Each database has its own keys; pub/sub is
 /// shared, as on redis-server.

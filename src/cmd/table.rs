@@ -33,7 +33,7 @@ use super::object::Object;
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
-use super::server::{Echo, LastSave, Ping, Role, Select, Time, Wait};
+use super::server::{BgRewriteAof, Echo, LastSave, Ping, Role, Select, Time, Wait};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -376,6 +376,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("time", 1, Time::parse),
     cmd("role", 1, Role::parse),
     cmd("lastsave", 1, LastSave::parse),
+    cmd("bgrewriteaof", 1, BgRewriteAof::parse),
     cmd("debug", -2, refuse_debug),
     CommandSpec {
         name: "cluster",

@@ -33,6 +33,8 @@ pub(crate) enum ClientAction {
     Pause(super::pause::Pause),
     /// End the pause (CLIENT UNPAUSE).
     Unpause,
+    /// Compact the append-only file (BGREWRITEAOF).
+    RewriteAppendOnly,
 }
 
 /// Every open connection, by id.

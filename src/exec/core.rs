@@ -265,6 +265,7 @@ impl Core {
             self.group.arrived(*conn);
             if let Some(aof) = self.aof.as_ref() {
                 self.effects.refusing = aof.write_failure();
+                self.effects.rewriting = aof.is_rewriting();
             }
         }
         if let Msg::Command { conn, .. } | Msg::Batch { conn, .. } = &msg {
@@ -477,6 +478,11 @@ impl Core {
                     self.pause = Some(self.pause.map_or(pause, |old| old.extended(pause)));
                 }
                 ClientAction::Unpause => self.end_pause(),
+                ClientAction::RewriteAppendOnly => {
+                    // As for `Msg::Rewrite`: nothing committed twice.
+                    self.commit();
+                    let _ = self.start_rewrite();
+                }
                 ClientAction::Unblock { conn, error } => {
                     if !self.blocking.is_parked(conn) {
                         continue; // answered meanwhile

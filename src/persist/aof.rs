@@ -374,6 +374,11 @@ impl AppendOnlyFile {
     /// Why writes must be refused (Redis's `MISCONF`): the background writer cannot write
     /// or fsync the file, and has not managed to since. Under `Always` each batch reports
     /// its own failure to its own callers instead.
+    /// Whether a compaction is under way (started, not yet swapped in or abandoned).
+    pub(crate) fn is_rewriting(&self) -> bool {
+        self.rewrite.is_some()
+    }
+
     pub(crate) fn write_failure(&self) -> Option<String> {
         self.writer.as_ref().and_then(Writer::failure)
     }

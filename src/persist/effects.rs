@@ -27,6 +27,8 @@ pub(crate) struct EffectLog {
     /// Set while the file cannot be written (the failure, as Redis prints it): write
     /// commands are refused with `MISCONF` instead of piling up effects in memory.
     pub(crate) refusing: Option<String>,
+    /// A compaction is under way (BGREWRITEAOF answers that one is in progress).
+    pub(crate) rewriting: bool,
     /// The database a replay of the file is in after `buf`: an effect in another one is
     /// preceded by `SELECT`, as Redis's AOF does it. A file starts in database 0; `None`
     /// when unknown (after a failed write), so the next effect selects its own.
@@ -41,6 +43,7 @@ impl Default for EffectLog {
             expired_logged: 0,
             explicit: 0,
             refusing: None,
+            rewriting: false,
             selected: Some(0),
         }
     }
