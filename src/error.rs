@@ -262,6 +262,17 @@ pub enum Error {
     NoReply,
     /// BGREWRITEAOF while a compaction is under way.
     RewriteInProgress,
+    /// RESTORE onto a key that exists, without REPLACE.
+    BusyKey,
+    /// A DUMP payload whose footer is wrong (its RDB version or checksum).
+    DumpPayload,
+    /// A DUMP payload whose value does not decode.
+    BadDataFormat,
+    /// A RESTORE option out of its range: `Invalid {0}` (`TTL value, must be >= 0`).
+    InvalidRestoreOption(&'static str),
+    /// DUMP of a stream, or RESTORE of a stream's payload: RDB's stream encoding is not
+    /// built yet. Never sent by Redis.
+    StreamPayload,
 }
 
 /// The `ERR` texts of stream commands, each exactly as redis-server 7.0 words it.
@@ -862,6 +873,7 @@ impl Error {
             Error::WrongType => "WRONGTYPE",
             Error::NoGroup(_) => "NOGROUP",
             Error::BusyGroup => "BUSYGROUP",
+            Error::BusyKey => "BUSYKEY",
             Error::Unblocked | Error::UnblockedByClient => "UNBLOCKED",
             Error::ExecAbort | Error::ExecAbortBecause(_) => "EXECABORT",
             Error::NoProto => "NOPROTO",
@@ -895,6 +907,7 @@ impl Error {
                 | Error::UnexpectedReply(_)
                 | Error::NoAppendOnlyFile
                 | Error::NoReply
+                | Error::StreamPayload
         )
     }
 }
@@ -998,6 +1011,13 @@ impl fmt::Display for Error {
             }
             Error::NoAppendOnlyFile => f.write_str(
                 "ERR embedis: this engine has no append-only file (Engine::builder().append_only)",
+            ),
+            Error::BusyKey => f.write_str("BUSYKEY Target key name already exists."),
+            Error::DumpPayload => f.write_str("ERR DUMP payload version or checksum are wrong"),
+            Error::BadDataFormat => f.write_str("ERR Bad data format"),
+            Error::InvalidRestoreOption(what) => write!(f, "ERR Invalid {what}"),
+            Error::StreamPayload => f.write_str(
+                "ERR embedis: DUMP and RESTORE of streams are not supported yet (RDB's stream encoding is not built)",
             ),
             Error::RewriteInProgress => {
                 f.write_str("ERR Background append only file rewriting already in progress")

@@ -696,6 +696,7 @@ const CONFIG: &[Case] = &[
 /// publication order); connection 0 runs the commands.
 #[rustfmt::skip]
 const NOTIFICATIONS: &[Case] = &[
+    ("restore", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: RESTORE k 0 \"\\x00\\x05hello\\x0a\\x00cr\\xdfve4 \\x0a\"", "1?", "0: RESTORE k 0 \"\\x12\\x01\\x02\\x19\\x19\\x00\\x00\\x00\\x05\\x00\\x81a\\x02\\x01\\x01\\xdf\\xff\\x02\\xc3\\xe8\\x02\\x85hello\\x06\\xff\\x0a\\x00\\xe2\\xc5.\\xd0=\\x9a\\x22w\" REPLACE", "1?", "0: RESTORE k 1 \"\\x00\\x05hello\\x0a\\x00cr\\xdfve4 \\x0a\" REPLACE ABSTTL", "1?", "0: RESTORE k 1 \"\\x00\\x05hello\\x0a\\x00cr\\xdfve4 \\x0a\" ABSTTL", "1?", "0: RESTORE k 0 \"\\x00\\x05hello\\x0a\\x00cr\\xdfve4 \\x0a\"", "0: RESTORE k 0 \"\\x00\\x05hello\\x0a\\x00cr\\xdfve4 \\x0a\"", "0: DUMP nope", "1?"]),
     ("off by default", &["1> PSUBSCRIBE *", "1?", "0: SET k v", "0: DEL k", "1?"]),
     ("set", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: SET k v", "1?", "0: SET k w", "1?"]),
     ("set with ex", &["0: CONFIG SET notify-keyspace-events KEA", "1> PSUBSCRIBE __key*__:*", "1?", "0: SET k v EX 100", "0: SET k v PX 100000", "0: SET k v EXAT 4000000000", "1?"]),

@@ -733,6 +733,8 @@ const TEMPLATES: &[&str] = &[
     "FUNCTION LIST LIBRARYNAME ? WITHCODE",
     "FUNCTION DELETE ?",
     "FUNCTION DUMP",
+    "DUMP ?",
+    "RESTORE ? # ? ?",
     "FUNCTION RESTORE ? ?",
     "SORT ? BY ? GET ? GET # LIMIT # # ?",
     "SORT ? ALPHA STORE ? ?",

@@ -922,3 +922,48 @@ fn bgrewriteaof_compacts_the_file_from_a_connection() {
     );
     assert!(plain.call(["BGREWRITEAOF", "x"]).unwrap().is_error());
 }
+
+/// RESTORE replays as the payload it was given, at its absolute deadline: the key comes
+/// back with its value and its TTL, and a REPLACE that found the deadline past deletes.
+#[test]
+fn restore_replays_with_its_deadline() {
+    let dir = common::temp_dir("aof", "restore");
+    let path = dir.join("appendonly.aof");
+    let clock = ManualClock::new();
+    let engine = open(&path, Fsync::Always, &clock);
+    call(&engine, &["RPUSH", "src", "a", "b", "c"]);
+    call(&engine, &["SET", "gone", "x"]);
+    let payload = match call(&engine, &["DUMP", "src"]) {
+        Reply::Bulk(payload) => payload,
+        other => panic!("DUMP replied {other:?}"),
+    };
+    let mut conn = engine.connect();
+    let restore =
+        |conn: &mut embedis::Connection, argv: &[&[u8]]| conn.call(argv.iter().copied()).unwrap();
+    assert_eq!(
+        restore(&mut conn, &[b"RESTORE", b"copy", b"60000", &payload]),
+        Reply::OK
+    );
+    assert_eq!(
+        restore(
+            &mut conn,
+            &[b"RESTORE", b"gone", b"1", &payload, b"REPLACE", b"ABSTTL"]
+        ),
+        Reply::OK
+    );
+    drop(conn);
+    drop(engine);
+
+    let engine = open(&path, Fsync::Always, &clock);
+    assert_eq!(engine.recovery().expect("report").failed, 0);
+    assert_eq!(
+        call(&engine, &["LRANGE", "copy", "0", "-1"]),
+        Reply::Array(vec![Reply::bulk("a"), Reply::bulk("b"), Reply::bulk("c")])
+    );
+    assert_eq!(call(&engine, &["PTTL", "copy"]), Reply::Integer(60000));
+    assert_eq!(call(&engine, &["EXISTS", "gone"]), Reply::Integer(0));
+    clock.advance(Duration::from_secs(61));
+    assert_eq!(call(&engine, &["EXISTS", "copy"]), Reply::Integer(0));
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}

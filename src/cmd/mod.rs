@@ -21,6 +21,7 @@ pub(crate) mod config;
 pub(crate) mod connection;
 pub(crate) mod context;
 pub(crate) mod databases;
+pub(crate) mod dump;
 pub(crate) mod expire;
 #[cfg(feature = "lua")]
 pub(crate) mod function;
@@ -65,6 +66,7 @@ pub use cluster::ClusterDisabled;
 pub use config::Config;
 pub use connection::{Acl, Auth, Client, Hello, Quit, ReplyMode, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
+pub use dump::{Dump, Restore};
 pub use expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]
 pub use function::{FCall, FunctionCommand, RestorePolicy};
@@ -355,6 +357,8 @@ pub enum Command {
     Role(Role),
     LastSave(LastSave),
     BgRewriteAof(BgRewriteAof),
+    Dump(Dump),
+    Restore(Box<Restore>),
     ClusterDisabled(ClusterDisabled),
     Select(Select),
     Config(Config),
@@ -553,6 +557,7 @@ impl Command {
                     | Command::GetDel(_)
                     | Command::GetEx(_)
                     | Command::GetSet(_)
+                    | Command::Restore(_)
                     | Command::MSet(_)
                     | Command::IncrBy(_)
                     | Command::IncrByFloat(_)
@@ -767,6 +772,8 @@ impl Command {
             Command::Role(_) => "role",
             Command::LastSave(_) => "lastsave",
             Command::BgRewriteAof(_) => "bgrewriteaof",
+            Command::Dump(_) => "dump",
+            Command::Restore(_) => "restore",
             Command::ClusterDisabled(c) => c.name(),
             Command::Select(_) => "select",
             Command::Config(c) => c.name(),
@@ -943,6 +950,8 @@ impl Command {
             Command::Role(c) => c.apply(ctx),
             Command::LastSave(c) => c.apply(ctx),
             Command::BgRewriteAof(c) => c.apply(ctx),
+            Command::Dump(c) => c.apply(ctx),
+            Command::Restore(c) => c.apply(ctx),
             Command::ClusterDisabled(c) => c.apply(ctx),
             Command::Select(c) => c.apply(ctx),
             Command::Config(c) => c.apply(ctx),
@@ -1124,6 +1133,8 @@ typed! {
     Role => Role: Reply,
     LastSave => LastSave: i64,
     BgRewriteAof => BgRewriteAof: String,
+    Dump => Dump: Option<Bytes>,
+    Restore => Restore: Reply,
     Select => Select: (),
     Config => Config: Reply,
     Subscribe => Subscribe: Reply,

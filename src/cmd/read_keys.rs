@@ -15,6 +15,7 @@ impl Command {
     pub(crate) fn read_keys_into(&self, out: &mut Vec<Bytes>) {
         match self {
             Command::Get(c) => out.push(c.key.clone()),
+            Command::Dump(c) => out.push(c.keys().clone()),
             Command::StrLen(c) => out.push(c.key.clone()),
             Command::GetRange(c) => out.push(c.key.clone()),
             Command::GetBit(c) => out.push(c.key.clone()),
@@ -99,6 +100,7 @@ impl Command {
             | Command::SCombine(_)
             | Command::ZCombine(_)
             | Command::Set(_)
+            | Command::Restore(_)
             | Command::GetDel(_)
             | Command::GetEx(_)
             | Command::GetSet(_)
@@ -424,6 +426,8 @@ mod tests {
         ("role", &[]),
         ("lastsave", &[]),
         ("bgrewriteaof", &[]),
+        ("dump k", &["k"]),
+        ("restore k 0 payload", &[]),
         ("debug sleep 0", &[]),
         ("cluster addslots 1", &[]),
         ("cluster addslotsrange 1 2", &[]),

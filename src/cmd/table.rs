@@ -377,6 +377,8 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("role", 1, Role::parse),
     cmd("lastsave", 1, LastSave::parse),
     cmd("bgrewriteaof", 1, BgRewriteAof::parse),
+    cmd("dump", 2, super::dump::Dump::parse),
+    cmd("restore", -4, super::dump::Restore::parse),
     cmd("debug", -2, refuse_debug),
     CommandSpec {
         name: "cluster",

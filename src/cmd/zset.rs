@@ -1502,13 +1502,11 @@ impl ZScan {
     }
 }
 
-/// A score as ZSCAN shows it. A listpack holds a score as the text `d2string` made of it,
-/// which writes a whole number within ±2^62 as an integer (`100000000000000000`, where
-/// `%.17g` gives `1e+17`); a large set's scores are printed with `%.17g`.
+/// A score as ZSCAN shows it: as a small set's listpack holds it, or for a large set
+/// printed with `%.17g`.
 fn scan_score(score: f64, compact: bool) -> String {
-    const LIMIT: f64 = 4_611_686_018_427_387_904.0; // 2^62
-    if compact && score.fract() == 0.0 && (-LIMIT..=LIMIT).contains(&score) {
-        (score as i64).to_string()
+    if compact {
+        crate::store::zset::compact_score_text(score)
     } else {
         format_double(score)
     }

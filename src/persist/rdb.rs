@@ -1,14 +1,11 @@
-//! The parts of Redis's RDB format that its serialized payloads use (FUNCTION DUMP and
-//! FUNCTION RESTORE): length and string encodings, and the footer of every payload, the
+//! The parts of Redis's RDB format that its serialized payloads use (DUMP and RESTORE,
+//! FUNCTION DUMP and FUNCTION RESTORE): length and string encodings, and the footer of every payload, the
 //! RDB version and a CRC-64 of everything before it.
 //!
 //! Strings are read in every encoding redis-server writes (plain, small integers, LZF
 //! compressed) and written plain: redis-server compresses strings over 20 bytes when LZF
 //! saves at least 4 of them, a choice that only changes the bytes, not what they load as.
 //! Both servers load either form.
-
-// Only FUNCTION DUMP / RESTORE read and write payloads so far, and they need Lua.
-#![cfg_attr(not(feature = "lua"), allow(dead_code))]
 
 /// The RDB version embedis writes and the newest it reads: redis-server 7.0's.
 pub(crate) const RDB_VERSION: u16 = 10;
@@ -17,8 +14,10 @@ pub(crate) const RDB_VERSION: u16 = 10;
 pub(crate) const FOOTER_LEN: usize = 10;
 
 /// The opcode before each library in a FUNCTION DUMP payload (and an RDB file).
+#[cfg(feature = "lua")]
 pub(crate) const OPCODE_FUNCTION2: u8 = 245;
-/// The opcode of functions saved by Redis 7.0's release candidates, which 7.0 refuses.
+/// The opcode of functions saved by Redis 7.0's release candidates (7.0 still reads them).
+#[cfg(feature = "lua")]
 pub(crate) const OPCODE_FUNCTION_PRE_GA: u8 = 246;
 
 /// Length prefixes: the top two bits of the first byte say how the length is stored.
@@ -126,7 +125,8 @@ impl<'a> Reader<'a> {
         self.bytes.len()
     }
 
-    fn take(&mut self, count: usize) -> Option<&'a [u8]> {
+    /// The next `count` bytes as they are.
+    pub(crate) fn take(&mut self, count: usize) -> Option<&'a [u8]> {
         if count > self.bytes.len() {
             return None;
         }

@@ -104,6 +104,18 @@ pub struct SortedSet {
     scan: ScanSnapshot,
 }
 
+/// A score as a small set's listpack holds it: the text `d2string` makes of it, which
+/// writes a whole number within ±2^62 as an integer (`100000000000000000`, where `%.17g`
+/// gives `1e+17`), anything else as `%.17g`.
+pub(crate) fn compact_score_text(score: f64) -> String {
+    const LIMIT: f64 = 4_611_686_018_427_387_904.0; // 2^62
+    if score.fract() == 0.0 && (-LIMIT..=LIMIT).contains(&score) {
+        (score as i64).to_string()
+    } else {
+        crate::reply::format_double(score)
+    }
+}
+
 impl SortedSet {
     /// A set built whole from distinct members (ZUNIONSTORE's result): compact only if
     /// the whole result fits, as redis-server builds it large and then converts it once.
