@@ -121,6 +121,7 @@ impl<'a> Reader<'a> {
     }
 
     /// How many bytes are left to read.
+    #[cfg_attr(not(feature = "lua"), allow(dead_code))]
     pub(crate) fn remaining(&self) -> usize {
         self.bytes.len()
     }
