@@ -270,9 +270,6 @@ pub enum Error {
     BadDataFormat,
     /// A RESTORE option out of its range: `Invalid {0}` (`TTL value, must be >= 0`).
     InvalidRestoreOption(&'static str),
-    /// DUMP of a stream, or RESTORE of a stream's payload: RDB's stream encoding is not
-    /// built yet. Never sent by Redis.
-    StreamPayload,
 }
 
 /// The `ERR` texts of stream commands, each exactly as redis-server 7.0 words it.
@@ -907,7 +904,6 @@ impl Error {
                 | Error::UnexpectedReply(_)
                 | Error::NoAppendOnlyFile
                 | Error::NoReply
-                | Error::StreamPayload
         )
     }
 }
@@ -1016,9 +1012,6 @@ impl fmt::Display for Error {
             Error::DumpPayload => f.write_str("ERR DUMP payload version or checksum are wrong"),
             Error::BadDataFormat => f.write_str("ERR Bad data format"),
             Error::InvalidRestoreOption(what) => write!(f, "ERR Invalid {what}"),
-            Error::StreamPayload => f.write_str(
-                "ERR embedis: DUMP and RESTORE of streams are not supported yet (RDB's stream encoding is not built)",
-            ),
             Error::RewriteInProgress => {
                 f.write_str("ERR Background append only file rewriting already in progress")
             }

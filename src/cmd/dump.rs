@@ -52,10 +52,8 @@ impl Dump {
             return Reply::Nil;
         };
         let mut body = Vec::new();
-        match rdb_value::write(&entry.value, &mut body) {
-            Ok(()) => Reply::Bulk(rdb::seal(body).into()),
-            Err(rdb_value::Unsupported::Stream) => Reply::Error(Error::StreamPayload),
-        }
+        rdb_value::write(&entry.value, &mut body);
+        Reply::Bulk(rdb::seal(body).into())
     }
 }
 
@@ -158,9 +156,6 @@ impl Restore {
             return Reply::Error(Error::DumpPayload);
         }
         let Some(value) = rdb_value::read(&mut rdb::Reader::new(&self.payload)) else {
-            if rdb_value::is_stream(&self.payload) {
-                return Reply::Error(Error::StreamPayload);
-            }
             return Reply::Error(Error::BadDataFormat);
         };
         let deadline = match (ttl, self.absolute) {

@@ -30,6 +30,7 @@ pub(crate) mod effects;
 pub mod export;
 pub(crate) mod listpack;
 pub(crate) mod rdb;
+pub(crate) mod rdb_stream;
 pub(crate) mod rdb_value;
 pub(crate) mod recovery;
 pub(crate) mod resp;

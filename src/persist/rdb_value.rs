@@ -3,13 +3,14 @@
 //! Written as redis-server 7.0 writes each type: a small hash or sorted set as a listpack,
 //! a set of at most 512 integers as an intset, a list as listpack nodes of up to 8 KiB
 //! (`list-max-listpack-size -2`), a string as an integer when it is one that fits 32 bits;
-//! larger collections in RDB's plain forms. Read: every form redis-server 7.0 writes for
-//! these types. Streams are neither written nor read yet.
+//! larger collections in RDB's plain forms; streams in `rdb_stream.rs`. Read: every form
+//! redis-server 7.0 writes for these types.
 
 use bytes::Bytes;
 
 use super::listpack;
 use super::rdb::{self, Reader};
+use super::rdb_stream;
 use crate::store::hash::Hash;
 use crate::store::list::{End, List};
 use crate::store::number::parse_i64;
@@ -33,23 +34,8 @@ const CONTAINER_PLAIN: u64 = 1;
 /// The most bytes a list node's listpack holds (`list-max-listpack-size -2`).
 const LIST_NODE_MAX_BYTES: usize = 8192;
 
-/// Why a value cannot be serialized, or a payload read: a stream (RDB's stream encodings
-/// are not built yet).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unsupported {
-    Stream,
-}
-
-/// The RDB types of streams (7.0 writes the second; the third is 7.2's).
-const STREAM_TYPES: [u8; 3] = [15, 19, 21];
-
-/// Whether a payload body holds a stream (whose encoding embedis does not read yet).
-pub(crate) fn is_stream(body: &[u8]) -> bool {
-    body.first().is_some_and(|kind| STREAM_TYPES.contains(kind))
-}
-
 /// The RDB object for `value`: its type byte and its encoding.
-pub(crate) fn write(value: &Value, out: &mut Vec<u8>) -> Result<(), Unsupported> {
+pub(crate) fn write(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::String(bytes) => {
             out.push(TYPE_STRING);
@@ -63,9 +49,8 @@ pub(crate) fn write(value: &Value, out: &mut Vec<u8>) -> Result<(), Unsupported>
         Value::SortedSet(set) => write_sorted_set(set, out),
         Value::Set(set) => write_set(set, out),
         Value::List(list) => write_list(list, out),
-        Value::Stream(_) => return Err(Unsupported::Stream),
+        Value::Stream(stream) => rdb_stream::write(stream, out),
     }
-    Ok(())
 }
 
 /// A string as redis-server saves one: as a number when it is a canonical integer that
@@ -184,7 +169,7 @@ fn sorted_set(members: Vec<(Bytes, f64)>) -> Option<Value> {
 }
 
 /// Reads the RDB object of a payload body; `None` if it is not one embedis reads (a
-/// stream, a module type, a format older than 7.0's for these types) or is damaged.
+/// module type, a format older than 7.0's for these types) or is damaged.
 pub(crate) fn read(reader: &mut Reader<'_>) -> Option<Value> {
     let kind = reader.byte()?;
     let value = match kind {
@@ -271,6 +256,11 @@ pub(crate) fn read(reader: &mut Reader<'_>) -> Option<Value> {
                 }
             }
             Value::List(Box::new(list))
+        }
+        rdb_stream::TYPE_STREAM_LISTPACKS
+        | rdb_stream::TYPE_STREAM_LISTPACKS_2
+        | rdb_stream::TYPE_STREAM_LISTPACKS_3 => {
+            Value::Stream(Box::new(rdb_stream::read(kind, reader)?))
         }
         _ => return None,
     };

@@ -66,8 +66,21 @@ pub(crate) const BLOCK_MAX_ENTRIES: u32 = 100;
 /// Redis's `stream-node-max-bytes` default.
 pub(crate) const BLOCK_MAX_BYTES: usize = 4096;
 
-const DELETED: u8 = 1;
-const SAME_FIELDS: u8 = 2;
+/// An entry's flags, as Redis's stream nodes hold them: deleted, and fields the same as the
+/// node's master entry (only the values follow).
+pub(crate) const DELETED: u8 = 1;
+pub(crate) const SAME_FIELDS: u8 = 2;
+
+/// One block as a Redis stream node: its master entry ID and fields, and every entry it
+/// packed, deleted ones included, each with its flags (what an RDB payload writes).
+pub(crate) struct RawNode<'a> {
+    pub(crate) first: StreamId,
+    pub(crate) master_fields: &'a [Bytes],
+    pub(crate) live: u32,
+    pub(crate) deleted: u32,
+    /// Each entry with its flags.
+    pub(crate) entries: Vec<(u8, StreamEntry)>,
+}
 
 /// The next step of a trim at the head of the log (see `StreamLog::head_step`).
 enum HeadStep {
@@ -121,6 +134,25 @@ pub struct StreamLog {
 }
 
 impl StreamLog {
+    /// Every block as a Redis stream node, in order.
+    pub(crate) fn raw_nodes(&self) -> impl Iterator<Item = RawNode<'_>> {
+        self.blocks.iter().map(|block| {
+            let mut entries = Vec::with_capacity(block.total as usize);
+            let mut cursor = block.cursor();
+            while let Some((_, flags, id)) = cursor.next_header() {
+                let fields = cursor.read_fields(flags);
+                entries.push((flags, StreamEntry { id, fields }));
+            }
+            RawNode {
+                first: block.first,
+                master_fields: &block.master_fields,
+                live: block.live,
+                deleted: block.total - block.live,
+                entries,
+            }
+        })
+    }
+
     /// Live entries.
     pub fn len(&self) -> u64 {
         self.len
