@@ -7,7 +7,7 @@
 //! (`call`, `pcall`, `error_reply`, `status_reply`, `sha1hex`, `log`, `setresp`,
 //! `set_repl`, `replicate_commands`, `REDIS_VERSION`), Lua's base library without `print`,
 //! `dofile`, `loadfile`, `getfenv`, `setfenv` and `newproxy`, `string`, `table`, `math`,
-//! `coroutine`, LuaBitOp's `bit` (`bit.rs`) and lua-cjson's `cjson` (`cjson.rs`). Globals
+//! `coroutine`, LuaBitOp's `bit` (`bit.rs`), lua-cjson's `cjson` (`cjson.rs`) and lua-cmsgpack's `cmsgpack` (`cmsgpack.rs`). Globals
 //! and library tables are read only: reading a missing global or writing any is an error
 //! with Redis's text. Errors carry
 //! Redis's suffix (` script: <sha>, on @user_script:<line>.`), the line found by walking
@@ -20,6 +20,7 @@
 
 mod bit;
 mod cjson;
+mod cmsgpack;
 mod convert;
 pub(crate) mod functions;
 pub(crate) mod sha1;
@@ -85,7 +86,7 @@ struct Interpreter {
 /// The Lua half of the sandbox: the error handler, the `redis` library's Lua functions,
 /// the read-only environment.
 const PRELUDE: &str = r#"
-local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit, cjson = ...
+local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit, cjson, cmsgpack = ...
 local type, tostring, error, pcall, xpcall, match, tonumber = type, tostring, error, pcall, xpcall, string.match, tonumber
 
 -- The innermost frame of the user's code (a script, `user_script`, or a function library,
@@ -164,6 +165,7 @@ for _, name in ipairs({ 'coroutine', 'math', 'string', 'table' }) do
 end
 globals.bit = readonly(bit)
 globals.cjson = readonly(cjson)
+globals.cmsgpack = readonly(cmsgpack)
 globals.redis = readonly(redis)
 hidden.redis = redis
 
@@ -308,6 +310,7 @@ impl Interpreter {
             version_num,
             bit::library(&lua, &hidden)?,
             cjson::library(&lua, &hidden)?,
+            cmsgpack::library(&lua, &hidden)?,
         ))?;
         let deadline = Arc::new(Mutex::new(None::<(Instant, String)>));
         watch_time(&lua, &deadline, &hidden)?;
