@@ -7,7 +7,7 @@
 //! (`call`, `pcall`, `error_reply`, `status_reply`, `sha1hex`, `log`, `setresp`,
 //! `set_repl`, `replicate_commands`, `REDIS_VERSION`), Lua's base library without `print`,
 //! `dofile`, `loadfile`, `getfenv`, `setfenv` and `newproxy`, `string`, `table`, `math`,
-//! `coroutine`, LuaBitOp's `bit` (`bit.rs`), lua-cjson's `cjson` (`cjson.rs`) and lua-cmsgpack's `cmsgpack` (`cmsgpack.rs`). Globals
+//! `coroutine`, LuaBitOp's `bit` (`bit.rs`), lua-cjson's `cjson` (`cjson.rs`), lua-cmsgpack's `cmsgpack` (`cmsgpack.rs`) and `struct` (`lua_struct.rs`). Globals
 //! and library tables are read only: reading a missing global or writing any is an error
 //! with Redis's text. Errors carry
 //! Redis's suffix (` script: <sha>, on @user_script:<line>.`), the line found by walking
@@ -23,6 +23,7 @@ mod cjson;
 mod cmsgpack;
 mod convert;
 pub(crate) mod functions;
+mod lua_struct;
 pub(crate) mod sha1;
 
 use std::collections::HashMap;
@@ -86,7 +87,7 @@ struct Interpreter {
 /// The Lua half of the sandbox: the error handler, the `redis` library's Lua functions,
 /// the read-only environment.
 const PRELUDE: &str = r#"
-local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit, cjson, cmsgpack = ...
+local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit, cjson, cmsgpack, struct = ...
 local type, tostring, error, pcall, xpcall, match, tonumber = type, tostring, error, pcall, xpcall, string.match, tonumber
 
 -- The innermost frame of the user's code (a script, `user_script`, or a function library,
@@ -166,6 +167,7 @@ end
 globals.bit = readonly(bit)
 globals.cjson = readonly(cjson)
 globals.cmsgpack = readonly(cmsgpack)
+globals.struct = readonly(struct)
 globals.redis = readonly(redis)
 hidden.redis = redis
 
@@ -311,6 +313,7 @@ impl Interpreter {
             bit::library(&lua, &hidden)?,
             cjson::library(&lua, &hidden)?,
             cmsgpack::library(&lua, &hidden)?,
+            lua_struct::library(&lua, &hidden)?,
         ))?;
         let deadline = Arc::new(Mutex::new(None::<(Instant, String)>));
         watch_time(&lua, &deadline, &hidden)?;
