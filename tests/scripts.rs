@@ -248,3 +248,29 @@ fn config_get_reports_the_engines_script_time_limit() {
         .unwrap()
         .is_error());
 }
+
+/// Hostile payloads stay errors: containers nested past embedis's bound, and sizes far
+/// past the data, never exhaust the executor.
+#[test]
+fn cmsgpack_and_struct_refuse_hostile_input() {
+    let mut conn = Engine::new().connect();
+    let deep = "return cmsgpack.unpack(string.rep(string.char(0x91), 100000))";
+    let reply = conn.call(["EVAL", deep, "0"]).unwrap();
+    assert!(
+        format!("{reply:?}").contains("Bad data format in input."),
+        "{reply:?}"
+    );
+    let huge = "return {cmsgpack.unpack(string.char(0xdd, 255, 255, 255, 255, 1))}";
+    let reply = conn.call(["EVAL", huge, "0"]).unwrap();
+    assert!(
+        format!("{reply:?}").contains("Missing bytes in input."),
+        "{reply:?}"
+    );
+    let long = "return {struct.unpack('c2000000000', 'x')}";
+    let reply = conn.call(["EVAL", long, "0"]).unwrap();
+    assert!(
+        format!("{reply:?}").contains("data string too short"),
+        "{reply:?}"
+    );
+    assert_eq!(conn.call(["PING"]).unwrap(), Reply::status("PONG"));
+}

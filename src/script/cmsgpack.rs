@@ -16,8 +16,9 @@ use super::script_error;
 /// Tables deeper than this are packed as nil (lua-cmsgpack's `LUACMSGPACK_MAX_NESTING`).
 const MAX_NESTING: usize = 16;
 /// Containers deeper than this are refused when unpacking, so a hostile payload cannot
-/// exhaust the executor's stack (lua-cmsgpack recurses without a bound).
-const MAX_UNPACK_DEPTH: usize = 512;
+/// exhaust the executor's stack (lua-cmsgpack recurses without a bound; each level here
+/// goes through several Lua API calls, and 128 levels overflow a debug build's 2 MiB).
+const MAX_UNPACK_DEPTH: usize = 64;
 
 /// The `cmsgpack` table.
 pub(super) fn library(lua: &Lua, hidden: &Table) -> mlua::Result<Table> {
