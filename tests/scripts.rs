@@ -274,3 +274,20 @@ fn cmsgpack_and_struct_refuse_hostile_input() {
     );
     assert_eq!(conn.call(["PING"]).unwrap(), Reply::status("PONG"));
 }
+
+/// struct.unpack with offsets and sizes far past the data answers an error, whatever
+/// their size.
+#[test]
+fn struct_unpack_with_huge_offsets_and_sizes() {
+    let mut conn = Engine::new().connect();
+    for script in [
+        "return {struct.unpack('i4', 'abcd', 1e300)}",
+        "return {struct.unpack('B c0', string.char(255) .. 'x')}",
+        "return {struct.unpack('d c0', string.rep(string.char(0x7f), 8))}",
+        "return {struct.unpack('s', 'abc', 2^60)}",
+    ] {
+        let reply = conn.call(["EVAL", script, "0"]).unwrap();
+        assert!(reply.is_error(), "{script}: {reply:?}");
+    }
+    assert_eq!(conn.call(["PING"]).unwrap(), Reply::status("PONG"));
+}

@@ -201,7 +201,9 @@ impl<'a> Reader<'a> {
 /// `offset + 1` bytes back in the output, where `length` is the top three bits (7: plus
 /// the next byte) and `offset` the low five bits followed by the next byte.
 pub(crate) fn lzf_decompress(mut input: &[u8], len: usize) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(len);
+    // `len` comes from the payload: reserve no more than the input can expand to (a
+    // back reference of 3 bytes yields at most 264), so a lying length cannot exhaust memory.
+    let mut out = Vec::with_capacity(len.min(input.len().saturating_mul(88)));
     while let Some((&control, rest)) = input.split_first() {
         input = rest;
         if control < 32 {
@@ -303,6 +305,11 @@ mod tests {
             lzf_decompress(&[0x20, 0x00], 3),
             None,
             "a reference before any byte"
+        );
+        assert_eq!(
+            lzf_decompress(&[0x00, b'a'], usize::MAX),
+            None,
+            "a lying length"
         );
         assert_eq!(Reader::new(&[0xc4]).string(), None);
     }

@@ -223,7 +223,8 @@ fn node_entries(master: StreamId, elements: &[Vec<u8>]) -> Option<Vec<StreamEntr
         return None; // the master entry's terminator
     }
     at += 1;
-    let mut entries = Vec::with_capacity(live);
+    // `live` comes from the payload: no reservation from it.
+    let mut entries = Vec::new();
     while at < elements.len() {
         let start = at;
         let flags = u8::try_from(number(at)?).ok()?;

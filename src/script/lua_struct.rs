@@ -135,30 +135,12 @@ impl<'a> Format<'a> {
                     continue;
                 }
                 b'x' => Item::Pad,
-                b'b' => Item::Integer {
-                    size: 1,
-                    signed: true,
-                },
-                b'B' => Item::Integer {
-                    size: 1,
-                    signed: false,
-                },
-                b'h' => Item::Integer {
-                    size: 2,
-                    signed: true,
-                },
-                b'H' => Item::Integer {
-                    size: 2,
-                    signed: false,
-                },
-                b'l' => Item::Integer {
-                    size: 8,
-                    signed: true,
-                },
-                b'L' | b'T' => Item::Integer {
-                    size: 8,
-                    signed: false,
-                },
+                b'b' => integer(1, true),
+                b'B' => integer(1, false),
+                b'h' => integer(2, true),
+                b'H' => integer(2, false),
+                b'l' => integer(8, true),
+                b'L' | b'T' => integer(8, false),
                 b'i' | b'I' => {
                     let size = self.number(4)?;
                     if size > MAX_INT_SIZE {
@@ -193,6 +175,10 @@ impl<'a> Format<'a> {
         let size = size.min(self.align);
         (size - (len & (size - 1))) & (size - 1)
     }
+}
+
+const fn integer(size: usize, signed: bool) -> Item {
+    Item::Integer { size, signed }
 }
 
 fn invalid(function: &str, option: u8) -> String {
@@ -402,9 +388,10 @@ fn unpack(lua: &Lua, args: &MultiValue) -> Result<MultiValue, String> {
     let mut format = Format::new(&text);
     let mut values: Vec<Value> = Vec::new();
     while let Some(item) = format.next("unpack")? {
-        pos += format.padding(pos, item);
+        pos = pos.saturating_add(format.padding(pos, item));
         let fixed = item.size();
-        if !matches!(item, Item::String | Item::Chars(0)) && pos + fixed > data.len() {
+        let fits = pos.checked_add(fixed).is_some_and(|end| end <= data.len());
+        if !matches!(item, Item::String | Item::Chars(0)) && !fits {
             return Err(too_short());
         }
         match item {
@@ -434,11 +421,19 @@ fn unpack(lua: &Lua, args: &MultiValue) -> Result<MultiValue, String> {
             Item::Chars(count) => {
                 let count = if count == 0 {
                     // The size is the number unpacked just before.
-                    let Some(Value::Number(size)) = values.pop() else {
+                    // Lua's `lua_isnumber`: a number, or a string that reads as one.
+                    let size = match values.pop() {
+                        Some(Value::Number(size)) => Some(size),
+                        Some(Value::String(text)) => {
+                            crate::store::double::parse_lenient(&text.as_bytes())
+                        }
+                        _ => None,
+                    };
+                    let Some(size) = size else {
                         return Err("format 'c0' needs a previous size".into());
                     };
                     let size = size as usize;
-                    if pos + size > data.len() {
+                    if pos.checked_add(size).is_none_or(|end| end > data.len()) {
                         return Err(too_short());
                     }
                     size
@@ -453,7 +448,10 @@ fn unpack(lua: &Lua, args: &MultiValue) -> Result<MultiValue, String> {
                 continue;
             }
             Item::String => {
-                let Some(end) = data[pos.min(data.len())..].iter().position(|b| *b == 0) else {
+                let Some(end) = data
+                    .get(pos..)
+                    .and_then(|rest| rest.iter().position(|b| *b == 0))
+                else {
                     return Err("unfinished string in data".into());
                 };
                 let string = lua
