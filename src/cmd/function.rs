@@ -369,7 +369,7 @@ impl FunctionCommand {
                 let mut body = Vec::new();
                 for code in ctx.scripts.functions.codes() {
                     body.push(rdb::OPCODE_FUNCTION2);
-                    rdb::write_string(&mut body, code);
+                    rdb::write_plain_string(&mut body, code);
                 }
                 Reply::Bulk(rdb::seal(body).into())
             }

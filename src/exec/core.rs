@@ -73,6 +73,17 @@ pub(crate) enum Frame {
     Silent(Vec<Reply>),
 }
 
+impl Frame {
+    /// Whether the frame answers a command or a pipeline (one per message, a silenced
+    /// reply included), rather than being a message pushed to the connection.
+    pub(crate) fn is_answer(&self) -> bool {
+        matches!(
+            self,
+            Frame::One(_) | Frame::Many(_) | Frame::Batch(_) | Frame::Silent(_)
+        )
+    }
+}
+
 /// The three kinds of pub/sub message frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PushKind {

@@ -340,11 +340,7 @@ impl AsyncConnection {
 
     /// Whether `frame` answers a dropped call (and is consumed as such).
     fn discard(&mut self, frame: &Frame) -> bool {
-        let answer = matches!(
-            frame,
-            Frame::One(_) | Frame::Many(_) | Frame::Batch(_) | Frame::Silent(_)
-        );
-        if answer && self.abandoned > 0 {
+        if frame.is_answer() && self.abandoned > 0 {
             self.abandoned -= 1;
             self.conn.count_answer(frame);
             return true;

@@ -433,11 +433,7 @@ impl Connection {
 
     /// Counts `frame` if it answers a command (rather than being a message).
     pub(crate) fn count_answer(&mut self, frame: &Frame) {
-        let answer = matches!(
-            frame,
-            Frame::One(_) | Frame::Many(_) | Frame::Batch(_) | Frame::Silent(_)
-        );
-        self.answered += u64::from(answer);
+        self.answered += u64::from(frame.is_answer());
     }
 
     /// Err(Closed) once the engine is known to be gone and nothing is left to read.

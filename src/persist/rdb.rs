@@ -7,6 +7,8 @@
 //! saves at least 4 of them, a choice that only changes the bytes, not what they load as.
 //! Both servers load either form.
 
+use crate::store::number::parse_i64;
+
 /// The RDB version embedis writes and the newest it reads: redis-server 7.0's.
 pub(crate) const RDB_VERSION: u16 = 10;
 
@@ -98,9 +100,33 @@ pub(crate) fn write_length(out: &mut Vec<u8>, len: u64) {
 }
 
 /// Appends a string, plain: its length, then its bytes.
-pub(crate) fn write_string(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(crate) fn write_plain_string(out: &mut Vec<u8>, bytes: &[u8]) {
     write_length(out, bytes.len() as u64);
     out.extend_from_slice(bytes);
+}
+
+/// Appends a string as redis-server's `rdbSaveRawString` does, short of LZF: as a number
+/// when it is a canonical integer that fits 32 bits (tried for strings of up to 11
+/// bytes), else plain.
+pub(crate) fn write_string(out: &mut Vec<u8>, bytes: &[u8]) {
+    let small = (bytes.len() <= 11)
+        .then(|| parse_i64(bytes))
+        .flatten()
+        .and_then(|n| i32::try_from(n).ok());
+    match small {
+        Some(n) if i8::try_from(n).is_ok() => {
+            out.extend_from_slice(&[0xc0 | ENC_INT8, n as i8 as u8])
+        }
+        Some(n) if i16::try_from(n).is_ok() => {
+            out.push(0xc0 | ENC_INT16);
+            out.extend_from_slice(&(n as i16).to_le_bytes());
+        }
+        Some(n) => {
+            out.push(0xc0 | ENC_INT32);
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        None => write_plain_string(out, bytes),
+    }
 }
 
 /// Reads a payload's body front to back; every read is `None` past its end or on bytes
@@ -250,7 +276,7 @@ mod tests {
     #[test]
     fn a_sealed_payload_verifies_and_a_changed_byte_does_not() {
         let mut body = vec![0xf5];
-        write_string(&mut body, b"#!lua name=lib");
+        write_plain_string(&mut body, b"#!lua name=lib");
         let payload = seal(body.clone());
         assert_eq!(verify(&payload), Some(&body[..]));
         for at in 0..payload.len() {
@@ -281,7 +307,7 @@ mod tests {
     #[test]
     fn strings_decode_in_every_encoding() {
         let mut plain = Vec::new();
-        write_string(&mut plain, b"hello");
+        write_plain_string(&mut plain, b"hello");
         assert_eq!(Reader::new(&plain).string(), Some(b"hello".to_vec()));
         assert_eq!(Reader::new(&[0xc0, 0xfb]).string(), Some(b"-5".to_vec()));
         assert_eq!(

@@ -38,10 +38,7 @@ pub(crate) fn write(stream: &Stream, out: &mut Vec<u8>) {
     let nodes: Vec<_> = stream.log.raw_nodes().collect();
     rdb::write_length(out, nodes.len() as u64);
     for node in nodes {
-        let mut key = [0u8; 16];
-        key[..8].copy_from_slice(&node.first.ms.to_be_bytes());
-        key[8..].copy_from_slice(&node.first.seq.to_be_bytes());
-        rdb::write_string(out, &key);
+        rdb::write_plain_string(out, &raw_id(node.first));
         let mut elements: Vec<Vec<u8>> = Vec::new();
         let number = |n: i64| n.to_string().into_bytes();
         elements.push(number(i64::from(node.live)));
@@ -66,7 +63,7 @@ pub(crate) fn write(stream: &Stream, out: &mut Vec<u8>) {
             }
         }
         let packed = listpack::encode(elements.iter().map(Vec::as_slice));
-        rdb::write_string(out, &packed);
+        rdb::write_plain_string(out, &packed);
     }
     let log = &stream.log;
     rdb::write_length(out, log.len());
@@ -76,7 +73,7 @@ pub(crate) fn write(stream: &Stream, out: &mut Vec<u8>) {
     rdb::write_length(out, log.entries_added());
     rdb::write_length(out, stream.groups.len() as u64);
     for (name, group) in &stream.groups {
-        rdb::write_string(out, name);
+        rdb::write_plain_string(out, name);
         write_id(out, group.last_id);
         rdb::write_length(out, group.entries_read.unwrap_or(UNKNOWN_ENTRIES_READ));
         rdb::write_length(out, group.pel.len() as u64);
@@ -87,7 +84,7 @@ pub(crate) fn write(stream: &Stream, out: &mut Vec<u8>) {
         }
         rdb::write_length(out, group.consumers.len() as u64);
         for (name, consumer) in &group.consumers {
-            rdb::write_string(out, name);
+            rdb::write_plain_string(out, name);
             out.extend_from_slice(&consumer.seen_at.to_le_bytes());
             rdb::write_length(out, consumer.pending.len() as u64);
             for id in &consumer.pending {

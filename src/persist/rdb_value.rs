@@ -39,11 +39,11 @@ pub(crate) fn write(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::String(bytes) => {
             out.push(TYPE_STRING);
-            write_string(out, bytes);
+            rdb::write_string(out, bytes);
         }
         Value::Int(n) => {
             out.push(TYPE_STRING);
-            write_string(out, n.to_string().as_bytes());
+            rdb::write_string(out, n.to_string().as_bytes());
         }
         Value::Hash(hash) => write_hash(hash, out),
         Value::SortedSet(set) => write_sorted_set(set, out),
@@ -53,40 +53,19 @@ pub(crate) fn write(value: &Value, out: &mut Vec<u8>) {
     }
 }
 
-/// A string as redis-server saves one: as a number when it is a canonical integer that
-/// fits 32 bits (redis-server tries that for strings of up to 11 bytes), else plain.
-fn write_string(out: &mut Vec<u8>, bytes: &[u8]) {
-    let small = (bytes.len() <= 11)
-        .then(|| parse_i64(bytes))
-        .flatten()
-        .and_then(|n| i32::try_from(n).ok());
-    match small {
-        Some(n) if i8::try_from(n).is_ok() => out.extend_from_slice(&[0xc0, n as i8 as u8]),
-        Some(n) if i16::try_from(n).is_ok() => {
-            out.push(0xc1);
-            out.extend_from_slice(&(n as i16).to_le_bytes());
-        }
-        Some(n) => {
-            out.push(0xc2);
-            out.extend_from_slice(&n.to_le_bytes());
-        }
-        None => rdb::write_string(out, bytes),
-    }
-}
-
 fn write_hash(hash: &Hash, out: &mut Vec<u8>) {
     if hash.is_compact() {
         out.push(TYPE_HASH_LISTPACK);
         let elements = hash
             .iter()
             .flat_map(|(field, value)| [field.as_ref(), value.as_ref()]);
-        write_string(out, &listpack::encode(elements));
+        rdb::write_string(out, &listpack::encode(elements));
     } else {
         out.push(TYPE_HASH);
         rdb::write_length(out, hash.len() as u64);
         for (field, value) in hash.iter() {
-            write_string(out, field);
-            write_string(out, value);
+            rdb::write_string(out, field);
+            rdb::write_string(out, value);
         }
     }
 }
@@ -101,13 +80,13 @@ fn write_sorted_set(set: &SortedSet, out: &mut Vec<u8>) {
         let elements = texts
             .iter()
             .flat_map(|(member, score)| [member.as_ref(), score.as_bytes()]);
-        write_string(out, &listpack::encode(elements));
+        rdb::write_string(out, &listpack::encode(elements));
     } else {
         // Highest score first, as redis-server walks its skiplist from the tail.
         out.push(TYPE_ZSET_2);
         rdb::write_length(out, set.len() as u64);
         for (member, score) in set.by_rev_rank(0..set.len()) {
-            write_string(out, member);
+            rdb::write_string(out, member);
             out.extend_from_slice(&score.to_le_bytes());
         }
     }
@@ -118,12 +97,12 @@ fn write_set(set: &Set, out: &mut Vec<u8>) {
     if set.is_intset() {
         let values: Vec<i64> = members.iter().filter_map(|m| parse_i64(m)).collect();
         out.push(TYPE_SET_INTSET);
-        write_string(out, &listpack::encode_intset(&values));
+        rdb::write_string(out, &listpack::encode_intset(&values));
     } else {
         out.push(TYPE_SET);
         rdb::write_length(out, members.len() as u64);
         for member in members {
-            write_string(out, member);
+            rdb::write_string(out, member);
         }
     }
 }
@@ -152,7 +131,7 @@ fn write_list(list: &List, out: &mut Vec<u8>) {
     rdb::write_length(out, nodes.len() as u64);
     for node in nodes {
         rdb::write_length(out, CONTAINER_PACKED);
-        write_string(out, &listpack::encode(node));
+        rdb::write_string(out, &listpack::encode(node));
     }
 }
 

@@ -11,6 +11,7 @@
 
 use mlua::{Lua, MultiValue, Table, Value};
 
+use super::convert::{lua_string_bytes, lua_type_name};
 use super::script_error;
 
 /// Tables deeper than this are packed as nil (lua-cmsgpack's `LUACMSGPACK_MAX_NESTING`).
@@ -180,39 +181,28 @@ enum Unpack {
 /// `unpack(s)`: every value; `unpack_one(s [, offset])` and `unpack_limit(s, limit [,
 /// offset])`: the offset of the next value (-1 at the end) before the values read.
 fn unpack(lua: &Lua, name: &str, kind: Unpack, args: &MultiValue) -> Result<MultiValue, String> {
-    let arg = |at: usize| args.get(at).cloned().unwrap_or(Value::Nil);
-    let input = match arg(0) {
-        Value::String(text) => text.as_bytes().to_vec(),
-        Value::Integer(n) => n.to_string().into_bytes(),
-        Value::Number(n) => super::convert::lua_number_text(&Value::Number(n))
-            .unwrap_or_default()
-            .into_bytes(),
-        other => {
-            return Err(format!(
-                "bad argument #1 to '{name}' (string expected, got {})",
-                type_name(&other, args.is_empty())
-            ))
-        }
-    };
+    let input = args.front().and_then(lua_string_bytes).ok_or_else(|| {
+        format!(
+            "bad argument #1 to '{name}' (string expected, got {})",
+            lua_type_name(args.front())
+        )
+    })?;
     let integer = |at: usize, default: Option<i64>| -> Result<i64, String> {
-        match arg(at) {
-            Value::Integer(n) => Ok(n),
-            Value::Number(n) => Ok(n as i64),
-            Value::String(text) => {
-                crate::store::number::parse_i64(&text.as_bytes()).ok_or_else(|| {
-                    format!(
-                        "bad argument #{} to '{name}' (number expected, got string)",
-                        at + 1
-                    )
-                })
-            }
-            Value::Nil if default.is_some() => Ok(default.unwrap_or(0)),
-            other => Err(format!(
+        let value = args.get(at);
+        let integer = match value {
+            Some(Value::Integer(n)) => Some(*n),
+            Some(Value::Number(n)) => Some(*n as i64),
+            Some(Value::String(text)) => crate::store::number::parse_i64(&text.as_bytes()),
+            None | Some(Value::Nil) => default,
+            _ => None,
+        };
+        integer.ok_or_else(|| {
+            format!(
                 "bad argument #{} to '{name}' (number expected, got {})",
                 at + 1,
-                type_name(&other, args.len() <= at)
-            )),
-        }
+                lua_type_name(value)
+            )
+        })
     };
     let (limit, offset) = match kind {
         Unpack::All => (0, 0),
@@ -254,22 +244,6 @@ fn unpack(lua: &Lua, name: &str, kind: Unpack, args: &MultiValue) -> Result<Mult
         values.insert(0, Value::Number(next as f64));
     }
     Ok(MultiValue::from_iter(values))
-}
-
-/// Lua's name of a value's type for argument errors; `absent` when no value was given.
-fn type_name(value: &Value, absent: bool) -> &'static str {
-    if absent {
-        return "no value";
-    }
-    match value {
-        Value::Nil => "nil",
-        Value::Boolean(_) => "boolean",
-        Value::Table(_) => "table",
-        Value::Function(_) => "function",
-        Value::Thread(_) => "thread",
-        Value::LightUserData(_) | Value::UserData(_) => "userdata",
-        _ => "value",
-    }
 }
 
 enum Decode {
@@ -373,24 +347,31 @@ impl Cursor<'_> {
     }
 
     fn array(&mut self, lua: &Lua, len: usize, depth: usize) -> Result<Value, Decode> {
+        self.container(lua, len, depth, false)
+    }
+
+    fn map(&mut self, lua: &Lua, len: usize, depth: usize) -> Result<Value, Decode> {
+        self.container(lua, len, depth, true)
+    }
+
+    /// An array (values at 1..len) or a map (`len` key-value pairs).
+    fn container(
+        &mut self,
+        lua: &Lua,
+        len: usize,
+        depth: usize,
+        map: bool,
+    ) -> Result<Value, Decode> {
         if depth >= MAX_UNPACK_DEPTH {
             return Err(Decode::Bad);
         }
         let table = lua.create_table()?;
         for index in 1..=len {
-            let value = self.value(lua, depth + 1)?;
-            table.raw_set(index, value)?;
-        }
-        Ok(Value::Table(table))
-    }
-
-    fn map(&mut self, lua: &Lua, len: usize, depth: usize) -> Result<Value, Decode> {
-        if depth >= MAX_UNPACK_DEPTH {
-            return Err(Decode::Bad);
-        }
-        let table = lua.create_table()?;
-        for _ in 0..len {
-            let key = self.value(lua, depth + 1)?;
+            let key = if map {
+                self.value(lua, depth + 1)?
+            } else {
+                Value::Number(index as f64)
+            };
             let value = self.value(lua, depth + 1)?;
             table.raw_set(key, value)?;
         }

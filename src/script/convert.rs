@@ -41,6 +41,29 @@ pub(super) fn lua_number_text(value: &Value) -> Option<String> {
     }
 }
 
+/// What `luaL_checklstring` takes: a string's bytes, or a number as Lua prints it.
+pub(super) fn lua_string_bytes(value: &Value) -> Option<Vec<u8>> {
+    match value {
+        Value::String(text) => Some(text.as_bytes().to_vec()),
+        number => lua_number_text(number).map(String::into_bytes),
+    }
+}
+
+/// A value's Lua type name, as argument errors print it (`no value` for a missing one).
+pub(super) fn lua_type_name(value: Option<&Value>) -> &'static str {
+    match value {
+        None => "no value",
+        Some(Value::Nil) => "nil",
+        Some(Value::Boolean(_)) => "boolean",
+        Some(Value::Table(_)) => "table",
+        Some(Value::Function(_)) => "function",
+        Some(Value::Thread(_)) => "thread",
+        Some(Value::String(_)) => "string",
+        Some(Value::Integer(_) | Value::Number(_)) => "number",
+        Some(_) => "userdata",
+    }
+}
+
 /// `{err = text}`: an error reply as Lua sees it.
 pub(super) fn error_table(lua: &Lua, text: &str) -> mlua::Result<Value> {
     let table = lua.create_table()?;

@@ -11,6 +11,7 @@
 
 use mlua::{Lua, MultiValue, Table, Value};
 
+use super::convert::{lua_string_bytes, lua_type_name};
 use super::script_error;
 
 /// The alignment `!` sets without a number (the platform's largest, as the C library
@@ -189,86 +190,42 @@ fn invalid(function: &str, option: u8) -> String {
 }
 
 fn format_arg(args: &MultiValue, function: &str) -> Result<Vec<u8>, String> {
-    match args.front() {
-        Some(Value::String(text)) => Ok(text.as_bytes().to_vec()),
-        Some(number @ (Value::Integer(_) | Value::Number(_))) => {
-            Ok(super::convert::lua_number_text(number)
-                .unwrap_or_default()
-                .into_bytes())
-        }
-        other => Err(format!(
-            "bad argument #1 to '{function}' (string expected, got {})",
-            type_name(other)
-        )),
-    }
+    let format = args.front();
+    format
+        .and_then(lua_string_bytes)
+        .ok_or_else(|| expected(function, 0, "string", format))
 }
 
-fn type_name(value: Option<&Value>) -> &'static str {
-    match value {
-        None => "no value",
-        Some(Value::Nil) => "nil",
-        Some(Value::Boolean(_)) => "boolean",
-        Some(Value::Table(_)) => "table",
-        Some(Value::Function(_)) => "function",
-        Some(Value::String(_)) => "string",
-        Some(Value::Integer(_) | Value::Number(_)) => "number",
-        Some(_) => "userdata",
-    }
-}
-
-/// In `pack` a missing argument reads as nil (the C library's buffer sits on the stack
-/// above the arguments), elsewhere as no value.
-fn missing_name(function: &str) -> &'static str {
-    if function == "pack" {
-        "nil"
-    } else {
-        "no value"
-    }
+/// `bad argument #n to 'function' (<what> expected, got <type>)`. In `pack` a missing
+/// argument past the format reads as nil (the C library's buffer sits on the stack above
+/// the arguments), elsewhere as no value.
+fn expected(function: &str, at: usize, what: &str, value: Option<&Value>) -> String {
+    let got = match value {
+        None if function == "pack" && at > 0 => "nil",
+        other => lua_type_name(other),
+    };
+    format!(
+        "bad argument #{} to '{function}' ({what} expected, got {got})",
+        at + 1
+    )
 }
 
 fn number_arg(args: &MultiValue, at: usize, function: &str) -> Result<f64, String> {
-    match args.get(at) {
-        Some(Value::Integer(n)) => Ok(*n as f64),
-        Some(Value::Number(n)) => Ok(*n),
-        Some(Value::String(text)) => crate::store::double::parse_lenient(&text.as_bytes())
-            .ok_or_else(|| {
-                format!(
-                    "bad argument #{} to '{function}' (number expected, got string)",
-                    at + 1
-                )
-            }),
-        None => Err(format!(
-            "bad argument #{} to '{function}' (number expected, got {})",
-            at + 1,
-            missing_name(function)
-        )),
-        other => Err(format!(
-            "bad argument #{} to '{function}' (number expected, got {})",
-            at + 1,
-            type_name(other)
-        )),
-    }
+    let value = args.get(at);
+    let number = match value {
+        Some(Value::Integer(n)) => Some(*n as f64),
+        Some(Value::Number(n)) => Some(*n),
+        Some(Value::String(text)) => crate::store::double::parse_lenient(&text.as_bytes()),
+        _ => None,
+    };
+    number.ok_or_else(|| expected(function, at, "number", value))
 }
 
 fn string_arg(args: &MultiValue, at: usize, function: &str) -> Result<Vec<u8>, String> {
-    match args.get(at) {
-        Some(Value::String(text)) => Ok(text.as_bytes().to_vec()),
-        Some(number @ (Value::Integer(_) | Value::Number(_))) => {
-            Ok(super::convert::lua_number_text(number)
-                .unwrap_or_default()
-                .into_bytes())
-        }
-        None => Err(format!(
-            "bad argument #{} to '{function}' (string expected, got {})",
-            at + 1,
-            missing_name(function)
-        )),
-        other => Err(format!(
-            "bad argument #{} to '{function}' (string expected, got {})",
-            at + 1,
-            type_name(other)
-        )),
-    }
+    let value = args.get(at);
+    value
+        .and_then(lua_string_bytes)
+        .ok_or_else(|| expected(function, at, "string", value))
 }
 
 /// An integer of `size` bytes in the chosen order; past 8 bytes, zeros (the C library
