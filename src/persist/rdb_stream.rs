@@ -73,7 +73,7 @@ pub(crate) fn write(stream: &Stream, out: &mut Vec<u8>) {
     rdb::write_length(out, log.entries_added());
     rdb::write_length(out, stream.groups.len() as u64);
     for (name, group) in &stream.groups {
-        rdb::write_plain_string(out, name);
+        rdb::write_string(out, name);
         write_id(out, group.last_id);
         rdb::write_length(out, group.entries_read.unwrap_or(UNKNOWN_ENTRIES_READ));
         rdb::write_length(out, group.pel.len() as u64);
@@ -84,7 +84,7 @@ pub(crate) fn write(stream: &Stream, out: &mut Vec<u8>) {
         }
         rdb::write_length(out, group.consumers.len() as u64);
         for (name, consumer) in &group.consumers {
-            rdb::write_plain_string(out, name);
+            rdb::write_string(out, name);
             out.extend_from_slice(&consumer.seen_at.to_le_bytes());
             rdb::write_length(out, consumer.pending.len() as u64);
             for id in &consumer.pending {
