@@ -200,6 +200,8 @@ pub enum Error {
     HyperLogLog(HyperLogLogError),
     /// A CLIENT TRACKING or CLIENT CACHING error (client-side caching).
     Tracking(TrackingError),
+    /// COMMAND GETKEYS or GETKEYSANDFLAGS could not read keys from the line it was given.
+    GetKeys(GetKeysError),
     /// An error a Lua script raised or returned, or EVAL's own (`NOSCRIPT`, a compile
     /// error): the whole error line after `-`, code included, as the script made it.
     Script(String),
@@ -487,6 +489,48 @@ impl ListError {
             ListError::TimeoutNotFloat => "timeout is not a float or out of range",
             ListError::TimeoutNegative => "timeout is negative",
         }
+    }
+}
+
+/// Why COMMAND GETKEYS (or GETKEYSANDFLAGS) found no keys to report, with Redis's text.
+///
+/// ```
+/// use embedis::{Error, GetKeysError};
+/// assert_eq!(
+///     Error::GetKeys(GetKeysError::NoKeyArguments).to_string(),
+///     "ERR The command has no key arguments"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GetKeysError {
+    /// The line names no command (or no subcommand) embedis knows.
+    InvalidCommand,
+    /// The command never takes keys (PING, CLIENT KILL, SSUBSCRIBE's shard channels).
+    NoKeyArguments,
+    /// The line does not fit the command's arity.
+    InvalidArgumentCount,
+    /// The line's key count or keywords do not parse, so no key can be found.
+    InvalidArguments,
+}
+
+impl GetKeysError {
+    /// The message after `ERR `.
+    pub fn message(self) -> &'static str {
+        match self {
+            GetKeysError::InvalidCommand => "Invalid command specified",
+            GetKeysError::NoKeyArguments => "The command has no key arguments",
+            GetKeysError::InvalidArgumentCount => {
+                "Invalid number of arguments specified for command"
+            }
+            GetKeysError::InvalidArguments => "Invalid arguments specified for command",
+        }
+    }
+}
+
+impl From<GetKeysError> for Error {
+    fn from(error: GetKeysError) -> Error {
+        Error::GetKeys(error)
     }
 }
 
@@ -1059,6 +1103,7 @@ impl fmt::Display for Error {
             Error::Stream(error) => write!(f, "ERR {}", error.message()),
             Error::SortedSet(error) => write!(f, "ERR {}", error.message()),
             Error::List(error) => write!(f, "ERR {}", error.message()),
+            Error::GetKeys(error) => write!(f, "ERR {}", error.message()),
             Error::Bitmap(error) => write!(f, "ERR {}", error.message()),
             Error::HyperLogLog(error) => error.fmt(f),
             Error::Tracking(error) => error.fmt(f),

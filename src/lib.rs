@@ -154,8 +154,8 @@ pub use clock::{Clock, ClockWaker, ManualClock, SystemClock};
 pub use cmd::{IncrexReply, IntoArg, ThrottleReply};
 pub use config::EngineBuilder;
 pub use error::{
-    BitmapError, Error, GeoError, HyperLogLogError, ListError, SortedSetError, StreamError,
-    TrackingError,
+    BitmapError, Error, GeoError, GetKeysError, HyperLogLogError, ListError, SortedSetError,
+    StreamError, TrackingError,
 };
 #[cfg(feature = "async")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]

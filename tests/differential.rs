@@ -4057,6 +4057,24 @@ const RANDOM_KEY: &[Case] = &[
     ("randomkey inside multi", &["MULTI", "RANDOMKEY", "SET k v", "RANDOMKEY", "DEL k", "RANDOMKEY", "EXEC", "MULTI", "RANDOMKEY x", "EXEC"]),
 ];
 
+/// COMMAND: key finding on command lines (by key specs, and by the command's own function
+/// where the specs fail), INFO of plain commands, LIST filters and errors. The containers'
+/// INFO rows and every command's row are compared in tests/differential_command_info.rs.
+#[rustfmt::skip]
+const INTROSPECTION: &[Case] = &[
+    ("getkeys by index and range", &["COMMAND GETKEYS get k", "COMMAND GETKEYS mset a 1 b 2", "COMMAND GETKEYS del a b c", "COMMAND GETKEYS rename a b", "COMMAND GETKEYS lmove a b left right", "COMMAND GETKEYS smove a b m", "COMMAND GETKEYS msetnx a 1", "COMMAND GETKEYS pfcount a b", "COMMAND GETKEYS object encoding k", "COMMAND GETKEYS xinfo stream s full", "COMMAND GETKEYS xgroup create s g $", "COMMAND GETKEYS bitop and d a b c", "COMMAND GETKEYS lcs a b", "COMMAND GETKEYS copy a b db 1", "COMMAND GETKEYS blpop a b 0", "COMMAND GETKEYS brpoplpush a b 0", "COMMAND GETKEYS dump k", "COMMAND GETKEYS restore k 0 x"]),
+    ("getkeys by keyword", &["COMMAND GETKEYS xread streams a b 0 0", "COMMAND GETKEYS xread count 1 block 0 streams a 0", "COMMAND GETKEYS xread streams a b c", "COMMAND GETKEYS xread STREAMS streams 0", "COMMAND GETKEYS xreadgroup group g c streams a b", "COMMAND GETKEYS xreadgroup group g c count 1 noack streams a b 0 0", "COMMAND GETKEYS georadius k 1 2 3 m store d", "COMMAND GETKEYS georadius k 1 2 3 m storedist d store e", "COMMAND GETKEYS georadiusbymember k m 3 km store d", "COMMAND GETKEYS georadius k 1 2 3 m"]),
+    ("getkeys by count", &["COMMAND GETKEYS zunionstore d 2 a b weights 1 2", "COMMAND GETKEYS zunionstore d 1 a b c", "COMMAND GETKEYS zinter 2 a b", "COMMAND GETKEYS zdiff 1 a", "COMMAND GETKEYS sintercard 2 a b limit 1", "COMMAND GETKEYS zintercard 1 a", "COMMAND GETKEYS lmpop 2 a b left", "COMMAND GETKEYS blmpop 0 2 a b left", "COMMAND GETKEYS zmpop 1 a min", "COMMAND GETKEYS bzmpop 0 1 a max", "COMMAND GETKEYS eval s 2 a b c", "COMMAND GETKEYS evalsha s 1 a", "COMMAND GETKEYS fcall f 1 a b", "COMMAND GETKEYS fcall_ro f 0", "COMMAND GETKEYS eval_ro s 0 x"]),
+    ("getkeys falls back when the count does not parse", &["COMMAND GETKEYS eval s 1x k", "COMMAND GETKEYS eval s \" 1\" k", "COMMAND GETKEYS eval s -1 k", "COMMAND GETKEYS eval s 2 k", "COMMAND GETKEYS sintercard 2x a b", "COMMAND GETKEYS zunionstore d 5 a", "COMMAND GETKEYS zunionstore d 0 a", "COMMAND GETKEYS zunionstore d x a", "COMMAND GETKEYS lmpop 0 a left", "COMMAND GETKEYS zinter 3 a b", "COMMAND GETKEYS bzmpop 0 x a min"]),
+    ("getkeys of sort and set", &["COMMAND GETKEYS sort k", "COMMAND GETKEYS sort k by w get # store d", "COMMAND GETKEYS sort k store d store e", "COMMAND GETKEYS sort k limit 0 store store", "COMMAND GETKEYS sort k get store", "COMMAND GETKEYS sort k store", "COMMAND GETKEYS sort_ro k by w", "COMMAND GETKEYS set k v", "COMMAND GETKEYS set k v get", "COMMAND GETKEYS bitfield k get u8 0"]),
+    ("getkeysandflags", &["COMMAND GETKEYSANDFLAGS get k", "COMMAND GETKEYSANDFLAGS set k v", "COMMAND GETKEYSANDFLAGS set k v GET", "COMMAND GETKEYSANDFLAGS set k v gett", "COMMAND GETKEYSANDFLAGS set k get v", "COMMAND GETKEYSANDFLAGS sort k store d", "COMMAND GETKEYSANDFLAGS sort_ro k", "COMMAND GETKEYSANDFLAGS bitfield k get u8 0", "COMMAND GETKEYSANDFLAGS bitfield k get u8", "COMMAND GETKEYSANDFLAGS bitfield k overflow wrap get u8 0", "COMMAND GETKEYSANDFLAGS bitfield k get u8 0 set u8 0 1", "COMMAND GETKEYSANDFLAGS bitfield k incrby u8 0 1", "COMMAND GETKEYSANDFLAGS zunionstore d 2 a b", "COMMAND GETKEYSANDFLAGS eval s 1x k", "COMMAND GETKEYSANDFLAGS georadius k 1 2 3 m store d", "COMMAND GETKEYSANDFLAGS xread streams a 0", "COMMAND GETKEYSANDFLAGS lmove a b left left", "COMMAND GETKEYSANDFLAGS getdel k", "COMMAND GETKEYSANDFLAGS xadd s * f v", "COMMAND GETKEYSANDFLAGS pfcount a", "COMMAND GETKEYSANDFLAGS rpoplpush a b", "COMMAND GETKEYSANDFLAGS getex k"]),
+    ("getkeys errors", &["COMMAND GETKEYS", "COMMAND GETKEYS get", "COMMAND GETKEYS nosuch k", "COMMAND GETKEYS get a b", "COMMAND GETKEYS ping x", "COMMAND GETKEYS echo x", "COMMAND GETKEYS client kill x", "COMMAND GETKEYS client nosuch", "COMMAND GETKEYS CLIENT LIST", "COMMAND GETKEYS config get x", "COMMAND GETKEYS subscribe a b", "COMMAND GETKEYS ssubscribe a b", "COMMAND GETKEYS spublish a b", "COMMAND GETKEYS command getkeys get k", "COMMAND GETKEYS xread count 1", "COMMAND GETKEYS xread streams", "COMMAND GETKEYS xadd s", "COMMAND GETKEYS GET k", "COMMAND GETKEYSANDFLAGS nosuch", "COMMAND GETKEYSANDFLAGS ping x"]),
+    ("info of plain commands", &["COMMAND INFO get", "COMMAND INFO GET set", "COMMAND INFO nosuch get", "COMMAND INFO xreadgroup sort sort_ro eval", "COMMAND INFO client|kill", "COMMAND INFO CONFIG|GET xgroup|create", "COMMAND INFO client|nosuch get|x client|kill|x |", "COMMAND INFO \"\"", "COMMAND INFO keys scan georadius zunionstore xadd"]),
+    ("list filters", &["!sorted COMMAND LIST FILTERBY PATTERN z*", "!sorted COMMAND LIST FILTERBY PATTERN H*", "!sorted COMMAND LIST FILTERBY PATTERN client|*", "!sorted COMMAND LIST FILTERBY PATTERN ?et", "!sorted COMMAND LIST FILTERBY ACLCAT hash", "!sorted COMMAND LIST FILTERBY ACLCAT LIST", "!sorted COMMAND LIST FILTERBY ACLCAT geo", "!sorted COMMAND LIST FILTERBY ACLCAT pubsub", "COMMAND LIST FILTERBY ACLCAT nosuch", "COMMAND LIST FILTERBY MODULE x", "COMMAND LIST FILTERBY PATTERN nosuch*"]),
+    ("list errors", &["COMMAND LIST x", "COMMAND LIST FILTERBY", "COMMAND LIST FILTERBY PATTERN", "COMMAND LIST FILTERBY nosuch x", "COMMAND LIST FILTERBY ACLCAT a b", "COMMAND LIST filter PATTERN x", "COMMAND COUNT x", "COMMAND HELP x", "COMMAND nosuch"]),
+    ("command inside multi", &["MULTI", "COMMAND GETKEYS get k", "COMMAND INFO get", "COMMAND GETKEYS nosuch", "EXEC"]),
+];
+
 // HELLO inside MULTI: run separately, once per protocol (see the test below).
 #[rustfmt::skip]
 const HELLO_IN_MULTI: &[Case] = &[
@@ -4075,6 +4093,17 @@ const KNOWN_DIFFERENCES: &[Case] = &[
     // CL.THROTTLE.MS is an embedis extension. tests/throttle.rs checks both.
     ("cl.throttle", &["CL.THROTTLE k 1 1 1"]),
     ("cl.throttle.ms", &["CL.THROTTLE.MS k 1 1 1000"]),
+    // COMMAND COUNT, LIST and INFO count and list embedis's own commands: the 7.0 ones it
+    // lacks (ACL CAT, MEMORY, LATENCY, ...) and its additions (CL.THROTTLE, XACKDEL, ...).
+    ("command count", &["COMMAND COUNT"]),
+    ("command list", &["!sorted COMMAND LIST"]),
+    ("command", &["!sorted COMMAND"]),
+    ("command info of everything", &["!sorted COMMAND INFO"]),
+    ("command getkeys of an embedis command", &["COMMAND GETKEYS CL.THROTTLE k 1 1 1"]),
+    // COMMAND HELP leaves out DOCS, which embedis does not answer (it ships no
+    // documentation text).
+    ("command help", &["COMMAND HELP"]),
+    ("command docs", &["COMMAND DOCS get"]),
     // OBJECT ENCODING reads a string's encoding from its bytes; redis-server keeps `raw`
     // for a short string APPEND (or SETRANGE, SETBIT) edited (README, known differences).
     ("object encoding after append", &["SET k ab", "APPEND k c", "OBJECT ENCODING k"]),
@@ -4235,6 +4264,11 @@ fn dump_restore() {
 }
 
 #[test]
+fn introspection() {
+    run_table(INTROSPECTION, BOTH);
+}
+
+#[test]
 fn random_key() {
     run_table(RANDOM_KEY, BOTH);
 }
@@ -4296,6 +4330,7 @@ fn every_command_is_covered() {
         LCS,
         DUMP_RESTORE,
         RANDOM_KEY,
+        INTROSPECTION,
         HELLO_IN_MULTI,
         KNOWN_DIFFERENCES,
     ];

@@ -17,6 +17,7 @@ pub(crate) mod bitmap;
 pub(crate) mod clients;
 pub(crate) mod cluster;
 mod collection_scan;
+mod command_meta;
 pub(crate) mod config;
 pub(crate) mod connection;
 pub(crate) mod context;
@@ -30,6 +31,8 @@ pub(crate) mod hash;
 pub(crate) mod hyperloglog;
 pub(crate) mod increx;
 pub(crate) mod info;
+pub(crate) mod introspect;
+pub(crate) mod key_specs;
 pub(crate) mod keys;
 pub(crate) mod lcs;
 pub(crate) mod list;
@@ -78,6 +81,7 @@ pub use hash::{
 pub use hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 pub use increx::{Increx, IncrexReply};
 pub use info::Info;
+pub use introspect::Introspect;
 pub use keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, RenameNx, Scan, Type};
 pub use lcs::Lcs;
 pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
@@ -362,6 +366,7 @@ pub enum Command {
     ClusterDisabled(ClusterDisabled),
     Select(Select),
     Config(Config),
+    Introspect(Introspect),
     Subscribe(Subscribe),
     Unsubscribe(Unsubscribe),
     Publish(Publish),
@@ -777,6 +782,7 @@ impl Command {
             Command::ClusterDisabled(c) => c.name(),
             Command::Select(_) => "select",
             Command::Config(c) => c.name(),
+            Command::Introspect(c) => c.name(),
             Command::Subscribe(c) => c.name(),
             Command::Unsubscribe(c) => c.name(),
             Command::Publish(c) => c.name(),
@@ -955,6 +961,7 @@ impl Command {
             Command::ClusterDisabled(c) => c.apply(ctx),
             Command::Select(c) => c.apply(ctx),
             Command::Config(c) => c.apply(ctx),
+            Command::Introspect(c) => c.apply(),
             Command::Subscribe(c) => c.apply(ctx),
             Command::Unsubscribe(c) => c.apply(ctx),
             Command::Publish(c) => c.apply(ctx),
@@ -1137,6 +1144,7 @@ typed! {
     Restore => Restore: Reply,
     Select => Select: (),
     Config => Config: Reply,
+    Introspect => Introspect: Reply,
     Subscribe => Subscribe: Reply,
     Unsubscribe => Unsubscribe: Reply,
     Publish => Publish: i64,

@@ -165,6 +165,7 @@ impl Command {
             | Command::ClusterDisabled(_)
             | Command::Select(_)
             | Command::Config(_)
+            | Command::Introspect(_)
             | Command::Subscribe(_)
             | Command::Unsubscribe(_)
             | Command::Publish(_)
@@ -464,6 +465,13 @@ mod tests {
         ("config set maxmemory 0", &[]),
         ("config resetstat", &[]),
         ("config help", &[]),
+        ("command", &[]),
+        ("command count", &[]),
+        ("command list filterby pattern g*", &[]),
+        ("command info get", &[]),
+        ("command getkeys get k", &[]),
+        ("command getkeysandflags get k", &[]),
+        ("command help", &[]),
         ("xadd k * f v", &[]),
         ("xadd k MAXLEN 10 * f v", &[]),
         ("xlen k", &["k"]),
@@ -606,6 +614,38 @@ mod tests {
         let command = Command::from_argv(["MGET", "a", "b"]).unwrap();
         command.read_keys_into(&mut keys);
         assert_eq!(keys, ["earlier", "a", "b"].map(Bytes::from));
+    }
+
+    /// What the parsed command remembers is what redis-server finds on the line with the
+    /// key specifications (COMMAND GETKEYS), for every command flagged `readonly`.
+    #[test]
+    fn read_keys_are_the_getkeys_keys_of_readonly_commands() {
+        let mut checked = 0;
+        for (line, expected) in all_lines() {
+            let argv: Vec<Bytes> = line
+                .split(' ')
+                .map(|w| Bytes::from(w.to_string()))
+                .collect();
+            let Ok((spec, _)) = table::lookup(&argv, None) else {
+                continue;
+            };
+            let Some(meta) = crate::cmd::introspect::meta_of(spec) else {
+                panic!("{line}: no metadata");
+            };
+            // Read-only scripts are not remembered themselves, only the commands they run.
+            let script = matches!(spec.name, "eval_ro" | "evalsha_ro" | "fcall_ro");
+            if !meta.has_flag("readonly") || script {
+                continue;
+            }
+            let found: Vec<&[u8]> = crate::cmd::key_specs::keys_of(meta, &argv)
+                .into_iter()
+                .map(|(at, _)| &argv[at][..])
+                .collect();
+            let expected: Vec<&[u8]> = expected.iter().map(|key| key.as_bytes()).collect();
+            assert_eq!(found, expected, "{line}");
+            checked += 1;
+        }
+        assert!(checked > 50, "only {checked} read-only lines");
     }
 
     #[test]

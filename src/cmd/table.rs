@@ -24,6 +24,7 @@ use super::hash::{
 use super::hyperloglog::{PfAdd, PfCount, PfDebug, PfMerge, PfSelfTest};
 use super::increx::Increx;
 use super::info::Info;
+use super::introspect::Introspect;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, Scan, Type};
 use super::lcs::Lcs;
 use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
@@ -62,7 +63,8 @@ pub(crate) struct CommandSpec {
     pub(crate) name: &'static str,
     /// Redis's convention: `n` exactly n arguments counting the name, `-n` at least n.
     pub(crate) arity: i32,
-    /// `None` for container commands, which dispatch on their subcommand.
+    /// `None` for container commands, which dispatch on their subcommand (COMMAND has
+    /// both: alone it answers for every command).
     pub(crate) parse: Option<ParseFn>,
     pub(crate) subcommands: &'static [CommandSpec],
 }
@@ -134,6 +136,19 @@ const XINFO_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("xinfo|groups", 3, XInfo::parse_groups),
     cmd("xinfo|consumers", 4, XInfo::parse_consumers),
     cmd("xinfo|help", 2, XInfo::parse_help),
+];
+
+const COMMAND_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("command|count", 2, Introspect::parse_count),
+    cmd("command|list", -2, Introspect::parse_list),
+    cmd("command|info", -2, Introspect::parse_info),
+    cmd("command|getkeys", -4, Introspect::parse_getkeys),
+    cmd(
+        "command|getkeysandflags",
+        -4,
+        Introspect::parse_getkeysandflags,
+    ),
+    cmd("command|help", 2, Introspect::parse_help),
 ];
 
 const CLUSTER_SUBCOMMANDS: &[CommandSpec] = &[
@@ -380,6 +395,13 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("dump", 2, super::dump::Dump::parse),
     cmd("restore", -4, super::dump::Restore::parse),
     cmd("debug", -2, refuse_debug),
+    // `COMMAND` alone lists every command; with a word, it is a container.
+    CommandSpec {
+        name: "command",
+        arity: -1,
+        parse: Some(Introspect::parse_all),
+        subcommands: COMMAND_SUBCOMMANDS,
+    },
     CommandSpec {
         name: "cluster",
         arity: -2,
@@ -557,6 +579,45 @@ fn refuse_debug(_: &mut Args) -> Result<Command, Error> {
     Err(Error::DebugNotAllowed)
 }
 
+/// Every top-level row, the scripting ones included when built.
+pub(crate) fn all() -> impl Iterator<Item = &'static CommandSpec> {
+    COMMANDS.iter().chain(SCRIPT_COMMANDS)
+}
+
+/// The row of a full name in any case (`get`, `CLIENT|KILL`), as COMMAND INFO looks names
+/// up: a subcommand only under its container's full name.
+pub(crate) fn find_full_name(name: &[u8]) -> Option<&'static CommandSpec> {
+    let mut parts = name.split(|&b| b == b'|');
+    let top = find(parts.next()?)?;
+    let Some(sub) = parts.next() else {
+        return Some(top);
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    find_subcommand(top, sub)
+}
+
+/// The row a command line names, as COMMAND GETKEYS looks it up: the container itself
+/// when it has no subcommands or none is given, else its subcommand (`None` if unknown).
+pub(crate) fn find_for_line(line: &[Bytes]) -> Option<&'static CommandSpec> {
+    let top = find(line.first()?)?;
+    match line.get(1) {
+        Some(sub) if !top.subcommands.is_empty() => find_subcommand(top, sub),
+        _ => Some(top),
+    }
+}
+
+fn find_subcommand(top: &'static CommandSpec, sub: &[u8]) -> Option<&'static CommandSpec> {
+    let sub = lowercase(sub);
+    top.subcommands.iter().find(|candidate| {
+        candidate
+            .name
+            .split_once('|')
+            .is_some_and(|(_, name)| name.as_bytes() == sub.as_slice())
+    })
+}
+
 /// The table's own spelling of a full command name (`get`, `client|list`).
 pub(crate) fn static_name(full: &str) -> Option<&'static str> {
     let top = full.split_once('|').map_or(full, |(top, _)| top);
@@ -587,7 +648,8 @@ fn lowercase(name: &[u8]) -> SmallVec<[u8; 24]> {
     name.iter().map(u8::to_ascii_lowercase).collect()
 }
 
-fn arity_fits(arity: i32, argc: usize) -> bool {
+/// Whether `argc` words (the name included) fit Redis's `arity`.
+pub(crate) fn arity_fits(arity: i32, argc: usize) -> bool {
     let argc = i64::try_from(argc).unwrap_or(i64::MAX);
     let arity = i64::from(arity);
     if arity >= 0 {
@@ -611,7 +673,7 @@ pub(crate) fn lookup(
     let Some(spec) = found.or_else(|| find(name)) else {
         return Err(Error::unknown_command(name, &argv[1..]));
     };
-    if spec.subcommands.is_empty() {
+    if spec.subcommands.is_empty() || (spec.parse.is_some() && argv.len() == 1) {
         return if arity_fits(spec.arity, argv.len()) {
             Ok((spec, 1))
         } else {
@@ -621,14 +683,7 @@ pub(crate) fn lookup(
     let Some(sub) = argv.get(1) else {
         return Err(Error::arity(spec.name));
     };
-    let sub_lower = lowercase(sub);
-    let found = spec.subcommands.iter().find(|candidate| {
-        candidate
-            .name
-            .split_once('|')
-            .is_some_and(|(_, sub)| sub.as_bytes() == sub_lower.as_slice())
-    });
-    match found {
+    match find_subcommand(spec, sub) {
         Some(found) if arity_fits(found.arity, argv.len()) => Ok((found, 2)),
         Some(found) => Err(Error::arity(found.name)),
         None => Err(Error::unknown_subcommand(sub, name)),
