@@ -209,6 +209,11 @@ pub enum Error {
     Object(&'static str),
     /// AUTH with a password only, while the default user has none (no `requirepass`).
     AuthWithoutPassword,
+    /// A monitoring connection sent a command that reads, writes or may reach other
+    /// clients: redis-server treats a monitor as a replica, which may not.
+    MonitorKeyspace,
+    /// MONITOR inside a transaction (its connection must answer every command).
+    MonitorInTransaction,
     /// SORT met a weight that is not a number (or overflows).
     SortScore,
     /// LCS of a key that holds another type than a string.
@@ -989,6 +994,10 @@ impl fmt::Display for Error {
             }
             Error::NotInteger => f.write_str("ERR value is not an integer or out of range"),
             Error::Object(text) => write!(f, "ERR {text}"),
+            Error::MonitorKeyspace => f.write_str("ERR Replica can't interact with the keyspace"),
+            Error::MonitorInTransaction => {
+                f.write_str("ERR MONITOR isn't allowed for DENY BLOCKING client")
+            }
             Error::AuthWithoutPassword => f.write_str("ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"),
             Error::SortScore => f.write_str("ERR One or more scores can't be converted into double"),
             Error::LcsNotStrings => f.write_str("ERR The specified keys must contain string values"),

@@ -4073,6 +4073,8 @@ const INTROSPECTION: &[Case] = &[
     ("list filters", &["!sorted COMMAND LIST FILTERBY PATTERN z*", "!sorted COMMAND LIST FILTERBY PATTERN H*", "!sorted COMMAND LIST FILTERBY PATTERN client|*", "!sorted COMMAND LIST FILTERBY PATTERN ?et", "!sorted COMMAND LIST FILTERBY ACLCAT hash", "!sorted COMMAND LIST FILTERBY ACLCAT LIST", "!sorted COMMAND LIST FILTERBY ACLCAT geo", "!sorted COMMAND LIST FILTERBY ACLCAT pubsub", "COMMAND LIST FILTERBY ACLCAT nosuch", "COMMAND LIST FILTERBY MODULE x", "COMMAND LIST FILTERBY PATTERN nosuch*"]),
     ("list errors", &["COMMAND LIST x", "COMMAND LIST FILTERBY", "COMMAND LIST FILTERBY PATTERN", "COMMAND LIST FILTERBY nosuch x", "COMMAND LIST FILTERBY ACLCAT a b", "COMMAND LIST filter PATTERN x", "COMMAND COUNT x", "COMMAND HELP x", "COMMAND nosuch"]),
     ("command inside multi", &["MULTI", "COMMAND GETKEYS get k", "COMMAND INFO get", "COMMAND GETKEYS nosuch", "EXEC"]),
+    // MONITOR over several connections is compared in tests/differential_pubsub.rs.
+    ("monitor refused in a transaction", &["MONITOR x", "MULTI", "MONITOR", "EXEC", "PING", "EVAL \"return redis.call('monitor')\" 0"]),
 ];
 
 // HELLO inside MULTI: run separately, once per protocol (see the test below).

@@ -34,6 +34,8 @@
 //! - `hello`: a HELLO map: connection id masked, version cut to major.minor;
 //! - `fast` (`:` only): also fails if the step takes more than a second (glob matching must
 //!   not backtrack exponentially);
+//! - `monitor`: MONITOR lines with their time masked and each client address replaced by
+//!   the order it first appears in (`+<t> [0 #1] "set" "k" "v"`); other frames as they are;
 //! - `exec`: push frames that redis-server 7.0 writes inside an EXEC array (a message for
 //!   the client running EXEC) are moved ahead of the array, where embedis sends them; see
 //!   `pushes_out_of_exec`.
@@ -66,6 +68,7 @@ enum Mode {
     Hello,
     Fast,
     Exec,
+    Monitor,
 }
 
 #[derive(Debug)]
@@ -96,6 +99,7 @@ fn parse_mode(word: &str, line: &str) -> Mode {
         "hello" => Mode::Hello,
         "fast" => Mode::Fast,
         "exec" => Mode::Exec,
+        "monitor" => Mode::Monitor,
         other => panic!("unknown mode `{other}` in `{line}`"),
     }
 }
@@ -272,6 +276,7 @@ fn compare(mode: Mode, expected: &[Vec<u8>], actual: &[Vec<u8>]) -> Result<(), S
             each(expected) == each(actual)
         }
         Mode::Exec => pushes_out_of_exec(expected) == pushes_out_of_exec(actual),
+        Mode::Monitor => monitor_masked(expected) == monitor_masked(actual),
         Mode::Hello => {
             let each =
                 |frames: &[Vec<u8>]| frames.iter().map(|f| mask_hello(f)).collect::<Vec<_>>();
@@ -287,6 +292,52 @@ fn compare(mode: Mode, expected: &[Vec<u8>], actual: &[Vec<u8>]) -> Result<(), S
             show_frames(actual)
         ))
     }
+}
+
+/// For `monitor`: each MONITOR line (`+<secs>.<micros> [<db> <address>] ...`) with its
+/// time masked and its address replaced by `#N`, N counting distinct addresses in the
+/// order they first appear (`lua` kept); other frames unchanged.
+fn monitor_masked(frames: &[Vec<u8>]) -> Frames {
+    let mut addresses: Vec<Vec<u8>> = Vec::new();
+    frames
+        .iter()
+        .map(|frame| {
+            let Some(rest) = frame.strip_prefix(b"+") else {
+                return frame.clone();
+            };
+            let Some(open) = find(rest, b" [") else {
+                return frame.clone();
+            };
+            let (time, tail) = rest.split_at(open);
+            let is_time = time.len() > 7
+                && time[time.len() - 7] == b'.'
+                && time.iter().all(|b| b.is_ascii_digit() || *b == b'.');
+            let Some(close) = find(tail, b"]") else {
+                return frame.clone();
+            };
+            let inside = &tail[2..close];
+            let Some(space) = inside.iter().position(|&b| b == b' ') else {
+                return frame.clone();
+            };
+            if !is_time {
+                return frame.clone();
+            }
+            let (db, address) = (&inside[..space], &inside[space + 1..]);
+            let label = if address == b"lua" {
+                b"lua".to_vec()
+            } else {
+                let index = match addresses.iter().position(|seen| seen == address) {
+                    Some(index) => index,
+                    None => {
+                        addresses.push(address.to_vec());
+                        addresses.len() - 1
+                    }
+                };
+                format!("#{}", index + 1).into_bytes()
+            };
+            [b"+<t> [", db, b" ", &label, &tail[close..]].concat()
+        })
+        .collect()
 }
 
 fn sorted(frames: &[Vec<u8>]) -> Frames {
@@ -1346,6 +1397,31 @@ const TRACKING_WRITES: &[Case] = &[
     ]),
 ];
 
+/// MONITOR: what a monitoring connection (0) is shown of the others' commands, and what it
+/// may do itself. Lines are compared with their time and client addresses masked.
+#[rustfmt::skip]
+const MONITOR: &[Case] = &[
+    ("commands are shown after they run", &["0: MONITOR", "1: SET k v", "1: GET k", "1: APPEND k w", "1: DEL k", "1: CLIENT SETNAME n", "1: PING", "1: ECHO \"a b\\x01\\\"\\\\q\\r\\n\\t\\xff\"", "0?monitor"]),
+    ("refused and admin commands are not shown", &["0: MONITOR", "1: NOSUCH x", "1: GET", "1: SET k v NX XX", "1: CONFIG GET maxmemory", "1: CLIENT KILL ID 999999", "1: CLIENT NO-EVICT off", "1: PFSELFTEST", "1: MONITOR", "0?monitor", "1: RESET", "0?monitor"]),
+    ("errors of commands that ran are shown", &["0: MONITOR", "1: LPUSH l a", "1: GET l", "1: INCR l", "1: XADD s 0-0 f v", "1: DISCARD", "1: EXEC", "0?monitor"]),
+    ("secrets are redacted", &["0: MONITOR", "1: AUTH secret", "1: AUTH user secret", "1:hello HELLO 2 AUTH default secret", "1:hello HELLO 2 SETNAME x AUTH default secret", "1: HELLO 2 AUTH default", "1: HELLO 9 AUTH default secret", "0?monitor"]),
+    ("the database after the command", &["0: MONITOR", "1: SELECT 3", "1: SET k v", "1: SWAPDB 3 4", "1: SELECT 0", "1: MOVE k 3", "1: RESET", "0?monitor"]),
+    ("a transaction is shown as it runs", &["0: MONITOR", "1: MULTI", "1: INCR c", "1: SET k v", "1: SELECT 2", "1: GET k", "0?monitor", "1: EXEC", "0?monitor", "1: MULTI", "1: NOSUCH", "1: EXEC", "1: MULTI", "1: GET k", "1: DISCARD", "0?monitor"]),
+    ("a failed watch shows exec alone", &["0: MONITOR", "1: WATCH w", "2: SET w 1", "1: MULTI", "1: INCR c", "1: EXEC", "0?monitor"]),
+    ("scripts before their commands", &["0: MONITOR", "1: EVAL \"redis.call('set', KEYS[1], ARGV[1]) return redis.call('get', KEYS[1])\" 1 k v", "1: EVAL \"return redis.pcall('nosuch')\" 0", "1: EVAL \"return redis.pcall('lpush', 'k', 'x')\" 0", "1: EVALSHA 0123456789012345678901234567890123456789 0", "1: EVAL_RO \"return redis.call('get', 'k')\" 0", "1: EVAL \"redis.call('select', 5) return redis.call('set', 'a', 'b')\" 0", "0?monitor"]),
+    ("functions before their commands", &["0: MONITOR", "1: FUNCTION LOAD \"#!lua name=lib\nredis.register_function('f', function(keys) return redis.call('incr', keys[1]) end)\"", "1: FCALL f 1 n", "1: FCALL_RO f 1 n", "1: FUNCTION DELETE lib", "0?monitor"]),
+    ("a blocked command is shown once", &["0: MONITOR", "2> BLPOP l 0", "0?monitor", "1: RPUSH l a", "2?", "0?monitor", "2> XREAD BLOCK 0 STREAMS s $", "1: XADD s 1-1 f v", "2?", "0?monitor", "2> BLPOP l 0.05", "!sleep 200", "2?", "0?monitor"]),
+    ("a monitor sees its own commands after their replies", &["0: MONITOR", "0> PING", "0> CLIENT SETNAME m", "0> ECHO x", "0?monitor"]),
+    ("a monitor may not touch the keyspace", &["0: MONITOR", "0: GET k", "0: SET k v", "0: EVAL \"return 1\" 0", "0: PUBLISH c m", "0: PFCOUNT h", "0: KEYS *", "0?monitor", "0> MULTI", "0> GET k", "0> PING", "0> EXEC", "0?monitor"]),
+    ("a second monitor is ignored", &["0: MONITOR", "0> MONITOR", "0?monitor", "1: SET k v", "0?monitor"]),
+    ("reset ends monitoring", &["0: MONITOR", "0: RESET", "1: SET k v", "0?", "0: MONITOR", "1: SET k w", "0?monitor"]),
+    ("monitor in a transaction", &["0: MULTI", "0: MONITOR", "0: EXEC", "1: SET k v", "0?", "0: EVAL \"return redis.call('monitor')\" 0"]),
+    ("two monitors", &["0: MONITOR", "2: MONITOR", "1: SET a b", "0,2?monitor", "2: QUIT", "1: SET a c", "0?monitor"]),
+    ("subscribed monitor", &["0: SUBSCRIBE c", "0: MONITOR", "1: PUBLISH c hi", "0?monitor", "0: UNSUBSCRIBE", "0?monitor"]),
+    ("a monitor that subscribes", &["0: MONITOR", "0: SUBSCRIBE c", "0?monitor", "1: PUBLISH c hi", "0?monitor", "0: UNSUBSCRIBE", "0?monitor"]),
+    ("pipelined commands", &["0: MONITOR", "1> SET a 1", "1> INCR a", "1> GET a", "1?", "0?monitor"]),
+];
+
 /// Differences that are deliberate. Each must still diverge under at least one protocol:
 /// if one starts to agree, move it to its table.
 /// CLIENT REPLY: which replies a connection gets. Silenced commands are sent with `>` and
@@ -1430,6 +1506,11 @@ const KNOWN_DIFFERENCES: &[Case] = &[
 ];
 
 #[test]
+fn monitor() {
+    run_table(MONITOR, BOTH);
+}
+
+#[test]
 fn subscriptions() {
     run_table(SUBSCRIPTIONS, BOTH);
 }
@@ -1499,6 +1580,7 @@ fn scenarios_parse() {
         TRACKING,
         TRACKING_WRITES,
         CLIENT_REPLY,
+        MONITOR,
         KNOWN_DIFFERENCES,
     ];
     let mut steps = 0;
@@ -1573,4 +1655,28 @@ fn modes_compare_as_documented() {
     // `int`: integer values masked, nothing else.
     assert!(same(Mode::Int, &frames(&[":12|"]), &frames(&[":7|"])));
     assert!(!same(Mode::Int, &frames(&[":12|"]), &frames(&["+7|"])));
+    // `monitor`: times and addresses masked; the addresses' pattern, databases and
+    // arguments compared.
+    let redis = frames(&[
+        "+1795837306.142898 [0 127.0.0.1:37502] \"SET\" \"k\"|",
+        "+1795837306.142899 [3 127.0.0.1:37510] \"GET\"|",
+        "+1795837306.142900 [3 lua] \"GET\"|",
+    ]);
+    let embedis = frames(&[
+        "+1.000001 [0 127.0.0.1:1024] \"SET\" \"k\"|",
+        "+2.000002 [3 127.0.0.1:1025] \"GET\"|",
+        "+3.000003 [3 lua] \"GET\"|",
+    ]);
+    assert!(same(Mode::Monitor, &redis, &embedis));
+    assert!(!same(Mode::Exact, &redis, &embedis));
+    let one_address = frames(&[
+        "+1.000001 [0 127.0.0.1:1024] \"SET\" \"k\"|",
+        "+2.000002 [3 127.0.0.1:1024] \"GET\"|",
+        "+3.000003 [3 lua] \"GET\"|",
+    ]);
+    assert!(!same(Mode::Monitor, &redis, &one_address));
+    let other_db = frames(&["+1.000001 [1 127.0.0.1:1024] \"SET\" \"k\"|"]);
+    assert!(!same(Mode::Monitor, &redis[..1].to_vec(), &other_db));
+    let other_word = frames(&["+1.000001 [0 127.0.0.1:1024] \"SET\" \"j\"|"]);
+    assert!(!same(Mode::Monitor, &redis[..1].to_vec(), &other_word));
 }

@@ -483,6 +483,7 @@ struct View<'c> {
     watches: &'c crate::exec::watch::WatchRegistry,
     tracking: &'c crate::exec::tracking::Tracking,
     fanout: &'c crate::exec::fanout::Fanout,
+    monitors: &'c crate::exec::monitor::Monitors,
     now_ms: u64,
     me: u64,
 }
@@ -494,6 +495,7 @@ impl<'c> View<'c> {
             watches: ctx.watches,
             tracking: ctx.tracking,
             fanout: &ctx.events.fanout,
+            monitors: ctx.monitor,
             now_ms: ctx.now.micros() / 1000,
             me: ctx.session.id,
         }
@@ -507,6 +509,9 @@ impl<'c> View<'c> {
             None => 0,
         };
         let mut flags = String::new();
+        if self.monitors.includes(session.id) {
+            flags.push('O');
+        }
         if session.subscribed() {
             flags.push('P');
         }

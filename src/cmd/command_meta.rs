@@ -356,6 +356,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "mget", flags: &["readonly", "fast"], legacy_keys: (1, -1, 1), categories: &["@read", "@string", "@fast"], tips: &["request_policy:multi_shard"], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: -1, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "monitor", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "move", flags: &["write", "fast"], legacy_keys: (1, 1, 1), categories: &["@keyspace", "@write", "@fast"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RW", "access", "update"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },

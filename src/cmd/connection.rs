@@ -352,6 +352,7 @@ impl Reset {
         super::pubsub::leave_all(ctx);
         ctx.tracking.disable(ctx.session.id);
         ctx.session.replies.reset();
+        ctx.monitor.remove(ctx.session.id);
         Reply::status("RESET")
     }
 }

@@ -42,6 +42,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) scripts: &'a mut crate::script::Scripts,
     /// What INFO reports about the engine.
     pub(crate) server: &'a crate::exec::stats::ServerStats,
+    /// MONITOR's listeners, and the lines owed to them.
+    pub(crate) monitor: &'a mut crate::exec::monitor::Monitors,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands

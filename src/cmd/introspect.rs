@@ -235,8 +235,13 @@ impl Introspect {
 /// The metadata row of a table row. Every row has one (a unit test in
 /// `command_meta`'s tests checks it); a missing one would read as a command without flags.
 pub(crate) fn meta_of(spec: &CommandSpec) -> Option<&'static CommandMeta> {
+    meta_named(spec.name)
+}
+
+/// The metadata row of a full command name as the table spells it (`get`, `client|kill`).
+pub(crate) fn meta_named(name: &str) -> Option<&'static CommandMeta> {
     COMMAND_META
-        .binary_search_by(|meta| meta.name.cmp(spec.name))
+        .binary_search_by(|meta| meta.name.cmp(name))
         .ok()
         .map(|at| &COMMAND_META[at])
 }

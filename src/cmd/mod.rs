@@ -91,7 +91,7 @@ pub use object::Object;
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
-pub use server::{BgRewriteAof, Echo, LastSave, Ping, Role, Select, Time, Wait};
+pub use server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Time, Wait};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -359,6 +359,7 @@ pub enum Command {
     Echo(Echo),
     Time(Time),
     Role(Role),
+    Monitor(Monitor),
     LastSave(LastSave),
     BgRewriteAof(BgRewriteAof),
     Dump(Dump),
@@ -511,6 +512,7 @@ impl Command {
                     | Command::Hello(_)
                     | Command::Client(_)
                     | Command::BgRewriteAof(_)
+                    | Command::Monitor(_)
                     | Command::Subscribe(_)
                     | Command::Unsubscribe(_)
             )
@@ -775,6 +777,7 @@ impl Command {
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
             Command::Role(_) => "role",
+            Command::Monitor(_) => "monitor",
             Command::LastSave(_) => "lastsave",
             Command::BgRewriteAof(_) => "bgrewriteaof",
             Command::Dump(_) => "dump",
@@ -954,6 +957,7 @@ impl Command {
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
             Command::Role(c) => c.apply(ctx),
+            Command::Monitor(c) => c.apply(ctx),
             Command::LastSave(c) => c.apply(ctx),
             Command::BgRewriteAof(c) => c.apply(ctx),
             Command::Dump(c) => c.apply(ctx),
@@ -1138,6 +1142,7 @@ typed! {
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,
     Role => Role: Reply,
+    Monitor => Monitor: Reply,
     LastSave => LastSave: i64,
     BgRewriteAof => BgRewriteAof: String,
     Dump => Dump: Option<Bytes>,

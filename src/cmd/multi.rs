@@ -9,6 +9,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
+use crate::exec::monitor::apply_monitored;
 use crate::exec::session::MultiState;
 use crate::{Error, Reply};
 
@@ -68,10 +69,18 @@ impl Exec {
         // A CLIENT REPLY inside acts after EXEC: its reply goes out whole or not at all.
         let silenced = ctx.session.replies.silences_now();
         let mark = ctx.log.as_deref().map(|log| log.mark());
+        let mut lines = multi.lines;
         let replies = multi
             .queue
             .into_iter()
-            .map(|command| command.apply(ctx))
+            .enumerate()
+            .map(|(at, command)| {
+                if ctx.monitor.is_listening() {
+                    apply_monitored(ctx, command, lines.take(at))
+                } else {
+                    command.apply(ctx)
+                }
+            })
             .collect();
         ctx.session.executing = 0;
         ctx.session.replies.decide(!silenced);

@@ -166,6 +166,7 @@ impl Command {
             | Command::Select(_)
             | Command::Config(_)
             | Command::Introspect(_)
+            | Command::Monitor(_)
             | Command::Subscribe(_)
             | Command::Unsubscribe(_)
             | Command::Publish(_)
@@ -472,6 +473,7 @@ mod tests {
         ("command getkeys get k", &[]),
         ("command getkeysandflags get k", &[]),
         ("command help", &[]),
+        ("monitor", &[]),
         ("xadd k * f v", &[]),
         ("xadd k MAXLEN 10 * f v", &[]),
         ("xlen k", &["k"]),

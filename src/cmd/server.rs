@@ -292,3 +292,44 @@ impl Wait {
         Reply::Integer(0)
     }
 }
+
+/// `MONITOR`: from now on the connection receives, as a simple string, a line for every
+/// command the engine runs (see `exec/monitor.rs` for what is shown and when). A monitoring
+/// connection may still PING, SUBSCRIBE or RESET (which ends monitoring), but not touch the
+/// keyspace; a second MONITOR is ignored without a reply, as redis-server ignores it.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use embedis::{Engine, ManualClock, Reply};
+/// let clock = ManualClock::new();
+/// clock.set(UNIX_EPOCH + Duration::from_micros(1_700_000_000_000_042));
+/// let engine = Engine::builder().clock(clock).build();
+/// let mut monitor = engine.connect();
+/// assert_eq!(monitor.call(["MONITOR"]).unwrap(), Reply::OK);
+/// let mut conn = engine.connect();
+/// conn.call(["SET", "k", "v"]).unwrap();
+/// let Reply::Status(line) = monitor.recv().unwrap() else { panic!("a line") };
+/// assert!(line.starts_with("1700000000.000042 [0 127.0.0.1:"), "{line}");
+/// assert!(line.ends_with(r#"] "SET" "k" "v""#), "{line}");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Monitor;
+
+impl Monitor {
+    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Monitor(Monitor))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if ctx.session.in_exec() {
+            return Error::MonitorInTransaction.into();
+        }
+        let conn = ctx.session.id;
+        if ctx.monitor.includes(conn) {
+            ctx.session.replies.decide(false);
+        } else {
+            ctx.monitor.add(conn);
+        }
+        Reply::OK
+    }
+}

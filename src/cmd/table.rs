@@ -34,7 +34,7 @@ use super::object::Object;
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
-use super::server::{BgRewriteAof, Echo, LastSave, Ping, Role, Select, Time, Wait};
+use super::server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Time, Wait};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -392,6 +392,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("role", 1, Role::parse),
     cmd("lastsave", 1, LastSave::parse),
     cmd("bgrewriteaof", 1, BgRewriteAof::parse),
+    cmd("monitor", 1, Monitor::parse),
     cmd("dump", 2, super::dump::Dump::parse),
     cmd("restore", -4, super::dump::Restore::parse),
     cmd("debug", -2, refuse_debug),

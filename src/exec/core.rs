@@ -27,6 +27,7 @@ use crate::exec::clients::{ClientAction, Connection, Connections, Peers};
 use crate::exec::databases::{Databases, DATABASES};
 use crate::exec::fanout::Fanout;
 use crate::exec::group_commit::GroupCommit;
+use crate::exec::monitor::{apply_monitored, refused_to_monitor, Monitors, SentLine, SentLines};
 use crate::exec::notify::Events;
 use crate::exec::pause::{Pause, Postponed};
 use crate::exec::reply_sink::ReplySink;
@@ -62,9 +63,10 @@ pub(crate) enum Frame {
     Batch(Vec<Reply>),
     /// A published message for a subscribed connection.
     Push(PushMessage),
-    /// A push frame the executor made (a client-side caching message), counted with the
-    /// connection's unread messages as published ones are.
-    Tracking(Reply),
+    /// A frame the executor made for the connection outside any reply (a client-side
+    /// caching message, a MONITOR line), counted with the connection's unread messages as
+    /// published ones are.
+    Notice(Reply),
     /// The connection left too many messages unread and was closed.
     Overflowed,
     /// A command whose reply CLIENT REPLY silenced: nothing to read but the pushes it
@@ -137,11 +139,15 @@ pub(crate) enum Msg {
     Command {
         conn: u64,
         command: Result<Command, Error>,
+        /// The line as sent, kept while a MONITOR listens.
+        line: SentLine,
     },
     /// A pipeline: many commands, one round trip, one `Frame::Batch` back.
     Batch {
         conn: u64,
         commands: Vec<Result<Command, Error>>,
+        /// The lines as sent, kept while a MONITOR listens.
+        lines: SentLines,
     },
     /// The connection handle was dropped: release its state, as a closed socket does.
     Close { conn: u64 },
@@ -208,6 +214,8 @@ pub(crate) struct Core {
     /// CLIENT PAUSE in force, and the messages it holds (see `exec/pause.rs`).
     pause: Option<Pause>,
     postponed: Postponed,
+    /// MONITOR's listeners (see `exec/monitor.rs`).
+    monitors: Monitors,
 }
 
 /// How many messages may pass without a clock read for `Core::coarse_ms`.
@@ -254,6 +262,7 @@ impl Core {
             since_clock: CLOCK_EVERY,
             pause: None,
             postponed: Postponed::default(),
+            monitors: Monitors::default(),
         }
     }
 
@@ -266,7 +275,30 @@ impl Core {
     pub(crate) fn handle(&mut self, msg: Msg) -> Flow {
         let flow = self.handle_message(msg);
         self.flush_tracking();
+        if self.monitors.has_pending() {
+            self.feed_monitors();
+        }
         flow
+    }
+
+    /// Sends every MONITOR line the message made to every monitoring connection, counted
+    /// with its unread messages (a monitor that stops reading is closed, as a subscriber
+    /// is).
+    fn feed_monitors(&mut self) {
+        let lines = self.monitors.take_pending();
+        let listeners = self.monitors.listeners().to_vec();
+        for conn in listeners {
+            for line in &lines {
+                let counted = self
+                    .connections
+                    .get(conn)
+                    .and_then(|connection| connection.session.pubsub.as_ref())
+                    .is_some_and(PubSubLink::count_unread);
+                if counted {
+                    self.respond(conn, Frame::Notice(line.clone()));
+                }
+            }
+        }
     }
 
     /// [`Core::handle`]'s work; inlined there, so a message is not moved once more.
@@ -331,14 +363,18 @@ impl Core {
                     self.deferred.entry(conn).or_default().push_back(msg);
                 }
             }
-            Msg::Command { conn, command } => {
+            Msg::Command {
+                conn,
+                command,
+                line,
+            } => {
                 self.stats.commands_processed += 1;
                 let stamp = self.stamp();
                 let Some(mut ctx) = self.session_ctx(conn) else {
                     return Flow::Continue; // closed already (QUIT)
                 };
                 ctx.session.last_ms = stamp;
-                let reply = run_one(&mut ctx, command);
+                let reply = run_one(&mut ctx, command, line);
                 let seen = ctx.now.read_ms();
                 let actions = std::mem::take(&mut ctx.session.client_actions);
                 if let Some(request) = ctx.session.block.take() {
@@ -368,7 +404,11 @@ impl Core {
                 self.coarse_ms = seen.unwrap_or(self.coarse_ms);
                 self.carry_out(actions);
             }
-            Msg::Batch { conn, commands } => {
+            Msg::Batch {
+                conn,
+                commands,
+                mut lines,
+            } => {
                 self.stats.commands_processed += commands.len() as u64;
                 // One message, one instant: the clock is read at most once for the whole
                 // pipeline, as though it ran instantly (it runs within microseconds; deadlines
@@ -380,8 +420,8 @@ impl Core {
                 ctx.session.last_ms = stamp;
                 let mut replies = Vec::with_capacity(commands.len());
                 ctx.session.in_pipeline = true;
-                for command in commands {
-                    let reply = run_one(&mut ctx, command);
+                for (at, command) in commands.into_iter().enumerate() {
+                    let reply = run_one(&mut ctx, command, lines.take(at));
                     replies.append(&mut ctx.session.outbox);
                     // A silenced reply is left out, as a socket would carry nothing.
                     if ctx.session.replies.finish_command() {
@@ -527,7 +567,8 @@ impl Core {
                     };
                     ctx.session.serving_blocked = true;
                     ctx.session.serving_key = Some(key.clone());
-                    let reply = run_one(&mut ctx, Ok(command));
+                    // Shown to MONITOR when it first ran, not again now.
+                    let reply = run_one(&mut ctx, Ok(command), None);
                     ctx.session.serving_blocked = false;
                     ctx.session.serving_key = None;
                     if ctx.session.block.take().is_some() {
@@ -601,6 +642,7 @@ impl Core {
             #[cfg(feature = "lua")]
             scripts: &mut self.scripts,
             server: &self.stats,
+            monitor: &mut self.monitors,
         })
     }
 
@@ -677,7 +719,7 @@ impl Core {
             .and_then(|connection| connection.session.pubsub.as_ref())
             .is_some_and(PubSubLink::count_unread);
         if counted {
-            self.respond(conn, Frame::Tracking(push));
+            self.respond(conn, Frame::Notice(push));
         }
     }
 
@@ -699,6 +741,7 @@ impl Core {
     fn close(&mut self, conn: u64) {
         self.blocking.remove_conn(conn);
         self.deferred.remove(&conn);
+        self.monitors.remove(conn);
         let removed = self.connections.remove(conn);
         self.stats.connected_clients = self.connections.len();
         if let Some(mut connection) = removed {
@@ -731,6 +774,7 @@ impl Core {
             #[cfg(feature = "lua")]
             scripts: &mut self.scripts,
             server: &self.stats,
+            monitor: &mut self.monitors,
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
@@ -856,8 +900,9 @@ impl Core {
             #[cfg(feature = "lua")]
             scripts: &mut self.scripts,
             server: &self.stats,
+            monitor: &mut self.monitors,
         };
-        let reply = run_one(&mut ctx, Ok(command));
+        let reply = run_one(&mut ctx, Ok(command), None);
         let failed = match &reply {
             Reply::Error(_) => true,
             // EXEC answers each queued command's reply: any error among them counts.
@@ -1048,7 +1093,7 @@ fn refuse_frame(frame: Frame, refusal: &Error) -> Frame {
 }
 
 /// Runs (or queues) one command, then lets WATCH see the keys it expired.
-fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
+fn run_one(ctx: &mut Ctx, command: Result<Command, Error>, line: SentLine) -> Reply {
     // What one command logs replays together or, cut short by a crash, not at all: an
     // XREADGROUP's XCLAIMs and its XGROUP SETID, a served blocked read with the write that
     // served it. Redis 7 wraps what one command propagates in MULTI/EXEC the same way.
@@ -1064,7 +1109,7 @@ fn run_one(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
         Err(Error::WrongArity { command }) => crate::cmd::table::static_name(command),
         Err(_) => None,
     };
-    let reply = dispatch(ctx, command);
+    let reply = dispatch(ctx, command, line);
     ctx.settle_expired();
     if !ctx.tracking.is_idle() {
         // CLIENT CACHING's choice lasts through the CLIENT commands after it, and through
@@ -1111,12 +1156,23 @@ fn refused_for_disk_error(ctx: &mut Ctx, command: &Result<Command, Error>) -> Op
 }
 
 /// Runs or queues one command for a connection, as redis-server's `processCommand` does.
-fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
+fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>, line: SentLine) -> Reply {
     let in_multi = ctx.session.multi.is_some();
     if let Some(refusal) = refused_for_disk_error(ctx, &command) {
         return refusal;
     }
     match command {
+        // A monitoring connection only watches (redis-server treats it as a replica).
+        Ok(command)
+            if ctx.monitor.is_listening()
+                && ctx.monitor.includes(ctx.session.id)
+                && refused_to_monitor(&command) =>
+        {
+            if let Some(multi) = ctx.session.multi.as_mut() {
+                multi.aborted = true;
+            }
+            Reply::Error(Error::MonitorKeyspace)
+        }
         // A RESP2 connection in subscribe mode only listens (RESP3 interleaves pushes).
         Ok(command)
             if ctx.session.subscribed()
@@ -1145,9 +1201,13 @@ fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>) -> Reply {
         }
         Ok(command) if in_multi && !command.runs_inside_multi() => {
             if let Some(multi) = ctx.session.multi.as_mut() {
+                multi.lines.record(multi.queue.len(), line);
                 multi.queue.push(command);
             }
             Reply::status("QUEUED")
+        }
+        Ok(command) if ctx.monitor.is_listening() && !ctx.session.serving_blocked => {
+            apply_monitored(ctx, command, line)
         }
         Ok(command) => command.apply(ctx),
     }

@@ -8,6 +8,7 @@ pub(crate) mod databases;
 pub(crate) mod executor;
 pub(crate) mod fanout;
 pub(crate) mod group_commit;
+pub(crate) mod monitor;
 pub(crate) mod notify;
 pub(crate) mod pause;
 pub(crate) mod recycler;

@@ -20,6 +20,8 @@ pub(crate) const SERVER_VERSION: &str = "7.0.15";
 #[derive(Debug, Default)]
 pub(crate) struct MultiState {
     pub(crate) queue: Vec<Command>,
+    /// The queued commands' lines as sent, for MONITOR (shown as EXEC runs them).
+    pub(crate) lines: crate::exec::monitor::SentLines,
     /// A command was rejected while queueing: EXEC must answer EXECABORT.
     pub(crate) aborted: bool,
 }

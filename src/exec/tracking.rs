@@ -50,7 +50,7 @@ pub(crate) fn push_now(session: &Session, push: Reply) {
     if !link.count_unread() {
         return;
     }
-    let _ = link.replies.send(crate::exec::core::Frame::Tracking(push));
+    let _ = link.replies.send(crate::exec::core::Frame::Notice(push));
 }
 
 /// Redis's default `tracking-table-max-keys`: at most this many keys are remembered.

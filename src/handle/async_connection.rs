@@ -32,6 +32,7 @@ use std::time::Instant;
 
 use crate::cmd::{Command, IntoArg, TypedCommand};
 use crate::exec::core::{Frame, Msg};
+use crate::exec::monitor::{keep_line, SentLines};
 use crate::exec::wait::parallel;
 use crate::reply::FromReply;
 use crate::{Connection, Error, Protocol, Reply};
@@ -230,9 +231,13 @@ impl AsyncConnection {
         I::Item: IntoArg,
     {
         // Parsed now, so the future holds a command rather than the caller's iterator.
-        let command = Command::from_argv(argv);
+        let (command, line) = keep_line(argv);
         let conn = self.conn.id();
-        self.answer(Msg::Command { conn, command })
+        self.answer(Msg::Command {
+            conn,
+            command,
+            line,
+        })
     }
 
     /// Sends a command parsed elsewhere (or its parse error) and awaits its reply, as
@@ -241,9 +246,14 @@ impl AsyncConnection {
     pub(crate) fn call_parsed(
         &mut self,
         command: Result<Command, Error>,
+        line: crate::exec::monitor::SentLine,
     ) -> impl Future<Output = Result<Reply, Error>> + Send + '_ {
         let conn = self.conn.id();
-        self.answer(Msg::Command { conn, command })
+        self.answer(Msg::Command {
+            conn,
+            command,
+            line,
+        })
     }
 
     /// Runs a typed command and decodes its reply; a Redis error reply becomes `Err`.
@@ -265,6 +275,7 @@ impl AsyncConnection {
         let reply = self.answer(Msg::Command {
             conn,
             command: Ok(command.into()),
+            line: None,
         });
         async move { C::Output::from_reply(reply.await?) }
     }
@@ -275,9 +286,14 @@ impl AsyncConnection {
     pub(crate) fn round_trip(
         &mut self,
         commands: Vec<Result<Command, Error>>,
+        lines: SentLines,
     ) -> impl Future<Output = Result<Vec<Reply>, Error>> + Send + '_ {
         let conn = self.conn.id();
-        let msg = Msg::Batch { conn, commands };
+        let msg = Msg::Batch {
+            conn,
+            commands,
+            lines,
+        };
         async move {
             self.settle();
             self.enqueue(msg).await?;

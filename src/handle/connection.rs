@@ -16,6 +16,7 @@ use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, TryRecvError};
 
 use crate::cmd::{Command, TypedCommand};
 use crate::exec::core::{Frame, Msg};
+use crate::exec::monitor::{keep_line, SentLines};
 use crate::exec::reply_sink::{ReplySink, WakerSlot};
 use crate::exec::session::protocol_from_u8;
 use crate::exec::wait::{poll, Polled, Waiter};
@@ -135,10 +136,11 @@ impl Connection {
         I: IntoIterator,
         I::Item: IntoArg,
     {
-        let command = Command::from_argv(argv);
+        let (command, line) = keep_line(argv);
         self.dispatch(Msg::Command {
             conn: self.id,
             command,
+            line,
         })
     }
 
@@ -154,16 +156,22 @@ impl Connection {
         self.dispatch(Msg::Command {
             conn: self.id,
             command: Ok(command.into()),
+            line: None,
         })
     }
 
     /// Sends a command parsed elsewhere (or its parse error, which the executor answers in
     /// order with the other replies).
     #[cfg(feature = "redis-rs")]
-    pub(crate) fn send_parsed(&mut self, command: Result<Command, Error>) -> Result<(), Error> {
+    pub(crate) fn send_parsed(
+        &mut self,
+        command: Result<Command, Error>,
+        line: crate::exec::monitor::SentLine,
+    ) -> Result<(), Error> {
         self.dispatch(Msg::Command {
             conn: self.id,
             command,
+            line,
         })
     }
 
@@ -335,10 +343,12 @@ impl Connection {
     pub(crate) fn round_trip(
         &mut self,
         commands: Vec<Result<Command, Error>>,
+        lines: SentLines,
     ) -> Result<Vec<Reply>, Error> {
         self.dispatch(Msg::Batch {
             conn: self.id,
             commands,
+            lines,
         })?;
         loop {
             let frame = self.wait_frame()?;
@@ -374,7 +384,7 @@ impl Connection {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
                 self.buffered.push_back(message.into_reply());
             }
-            Frame::Tracking(push) => {
+            Frame::Notice(push) => {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
                 self.buffered.push_back(push);
             }
@@ -477,7 +487,7 @@ impl Connection {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
                 Ok(Some(message.into_reply()))
             }
-            Frame::Tracking(push) => {
+            Frame::Notice(push) => {
                 self.unread.fetch_sub(1, Ordering::AcqRel);
                 Ok(Some(push))
             }

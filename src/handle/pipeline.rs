@@ -3,6 +3,7 @@
 use crate::cmd::IntoArg;
 
 use crate::cmd::{Command, Exec, Multi};
+use crate::exec::monitor::{keep_line, SentLines};
 use crate::{Connection, Error, Reply};
 
 /// A batch of commands sent as one message and executed back to back; their replies come
@@ -22,6 +23,8 @@ use crate::{Connection, Error, Reply};
 #[derive(Debug, Default, Clone)]
 pub struct Pipeline {
     commands: Vec<Result<Command, Error>>,
+    /// The command lines as sent, kept only while a MONITOR listens.
+    lines: SentLines,
     atomic: bool,
 }
 
@@ -45,7 +48,9 @@ impl Pipeline {
         I: IntoIterator,
         I::Item: IntoArg,
     {
-        self.commands.push(Command::from_argv(argv));
+        let (command, line) = keep_line(argv);
+        self.lines.record(self.commands.len(), line);
+        self.commands.push(command);
         self
     }
 
@@ -105,7 +110,8 @@ impl Pipeline {
     /// assert_eq!(replies, vec![embedis::Reply::status("PONG")]);
     /// ```
     pub fn execute(&self, conn: &mut Connection) -> Result<Vec<Reply>, Error> {
-        let replies = conn.round_trip(self.batch())?;
+        let (commands, lines) = self.batch();
+        let replies = conn.round_trip(commands, lines)?;
         finish(self.atomic, replies)
     }
 
@@ -123,7 +129,8 @@ impl Pipeline {
     /// ```
     pub fn execute_once(self, conn: &mut Connection) -> Result<Vec<Reply>, Error> {
         let atomic = self.atomic;
-        let replies = conn.round_trip(self.into_batch())?;
+        let (commands, lines) = self.into_batch();
+        let replies = conn.round_trip(commands, lines)?;
         finish(atomic, replies)
     }
 
@@ -146,7 +153,8 @@ impl Pipeline {
         &self,
         conn: &mut crate::AsyncConnection,
     ) -> Result<Vec<Reply>, Error> {
-        let replies = conn.round_trip(self.batch()).await?;
+        let (commands, lines) = self.batch();
+        let replies = conn.round_trip(commands, lines).await?;
         finish(self.atomic, replies)
     }
 
@@ -169,18 +177,26 @@ impl Pipeline {
         conn: &mut crate::AsyncConnection,
     ) -> Result<Vec<Reply>, Error> {
         let atomic = self.atomic;
-        let replies = conn.round_trip(self.into_batch()).await?;
+        let (commands, lines) = self.into_batch();
+        let replies = conn.round_trip(commands, lines).await?;
         finish(atomic, replies)
     }
 
     /// The commands sent, cloned: the pipeline stays reusable.
-    fn batch(&self) -> Vec<Result<Command, Error>> {
-        wrap(self.atomic, self.commands.iter().cloned())
+    fn batch(&self) -> (Vec<Result<Command, Error>>, SentLines) {
+        let mut lines = self.lines.clone();
+        if self.atomic {
+            lines.shift();
+        }
+        (wrap(self.atomic, self.commands.iter().cloned()), lines)
     }
 
     /// The commands sent, moved.
-    fn into_batch(self) -> Vec<Result<Command, Error>> {
-        wrap(self.atomic, self.commands)
+    fn into_batch(mut self) -> (Vec<Result<Command, Error>>, SentLines) {
+        if self.atomic {
+            self.lines.shift();
+        }
+        (wrap(self.atomic, self.commands), self.lines)
     }
 }
 

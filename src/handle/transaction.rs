@@ -3,6 +3,7 @@
 use crate::cmd::IntoArg;
 
 use crate::cmd::{Command, Exec, Multi, Watch};
+use crate::exec::monitor::{keep_line, SentLines};
 use crate::reply::FromReply;
 use crate::{Connection, Error, Reply};
 
@@ -24,6 +25,8 @@ use crate::{Connection, Error, Reply};
 pub struct Transaction<'a> {
     conn: &'a mut Connection,
     commands: Vec<Result<Command, Error>>,
+    /// The command lines as sent, kept only while a MONITOR listens.
+    lines: SentLines,
 }
 
 impl Connection {
@@ -39,6 +42,7 @@ impl Connection {
         Transaction {
             conn: self,
             commands: Vec::new(),
+            lines: SentLines::default(),
         }
     }
 }
@@ -74,7 +78,9 @@ impl Transaction<'_> {
         I: IntoIterator,
         I::Item: IntoArg,
     {
-        self.commands.push(Command::from_argv(argv));
+        let (command, line) = keep_line(argv);
+        self.lines.record(self.commands.len(), line);
+        self.commands.push(command);
         self
     }
 
@@ -106,7 +112,9 @@ impl Transaction<'_> {
         batch.push(Ok(Command::Multi(Multi)));
         batch.extend(self.commands);
         batch.push(Ok(Command::Exec(Exec)));
-        let mut replies = self.conn.round_trip(batch)?;
+        let mut lines = self.lines;
+        lines.shift();
+        let mut replies = self.conn.round_trip(batch, lines)?;
         match replies.pop() {
             Some(Reply::Array(results)) => Ok(Some(results)),
             Some(Reply::NilArray) => Ok(None),

@@ -20,13 +20,13 @@ async fn exchange(
     offset: usize,
     count: usize,
 ) -> RedisResult<Vec<Value>> {
-    let batch = batch_of(&packed)?;
+    let mut batch = batch_of(&packed)?;
     let mut reader = ReplyReader::new(offset, count);
-    if may_block(&batch) {
+    if may_block(&batch.commands) {
         // A blocking read parks only outside a batch: one awaited call per command, so a
         // future dropped while the read waits owes one reply, which the connection discards.
-        for command in batch {
-            let frame = conn.call_parsed(command).await;
+        for (at, command) in batch.commands.into_iter().enumerate() {
+            let frame = conn.call_parsed(command, batch.lines.take(at)).await;
             if reader.wants_more() {
                 reader.feed(frame, conn.protocol());
             } else if let Ok(reply) = frame {
@@ -35,7 +35,7 @@ async fn exchange(
         }
     } else {
         let frames = conn
-            .round_trip(batch)
+            .round_trip(batch.commands, batch.lines)
             .await
             .map_err(|e| to_redis_error(&e))?;
         let leftover = read_batch(&mut reader, frames, conn.protocol());

@@ -4,10 +4,9 @@
 use redis::{ErrorKind, RedisError, RedisResult, Value};
 
 use super::replies::{read_batch, ReplyReader};
-use super::request::{commands, may_block, MalformedRequest};
+use super::request::{commands, may_block, Batch, MalformedRequest};
 use super::value::to_redis_error;
-use crate::cmd::Command;
-use crate::{Connection, Error};
+use crate::Connection;
 
 /// Runs the commands packed in `packed` as one round trip and reads `offset` + `count`
 /// frames of it the way redis-rs reads a socket (see `replies.rs`). Frames left over stay
@@ -19,10 +18,12 @@ fn exchange(
     count: usize,
 ) -> RedisResult<Vec<Value>> {
     let batch = batch_of(packed)?;
-    if may_block(&batch) {
+    if may_block(&batch.commands) {
         return one_by_one(conn, batch, offset, count);
     }
-    let frames = conn.round_trip(batch).map_err(|e| to_redis_error(&e))?;
+    let frames = conn
+        .round_trip(batch.commands, batch.lines)
+        .map_err(|e| to_redis_error(&e))?;
     // A HELLO in the batch switched the protocol before any of its frames are read here:
     // frames before it are read in the new protocol (see the module docs).
     let protocol = conn.protocol();
@@ -42,12 +43,13 @@ fn exchange(
 /// a socket carries them), so the read parks and the commands after it wait behind it.
 fn one_by_one(
     conn: &mut Connection,
-    batch: Vec<Result<Command, Error>>,
+    mut batch: Batch,
     offset: usize,
     count: usize,
 ) -> RedisResult<Vec<Value>> {
-    for command in batch {
-        conn.send_parsed(command).map_err(|e| to_redis_error(&e))?;
+    for (at, command) in batch.commands.into_iter().enumerate() {
+        conn.send_parsed(command, batch.lines.take(at))
+            .map_err(|e| to_redis_error(&e))?;
     }
     let mut reader = ReplyReader::new(offset, count);
     while reader.wants_more() {
@@ -59,14 +61,14 @@ fn one_by_one(
 
 /// The commands packed in `packed`, as one batch for the executor; refused as redis-rs's
 /// socket connection refuses it when there is nothing to send or nothing to wait for.
-pub(super) fn batch_of(packed: &[u8]) -> RedisResult<Vec<Result<Command, Error>>> {
+pub(super) fn batch_of(packed: &[u8]) -> RedisResult<Batch> {
     if packed.is_empty() {
         // What redis-rs's socket connection answers before writing nothing (an empty
         // pipeline, for one).
         return Err(RedisError::from((ErrorKind::Client, "empty command")));
     }
     let batch = commands(packed).map_err(malformed)?;
-    if batch.is_empty() {
+    if batch.commands.is_empty() {
         // Only empty arrays (`*0`), which a server skips without a reply: a socket would
         // wait forever for one.
         return Err(RedisError::from((

@@ -10,6 +10,7 @@
 use bytes::Bytes;
 
 use crate::cmd::Command;
+use crate::exec::monitor::{keep_vec, SentLines};
 use crate::Error;
 
 /// Why packed bytes are not a sequence of RESP command arrays. redis-rs never produces
@@ -62,11 +63,21 @@ pub(crate) fn parse_packed(packed: &[u8]) -> Result<Vec<Vec<Bytes>>, MalformedRe
 
 /// [`parse_packed`], each line parsed into a command on this thread, as
 /// [`Connection::send`](crate::Connection::send) does: the batch a round trip sends.
-pub(crate) fn commands(packed: &[u8]) -> Result<Vec<Result<Command, Error>>, MalformedRequest> {
-    Ok(parse_packed(packed)?
-        .into_iter()
-        .map(Command::from_vec)
-        .collect())
+pub(crate) fn commands(packed: &[u8]) -> Result<Batch, MalformedRequest> {
+    let mut batch = Batch::default();
+    for (at, words) in parse_packed(packed)?.into_iter().enumerate() {
+        let (command, line) = keep_vec(words);
+        batch.lines.record(at, line);
+        batch.commands.push(command);
+    }
+    Ok(batch)
+}
+
+/// The commands of one request, and their lines as sent while a MONITOR listens.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    pub(crate) commands: Vec<Result<Command, Error>>,
+    pub(crate) lines: SentLines,
 }
 
 /// Whether a request holds a read that may block (`XREAD`/`XREADGROUP`, which block with

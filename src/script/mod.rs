@@ -630,6 +630,7 @@ impl Interpreter {
             log: ctx.log.as_deref_mut(),
             scripts: &mut no_scripts,
             server: ctx.server,
+            monitor: &mut *ctx.monitor,
         };
         let redis: Table = self.hidden.raw_get("redis")?;
         let hidden = self.hidden.clone();
@@ -895,6 +896,7 @@ fn redis_call(
         return fail("ERR Lua redis lib command arguments must be strings or integers");
     };
     let name = argv[0].to_ascii_lowercase();
+    let line = ctx.monitor.is_listening().then(|| argv.clone());
     let command = match Command::from_argv(argv) {
         Ok(command) => command,
         // An unknown subcommand is an unknown command to redis-server's lookup.
@@ -927,7 +929,12 @@ fn redis_call(
     } else {
         crate::Protocol::Resp2
     });
-    match command.apply(ctx) {
+    let command_name = command.name();
+    let reply = command.apply(ctx);
+    if let Some(line) = line {
+        crate::exec::monitor::record(ctx, Some(&line), command_name);
+    }
+    match reply {
         Reply::Error(error) => fail(&error.to_string()),
         reply => Ok((convert::reply_to_lua(lua, &reply, resp3)?, false)),
     }
