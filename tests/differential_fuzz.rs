@@ -8,6 +8,9 @@
 //! commands, this one mostly generates wrong ones: argument-order, arity, parse and
 //! option-combination error paths, and the odd commands Redis still accepts.
 //!
+//! About one line in twelve is wrapped in `COMMAND GETKEYS` or `COMMAND GETKEYSANDFLAGS`,
+//! so key finding meets the same malformed lines.
+//!
 //! A sequence is 10 to 40 lines, about one in ten on a second connection (so WATCH is broken
 //! by another client), in RESP2 or RESP3 (`HELLO 3` first on each connection). On a
 //! divergence the sequence is minimised (lines dropped while the same line still diverges)
@@ -954,7 +957,17 @@ fn generate(seed: u64) -> Script {
     let mut lines = Vec::with_capacity(length);
     for id in 0..length {
         let conn = usize::from(rng.below(10) == 0);
-        let argv = command_line(&mut rng, id);
+        let mut argv = command_line(&mut rng, id);
+        if rng.below(12) == 0 {
+            // The same line as COMMAND GETKEYS / GETKEYSANDFLAGS sees it: key finding on
+            // malformed lines (counts that do not parse, keywords missing, wrong arities).
+            let sub: &[u8] = if rng.below(2) == 0 {
+                b"GETKEYS"
+            } else {
+                b"GETKEYSANDFLAGS"
+            };
+            argv.splice(0..0, [b"COMMAND".to_vec(), sub.to_vec()]);
+        }
         lines.push(Line { id, conn, argv });
     }
     Script { resp3, lines }
