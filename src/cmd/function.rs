@@ -305,14 +305,6 @@ impl FunctionCommand {
         }
     }
 
-    /// Whether it changes the libraries (logged, refused while the file cannot be written).
-    pub(crate) fn writes(&self) -> bool {
-        matches!(
-            self.request,
-            Request::Load { .. } | Request::Delete(_) | Request::Flush | Request::Restore { .. }
-        )
-    }
-
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         match self.request {
             Request::Load { code, replace } => {

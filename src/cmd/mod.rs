@@ -518,27 +518,6 @@ impl Command {
             )
     }
 
-    /// Refused inside a Lua script (Redis's `noscript` commands): what needs a
-    /// connection, the scripting commands themselves, and the blocking pops.
-    #[cfg(feature = "lua")]
-    pub(crate) fn refused_in_scripts(&self) -> bool {
-        self.needs_connection()
-            || matches!(
-                self,
-                Command::Eval(_)
-                    | Command::Script(_)
-                    | Command::Function(_)
-                    | Command::FCall(_)
-                    | Command::Auth(_)
-                    | Command::Acl(_)
-                    | Command::Wait(_)
-                    | Command::Role(_)
-                    | Command::BlockingPop(_)
-                    | Command::BlockingMove(_)
-            )
-            || matches!(self, Command::ZMPop(c) if c.blocks())
-    }
-
     /// Whether CLIENT PAUSE WRITE holds it: a write, or a command Redis flags
     /// `may-replicate` (it may change data or reach other clients).
     pub(crate) fn may_replicate(&self) -> bool {
@@ -549,89 +528,12 @@ impl Command {
             )
     }
 
-    /// Whether Redis flags it `write`: refused with `MISCONF` while the append-only file
-    /// cannot be written. Families are flagged whole, as Redis flags each of their
-    /// commands (GETEX and XREADGROUP are writes there too).
+    /// Whether Redis flags it `write` (COMMAND INFO's flag, `cmd/command_meta.rs`): refused
+    /// with `MISCONF` while the append-only file cannot be written, held by CLIENT PAUSE
+    /// WRITE, refused in a read-only script. A command refused for its arguments
+    /// (`Invalid`) has its command's flag, as Redis checks flags before arguments.
     pub(crate) fn is_write(&self) -> bool {
-        matches!(self, Command::BitField(c) if !c.is_read_only())
-            || matches!(self, Command::Sort(c) if c.name() == "sort")
-            || matches!(self, Command::GeoSearch(c) if c.may_write())
-            || matches!(self, Command::GeoAdd(_))
-            || self.changes_functions()
-            || matches!(
-                self,
-                Command::Set(_)
-                    | Command::GetDel(_)
-                    | Command::GetEx(_)
-                    | Command::GetSet(_)
-                    | Command::Restore(_)
-                    | Command::MSet(_)
-                    | Command::IncrBy(_)
-                    | Command::IncrByFloat(_)
-                    | Command::Increx(_)
-                    | Command::Throttle(_)
-                    | Command::Append(_)
-                    | Command::Del(_)
-                    | Command::Rename(_)
-                    | Command::Move(_)
-                    | Command::Copy(_)
-                    | Command::SwapDb(_)
-                    | Command::Flush(_)
-                    | Command::Expire(_)
-                    | Command::Persist(_)
-                    | Command::HSet(_)
-                    | Command::HSetNx(_)
-                    | Command::HDel(_)
-                    | Command::HIncrBy(_)
-                    | Command::HIncrByFloat(_)
-                    | Command::ZAdd(_)
-                    | Command::ZRem(_)
-                    | Command::ZRemRange(_)
-                    | Command::ZPop(_)
-                    | Command::ZMPop(_)
-                    | Command::ZCombine(_)
-                    | Command::SetRange(_)
-                    | Command::PfAdd(_)
-                    | Command::PfMerge(_)
-                    | Command::PfDebug(_)
-                    | Command::SetBit(_)
-                    | Command::BitOpStore(_)
-                    | Command::Push(_)
-                    | Command::Pop(_)
-                    | Command::LSet(_)
-                    | Command::LRem(_)
-                    | Command::LTrim(_)
-                    | Command::LInsert(_)
-                    | Command::LMove(_)
-                    | Command::LMPop(_)
-                    | Command::BlockingPop(_)
-                    | Command::BlockingMove(_)
-                    | Command::SAdd(_)
-                    | Command::SRandom(_)
-                    | Command::SMove(_)
-                    | Command::SCombine(_)
-                    | Command::XAdd(_)
-                    | Command::XDel(_)
-                    | Command::XTrim(_)
-                    | Command::XSetId(_)
-                    | Command::XGroup(_)
-                    | Command::XReadGroup(_)
-                    | Command::XAck(_)
-                    | Command::XClaim(_)
-                    | Command::XAutoClaim(_)
-                    | Command::XDelEx(_)
-                    | Command::XAckDel(_)
-                    | Command::XNack(_)
-            )
-    }
-
-    /// FUNCTION LOAD, DELETE and FLUSH: writes to the dataset's libraries.
-    fn changes_functions(&self) -> bool {
-        #[cfg(feature = "lua")]
-        if let Command::Function(c) = self {
-            return c.writes();
-        }
-        false
+        introspect::meta_named(self.name()).is_some_and(|meta| meta.has_flag("write"))
     }
 
     /// Whether a RESP2 connection in subscribe mode may run it.

@@ -650,6 +650,28 @@ mod tests {
         assert!(checked > 50, "only {checked} read-only lines");
     }
 
+    /// The hand-written classifications of parsed commands agree with the flags
+    /// redis-server gives the same command (COMMAND INFO's `write`).
+    #[test]
+    fn writes_are_the_commands_redis_flags_write() {
+        let mut wrong = Vec::new();
+        for (line, _) in all_lines() {
+            let Ok(command) = Command::from_argv(line.split(' ')) else {
+                continue;
+            };
+            let Some(meta) = crate::cmd::introspect::meta_named(command.name()) else {
+                panic!("{line}: no metadata for {}", command.name());
+            };
+            if command.is_write() != meta.has_flag("write") {
+                wrong.push(*line);
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "is_write differs from Redis's flag for {wrong:?}"
+        );
+    }
+
     #[test]
     fn every_command_name_has_a_line() {
         let mut names = BTreeSet::new();

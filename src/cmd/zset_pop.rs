@@ -44,12 +44,6 @@ pub struct ZMPop {
 }
 
 impl ZMPop {
-    /// Whether it is a blocking pop (BZPOPMIN, BZPOPMAX, BZMPOP), which scripts may not run.
-    #[cfg(feature = "lua")]
-    pub(crate) fn blocks(&self) -> bool {
-        self.timeout_ms.is_some()
-    }
-
     /// `ZMPOP numkeys key ... MIN|MAX COUNT count` (`highest`: MAX).
     ///
     /// ```

@@ -730,150 +730,14 @@ fn failure_text(error: &Value, sha: &str) -> String {
 const NOT_ALLOWED: &str = "ERR This Redis command is not allowed from script";
 const READ_ONLY: &str = "ERR Write commands are not allowed from read-only scripts.";
 
-/// The refusal of a command whose arguments did not parse, by its name: redis-server
-/// refuses by the command's flags before the command reads its arguments. These lists
-/// name what `Command::refused_in_scripts` and `Command::is_write` answer for parsed
-/// commands (the differential fuzz checks both paths against redis-server).
-fn refusal_by_name(name: &[u8], access: Access) -> Option<&'static str> {
-    const NO_SCRIPT: &[&str] = &[
-        "multi",
-        "exec",
-        "discard",
-        "watch",
-        "unwatch",
-        "subscribe",
-        "unsubscribe",
-        "psubscribe",
-        "punsubscribe",
-        "ssubscribe",
-        "sunsubscribe",
-        "eval",
-        "evalsha",
-        "fcall",
-        "fcall_ro",
-        "function",
-        "auth",
-        "acl",
-        "wait",
-        "eval_ro",
-        "evalsha_ro",
-        "script",
-        "hello",
-        "reset",
-        "quit",
-        "client",
-        "role",
-        "debug",
-        "blpop",
-        "brpop",
-        "blmpop",
-        "blmove",
-        "brpoplpush",
-        "bzpopmin",
-        "bzpopmax",
-        "bzmpop",
-    ];
-    const WRITES: &[&str] = &[
-        "set",
-        "setnx",
-        "setex",
-        "psetex",
-        "getdel",
-        "getex",
-        "getset",
-        "mset",
-        "msetnx",
-        "incr",
-        "incrby",
-        "decr",
-        "decrby",
-        "incrbyfloat",
-        "increx",
-        "append",
-        "setrange",
-        "setbit",
-        "bitop",
-        "pfadd",
-        "pfmerge",
-        "pfdebug",
-        "sort",
-        "geoadd",
-        "georadius",
-        "georadiusbymember",
-        "geosearchstore",
-        "bitfield",
-        "del",
-        "unlink",
-        "rename",
-        "renamenx",
-        "move",
-        "copy",
-        "swapdb",
-        "flushdb",
-        "flushall",
-        "expire",
-        "pexpire",
-        "expireat",
-        "pexpireat",
-        "persist",
-        "hset",
-        "hmset",
-        "hsetnx",
-        "hdel",
-        "hincrby",
-        "hincrbyfloat",
-        "zadd",
-        "zincrby",
-        "zrem",
-        "zremrangebyscore",
-        "zremrangebyrank",
-        "zremrangebylex",
-        "zpopmin",
-        "zpopmax",
-        "zmpop",
-        "zunionstore",
-        "zinterstore",
-        "zdiffstore",
-        "zrangestore",
-        "lpush",
-        "rpush",
-        "lpushx",
-        "rpushx",
-        "lpop",
-        "rpop",
-        "lset",
-        "lrem",
-        "ltrim",
-        "linsert",
-        "lmove",
-        "rpoplpush",
-        "lmpop",
-        "sadd",
-        "srem",
-        "spop",
-        "smove",
-        "sinterstore",
-        "sunionstore",
-        "sdiffstore",
-        "xadd",
-        "xdel",
-        "xtrim",
-        "xsetid",
-        "xgroup",
-        "xreadgroup",
-        "xack",
-        "xclaim",
-        "xautoclaim",
-        "xdelex",
-        "xackdel",
-        "xnack",
-        "cl.throttle",
-        "cl.throttle.ms",
-    ];
-    let is = |list: &[&str]| list.iter().any(|entry| entry.as_bytes() == name);
-    if is(NO_SCRIPT) {
+/// Why a script may not run a command, by its full name (`get`, `client|kill`), as
+/// redis-server refuses it from the command's flags before the command reads its
+/// arguments: `noscript` commands always, `write` commands in a read-only script.
+fn refusal_by_name(name: &str, access: Access) -> Option<&'static str> {
+    let meta = crate::cmd::introspect::meta_named(name)?;
+    if meta.has_flag("noscript") {
         Some(NOT_ALLOWED)
-    } else if access == Access::ReadOnly && is(WRITES) {
+    } else if access == Access::ReadOnly && meta.has_flag("write") {
         Some(READ_ONLY)
     } else {
         None
@@ -908,20 +772,21 @@ fn redis_call(
         }
         // Redis checks what the command is before the command reads its arguments.
         Err(error) => {
-            let refusal = refusal_by_name(&name, access);
+            let name = std::str::from_utf8(&name).ok();
+            let refusal = name.and_then(|name| refusal_by_name(name, access));
             return fail(refusal.unwrap_or(&error.to_string()));
         }
     };
     if let Command::Invalid { name, error } = &command {
-        let family = name.split('|').next().unwrap_or_default();
-        let refusal = refusal_by_name(family.as_bytes(), access);
+        let refusal = refusal_by_name(name, access);
+        if let (None, Some(line)) = (refusal, &line) {
+            // It ran, as far as redis-server is concerned, and refused its arguments.
+            crate::exec::monitor::record(ctx, Some(line), name);
+        }
         return fail(refusal.unwrap_or(&error.to_string()));
     }
-    if command.refused_in_scripts() {
-        return fail(NOT_ALLOWED);
-    }
-    if access == Access::ReadOnly && command.is_write() {
-        return fail(READ_ONLY);
+    if let Some(refusal) = refusal_by_name(command.name(), access) {
+        return fail(refusal);
     }
     // The script's client speaks what `redis.setresp` chose (ZRANGE WITHSCORES's shape).
     ctx.session.set_protocol(if resp3 {
