@@ -161,6 +161,7 @@ pub use error::{
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use handle::async_connection::AsyncConnection;
 pub use handle::atomically::Db;
+pub use handle::command_monitor::{CommandMonitor, MonitoredCommand};
 pub use handle::connection::Connection;
 pub use handle::engine::Engine;
 pub use handle::pipeline::Pipeline;

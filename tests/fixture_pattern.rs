@@ -60,3 +60,19 @@ fn the_rate_limit_refills_with_time() {
     f.clock.advance(Duration::from_millis(500));
     assert!(limiter.check().is_ok()); // one cell back after 1/2 s
 }
+
+#[test]
+fn the_code_sent_exactly_these_commands() {
+    let mut f = Fixture::new();
+    let mut monitor = f.engine.monitor().unwrap();
+    f.conn.call(["INCR", "visits"]).unwrap(); // what the code under test sends
+    f.conn.call(["EXPIRE", "visits", "60", "NX"]).unwrap();
+    // Every monitor has a command's line before its caller has the reply.
+    let sent: Vec<_> = std::iter::from_fn(|| monitor.try_recv().unwrap())
+        .map(|seen| seen.args)
+        .collect();
+    assert_eq!(
+        sent,
+        [vec!["INCR", "visits"], vec!["EXPIRE", "visits", "60", "NX"]]
+    );
+}

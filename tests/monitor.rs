@@ -221,3 +221,64 @@ fn redis_rs_commands_and_pipelines_keep_their_lines() {
         [r#""SET" "k" "v""#, r#""INCR" "n""#, r#""INCR" "n""#]
     );
 }
+
+#[test]
+fn the_typed_monitor_reads_back_every_word_and_origin() {
+    let engine = engine();
+    let mut conn = engine.connect();
+    let addr = address(&mut conn);
+    let mut monitor = engine.monitor().unwrap();
+    let awkward: &[u8] = b"a \"b\"\\\r\n\t\x00\x07\x08\xff";
+    conn.call([&b"SET"[..], b"k", awkward]).unwrap();
+    conn.call(["SELECT", "4"]).unwrap();
+    assert!(conn.call(["AUTH", "secret"]).unwrap().is_error());
+    let set = monitor.recv().unwrap();
+    assert_eq!(set.args, [&b"SET"[..], b"k", awkward]);
+    assert_eq!((set.db, set.client.as_str()), (0, addr.as_str()));
+    assert_eq!(
+        set.time(),
+        UNIX_EPOCH + Duration::from_micros(1_700_000_000_000_042)
+    );
+    assert_eq!(monitor.recv().unwrap().db, 4);
+    assert_eq!(monitor.recv().unwrap().args, ["AUTH", "(redacted)"]);
+    assert_eq!(monitor.try_recv().unwrap(), None);
+}
+
+#[cfg(feature = "lua")]
+#[test]
+fn the_typed_monitor_tells_script_commands_apart() {
+    let engine = engine();
+    let mut monitor = engine.monitor().unwrap();
+    engine
+        .connect()
+        .call(["EVAL", "return redis.call('GET', 'k')", "0"])
+        .unwrap();
+    let script = monitor.recv().unwrap();
+    let inner = monitor.recv().unwrap();
+    assert!(!script.from_script() && inner.from_script());
+    assert_eq!(inner.args, ["GET", "k"]);
+}
+
+#[test]
+fn a_typed_monitor_that_falls_behind_is_closed_and_dropping_one_ends_it() {
+    let engine = Engine::builder().subscriber_capacity(4).build();
+    let mut lagging = engine.monitor().unwrap();
+    let mut conn = engine.connect();
+    for _ in 0..20 {
+        conn.call(["PING"]).unwrap();
+    }
+    let outcome = loop {
+        match lagging.recv_timeout(Duration::from_secs(5)) {
+            Ok(Some(_)) => continue,
+            other => break other,
+        }
+    };
+    assert_eq!(outcome, Err(Error::OutputBufferOverflow));
+    let monitor = engine.monitor().unwrap();
+    drop(monitor);
+    conn.call(["PING"]).unwrap();
+    let Ok(Reply::Bulk(list) | Reply::Verbatim(list)) = conn.call(["CLIENT", "LIST"]) else {
+        panic!("CLIENT LIST");
+    };
+    assert!(!String::from_utf8_lossy(&list).contains("flags=O"));
+}

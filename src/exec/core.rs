@@ -281,22 +281,60 @@ impl Core {
         flow
     }
 
-    /// Sends every MONITOR line the message made to every monitoring connection, counted
-    /// with its unread messages (a monitor that stops reading is closed, as a subscriber
-    /// is).
+    /// Answers `conn`'s command (or pipeline) with `frame`, and sends the MONITOR lines it
+    /// made: to every other monitor first, so a caller that has its reply finds the lines
+    /// on any monitor already; to `conn` itself after its reply, as redis-server writes a
+    /// monitor's own commands (and not at all after QUIT, as redis-server writes nothing
+    /// to a client it closes after the reply).
+    #[inline]
+    fn answer(&mut self, conn: u64, frame: Frame) {
+        if !self.monitors.has_pending() {
+            self.respond_tracked(conn, frame);
+            return;
+        }
+        let lines = self.monitors.take_pending();
+        let others: Vec<u64> = self
+            .monitors
+            .listeners()
+            .iter()
+            .copied()
+            .filter(|&listener| listener != conn)
+            .collect();
+        self.send_lines(&others, &lines);
+        self.respond_tracked(conn, frame);
+        // A connection that QUIT gets nothing after its reply, its own line neither.
+        let closing = self
+            .connections
+            .get(conn)
+            .is_some_and(|connection| connection.session.closing);
+        if self.monitors.includes(conn) && !closing {
+            self.send_lines(&[conn], &lines);
+        }
+    }
+
+    /// Sends every MONITOR line the message made to every monitoring connection.
     fn feed_monitors(&mut self) {
         let lines = self.monitors.take_pending();
         let listeners = self.monitors.listeners().to_vec();
-        for conn in listeners {
-            for line in &lines {
+        self.send_lines(&listeners, &lines);
+    }
+
+    /// Sends `lines` to each of `listeners`, counted with its unread messages: a monitor
+    /// that stops reading is closed at once, as redis-server closes a client past its
+    /// output buffer limit.
+    fn send_lines(&mut self, listeners: &[u64], lines: &[Reply]) {
+        for &conn in listeners {
+            for line in lines {
                 let counted = self
                     .connections
                     .get(conn)
                     .and_then(|connection| connection.session.pubsub.as_ref())
                     .is_some_and(PubSubLink::count_unread);
-                if counted {
-                    self.respond(conn, Frame::Notice(line.clone()));
+                if !counted {
+                    self.close(conn);
+                    break;
                 }
+                self.respond(conn, Frame::Notice(line.clone()));
             }
         }
     }
@@ -397,7 +435,7 @@ impl Core {
                         Frame::Silent(frames)
                     }
                 };
-                self.respond_tracked(conn, frame);
+                self.answer(conn, frame);
                 if closing {
                     self.close(conn);
                 }
@@ -435,7 +473,7 @@ impl Core {
                 let closing = ctx.session.closing;
                 let seen = ctx.now.read_ms();
                 let actions = std::mem::take(&mut ctx.session.client_actions);
-                self.respond_tracked(conn, Frame::Batch(replies));
+                self.answer(conn, Frame::Batch(replies));
                 if closing {
                     self.close(conn);
                 }

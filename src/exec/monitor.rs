@@ -287,6 +287,68 @@ fn quote(text: &mut String, word: &[u8]) {
     text.push('"');
 }
 
+/// A MONITOR line read back: the inverse of [`Monitors::record`]'s format. `None` for
+/// text that is not such a line.
+pub(crate) fn parse_line(line: &str) -> Option<crate::MonitoredCommand> {
+    let (time, rest) = line.split_once(" [")?;
+    let (secs, micros) = time.split_once('.')?;
+    if micros.len() != 6 {
+        return None;
+    }
+    let micros = secs.parse::<u64>().ok()? * 1_000_000 + micros.parse::<u64>().ok()?;
+    let (origin, words) = rest.split_once(']')?;
+    let (db, client) = origin.split_once(' ')?;
+    let mut args = Vec::new();
+    let mut bytes = words.as_bytes();
+    while let Some(rest) = bytes.strip_prefix(b" \"") {
+        let (word, after) = unquote(rest)?;
+        args.push(Bytes::from(word));
+        bytes = after;
+    }
+    if !bytes.is_empty() {
+        return None;
+    }
+    Some(crate::MonitoredCommand {
+        micros,
+        db: db.parse().ok()?,
+        client: client.to_string(),
+        args,
+    })
+}
+
+/// One word [`quote`] wrote, from after its opening quote: the bytes, and what follows the
+/// closing quote.
+fn unquote(text: &[u8]) -> Option<(Vec<u8>, &[u8])> {
+    let mut word = Vec::new();
+    let mut at = 0;
+    loop {
+        match *text.get(at)? {
+            b'"' => return Some((word, &text[at + 1..])),
+            b'\\' => {
+                let escaped = *text.get(at + 1)?;
+                at += 2;
+                word.push(match escaped {
+                    b'n' => b'\n',
+                    b'r' => b'\r',
+                    b't' => b'\t',
+                    b'a' => 0x07,
+                    b'b' => 0x08,
+                    b'x' => {
+                        let hex = std::str::from_utf8(text.get(at..at + 2)?).ok()?;
+                        at += 2;
+                        u8::from_str_radix(hex, 16).ok()?
+                    }
+                    other => other,
+                });
+            }
+            byte => {
+                word.push(byte);
+                at += 1;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +379,20 @@ mod tests {
             line_of(None, "client|setname"),
             r#"1700000000.000042 [3 lua] "client" "setname""#
         );
+    }
+
+    #[test]
+    fn lines_read_back_to_their_words() {
+        let sent = words(&["SET", "k", "a b\x01\"\\\n\r\t\x07\x08\u{7f}", ""]);
+        let line = line_of(Some(&sent), "set");
+        let seen = parse_line(&line).expect("a line");
+        assert_eq!(seen.args, sent);
+        assert_eq!(
+            (seen.micros, seen.db, seen.client.as_str()),
+            (1_700_000_000_000_042, 3, "lua")
+        );
+        assert!(parse_line("not a line").is_none());
+        assert!(parse_line("1.000001 [0 lua] \"open").is_none());
     }
 
     #[test]

@@ -240,6 +240,20 @@ impl Engine {
         Connection::open(Arc::clone(&self.shared))
     }
 
+    /// Starts a MONITOR: every command the engine runs from now on, as a
+    /// [`MonitoredCommand`](crate::MonitoredCommand), for a test that checks what the code
+    /// under test sent. `Err(Closed)` after shutdown.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let mut monitor = engine.monitor().unwrap();
+    /// engine.connect().call(["SET", "k", "v"]).unwrap();
+    /// assert_eq!(monitor.recv().unwrap().args, ["SET", "k", "v"]);
+    /// ```
+    pub fn monitor(&self) -> Result<crate::CommandMonitor, Error> {
+        crate::CommandMonitor::start(self.connect())
+    }
+
     /// Opens a connection for async code: the same connection as [`Engine::connect`], whose
     /// replies are awaited instead of waited for (see [`AsyncConnection`](crate::AsyncConnection)).
     ///

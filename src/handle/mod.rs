@@ -8,6 +8,7 @@ pub(crate) mod async_rate_limit;
 #[cfg(feature = "async")]
 pub(crate) mod async_subscriber;
 pub(crate) mod atomically;
+pub(crate) mod command_monitor;
 pub(crate) mod connection;
 pub(crate) mod engine;
 pub(crate) mod pipeline;
