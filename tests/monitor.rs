@@ -40,6 +40,14 @@ fn lines(monitor: &mut Connection) -> Vec<String> {
     lines
 }
 
+/// The words of every line the monitor has been sent so far (what follows `[db addr] `).
+fn words_shown(monitor: &mut Connection) -> Vec<String> {
+    lines(monitor)
+        .into_iter()
+        .map(|line| line.split_once("] ").expect("a prefix").1.to_string())
+        .collect()
+}
+
 fn monitoring(engine: &Engine) -> Connection {
     let mut monitor = engine.connect();
     assert_eq!(monitor.call(["MONITOR"]).unwrap(), Reply::OK);
@@ -70,10 +78,7 @@ fn typed_commands_are_shown_by_name() {
     let mut monitor = monitoring(&engine);
     conn.run(Set::new("k", "v")).unwrap();
     conn.run(Get::new("k")).unwrap();
-    let shown: Vec<String> = lines(&mut monitor)
-        .into_iter()
-        .map(|line| line.split_once("] ").expect("a prefix").1.to_string())
-        .collect();
+    let shown = words_shown(&mut monitor);
     assert_eq!(shown, [r#""set""#, r#""get""#]);
 }
 
@@ -91,10 +96,7 @@ fn pipelines_and_transactions_keep_their_lines() {
     let mut tx = conn.transaction();
     tx.cmd(["INCR", "n"]);
     tx.exec().unwrap();
-    let shown: Vec<String> = lines(&mut monitor)
-        .into_iter()
-        .map(|line| line.split_once("] ").expect("a prefix").1.to_string())
-        .collect();
+    let shown = words_shown(&mut monitor);
     assert_eq!(
         shown,
         [
@@ -212,10 +214,7 @@ fn redis_rs_commands_and_pipelines_keep_their_lines() {
         .arg("n")
         .query(&mut conn)
         .unwrap();
-    let shown: Vec<String> = lines(&mut monitor)
-        .into_iter()
-        .map(|line| line.split_once("] ").expect("a prefix").1.to_string())
-        .collect();
+    let shown = words_shown(&mut monitor);
     assert_eq!(
         shown,
         [r#""SET" "k" "v""#, r#""INCR" "n""#, r#""INCR" "n""#]

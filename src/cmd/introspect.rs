@@ -110,12 +110,7 @@ impl Introspect {
         I: IntoIterator,
         I::Item: IntoArg,
     {
-        Introspect {
-            query: Query::GetKeys {
-                line: line.into_iter().map(IntoArg::into_arg).collect(),
-                with_flags: false,
-            },
-        }
+        Introspect::keys_of_line(line, false)
     }
 
     /// `COMMAND GETKEYSANDFLAGS command [arg ...]`: each key with how the command uses it
@@ -138,10 +133,18 @@ impl Introspect {
         I: IntoIterator,
         I::Item: IntoArg,
     {
+        Introspect::keys_of_line(line, true)
+    }
+
+    fn keys_of_line<I>(line: I, with_flags: bool) -> Introspect
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
         Introspect {
             query: Query::GetKeys {
                 line: line.into_iter().map(IntoArg::into_arg).collect(),
-                with_flags: true,
+                with_flags,
             },
         }
     }

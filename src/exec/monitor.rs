@@ -9,7 +9,12 @@
 //! - not shown: commands refused before running (unknown, wrong arity, queued by MULTI,
 //!   refused in subscribe mode), and the `admin` commands (CONFIG, CLIENT KILL, MONITOR,
 //!   DEBUG, ...); AUTH's arguments and HELLO's AUTH pair are shown as `(redacted)`;
-//! - a blocking command is shown once, when it first runs.
+//! - a blocking command is shown once, when it first runs;
+//! - a monitor's own command is shown to it after its reply (not at all after QUIT).
+//!
+//! Every other monitor has a command's line before the command's caller has its reply, so
+//! a test that reads a monitor after a round trip sees what the round trip ran
+//! ([`Engine::monitor`](crate::Engine::monitor) reads lines back as values).
 //!
 //! The line is `<unix seconds>.<microseconds> [<db> <address>] "arg" ...`, a simple string.
 //! embedis takes the time from the engine clock (so a `ManualClock` test sees exact lines)
@@ -103,7 +108,7 @@ pub(crate) fn keep_vec(words: Vec<Bytes>) -> (Result<Command, Error>, SentLine) 
 pub(crate) struct Monitors {
     /// In the order they started, which is the order each line reaches them.
     listeners: Vec<u64>,
-    /// Lines made while handling the current message, sent once it is done.
+    /// Lines made while handling the current message, sent with its reply.
     pending: Vec<Reply>,
 }
 
