@@ -109,6 +109,39 @@ pub enum Error {
     UnblockedByClient,
     /// DEBUG, which redis-server 7.0 refuses unless `enable-debug-command` allows it.
     DebugNotAllowed,
+    /// MODULE LOAD, LOADEX and UNLOAD, which redis-server 7.0 refuses unless
+    /// `enable-module-command` allows them (embedis links no modules).
+    ModuleNotAllowed,
+    /// CONFIG REWRITE: there is no configuration file to rewrite.
+    NoConfigFile,
+    /// REPLICAOF with a port that is not an integer in 0..=65535.
+    InvalidMasterPort,
+    /// REPLICAOF host port: an embedded engine does not replicate another server.
+    CannotReplicate,
+    /// FAILOVER on a master with no replica connected.
+    FailoverNeedsReplicas,
+    /// FAILOVER ABORT with no failover running.
+    NoFailoverInProgress,
+    /// FAILOVER TIMEOUT below 1.
+    FailoverTimeout,
+    /// LATENCY GRAPH of an event with no samples (every event, in embedis), as Redis
+    /// prints the event's name.
+    LatencyNoSamples(String),
+    /// ACL CAT of a category that does not exist (as typed).
+    UnknownAclCategory(String),
+    /// ACL DRYRUN for a user that does not exist (embedis has `default` only).
+    NoSuchAclUser(String),
+    /// ACL DRYRUN of a command line that names no command.
+    AclCommandNotFound(String),
+    /// ACL GENPASS with a size outside 1..=4096 bits.
+    GenPassBits,
+    /// ACL DELUSER naming `default`.
+    DefaultUserUndeletable,
+    /// ACL SAVE or LOAD: there is no ACL file.
+    NoAclFile,
+    /// ACL SETUSER with a rule that would change the default user or create another:
+    /// embedis has one user with every permission.
+    AclUsersUnsupported,
     /// A cluster command: an embedded engine has no cluster support.
     ClusterDisabled,
     /// CLIENT PAUSE with a mode other than WRITE or ALL.
@@ -1139,6 +1172,33 @@ impl fmt::Display for Error {
             Error::NoSuchUser(user) => write!(f, "ERR No such user '{user}'"),
             Error::DebugNotAllowed => f.write_str(
                 "ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.",
+            ),
+            Error::ModuleNotAllowed => f.write_str(
+                "ERR MODULE command not allowed. If the enable-module-command option is set to \"local\", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.",
+            ),
+            Error::NoConfigFile => f.write_str("ERR The server is running without a config file"),
+            Error::InvalidMasterPort => f.write_str("ERR Invalid master port"),
+            Error::CannotReplicate => f.write_str(
+                "ERR embedis: an embedded engine does not replicate another server (REPLICAOF NO ONE is accepted)",
+            ),
+            Error::FailoverNeedsReplicas => f.write_str("ERR FAILOVER requires connected replicas."),
+            Error::NoFailoverInProgress => f.write_str("ERR No failover in progress."),
+            Error::FailoverTimeout => f.write_str("ERR FAILOVER timeout must be greater than 0"),
+            Error::LatencyNoSamples(event) => {
+                write!(f, "ERR No samples available for event '{event}'")
+            }
+            Error::UnknownAclCategory(category) => write!(f, "ERR Unknown category '{category}'"),
+            Error::NoSuchAclUser(user) => write!(f, "ERR User '{user}' not found"),
+            Error::AclCommandNotFound(name) => write!(f, "ERR Command '{name}' not found"),
+            Error::GenPassBits => f.write_str(
+                "ERR ACL GENPASS argument must be the number of bits for the output password, a positive number up to 4096",
+            ),
+            Error::DefaultUserUndeletable => f.write_str("ERR The 'default' user cannot be removed"),
+            Error::NoAclFile => f.write_str(
+                "ERR This Redis instance is not configured to use an ACL file. You may want to specify users via the ACL SETUSER command and then issue a CONFIG REWRITE (assuming you have a Redis configuration file set) in order to store users in the Redis configuration.",
+            ),
+            Error::AclUsersUnsupported => f.write_str(
+                "ERR embedis: users and permissions are not supported (the default user has every permission, and keeps it)",
             ),
             Error::ClusterDisabled => f.write_str("ERR This instance has cluster support disabled"),
             Error::PauseMode => f.write_str("ERR CLIENT PAUSE mode must be WRITE or ALL"),

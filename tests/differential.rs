@@ -71,6 +71,7 @@ enum Check {
     Page,
     Len,
     Client,
+    AclLog,
     Sleep,
 }
 
@@ -192,6 +193,7 @@ fn parse_step(line: &str) -> Step {
                 "page" => Check::Page,
                 "len" => Check::Len,
                 "client" => Check::Client,
+                "acllog" => Check::AclLog,
                 other => panic!("unknown check !{other}"),
             };
             rest = tail.trim_start();
@@ -272,6 +274,10 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
                 }
         }
         Check::Client => same_client_lists(expected, actual),
+        Check::AclLog => {
+            let (expected, actual) = (mask_acl_log(expected), mask_acl_log(actual));
+            expected == actual && find(&expected, b"<age>").is_some()
+        }
         Check::Time => time_shape(expected)
             .zip(time_shape(actual))
             .is_some_and(|(a, b)| a.abs_diff(b) <= 5),
@@ -280,6 +286,40 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("replies differ ({check:?} comparison)"))
+    }
+}
+
+/// An ACL LOG reply with what each server decides itself masked: the age of each entry
+/// (a double) and the failing client's CLIENT INFO line.
+fn mask_acl_log(reply: &[u8]) -> Vec<u8> {
+    const KEYS: [(&[u8], &[u8]); 2] = [
+        (b"$11\r\nage-seconds\r\n", b"<age>"),
+        (b"$11\r\nclient-info\r\n", b"<client>"),
+    ];
+    let mut out = Vec::with_capacity(reply.len());
+    let mut rest = reply;
+    loop {
+        let next = KEYS
+            .iter()
+            .filter_map(|(key, mask)| find(rest, key).map(|at| (at, key.len(), *mask)))
+            .min_by_key(|(at, ..)| *at);
+        let Some((at, key_len, mask)) = next else {
+            out.extend_from_slice(rest);
+            return out;
+        };
+        out.extend_from_slice(&rest[..at + key_len]);
+        out.extend_from_slice(mask);
+        rest = &rest[at + key_len..];
+        // The value: a bulk string (`$len`, its bytes) or a RESP3 double (`,` one line).
+        let line_end = find(rest, b"\r\n").map_or(rest.len(), |end| end + 2);
+        let value_end = match rest.first() {
+            Some(b'$') => std::str::from_utf8(&rest[1..line_end.saturating_sub(2)])
+                .ok()
+                .and_then(|len| len.parse::<usize>().ok())
+                .map_or(line_end, |len| line_end + len + 2),
+            _ => line_end,
+        };
+        rest = &rest[value_end.min(rest.len())..];
     }
 }
 
@@ -1127,6 +1167,19 @@ const SERVER: &[Case] = &[
         "EVAL \"return redis.pcall('CLUSTER', 'INFO')\" 0", "EVAL \"return redis.pcall('CLUSTER', 'FOO')\" 0", "EVAL \"return redis.pcall('READONLY')\" 0",
         "EVAL \"return redis.pcall('OBJECT', 'FOO')\" 0", "EVAL \"return redis.pcall('XINFO', 'FOO')\" 0", "EVAL \"return redis.pcall('CLIENT', 'FOO')\" 0",
     ]),
+    // A master and nothing else: NO ONE is accepted; the oracle must never be given a
+    // master (REPLICAOF host port is refused by embedis: tests/engine.rs).
+    ("replicaof no one", &["REPLICAOF NO ONE", "replicaof no one", "SLAVEOF No One", "ROLE", "REPLICAOF no x", "REPLICAOF x one", "REPLICAOF 127.0.0.1 -1", "REPLICAOF 127.0.0.1 65536", "REPLICAOF 127.0.0.1 abc", "SLAVEOF h 1.5", "SLAVEOF h \"\"", "REPLICAOF", "REPLICAOF a", "REPLICAOF a b c", "MULTI", "REPLICAOF NO ONE", "REPLICAOF h x", "SLAVEOF no one", "EXEC", "EVAL \"return redis.pcall('replicaof', 'no', 'one')\" 0"]),
+    ("failover without replicas", &["FAILOVER", "failover", "FAILOVER FORCE", "FAILOVER TO h 1", "FAILOVER to h -1 force", "FAILOVER TO h 1 TIMEOUT 5 FORCE", "FAILOVER TIMEOUT 5 FORCE TO h 1", "FAILOVER ABORT", "failover abort"]),
+    ("failover argument errors", &["FAILOVER FOO", "FAILOVER TO", "FAILOVER TO h", "FAILOVER TO h x", "FAILOVER TO h 1 TO h 2", "FAILOVER TIMEOUT", "FAILOVER TIMEOUT 0", "FAILOVER TIMEOUT -5", "FAILOVER TIMEOUT x", "FAILOVER TIMEOUT 99999999999999999999", "FAILOVER TIMEOUT 5 TIMEOUT 6", "FAILOVER FORCE FORCE", "FAILOVER ABORT x", "FAILOVER ABORT ABORT", "FAILOVER TO h 1 ABORT", "FAILOVER TIMEOUT 0 TO h x", "FAILOVER TO h x TIMEOUT 0", "MULTI", "FAILOVER", "FAILOVER FOO", "FAILOVER ABORT", "EXEC", "EVAL \"return redis.pcall('failover')\" 0"]),
+    // The latency monitor off (`latency-monitor-threshold 0`): no samples anywhere.
+    ("latency", &["LATENCY LATEST", "latency latest", "LATENCY HISTORY command", "LATENCY HISTORY nosuch", "LATENCY RESET", "LATENCY RESET command fork nosuch", "LATENCY DOCTOR", "LATENCY GRAPH command", "LATENCY GRAPH \"a\r\nb\"", "LATENCY GRAPH \"a\\x00b\"", "LATENCY HISTOGRAM nosuch", "LATENCY HISTOGRAM nosuch other", "LATENCY HELP", "CONFIG GET latency-monitor-threshold"]),
+    ("latency errors", &["LATENCY", "LATENCY FOO", "LATENCY LATEST x", "LATENCY HISTORY", "LATENCY HISTORY a b", "LATENCY GRAPH", "LATENCY DOCTOR x", "LATENCY HELP x", "MULTI", "LATENCY LATEST", "LATENCY GRAPH x", "LATENCY FOO", "EXEC", "EVAL \"return redis.pcall('latency', 'latest')\" 0"]),
+    // No module loaded; LOAD, LOADEX and UNLOAD refused before they run.
+    ("module", &["MODULE LIST", "module list", "MODULE HELP", "MODULE LOAD /nonexistent.so", "MODULE LOAD /x.so a b", "MODULE LOADEX /x.so CONFIG a b ARGS c", "MODULE UNLOAD x", "CONFIG GET enable-module-command", "CONFIG SET enable-module-command yes", "CONFIG SET enable-module-command no"]),
+    ("module errors", &["MODULE", "MODULE FOO", "MODULE LIST x", "MODULE HELP x", "MODULE LOAD", "MODULE LOADEX", "MODULE UNLOAD", "MODULE UNLOAD a b", "MULTI", "MODULE LOAD /x.so", "PING", "EXEC", "MULTI", "MODULE LIST", "MODULE UNLOAD x", "EXEC", "MULTI", "MODULE HELP", "EXEC", "EVAL \"return redis.pcall('module', 'list')\" 0", "EVAL \"return redis.pcall('module', 'load', 'x')\" 0"]),
+    // Both servers run without a configuration file.
+    ("config rewrite", &["CONFIG REWRITE", "config rewrite", "CONFIG REWRITE x", "MULTI", "CONFIG REWRITE", "PING", "EXEC", "EVAL \"return redis.pcall('config', 'rewrite')\" 0", "CONFIG GET enable-debug-command", "CONFIG SET enable-debug-command yes"]),
     ("select 0", &["SELECT 0", "SET k v", "SELECT 0", "GET k"]),
     ("select not an integer", &["SELECT abc", "SELECT 1.5", "SELECT \"\"", "SELECT 99999999999999999999"]),
     ("select out of range", &["SELECT -1", "SELECT 16", "SELECT 9223372036854775807", "SELECT -9223372036854775808"]),
@@ -3497,6 +3550,22 @@ const AUTH_AND_CLIENTS: &[Case] = &[
     ("acl whoami inside multi", &["MULTI", "ACL WHOAMI", "EXEC"]),
     ("acl whoami arity inside multi aborts", &["MULTI", "ACL WHOAMI x", "EXEC"]),
     ("acl unknown subcommand inside multi aborts", &["MULTI", "ACL FOO", "EXEC"]),
+    // The one user, `default`: enabled, no password, every permission.
+    ("acl users, list and getuser", &["ACL USERS", "ACL LIST", "ACL GETUSER default", "ACL GETUSER nosuch", "ACL GETUSER Default", "ACL GETUSER \"\"", "acl users", "ACL USERS x", "ACL LIST x", "ACL GETUSER", "ACL GETUSER a b"]),
+    ("acl cat", &["ACL CAT", "acl cat", "!sorted ACL CAT geo", "!sorted ACL CAT GEO", "!sorted ACL CAT hash", "!sorted ACL CAT list", "!sorted ACL CAT set", "!sorted ACL CAT sortedset", "!sorted ACL CAT bitmap", "!sorted ACL CAT hyperloglog", "!sorted ACL CAT pubsub", "!sorted ACL CAT transaction", "!sorted ACL CAT blocking", "ACL CAT nosuch", "ACL CAT NoSuch", "ACL CAT \"\"", "ACL CAT a b", "ACL CAT geo x"]),
+    ("acl dryrun", &["ACL DRYRUN default get k", "ACL DRYRUN default GET k", "ACL DRYRUN default config get x", "ACL DRYRUN default CLIENT LIST", "ACL DRYRUN default set k v ex 10", "ACL DRYRUN default nosuch", "ACL DRYRUN default config nosuch", "ACL DRYRUN default config", "ACL DRYRUN default get", "ACL DRYRUN default set k", "ACL DRYRUN DEFAULT get k", "ACL DRYRUN nosuch get k", "ACL DRYRUN \"\" get k", "ACL DRYRUN default", "ACL DRYRUN"]),
+    ("acl genpass", &["!len ACL GENPASS", "!len ACL GENPASS 5", "!len ACL GENPASS 4096", "ACL GENPASS 0", "ACL GENPASS -1", "ACL GENPASS 4097", "ACL GENPASS x", "ACL GENPASS 99999999999999999999", "ACL GENPASS 1 2"]),
+    ("acl deluser", &["ACL DELUSER nosuch", "ACL DELUSER a b", "ACL DELUSER default", "ACL DELUSER a default", "ACL DELUSER DEFAULT", "ACL DELUSER"]),
+    // Only the rules the default user has already: the oracle must keep its one user.
+    ("acl setuser of the default user as it is", &["ACL SETUSER default", "ACL SETUSER default on nopass ~* &* +@all", "ACL SETUSER default allkeys allchannels allcommands ON", "ACL LIST", "ACL SETUSER"]),
+    ("acl save and load", &["ACL SAVE", "ACL LOAD", "ACL SAVE x", "ACL LOAD x", "MULTI", "ACL SAVE", "ACL USERS", "EXEC"]),
+    // Refused authentications (`!acllog` masks each entry's age and CLIENT INFO line).
+    ("acl log of refused auth", &[
+        "ACL LOG RESET", "ACL LOG", "AUTH alice pw", "!acllog ACL LOG", "AUTH alice other", "!acllog ACL LOG 1", "AUTH bob pw", "!acllog ACL LOG",
+        "AUTH default pw", "AUTH pw", "!acllog ACL LOG", "HELLO 2 AUTH carol pw", "!acllog ACL LOG 1", "ACL LOG 0", "ACL LOG -1",
+        "MULTI", "AUTH dave pw", "EXEC", "!acllog ACL LOG 1", "AUTH dave pw", "!acllog ACL LOG 2",
+        "ACL LOG x", "ACL LOG 1 2", "ACL LOG reset x", "acl log reset", "ACL LOG",
+    ]),
     // CLIENT HELP.
     ("client help", &["CLIENT HELP", "client help", "Client Help"]),
     ("client help arity", &["CLIENT HELP x", "CLIENT HELP x y"]),
@@ -4107,6 +4176,9 @@ const KNOWN_DIFFERENCES: &[Case] = &[
     ("command", &["!sorted COMMAND"]),
     ("command info of everything", &["!sorted COMMAND INFO"]),
     ("command getkeys of an embedis command", &["COMMAND GETKEYS CL.THROTTLE k 1 1 1"]),
+    // embedis times no command (cmd/latency.rs): no histograms, `latency-tracking no`.
+    ("latency histogram", &["LATENCY HISTOGRAM", "LATENCY HISTOGRAM ping"]),
+    ("latency tracking", &["CONFIG GET latency-tracking"]),
     // COMMAND HELP leaves out DOCS, which embedis does not answer (it ships no
     // documentation text).
     ("command help", &["COMMAND HELP"]),
@@ -4178,8 +4250,13 @@ fn databases() {
     run_table(DATABASES, BOTH);
 }
 
+/// The oracle's ACL LOG is one for the whole server: the tables whose AUTH or HELLO AUTH
+/// fail take turns, so the one that reads the log sees only its own failures.
+static AUTH_FAILURES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn connection() {
+    let _turn = AUTH_FAILURES.lock().unwrap_or_else(|e| e.into_inner());
     run_table(CONNECTION, BOTH);
 }
 
@@ -4247,6 +4324,7 @@ fn geo() {
 
 #[test]
 fn auth_and_clients() {
+    let _turn = AUTH_FAILURES.lock().unwrap_or_else(|e| e.into_inner());
     run_table(AUTH_AND_CLIENTS, BOTH);
 }
 

@@ -550,6 +550,30 @@ const PUBSUB_WORDS: &[&str] = &[
     "nosuch",
 ];
 const CONFIG_SUBS: &[&str] = &["GET", "SET", "RESETSTAT", "HELP", "get", "set"];
+/// Not HISTOGRAM: the oracle times its commands, embedis does not.
+const LATENCY_WORDS: &[&str] = &[
+    "LATEST", "HISTORY", "RESET", "DOCTOR", "GRAPH", "HELP", "latest", "command",
+];
+const MODULE_WORDS: &[&str] = &["LIST", "HELP", "LOAD", "LOADEX", "UNLOAD", "list"];
+const FAILOVER_OPTS: &[&str] = &["TO", "TIMEOUT", "FORCE", "ABORT", "to", "force", "abort"];
+/// ACL lines that read or refuse: nothing a server's own order or randomness decides.
+const ACL_LINES: &[&[&str]] = &[
+    &["ACL", "USERS"],
+    &["ACL", "LIST"],
+    &["ACL", "WHOAMI"],
+    &["ACL", "CAT"],
+    &["ACL", "CAT", "nosuch"],
+    &["ACL", "CAT", "geo", "x"],
+    &["ACL", "GETUSER", "default"],
+    &["ACL", "GETUSER", "a"],
+    &["ACL", "DELUSER", "a", "b"],
+    &["ACL", "DELUSER", "a", "default"],
+    &["ACL", "SETUSER", "default", "on"],
+    &["ACL", "SAVE"],
+    &["ACL", "GENPASS", "0"],
+    &["acl", "dryrun", "nosuch", "get", "a"],
+    &["ACL", "DRYRUN", "default"],
+];
 const CONFIG_FLAGS: &[&str] = &[
     "KEA",
     "Kx",
@@ -754,6 +778,14 @@ const SPECS: &[Spec] = &[
     spec("RESET", 1, &[], NO_OPTS),
     spec("QUIT", 1, &[], NO_OPTS),
     own("CONFIG", 1, &[Own, Fixed("notify-keyspace-events"), Own], CONFIG_SUBS),
+    // ACL lines are drawn whole (see `command_line`): a random SETUSER would change the
+    // shared server's users, a random CAT compare lists in each server's own order.
+    own("ACL", 2, &[], NO_OPTS),
+    own("LATENCY", 1, &[Own, V], LATENCY_WORDS),
+    own("MODULE", 1, &[Own, V], MODULE_WORDS),
+    // Without replicas it always fails; the options are what is compared. (Never
+    // REPLICAOF: a valid one would give the oracle a master.)
+    spec("FAILOVER", 1, &[O, V, N, O], FAILOVER_OPTS),
     // transactions
     spec("MULTI", 6, &[], NO_OPTS),
     spec("EXEC", 5, &[], NO_OPTS),
@@ -864,6 +896,21 @@ fn command_line(rng: &mut Rng, id: usize) -> Vec<Vec<u8>> {
     let mut argv = vec![spec.name.as_bytes().to_vec()];
     if rng.below(5) == 0 {
         argv[0].make_ascii_lowercase();
+    }
+    if spec.name == "ACL" {
+        // Mostly DRYRUN of a line of the other commands: does the command exist, does its
+        // arity fit, as each server's table says.
+        if rng.below(3) != 0 {
+            let mut inner = command_line(rng, id);
+            while inner[0].eq_ignore_ascii_case(b"ACL") {
+                inner = command_line(rng, id);
+            }
+            let mut argv = vec![b"ACL".to_vec(), b"DRYRUN".to_vec(), b"default".to_vec()];
+            argv.extend(inner);
+            return argv;
+        }
+        let line = ACL_LINES[rng.below(ACL_LINES.len() as u64) as usize];
+        return line.iter().map(|word| word.as_bytes().to_vec()).collect();
     }
     if spec.name == "CONFIG" {
         // Never a random parameter name: CONFIG SET would change the shared server.

@@ -300,3 +300,76 @@ fn handles_can_move_between_threads() {
     send::<embedis::Connection>();
     send::<Pipeline>();
 }
+
+/// The differential suite cannot give its oracle a master, so embedis's refusal of one is
+/// checked here: the engine stays a master with its data, and says why it refused.
+#[test]
+fn replicaof_a_server_is_refused_and_the_engine_stays_a_master() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    conn.call(["SET", "k", "v"]).unwrap();
+    for line in [
+        ["REPLICAOF", "10.0.0.7", "6379"],
+        ["SLAVEOF", "localhost", "0"],
+        ["replicaof", "no", "65535"],
+    ] {
+        let reply = conn.call(line).unwrap();
+        assert_eq!(
+            reply,
+            Reply::Error(Error::CannotReplicate),
+            "{line:?} gave {reply:?}"
+        );
+    }
+    assert!(Error::CannotReplicate
+        .to_string()
+        .starts_with("ERR embedis: an embedded engine does not replicate"));
+    let Reply::Array(role) = conn.call(["ROLE"]).unwrap() else {
+        panic!("ROLE is an array");
+    };
+    assert_eq!(role[0], Reply::bulk("master"));
+    assert_eq!(conn.call(["GET", "k"]).unwrap(), Reply::bulk("v"));
+    assert_eq!(conn.call(["REPLICAOF", "NO", "ONE"]).unwrap(), Reply::OK);
+}
+
+/// ACL LOG follows the engine clock: failures of one kind a minute apart start a new
+/// entry, and each entry's age is exact under `ManualClock`.
+#[test]
+fn acl_log_groups_refused_auths_by_the_minute_on_the_engine_clock() {
+    let clock = embedis::ManualClock::new();
+    let engine = Engine::builder().clock(clock.clone()).build();
+    let mut conn = engine.connect();
+    let field = |entry: &Reply, name: &str| -> Reply {
+        let Reply::Map(fields) = entry else {
+            panic!("an entry is a map: {entry:?}");
+        };
+        let found = fields.iter().find(|(key, _)| *key == Reply::bulk(name));
+        found.map(|(_, value)| value.clone()).expect(name)
+    };
+    let entries = |conn: &mut embedis::Connection| -> Vec<Reply> {
+        match conn.call(["ACL", "LOG"]).unwrap() {
+            Reply::Array(entries) => entries,
+            other => panic!("ACL LOG is an array: {other:?}"),
+        }
+    };
+    assert!(conn.call(["AUTH", "alice", "pw"]).unwrap().is_error());
+    clock.advance(Duration::from_millis(59_999));
+    assert!(conn.call(["AUTH", "alice", "pw"]).unwrap().is_error());
+    clock.advance(Duration::from_millis(1_500));
+    let log = entries(&mut conn);
+    assert_eq!(log.len(), 1);
+    assert_eq!(field(&log[0], "count"), Reply::Integer(2));
+    assert_eq!(field(&log[0], "age-seconds"), Reply::Double(1.5));
+    assert_eq!(field(&log[0], "username"), Reply::bulk("alice"));
+    // A minute after the last failure, the same failure starts a new entry.
+    clock.advance(Duration::from_secs(60));
+    assert!(conn.call(["AUTH", "alice", "pw"]).unwrap().is_error());
+    let log = entries(&mut conn);
+    assert_eq!(log.len(), 2);
+    assert_eq!(field(&log[0], "count"), Reply::Integer(1));
+    assert_eq!(field(&log[1], "age-seconds"), Reply::Double(61.5));
+    assert_eq!(conn.call(["ACL", "LOG", "RESET"]).unwrap(), Reply::OK);
+    assert!(entries(&mut conn).is_empty());
+    // Accepted authentications are not failures.
+    assert_eq!(conn.call(["AUTH", "default", "any"]).unwrap(), Reply::OK);
+    assert!(entries(&mut conn).is_empty());
+}

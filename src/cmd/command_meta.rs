@@ -17,7 +17,18 @@ use super::key_specs::{CommandMeta, KeySpec};
 #[rustfmt::skip]
 pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "acl", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|cat", flags: &["noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|deluser", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|dryrun", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|genpass", flags: &["noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|getuser", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "acl|help", flags: &["loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|list", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|load", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|log", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|save", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|setuser", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "acl|users", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "acl|whoami", flags: &["noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "append", flags: &["write", "denyoom", "fast"], legacy_keys: (1, 1, 1), categories: &["@write", "@string", "@fast"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RW", "insert"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
@@ -129,6 +140,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "config|get", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "config|help", flags: &["loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "config|resetstat", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "config|rewrite", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "config|set", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["request_policy:all_nodes", "response_policy:all_succeeded"], keys_function: None, key_specs: &[] },
     CommandMeta { name: "copy", flags: &["write", "denyoom"], legacy_keys: (1, 2, 1), categories: &["@keyspace", "@write", "@slow"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
@@ -175,6 +187,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "expiretime", flags: &["readonly", "fast"], legacy_keys: (1, 1, 1), categories: &["@keyspace", "@read", "@fast"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "failover", flags: &["admin", "noscript", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "fcall", flags: &["noscript", "stale", "skip_monitor", "no_mandatory_keys", "movablekeys"], legacy_keys: (0, 0, 0), categories: &["@slow", "@scripting"], tips: &[], keys_function: Some(Numbered { store: 0, count: 2, first: 3 }), key_specs: &[
         KeySpec { flags: &["RW", "access", "update"], begin: Index(2), find: KeyNum { index: 0, first: 1, step: 1 }, notes: Some("We cannot tell how the keys will be used so we assume the worst, RW and UPDATE") },
     ] },
@@ -310,6 +323,14 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "info", flags: &["loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow", "@dangerous"], tips: &["nondeterministic_output", "request_policy:all_shards", "response_policy:special"], keys_function: None, key_specs: &[] },
     CommandMeta { name: "keys", flags: &["readonly"], legacy_keys: (0, 0, 0), categories: &["@keyspace", "@read", "@slow", "@dangerous"], tips: &["request_policy:all_shards", "nondeterministic_output_order"], keys_function: None, key_specs: &[] },
     CommandMeta { name: "lastsave", flags: &["loading", "stale", "fast"], legacy_keys: (0, 0, 0), categories: &["@admin", "@fast", "@dangerous"], tips: &["nondeterministic_output"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency|doctor", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["nondeterministic_output", "request_policy:all_nodes", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency|graph", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["nondeterministic_output", "request_policy:all_nodes", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency|help", flags: &["loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency|histogram", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["nondeterministic_output", "request_policy:all_nodes", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency|history", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["nondeterministic_output", "request_policy:all_nodes", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency|latest", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["nondeterministic_output", "request_policy:all_nodes", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "latency|reset", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["request_policy:all_nodes", "response_policy:all_succeeded"], keys_function: None, key_specs: &[] },
     CommandMeta { name: "lcs", flags: &["readonly"], legacy_keys: (1, 2, 1), categories: &["@read", "@string", "@slow"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: 1, step: 1, limit: 0 }, notes: None },
     ] },
@@ -356,6 +377,12 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "mget", flags: &["readonly", "fast"], legacy_keys: (1, -1, 1), categories: &["@read", "@string", "@fast"], tips: &["request_policy:multi_shard"], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: -1, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "module", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "module|help", flags: &["loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "module|list", flags: &["admin", "noscript"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["nondeterministic_output_order"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "module|load", flags: &["admin", "noscript", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "module|loadex", flags: &["admin", "noscript", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "module|unload", flags: &["admin", "noscript", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "monitor", flags: &["admin", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "move", flags: &["write", "fast"], legacy_keys: (1, 1, 1), categories: &["@keyspace", "@write", "@fast"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RW", "access", "update"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
@@ -436,6 +463,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
         KeySpec { flags: &["RW", "access", "delete"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
         KeySpec { flags: &["OW", "insert"], begin: Index(2), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "replicaof", flags: &["admin", "noscript", "stale", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "reset", flags: &["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], legacy_keys: (0, 0, 0), categories: &["@fast", "@connection"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "restore", flags: &["write", "denyoom"], legacy_keys: (1, 1, 1), categories: &["@keyspace", "@write", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["OW", "update"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
@@ -503,6 +531,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "sismember", flags: &["readonly", "fast"], legacy_keys: (1, 1, 1), categories: &["@read", "@set", "@fast"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "slaveof", flags: &["admin", "noscript", "stale", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "smembers", flags: &["readonly"], legacy_keys: (1, 1, 1), categories: &["@read", "@set", "@slow"], tips: &["nondeterministic_output_order"], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },

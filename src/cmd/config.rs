@@ -8,7 +8,7 @@
 //! that reads them (a queue library checking `maxmemory-policy`) learns the truth.
 //! `CONFIG SET` changes `notify-keyspace-events`, accepts the value a fixed parameter
 //! already has, and refuses another value (embedis cannot change it) and unknown names
-//! (Redis's unknown-option error).
+//! (Redis's unknown-option error); `CONFIG REWRITE` fails, as there is no file to rewrite.
 
 use bytes::Bytes;
 
@@ -26,6 +26,9 @@ use crate::store::{hash, hyperloglog, set, zset};
 use crate::{Error, Reply};
 
 const NOTIFY: &str = "notify-keyspace-events";
+
+/// The parameters redis-server sets only at start (CONFIG SET refuses any value).
+const IMMUTABLE: &[&str] = &["databases", "enable-debug-command", "enable-module-command"];
 
 /// A parameter CONFIG GET reports.
 struct Parameter {
@@ -70,6 +73,12 @@ impl Parameter {
 const PARAMETERS: &[Parameter] = &[
     Parameter::fixed(NOTIFY, |ctx| format_flags(ctx.events.flags)),
     Parameter::fixed("databases", |_| DATABASES.to_string()),
+    // DEBUG and MODULE LOAD are refused, as redis-server refuses them by default.
+    Parameter::fixed("enable-debug-command", |_| "no".into()),
+    Parameter::fixed("enable-module-command", |_| "no".into()),
+    // No latency events are recorded and no command is timed (cmd/latency.rs).
+    Parameter::fixed("latency-monitor-threshold", |_| "0".into()),
+    Parameter::fixed("latency-tracking", |_| "no".into()),
     // No memory limit, so nothing is ever evicted.
     Parameter::fixed("maxmemory", |_| "0".into()),
     Parameter::fixed("maxmemory-policy", |_| "noeviction".into()),
@@ -134,6 +143,7 @@ enum Action {
     Get(Vec<Bytes>),
     Set(Vec<(Bytes, Bytes)>),
     ResetStat,
+    Rewrite,
     Help,
 }
 
@@ -203,6 +213,24 @@ impl Config {
         }))
     }
 
+    /// `CONFIG REWRITE`: fails, as there is no configuration file (as on a redis-server
+    /// started without one).
+    ///
+    /// ```
+    /// use embedis::{cmd::Config, Engine, Error};
+    /// let mut conn = Engine::new().connect();
+    /// assert_eq!(conn.run(Config::rewrite()).unwrap_err(), Error::NoConfigFile);
+    /// ```
+    pub fn rewrite() -> Config {
+        Config {
+            action: Action::Rewrite,
+        }
+    }
+
+    pub(crate) fn parse_rewrite(_args: &mut Args) -> Result<Command, Error> {
+        Ok(Command::Config(Config::rewrite()))
+    }
+
     pub(crate) fn parse_help(_args: &mut Args) -> Result<Command, Error> {
         Ok(Command::Config(Config {
             action: Action::Help,
@@ -214,6 +242,7 @@ impl Config {
             Action::Get(_) => "config|get",
             Action::Set(_) => "config|set",
             Action::ResetStat => "config|resetstat",
+            Action::Rewrite => "config|rewrite",
             Action::Help => "config|help",
         }
     }
@@ -226,6 +255,7 @@ impl Config {
                 Err(error) => Reply::Error(error),
             },
             Action::ResetStat => Reply::OK,
+            Action::Rewrite => Reply::Error(Error::NoConfigFile),
             Action::Help => help(),
         }
     }
@@ -310,7 +340,7 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
                     "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.",
                 )),
             }
-        } else if parameter.name == "databases" {
+        } else if IMMUTABLE.contains(&parameter.name) {
             Some(failed("can't set immutable config"))
         } else if value.eq_ignore_ascii_case((parameter.value)(ctx).as_bytes()) {
             None

@@ -29,7 +29,8 @@ pub struct Hello {
 enum HelloOption {
     /// `AUTH username password`; embedis has Redis's default user, which has no password,
     /// so only the user name matters.
-    Auth { user: Bytes },
+    /// `command` is HELLO as the client spelled it (ACL LOG shows it).
+    Auth { user: Bytes, command: Bytes },
     /// `SETNAME clientname`, validated when it is applied, as Redis does.
     SetName(Bytes),
     /// An unknown option (or one missing its arguments): the error Redis stops at.
@@ -78,7 +79,10 @@ impl Hello {
             if option.is("AUTH") && args.remaining() >= 2 {
                 let user = args.next_bytes()?;
                 args.next_bytes()?; // the password: the default user has none
-                hello.options.push(HelloOption::Auth { user });
+                hello.options.push(HelloOption::Auth {
+                    user,
+                    command: args.command_name(),
+                });
             } else if option.is("SETNAME") && !args.is_empty() {
                 hello.options.push(HelloOption::SetName(args.next_bytes()?));
             } else {
@@ -94,7 +98,8 @@ impl Hello {
         for option in self.options {
             match option {
                 // Any password is accepted for `default`; every other user is refused.
-                HelloOption::Auth { user } if user.as_ref() != b"default" => {
+                HelloOption::Auth { user, command } if user.as_ref() != b"default" => {
+                    super::acl::log_refused_auth(ctx, &command, &user);
                     return Error::WrongPass.into();
                 }
                 HelloOption::Auth { .. } => {}
@@ -391,108 +396,66 @@ impl Quit {
 /// assert!(conn.run(Auth::user("alice", "secret")).is_err());
 /// assert!(conn.run(Auth::password("secret")).is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Auth {
     user: Option<Bytes>,
+    /// AUTH as the client spelled it (ACL LOG shows it); `None` for a typed command.
+    sent_as: Option<Bytes>,
 }
+
+impl PartialEq for Auth {
+    fn eq(&self, other: &Auth) -> bool {
+        self.user == other.user
+    }
+}
+
+impl Eq for Auth {}
 
 impl Auth {
     /// `AUTH password` (the default user).
     pub fn password(_password: impl IntoArg) -> Auth {
-        Auth { user: None }
+        Auth {
+            user: None,
+            sent_as: None,
+        }
     }
 
     /// `AUTH username password`.
     pub fn user(user: impl IntoArg, _password: impl IntoArg) -> Auth {
         Auth {
             user: Some(user.into_arg()),
+            sent_as: None,
         }
     }
 
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let mut words = args.rest();
+        let sent_as = Some(args.command_name());
         match words.len() {
-            1 => Ok(Command::Auth(Auth { user: None })),
+            1 => Ok(Command::Auth(Auth {
+                user: None,
+                sent_as,
+            })),
             2 => Ok(Command::Auth(Auth {
                 user: Some(words.swap_remove(0)),
+                sent_as,
             })),
             _ => Err(Error::Syntax),
         }
     }
 
-    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         match self.user {
             None => Error::AuthWithoutPassword.into(),
             Some(user) if user.as_ref() == b"default" => Reply::OK,
-            Some(_) => Error::WrongPass.into(),
+            Some(user) => {
+                let command = self.sent_as.unwrap_or_else(|| Bytes::from_static(b"auth"));
+                super::acl::log_refused_auth(ctx, &command, &user);
+                Error::WrongPass.into()
+            }
         }
     }
 }
-
-/// `ACL WHOAMI` (always `default`: embedis has no other user) and `ACL HELP`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Acl {
-    /// `ACL WHOAMI`.
-    WhoAmI,
-    /// `ACL HELP`.
-    Help,
-}
-
-impl Acl {
-    pub(crate) fn parse_whoami(_: &mut Args) -> Result<Command, Error> {
-        Ok(Command::Acl(Acl::WhoAmI))
-    }
-
-    pub(crate) fn parse_help(_: &mut Args) -> Result<Command, Error> {
-        Ok(Command::Acl(Acl::Help))
-    }
-
-    pub(crate) fn name(&self) -> &'static str {
-        match self {
-            Acl::WhoAmI => "acl|whoami",
-            Acl::Help => "acl|help",
-        }
-    }
-
-    pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
-        match self {
-            Acl::WhoAmI => Reply::bulk("default"),
-            Acl::Help => Reply::help(&ACL_HELP),
-        }
-    }
-}
-
-const ACL_HELP: [&str; 29] = [
-    "ACL <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-    "CAT [<category>]",
-    "    List all commands that belong to <category>, or all command categories",
-    "    when no category is specified.",
-    "DELUSER <username> [<username> ...]",
-    "    Delete a list of users.",
-    "DRYRUN <username> <command> [<arg> ...]",
-    "    Returns whether the user can execute the given command without executing the command.",
-    "GETUSER <username>",
-    "    Get the user's details.",
-    "GENPASS [<bits>]",
-    "    Generate a secure 256-bit user password. The optional `bits` argument can",
-    "    be used to specify a different size.",
-    "LIST",
-    "    Show users details in config file format.",
-    "LOAD",
-    "    Reload users from the ACL file.",
-    "LOG [<count> | RESET]",
-    "    Show the ACL log entries.",
-    "SAVE",
-    "    Save the current config to the ACL file.",
-    "SETUSER <username> <attribute> [<attribute> ...]",
-    "    Create or modify a user with the specified attributes.",
-    "USERS",
-    "    List all the registered usernames.",
-    "WHOAMI",
-    "    Return the current connection username.",
-    "HELP",
-    "    Prints this help.",
-];
 
 /// `CLIENT HELP`'s lines (Redis 7.0's, subcommands embedis lacks included).
 pub(crate) const CLIENT_HELP: [&str; 48] = [

@@ -44,6 +44,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) server: &'a crate::exec::stats::ServerStats,
     /// MONITOR's listeners, and the lines owed to them.
     pub(crate) monitor: &'a mut crate::exec::monitor::Monitors,
+    /// ACL LOG: the authentication failures.
+    pub(crate) acl_log: &'a mut crate::exec::acl_log::AclLog,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands

@@ -334,6 +334,28 @@ fn key_spec(spec: &KeySpec) -> Reply {
     Reply::Map(fields)
 }
 
+/// The full names of the commands and subcommands in an ACL category (`geo`, any case),
+/// as ACL CAT and COMMAND LIST FILTERBY ACLCAT list them.
+pub(crate) fn names_in_category(category: &[u8]) -> Vec<&'static str> {
+    let mut names = Vec::new();
+    for spec in table::all() {
+        for candidate in std::iter::once(spec).chain(spec.subcommands) {
+            if in_category(candidate, category) {
+                names.push(candidate.name);
+            }
+        }
+    }
+    names
+}
+
+fn in_category(spec: &CommandSpec, category: &[u8]) -> bool {
+    meta_of(spec).is_some_and(|meta| {
+        meta.categories
+            .iter()
+            .any(|known| known.as_bytes()[1..].eq_ignore_ascii_case(category))
+    })
+}
+
 /// COMMAND LIST: every command and subcommand name the filter admits.
 fn list(filter: Option<Filter>) -> Reply {
     let pattern = match &filter {
@@ -344,11 +366,7 @@ fn list(filter: Option<Filter>) -> Reply {
     let admits = |spec: &CommandSpec| match &filter {
         None => true,
         Some(Filter::Module) => false,
-        Some(Filter::AclCategory(category)) => meta_of(spec).is_some_and(|meta| {
-            meta.categories
-                .iter()
-                .any(|known| known.as_bytes()[1..].eq_ignore_ascii_case(category))
-        }),
+        Some(Filter::AclCategory(category)) => in_category(spec, category),
         Some(Filter::Pattern(_)) => pattern
             .as_ref()
             .is_some_and(|glob| glob.matches(spec.name.as_bytes())),

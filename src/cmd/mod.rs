@@ -12,6 +12,7 @@
 //! number that does not parse) yields [`Command::Invalid`], which replies its error when it
 //! runs — and so is `QUEUED` inside MULTI and fails in place at EXEC, as in Redis.
 
+pub(crate) mod acl;
 mod argv;
 pub(crate) mod bitmap;
 pub(crate) mod clients;
@@ -34,14 +35,17 @@ pub(crate) mod info;
 pub(crate) mod introspect;
 pub(crate) mod key_specs;
 pub(crate) mod keys;
+pub(crate) mod latency;
 pub(crate) mod lcs;
 pub(crate) mod list;
 pub(crate) mod list_blocking;
+pub(crate) mod module;
 pub(crate) mod multi;
 mod multi_key_pop;
 pub(crate) mod object;
 pub(crate) mod pubsub;
 mod read_keys;
+pub(crate) mod replication;
 #[cfg(feature = "lua")]
 pub(crate) mod script;
 pub(crate) mod server;
@@ -63,11 +67,12 @@ use bytes::Bytes;
 
 pub use crate::store::bitmap::{BitOp, Overflow};
 pub use crate::store::list::End;
+pub use acl::Acl;
 pub use bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 pub use clients::{ClientKill, ClientList, ClientPause, ClientType, ClientUnblock};
 pub use cluster::ClusterDisabled;
 pub use config::Config;
-pub use connection::{Acl, Auth, Client, Hello, Quit, ReplyMode, Reset};
+pub use connection::{Auth, Client, Hello, Quit, ReplyMode, Reset};
 pub use databases::{CopyKey, Move, SwapDb};
 pub use dump::{Dump, Restore};
 pub use expire::{Expire, Persist, Ttl};
@@ -83,12 +88,15 @@ pub use increx::{Increx, IncrexReply};
 pub use info::Info;
 pub use introspect::Introspect;
 pub use keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, RenameNx, Scan, Type};
+pub use latency::Latency;
 pub use lcs::Lcs;
 pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 pub use list_blocking::{BlockingMove, BlockingPop};
+pub use module::Module;
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use object::Object;
 pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
+pub use replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
 pub use server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Time, Wait};
@@ -359,6 +367,10 @@ pub enum Command {
     Echo(Echo),
     Time(Time),
     Role(Role),
+    ReplicaOf(ReplicaOf),
+    Failover(Failover),
+    Latency(Latency),
+    Module(Module),
     Monitor(Monitor),
     LastSave(LastSave),
     BgRewriteAof(BgRewriteAof),
@@ -479,7 +491,7 @@ impl Command {
             Ok(command) => Ok(command),
             // Refused before it runs, as redis-server's `processCommand` refuses it: in
             // MULTI it aborts the transaction.
-            Err(error @ Error::DebugNotAllowed) => Err(error),
+            Err(error @ (Error::DebugNotAllowed | Error::ModuleNotAllowed)) => Err(error),
             // What the command itself would report when run (queued by MULTI).
             Err(error) => Ok(Command::Invalid {
                 name: spec.name,
@@ -679,6 +691,10 @@ impl Command {
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
             Command::Role(_) => "role",
+            Command::ReplicaOf(c) => c.name(),
+            Command::Failover(_) => "failover",
+            Command::Latency(c) => c.name(),
+            Command::Module(c) => c.name(),
             Command::Monitor(_) => "monitor",
             Command::LastSave(_) => "lastsave",
             Command::BgRewriteAof(_) => "bgrewriteaof",
@@ -859,6 +875,10 @@ impl Command {
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
             Command::Role(c) => c.apply(ctx),
+            Command::ReplicaOf(c) => c.apply(ctx),
+            Command::Failover(c) => c.apply(ctx),
+            Command::Latency(c) => c.apply(ctx),
+            Command::Module(c) => c.apply(ctx),
             Command::Monitor(c) => c.apply(ctx),
             Command::LastSave(c) => c.apply(ctx),
             Command::BgRewriteAof(c) => c.apply(ctx),
@@ -1044,6 +1064,10 @@ typed! {
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,
     Role => Role: Reply,
+    ReplicaOf => ReplicaOf: (),
+    Failover => Failover: (),
+    Latency => Latency: Reply,
+    Module => Module: Reply,
     Monitor => Monitor: Reply,
     LastSave => LastSave: i64,
     BgRewriteAof => BgRewriteAof: String,

@@ -6,12 +6,13 @@ use std::sync::OnceLock;
 use bytes::Bytes;
 use smallvec::SmallVec;
 
+use super::acl::Acl;
 use super::argv::Args;
 use super::bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 use super::clients::{ClientKill, ClientList, ClientPause, ClientUnblock};
 use super::cluster::ClusterDisabled;
 use super::config::Config;
-use super::connection::{Acl, Auth, Client, Hello, Quit, Reset};
+use super::connection::{Auth, Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
 use super::expire::{Expire, Persist, Ttl};
 #[cfg(feature = "lua")]
@@ -26,12 +27,15 @@ use super::increx::Increx;
 use super::info::Info;
 use super::introspect::Introspect;
 use super::keys::{DbSize, Del, Exists, Flush, Keys, RandomKey, Rename, Scan, Type};
+use super::latency::Latency;
 use super::lcs::Lcs;
 use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 use super::list_blocking::{BlockingMove, BlockingPop};
+use super::module::Module;
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::object::Object;
 use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
+use super::replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
 use super::server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Time, Wait};
@@ -71,10 +75,10 @@ pub(crate) struct CommandSpec {
 
 impl CommandSpec {
     /// Whether the command's errors quote its name as the caller typed it (GEOSEARCH's
-    /// "exactly one of ... for GeoSearch"), so the parser must keep that spelling instead
-    /// of the table's.
+    /// "exactly one of ... for GeoSearch"; AUTH's and HELLO's ACL LOG entries), so the
+    /// parser must keep that spelling instead of the table's.
     pub(crate) fn quotes_typed_name(&self) -> bool {
-        matches!(self.name, "geosearch" | "geosearchstore")
+        matches!(self.name, "geosearch" | "geosearchstore" | "auth" | "hello")
     }
 }
 
@@ -119,6 +123,7 @@ const CONFIG_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("config|get", -3, Config::parse_get),
     cmd("config|set", -4, Config::parse_set),
     cmd("config|resetstat", 2, Config::parse_resetstat),
+    cmd("config|rewrite", 2, Config::parse_rewrite),
     cmd("config|help", 2, Config::parse_help),
 ];
 
@@ -189,7 +194,36 @@ const OBJECT_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("object|help", 2, Object::parse_help),
 ];
 
+const MODULE_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("module|list", 2, Module::parse_list),
+    cmd("module|load", -3, Module::refuse),
+    cmd("module|loadex", -3, Module::refuse),
+    cmd("module|unload", 3, Module::refuse),
+    cmd("module|help", 2, Module::parse_help),
+];
+
+const LATENCY_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("latency|latest", 2, Latency::parse_latest),
+    cmd("latency|history", 3, Latency::parse_history),
+    cmd("latency|reset", -2, Latency::parse_reset),
+    cmd("latency|doctor", 2, Latency::parse_doctor),
+    cmd("latency|graph", 3, Latency::parse_graph),
+    cmd("latency|histogram", -2, Latency::parse_histogram),
+    cmd("latency|help", 2, Latency::parse_help),
+];
+
 const ACL_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("acl|cat", -2, Acl::parse_cat),
+    cmd("acl|deluser", -3, Acl::parse_deluser),
+    cmd("acl|dryrun", -4, Acl::parse_dryrun),
+    cmd("acl|genpass", -2, Acl::parse_genpass),
+    cmd("acl|getuser", 3, Acl::parse_getuser),
+    cmd("acl|list", 2, Acl::parse_list),
+    cmd("acl|load", 2, Acl::parse_load),
+    cmd("acl|log", -2, Acl::parse_log),
+    cmd("acl|save", 2, Acl::parse_save),
+    cmd("acl|setuser", -3, Acl::parse_setuser),
+    cmd("acl|users", 2, Acl::parse_users),
     cmd("acl|whoami", 2, Acl::parse_whoami),
     cmd("acl|help", 2, Acl::parse_help),
 ];
@@ -390,6 +424,21 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("echo", 2, Echo::parse),
     cmd("time", 1, Time::parse),
     cmd("role", 1, Role::parse),
+    cmd("replicaof", 3, ReplicaOf::parse),
+    cmd("slaveof", 3, ReplicaOf::parse_slaveof),
+    cmd("failover", -1, Failover::parse),
+    CommandSpec {
+        name: "latency",
+        arity: -2,
+        parse: None,
+        subcommands: LATENCY_SUBCOMMANDS,
+    },
+    CommandSpec {
+        name: "module",
+        arity: -2,
+        parse: None,
+        subcommands: MODULE_SUBCOMMANDS,
+    },
     cmd("lastsave", 1, LastSave::parse),
     cmd("bgrewriteaof", 1, BgRewriteAof::parse),
     cmd("monitor", 1, Monitor::parse),
@@ -727,6 +776,8 @@ mod tests {
             .chain(PUBSUB_SUBCOMMANDS)
             .chain(CONFIG_SUBCOMMANDS)
             .chain(ACL_SUBCOMMANDS)
+            .chain(MODULE_SUBCOMMANDS)
+            .chain(LATENCY_SUBCOMMANDS)
             .chain(OBJECT_SUBCOMMANDS)
             .chain(XGROUP_SUBCOMMANDS)
             .chain(XINFO_SUBCOMMANDS);

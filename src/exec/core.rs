@@ -216,6 +216,8 @@ pub(crate) struct Core {
     postponed: Postponed,
     /// MONITOR's listeners (see `exec/monitor.rs`).
     monitors: Monitors,
+    /// ACL LOG's entries.
+    acl_log: crate::exec::acl_log::AclLog,
 }
 
 /// How many messages may pass without a clock read for `Core::coarse_ms`.
@@ -263,6 +265,7 @@ impl Core {
             pause: None,
             postponed: Postponed::default(),
             monitors: Monitors::default(),
+            acl_log: Default::default(),
         }
     }
 
@@ -692,6 +695,7 @@ impl Core {
             scripts: &mut self.scripts,
             server: &self.stats,
             monitor: &mut self.monitors,
+            acl_log: &mut self.acl_log,
         })
     }
 
@@ -824,6 +828,7 @@ impl Core {
             scripts: &mut self.scripts,
             server: &self.stats,
             monitor: &mut self.monitors,
+            acl_log: &mut self.acl_log,
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
@@ -950,6 +955,7 @@ impl Core {
             scripts: &mut self.scripts,
             server: &self.stats,
             monitor: &mut self.monitors,
+            acl_log: &mut self.acl_log,
         };
         let reply = run_one(&mut ctx, Ok(command), None);
         let failed = match &reply {

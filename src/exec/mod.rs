@@ -1,6 +1,7 @@
 //! The executor: ordering, batching, WATCH bookkeeping, expiry ticks and shutdown. No command
 //! semantics live here; those are in `cmd/`.
 
+pub(crate) mod acl_log;
 pub(crate) mod blocking;
 pub(crate) mod clients;
 pub(crate) mod core;

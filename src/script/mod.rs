@@ -631,6 +631,7 @@ impl Interpreter {
             scripts: &mut no_scripts,
             server: ctx.server,
             monitor: &mut *ctx.monitor,
+            acl_log: &mut *ctx.acl_log,
         };
         let redis: Table = self.hidden.raw_get("redis")?;
         let hidden = self.hidden.clone();
@@ -759,7 +760,8 @@ fn redis_call(
     let Some(argv) = convert::argv(args) else {
         return fail("ERR Lua redis lib command arguments must be strings or integers");
     };
-    let name = argv[0].to_ascii_lowercase();
+    // The full name (`module|load`): a container's flags are its subcommands'.
+    let full_name = crate::cmd::table::find_for_line(&argv).map(|spec| spec.name);
     let line = ctx.monitor.is_listening().then(|| argv.clone());
     let command = match Command::from_argv(argv) {
         Ok(command) => command,
@@ -772,8 +774,7 @@ fn redis_call(
         }
         // Redis checks what the command is before the command reads its arguments.
         Err(error) => {
-            let name = std::str::from_utf8(&name).ok();
-            let refusal = name.and_then(|name| refusal_by_name(name, access));
+            let refusal = full_name.and_then(|name| refusal_by_name(name, access));
             return fail(refusal.unwrap_or(&error.to_string()));
         }
     };
