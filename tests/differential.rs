@@ -1171,6 +1171,7 @@ const SERVER: &[Case] = &[
     // master (REPLICAOF host port is refused by embedis: tests/engine.rs).
     ("replicaof no one", &["REPLICAOF NO ONE", "replicaof no one", "SLAVEOF No One", "ROLE", "REPLICAOF no x", "REPLICAOF x one", "REPLICAOF 127.0.0.1 -1", "REPLICAOF 127.0.0.1 65536", "REPLICAOF 127.0.0.1 abc", "SLAVEOF h 1.5", "SLAVEOF h \"\"", "REPLICAOF", "REPLICAOF a", "REPLICAOF a b c", "MULTI", "REPLICAOF NO ONE", "REPLICAOF h x", "SLAVEOF no one", "EXEC", "EVAL \"return redis.pcall('replicaof', 'no', 'one')\" 0"]),
     ("failover without replicas", &["FAILOVER", "failover", "FAILOVER FORCE", "FAILOVER TO h 1", "FAILOVER to h -1 force", "FAILOVER TO h 1 TIMEOUT 5 FORCE", "FAILOVER TIMEOUT 5 FORCE TO h 1", "FAILOVER ABORT", "failover abort"]),
+    ("replication words end at a nul byte", &["REPLICAOF \"no\\x00\" \"one\\x00x\"", "FAILOVER \"force\\x00\"", "FAILOVER \"to\\x00\" h x", "FAILOVER \"abort\\x00x\"", "FAILOVER \"timeout\\x00\" 0"]),
     ("failover argument errors", &["FAILOVER FOO", "FAILOVER TO", "FAILOVER TO h", "FAILOVER TO h x", "FAILOVER TO h 1 TO h 2", "FAILOVER TIMEOUT", "FAILOVER TIMEOUT 0", "FAILOVER TIMEOUT -5", "FAILOVER TIMEOUT x", "FAILOVER TIMEOUT 99999999999999999999", "FAILOVER TIMEOUT 5 TIMEOUT 6", "FAILOVER FORCE FORCE", "FAILOVER ABORT x", "FAILOVER ABORT ABORT", "FAILOVER TO h 1 ABORT", "FAILOVER TIMEOUT 0 TO h x", "FAILOVER TO h x TIMEOUT 0", "MULTI", "FAILOVER", "FAILOVER FOO", "FAILOVER ABORT", "EXEC", "EVAL \"return redis.pcall('failover')\" 0"]),
     // The latency monitor off (`latency-monitor-threshold 0`): no samples anywhere.
     ("latency", &["LATENCY LATEST", "latency latest", "LATENCY HISTORY command", "LATENCY HISTORY nosuch", "LATENCY RESET", "LATENCY RESET command fork nosuch", "LATENCY DOCTOR", "LATENCY GRAPH command", "LATENCY GRAPH \"a\r\nb\"", "LATENCY GRAPH \"a\\x00b\"", "LATENCY HISTOGRAM nosuch", "LATENCY HISTOGRAM nosuch other", "LATENCY HELP", "CONFIG GET latency-monitor-threshold"]),
@@ -3558,6 +3559,8 @@ const AUTH_AND_CLIENTS: &[Case] = &[
     ("acl deluser", &["ACL DELUSER nosuch", "ACL DELUSER a b", "ACL DELUSER default", "ACL DELUSER a default", "ACL DELUSER DEFAULT", "ACL DELUSER"]),
     // Only the rules the default user has already: the oracle must keep its one user.
     ("acl setuser of the default user as it is", &["ACL SETUSER default", "ACL SETUSER default on nopass ~* &* +@all", "ACL SETUSER default allkeys allchannels allcommands ON", "ACL LIST", "ACL SETUSER"]),
+    // Words compared as C strings: up to a NUL byte.
+    ("acl words end at a nul byte", &["!sorted ACL CAT \"geo\\x00x\"", "ACL DELUSER \"default\\x00x\"", "ACL DELUSER \"x\\x00default\"", "ACL SETUSER default \"on\\x00x\"", "ACL LOG \"reset\\x00x\"", "ACL CAT \"\\x00geo\""]),
     ("acl save and load", &["ACL SAVE", "ACL LOAD", "ACL SAVE x", "ACL LOAD x", "MULTI", "ACL SAVE", "ACL USERS", "EXEC"]),
     // Refused authentications (`!acllog` masks each entry's age and CLIENT INFO line).
     ("acl log of refused auth", &[

@@ -21,6 +21,7 @@ use super::context::Ctx;
 use super::{introspect, table, Command, IntoArg};
 use crate::error::error_text;
 use crate::exec::acl_log::AclLogEntry;
+use crate::store::c_string::c_string;
 use crate::{Error, Reply};
 
 /// The one user.
@@ -198,7 +199,10 @@ impl Acl {
         let words = args.rest();
         match words.as_slice() {
             [] => Ok(Command::Acl(Acl::Log(None))),
-            [word] if word.eq_ignore_ascii_case(b"reset") => Ok(Command::Acl(Acl::LogReset)),
+            // Compared as a C string (up to a NUL byte), as redis-server compares it.
+            [word] if c_string(word).eq_ignore_ascii_case(b"reset") => {
+                Ok(Command::Acl(Acl::LogReset))
+            }
             [count] => {
                 let count = crate::store::number::parse_i64(count).ok_or(Error::NotInteger)?;
                 Ok(Command::Acl(Acl::Log(Some(count))))
@@ -241,13 +245,15 @@ impl Acl {
             Acl::List => Reply::Array(vec![Reply::bulk("user default on nopass ~* &* +@all")]),
             Acl::Cat(None) => Reply::Array(CATEGORIES.iter().map(|c| Reply::bulk(*c)).collect()),
             Acl::Cat(Some(category)) => {
+                // Names are compared as C strings (up to a NUL byte), as redis-server does.
+                let name = c_string(&category);
                 let known = CATEGORIES
                     .iter()
-                    .any(|known| category.eq_ignore_ascii_case(known.as_bytes()));
+                    .any(|known| name.eq_ignore_ascii_case(known.as_bytes()));
                 if !known {
                     return Error::UnknownAclCategory(error_text(&category)).into();
                 }
-                let names = introspect::names_in_category(&category);
+                let names = introspect::names_in_category(name);
                 Reply::Array(names.into_iter().map(Reply::bulk).collect())
             }
             Acl::GetUser(user) if user.as_ref() == DEFAULT_USER.as_bytes() => default_user(),
@@ -268,7 +274,7 @@ impl Acl {
             Acl::DelUser(users) => {
                 if users
                     .iter()
-                    .any(|user| user.as_ref() == DEFAULT_USER.as_bytes())
+                    .any(|user| c_string(user) == DEFAULT_USER.as_bytes())
                 {
                     Error::DefaultUserUndeletable.into()
                 } else {
@@ -280,7 +286,7 @@ impl Acl {
                     && rules.iter().all(|rule| {
                         DEFAULT_RULES
                             .iter()
-                            .any(|known| rule.eq_ignore_ascii_case(known.as_bytes()))
+                            .any(|known| c_string(rule).eq_ignore_ascii_case(known.as_bytes()))
                     });
                 if unchanged {
                     Reply::OK

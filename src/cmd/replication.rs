@@ -13,6 +13,7 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
+use crate::store::c_string::c_string;
 use crate::store::number::parse_i64;
 use crate::{Error, Reply};
 
@@ -73,7 +74,9 @@ impl ReplicaOf {
     fn parse_spelled(args: &mut Args, old_name: bool) -> Result<Command, Error> {
         let host = args.next_bytes()?;
         let port = args.next_bytes()?;
-        let master = if host.eq_ignore_ascii_case(b"no") && port.eq_ignore_ascii_case(b"one") {
+        // redis-server compares words as C strings: up to a NUL byte.
+        let is = |word: &[u8], expected: &[u8]| c_string(word).eq_ignore_ascii_case(expected);
+        let master = if is(&host, b"no") && is(&port, b"one") {
             None
         } else {
             let port = parse_i64(&port)
@@ -192,8 +195,10 @@ impl Failover {
     /// Options in any order, each once; ABORT only alone.
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let words = args.rest();
+        // redis-server compares words as C strings: up to a NUL byte.
+        let is = |word: &[u8], expected: &[u8]| c_string(word).eq_ignore_ascii_case(expected);
         if let [only] = words.as_slice() {
-            if only.eq_ignore_ascii_case(b"abort") {
+            if is(only, b"abort") {
                 return Ok(Command::Failover(Failover::abort()));
             }
         }
@@ -201,18 +206,18 @@ impl Failover {
         let mut at = 0;
         while let Some(word) = words.get(at) {
             let left = words.len() - at - 1;
-            if word.eq_ignore_ascii_case(b"timeout") && left >= 1 && failover.timeout_ms.is_none() {
+            if is(word, b"timeout") && left >= 1 && failover.timeout_ms.is_none() {
                 let timeout = parse_i64(&words[at + 1]).ok_or(Error::NotInteger)?;
                 if timeout <= 0 {
                     return Err(Error::FailoverTimeout);
                 }
                 failover.timeout_ms = Some(timeout);
                 at += 2;
-            } else if word.eq_ignore_ascii_case(b"to") && left >= 2 && failover.to.is_none() {
+            } else if is(word, b"to") && left >= 2 && failover.to.is_none() {
                 let port = parse_i64(&words[at + 2]).ok_or(Error::NotInteger)?;
                 failover.to = Some((words[at + 1].clone(), port));
                 at += 3;
-            } else if word.eq_ignore_ascii_case(b"force") && !failover.force {
+            } else if is(word, b"force") && !failover.force {
                 failover.force = true;
                 at += 1;
             } else {
