@@ -127,6 +127,10 @@ pub enum Error {
     /// LATENCY GRAPH of an event with no samples (every event, in embedis), as Redis
     /// prints the event's name.
     LatencyNoSamples(String),
+    /// SHUTDOWN inside MULTI (redis-server's `no_multi` commands).
+    NotAllowedInMulti,
+    /// SHUTDOWN ABORT with no shutdown waiting.
+    NoShutdownInProgress,
     /// ACL CAT of a category that does not exist (as typed).
     UnknownAclCategory(String),
     /// ACL DRYRUN for a user that does not exist (embedis has `default` only).
@@ -1200,6 +1204,8 @@ impl fmt::Display for Error {
             Error::AclUsersUnsupported => f.write_str(
                 "ERR embedis: users and permissions are not supported (the default user has every permission, and keeps it)",
             ),
+            Error::NotAllowedInMulti => f.write_str("ERR Command not allowed inside a transaction"),
+            Error::NoShutdownInProgress => f.write_str("ERR No shutdown in progress."),
             Error::ClusterDisabled => f.write_str("ERR This instance has cluster support disabled"),
             Error::PauseMode => f.write_str("ERR CLIENT PAUSE mode must be WRITE or ALL"),
             Error::UnblockReason => {

@@ -373,3 +373,34 @@ fn acl_log_groups_refused_auths_by_the_minute_on_the_engine_clock() {
     assert_eq!(conn.call(["AUTH", "default", "any"]).unwrap(), Reply::OK);
     assert!(entries(&mut conn).is_empty());
 }
+
+/// SHUTDOWN stops the engine as redis-server exits: no reply, every connection and
+/// subscriber closed, later calls refused; ABORT, MULTI and scripts leave it running.
+#[test]
+fn shutdown_closes_every_connection_without_a_reply() {
+    let engine = Engine::new();
+    let mut conn = engine.connect();
+    let mut other = engine.connect();
+    let subscriber = engine.subscriber();
+    subscriber.subscribe(["news"]).unwrap();
+    assert!(conn.call(["SHUTDOWN", "ABORT"]).unwrap().is_error());
+    assert!(conn.call(["SHUTDOWN", "NOW", "FOO"]).unwrap().is_error());
+    assert_eq!(conn.call(["MULTI"]).unwrap(), Reply::OK);
+    assert!(conn.call(["SHUTDOWN", "NOW"]).unwrap().is_error());
+    assert_eq!(conn.call(["EXEC"]).unwrap(), Reply::Error(Error::ExecAbort));
+    assert_eq!(other.call(["SET", "k", "v"]).unwrap(), Reply::OK);
+    // A pipeline's commands after SHUTDOWN do not run; none of its replies come back.
+    let mut pipeline = Pipeline::new();
+    pipeline
+        .cmd(["INCR", "n"])
+        .cmd(["SHUTDOWN", "NOSAVE", "NOW"])
+        .cmd(["INCR", "n"]);
+    assert_eq!(pipeline.execute(&mut conn).unwrap_err(), Error::Closed);
+    assert_eq!(other.call(["GET", "k"]).unwrap_err(), Error::Closed);
+    assert!(matches!(
+        subscriber.recv_timeout(Duration::from_secs(5)),
+        Err(embedis::RecvError::Closed)
+    ));
+    assert_eq!(engine.connect().call(["PING"]).unwrap_err(), Error::Closed);
+    engine.shutdown(); // idempotent after SHUTDOWN
+}

@@ -967,3 +967,31 @@ fn restore_replays_with_its_deadline() {
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// SHUTDOWN writes and syncs the append-only file before the engine stops, as
+/// redis-server's does: a restart holds every write made before it.
+#[test]
+fn shutdown_leaves_every_earlier_write_in_the_file() {
+    let dir = common::temp_dir("persistence", "shutdown");
+    let path = dir.join("appendonly.aof");
+    let clock = ManualClock::new();
+    for fsync in [Fsync::No, Fsync::EverySec, Fsync::Always] {
+        let _ = std::fs::remove_file(&path);
+        let engine = open(&path, fsync, &clock);
+        let mut conn = engine.connect();
+        let mut pipeline = embedis::Pipeline::new();
+        for n in 0..100 {
+            pipeline.cmd(["RPUSH", "list", &n.to_string()]);
+        }
+        pipeline.cmd(["SHUTDOWN"]);
+        assert!(pipeline.execute_once(&mut conn).is_err());
+        drop(engine);
+        let engine = open(&path, fsync, &clock);
+        assert_eq!(
+            call(&engine, &["LLEN", "list"]),
+            Reply::Integer(100),
+            "{fsync:?}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -518,6 +518,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "setrange", flags: &["write", "denyoom"], legacy_keys: (1, 1, 1), categories: &["@write", "@string", "@slow"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RW", "update"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "shutdown", flags: &["admin", "noscript", "loading", "stale", "no_multi", "allow_busy"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "sinter", flags: &["readonly"], legacy_keys: (1, -1, 1), categories: &["@read", "@set", "@slow"], tips: &["nondeterministic_output_order"], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: -1, step: 1, limit: 0 }, notes: None },
     ] },

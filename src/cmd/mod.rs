@@ -99,7 +99,7 @@ pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
-pub use server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Time, Wait};
+pub use server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -367,6 +367,7 @@ pub enum Command {
     Echo(Echo),
     Time(Time),
     Role(Role),
+    Shutdown(Shutdown),
     ReplicaOf(ReplicaOf),
     Failover(Failover),
     Latency(Latency),
@@ -500,6 +501,13 @@ impl Command {
         }
     }
 
+    /// Refused while MULTI queues, as redis-server refuses the commands it flags
+    /// `no_multi` (COMMAND INFO's flag, `cmd/command_meta.rs`: SHUTDOWN among embedis's),
+    /// before it reads their arguments.
+    pub(crate) fn refused_in_multi(&self) -> bool {
+        introspect::meta_named(self.name()).is_some_and(|meta| meta.has_flag("no_multi"))
+    }
+
     /// Runs in the transaction and connection layer rather than being queued by MULTI.
     pub(crate) fn runs_inside_multi(&self) -> bool {
         matches!(
@@ -527,6 +535,7 @@ impl Command {
                     | Command::Monitor(_)
                     | Command::Subscribe(_)
                     | Command::Unsubscribe(_)
+                    | Command::Shutdown(_)
             )
     }
 
@@ -691,6 +700,7 @@ impl Command {
             Command::Echo(_) => "echo",
             Command::Time(_) => "time",
             Command::Role(_) => "role",
+            Command::Shutdown(_) => "shutdown",
             Command::ReplicaOf(c) => c.name(),
             Command::Failover(_) => "failover",
             Command::Latency(c) => c.name(),
@@ -875,6 +885,7 @@ impl Command {
             Command::Echo(c) => c.apply(ctx),
             Command::Time(c) => c.apply(ctx),
             Command::Role(c) => c.apply(ctx),
+            Command::Shutdown(c) => c.apply(ctx),
             Command::ReplicaOf(c) => c.apply(ctx),
             Command::Failover(c) => c.apply(ctx),
             Command::Latency(c) => c.apply(ctx),
@@ -1064,6 +1075,7 @@ typed! {
     Echo => Echo: Bytes,
     Time => Time: Vec<Bytes>,
     Role => Role: Reply,
+    Shutdown => Shutdown: (),
     ReplicaOf => ReplicaOf: (),
     Failover => Failover: (),
     Latency => Latency: Reply,

@@ -160,6 +160,7 @@ impl Command {
             | Command::Echo(_)
             | Command::Time(_)
             | Command::Role(_)
+            | Command::Shutdown(_)
             | Command::ReplicaOf(_)
             | Command::Failover(_)
             | Command::Latency(_)
@@ -430,6 +431,7 @@ mod tests {
         ("echo hi", &[]),
         ("time", &[]),
         ("role", &[]),
+        ("shutdown nosave now", &[]),
         ("replicaof no one", &[]),
         ("slaveof 10.0.0.7 6379", &[]),
         ("failover to h 1 timeout 5 force", &[]),

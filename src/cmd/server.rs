@@ -333,3 +333,81 @@ impl Monitor {
         Reply::OK
     }
 }
+
+/// `SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]`: stops the engine, as redis-server
+/// exits. The caller gets no reply, every connection and subscriber is closed (later calls
+/// fail with [`Error::Closed`](crate::Error::Closed)), and the append-only file, if any, is
+/// written and synced first: a test can simulate the server going away. SAVE and NOSAVE
+/// change nothing (embedis writes no snapshot); ABORT finds no shutdown waiting.
+/// Refused inside MULTI and scripts, as on redis-server.
+///
+/// ```
+/// use embedis::{cmd::Shutdown, Engine, Error};
+/// let engine = Engine::new();
+/// let mut conn = engine.connect();
+/// let mut other = engine.connect();
+/// assert_eq!(conn.run(Shutdown::abort()).unwrap_err().to_string(), "ERR No shutdown in progress.");
+/// assert_eq!(conn.run(Shutdown::new()).unwrap_err(), Error::Closed);
+/// assert_eq!(other.call(["PING"]).unwrap_err(), Error::Closed);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shutdown {
+    abort: bool,
+}
+
+impl Shutdown {
+    /// `SHUTDOWN`: stop the engine.
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// let mut conn = engine.connect();
+    /// assert!(conn.run(embedis::cmd::Shutdown::new()).is_err()); // closed, no reply
+    /// ```
+    pub fn new() -> Shutdown {
+        Shutdown::default()
+    }
+
+    /// `SHUTDOWN ABORT`: cancel a shutdown that waits (there never is one).
+    ///
+    /// ```
+    /// let mut conn = embedis::Engine::new().connect();
+    /// assert!(conn.run(embedis::cmd::Shutdown::abort()).is_err());
+    /// assert_eq!(conn.call(["PING"]).unwrap(), embedis::Reply::status("PONG"));
+    /// ```
+    pub fn abort() -> Shutdown {
+        Shutdown { abort: true }
+    }
+
+    /// Flags in any order and repeated; ABORT alone; not both SAVE and NOSAVE. Words are
+    /// compared as C strings (up to a NUL byte), as redis-server compares them.
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let (mut save, mut nosave, mut other, mut abort) = (false, false, false, false);
+        for word in args.rest() {
+            let word = crate::store::c_string::c_string(&word);
+            let is = |expected: &[u8]| word.eq_ignore_ascii_case(expected);
+            if is(b"nosave") {
+                nosave = true;
+            } else if is(b"save") {
+                save = true;
+            } else if is(b"now") || is(b"force") {
+                other = true;
+            } else if is(b"abort") {
+                abort = true;
+            } else {
+                return Err(Error::Syntax);
+            }
+        }
+        if (abort && (save || nosave || other)) || (save && nosave) {
+            return Err(Error::Syntax);
+        }
+        Ok(Command::Shutdown(Shutdown { abort }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        if self.abort {
+            return Error::NoShutdownInProgress.into();
+        }
+        ctx.session.shutting_down = true;
+        Reply::OK
+    }
+}

@@ -38,7 +38,9 @@ use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
-use super::server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Time, Wait};
+use super::server::{
+    BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Shutdown, Time, Wait,
+};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -424,6 +426,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("echo", 2, Echo::parse),
     cmd("time", 1, Time::parse),
     cmd("role", 1, Role::parse),
+    cmd("shutdown", -1, Shutdown::parse),
     cmd("replicaof", 3, ReplicaOf::parse),
     cmd("slaveof", 3, ReplicaOf::parse_slaveof),
     cmd("failover", -1, Failover::parse),

@@ -416,6 +416,10 @@ impl Core {
                 };
                 ctx.session.last_ms = stamp;
                 let reply = run_one(&mut ctx, command, line);
+                if ctx.session.shutting_down {
+                    // SHUTDOWN: no reply, as redis-server exits without one.
+                    return Flow::Stop;
+                }
                 let seen = ctx.now.read_ms();
                 let actions = std::mem::take(&mut ctx.session.client_actions);
                 if let Some(request) = ctx.session.block.take() {
@@ -476,9 +480,12 @@ impl Core {
                     if ctx.session.replies.finish_command() {
                         replies.push(reply);
                     }
-                    if ctx.session.closing {
+                    if ctx.session.closing || ctx.session.shutting_down {
                         break;
                     }
+                }
+                if ctx.session.shutting_down {
+                    return Flow::Stop;
                 }
                 // Freed before the reply goes: after it, the free would meet the caller's
                 // allocations for its next pipeline on the allocator's lock.
@@ -1253,6 +1260,13 @@ fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>, line: SentLine) -> R
                 multi.aborted = true;
             }
             Reply::Error(rejection)
+        }
+        // SHUTDOWN (redis-server's `no_multi` commands) cannot be queued.
+        Ok(command) if in_multi && command.refused_in_multi() => {
+            if let Some(multi) = ctx.session.multi.as_mut() {
+                multi.aborted = true;
+            }
+            Reply::Error(Error::NotAllowedInMulti)
         }
         Ok(command) if in_multi && !command.runs_inside_multi() => {
             if let Some(multi) = ctx.session.multi.as_mut() {

@@ -41,6 +41,8 @@ pub(crate) struct Session {
     pub(crate) watched: Vec<(usize, Bytes)>,
     /// QUIT ran: the executor closes the connection after replying.
     pub(crate) closing: bool,
+    /// SHUTDOWN ran: the executor stops without replying.
+    pub(crate) shutting_down: bool,
     /// Frames a command sends ahead of its reply (SUBSCRIBE confirms each channel).
     pub(crate) outbox: Vec<crate::Reply>,
     /// A blocking read found nothing and asks to park (see `exec/blocking.rs`).
@@ -156,6 +158,7 @@ impl Session {
             db: 0,
             watched: Vec::new(),
             closing: false,
+            shutting_down: false,
             outbox: Vec::new(),
             block: None,
             in_pipeline: false,
