@@ -382,10 +382,7 @@ fn entry_reply(entry: &AclLogEntry, now_ms: u64) -> Reply {
 /// Records a refused authentication of `user` by the running command (`object`: AUTH or
 /// HELLO as the client spelled it).
 pub(crate) fn log_refused_auth(ctx: &mut Ctx, object: &[u8], user: &[u8]) {
-    let Reply::Verbatim(info) = crate::cmd::clients::info(ctx) else {
-        return;
-    };
-    let client_info = String::from_utf8_lossy(info.strip_suffix(b"\n").unwrap_or(&info)).into();
+    let client_info = crate::cmd::clients::info_line(ctx);
     let context = if ctx.session.in_exec() {
         "multi"
     } else {

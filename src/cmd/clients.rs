@@ -170,9 +170,17 @@ fn killed_by(me: &Session, session: &Session) -> bool {
 
 /// `CLIENT INFO`: the caller's own line.
 pub(crate) fn info(ctx: &mut Ctx) -> Reply {
+    let mut text = info_line(ctx);
+    text.push('\n');
+    Reply::Verbatim(text.into())
+}
+
+/// The caller's CLIENT INFO line, without its newline (ACL LOG's `client-info`).
+pub(crate) fn info_line(ctx: &Ctx) -> String {
     let mut text = String::new();
     View::of(ctx).line(ctx.session, &mut text);
-    Reply::Verbatim(text.into())
+    text.pop(); // the newline `line` ends with
+    text
 }
 
 /// `CLIENT KILL`: which connections to close. The old form (`CLIENT KILL addr`) answers

@@ -17,7 +17,7 @@ const GROUPING_MS: u64 = 60_000;
 const SCANNED: usize = 10;
 
 /// One kind of failure, and how often it happened.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub(crate) struct AclLogEntry {
     pub(crate) count: u64,
     /// `auth`.

@@ -451,7 +451,7 @@ impl Core {
             }
             Msg::Batch {
                 conn,
-                commands,
+                mut commands,
                 mut lines,
             } => {
                 self.stats.commands_processed += commands.len() as u64;
@@ -471,7 +471,6 @@ impl Core {
                 // offset 0) straddle, so each waited for the stores to reach the cache (a
                 // failed store-to-load forward, the top stall of the executor's profile at
                 // 1,000 commands).
-                let mut commands = commands;
                 for (at, slot) in commands.iter_mut().enumerate() {
                     let command = std::mem::replace(slot, Err(Error::Syntax));
                     let reply = run_one(&mut ctx, command, lines.take(at));
