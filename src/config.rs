@@ -34,6 +34,9 @@ pub(crate) struct Config {
     pub(crate) append_only: Option<(PathBuf, Fsync)>,
     /// When the append-only file is compacted by itself.
     pub(crate) auto_rewrite: AutoRewrite,
+    /// Where SAVE and BGSAVE write, and what the engine starts from (Redis's `dir` and
+    /// `dbfilename`).
+    pub(crate) snapshot_file: Option<PathBuf>,
     /// How long a Lua script may run before it is stopped.
     pub(crate) script_time_limit: Duration,
 }
@@ -50,6 +53,7 @@ impl Default for Config {
             notify_keyspace_events: String::new(),
             append_only: None,
             auto_rewrite: AutoRewrite::default(),
+            snapshot_file: None,
             script_time_limit: DEFAULT_SCRIPT_TIME_LIMIT,
         }
     }
@@ -234,6 +238,39 @@ impl EngineBuilder {
     /// ```
     pub fn append_only(mut self, path: impl AsRef<Path>, fsync: Fsync) -> EngineBuilder {
         self.config.append_only = Some((path.as_ref().to_path_buf(), fsync));
+        self
+    }
+
+    /// Snapshots to an RDB file at `path` (Redis's `dir` and `dbfilename`, `dump.rdb`):
+    /// SAVE, BGSAVE and `SHUTDOWN SAVE` write the dataset there in the format of
+    /// redis-server 7.0, which loads it, and the engine starts from it if it exists, as
+    /// redis-server loads its `dump.rdb` (an [`append_only`](EngineBuilder::append_only)
+    /// file, if one is configured too, wins, as on redis-server). So a snapshot written by
+    /// a real Redis seeds an engine, and an engine's snapshot seeds a real Redis.
+    ///
+    /// A file that does not load fails [`EngineBuilder::try_build`] with a
+    /// [`SnapshotError`](crate::SnapshotError) (as `InvalidData`). Without a snapshot
+    /// file, SAVE and BGSAVE are refused
+    /// ([`Error::NoSnapshotFile`](crate::Error::NoSnapshotFile)).
+    ///
+    /// ```
+    /// use embedis::{Engine, Reply};
+    /// let dir = std::env::temp_dir().join(format!("embedis-doc-rdb-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let path = dir.join("dump.rdb");
+    /// {
+    ///     let engine = Engine::builder().snapshot_file(&path).build();
+    ///     let mut conn = engine.connect();
+    ///     conn.call(["XADD", "orders", "1-1", "item", "book"]).unwrap();
+    ///     assert_eq!(conn.call(["SAVE"]).unwrap(), Reply::OK);
+    /// }
+    /// let engine = Engine::builder().snapshot_file(&path).build();
+    /// let mut conn = engine.connect();
+    /// assert_eq!(conn.call(["XLEN", "orders"]).unwrap(), Reply::Integer(1));
+    /// # drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn snapshot_file(mut self, path: impl AsRef<Path>) -> EngineBuilder {
+        self.config.snapshot_file = Some(path.as_ref().to_path_buf());
         self
     }
 

@@ -306,6 +306,19 @@ pub enum Error {
     NoReply,
     /// BGREWRITEAOF while a compaction is under way.
     RewriteInProgress,
+    /// SAVE or BGSAVE on an engine built without
+    /// [`EngineBuilder::snapshot_file`](crate::EngineBuilder::snapshot_file): there is no file
+    /// to write. Never sent by Redis (it always has a `dir` and `dbfilename`).
+    NoSnapshotFile,
+    /// SAVE or BGSAVE while a BGSAVE is still writing.
+    BgSaveInProgress,
+    /// BGSAVE (without SCHEDULE) while the append-only file is being compacted.
+    BgSaveChildActive,
+    /// SAVE or BGSAVE could not write the snapshot file; the cause follows. (redis-server
+    /// replies a bare `ERR` and logs the cause.)
+    SnapshotWrite(String),
+    /// `SHUTDOWN SAVE` could not write the snapshot file, so the engine keeps running.
+    ShutdownFailed,
     /// RESTORE onto a key that exists, without REPLACE.
     BusyKey,
     /// A DUMP payload whose footer is wrong (its RDB version or checksum).
@@ -989,6 +1002,7 @@ impl Error {
                 | Error::Panicked(_)
                 | Error::UnexpectedReply(_)
                 | Error::NoAppendOnlyFile
+                | Error::NoSnapshotFile
                 | Error::NoReply
         )
     }
@@ -1105,6 +1119,18 @@ impl fmt::Display for Error {
             Error::RewriteInProgress => {
                 f.write_str("ERR Background append only file rewriting already in progress")
             }
+            Error::NoSnapshotFile => f.write_str(
+                "ERR embedis: this engine has no snapshot file (Engine::builder().snapshot_file)",
+            ),
+            Error::BgSaveInProgress => f.write_str("ERR Background save already in progress"),
+            Error::BgSaveChildActive => f.write_str(
+                "ERR Another child process is active (AOF?): can't BGSAVE right now. \
+                 Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.",
+            ),
+            Error::SnapshotWrite(cause) => {
+                write!(f, "ERR embedis: the snapshot could not be written: {cause}")
+            }
+            Error::ShutdownFailed => f.write_str("ERR Errors trying to SHUTDOWN. Check logs."),
             Error::NoReply => f.write_str(
                 "ERR embedis: no reply will come: CLIENT REPLY OFF or SKIP silenced it",
             ),

@@ -176,7 +176,7 @@ pub use handle::subscriber::{
 };
 pub use handle::transaction::Transaction;
 pub use persist::export::{ExportError, ImportError};
-pub use persist::{AofError, Fsync, RecoveryReport};
+pub use persist::{AofError, Fsync, RecoveryReport, SnapshotError};
 pub use reply::{FromReply, Protocol, Reply, TtlReply};
 pub use store::gcra::{Quota, QuotaError};
 pub use store::glob::Glob;

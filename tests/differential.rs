@@ -1151,6 +1151,13 @@ const SERVER: &[Case] = &[
     // Only its refusals: a BGREWRITEAOF that runs would write files into the oracle's
     // directory (tests/persistence.rs runs it).
     ("bgrewriteaof refused", &["BGREWRITEAOF x", "EVAL \"return redis.call('bgrewriteaof')\" 0", "MULTI", "BGREWRITEAOF x", "EXEC"]),
+    // Both write a snapshot (the pair's engine has a file of its own). The BGSAVEs end the
+    // cases and wait until redis-server has reaped its child, so that the next SAVE finds
+    // no save in progress.
+    ("save", &["SET k v", "SAVE", "save", "!int LASTSAVE", "SAVE x", "BGSAVE x", "BGSAVE SCHEDULE x", "BGSAVE \"\"", "MULTI", "SAVE", "EXEC", "EVAL \"return redis.pcall('SAVE')\" 0", "EVAL \"return redis.pcall('BGSAVE')\" 0", "GET k"]),
+    ("bgsave", &["SET k v", "BGSAVE", "!sleep 300"]),
+    ("bgsave schedule", &["bgsave schedule", "!sleep 300"]),
+    ("bgsave in a transaction is scheduled", &["MULTI", "SET k v", "BGSAVE", "INCR n", "EXEC", "!sleep 300"]),
     ("lastsave", &["!int LASTSAVE", "LASTSAVE x", "MULTI", "LASTSAVE", "!int EXEC", "!int EVAL \"return redis.call('LASTSAVE')\" 0"]),
     ("debug is refused", &["DEBUG SLEEP 0", "DEBUG x y z", "debug help", "DEBUG", "MULTI", "DEBUG SLEEP 0", "SET k v", "EXEC", "GET k", "EVAL \"return redis.pcall('DEBUG', 'SLEEP', '0')\" 0", "EVAL \"return redis.pcall('DEBUG')\" 0"]),
     ("cluster support is disabled", &[

@@ -786,6 +786,9 @@ const SPECS: &[Spec] = &[
     // Without replicas it always fails; the options are what is compared. (Never
     // REPLICAOF: a valid one would give the oracle a master.)
     spec("FAILOVER", 1, &[O, V, N, O], FAILOVER_OPTS),
+    // Both write a snapshot (the pair's engine has a file). Never BGSAVE: when the oracle
+    // reaps its child is its timer's business, so a second one's reply would be a race.
+    Spec { name: "SAVE", weight: 1, shape: &[], opts: NO_OPTS, own: &[], exact: true },
     // transactions
     spec("MULTI", 6, &[], NO_OPTS),
     spec("EXEC", 5, &[], NO_OPTS),

@@ -263,6 +263,9 @@ const COMMANDS: &[&str] = &[
     "LATENCY GRAPH",
     "LATENCY HISTOGRAM",
     "MODULE LIST",
+    "SAVE",
+    "BGSAVE",
+    "LASTSAVE",
     "MODULE LOAD",
     "MODULE UNLOAD",
     "ACL CAT",
@@ -458,6 +461,7 @@ const TOKENS: &[&str] = &[
     "EX",
     "3",
     "AUTH",
+    "SCHEDULE",
     "SETNAME",
     "string",
     "stream",
@@ -471,7 +475,12 @@ fn random_command_lines_never_stop_the_engine() {
     let lines: usize = env_number("EMBEDIS_FUZZ_LINES").unwrap_or(40_000);
     let seed: u64 = env_number("EMBEDIS_FUZZ_SEED").unwrap_or(0x5EED);
     let clock = ManualClock::new();
-    let engine = Engine::builder().clock(clock.clone()).build();
+    // SAVE and BGSAVE write here, so that they run rather than being refused.
+    let dir = common::temp_dir("fuzz", "snapshots");
+    let engine = Engine::builder()
+        .clock(clock.clone())
+        .snapshot_file(dir.join("dump.rdb"))
+        .build();
     let mut control = engine.connect();
     let mut rng = Rng::new(seed);
     let mut fuzzed = engine.connect();
@@ -529,6 +538,8 @@ fn random_command_lines_never_stop_the_engine() {
             "no {name} line succeeded ({failed} failed): the generator needs a better shape"
         );
     }
+    drop(engine); // waits for a BGSAVE still writing
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -578,27 +589,39 @@ fn random_command_lines_replay_to_the_same_data() {
         }
         drop(fuzzed);
         let before = picture(&engine);
+        let rdb = engine.snapshot().expect("snapshot");
         drop(control);
         drop(engine);
         pictured += before.lines().count();
-        let after = picture(&open());
-        if before != after {
-            let at = before
-                .lines()
-                .zip(after.lines())
-                .position(|(b, a)| b != a)
-                .unwrap_or(0);
-            panic!(
-                "seed {seed}: the replayed data differs at picture line {at}:\n  written:  {:?}\n  replayed: {:?}\nthe lines since the last FLUSHALL:\n{}",
-                before.lines().nth(at),
-                after.lines().nth(at),
-                script
-                    .iter()
-                    .map(|line| line.join(" "))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            );
-        }
+        let compare = |after: String, how: &str| {
+            if before != after {
+                let at = before
+                    .lines()
+                    .zip(after.lines())
+                    .position(|(b, a)| b != a)
+                    .unwrap_or(0);
+                panic!(
+                    "seed {seed}: the data {how} differs at picture line {at}:\n  written:  {:?}\n  {how}: {:?}\nthe lines since the last FLUSHALL:\n{}",
+                    before.lines().nth(at),
+                    after.lines().nth(at),
+                    script
+                        .iter()
+                        .map(|line| line.join(" "))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+            }
+        };
+        compare(picture(&open()), "replayed");
+        // The same data through an RDB snapshot, at the same instant.
+        let snapshot = dir.join("dump.rdb");
+        std::fs::write(&snapshot, &rdb).expect("write the snapshot");
+        let loaded = Engine::builder()
+            .clock(clock.clone())
+            .snapshot_file(&snapshot)
+            .try_build()
+            .unwrap_or_else(|error| panic!("seed {seed}: the snapshot does not load: {error}"));
+        compare(picture(&loaded), "loaded from its snapshot");
     }
     // Data that FLUSHALL always emptied would test nothing.
     assert!(pictured > 0, "no seed left any data to replay");

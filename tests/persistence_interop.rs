@@ -1,4 +1,4 @@
-//! The append-only file against a real redis-server, both ways.
+//! The append-only file and the RDB snapshot against a real redis-server, both ways.
 //!
 //! - embedis's file, piped into redis-server with `redis-cli --pipe`, rebuilds the data
 //!   embedis holds;
@@ -6,7 +6,10 @@
 //!   `appendonlydir`, its parts joined in manifest order) starts an embedis engine holding
 //!   the data redis-server holds.
 //!
-//! Both compare every key: type, absolute deadline, string value; for streams the entries,
+//! - embedis's snapshot (SAVE) starts a redis-server as its `dump.rdb`, and a redis-server's
+//!   SAVE starts an embedis engine built with `snapshot_file`.
+//!
+//! All compare every key: type, absolute deadline, string value; for streams the entries,
 //! the metadata of XINFO STREAM, every group (XINFO GROUPS), its pending entries with owner
 //! and delivery count (XPENDING; idle times differ), and its consumers' names and pending
 //! counts.
@@ -439,15 +442,36 @@ struct PersistingServer {
     port: u16,
 }
 
+/// redis-server's options for an append-only file only: every write logged, no preamble.
+const AOF_OPTIONS: &[&str] = &[
+    "--appendonly",
+    "yes",
+    "--aof-use-rdb-preamble",
+    "no",
+    "--appendfsync",
+    "always",
+    "--save",
+    "",
+];
+
+/// redis-server's options for `dump.rdb` only: loaded at the start, written by SAVE.
+const RDB_OPTIONS: &[&str] = &[
+    "--appendonly",
+    "no",
+    "--save",
+    "",
+    "--dbfilename",
+    "dump.rdb",
+];
+
 impl PersistingServer {
-    fn start(binary: &Path, dir: &Path) -> PersistingServer {
+    fn start(binary: &Path, dir: &Path, options: &[&str]) -> PersistingServer {
         let mut last = String::new();
         for _ in 0..5 {
             let port = common::free_port();
             let mut child = Command::new(binary)
                 .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
-                .args(["--appendonly", "yes", "--aof-use-rdb-preamble", "no"])
-                .args(["--appendfsync", "always", "--save", ""])
+                .args(options)
                 .arg("--dir")
                 .arg(dir)
                 .stdin(Stdio::null())
@@ -549,7 +573,7 @@ fn a_redis_server_file_starts_embedis_with_the_same_data() {
         return;
     };
     let dir = common::temp_dir("interop", "from-redis");
-    let server = PersistingServer::start(&redis_server, &dir);
+    let server = PersistingServer::start(&redis_server, &dir, AOF_OPTIONS);
     let mut client = RespClient::connect(server.port).expect("connect");
     workload(&mut client);
     let live = picture(&mut client);
@@ -562,7 +586,7 @@ fn a_redis_server_file_starts_embedis_with_the_same_data() {
     // on the same directory. Where that differs from what it held before (Redis 7.0 logs a
     // group read as XCLAIM ... LASTID, which does not carry the group's entries-read), the
     // difference is Redis's own and is shown, not asserted.
-    let restarted = PersistingServer::start(&redis_server, &dir);
+    let restarted = PersistingServer::start(&redis_server, &dir, AOF_OPTIONS);
     let expected = picture(&mut RespClient::connect(restarted.port).expect("connect"));
     drop(restarted);
     if expected != live {
@@ -623,5 +647,97 @@ fn a_redis_server_file_starts_embedis_with_the_same_data() {
         "embedis after loading redis-server's file",
     );
     drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_embedis_snapshot_starts_redis_server_with_the_same_data() {
+    let Some(redis_server) = common::tool("redis-server", "the RDB interop tests") else {
+        return;
+    };
+    let dir = common::temp_dir("interop", "rdb-to-redis");
+    let engine = Engine::builder()
+        .snapshot_file(dir.join("dump.rdb"))
+        .try_build()
+        .expect("engine");
+    let mut conn = engine.connect();
+    workload(&mut conn);
+    assert_eq!(Side::exec(&mut conn, &["SAVE"]).render(), "OK");
+    let expected = picture(&mut conn);
+    assert!(expected.contains("consumer alice"), "{expected}");
+    let functions = Side::exec(&mut conn, &["FUNCTION", "LIST", "WITHCODE"]).render();
+    assert!(functions.contains("interop"), "{functions}");
+
+    let server = PersistingServer::start(&redis_server, &dir, RDB_OPTIONS);
+    let mut client = RespClient::connect(server.port).expect("connect");
+    assert_same(
+        &expected,
+        &picture(&mut client),
+        "redis-server started on embedis's snapshot",
+    );
+    assert_eq!(
+        client.exec(&["FUNCTION", "LIST", "WITHCODE"]).render(),
+        functions
+    );
+    assert_eq!(
+        client
+            .exec(&["FCALL", "bump", "1", "fcalled", "1"])
+            .render(),
+        "13"
+    );
+    drop(client);
+    drop(server);
+    drop(conn);
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_redis_server_snapshot_starts_embedis_with_the_same_data() {
+    let Some(redis_server) = common::tool("redis-server", "the RDB interop tests") else {
+        return;
+    };
+    let dir = common::temp_dir("interop", "rdb-from-redis");
+    let server = PersistingServer::start(&redis_server, &dir, RDB_OPTIONS);
+    let mut client = RespClient::connect(server.port).expect("connect");
+    workload(&mut client);
+    let expected = picture(&mut client);
+    assert!(expected.contains("consumer alice"), "{expected}");
+    let functions = client.exec(&["FUNCTION", "LIST", "WITHCODE"]).render();
+    assert_eq!(client.exec(&["SAVE"]).render(), "OK");
+    drop(client);
+    drop(server);
+
+    let engine = match Engine::builder()
+        .snapshot_file(dir.join("dump.rdb"))
+        .try_build()
+    {
+        Ok(engine) => engine,
+        Err(error) => panic!("embedis refuses redis-server's dump.rdb: {error}"),
+    };
+    let mut conn = engine.connect();
+    assert_same(
+        &expected,
+        &picture(&mut conn),
+        "embedis started on redis-server's snapshot",
+    );
+    assert_eq!(
+        Side::exec(&mut conn, &["FUNCTION", "LIST", "WITHCODE"]).render(),
+        functions
+    );
+    // And back: embedis's own snapshot of what it loaded reads as the same data.
+    assert_eq!(Side::exec(&mut conn, &["SAVE"]).render(), "OK");
+    drop(conn);
+    drop(engine);
+    let reloaded = Engine::builder()
+        .snapshot_file(dir.join("dump.rdb"))
+        .try_build()
+        .expect("embedis's own snapshot");
+    assert_same(
+        &expected,
+        &picture(&mut reloaded.connect()),
+        "embedis started on its own snapshot of redis-server's",
+    );
+    drop(reloaded);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -36,6 +36,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "asking", flags: &["fast"], legacy_keys: (0, 0, 0), categories: &["@fast", "@connection"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "auth", flags: &["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], legacy_keys: (0, 0, 0), categories: &["@fast", "@connection"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "bgrewriteaof", flags: &["admin", "noscript", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "bgsave", flags: &["admin", "noscript", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "bitcount", flags: &["readonly"], legacy_keys: (1, 1, 1), categories: &["@read", "@bitmap", "@slow"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
@@ -485,6 +486,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "sadd", flags: &["write", "denyoom", "fast"], legacy_keys: (1, 1, 1), categories: &["@write", "@set", "@fast"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RW", "insert"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "save", flags: &["admin", "noscript", "no_async_loading", "no_multi"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "scan", flags: &["readonly"], legacy_keys: (0, 0, 0), categories: &["@keyspace", "@read", "@slow"], tips: &["nondeterministic_output", "request_policy:special"], keys_function: None, key_specs: &[] },
     CommandMeta { name: "scard", flags: &["readonly", "fast"], legacy_keys: (1, 1, 1), categories: &["@read", "@set", "@fast"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },

@@ -46,6 +46,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) monitor: &'a mut crate::exec::monitor::Monitors,
     /// ACL LOG: the authentication failures.
     pub(crate) acl_log: &'a mut crate::exec::acl_log::AclLog,
+    /// The snapshot file SAVE and BGSAVE write; `None` without one (and in scripts).
+    pub(crate) snapshots: Option<&'a mut crate::persist::snapshot::SnapshotFile>,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands

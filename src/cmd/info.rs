@@ -144,7 +144,23 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
             out.push_str("# Persistence\r\n");
             field(out, "loading", &u8::from(ctx.db.loading()));
             field(out, "async_loading", &0);
-            field(out, "rdb_bgsave_in_progress", &0);
+            let file = ctx.snapshots.as_deref();
+            let writing = file.is_some_and(|file| file.in_progress());
+            let failed = file.is_some_and(|file| file.last_background_failed());
+            field(out, "rdb_bgsave_in_progress", &u8::from(writing));
+            field(
+                out,
+                "rdb_last_save_time",
+                &super::snapshot::last_save_secs(ctx),
+            );
+            field(
+                out,
+                "rdb_last_bgsave_status",
+                &if failed { "err" } else { "ok" },
+            );
+            field(out, "rdb_saves", &file.map_or(0, |file| file.saves()));
+            field(out, "rdb_last_load_keys_expired", &server.rdb_keys_expired);
+            field(out, "rdb_last_load_keys_loaded", &server.rdb_keys_loaded);
             field(out, "aof_enabled", &u8::from(server.aof_enabled));
         }
         "stats" => {

@@ -50,6 +50,7 @@ pub(crate) mod replication;
 pub(crate) mod script;
 pub(crate) mod server;
 pub(crate) mod set;
+pub(crate) mod snapshot;
 pub(crate) mod sort;
 pub(crate) mod stream;
 pub(crate) mod stream_group;
@@ -99,8 +100,9 @@ pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
-pub use server::{BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
+pub use server::{BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
+pub use snapshot::{BgSave, LastSave, Save};
 pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 pub use stream_group::{
@@ -374,6 +376,8 @@ pub enum Command {
     Module(Module),
     Monitor(Monitor),
     LastSave(LastSave),
+    Save(Save),
+    BgSave(BgSave),
     BgRewriteAof(BgRewriteAof),
     Dump(Dump),
     Restore(Box<Restore>),
@@ -532,6 +536,8 @@ impl Command {
                     | Command::Hello(_)
                     | Command::Client(_)
                     | Command::BgRewriteAof(_)
+                    | Command::Save(_)
+                    | Command::BgSave(_)
                     | Command::Monitor(_)
                     | Command::Subscribe(_)
                     | Command::Unsubscribe(_)
@@ -707,6 +713,8 @@ impl Command {
             Command::Module(c) => c.name(),
             Command::Monitor(_) => "monitor",
             Command::LastSave(_) => "lastsave",
+            Command::Save(_) => "save",
+            Command::BgSave(_) => "bgsave",
             Command::BgRewriteAof(_) => "bgrewriteaof",
             Command::Dump(_) => "dump",
             Command::Restore(_) => "restore",
@@ -892,6 +900,8 @@ impl Command {
             Command::Module(c) => c.apply(ctx),
             Command::Monitor(c) => c.apply(ctx),
             Command::LastSave(c) => c.apply(ctx),
+            Command::Save(c) => c.apply(ctx),
+            Command::BgSave(c) => c.apply(ctx),
             Command::BgRewriteAof(c) => c.apply(ctx),
             Command::Dump(c) => c.apply(ctx),
             Command::Restore(c) => c.apply(ctx),
@@ -1082,6 +1092,8 @@ typed! {
     Module => Module: Reply,
     Monitor => Monitor: Reply,
     LastSave => LastSave: i64,
+    Save => Save: (),
+    BgSave => BgSave: String,
     BgRewriteAof => BgRewriteAof: String,
     Dump => Dump: Option<Bytes>,
     Restore => Restore: Reply,

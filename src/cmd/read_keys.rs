@@ -166,6 +166,8 @@ impl Command {
             | Command::Latency(_)
             | Command::Module(_)
             | Command::LastSave(_)
+            | Command::Save(_)
+            | Command::BgSave(_)
             | Command::BgRewriteAof(_)
             | Command::ClusterDisabled(_)
             | Command::Select(_)
@@ -460,6 +462,8 @@ mod tests {
         ("acl setuser default on", &[]),
         ("acl users", &[]),
         ("lastsave", &[]),
+        ("save", &[]),
+        ("bgsave", &[]),
         ("bgrewriteaof", &[]),
         ("dump k", &["k"]),
         ("restore k 0 payload", &[]),

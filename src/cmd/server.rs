@@ -143,33 +143,6 @@ impl Role {
     }
 }
 
-/// `LASTSAVE`: the unix time of the last snapshot to disk. embedis writes none (its
-/// append-only file is not a snapshot), so it is the engine's start on its clock, as
-/// redis-server answers before its first save.
-///
-/// ```
-/// use embedis::cmd::LastSave;
-/// use std::time::{Duration, UNIX_EPOCH};
-/// let clock = embedis::ManualClock::new();
-/// clock.set(UNIX_EPOCH + Duration::from_secs(1_700_000_000));
-/// let engine = embedis::Engine::builder().clock(clock.clone()).build();
-/// let mut conn = engine.connect();
-/// clock.advance(Duration::from_secs(60));
-/// assert_eq!(conn.run(LastSave).unwrap(), 1_700_000_000);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LastSave;
-
-impl LastSave {
-    pub(crate) fn parse(_: &mut Args) -> Result<Command, Error> {
-        Ok(Command::LastSave(LastSave))
-    }
-
-    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        Reply::Integer((ctx.server.started_us / 1_000_000) as i64)
-    }
-}
-
 /// `BGREWRITEAOF`: compacts the append-only file now, as
 /// [`Engine::rewrite_append_only`](crate::Engine::rewrite_append_only) does: the dataset is
 /// written as a minimal command stream on another thread, then replaces the file. An engine
@@ -337,9 +310,13 @@ impl Monitor {
 /// `SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]`: stops the engine, as redis-server
 /// exits. The caller gets no reply, every connection and subscriber is closed (later calls
 /// fail with [`Error::Closed`](crate::Error::Closed)), and the append-only file, if any, is
-/// written and synced first: a test can simulate the server going away. SAVE and NOSAVE
-/// change nothing (embedis writes no snapshot); ABORT finds no shutdown waiting.
-/// Refused inside MULTI and scripts, as on redis-server.
+/// written and synced first: a test can simulate the server going away. SAVE writes the
+/// snapshot file first, if the engine has one
+/// ([`EngineBuilder::snapshot_file`](crate::EngineBuilder::snapshot_file)); if that fails,
+/// the engine keeps running and the caller gets redis-server's error, unless FORCE says to
+/// stop anyway. Without SAVE nothing is snapshotted (embedis has no automatic save
+/// points, `CONFIG GET save` is empty). ABORT finds no shutdown waiting. Refused inside
+/// MULTI and scripts, as on redis-server.
 ///
 /// ```
 /// use embedis::{cmd::Shutdown, Engine, Error};
@@ -353,6 +330,8 @@ impl Monitor {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Shutdown {
     abort: bool,
+    save: bool,
+    force: bool,
 }
 
 impl Shutdown {
@@ -375,13 +354,36 @@ impl Shutdown {
     /// assert_eq!(conn.call(["PING"]).unwrap(), embedis::Reply::status("PONG"));
     /// ```
     pub fn abort() -> Shutdown {
-        Shutdown { abort: true }
+        Shutdown {
+            abort: true,
+            ..Shutdown::default()
+        }
+    }
+
+    /// `SHUTDOWN SAVE`: write the snapshot file first.
+    ///
+    /// ```
+    /// use embedis::{cmd::Shutdown, Engine, Reply};
+    /// let dir = std::env::temp_dir().join(format!("embedis-doc-shutdown-save-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let engine = Engine::builder().snapshot_file(dir.join("dump.rdb")).build();
+    /// let mut conn = engine.connect();
+    /// conn.call(["SET", "k", "v"]).unwrap();
+    /// assert!(conn.run(Shutdown::new().save()).is_err()); // closed, no reply
+    /// let engine = Engine::builder().snapshot_file(dir.join("dump.rdb")).build();
+    /// assert_eq!(engine.connect().call(["GET", "k"]).unwrap(), Reply::bulk("v"));
+    /// # drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn save(mut self) -> Shutdown {
+        self.save = true;
+        self
     }
 
     /// Flags in any order and repeated; ABORT alone; not both SAVE and NOSAVE. Words are
     /// compared as C strings (up to a NUL byte), as redis-server compares them.
     pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
         let (mut save, mut nosave, mut other, mut abort) = (false, false, false, false);
+        let mut force = false;
         for word in args.rest() {
             let word = crate::store::c_string::c_string(&word);
             let is = |expected: &[u8]| word.eq_ignore_ascii_case(expected);
@@ -389,8 +391,10 @@ impl Shutdown {
                 nosave = true;
             } else if is(b"save") {
                 save = true;
-            } else if is(b"now") || is(b"force") {
+            } else if is(b"now") {
                 other = true;
+            } else if is(b"force") {
+                (other, force) = (true, true);
             } else if is(b"abort") {
                 abort = true;
             } else {
@@ -400,12 +404,22 @@ impl Shutdown {
         if (abort && (save || nosave || other)) || (save && nosave) {
             return Err(Error::Syntax);
         }
-        Ok(Command::Shutdown(Shutdown { abort }))
+        Ok(Command::Shutdown(Shutdown { abort, save, force }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         if self.abort {
             return Error::NoShutdownInProgress.into();
+        }
+        if self.save && ctx.snapshots.is_some() {
+            let rdb = super::snapshot::rdb_of(ctx);
+            if let Some(file) = ctx.snapshots.as_deref_mut() {
+                // A background save still writing is finished first, then replaced.
+                file.finish_background();
+                if file.save(&rdb).is_err() && !self.force {
+                    return Error::ShutdownFailed.into();
+                }
+            }
         }
         ctx.session.shutting_down = true;
         Reply::OK

@@ -38,9 +38,7 @@ use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
-use super::server::{
-    BgRewriteAof, Echo, LastSave, Monitor, Ping, Role, Select, Shutdown, Time, Wait,
-};
+use super::server::{BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -442,7 +440,9 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
         parse: None,
         subcommands: MODULE_SUBCOMMANDS,
     },
-    cmd("lastsave", 1, LastSave::parse),
+    cmd("lastsave", 1, super::snapshot::LastSave::parse),
+    cmd("save", 1, super::snapshot::Save::parse),
+    cmd("bgsave", -1, super::snapshot::BgSave::parse),
     cmd("bgrewriteaof", 1, BgRewriteAof::parse),
     cmd("monitor", 1, Monitor::parse),
     cmd("dump", 2, super::dump::Dump::parse),

@@ -35,6 +35,9 @@ pub(crate) enum ClientAction {
     Unpause,
     /// Compact the append-only file (BGREWRITEAOF).
     RewriteAppendOnly,
+    /// Write a snapshot in the background once the transaction that scheduled it ends
+    /// (BGSAVE inside MULTI, or BGSAVE SCHEDULE).
+    BackgroundSave,
 }
 
 /// Every open connection, by id.

@@ -192,6 +192,8 @@ pub(crate) struct Core {
     deferred: HashMap<u64, VecDeque<Msg>, RandomState>,
     /// The append-only file, if the engine persists.
     aof: Option<AppendOnlyFile>,
+    /// The snapshot file SAVE and BGSAVE write, if the engine has one.
+    snapshots: Option<crate::persist::snapshot::SnapshotFile>,
     /// Effects of this batch's writes, committed to `aof` before `held` is released.
     effects: EffectLog,
     /// Replies and job results of this batch, held until its effects are committed (only
@@ -254,6 +256,7 @@ impl Core {
             blocking: Blocking::default(),
             deferred: HashMap::default(),
             aof: None,
+            snapshots: None,
             effects: EffectLog::default(),
             held: Vec::new(),
             group: GroupCommit::default(),
@@ -592,6 +595,7 @@ impl Core {
                     self.commit();
                     let _ = self.start_rewrite();
                 }
+                ClientAction::BackgroundSave => self.start_background_save(),
                 ClientAction::Unblock { conn, error } => {
                     if !self.blocking.is_parked(conn) {
                         continue; // answered meanwhile
@@ -702,6 +706,7 @@ impl Core {
             server: &self.stats,
             monitor: &mut self.monitors,
             acl_log: &mut self.acl_log,
+            snapshots: self.snapshots.as_mut(),
         })
     }
 
@@ -835,6 +840,7 @@ impl Core {
             server: &self.stats,
             monitor: &mut self.monitors,
             acl_log: &mut self.acl_log,
+            snapshots: self.snapshots.as_mut(),
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
@@ -962,6 +968,7 @@ impl Core {
             server: &self.stats,
             monitor: &mut self.monitors,
             acl_log: &mut self.acl_log,
+            snapshots: self.snapshots.as_mut(),
         };
         let reply = run_one(&mut ctx, Ok(command), None);
         let failed = match &reply {
@@ -1041,6 +1048,110 @@ impl Core {
         );
         aof.start_rewrite(snapshot)
             .map_err(|error| Error::AppendOnlyWrite(describe(&error)))
+    }
+
+    /// A scheduled BGSAVE: the dataset as it is now, written on a thread of its own (after
+    /// the previous background save, if one still writes). A failure shows in INFO's
+    /// `rdb_last_bgsave_status`, as on redis-server.
+    fn start_background_save(&mut self) {
+        #[cfg(feature = "lua")]
+        let libraries = self.scripts.functions.codes();
+        #[cfg(not(feature = "lua"))]
+        let libraries = std::iter::empty();
+        let rdb = crate::persist::rdb_file::write(
+            self.databases.all(&self.db),
+            libraries,
+            self.clock.now_micros() / 1000,
+        );
+        if let Some(file) = self.snapshots.as_mut() {
+            let _ = file.start_background(rdb);
+        }
+    }
+
+    /// Starts the engine from the snapshot file at `path` if there is one (a missing file
+    /// is an empty dataset, as for redis-server), and writes snapshots there from now on.
+    /// Returns how many keys were loaded.
+    pub(crate) fn load_snapshot(&mut self, path: &std::path::Path) -> std::io::Result<u64> {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => Some(bytes),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(error),
+        };
+        let loaded = match bytes {
+            Some(bytes) => self.load_rdb(&bytes)?,
+            None => 0,
+        };
+        self.attach_snapshot_file(path);
+        Ok(loaded)
+    }
+
+    /// SAVE and BGSAVE write to `path` from now on.
+    pub(crate) fn attach_snapshot_file(&mut self, path: &std::path::Path) {
+        self.snapshots = Some(crate::persist::snapshot::SnapshotFile::new(
+            path.to_path_buf(),
+            Arc::clone(&self.clock),
+        ));
+    }
+
+    /// Adds an RDB file's libraries and live keys to the (empty) dataset.
+    fn load_rdb(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
+        use crate::persist::rdb_file::{self, Item};
+        let invalid = |error: crate::SnapshotError| {
+            std::io::Error::new(std::io::ErrorKind::InvalidData, error)
+        };
+        let contents = rdb_file::read(bytes, self.clock.now_micros() / 1000).map_err(invalid)?;
+        let mut loaded = 0;
+        for item in contents.items {
+            match item {
+                Item::Library(code) => self.load_library(&code)?,
+                Item::Key {
+                    db,
+                    key,
+                    value,
+                    deadline,
+                } => {
+                    self.databases.activate(&mut self.db, db);
+                    if self.db.contains_raw(&key) {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::InvalidData,
+                            format!(
+                                "the RDB file holds key {:?} twice in database {db}",
+                                String::from_utf8_lossy(&key)
+                            ),
+                        ));
+                    }
+                    self.db.insert(key, value, deadline);
+                    loaded += 1;
+                }
+            }
+        }
+        self.databases.activate(&mut self.db, 0);
+        self.stats.rdb_keys_loaded = loaded;
+        self.stats.rdb_keys_expired = contents.expired;
+        Ok(loaded)
+    }
+
+    /// A function library of a snapshot, loaded as FUNCTION LOAD would.
+    #[cfg(feature = "lua")]
+    fn load_library(&mut self, code: &bytes::Bytes) -> std::io::Result<()> {
+        self.scripts
+            .functions
+            .load(code, false)
+            .map(drop)
+            .map_err(|error| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("a function library of the RDB file does not load: {error}"),
+                )
+            })
+    }
+
+    #[cfg(not(feature = "lua"))]
+    fn load_library(&mut self, _code: &bytes::Bytes) -> std::io::Result<()> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the RDB file holds function libraries, which need embedis's `lua` feature",
+        ))
     }
 
     /// Whether replies wait for the disk (`Fsync::Always`): only then can a batch wait for
@@ -1123,6 +1234,9 @@ impl Core {
         if let Some(aof) = self.aof.as_mut() {
             let _ = aof.finish_rewrite();
             let _ = aof.sync();
+        }
+        if let Some(file) = self.snapshots.as_mut() {
+            file.finish_background();
         }
         self.connections.clear();
         self.events.fanout.close();

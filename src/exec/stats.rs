@@ -16,6 +16,9 @@ pub(crate) struct ServerStats {
     pub(crate) commands_processed: u64,
     /// Whether writes go to an append-only file.
     pub(crate) aof_enabled: bool,
+    /// Keys loaded from the snapshot file at the start, and keys it held that had expired.
+    pub(crate) rdb_keys_loaded: u64,
+    pub(crate) rdb_keys_expired: u64,
 }
 
 impl ServerStats {
@@ -30,6 +33,8 @@ impl ServerStats {
             connected_clients: 0,
             commands_processed: 0,
             aof_enabled: false,
+            rdb_keys_loaded: 0,
+            rdb_keys_expired: 0,
         }
     }
 }

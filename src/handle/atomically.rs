@@ -52,6 +52,11 @@ impl<'a> Db<'a> {
         self.ctx.databases.all(self.ctx.db)
     }
 
+    /// The dataset as an RDB file ([`Engine::snapshot`](crate::Engine::snapshot)).
+    pub(crate) fn rdb(&self) -> Vec<u8> {
+        crate::cmd::snapshot::rdb_of(&self.ctx)
+    }
+
     /// The closure's instant in milliseconds, the unit of key deadlines.
     pub(crate) fn now_ms(&self) -> u64 {
         self.ctx.now_ms()

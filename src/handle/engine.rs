@@ -196,6 +196,15 @@ impl Engine {
             }
             None => None,
         };
+        if let Some(path) = &config.snapshot_file {
+            // As redis-server: with an append-only file, that file is the dataset and the
+            // snapshot is not read; either way, SAVE and BGSAVE write to it.
+            if config.append_only.is_none() {
+                core.load_snapshot(path)?;
+            } else {
+                core.attach_snapshot_file(path);
+            }
+        }
         let clock = Arc::clone(&config.clock);
         let spin = config.spin;
         // Under `Fsync::Always` every reply waits for an fsync (tens of µs at best), so a

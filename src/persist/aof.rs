@@ -451,17 +451,7 @@ impl AppendOnlyFile {
         file.write_all(&tail)?;
         file.sync_data()?;
         std::fs::rename(self.temp_path(), &self.path)?;
-        if let Some(dir) = self.path.parent() {
-            // The rename itself must survive a crash: sync the directory (best effort where
-            // directories cannot be opened).
-            if let Ok(dir) = File::open(if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            }) {
-                let _ = dir.sync_all();
-            }
-        }
+        super::sync_directory_of(&self.path);
         let file = OpenOptions::new().append(true).open(&self.path)?;
         self.size = file.metadata()?.len();
         self.base_size = self.size;

@@ -99,6 +99,27 @@ impl Engine {
         })
     }
 
+    /// Every live key (and, with Lua, every function library) as a Redis RDB file, the
+    /// bytes SAVE would write (see [`EngineBuilder::snapshot_file`](crate::EngineBuilder::snapshot_file)):
+    /// a redis-server 7.0 started on them as its `dump.rdb` holds this engine's data. One
+    /// atomic snapshot, as for [`Engine::export`].
+    ///
+    /// ```
+    /// let engine = embedis::Engine::new();
+    /// engine.connect().call(["SET", "greeting", "hello"]).unwrap();
+    /// let rdb = engine.snapshot().unwrap();
+    /// assert!(rdb.starts_with(b"REDIS0010"));
+    /// # let dir = std::env::temp_dir().join(format!("embedis-doc-snapshot-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("dump.rdb"), &rdb).unwrap();
+    /// let copy = embedis::Engine::builder().snapshot_file(dir.join("dump.rdb")).build();
+    /// assert_eq!(copy.connect().call(["GET", "greeting"]).unwrap(), embedis::Reply::bulk("hello"));
+    /// # drop(copy); std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn snapshot(&self) -> Result<Vec<u8>, Error> {
+        self.atomically(|db| db.rdb())
+    }
+
     /// [`Engine::export`] into a writer (a file for `redis-cli --pipe`, a socket to a
     /// server). The snapshot is taken first; the executor does not wait for the writer.
     ///

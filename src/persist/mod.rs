@@ -20,6 +20,11 @@
 //! - **Compaction** rewrites the file as the current dataset, on another thread, and swaps
 //!   it in atomically; it starts when the file doubled since the last one (and is at least
 //!   64 MiB), or on [`Engine::rewrite_append_only`](crate::Engine::rewrite_append_only).
+//! - **Snapshots**: with [`EngineBuilder::snapshot_file`](crate::EngineBuilder::snapshot_file),
+//!   SAVE, BGSAVE and `SHUTDOWN SAVE` write the dataset as a Redis RDB file (version 10,
+//!   redis-server 7.0's: either server loads the other's), and an engine starts from it
+//!   (see `rdb_file.rs`, [`SnapshotError`]). [`Engine::snapshot`](crate::Engine::snapshot)
+//!   gives the same bytes without a file.
 //!
 //! Not logged, as on Redis: pub/sub messages, reads, and rate limiters held outside the
 //! keyspace ([`RateLimiter`](crate::RateLimiter)); CL.THROTTLE buckets are keys and are.
@@ -30,11 +35,29 @@ pub(crate) mod effects;
 pub mod export;
 pub(crate) mod listpack;
 pub(crate) mod rdb;
+pub(crate) mod rdb_file;
 pub(crate) mod rdb_stream;
 pub(crate) mod rdb_value;
 pub(crate) mod recovery;
 pub(crate) mod resp;
 pub(crate) mod rewrite;
+pub(crate) mod snapshot;
 
 pub use aof::Fsync;
+pub use rdb_file::SnapshotError;
 pub use recovery::{AofError, RecoveryReport};
+
+/// Makes a rename into `path`'s directory survive a crash: syncs the directory (best
+/// effort where directories cannot be opened).
+pub(crate) fn sync_directory_of(path: &std::path::Path) {
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(dir) = std::fs::File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+}

@@ -151,6 +151,30 @@ fn sorted_set(members: Vec<(Bytes, f64)>) -> Option<Value> {
 /// module type, a format older than 7.0's for these types) or is damaged.
 pub(crate) fn read(reader: &mut Reader<'_>) -> Option<Value> {
     let kind = reader.byte()?;
+    read_object(kind, reader)
+}
+
+/// Whether `kind` is an object type byte [`read_object`] knows (an RDB file reads the
+/// key between the type and the object).
+pub(crate) fn is_known_type(kind: u8) -> bool {
+    matches!(
+        kind,
+        TYPE_STRING
+            | TYPE_SET
+            | TYPE_HASH
+            | TYPE_ZSET_2
+            | TYPE_SET_INTSET
+            | TYPE_HASH_LISTPACK
+            | TYPE_ZSET_LISTPACK
+            | TYPE_LIST_QUICKLIST_2
+            | rdb_stream::TYPE_STREAM_LISTPACKS
+            | rdb_stream::TYPE_STREAM_LISTPACKS_2
+            | rdb_stream::TYPE_STREAM_LISTPACKS_3
+    )
+}
+
+/// Reads an object of type `kind` (its type byte already read); `None` as for [`read`].
+pub(crate) fn read_object(kind: u8, reader: &mut Reader<'_>) -> Option<Value> {
     let value = match kind {
         TYPE_STRING => Value::String(Bytes::from(reader.string()?)),
         TYPE_SET => {

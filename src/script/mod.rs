@@ -632,6 +632,7 @@ impl Interpreter {
             server: ctx.server,
             monitor: &mut *ctx.monitor,
             acl_log: &mut *ctx.acl_log,
+            snapshots: None,
         };
         let redis: Table = self.hidden.raw_get("redis")?;
         let hidden = self.hidden.clone();

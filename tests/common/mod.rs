@@ -525,16 +525,29 @@ pub struct Pair {
     redis: Vec<RespClient>,
     embedis: Vec<Connection>,
     engine: Engine,
+    /// Where the engine's SAVE and BGSAVE write (redis-server writes its `dump.rdb`);
+    /// removed with the pair.
+    snapshot: PathBuf,
 }
+
+/// Numbers the snapshot files of the pairs of one test binary.
+static NEXT_SNAPSHOT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Pair {
     fn new(lease: &Lease) -> Pair {
-        let engine = Engine::new();
+        let snapshot = std::env::temp_dir().join(format!(
+            "embedis-pair-{}-{}.rdb",
+            std::process::id(),
+            NEXT_SNAPSHOT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_file(&snapshot);
+        let engine = Engine::builder().snapshot_file(&snapshot).build();
         Pair {
             port: lease.port(),
             redis: vec![lease.client()],
             embedis: vec![engine.connect()],
             engine,
+            snapshot,
         }
     }
 
@@ -1126,4 +1139,13 @@ pub fn elements(frame: &[u8]) -> Option<(Vec<u8>, Vec<Vec<u8>>)> {
 /// Where `needle` first occurs in `haystack`.
 pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+impl Drop for Pair {
+    fn drop(&mut self) {
+        // A BGSAVE may still be writing: the engine's shutdown waits for it.
+        self.embedis.clear();
+        self.engine.shutdown();
+        let _ = std::fs::remove_file(&self.snapshot);
+    }
 }
