@@ -741,3 +741,228 @@ fn a_redis_server_snapshot_starts_embedis_with_the_same_data() {
     drop(reloaded);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An RDB file written the way Redis 6.2 and earlier wrote small collections, built here
+/// byte by byte from the format: ziplists, zipmaps, the first quicklists, the first
+/// sorted-set encoding, linked lists; stored checksum 0 (`rdbchecksum no`).
+mod old_rdb {
+    /// A length in RDB's variable-size form.
+    pub fn length(out: &mut Vec<u8>, len: usize) {
+        if len < 64 {
+            out.push(len as u8);
+        } else if len < 16384 {
+            out.extend_from_slice(&[0x40 | (len >> 8) as u8, len as u8]);
+        } else {
+            out.push(0x80);
+            out.extend_from_slice(&(len as u32).to_be_bytes());
+        }
+    }
+
+    pub fn string(out: &mut Vec<u8>, bytes: &[u8]) {
+        length(out, bytes.len());
+        out.extend_from_slice(bytes);
+    }
+
+    /// One ziplist entry's encoding and data: integers in the smallest integer encoding
+    /// (4-bit immediates included), other strings by length.
+    fn entry(element: &str) -> Vec<u8> {
+        if let Ok(n) = element.parse::<i64>() {
+            if n.to_string() == element {
+                return match n {
+                    0..=12 => vec![0xf1 + n as u8],
+                    -128..=127 => vec![0xfe, n as i8 as u8],
+                    -32768..=32767 => [vec![0xc0], (n as i16).to_le_bytes().to_vec()].concat(),
+                    -8_388_608..=8_388_607 => {
+                        [vec![0xf0], (n as i32).to_le_bytes()[..3].to_vec()].concat()
+                    }
+                    n if i32::try_from(n).is_ok() => {
+                        [vec![0xd0], (n as i32).to_le_bytes().to_vec()].concat()
+                    }
+                    n => [vec![0xe0], n.to_le_bytes().to_vec()].concat(),
+                };
+            }
+        }
+        let len = element.len();
+        let mut out = if len < 64 {
+            vec![len as u8]
+        } else if len < 16384 {
+            vec![0x40 | (len >> 8) as u8, len as u8]
+        } else {
+            [vec![0x80], (len as u32).to_be_bytes().to_vec()].concat()
+        };
+        out.extend_from_slice(element.as_bytes());
+        out
+    }
+
+    pub fn ziplist(elements: &[&str]) -> Vec<u8> {
+        let mut body = Vec::new();
+        let (mut previous, mut tail) = (0usize, 10usize);
+        for element in elements {
+            tail = 10 + body.len();
+            if previous < 254 {
+                body.push(previous as u8);
+            } else {
+                body.push(0xfe);
+                body.extend_from_slice(&(previous as u32).to_le_bytes());
+            }
+            body.extend_from_slice(&entry(element));
+            previous = 10 + body.len() - tail;
+        }
+        let mut out = Vec::new();
+        out.extend_from_slice(&((body.len() + 11) as u32).to_le_bytes());
+        out.extend_from_slice(&(tail as u32).to_le_bytes());
+        out.extend_from_slice(&(elements.len() as u16).to_le_bytes());
+        out.extend_from_slice(&body);
+        out.push(0xff);
+        out
+    }
+
+    /// A zipmap of `pairs`, each value followed by `free` unused bytes.
+    pub fn zipmap(pairs: &[(&str, &str)], free: u8) -> Vec<u8> {
+        let mut out = vec![pairs.len() as u8];
+        for (field, value) in pairs {
+            out.push(field.len() as u8);
+            out.extend_from_slice(field.as_bytes());
+            out.extend_from_slice(&[value.len() as u8, free]);
+            out.extend_from_slice(value.as_bytes());
+            out.extend(std::iter::repeat_n(0u8, usize::from(free)));
+        }
+        out.push(0xff);
+        out
+    }
+
+    /// A key of type `kind` whose object is `body`, with a deadline if any.
+    pub fn key(out: &mut Vec<u8>, kind: u8, name: &str, body: &[u8], deadline_ms: Option<u64>) {
+        if let Some(at) = deadline_ms {
+            out.push(0xfc);
+            out.extend_from_slice(&at.to_le_bytes());
+        }
+        out.push(kind);
+        string(out, name.as_bytes());
+        out.extend_from_slice(body);
+    }
+}
+
+#[test]
+fn an_old_redis_snapshot_loads_as_redis_server_loads_it() {
+    use old_rdb::{key, length, string, ziplist, zipmap};
+    let Some(redis_server) = common::tool("redis-server", "the RDB interop tests") else {
+        return;
+    };
+    let long = "a value of more than sixty-three bytes, so its length takes two bytes......";
+    let numbers = [
+        "0",
+        "12",
+        "13",
+        "-1",
+        "-129",
+        "300",
+        "-40000",
+        "8388607",
+        "2147483648",
+    ];
+    let mut file = b"REDIS0009".to_vec();
+    file.extend_from_slice(&[0xfe, 0]); // SELECTDB 0
+    let wrapped = |bytes: Vec<u8>| {
+        let mut body = Vec::new();
+        string(&mut body, &bytes);
+        body
+    };
+    key(
+        &mut file,
+        13,
+        "hash-ziplist",
+        &wrapped(ziplist(&["a", "1", "b", long, "c", "-5000000000"])),
+        Some(4_102_444_800_000),
+    );
+    // A valid ziplist sorted set is in score order; redis-server keeps the file's order.
+    key(
+        &mut file,
+        12,
+        "zset-ziplist",
+        &wrapped(ziplist(&["m3", "-inf", "m1", "1.5", "m2", "2"])),
+        None,
+    );
+    key(
+        &mut file,
+        10,
+        "list-ziplist",
+        &wrapped(ziplist(&numbers)),
+        None,
+    );
+    let mut quicklist = Vec::new();
+    length(&mut quicklist, 2);
+    string(&mut quicklist, &ziplist(&["first", "node", long]));
+    string(&mut quicklist, &ziplist(&["second", "7"]));
+    key(&mut file, 14, "list-quicklist", &quicklist, None);
+    key(
+        &mut file,
+        9,
+        "hash-zipmap",
+        &wrapped(zipmap(&[("f1", "v1"), ("f2", "")], 3)),
+        None,
+    );
+    let mut linked = Vec::new();
+    length(&mut linked, 3);
+    for element in ["x", "y", "100"] {
+        string(&mut linked, element.as_bytes());
+    }
+    key(&mut file, 1, "list-linked", &linked, None);
+    let mut first_zset = Vec::new();
+    length(&mut first_zset, 3);
+    for (member, score) in [
+        ("low", &[255][..]),
+        ("high", &[254][..]),
+        ("mid", &b"\x042.25"[..]),
+    ] {
+        string(&mut first_zset, member.as_bytes());
+        first_zset.extend_from_slice(score);
+    }
+    key(&mut file, 3, "zset-first", &first_zset, None);
+    let mut set = Vec::new();
+    length(&mut set, 2);
+    string(&mut set, b"one");
+    string(&mut set, b"two");
+    key(&mut file, 2, "set-plain", &set, None);
+    key(
+        &mut file,
+        0,
+        "string",
+        &wrapped(long.as_bytes().to_vec()),
+        Some(4_102_444_800_000),
+    );
+    file.push(0xff);
+    file.extend_from_slice(&[0; 8]); // rdbchecksum no
+
+    let dir = common::temp_dir("interop", "rdb-old");
+    std::fs::write(dir.join("dump.rdb"), &file).expect("write");
+    let server = PersistingServer::start(&redis_server, &dir, RDB_OPTIONS);
+    let expected = picture(&mut RespClient::connect(server.port).expect("connect"));
+    drop(server);
+    for name in [
+        "hash-ziplist",
+        "list-quicklist",
+        "hash-zipmap",
+        "zset-first",
+    ] {
+        assert!(
+            expected.contains(name),
+            "redis-server did not load {name}:\n{expected}"
+        );
+    }
+    std::fs::write(dir.join("dump.rdb"), &file).expect("write");
+    let engine = match Engine::builder()
+        .snapshot_file(dir.join("dump.rdb"))
+        .try_build()
+    {
+        Ok(engine) => engine,
+        Err(error) => panic!("embedis refuses the old snapshot: {error}"),
+    };
+    assert_same(
+        &expected,
+        &picture(&mut engine.connect()),
+        "embedis started on an old-format snapshot",
+    );
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}

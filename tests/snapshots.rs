@@ -284,8 +284,8 @@ fn a_damaged_or_cut_snapshot_stops_the_start_and_says_why() {
     assert!(matches!(cause(&flipped), SnapshotError::Checksum { .. }));
     assert_eq!(cause(b"not a snapshot"), SnapshotError::NotRdb);
     let mut newer = good.clone();
-    newer[5..9].copy_from_slice(b"0011");
-    assert_eq!(cause(&newer), SnapshotError::Version(11));
+    newer[5..9].copy_from_slice(b"0012");
+    assert_eq!(cause(&newer), SnapshotError::Version(12));
     // A missing file is an empty dataset, as for redis-server.
     std::fs::remove_file(&path).unwrap();
     let engine = open(&path, &clock);

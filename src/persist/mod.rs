@@ -42,6 +42,7 @@ pub(crate) mod recovery;
 pub(crate) mod resp;
 pub(crate) mod rewrite;
 pub(crate) mod snapshot;
+pub(crate) mod ziplist;
 
 pub use aof::Fsync;
 pub use rdb_file::SnapshotError;

@@ -19,9 +19,11 @@
 //! a checksum was cut short, and a checksum that does not match means damage (a stored
 //! checksum of 0 is redis-server's `rdbchecksum no` and is not checked). Auxiliary fields,
 //! `RESIZEDB` and the LRU / LFU hints are read past. Keys whose deadline has passed are
-//! dropped, as a redis-server master drops them while loading. Refused, with the offset:
-//! module data, and the object encodings older than Redis 7.0 (ziplists, zipmaps, the
-//! first quicklists), which a file from Redis 6.2 or earlier holds.
+//! dropped, as a redis-server master drops them while loading. Every object encoding
+//! redis-server 7.0 loads is read, those of Redis 6.2 and earlier included (ziplists,
+//! zipmaps, the first quicklists: `ziplist.rs`), so an old `dump.rdb` seeds an engine; so
+//! is version 11, Redis 7.2's and Valkey's, whose only new objects are listpack sets and
+//! streams with consumers' active times. Refused, with the offset: module data.
 
 use std::fmt;
 
@@ -52,6 +54,13 @@ const OPCODE_EOF: u8 = 255;
 /// The `EOF` opcode and the 8-byte checksum that end every file.
 const TRAILER_LEN: usize = 9;
 
+/// The newest version read: Redis 7.2's (and Valkey 7.2 and 8's), which adds objects but
+/// no opcodes to 7.0's.
+const NEWEST_READ: u32 = 11;
+
+/// The first version with a checksum after the `EOF` opcode (Redis 2.6).
+const FIRST_CHECKSUMMED: u32 = 5;
+
 /// Why a snapshot does not load. Where it says `offset`, that is the byte of the file at
 /// which the problem starts.
 ///
@@ -72,8 +81,8 @@ const TRAILER_LEN: usize = 9;
 pub enum SnapshotError {
     /// The bytes do not start as an RDB file does (`REDIS` and a four-digit version).
     NotRdb,
-    /// An RDB version newer than redis-server 7.0's (10), which embedis cannot read
-    /// (redis-server 7.2 writes 11).
+    /// An RDB version newer than Redis 7.2's (11), which embedis cannot read (Redis 7.4
+    /// writes 12).
     Version(u32),
     /// The file does not end with the end-of-file mark and checksum: it was cut short.
     Truncated,
@@ -106,8 +115,7 @@ impl fmt::Display for SnapshotError {
             SnapshotError::NotRdb => f.write_str("not an RDB file: no REDIS signature"),
             SnapshotError::Version(version) => write!(
                 f,
-                "can't handle RDB format version {version} (embedis reads up to {})",
-                rdb::RDB_VERSION
+                "can't handle RDB format version {version} (embedis reads up to {NEWEST_READ})"
             ),
             SnapshotError::Truncated => {
                 f.write_str("the RDB file is cut short: no end-of-file mark and checksum")
@@ -216,13 +224,19 @@ pub(crate) fn write<'a>(
 /// Reads a whole file: its libraries and its keys live at `now_ms`. Nothing is returned
 /// unless the whole file reads.
 pub(crate) fn read(bytes: &[u8], now_ms: u64) -> Result<Contents, SnapshotError> {
-    version(bytes)?;
-    if bytes.len() < MAGIC.len() + 4 + TRAILER_LEN || bytes[bytes.len() - TRAILER_LEN] != OPCODE_EOF
-    {
+    let trailer = if version(bytes)? >= FIRST_CHECKSUMMED {
+        TRAILER_LEN
+    } else {
+        1
+    };
+    if bytes.len() < MAGIC.len() + 4 + trailer || bytes[bytes.len() - trailer] != OPCODE_EOF {
         return Err(SnapshotError::Truncated);
     }
-    let (body, stored) = bytes.split_at(bytes.len() - 8);
-    let stored = u64::from_le_bytes(stored.try_into().map_err(|_| SnapshotError::Truncated)?);
+    let (body, stored) = bytes.split_at(bytes.len() + 1 - trailer);
+    let stored = match stored.try_into() {
+        Ok(stored) => u64::from_le_bytes(stored),
+        Err(_) => 0, // no checksum before version 5
+    };
     if stored != 0 {
         let computed = rdb::crc64(body);
         if computed != stored {
@@ -341,24 +355,17 @@ fn version(bytes: &[u8]) -> Result<u32, SnapshotError> {
         .fold(0u32, |n, digit| n * 10 + u32::from(digit - b'0'));
     match version {
         0 => Err(SnapshotError::NotRdb),
-        v if v > u32::from(rdb::RDB_VERSION) => Err(SnapshotError::Version(v)),
+        v if v > NEWEST_READ => Err(SnapshotError::Version(v)),
         v => Ok(v),
     }
 }
 
 /// What an object type byte embedis does not read stands for.
 fn describe_type(kind: u8) -> String {
-    let what = match kind {
-        1 => "a list in the linked-list encoding of Redis 3.0 and earlier",
-        6 | 7 => "a module's value",
-        9 => "a hash in the zipmap encoding of Redis 2.4 and earlier",
-        10 => "a list in the ziplist encoding of Redis 3.0 and earlier",
-        12 => "a sorted set in the ziplist encoding of Redis 6.2 and earlier",
-        13 => "a hash in the ziplist encoding of Redis 6.2 and earlier",
-        14 => "a list in the quicklist encoding of Redis 6.2 and earlier",
-        _ => return format!("an unknown object type ({kind})"),
-    };
-    what.into()
+    match kind {
+        6 | 7 => "a module's value".into(),
+        _ => format!("an unknown object type ({kind})"),
+    }
 }
 
 #[cfg(test)]
@@ -429,9 +436,32 @@ mod tests {
         ));
         assert_eq!(read(b"RIDES0010", 0).unwrap_err(), SnapshotError::NotRdb);
         assert_eq!(
-            read(b"REDIS0011xxxxxxxxx", 0).unwrap_err(),
-            SnapshotError::Version(11)
+            read(b"REDIS0012xxxxxxxxx", 0).unwrap_err(),
+            SnapshotError::Version(12)
         );
+    }
+
+    #[test]
+    fn version_eleven_files_and_their_listpack_sets_read() {
+        let mut file = b"REDIS0011".to_vec();
+        file.extend_from_slice(&[OPCODE_SELECTDB, 2, 20]);
+        rdb::write_string(&mut file, b"tags");
+        let members: [&[u8]; 3] = [b"a", b"b", b"100"];
+        rdb::write_plain_string(&mut file, &super::super::listpack::encode(members));
+        file.push(OPCODE_EOF);
+        file.extend_from_slice(&[0; 8]);
+        let contents = read(&file, 0).unwrap();
+        let [Item::Key {
+            db: 2,
+            key,
+            value: Value::Set(set),
+            deadline: None,
+        }] = &contents.items[..]
+        else {
+            panic!("one set in database 2: {:?}", contents.items);
+        };
+        assert_eq!(&key[..], b"tags");
+        assert_eq!(set.len(), 3);
     }
 
     #[test]
@@ -443,12 +473,12 @@ mod tests {
         assert!(read(&file, 0).is_ok());
         // The key's type byte is the one after RESIZEDB's two lengths.
         let at = file.iter().position(|&b| b == OPCODE_RESIZEDB).unwrap() + 3;
-        file[at] = 13;
+        file[at] = 7;
         assert_eq!(
             read(&file, 0).unwrap_err(),
             SnapshotError::Unsupported {
                 offset: at as u64,
-                what: "a hash in the ziplist encoding of Redis 6.2 and earlier".into()
+                what: "a module's value".into()
             }
         );
     }

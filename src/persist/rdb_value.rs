@@ -4,13 +4,14 @@
 //! a set of at most 512 integers as an intset, a list as listpack nodes of up to 8 KiB
 //! (`list-max-listpack-size -2`), a string as an integer when it is one that fits 32 bits;
 //! larger collections in RDB's plain forms; streams in `rdb_stream.rs`. Read: every form
-//! redis-server 7.0 writes for these types.
+//! redis-server 7.0 loads for these types, the older encodings included.
 
 use bytes::Bytes;
 
 use super::listpack;
 use super::rdb::{self, Reader};
 use super::rdb_stream;
+use super::ziplist;
 use crate::store::hash::Hash;
 use crate::store::list::{End, List};
 use crate::store::number::parse_i64;
@@ -26,6 +27,15 @@ const TYPE_SET_INTSET: u8 = 11;
 const TYPE_HASH_LISTPACK: u8 = 16;
 const TYPE_ZSET_LISTPACK: u8 = 17;
 const TYPE_LIST_QUICKLIST_2: u8 = 18;
+// Read only: the encodings of Redis 6.2 and earlier, and Redis 7.2's listpack sets.
+const TYPE_LIST: u8 = 1;
+const TYPE_ZSET: u8 = 3;
+const TYPE_HASH_ZIPMAP: u8 = 9;
+const TYPE_LIST_ZIPLIST: u8 = 10;
+const TYPE_ZSET_ZIPLIST: u8 = 12;
+const TYPE_HASH_ZIPLIST: u8 = 13;
+const TYPE_LIST_QUICKLIST: u8 = 14;
+const TYPE_SET_LISTPACK: u8 = 20;
 
 /// A quicklist node's container: a listpack of elements (a plain node holds one element
 /// over 1 GiB, which no embedis string reaches).
@@ -148,7 +158,7 @@ fn sorted_set(members: Vec<(Bytes, f64)>) -> Option<Value> {
 }
 
 /// Reads the RDB object of a payload body; `None` if it is not one embedis reads (a
-/// module type, a format older than 7.0's for these types) or is damaged.
+/// module type) or is damaged.
 pub(crate) fn read(reader: &mut Reader<'_>) -> Option<Value> {
     let kind = reader.byte()?;
     read_object(kind, reader)
@@ -160,13 +170,21 @@ pub(crate) fn is_known_type(kind: u8) -> bool {
     matches!(
         kind,
         TYPE_STRING
+            | TYPE_LIST
             | TYPE_SET
+            | TYPE_ZSET
             | TYPE_HASH
             | TYPE_ZSET_2
+            | TYPE_HASH_ZIPMAP
+            | TYPE_LIST_ZIPLIST
             | TYPE_SET_INTSET
+            | TYPE_ZSET_ZIPLIST
+            | TYPE_HASH_ZIPLIST
+            | TYPE_LIST_QUICKLIST
             | TYPE_HASH_LISTPACK
             | TYPE_ZSET_LISTPACK
             | TYPE_LIST_QUICKLIST_2
+            | TYPE_SET_LISTPACK
             | rdb_stream::TYPE_STREAM_LISTPACKS
             | rdb_stream::TYPE_STREAM_LISTPACKS_2
             | rdb_stream::TYPE_STREAM_LISTPACKS_3
@@ -174,33 +192,23 @@ pub(crate) fn is_known_type(kind: u8) -> bool {
 }
 
 /// Reads an object of type `kind` (its type byte already read); `None` as for [`read`].
+/// Every encoding redis-server 7.0 loads: its own, the older ones of Redis 6.2 and
+/// before (`ziplist.rs`), and 7.2's listpack sets.
 pub(crate) fn read_object(kind: u8, reader: &mut Reader<'_>) -> Option<Value> {
     let value = match kind {
         TYPE_STRING => Value::String(Bytes::from(reader.string()?)),
-        TYPE_SET => {
-            let mut set = Set::default();
-            for _ in 0..reader.length_only()? {
-                if !set.insert(Bytes::from(reader.string()?)) {
-                    return None; // a member twice
-                }
-            }
-            Value::Set(Box::new(set))
-        }
-        TYPE_HASH => {
-            let mut hash = Hash::default();
-            for _ in 0..reader.length_only()? {
-                let field = Bytes::from(reader.string()?);
-                if !hash.insert(field, Bytes::from(reader.string()?)) {
-                    return None; // a field twice
-                }
-            }
-            Value::Hash(Box::new(hash))
-        }
-        TYPE_ZSET_2 => {
+        TYPE_LIST => list_of(strings(reader)?),
+        TYPE_SET => set_of(strings(reader)?)?,
+        TYPE_HASH => hash_of(pairs(reader)?)?,
+        TYPE_ZSET | TYPE_ZSET_2 => {
             let mut members = Vec::new();
             for _ in 0..reader.length_only()? {
                 let member = Bytes::from(reader.string()?);
-                let score = f64::from_le_bytes(reader.take(8)?.try_into().ok()?);
+                let score = if kind == TYPE_ZSET_2 {
+                    f64::from_le_bytes(reader.take(8)?.try_into().ok()?)
+                } else {
+                    text_score(reader)?
+                };
                 if score.is_nan() {
                     return None;
                 }
@@ -215,50 +223,32 @@ pub(crate) fn read_object(kind: u8, reader: &mut Reader<'_>) -> Option<Value> {
             }
             Value::Set(Box::new(set))
         }
-        TYPE_HASH_LISTPACK => {
-            let elements = listpack::decode(&reader.string()?)?;
-            if elements.len() % 2 != 0 {
-                return None;
+        TYPE_SET_LISTPACK => set_of(listpack::decode(&reader.string()?)?)?,
+        TYPE_HASH_LISTPACK => hash_of(listpack::decode(&reader.string()?)?)?,
+        TYPE_HASH_ZIPLIST => hash_of(ziplist::decode_ziplist(&reader.string()?)?)?,
+        TYPE_HASH_ZIPMAP => hash_of(ziplist::decode_zipmap(&reader.string()?)?)?,
+        TYPE_ZSET_LISTPACK => zset_of(listpack::decode(&reader.string()?)?)?,
+        TYPE_ZSET_ZIPLIST => zset_of(ziplist::decode_ziplist(&reader.string()?)?)?,
+        TYPE_LIST_ZIPLIST => list_of(ziplist::decode_ziplist(&reader.string()?)?),
+        TYPE_LIST_QUICKLIST => {
+            let mut elements = Vec::new();
+            for _ in 0..reader.length_only()? {
+                elements.extend(ziplist::decode_ziplist(&reader.string()?)?);
             }
-            let mut hash = Hash::default();
-            let mut pairs = elements.into_iter();
-            while let (Some(field), Some(value)) = (pairs.next(), pairs.next()) {
-                if !hash.insert(Bytes::from(field), Bytes::from(value)) {
-                    return None; // a field twice
-                }
-            }
-            Value::Hash(Box::new(hash))
-        }
-        TYPE_ZSET_LISTPACK => {
-            let elements = listpack::decode(&reader.string()?)?;
-            if elements.len() % 2 != 0 {
-                return None;
-            }
-            let mut members = Vec::with_capacity(elements.len() / 2);
-            let mut pairs = elements.into_iter();
-            while let (Some(member), Some(score)) = (pairs.next(), pairs.next()) {
-                let score = crate::store::double::parse_score(&score)?;
-                members.push((Bytes::from(member), score));
-            }
-            sorted_set(members)?
+            list_of(elements)
         }
         TYPE_LIST_QUICKLIST_2 => {
-            let mut list = List::default();
+            let mut elements = Vec::new();
             for _ in 0..reader.length_only()? {
                 let container = reader.length_only()?;
                 let node = reader.string()?;
-                if container == CONTAINER_PLAIN {
-                    list.push(End::Right, Bytes::from(node));
-                    continue;
-                }
-                if container != CONTAINER_PACKED {
-                    return None;
-                }
-                for element in listpack::decode(&node)? {
-                    list.push(End::Right, Bytes::from(element));
+                match container {
+                    CONTAINER_PLAIN => elements.push(node),
+                    CONTAINER_PACKED => elements.extend(listpack::decode(&node)?),
+                    _ => return None,
                 }
             }
-            Value::List(Box::new(list))
+            list_of(elements)
         }
         rdb_stream::TYPE_STREAM_LISTPACKS
         | rdb_stream::TYPE_STREAM_LISTPACKS_2
@@ -276,4 +266,81 @@ pub(crate) fn read_object(kind: u8, reader: &mut Reader<'_>) -> Option<Value> {
         _ => false,
     };
     (!empty).then_some(value)
+}
+
+/// A count, then that many strings.
+fn strings(reader: &mut Reader<'_>) -> Option<Vec<Vec<u8>>> {
+    (0..reader.length_only()?)
+        .map(|_| reader.string())
+        .collect()
+}
+
+/// A count of pairs, then their strings, flattened.
+fn pairs(reader: &mut Reader<'_>) -> Option<Vec<Vec<u8>>> {
+    let count = reader.length_only()?;
+    (0..count.checked_mul(2)?)
+        .map(|_| reader.string())
+        .collect()
+}
+
+/// A score of the first sorted-set encoding: a length byte and the number as text, or a
+/// byte that stands for NaN or an infinity.
+fn text_score(reader: &mut Reader<'_>) -> Option<f64> {
+    match reader.byte()? {
+        253 => Some(f64::NAN),
+        254 => Some(f64::INFINITY),
+        255 => Some(f64::NEG_INFINITY),
+        len => std::str::from_utf8(reader.take(usize::from(len))?)
+            .ok()?
+            .parse()
+            .ok(),
+    }
+}
+
+fn list_of(elements: Vec<Vec<u8>>) -> Value {
+    let mut list = List::default();
+    for element in elements {
+        list.push(End::Right, Bytes::from(element));
+    }
+    Value::List(Box::new(list))
+}
+
+/// A set of distinct members (redis-server refuses a member twice).
+fn set_of(members: Vec<Vec<u8>>) -> Option<Value> {
+    let mut set = Set::default();
+    for member in members {
+        if !set.insert(Bytes::from(member)) {
+            return None;
+        }
+    }
+    Some(Value::Set(Box::new(set)))
+}
+
+/// A hash of flattened field-value pairs, each field once.
+fn hash_of(elements: Vec<Vec<u8>>) -> Option<Value> {
+    if !elements.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut hash = Hash::default();
+    let mut pairs = elements.into_iter();
+    while let (Some(field), Some(value)) = (pairs.next(), pairs.next()) {
+        if !hash.insert(Bytes::from(field), Bytes::from(value)) {
+            return None;
+        }
+    }
+    Some(Value::Hash(Box::new(hash)))
+}
+
+/// A sorted set of flattened member-score pairs, scores as text.
+fn zset_of(elements: Vec<Vec<u8>>) -> Option<Value> {
+    if !elements.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut members = Vec::with_capacity(elements.len() / 2);
+    let mut pairs = elements.into_iter();
+    while let (Some(member), Some(score)) = (pairs.next(), pairs.next()) {
+        let score = crate::store::double::parse_score(&score)?;
+        members.push((Bytes::from(member), score));
+    }
+    sorted_set(members)
 }
