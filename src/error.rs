@@ -319,6 +319,8 @@ pub enum Error {
     SnapshotWrite(String),
     /// `SHUTDOWN SAVE` could not write the snapshot file, so the engine keeps running.
     ShutdownFailed,
+    /// SLOWLOG GET with a count below -1 or not a number.
+    SlowLogCount,
     /// RESTORE onto a key that exists, without REPLACE.
     BusyKey,
     /// A DUMP payload whose footer is wrong (its RDB version or checksum).
@@ -1131,6 +1133,7 @@ impl fmt::Display for Error {
                 write!(f, "ERR embedis: the snapshot could not be written: {cause}")
             }
             Error::ShutdownFailed => f.write_str("ERR Errors trying to SHUTDOWN. Check logs."),
+            Error::SlowLogCount => f.write_str("ERR count should be greater than or equal to -1"),
             Error::NoReply => f.write_str(
                 "ERR embedis: no reply will come: CLIENT REPLY OFF or SKIP silenced it",
             ),

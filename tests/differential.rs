@@ -56,6 +56,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::plain::V;
 use common::table::{self, assert_still_differ, report, Case, Proto, BOTH};
 use common::{bulk, elements, escape, find, mask_hello, mask_integers, show_argv, words, Pair};
 
@@ -72,6 +73,7 @@ enum Check {
     Len,
     Client,
     AclLog,
+    SlowLog,
     Sleep,
 }
 
@@ -194,6 +196,7 @@ fn parse_step(line: &str) -> Step {
                 "len" => Check::Len,
                 "client" => Check::Client,
                 "acllog" => Check::AclLog,
+                "slowlog" => Check::SlowLog,
                 other => panic!("unknown check !{other}"),
             };
             rest = tail.trim_start();
@@ -278,6 +281,10 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
             let (expected, actual) = (mask_acl_log(expected), mask_acl_log(actual));
             expected == actual && find(&expected, b"<age>").is_some()
         }
+        Check::SlowLog => {
+            let (expected, actual) = (mask_slow_log(expected), mask_slow_log(actual));
+            expected.is_some() && expected == actual
+        }
         Check::Time => time_shape(expected)
             .zip(time_shape(actual))
             .is_some_and(|(a, b)| a.abs_diff(b) <= 5),
@@ -287,6 +294,27 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
     } else {
         Err(format!("replies differ ({check:?} comparison)"))
     }
+}
+
+/// A SLOWLOG GET reply with what each server decides itself masked: each entry's id (a
+/// server-wide count), time, duration and client address; the command words and the
+/// client name are compared. `None` if it is not a list of six-element entries.
+fn mask_slow_log(reply: &[u8]) -> Option<Vec<V>> {
+    let (V::Arr(entries), _) = V::parse(reply) else {
+        return None;
+    };
+    entries
+        .into_iter()
+        .map(|entry| match entry {
+            V::Arr(mut fields) if fields.len() == 6 => {
+                for at in [0, 1, 2, 4] {
+                    fields[at] = V::Nil;
+                }
+                Some(V::Arr(fields))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// An ACL LOG reply with what each server decides itself masked: the age of each entry
@@ -1158,6 +1186,14 @@ const SERVER: &[Case] = &[
     ("bgsave", &["SET k v", "BGSAVE", "!sleep 300"]),
     ("bgsave schedule", &["bgsave schedule", "!sleep 300"]),
     ("bgsave in a transaction is scheduled", &["MULTI", "SET k v", "BGSAVE", "INCR n", "EXEC", "!sleep 300"]),
+    // The slow log at threshold 0 logs every command; each case puts the oracle's two
+    // parameters back at their defaults at its end.
+    ("slowlog logs every command", &["CONFIG SET slowlog-log-slower-than 0", "SLOWLOG RESET", "SET k v", "GET k", "CLIENT SETNAME named", "INCR n", "GET nokey", "!slowlog SLOWLOG GET", "SLOWLOG LEN", "!slowlog SLOWLOG GET 2", "!slowlog SLOWLOG GET 0", "!slowlog SLOWLOG get -1", "SLOWLOG RESET", "SLOWLOG LEN", "CONFIG SET slowlog-log-slower-than 10000"]),
+    ("slowlog max len", &["CONFIG SET slowlog-log-slower-than 0", "CONFIG SET slowlog-max-len 3", "SLOWLOG RESET", "SET a 1", "SET b 2", "SET c 3", "SET d 4", "SLOWLOG LEN", "!slowlog SLOWLOG GET", "CONFIG SET slowlog-max-len 0", "SLOWLOG LEN", "CONFIG GET slowlog*", "CONFIG SET slowlog-max-len 128", "CONFIG SET slowlog-log-slower-than 10000"]),
+    ("slowlog cuts long lines and redacts secrets", &["CONFIG SET slowlog-log-slower-than 0", "SLOWLOG RESET", "RPUSH l a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9", "SET k aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeffffffffffgggggggggghhhhhhhhhhiiiiiiiiiijjjjjjjjjjkkkkkkkkkkllllllllllmmmmmmmmmmnnnnnnnnnn", "AUTH someone secret", "!slowlog SLOWLOG GET 3", "CONFIG SET slowlog-log-slower-than 10000"]),
+    ("slowlog in a transaction", &["CONFIG SET slowlog-log-slower-than 0", "SLOWLOG RESET", "MULTI", "SET k 1", "INCR k", "EXEC", "MULTI", "INCR k", "DISCARD", "!slowlog SLOWLOG GET", "CONFIG SET slowlog-log-slower-than 10000"]),
+    ("slowlog off and at the default", &["CONFIG SET slowlog-log-slower-than -1", "SLOWLOG RESET", "SET k v", "SLOWLOG LEN", "CONFIG SET slowlog-log-slower-than 10000", "SLOWLOG RESET", "SET k v", "GET k", "SLOWLOG LEN", "CONFIG GET slowlog-log-slower-than"]),
+    ("slowlog errors", &["SLOWLOG GET x", "SLOWLOG GET -2", "SLOWLOG GET 1 2", "SLOWLOG LEN x", "SLOWLOG RESET x", "SLOWLOG foo", "SLOWLOG HELP", "slowlog help", "SLOWLOG", "CONFIG SET slowlog-log-slower-than -2", "CONFIG SET slowlog-log-slower-than x", "CONFIG SET slowlog-max-len -1", "CONFIG SET slowlog-max-len 1.5", "CONFIG GET slowlog-log-slower-than", "CONFIG GET slowlog-max-len", "EVAL \"return redis.pcall('SLOWLOG', 'LEN')\" 0"]),
     ("lastsave", &["!int LASTSAVE", "LASTSAVE x", "MULTI", "LASTSAVE", "!int EXEC", "!int EVAL \"return redis.call('LASTSAVE')\" 0"]),
     ("debug is refused", &["DEBUG SLEEP 0", "DEBUG x y z", "debug help", "DEBUG", "MULTI", "DEBUG SLEEP 0", "SET k v", "EXEC", "GET k", "EVAL \"return redis.pcall('DEBUG', 'SLEEP', '0')\" 0", "EVAL \"return redis.pcall('DEBUG')\" 0"]),
     ("cluster support is disabled", &[

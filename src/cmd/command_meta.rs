@@ -535,6 +535,11 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
         KeySpec { flags: &["RO"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
     CommandMeta { name: "slaveof", flags: &["admin", "noscript", "stale", "no_async_loading"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "slowlog", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "slowlog|get", flags: &["admin", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["request_policy:all_nodes", "nondeterministic_output"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "slowlog|help", flags: &["loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "slowlog|len", flags: &["admin", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["request_policy:all_nodes", "response_policy:agg_sum", "nondeterministic_output"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "slowlog|reset", flags: &["admin", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@admin", "@slow", "@dangerous"], tips: &["request_policy:all_nodes", "response_policy:all_succeeded"], keys_function: None, key_specs: &[] },
     CommandMeta { name: "smembers", flags: &["readonly"], legacy_keys: (1, 1, 1), categories: &["@read", "@set", "@slow"], tips: &["nondeterministic_output_order"], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },

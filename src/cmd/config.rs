@@ -1,12 +1,12 @@
-//! CONFIG: the parameters that describe what embedis does, and the one it can change at
-//! run time, `notify-keyspace-events`.
+//! CONFIG: the parameters that describe what embedis does, and the ones it can change at
+//! run time: `notify-keyspace-events`, `slowlog-log-slower-than` and `slowlog-max-len`.
 //!
 //! `CONFIG GET` answers like redis-server for the parameters of [`PARAMETERS`] (an exact
 //! name is echoed as spelled, a glob gives each name it matches) and answers nothing for
 //! the others. Their values are embedis's own behaviour (the sizes at which a type leaves
 //! its compact form, its bounds), which is redis-server 7.0's default behaviour, so code
 //! that reads them (a queue library checking `maxmemory-policy`) learns the truth.
-//! `CONFIG SET` changes `notify-keyspace-events`, accepts the value a fixed parameter
+//! `CONFIG SET` changes the three settable ones, accepts the value a fixed parameter
 //! already has, and refuses another value (embedis cannot change it) and unknown names
 //! (Redis's unknown-option error); `CONFIG REWRITE` fails, as there is no file to rewrite.
 
@@ -21,11 +21,14 @@ use crate::exec::notify::{format_flags, parse_flags};
 use crate::exec::tracking::MAX_TRACKED_KEYS;
 use crate::store::c_string::c_string;
 use crate::store::glob::Glob;
+use crate::store::number::parse_i64;
 use crate::store::stream::log::{BLOCK_MAX_BYTES, BLOCK_MAX_ENTRIES};
 use crate::store::{hash, hyperloglog, set, zset};
 use crate::{Error, Reply};
 
 const NOTIFY: &str = "notify-keyspace-events";
+const SLOWLOG_THRESHOLD: &str = "slowlog-log-slower-than";
+const SLOWLOG_MAX_LEN: &str = "slowlog-max-len";
 
 /// The parameters redis-server sets only at start (CONFIG SET refuses any value).
 const IMMUTABLE: &[&str] = &["databases", "enable-debug-command", "enable-module-command"];
@@ -73,6 +76,10 @@ impl Parameter {
 const PARAMETERS: &[Parameter] = &[
     Parameter::fixed(NOTIFY, |ctx| format_flags(ctx.events.flags)),
     Parameter::fixed("databases", |_| DATABASES.to_string()),
+    Parameter::fixed(SLOWLOG_THRESHOLD, |ctx| {
+        ctx.slowlog.threshold_us().to_string()
+    }),
+    Parameter::fixed(SLOWLOG_MAX_LEN, |ctx| ctx.slowlog.max_len().to_string()),
     // DEBUG and MODULE LOAD are refused, as redis-server refuses them by default.
     Parameter::fixed("enable-debug-command", |_| "no".into()),
     Parameter::fixed("enable-module-command", |_| "no".into()),
@@ -324,6 +331,7 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
         }
     }
     let mut flags = None;
+    let (mut threshold, mut max_len) = (None, None);
     for ((_, value), parameter) in pairs.iter().zip(&named) {
         let failed = |reason: &str| Error::ConfigSetFailed {
             argument: parameter.name.to_string(),
@@ -339,6 +347,27 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
                 None => Some(failed(
                     "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.",
                 )),
+            }
+        } else if parameter.name == SLOWLOG_THRESHOLD || parameter.name == SLOWLOG_MAX_LEN {
+            let min = if parameter.name == SLOWLOG_THRESHOLD {
+                -1
+            } else {
+                0
+            };
+            match parse_i64(value) {
+                None => Some(failed("argument couldn't be parsed into an integer")),
+                Some(n) if n < min => Some(failed(&format!(
+                    "argument must be between {min} and {} inclusive",
+                    i64::MAX
+                ))),
+                Some(n) if parameter.name == SLOWLOG_THRESHOLD => {
+                    threshold = Some(n);
+                    None
+                }
+                Some(n) => {
+                    max_len = Some(n as u64);
+                    None
+                }
             }
         } else if IMMUTABLE.contains(&parameter.name) {
             Some(failed("can't set immutable config"))
@@ -362,6 +391,12 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
     }
     if let Some(flags) = flags {
         ctx.events.flags = flags;
+    }
+    if let Some(threshold) = threshold {
+        ctx.slowlog.set_threshold_us(threshold);
+    }
+    if let Some(max_len) = max_len {
+        ctx.slowlog.set_max_len(max_len);
     }
     Ok(())
 }

@@ -48,6 +48,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) acl_log: &'a mut crate::exec::acl_log::AclLog,
     /// The snapshot file SAVE and BGSAVE write; `None` without one (and in scripts).
     pub(crate) snapshots: Option<&'a mut crate::persist::snapshot::SnapshotFile>,
+    /// SLOWLOG's entries and parameters.
+    pub(crate) slowlog: &'a mut crate::exec::slowlog::SlowLog,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands

@@ -50,6 +50,7 @@ pub(crate) mod replication;
 pub(crate) mod script;
 pub(crate) mod server;
 pub(crate) mod set;
+pub(crate) mod slowlog;
 pub(crate) mod snapshot;
 pub(crate) mod sort;
 pub(crate) mod stream;
@@ -102,6 +103,7 @@ pub use replication::{Failover, ReplicaOf};
 pub use script::{Eval, Script};
 pub use server::{BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
+pub use slowlog::SlowLog;
 pub use snapshot::{BgSave, LastSave, Save};
 pub use sort::Sort;
 pub use stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
@@ -377,6 +379,7 @@ pub enum Command {
     Monitor(Monitor),
     LastSave(LastSave),
     Save(Save),
+    SlowLog(SlowLog),
     BgSave(BgSave),
     BgRewriteAof(BgRewriteAof),
     Dump(Dump),
@@ -452,19 +455,38 @@ impl Command {
         I: IntoIterator,
         I::Item: IntoArg,
     {
+        Command::from_argv_keeping(argv, |_| false).0
+    }
+
+    /// [`Command::from_argv`], keeping the words as sent (the name in the caller's spelling)
+    /// when `keep` says so for the command's table row (`None`: unknown), for MONITOR and
+    /// SLOWLOG. Asked once the name is looked up, so a line not kept costs nothing more.
+    pub(crate) fn from_argv_keeping<I>(
+        argv: I,
+        keep: impl FnOnce(Option<&'static CommandSpec>) -> bool,
+    ) -> (Result<Command, Error>, Option<Box<[Bytes]>>)
+    where
+        I: IntoIterator,
+        I::Item: IntoArg,
+    {
         let mut items = argv.into_iter();
         let mut line = Argv::new();
         let mut found = None;
+        let mut kept = false;
         if let Some(name) = items.next() {
-            // A known command's name becomes the table's own spelling: no copy of it.
             found = name.peek().and_then(table::find);
+            kept = keep(found);
             line.push(match found {
-                Some(spec) if !spec.quotes_typed_name() => Bytes::from_static(spec.name.as_bytes()),
+                // A known command's name becomes the table's own spelling: no copy of it.
+                Some(spec) if !spec.quotes_typed_name() && !kept => {
+                    Bytes::from_static(spec.name.as_bytes())
+                }
                 _ => name.into_arg(),
             });
         }
         line.extend(items.map(IntoArg::into_arg));
-        Command::parse_line(&mut line, found)
+        let words = kept.then(|| line.iter().cloned().collect());
+        (Command::parse_line(&mut line, found), words)
     }
 
     /// Parses a command line received whole, as redis-rs sends it.
@@ -714,6 +736,7 @@ impl Command {
             Command::Monitor(_) => "monitor",
             Command::LastSave(_) => "lastsave",
             Command::Save(_) => "save",
+            Command::SlowLog(c) => c.name(),
             Command::BgSave(_) => "bgsave",
             Command::BgRewriteAof(_) => "bgrewriteaof",
             Command::Dump(_) => "dump",
@@ -901,6 +924,7 @@ impl Command {
             Command::Monitor(c) => c.apply(ctx),
             Command::LastSave(c) => c.apply(ctx),
             Command::Save(c) => c.apply(ctx),
+            Command::SlowLog(c) => c.apply(ctx),
             Command::BgSave(c) => c.apply(ctx),
             Command::BgRewriteAof(c) => c.apply(ctx),
             Command::Dump(c) => c.apply(ctx),
@@ -1093,6 +1117,7 @@ typed! {
     Monitor => Monitor: Reply,
     LastSave => LastSave: i64,
     Save => Save: (),
+    SlowLog => SlowLog: Reply,
     BgSave => BgSave: String,
     BgRewriteAof => BgRewriteAof: String,
     Dump => Dump: Option<Bytes>,

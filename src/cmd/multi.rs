@@ -9,7 +9,6 @@ use bytes::Bytes;
 use super::argv::Args;
 use super::context::Ctx;
 use super::{Command, IntoArg};
-use crate::exec::monitor::apply_monitored;
 use crate::exec::session::MultiState;
 use crate::{Error, Reply};
 
@@ -74,13 +73,7 @@ impl Exec {
             .queue
             .into_iter()
             .enumerate()
-            .map(|(at, command)| {
-                if ctx.monitor.is_listening() {
-                    apply_monitored(ctx, command, lines.take(at))
-                } else {
-                    command.apply(ctx)
-                }
-            })
+            .map(|(at, command)| crate::exec::slowlog::run(ctx, command, lines.take(at)))
             .collect();
         ctx.session.executing = 0;
         ctx.session.replies.decide(!silenced);

@@ -167,6 +167,7 @@ impl Command {
             | Command::Module(_)
             | Command::LastSave(_)
             | Command::Save(_)
+            | Command::SlowLog(_)
             | Command::BgSave(_)
             | Command::BgRewriteAof(_)
             | Command::ClusterDisabled(_)
@@ -463,6 +464,10 @@ mod tests {
         ("acl users", &[]),
         ("lastsave", &[]),
         ("save", &[]),
+        ("slowlog get", &[]),
+        ("slowlog len", &[]),
+        ("slowlog reset", &[]),
+        ("slowlog help", &[]),
         ("bgsave", &[]),
         ("bgrewriteaof", &[]),
         ("dump k", &["k"]),

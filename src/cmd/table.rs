@@ -11,6 +11,7 @@ use super::argv::Args;
 use super::bitmap::{BitCount, BitField, BitOpStore, BitPos, GetBit, SetBit};
 use super::clients::{ClientKill, ClientList, ClientPause, ClientUnblock};
 use super::cluster::ClusterDisabled;
+use super::command_meta::COMMAND_META;
 use super::config::Config;
 use super::connection::{Auth, Client, Hello, Quit, Reset};
 use super::databases::{CopyKey, Move, SwapDb};
@@ -40,6 +41,7 @@ use super::replication::{Failover, ReplicaOf};
 use super::script::{Eval, Script};
 use super::server::{BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
+use super::slowlog::SlowLog;
 use super::sort::Sort;
 use super::stream::{XAdd, XDel, XLen, XRange, XRead, XSetId, XTrim};
 use super::stream_group::{
@@ -71,6 +73,10 @@ pub(crate) struct CommandSpec {
     /// both: alone it answers for every command).
     pub(crate) parse: Option<ParseFn>,
     pub(crate) subcommands: &'static [CommandSpec],
+    /// COMMAND INFO flags it `fast` (O(1) or O(log N) work): with a positive
+    /// `slowlog-log-slower-than` it is not timed, so its line need not be kept
+    /// (`exec/slowlog.rs`). Containers are not.
+    pub(crate) fast: bool,
 }
 
 impl CommandSpec {
@@ -88,7 +94,44 @@ const fn cmd(name: &'static str, arity: i32, parse: ParseFn) -> CommandSpec {
         arity,
         parse: Some(parse),
         subcommands: &[],
+        fast: is_fast(name),
     }
+}
+
+/// Whether COMMAND INFO flags `name` `fast`, read from `command_meta.rs` at compile time.
+const fn is_fast(name: &str) -> bool {
+    let mut row = 0;
+    while row < COMMAND_META.len() {
+        if same(COMMAND_META[row].name, name) {
+            let flags = COMMAND_META[row].flags;
+            let mut flag = 0;
+            while flag < flags.len() {
+                if same(flags[flag], "fast") {
+                    return true;
+                }
+                flag += 1;
+            }
+            return false;
+        }
+        row += 1;
+    }
+    false
+}
+
+/// `a == b`, in a `const fn`.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 const CLIENT_SUBCOMMANDS: &[CommandSpec] = &[
@@ -212,6 +255,13 @@ const LATENCY_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("latency|help", 2, Latency::parse_help),
 ];
 
+const SLOWLOG_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("slowlog|get", -2, SlowLog::parse_get),
+    cmd("slowlog|len", 2, SlowLog::parse_len),
+    cmd("slowlog|reset", 2, SlowLog::parse_reset),
+    cmd("slowlog|help", 2, SlowLog::parse_help),
+];
+
 const ACL_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("acl|cat", -2, Acl::parse_cat),
     cmd("acl|deluser", -3, Acl::parse_deluser),
@@ -263,12 +313,14 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("wait", 3, Wait::parse),
     CommandSpec {
         name: "object",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: OBJECT_SUBCOMMANDS,
     },
     CommandSpec {
         name: "acl",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: ACL_SUBCOMMANDS,
@@ -430,18 +482,27 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("failover", -1, Failover::parse),
     CommandSpec {
         name: "latency",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: LATENCY_SUBCOMMANDS,
     },
     CommandSpec {
         name: "module",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: MODULE_SUBCOMMANDS,
     },
     cmd("lastsave", 1, super::snapshot::LastSave::parse),
     cmd("save", 1, super::snapshot::Save::parse),
+    CommandSpec {
+        name: "slowlog",
+        fast: false,
+        arity: -2,
+        parse: None,
+        subcommands: SLOWLOG_SUBCOMMANDS,
+    },
     cmd("bgsave", -1, super::snapshot::BgSave::parse),
     cmd("bgrewriteaof", 1, BgRewriteAof::parse),
     cmd("monitor", 1, Monitor::parse),
@@ -451,12 +512,14 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     // `COMMAND` alone lists every command; with a word, it is a container.
     CommandSpec {
         name: "command",
+        fast: false,
         arity: -1,
         parse: Some(Introspect::parse_all),
         subcommands: COMMAND_SUBCOMMANDS,
     },
     CommandSpec {
         name: "cluster",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: CLUSTER_SUBCOMMANDS,
@@ -467,6 +530,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("select", 2, Select::parse),
     CommandSpec {
         name: "config",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: CONFIG_SUBCOMMANDS,
@@ -482,6 +546,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("xsetid", -3, XSetId::parse),
     CommandSpec {
         name: "xgroup",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: XGROUP_SUBCOMMANDS,
@@ -498,6 +563,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("xnack", -7, XNack::parse),
     CommandSpec {
         name: "xinfo",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: XINFO_SUBCOMMANDS,
@@ -513,6 +579,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("spublish", 3, Publish::parse_shard),
     CommandSpec {
         name: "pubsub",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: PUBSUB_SUBCOMMANDS,
@@ -521,6 +588,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("hello", -1, Hello::parse),
     CommandSpec {
         name: "client",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: CLIENT_SUBCOMMANDS,
@@ -544,6 +612,7 @@ pub(crate) const SCRIPT_COMMANDS: &[CommandSpec] = &[
     cmd("evalsha_ro", -3, Eval::parse_evalsha_ro),
     CommandSpec {
         name: "script",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: &[
@@ -558,6 +627,7 @@ pub(crate) const SCRIPT_COMMANDS: &[CommandSpec] = &[
     cmd("fcall_ro", -3, FCall::parse_ro),
     CommandSpec {
         name: "function",
+        fast: false,
         arity: -2,
         parse: None,
         subcommands: &[

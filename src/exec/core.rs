@@ -27,7 +27,7 @@ use crate::exec::clients::{ClientAction, Connection, Connections, Peers};
 use crate::exec::databases::{Databases, DATABASES};
 use crate::exec::fanout::Fanout;
 use crate::exec::group_commit::GroupCommit;
-use crate::exec::monitor::{apply_monitored, refused_to_monitor, Monitors, SentLine, SentLines};
+use crate::exec::monitor::{refused_to_monitor, Monitors, SentLine, SentLines};
 use crate::exec::notify::Events;
 use crate::exec::pause::{Pause, Postponed};
 use crate::exec::reply_sink::ReplySink;
@@ -220,6 +220,8 @@ pub(crate) struct Core {
     monitors: Monitors,
     /// ACL LOG's entries.
     acl_log: crate::exec::acl_log::AclLog,
+    /// SLOWLOG's entries and parameters.
+    slowlog: crate::exec::slowlog::SlowLog,
 }
 
 /// How many messages may pass without a clock read for `Core::coarse_ms`.
@@ -269,6 +271,7 @@ impl Core {
             postponed: Postponed::default(),
             monitors: Monitors::default(),
             acl_log: Default::default(),
+            slowlog: Default::default(),
         }
     }
 
@@ -707,6 +710,7 @@ impl Core {
             monitor: &mut self.monitors,
             acl_log: &mut self.acl_log,
             snapshots: self.snapshots.as_mut(),
+            slowlog: &mut self.slowlog,
         })
     }
 
@@ -841,6 +845,7 @@ impl Core {
             monitor: &mut self.monitors,
             acl_log: &mut self.acl_log,
             snapshots: self.snapshots.as_mut(),
+            slowlog: &mut self.slowlog,
         };
         let mut db = Db::new(ctx);
         // A panic in user code must not take the engine down: the job's wrapper reports it
@@ -969,6 +974,7 @@ impl Core {
             monitor: &mut self.monitors,
             acl_log: &mut self.acl_log,
             snapshots: self.snapshots.as_mut(),
+            slowlog: &mut self.slowlog,
         };
         let reply = run_one(&mut ctx, Ok(command), None);
         let failed = match &reply {
@@ -1388,9 +1394,6 @@ fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>, line: SentLine) -> R
             }
             Reply::status("QUEUED")
         }
-        Ok(command) if ctx.monitor.is_listening() && !ctx.session.serving_blocked => {
-            apply_monitored(ctx, command, line)
-        }
-        Ok(command) => command.apply(ctx),
+        Ok(command) => crate::exec::slowlog::run(ctx, command, line),
     }
 }

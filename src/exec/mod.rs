@@ -16,6 +16,7 @@ pub(crate) mod recycler;
 pub(crate) mod reply_sink;
 pub(crate) mod reply_switch;
 pub(crate) mod session;
+pub(crate) mod slowlog;
 pub(crate) mod stats;
 pub(crate) mod tracking;
 pub(crate) mod wait;

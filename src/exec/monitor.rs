@@ -78,25 +78,22 @@ pub(crate) fn listening() -> bool {
     LISTENING.load(Ordering::Relaxed) != 0
 }
 
-/// Parses a command line, keeping its words for MONITOR if a monitor listens.
+/// Parses a command line, keeping its words for MONITOR if a monitor listens, and for
+/// SLOWLOG if a slow log may time it (`exec/slowlog.rs`).
 #[inline]
 pub(crate) fn keep_line<I>(argv: I) -> (Result<Command, Error>, SentLine)
 where
     I: IntoIterator,
     I::Item: IntoArg,
 {
-    if !listening() {
-        return (Command::from_argv(argv), None);
-    }
-    let words: Vec<Bytes> = argv.into_iter().map(IntoArg::into_arg).collect();
-    let command = Command::from_argv(words.iter().cloned());
-    (command, Some(words.into_boxed_slice()))
+    Command::from_argv_keeping(argv, |spec| listening() || super::slowlog::wants_line(spec))
 }
 
 /// [`keep_line`] for a line already split into owned words (the redis-rs bridge's).
 #[cfg(feature = "redis-rs")]
 pub(crate) fn keep_vec(words: Vec<Bytes>) -> (Result<Command, Error>, SentLine) {
-    if !listening() {
+    let spec = words.first().and_then(|name| crate::cmd::table::find(name));
+    if !listening() && !super::slowlog::wants_line(spec) {
         return (Command::from_vec(words), None);
     }
     let line = words.clone().into_boxed_slice();
@@ -242,7 +239,7 @@ pub(crate) fn refused_to_monitor(command: &Command) -> bool {
 /// The words of `line` shown as `(redacted)`: AUTH's arguments, and the user and password
 /// of HELLO's AUTH option, which HELLO redacts as it reads its options (after a valid
 /// protocol version, and only where a user and a password follow).
-fn redacted_from(line: &[Bytes]) -> std::ops::Range<usize> {
+pub(crate) fn redacted_from(line: &[Bytes]) -> std::ops::Range<usize> {
     let is = |word: &Bytes, name: &str| word.eq_ignore_ascii_case(name.as_bytes());
     match line.first() {
         Some(name) if is(name, "auth") => 1..line.len(),

@@ -633,6 +633,7 @@ impl Interpreter {
             monitor: &mut *ctx.monitor,
             acl_log: &mut *ctx.acl_log,
             snapshots: None,
+            slowlog: &mut *ctx.slowlog,
         };
         let redis: Table = self.hidden.raw_get("redis")?;
         let hidden = self.hidden.clone();

@@ -1,0 +1,327 @@
+//! SLOWLOG: the commands that ran for at least `slowlog-log-slower-than` microseconds (10
+//! ms by default), newest first, at most `slowlog-max-len` of them (128).
+//!
+//! What is timed, and why: redis-server reads the clock around every command; on the
+//! executor two clock reads cost about a third of a pipelined INCR. So embedis times
+//! - every command while the threshold is 0 (log everything: what tests of SLOWLOG set);
+//! - with a positive threshold, the commands sent as command lines whose COMMAND INFO
+//!   lacks the `fast` flag: the O(1) and O(log N) commands cannot do 10 ms of work, and
+//!   the others (KEYS, SORT, LRANGE, EVAL, ...) are what a slow log is for. Commands sent
+//!   as typed values are not timed then;
+//! - nothing with a negative threshold.
+//!
+//! An entry shows the command line as sent, as redis-server does: at most 32 words (the
+//! last says how many more there were), each cut at 128 bytes (saying how many more),
+//! AUTH's secrets as `(redacted)`. The line is kept from the caller's thread only for a
+//! command that may be timed ([`wants_line`]): while some engine in the process logs
+//! everything, every line; while some engine times slow commands, the lines of commands
+//! that are not `fast`. A typed command shows its name.
+//!
+//! Logged as redis-server logs them: every command a connection runs, MULTI included,
+//! and the commands of a transaction as EXEC runs them (not EXEC itself); not the commands
+//! refused before running or queued. Not logged by embedis: the commands a script or an
+//! `atomically` closure runs (the EVAL or FCALL is), and a blocking command is logged when
+//! it first runs, not when it is served.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use bytes::Bytes;
+
+use crate::cmd::context::Ctx;
+use crate::cmd::table::CommandSpec;
+use crate::cmd::Command;
+use crate::exec::monitor::{apply_monitored, redacted_from, SentLine};
+use crate::Reply;
+
+/// redis-server's default `slowlog-log-slower-than`, in microseconds.
+pub(crate) const DEFAULT_THRESHOLD_US: i64 = 10_000;
+/// redis-server's default `slowlog-max-len`.
+pub(crate) const DEFAULT_MAX_LEN: u64 = 128;
+/// The most words an entry shows; the last of them counts the rest.
+const MAX_WORDS: usize = 32;
+/// The most bytes of a word an entry shows.
+const MAX_WORD_BYTES: usize = 128;
+
+/// Engines in this process whose slow log logs every command (threshold 0).
+static EVERY_LINE: AtomicUsize = AtomicUsize::new(0);
+/// Engines in this process whose slow log times commands that are not `fast`.
+static SLOW_LINES: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether a command line of table row `spec` must be kept for a slow log of this process
+/// (`None`: an unknown command, which never runs).
+#[inline]
+pub(crate) fn wants_line(spec: Option<&CommandSpec>) -> bool {
+    if EVERY_LINE.load(Ordering::Relaxed) != 0 {
+        return spec.is_some();
+    }
+    SLOW_LINES.load(Ordering::Relaxed) != 0 && spec.is_some_and(|spec| !spec.fast)
+}
+
+/// One logged command.
+#[derive(Debug, Clone)]
+pub(crate) struct SlowEntry {
+    id: u64,
+    unix_secs: u64,
+    micros: u64,
+    words: Vec<Bytes>,
+    peer: String,
+    client_name: Bytes,
+}
+
+/// An engine's slow log and its two parameters.
+#[derive(Debug)]
+pub(crate) struct SlowLog {
+    threshold_us: i64,
+    max_len: u64,
+    /// Newest first.
+    entries: VecDeque<SlowEntry>,
+    next_id: u64,
+}
+
+impl Default for SlowLog {
+    fn default() -> SlowLog {
+        let log = SlowLog {
+            threshold_us: DEFAULT_THRESHOLD_US,
+            max_len: DEFAULT_MAX_LEN,
+            entries: VecDeque::new(),
+            next_id: 0,
+        };
+        log.count(1);
+        log
+    }
+}
+
+impl Drop for SlowLog {
+    fn drop(&mut self) {
+        self.count(-1);
+    }
+}
+
+impl SlowLog {
+    /// Adds this log's threshold to (or takes it from) the process-wide line counters.
+    fn count(&self, delta: isize) {
+        let counter = match self.threshold_us {
+            0 => &EVERY_LINE,
+            t if t > 0 => &SLOW_LINES,
+            _ => return,
+        };
+        if delta > 0 {
+            counter.fetch_add(1, Ordering::Relaxed);
+        } else {
+            counter.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+
+    pub(crate) fn threshold_us(&self) -> i64 {
+        self.threshold_us
+    }
+
+    pub(crate) fn max_len(&self) -> u64 {
+        self.max_len
+    }
+
+    /// `CONFIG SET slowlog-log-slower-than` (at least -1, checked by CONFIG).
+    pub(crate) fn set_threshold_us(&mut self, threshold_us: i64) {
+        self.count(-1);
+        self.threshold_us = threshold_us;
+        self.count(1);
+    }
+
+    /// `CONFIG SET slowlog-max-len`: the oldest entries past it go at once.
+    pub(crate) fn set_max_len(&mut self, max_len: u64) {
+        self.max_len = max_len;
+        self.trim();
+    }
+
+    fn trim(&mut self) {
+        let keep = usize::try_from(self.max_len).unwrap_or(usize::MAX);
+        self.entries.truncate(keep);
+    }
+
+    /// Whether to time a command; `kept` says its line was kept (a command line that is
+    /// not `fast`, or any while a monitor listens).
+    #[inline]
+    fn times(&self, command: &Command, kept: bool) -> bool {
+        match self.threshold_us {
+            t if t < 0 => false,
+            // EXEC is not logged (COMMAND INFO's `skip_slowlog`): its commands are.
+            0 => !matches!(command, Command::Exec(_)),
+            _ => kept && !matches!(command, Command::Exec(_)),
+        }
+    }
+
+    fn push(&mut self, entry: SlowEntry) {
+        self.entries.push_front(entry);
+        self.trim();
+    }
+
+    /// SLOWLOG LEN.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// SLOWLOG RESET (ids go on from where they were).
+    pub(crate) fn reset(&mut self) {
+        self.entries.clear();
+    }
+
+    /// SLOWLOG GET: the newest `count` entries (all of them for `None`), each as
+    /// `[id, unix time, microseconds, [words], "ip:port", client name]`.
+    pub(crate) fn newest(&self, count: Option<usize>) -> Reply {
+        let count = count.unwrap_or(self.entries.len());
+        Reply::Array(
+            self.entries
+                .iter()
+                .take(count)
+                .map(|entry| {
+                    Reply::Array(vec![
+                        Reply::Integer(entry.id as i64),
+                        Reply::Integer(entry.unix_secs as i64),
+                        Reply::Integer(entry.micros as i64),
+                        Reply::Array(entry.words.iter().cloned().map(Reply::Bulk).collect()),
+                        Reply::bulk(entry.peer.as_str()),
+                        Reply::Bulk(entry.client_name.clone()),
+                    ])
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Runs a connection's command (through MONITOR if one listens), timing it for the slow
+/// log when the threshold asks.
+#[inline]
+pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
+    if !ctx.slowlog.times(&command, line.is_some()) {
+        return run_untimed(ctx, command, line);
+    }
+    let name = command.name();
+    let words = line.clone();
+    let started = Instant::now();
+    let reply = run_untimed(ctx, command, line);
+    let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+    if micros as u128 >= ctx.slowlog.threshold_us.max(0) as u128 {
+        record(ctx, words.as_deref(), name, micros);
+    }
+    reply
+}
+
+#[inline]
+fn run_untimed(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
+    if ctx.monitor.is_listening() && !ctx.session.serving_blocked {
+        apply_monitored(ctx, command, line)
+    } else {
+        command.apply(ctx)
+    }
+}
+
+/// Adds the entry of a command that took `micros`.
+fn record(ctx: &mut Ctx, line: Option<&[Bytes]>, name: &'static str, micros: u64) {
+    let words = match line {
+        Some(line) => shown_words(line),
+        None => vec![Bytes::from_static(name.as_bytes())],
+    };
+    let id = ctx.slowlog.next_id;
+    ctx.slowlog.next_id += 1;
+    let entry = SlowEntry {
+        id,
+        unix_secs: ctx.now.micros() / 1_000_000,
+        micros,
+        words,
+        peer: crate::cmd::clients::peer_address(ctx.session.id),
+        client_name: ctx.session.name.clone().unwrap_or_default(),
+    };
+    ctx.slowlog.push(entry);
+}
+
+/// The words an entry shows of `line`: secrets redacted, at most [`MAX_WORDS`], each at
+/// most [`MAX_WORD_BYTES`].
+fn shown_words(line: &[Bytes]) -> Vec<Bytes> {
+    let redacted = redacted_from(line);
+    let shown = if line.len() > MAX_WORDS {
+        MAX_WORDS - 1
+    } else {
+        line.len()
+    };
+    let mut words: Vec<Bytes> = line[..shown]
+        .iter()
+        .enumerate()
+        .map(|(at, word)| {
+            if redacted.contains(&at) {
+                Bytes::from_static(b"(redacted)")
+            } else if word.len() > MAX_WORD_BYTES {
+                let mut cut = word[..MAX_WORD_BYTES].to_vec();
+                cut.extend_from_slice(
+                    format!("... ({} more bytes)", word.len() - MAX_WORD_BYTES).as_bytes(),
+                );
+                Bytes::from(cut)
+            } else {
+                word.clone()
+            }
+        })
+        .collect();
+    if line.len() > MAX_WORDS {
+        words.push(Bytes::from(format!(
+            "... ({} more arguments)",
+            line.len() - shown
+        )));
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &[&str]) -> Vec<Bytes> {
+        line.iter()
+            .map(|w| Bytes::copy_from_slice(w.as_bytes()))
+            .collect()
+    }
+
+    #[test]
+    fn long_lines_and_long_words_are_cut_as_redis_cuts_them() {
+        let mut line = vec!["RPUSH"; 1];
+        line.extend(std::iter::repeat_n("x", 40));
+        let shown = shown_words(&words(&line));
+        assert_eq!(shown.len(), 32);
+        assert_eq!(&shown[31][..], b"... (10 more arguments)");
+        let long = "y".repeat(130);
+        let shown = shown_words(&words(&["SET", "k", &long]));
+        assert_eq!(shown[2].len(), 128 + "... (2 more bytes)".len());
+        assert!(shown[2].ends_with(b"... (2 more bytes)"));
+        let shown = shown_words(&words(&["AUTH", "user", "pass"]));
+        assert_eq!(shown, words(&["AUTH", "(redacted)", "(redacted)"]));
+    }
+
+    #[test]
+    fn the_table_knows_which_commands_are_fast() {
+        use crate::cmd::table::find;
+        assert!(find(b"get").is_some_and(|spec| spec.fast));
+        assert!(find(b"xadd").is_some_and(|spec| spec.fast));
+        assert!(find(b"keys").is_some_and(|spec| !spec.fast));
+        assert!(find(b"eval").is_some_and(|spec| !spec.fast));
+        assert!(find(b"client").is_some_and(|spec| !spec.fast));
+        // While a slow log at the default threshold exists, a slow command's line is kept
+        // (whatever other tests of this process do to the counters meanwhile).
+        let _log = SlowLog::default();
+        assert!(wants_line(find(b"keys")));
+        assert!(!wants_line(None));
+    }
+
+    #[test]
+    fn the_threshold_decides_what_is_timed() {
+        let mut log = SlowLog::default();
+        let get = Command::from_argv(["GET", "k"]).unwrap();
+        let exec = Command::from_argv(["EXEC"]).unwrap();
+        assert!(log.times(&get, true) && !log.times(&get, false));
+        log.set_threshold_us(0);
+        assert!(log.times(&get, false) && !log.times(&exec, false));
+        log.set_threshold_us(-1);
+        assert!(!log.times(&get, true));
+        log.set_max_len(0);
+        assert_eq!(log.len(), 0);
+    }
+}
