@@ -266,6 +266,9 @@ const COMMANDS: &[&str] = &[
     "SAVE",
     "BGSAVE",
     "LASTSAVE",
+    "SLOWLOG GET",
+    "SLOWLOG LEN",
+    "SLOWLOG RESET",
     "MODULE LOAD",
     "MODULE UNLOAD",
     "ACL CAT",
@@ -467,6 +470,8 @@ const TOKENS: &[&str] = &[
     "stream",
     "maxmemory",
     "appendonly",
+    "slowlog-log-slower-than",
+    "slowlog-max-len",
     "*",
 ];
 
