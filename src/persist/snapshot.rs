@@ -6,7 +6,9 @@
 //! old snapshot, as redis-server does: a crash leaves the old snapshot or the new one,
 //! never half of one. SAVE writes on the executor, as redis-server's SAVE blocks it;
 //! BGSAVE writes on a thread of its own (redis-server forks), and the next snapshot waits
-//! for it. An engine that shuts down finishes a background save first.
+//! for it. An engine that shuts down finishes a background save first. The serialized
+//! file is held in memory until it is written (as a compaction's snapshot of the
+//! append-only file is): a snapshot briefly costs about its file's size.
 
 use std::fs::File;
 use std::io::{self, Write};
