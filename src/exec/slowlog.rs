@@ -19,8 +19,9 @@
 //!
 //! Logged as redis-server logs them: every command a connection runs, MULTI included,
 //! and the commands of a transaction as EXEC runs them (not EXEC itself); not the commands
-//! refused before running or queued. Not logged by embedis: the commands a script or an
-//! `atomically` closure runs (the EVAL or FCALL is), and a blocking command is logged when
+//! refused before running or queued; the commands a script runs (from the address `?:0`,
+//! redis-server's Lua client), before the EVAL or FCALL that ran them. Not logged by
+//! embedis: the commands of an `atomically` closure; and a blocking command is logged when
 //! it first runs, not when it is served.
 
 use std::collections::VecDeque;
@@ -152,6 +153,16 @@ impl SlowLog {
         }
     }
 
+    /// Whether to time a command a script runs, of table row `spec`: as for a command
+    /// line, its line being at hand.
+    pub(crate) fn times_in_script(&self, spec: Option<&CommandSpec>) -> bool {
+        match self.threshold_us {
+            t if t < 0 => false,
+            0 => true,
+            _ => spec.is_some_and(|spec| !spec.fast),
+        }
+    }
+
     fn push(&mut self, entry: SlowEntry) {
         self.entries.push_front(entry);
         self.trim();
@@ -201,11 +212,23 @@ pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
     let words = line.clone();
     let started = Instant::now();
     let reply = run_untimed(ctx, command, line);
-    let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-    if micros as u128 >= ctx.slowlog.threshold_us.max(0) as u128 {
-        record(ctx, words.as_deref(), name, micros);
-    }
+    record_since(ctx, words.as_deref(), name, started);
     reply
+}
+
+/// Logs a command that started at `started` if it took at least the threshold (read
+/// after it ran, as redis-server reads it: a CONFIG SET of it applies to itself).
+pub(crate) fn record_since(
+    ctx: &mut Ctx,
+    line: Option<&[Bytes]>,
+    name: &'static str,
+    started: Instant,
+) {
+    let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+    let threshold = ctx.slowlog.threshold_us;
+    if threshold >= 0 && u128::from(micros) >= threshold as u128 {
+        record(ctx, line, name, micros);
+    }
 }
 
 #[inline]
@@ -230,7 +253,12 @@ fn record(ctx: &mut Ctx, line: Option<&[Bytes]>, name: &'static str, micros: u64
         unix_secs: ctx.now.micros() / 1_000_000,
         micros,
         words,
-        peer: crate::cmd::clients::peer_address(ctx.session.id),
+        // A script's commands come from redis-server's Lua client, which has no socket.
+        peer: if ctx.session.scripted {
+            "?:0".to_string()
+        } else {
+            crate::cmd::clients::peer_address(ctx.session.id)
+        },
         client_name: ctx.session.name.clone().unwrap_or_default(),
     };
     ctx.slowlog.push(entry);

@@ -763,8 +763,10 @@ fn redis_call(
         return fail("ERR Lua redis lib command arguments must be strings or integers");
     };
     // The full name (`module|load`): a container's flags are its subcommands'.
-    let full_name = crate::cmd::table::find_for_line(&argv).map(|spec| spec.name);
-    let line = ctx.monitor.is_listening().then(|| argv.clone());
+    let spec = crate::cmd::table::find_for_line(&argv);
+    let full_name = spec.map(|spec| spec.name);
+    let timed = ctx.slowlog.times_in_script(spec);
+    let line = (ctx.monitor.is_listening() || timed).then(|| argv.clone());
     let command = match Command::from_argv(argv) {
         Ok(command) => command,
         // An unknown subcommand is an unknown command to redis-server's lookup.
@@ -782,7 +784,7 @@ fn redis_call(
     };
     if let Command::Invalid { name, error } = &command {
         let refusal = refusal_by_name(name, access);
-        if let (None, Some(line)) = (refusal, &line) {
+        if let (None, Some(line), true) = (refusal, &line, ctx.monitor.is_listening()) {
             // It ran, as far as redis-server is concerned, and refused its arguments.
             crate::exec::monitor::record(ctx, Some(line), name);
         }
@@ -798,8 +800,12 @@ fn redis_call(
         crate::Protocol::Resp2
     });
     let command_name = command.name();
+    let started = timed.then(std::time::Instant::now);
     let reply = command.apply(ctx);
-    if let Some(line) = line {
+    if let Some(started) = started {
+        crate::exec::slowlog::record_since(ctx, line.as_deref(), command_name, started);
+    }
+    if let (Some(line), true) = (line, ctx.monitor.is_listening()) {
         crate::exec::monitor::record(ctx, Some(&line), command_name);
     }
     match reply {
