@@ -14,24 +14,63 @@ const HEADER_LEN: usize = 6;
 
 /// Encodes `elements` as one listpack.
 pub(crate) fn encode<'a>(elements: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
-    let mut out = vec![0; HEADER_LEN];
-    let mut count = 0usize;
+    let mut writer = Writer::default();
     for element in elements {
-        let start = out.len();
-        match parse_i64(element) {
-            Some(value) => encode_integer(&mut out, value),
-            None => encode_string(&mut out, element),
-        }
-        let entry_len = out.len() - start;
-        encode_backlen(&mut out, entry_len);
-        count += 1;
+        writer.push(element);
     }
-    out.push(END);
-    let total = u32::try_from(out.len()).unwrap_or(u32::MAX);
-    out[..4].copy_from_slice(&total.to_le_bytes());
-    let count = u16::try_from(count).unwrap_or(u16::MAX);
-    out[4..6].copy_from_slice(&count.to_le_bytes());
-    out
+    writer.finish()
+}
+
+/// A listpack written one element at a time, with no allocation per element.
+pub(crate) struct Writer {
+    out: Vec<u8>,
+    count: usize,
+}
+
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer {
+            out: vec![0; HEADER_LEN],
+            count: 0,
+        }
+    }
+}
+
+impl Writer {
+    /// An element as Redis stores it: a canonical integer as a number, else its bytes.
+    pub(crate) fn push(&mut self, element: &[u8]) {
+        match parse_i64(element) {
+            Some(value) => self.push_int(value),
+            None => {
+                let start = self.out.len();
+                encode_string(&mut self.out, element);
+                self.end_entry(start);
+            }
+        }
+    }
+
+    /// An integer element.
+    pub(crate) fn push_int(&mut self, value: i64) {
+        let start = self.out.len();
+        encode_integer(&mut self.out, value);
+        self.end_entry(start);
+    }
+
+    fn end_entry(&mut self, start: usize) {
+        let entry_len = self.out.len() - start;
+        encode_backlen(&mut self.out, entry_len);
+        self.count += 1;
+    }
+
+    /// The listpack: its header filled in, its end byte appended.
+    pub(crate) fn finish(mut self) -> Vec<u8> {
+        self.out.push(END);
+        let total = u32::try_from(self.out.len()).unwrap_or(u32::MAX);
+        self.out[..4].copy_from_slice(&total.to_le_bytes());
+        let count = u16::try_from(self.count).unwrap_or(u16::MAX);
+        self.out[4..6].copy_from_slice(&count.to_le_bytes());
+        self.out
+    }
 }
 
 fn encode_integer(out: &mut Vec<u8>, value: i64) {
@@ -71,16 +110,19 @@ fn encode_string(out: &mut Vec<u8>, bytes: &[u8]) {
 /// An entry's length, seven bits per byte, most significant first; every byte but the
 /// first has its top bit set (read backwards, the top bit says "more to come").
 fn encode_backlen(out: &mut Vec<u8>, len: usize) {
-    let mut groups = Vec::with_capacity(5);
+    // Least significant group first, as computed; written most significant first.
+    let mut groups = [0u8; 10];
+    let mut used = 0;
     let mut rest = len;
     loop {
-        groups.push((rest & 127) as u8);
+        groups[used] = (rest & 127) as u8;
+        used += 1;
         rest >>= 7;
         if rest == 0 {
             break;
         }
     }
-    for (at, group) in groups.iter().rev().enumerate() {
+    for (at, group) in groups[..used].iter().rev().enumerate() {
         out.push(if at == 0 { *group } else { group | 128 });
     }
 }

@@ -39,31 +39,33 @@ pub(crate) fn write(stream: &Stream, out: &mut Vec<u8>) {
     rdb::write_length(out, nodes.len() as u64);
     for node in nodes {
         rdb::write_plain_string(out, &raw_id(node.first));
-        let mut elements: Vec<Vec<u8>> = Vec::new();
-        let number = |n: i64| n.to_string().into_bytes();
-        elements.push(number(i64::from(node.live)));
-        elements.push(number(i64::from(node.deleted)));
-        elements.push(number(node.master_fields.len() as i64));
-        elements.extend(node.master_fields.iter().map(|field| field.to_vec()));
-        elements.push(number(0));
-        for (flags, StreamEntry { id, fields }) in &node.entries {
-            elements.push(number(i64::from(*flags)));
-            elements.push(number(id.ms.wrapping_sub(node.first.ms) as i64));
-            elements.push(number(id.seq.wrapping_sub(node.first.seq) as i64));
-            if flags & SAME_FIELDS != 0 {
-                elements.extend(fields.iter().map(|(_, value)| value.to_vec()));
-                elements.push(number(fields.len() as i64 + 3));
-            } else {
-                elements.push(number(fields.len() as i64));
-                for (field, value) in fields {
-                    elements.push(field.to_vec());
-                    elements.push(value.to_vec());
-                }
-                elements.push(number(fields.len() as i64 * 2 + 4));
-            }
+        let mut packed = listpack::Writer::default();
+        packed.push_int(i64::from(node.live));
+        packed.push_int(i64::from(node.deleted));
+        packed.push_int(node.master_fields.len() as i64);
+        for field in node.master_fields {
+            packed.push(field);
         }
-        let packed = listpack::encode(elements.iter().map(Vec::as_slice));
-        rdb::write_plain_string(out, &packed);
+        packed.push_int(0);
+        node.for_each_entry(|flags, id, fields| {
+            packed.push_int(i64::from(flags));
+            packed.push_int(id.ms.wrapping_sub(node.first.ms) as i64);
+            packed.push_int(id.seq.wrapping_sub(node.first.seq) as i64);
+            if flags & SAME_FIELDS != 0 {
+                for (_, value) in fields {
+                    packed.push(value);
+                }
+                packed.push_int(fields.len() as i64 + 3);
+            } else {
+                packed.push_int(fields.len() as i64);
+                for (field, value) in fields {
+                    packed.push(field);
+                    packed.push(value);
+                }
+                packed.push_int(fields.len() as i64 * 2 + 4);
+            }
+        });
+        rdb::write_plain_string(out, &packed.finish());
     }
     let log = &stream.log;
     rdb::write_length(out, log.len());

@@ -78,8 +78,24 @@ pub(crate) struct RawNode<'a> {
     pub(crate) master_fields: &'a [Bytes],
     pub(crate) live: u32,
     pub(crate) deleted: u32,
-    /// Each entry with its flags.
-    pub(crate) entries: Vec<(u8, StreamEntry)>,
+    block: &'a Block,
+}
+
+impl<'a> RawNode<'a> {
+    /// Calls `visit` with each entry in order, deleted ones included: its flags, its ID,
+    /// and its field-value pairs borrowed from the block (the fields are the master's
+    /// when the flags say `SAME_FIELDS`). Nothing is copied or allocated per entry.
+    pub(crate) fn for_each_entry(
+        &self,
+        mut visit: impl FnMut(u8, StreamId, &[(&'a [u8], &'a [u8])]),
+    ) {
+        let mut pairs: Vec<(&'a [u8], &'a [u8])> = Vec::new();
+        let mut cursor = self.block.cursor();
+        while let Some((_, flags, id)) = cursor.next_header() {
+            cursor.read_field_slices(flags, &mut pairs);
+            visit(flags, id, &pairs);
+        }
+    }
 }
 
 /// The next step of a trim at the head of the log (see `StreamLog::head_step`).
@@ -136,20 +152,12 @@ pub struct StreamLog {
 impl StreamLog {
     /// Every block as a Redis stream node, in order.
     pub(crate) fn raw_nodes(&self) -> impl Iterator<Item = RawNode<'_>> {
-        self.blocks.iter().map(|block| {
-            let mut entries = Vec::with_capacity(block.total as usize);
-            let mut cursor = block.cursor();
-            while let Some((_, flags, id)) = cursor.next_header() {
-                let fields = cursor.read_fields(flags);
-                entries.push((flags, StreamEntry { id, fields }));
-            }
-            RawNode {
-                first: block.first,
-                master_fields: &block.master_fields,
-                live: block.live,
-                deleted: block.total - block.live,
-                entries,
-            }
+        self.blocks.iter().map(|block| RawNode {
+            first: block.first,
+            master_fields: &block.master_fields,
+            live: block.live,
+            deleted: block.total - block.live,
+            block,
         })
     }
 
@@ -656,7 +664,7 @@ impl Block {
     }
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
     /// The next entry's offset, flags and ID, leaving the cursor at its fields.
     fn next_header(&mut self) -> Option<(usize, u8, StreamId)> {
         let data = &self.block.data;
@@ -688,6 +696,25 @@ impl Cursor<'_> {
                     (field, get_bytes(data, &mut self.offset))
                 })
                 .collect()
+        }
+    }
+
+    /// [`Cursor::read_fields`], borrowing: the pairs replace `pairs`' contents.
+    fn read_field_slices(&mut self, flags: u8, pairs: &mut Vec<(&'a [u8], &'a [u8])>) {
+        pairs.clear();
+        let block: &'a Block = self.block;
+        let data: &'a [u8] = &block.data;
+        if flags & SAME_FIELDS != 0 {
+            for field in &block.master_fields {
+                let value = get_slice(data, &mut self.offset);
+                pairs.push((&field[..], value));
+            }
+        } else {
+            let n = get_varint(data, &mut self.offset).unwrap_or(0) as usize;
+            for _ in 0..n {
+                let field = get_slice(data, &mut self.offset);
+                pairs.push((field, get_slice(data, &mut self.offset)));
+            }
         }
     }
 
@@ -736,11 +763,16 @@ fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 fn get_bytes(data: &[u8], offset: &mut usize) -> Bytes {
+    Bytes::copy_from_slice(get_slice(data, offset))
+}
+
+/// A length-prefixed string of `data` at `offset`, borrowed.
+fn get_slice<'a>(data: &'a [u8], offset: &mut usize) -> &'a [u8] {
     let len = get_varint(data, offset).unwrap_or(0) as usize;
-    let end = (*offset + len).min(data.len());
-    let bytes = Bytes::copy_from_slice(&data[*offset..end]);
+    let start = (*offset).min(data.len());
+    let end = start.saturating_add(len).min(data.len());
     *offset = end;
-    bytes
+    &data[start..end]
 }
 
 /// Sizes of redis-server's listpack encoding, to place block boundaries where it places
