@@ -155,6 +155,7 @@ impl SlowLog {
 
     /// Whether to time a command a script runs, of table row `spec`: as for a command
     /// line, its line being at hand.
+    #[cfg_attr(not(feature = "lua"), allow(dead_code))]
     pub(crate) fn times_in_script(&self, spec: Option<&CommandSpec>) -> bool {
         match self.threshold_us {
             t if t < 0 => false,
