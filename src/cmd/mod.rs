@@ -491,8 +491,12 @@ impl Command {
 
     /// Parses a command line received whole, as redis-rs sends it.
     #[cfg(feature = "redis-rs")]
-    pub(crate) fn from_vec(argv: Vec<Bytes>) -> Result<Command, Error> {
-        Command::parse_line(&mut Argv::from_vec(argv), None)
+    /// `found` is the row of its name if the caller looked it up already.
+    pub(crate) fn from_vec(
+        argv: Vec<Bytes>,
+        found: Option<&'static CommandSpec>,
+    ) -> Result<Command, Error> {
+        Command::parse_line(&mut Argv::from_vec(argv), found)
     }
 
     /// Parses `argv`; `found` is the row of its name if the caller looked it up already.

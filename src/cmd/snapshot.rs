@@ -20,6 +20,15 @@ pub(crate) fn rdb_of(ctx: &Ctx) -> Vec<u8> {
     rdb_file::write(ctx.databases.all(ctx.db), libraries, ctx.now_ms())
 }
 
+/// Why SAVE or BGSAVE cannot start now: no snapshot file, or a BGSAVE still writing.
+fn refusal(ctx: &Ctx) -> Option<Error> {
+    match ctx.snapshots.as_deref() {
+        None => Some(Error::NoSnapshotFile),
+        Some(file) if file.in_progress() => Some(Error::BgSaveInProgress),
+        Some(_) => None,
+    }
+}
+
 /// `SAVE`: writes the snapshot file now, on the executor (nothing else runs meanwhile, as
 /// redis-server's SAVE blocks it), and replies once it is on disk. Refused while a BGSAVE
 /// writes, and by an engine without a snapshot file.
@@ -45,10 +54,8 @@ impl Save {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.snapshots.as_deref() {
-            None => return Error::NoSnapshotFile.into(),
-            Some(file) if file.in_progress() => return Error::BgSaveInProgress.into(),
-            Some(_) => {}
+        if let Some(refusal) = refusal(ctx) {
+            return refusal.into();
         }
         let rdb = rdb_of(ctx);
         match ctx.snapshots.as_deref_mut().map(|file| file.save(&rdb)) {
@@ -123,10 +130,8 @@ impl BgSave {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.snapshots.as_deref() {
-            None => return Error::NoSnapshotFile.into(),
-            Some(file) if file.in_progress() => return Error::BgSaveInProgress.into(),
-            Some(_) => {}
+        if let Some(refusal) = refusal(ctx) {
+            return refusal.into();
         }
         let compacting = ctx.log.as_deref().is_some_and(|log| log.rewriting);
         if compacting && !self.schedule {

@@ -822,13 +822,13 @@ impl Core {
         }
     }
 
-    fn run_job(&mut self, job: Job) {
-        let logging = self.aof.is_some();
-        let mark = self.effects.mark();
-        // A closure starts in database 0 whatever the last one selected, as a script does.
+    /// The context `atomically` closures run in (the script session, in database 0 whatever
+    /// the last one selected, as a script starts), and the engine's own work too.
+    fn script_ctx(&mut self) -> Ctx<'_> {
         self.script.db = 0;
         self.databases.activate(&mut self.db, 0);
-        let ctx = Ctx {
+        let logging = self.aof.is_some();
+        Ctx {
             db: &mut self.db,
             databases: &mut self.databases,
             watches: &mut self.watches,
@@ -846,8 +846,12 @@ impl Core {
             acl_log: &mut self.acl_log,
             snapshots: self.snapshots.as_mut(),
             slowlog: &mut self.slowlog,
-        };
-        let mut db = Db::new(ctx);
+        }
+    }
+
+    fn run_job(&mut self, job: Job) {
+        let mark = self.effects.mark();
+        let mut db = Db::new(self.script_ctx());
         // A panic in user code must not take the engine down: the job's wrapper reports it
         // to its caller; here it only has to be contained.
         let deliver = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
@@ -1060,15 +1064,7 @@ impl Core {
     /// the previous background save, if one still writes). A failure shows in INFO's
     /// `rdb_last_bgsave_status`, as on redis-server.
     fn start_background_save(&mut self) {
-        #[cfg(feature = "lua")]
-        let libraries = self.scripts.functions.codes();
-        #[cfg(not(feature = "lua"))]
-        let libraries = std::iter::empty();
-        let rdb = crate::persist::rdb_file::write(
-            self.databases.all(&self.db),
-            libraries,
-            self.clock.now_micros() / 1000,
-        );
+        let rdb = crate::cmd::snapshot::rdb_of(&self.script_ctx());
         if let Some(file) = self.snapshots.as_mut() {
             let _ = file.start_background(rdb);
         }

@@ -94,10 +94,10 @@ where
 pub(crate) fn keep_vec(words: Vec<Bytes>) -> (Result<Command, Error>, SentLine) {
     let spec = words.first().and_then(|name| crate::cmd::table::find(name));
     if !listening() && !super::slowlog::wants_line(spec) {
-        return (Command::from_vec(words), None);
+        return (Command::from_vec(words, spec), None);
     }
     let line = words.clone().into_boxed_slice();
-    (Command::from_vec(words), Some(line))
+    (Command::from_vec(words, spec), Some(line))
 }
 
 /// The engine's monitoring connections and the lines owed to them.

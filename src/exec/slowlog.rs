@@ -89,28 +89,36 @@ impl Default for SlowLog {
             entries: VecDeque::new(),
             next_id: 0,
         };
-        log.count(1);
+        log.count_in();
         log
     }
 }
 
 impl Drop for SlowLog {
     fn drop(&mut self) {
-        self.count(-1);
+        self.count_out();
     }
 }
 
 impl SlowLog {
     /// Adds this log's threshold to (or takes it from) the process-wide line counters.
-    fn count(&self, delta: isize) {
-        let counter = match self.threshold_us {
-            0 => &EVERY_LINE,
-            t if t > 0 => &SLOW_LINES,
-            _ => return,
-        };
-        if delta > 0 {
+    /// The process-wide counter this log's threshold counts in; none while it is off.
+    fn counter(&self) -> Option<&'static AtomicUsize> {
+        match self.threshold_us {
+            0 => Some(&EVERY_LINE),
+            t if t > 0 => Some(&SLOW_LINES),
+            _ => None,
+        }
+    }
+
+    fn count_in(&self) {
+        if let Some(counter) = self.counter() {
             counter.fetch_add(1, Ordering::Relaxed);
-        } else {
+        }
+    }
+
+    fn count_out(&self) {
+        if let Some(counter) = self.counter() {
             counter.fetch_sub(1, Ordering::Relaxed);
         }
     }
@@ -125,9 +133,9 @@ impl SlowLog {
 
     /// `CONFIG SET slowlog-log-slower-than` (at least -1, checked by CONFIG).
     pub(crate) fn set_threshold_us(&mut self, threshold_us: i64) {
-        self.count(-1);
+        self.count_out();
         self.threshold_us = threshold_us;
-        self.count(1);
+        self.count_in();
     }
 
     /// `CONFIG SET slowlog-max-len`: the oldest entries past it go at once.
@@ -210,10 +218,14 @@ pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
         return run_untimed(ctx, command, line);
     }
     let name = command.name();
-    let words = line.clone();
     let started = Instant::now();
-    let reply = run_untimed(ctx, command, line);
-    record_since(ctx, words.as_deref(), name, started);
+    // MONITOR takes the line; it is copied only when a monitor and the slow log both want it.
+    let reply = if monitored(ctx) {
+        apply_monitored(ctx, command, line.clone())
+    } else {
+        command.apply(ctx)
+    };
+    record_since(ctx, line.as_deref(), name, started);
     reply
 }
 
@@ -234,11 +246,17 @@ pub(crate) fn record_since(
 
 #[inline]
 fn run_untimed(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
-    if ctx.monitor.is_listening() && !ctx.session.serving_blocked {
+    if monitored(ctx) {
         apply_monitored(ctx, command, line)
     } else {
         command.apply(ctx)
     }
+}
+
+/// Whether MONITOR shows what the connection runs now (not a blocked read served later).
+#[inline]
+fn monitored(ctx: &Ctx) -> bool {
+    ctx.monitor.is_listening() && !ctx.session.serving_blocked
 }
 
 /// Adds the entry of a command that took `micros`.
