@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::persist::aof::AutoRewrite;
+use crate::persist::save_points::{self, SavePoint};
 use crate::persist::Fsync;
 
 use crate::handle::subscriber::DEFAULT_CAPACITY;
@@ -37,6 +38,8 @@ pub(crate) struct Config {
     /// Where SAVE and BGSAVE write, and what the engine starts from (Redis's `dir` and
     /// `dbfilename`).
     pub(crate) snapshot_file: Option<PathBuf>,
+    /// Redis's `save` points: snapshot after so long once so many changes happened.
+    pub(crate) save_points: Vec<SavePoint>,
     /// How long a Lua script may run before it is stopped.
     pub(crate) script_time_limit: Duration,
 }
@@ -54,6 +57,7 @@ impl Default for Config {
             append_only: None,
             auto_rewrite: AutoRewrite::default(),
             snapshot_file: None,
+            save_points: Vec::new(),
             script_time_limit: DEFAULT_SCRIPT_TIME_LIMIT,
         }
     }
@@ -271,6 +275,49 @@ impl EngineBuilder {
     /// ```
     pub fn snapshot_file(mut self, path: impl AsRef<Path>) -> EngineBuilder {
         self.config.snapshot_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds a `save` point (Redis's `save <seconds> <changes>`): a background snapshot
+    /// starts once `after` has passed since the last successful save (or the start) and at
+    /// least `changes` writes happened since, on the engine clock. Call it once per point;
+    /// `after` counts in whole seconds (at least one). With any point set, shutting the
+    /// engine down (dropping it included) saves, and FLUSHALL saves the emptied dataset, as
+    /// redis-server does. Points need a [`snapshot_file`](EngineBuilder::snapshot_file);
+    /// without one, [`EngineBuilder::try_build`] fails (`InvalidInput`). None by default
+    /// (redis-server started without a configuration file has `3600 1 300 100 60 10000`;
+    /// an embedded engine persists only when asked). `CONFIG SET save` changes them at run
+    /// time. See `persist/save_points.rs` for how changes are counted.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use embedis::{Engine, ManualClock, Reply};
+    /// let dir = std::env::temp_dir().join(format!("embedis-doc-points-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let clock = ManualClock::new();
+    /// let engine = Engine::builder()
+    ///     .clock(clock.clone())
+    ///     .snapshot_file(dir.join("dump.rdb"))
+    ///     .save_point(Duration::from_secs(60), 2)
+    ///     .build();
+    /// let mut conn = engine.connect();
+    /// let Reply::Integer(started) = conn.call(["LASTSAVE"]).unwrap() else { panic!() };
+    /// conn.call(["SET", "a", "1"]).unwrap();
+    /// conn.call(["SET", "b", "2"]).unwrap();
+    /// clock.advance(Duration::from_secs(61)); // more than 60 s, 2 changes: BGSAVE
+    /// # for _ in 0..1000 {
+    /// #     if conn.call(["LASTSAVE"]).unwrap() != Reply::Integer(started) { break; }
+    /// #     std::thread::sleep(Duration::from_millis(5));
+    /// # }
+    /// assert_eq!(conn.call(["LASTSAVE"]).unwrap(), Reply::Integer(started + 61));
+    /// assert_eq!(conn.call(["CONFIG", "GET", "save"]).unwrap(),
+    ///     Reply::Map(vec![(Reply::bulk("save"), Reply::bulk("60 2"))]));
+    /// # drop(conn); drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn save_point(mut self, after: Duration, changes: u32) -> EngineBuilder {
+        self.config
+            .save_points
+            .push(save_points::point(after, changes));
         self
     }
 

@@ -1194,6 +1194,15 @@ const SERVER: &[Case] = &[
     ("slowlog in a transaction", &["CONFIG SET slowlog-log-slower-than 0 slowlog-max-len 128", "SLOWLOG RESET", "MULTI", "SET k 1", "INCR k", "EXEC", "MULTI", "INCR k", "DISCARD", "!slowlog SLOWLOG GET", "CONFIG SET slowlog-log-slower-than 10000"]),
     ("slowlog of a script's commands", &["CONFIG SET slowlog-log-slower-than 0 slowlog-max-len 128", "SLOWLOG RESET", "EVAL \"redis.call('set', 'a', 'b') redis.call('incr', 'n') return 1\" 0", "EVAL \"return redis.pcall('incr', 'a')\" 0", "!slowlog SLOWLOG GET", "CONFIG SET slowlog-log-slower-than 10000"]),
     ("slowlog off and at the default", &["CONFIG SET slowlog-log-slower-than -1 slowlog-max-len 128", "SLOWLOG RESET", "SET k v", "SLOWLOG LEN", "CONFIG SET slowlog-log-slower-than 10000", "SLOWLOG RESET", "SET k v", "GET k", "SLOWLOG LEN", "CONFIG GET slowlog-log-slower-than"]),
+    ("save points", &[
+        "CONFIG SET save \"3600 1 300 100\"", "CONFIG GET save", "CONFIG SET save \"100 10 100 10\"", "CONFIG GET save",
+        "CONFIG SET save \"+3600 05\"", "CONFIG GET save", "CONFIG SET save \"3600 \"", "CONFIG GET save",
+        "CONFIG SET save \"3600 99999999999999999999\"", "CONFIG GET save", "CONFIG SET save \"3600 4294967297\"", "CONFIG GET save",
+        "CONFIG SET save \"100 10 50\"", "CONFIG SET save \"0 10\"", "CONFIG SET save \"10 -1\"", "CONFIG SET save \"  10   5 \"",
+        "CONFIG SET save \"10 5x\"", "CONFIG SET save \" 10 5\"", "CONFIG SET save \"10 +\"", "CONFIG GET save", "CONFIG GET sav*",
+        "CONFIG SET save \"\"", "CONFIG GET save", "CONFIG SET save 3600 1", "CONFIG SET save \"3600 1\" save \"60 1\"",
+        "CONFIG GET save",
+    ]),
     ("slowlog errors", &["SLOWLOG GET x", "SLOWLOG GET -2", "SLOWLOG GET 1 2", "SLOWLOG LEN x", "SLOWLOG RESET x", "SLOWLOG foo", "SLOWLOG HELP", "slowlog help", "SLOWLOG", "CONFIG SET slowlog-log-slower-than -2", "CONFIG SET slowlog-log-slower-than x", "CONFIG SET slowlog-max-len -1", "CONFIG SET slowlog-max-len 1.5", "CONFIG GET slowlog-log-slower-than", "CONFIG GET slowlog-max-len", "EVAL \"return redis.pcall('SLOWLOG', 'LEN')\" 0"]),
     ("lastsave", &["!int LASTSAVE", "LASTSAVE x", "MULTI", "LASTSAVE", "!int EXEC", "!int EVAL \"return redis.call('LASTSAVE')\" 0"]),
     ("debug is refused", &["DEBUG SLEEP 0", "DEBUG x y z", "debug help", "DEBUG", "MULTI", "DEBUG SLEEP 0", "SET k v", "EXEC", "GET k", "EVAL \"return redis.pcall('DEBUG', 'SLEEP', '0')\" 0", "EVAL \"return redis.pcall('DEBUG')\" 0"]),
@@ -1470,6 +1479,11 @@ const STREAMS: &[Case] = &[
     ("xinfo", &[
         "XADD s 1-1 f a", "XADD s 2-1 f b", "XDEL s 1-1", "XGROUP CREATE s g 0", "XINFO STREAM s", "XINFO STREAM s FULL",
         "XINFO GROUPS s", "XINFO CONSUMERS s g", "XINFO CONSUMERS nosuchkey g", "XINFO HELP",
+    ]),
+    ("consumer group changes", &[
+        "XADD s 1-1 f a", "XADD s 2-1 f b", "XADD t 1-1 f c", "XGROUP CREATE s g 0", "XGROUP CREATE t g 0",
+        "XREADGROUP GROUP g c NOACK STREAMS s t > >", "XGROUP SETID s g 0", "XREADGROUP GROUP g c2 COUNT 1 STREAMS s >",
+        "XACK s g 1-1 9-9", "XAUTOCLAIM s g c3 0 0-0 JUSTID", "XGROUP CREATECONSUMER s g c2", "XGROUP DELCONSUMER s g nobody",
     ]),
     ("stream and string types", &["XADD s 1-1 f v", "TYPE s", "GET s", "INCR s", "SET k v", "XADD k 1-1 f v", "XRANGE k - +", "XGROUP CREATE k g 0"]),
 ];
@@ -4753,4 +4767,80 @@ fn key_payloads_cross_between_servers() {
         assert_eq!(escape(&actual), escape(&expected), "{read:?}");
     }
     lease.reset();
+}
+
+/// INFO persistence's `rdb_changes_since_last_save`.
+fn changes_since_save(frame: &[u8]) -> Option<u64> {
+    String::from_utf8_lossy(frame)
+        .lines()
+        .find_map(|line| line.strip_prefix("rdb_changes_since_last_save:"))
+        .and_then(|value| value.trim().parse().ok())
+}
+
+/// The change count the `save` points test (Redis's `dirty`) ends where redis-server's
+/// does after every case of the write tables: each write counts as redis-server counts it
+/// (elements, not keys, for the collection writes; one change for a rename or a move; the
+/// consumer-group changes WATCH does not see).
+#[test]
+fn changes_since_last_save_follow_redis() {
+    let Some(lease) = common::lease() else { return };
+    let tables: &[&[Case]] = &[
+        STRINGS,
+        BITS,
+        COUNTERS,
+        KEYS,
+        EXPIRY,
+        DATABASES,
+        TRANSACTIONS,
+        STREAMS,
+        HASHES,
+        ZSETS,
+        ZSET_ALGEBRA,
+        SCRIPTS,
+        LISTS,
+        SETS,
+        HYPERLOGLOG,
+        GEO,
+        FUNCTIONS,
+        SORTING,
+        DUMP_RESTORE,
+    ];
+    let info = words("INFO persistence");
+    let mut failures = Vec::new();
+    for &(name, script) in tables.iter().flat_map(|table| table.iter()) {
+        let mut pair = lease.fresh_pair();
+        // A connection of its own: the script's may be in a transaction or subscribed. The
+        // server's count goes on from case to case: what is compared is the difference.
+        let (redis_before, embedis_before) = pair.call(9, &info);
+        let before = (
+            changes_since_save(&redis_before),
+            changes_since_save(&embedis_before),
+        );
+        for line in script {
+            let step = parse_step(line);
+            match step.check {
+                Check::Sleep => {
+                    let millis = String::from_utf8_lossy(&step.argv[0]).parse().unwrap_or(0);
+                    std::thread::sleep(std::time::Duration::from_millis(millis));
+                }
+                Check::Scan => {}
+                _ => {
+                    pair.call(step.conn, &step.argv);
+                }
+            }
+        }
+        let (redis_after, embedis_after) = pair.call(9, &info);
+        let expected = changes_since_save(&redis_after)
+            .zip(before.0)
+            .map(|(after, before)| after.wrapping_sub(before));
+        let actual = changes_since_save(&embedis_after)
+            .zip(before.1)
+            .map(|(after, before)| after.wrapping_sub(before));
+        if expected.is_none() || expected != actual {
+            failures.push(format!(
+                "`{name}`: redis-server {expected:?}, embedis {actual:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

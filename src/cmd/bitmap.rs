@@ -720,18 +720,21 @@ impl BitField {
         let ops = &self.ops;
         let grown =
             !matches!(ctx.get_string(&self.key), Ok(Some(value)) if value.len() >= end as usize);
-        let (replies, written) = match ctx.edit_string(&self.key, end as usize, |bytes| {
-            let mut written = false;
+        let (replies, writes) = match ctx.edit_string(&self.key, end as usize, |bytes| {
+            let mut writes = 0usize;
             let replies = ops
                 .iter()
                 .map(|op| {
                     let (reply, changed) = run_field_op(bytes, *op);
-                    written |= changed
-                        || (grown && matches!(op, FieldOp::Write { .. }) && reply != Reply::Nil);
+                    if changed
+                        || (grown && matches!(op, FieldOp::Write { .. }) && reply != Reply::Nil)
+                    {
+                        writes += 1;
+                    }
                     reply
                 })
                 .collect();
-            (replies, written)
+            (replies, writes)
         }) {
             Ok(done) => done,
             Err(error) => return error.into(),
@@ -748,8 +751,9 @@ impl BitField {
         // Only a write that happened is signalled and announced, as 7.0.15 counts them: a
         // field that changed, or any write not refused by OVERFLOW FAIL on a key it created
         // or grew.
-        if written {
+        if writes > 0 {
             ctx.explicitly_logged(|ctx| ctx.touch(&self.key));
+            ctx.count_changes(writes - 1);
             ctx.notify(notify::STRING, "setbit", &self.key);
         }
         Reply::Array(replies)

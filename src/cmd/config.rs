@@ -1,12 +1,13 @@
 //! CONFIG: the parameters that describe what embedis does, and the ones it can change at
-//! run time: `notify-keyspace-events`, `slowlog-log-slower-than` and `slowlog-max-len`.
+//! run time: `notify-keyspace-events`, `slowlog-log-slower-than`, `slowlog-max-len` and
+//! `save`.
 //!
 //! `CONFIG GET` answers like redis-server for the parameters of [`PARAMETERS`] (an exact
 //! name is echoed as spelled, a glob gives each name it matches) and answers nothing for
 //! the others. Their values are embedis's own behaviour (the sizes at which a type leaves
 //! its compact form, its bounds), which is redis-server 7.0's default behaviour, so code
 //! that reads them (a queue library checking `maxmemory-policy`) learns the truth.
-//! `CONFIG SET` changes the three settable ones, accepts the value a fixed parameter
+//! `CONFIG SET` changes the four settable ones, accepts the value a fixed parameter
 //! already has, and refuses another value (embedis cannot change it) and unknown names
 //! (Redis's unknown-option error); `CONFIG REWRITE` fails, as there is no file to rewrite.
 
@@ -19,6 +20,7 @@ use crate::error::error_text;
 use crate::exec::databases::DATABASES;
 use crate::exec::notify::{format_flags, parse_flags};
 use crate::exec::tracking::MAX_TRACKED_KEYS;
+use crate::persist::save_points;
 use crate::store::c_string::c_string;
 use crate::store::glob::Glob;
 use crate::store::number::parse_i64;
@@ -29,6 +31,7 @@ use crate::{Error, Reply};
 const NOTIFY: &str = "notify-keyspace-events";
 const SLOWLOG_THRESHOLD: &str = "slowlog-log-slower-than";
 const SLOWLOG_MAX_LEN: &str = "slowlog-max-len";
+const SAVE: &str = "save";
 
 /// The parameters redis-server sets only at start (CONFIG SET refuses any value).
 const IMMUTABLE: &[&str] = &["databases", "enable-debug-command", "enable-module-command"];
@@ -91,8 +94,11 @@ const PARAMETERS: &[Parameter] = &[
     Parameter::fixed("maxmemory-policy", |_| "noeviction".into()),
     // Idle connections are never closed.
     Parameter::fixed("timeout", |_| "0".into()),
-    // No RDB snapshots; the append-only file is the durability embedis has.
-    Parameter::fixed("save", |_| String::new()),
+    Parameter::fixed(SAVE, |ctx| save_points::format(ctx.saves.points())),
+    // Where snapshots go: EngineBuilder::snapshot_file's directory and name (without
+    // one, redis-server's defaults: the working directory and `dump.rdb`).
+    Parameter::fixed("dir", snapshot_dir),
+    Parameter::fixed("dbfilename", snapshot_name),
     Parameter::fixed("appendonly", |ctx| {
         if ctx.log.is_some() { "yes" } else { "no" }.into()
     }),
@@ -132,6 +138,31 @@ const PARAMETERS: &[Parameter] = &[
         script_time_limit_ms,
     ),
 ];
+
+/// The snapshot file's directory, as an absolute path (redis-server reports its working
+/// directory, which `dir` is).
+fn snapshot_dir(ctx: &Ctx) -> String {
+    let path = ctx.snapshots.as_deref().map(|file| file.path());
+    let dir = match path.and_then(std::path::Path::parent) {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::path::absolute(&dir)
+        .unwrap_or(dir)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The snapshot file's name.
+fn snapshot_name(ctx: &Ctx) -> String {
+    ctx.snapshots
+        .as_deref()
+        .and_then(|file| file.path().file_name())
+        .map_or_else(
+            || "dump.rdb".to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+}
 
 /// `EngineBuilder::script_time_limit`, in milliseconds.
 fn script_time_limit_ms(ctx: &Ctx) -> String {
@@ -332,6 +363,7 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
     }
     let mut flags = None;
     let (mut threshold, mut max_len) = (None, None);
+    let mut points = None;
     for ((_, value), parameter) in pairs.iter().zip(&named) {
         let failed = |reason: &str| Error::ConfigSetFailed {
             argument: parameter.name.to_string(),
@@ -369,6 +401,17 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
                     None
                 }
             }
+        } else if parameter.name == SAVE {
+            match save_points::parse(value) {
+                None => Some(failed("Invalid save parameters")),
+                Some(parsed) if !parsed.is_empty() && ctx.snapshots.is_none() => Some(failed(
+                    "embedis: save points need a snapshot file (EngineBuilder::snapshot_file)",
+                )),
+                Some(parsed) => {
+                    points = Some(parsed);
+                    None
+                }
+            }
         } else if IMMUTABLE.contains(&parameter.name) {
             Some(failed("can't set immutable config"))
         } else if value.eq_ignore_ascii_case((parameter.value)(ctx).as_bytes()) {
@@ -397,6 +440,9 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
     }
     if let Some(max_len) = max_len {
         ctx.slowlog.set_max_len(max_len);
+    }
+    if let Some(points) = points {
+        ctx.saves.set_points(points);
     }
     Ok(())
 }

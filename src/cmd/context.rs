@@ -50,6 +50,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) snapshots: Option<&'a mut crate::persist::snapshot::SnapshotFile>,
     /// SLOWLOG's entries and parameters.
     pub(crate) slowlog: &'a mut crate::exec::slowlog::SlowLog,
+    /// The `save` points and the changes they count.
+    pub(crate) saves: &'a mut crate::persist::save_points::SaveSchedule,
 }
 
 /// The instant a message is handled at, read from the clock on first use. Most commands
@@ -137,8 +139,16 @@ impl Ctx<'_> {
     }
 
     /// Redis's `signalModifiedKey`: every write calls it for each key it changed, so WATCH
-    /// sees the change and connections that may cache the key are told.
+    /// sees the change and connections that may cache the key are told. Counts one change
+    /// for the `save` points.
     pub(crate) fn touch(&mut self, key: &[u8]) {
+        self.saves.changed(1);
+        self.signal_modified(key);
+    }
+
+    /// [`Ctx::touch`] without counting a change: for a key a write creates before it
+    /// changes it (and counts the change then).
+    pub(crate) fn signal_modified(&mut self, key: &[u8]) {
         if self.log.as_ref().is_some_and(|log| log.explicit == 0) {
             self.log_key_state(key);
         }
@@ -150,6 +160,20 @@ impl Ctx<'_> {
             self.tracking.invalidate(key, self.session.id);
             self.send_tracking_now();
         }
+    }
+
+    /// Counts `n` changes for the `save` points (Redis's `server.dirty += n`) beyond the
+    /// one [`Ctx::touch`] counts per key: the other elements a write changed in one key,
+    /// or a change WATCH does not see (a consumer group's).
+    pub(crate) fn count_changes(&mut self, n: usize) {
+        self.saves.changed(n as u64);
+    }
+
+    /// For a write whose helpers counted `counted` changes where redis-server counts
+    /// `actual` (an LTRIM that removed nothing counts none).
+    pub(crate) fn recount_changes(&mut self, counted: usize, actual: usize) {
+        self.saves.changed(actual as u64);
+        self.saves.unchanged(counted as u64);
     }
 
     /// Sends the client-side caching messages owed to other connections now, while the

@@ -101,7 +101,8 @@ impl Move {
             ctx.touch(&self.key);
             ctx.in_database(target, |ctx| {
                 ctx.blocking.signal(target, &self.key);
-                ctx.touch(&self.key);
+                // One change, as redis-server counts a move.
+                ctx.signal_modified(&self.key);
             });
             ctx.notify(notify::GENERIC, "move_from", &self.key);
             ctx.in_database(target, |ctx| {
@@ -257,6 +258,7 @@ impl SwapDb {
             (Ok(first), Ok(second)) => (first, second),
             (Err(error), _) | (_, Err(error)) => return error.into(),
         };
+        ctx.count_changes(1);
         if first != second {
             ctx.swap_databases(first, second);
             let (mut first_digits, mut second_digits) = ([0; 20], [0; 20]);

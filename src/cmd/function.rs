@@ -314,6 +314,7 @@ impl FunctionCommand {
                 match loaded {
                     Ok(name) => {
                         ctx.log_anywhere(&[&b"FUNCTION"[..], b"LOAD", b"REPLACE", &code]);
+                        ctx.count_changes(1);
                         Reply::Bulk(name.into())
                     }
                     Err(error) => error.into(),
@@ -322,6 +323,7 @@ impl FunctionCommand {
             Request::Delete(name) => {
                 if ctx.scripts.functions.delete(&name) {
                     ctx.log_anywhere(&[&b"FUNCTION"[..], b"DELETE", &name]);
+                    ctx.count_changes(1);
                     Reply::OK
                 } else {
                     Error::Script("ERR Library not found".into()).into()
@@ -331,6 +333,7 @@ impl FunctionCommand {
             Request::Flush => {
                 ctx.scripts.functions.flush();
                 ctx.log_anywhere(&[&b"FUNCTION"[..], b"FLUSH"]);
+                ctx.count_changes(1);
                 Reply::OK
             }
             Request::Stats => {
@@ -396,6 +399,7 @@ fn restore(ctx: &mut Ctx, payload: &[u8], policy: RestorePolicy) -> Reply {
             for code in &codes {
                 ctx.log_anywhere(&[&b"FUNCTION"[..], b"LOAD", b"REPLACE", code]);
             }
+            ctx.count_changes(1);
             Reply::OK
         }
         Err(error) => error.into(),

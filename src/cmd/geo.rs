@@ -734,6 +734,8 @@ impl GeoSearch {
             "georadiusstore"
         };
         ctx.store_sorted_set(destination, SortedSet::from_members(members), event);
+        // Each stored member counts as a change (redis-server's `dirty`).
+        ctx.count_changes((stored as usize).saturating_sub(1));
         Ok(Reply::Integer(stored))
     }
 }

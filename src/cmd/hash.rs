@@ -146,12 +146,15 @@ impl HSet {
             ctx.log_with(|out| commands::hset(&self.key, pairs, out));
         }
         let mut added = 0;
+        // Every pair counts as a change, new or not (redis-server's `dirty`).
+        let pairs = self.pairs.len();
         if let Ok(Some(hash)) = ctx.hash(&self.key) {
             for (field, value) in self.pairs {
                 added += i64::from(hash.insert(field, value));
             }
         }
         ctx.hash_written(&self.key, "hset");
+        ctx.count_changes(pairs - 1);
         if self.legacy {
             Reply::OK
         } else {
@@ -357,6 +360,7 @@ impl HDel {
             ctx.log_effect(&argv);
         }
         ctx.hash_written(&self.key, "hdel");
+        ctx.count_changes(removed - 1);
         if emptied {
             ctx.notify(notify::GENERIC, "del", &self.key);
         }

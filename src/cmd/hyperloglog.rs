@@ -122,6 +122,8 @@ impl PfAdd {
                     let mut argv: Vec<&[u8]> = vec![b"PFADD", &self.key];
                     argv.extend(self.elements.iter().map(|element| &element[..]));
                     ctx.hyperloglog_written(&self.key, &argv);
+                    // The creation and every raised register count (redis-server's `dirty`).
+                    ctx.count_changes(usize::from(created) + grew - 1);
                     ctx.notify(notify::STRING, "pfadd", &self.key);
                 }
                 Reply::Integer(i64::from(created || grew > 0))
@@ -130,7 +132,8 @@ impl PfAdd {
                 // Redis keeps the registers it raised before it met the corruption; the
                 // file gets the whole resulting value.
                 if grew > 0 {
-                    ctx.touch(&self.key);
+                    // redis-server counts no change for a command that fails.
+                    ctx.signal_modified(&self.key);
                 }
                 Error::from(corrupt).into()
             }
@@ -352,6 +355,7 @@ impl PfDebug {
         if ctx.logging() {
             ctx.log_effect(&[&b"PFDEBUG"[..], b"TODENSE", &self.key]);
         }
+        ctx.count_changes(1);
         Ok(true)
     }
 }

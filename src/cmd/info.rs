@@ -144,6 +144,8 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
             out.push_str("# Persistence\r\n");
             field(out, "loading", &u8::from(ctx.db.loading()));
             field(out, "async_loading", &0);
+            ctx.saves.settle(ctx.snapshots.as_deref());
+            field(out, "rdb_changes_since_last_save", &ctx.saves.dirty());
             let file = ctx.snapshots.as_deref();
             let writing = file.is_some_and(|file| file.in_progress());
             let failed = file.is_some_and(|file| file.last_background_failed());

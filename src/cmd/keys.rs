@@ -276,8 +276,9 @@ impl Rename {
             .insert(self.to.clone(), entry.value, entry.expires_at);
         ctx.blocking.signal(ctx.db.index(), &self.from);
         ctx.blocking.signal(ctx.db.index(), &self.to);
+        // One change, as redis-server counts a rename.
         ctx.touch(&self.from);
-        ctx.touch(&self.to);
+        ctx.signal_modified(&self.to);
         ctx.notify(notify::GENERIC, "rename_from", &self.from);
         ctx.notify(notify::GENERIC, "rename_to", &self.to);
         if self.only_if_missing {
@@ -585,6 +586,11 @@ impl Flush {
                 flush_active(ctx);
             }
             ctx.databases.activate(ctx.db, ctx.session.db);
+            // With `save` points, redis-server saves the emptied dataset at once, so that
+            // a restart does not bring the flushed keys back from the last snapshot.
+            if ctx.saves.is_active() && ctx.snapshots.is_some() {
+                let _ = super::snapshot::save_now(ctx);
+            }
         }
         // Cached keys are names in no database: any flush invalidates them all.
         if !ctx.tracking.is_idle() {
@@ -599,7 +605,9 @@ impl Flush {
 /// its keys are woken (to find them gone).
 fn flush_active(ctx: &mut Ctx) {
     let index = ctx.db.index();
-    for key in ctx.db.clear() {
+    let removed = ctx.db.clear();
+    ctx.count_changes(removed.len());
+    for key in removed {
         ctx.blocking.signal(index, &key);
         if !ctx.watches.is_empty() {
             ctx.watches.touch(index, &key, false);

@@ -63,6 +63,7 @@ impl Ctx<'_> {
             End::Right => (b"RPOP", "rpop"),
         };
         self.list_written(key, event, &[name, key, count.as_bytes()]);
+        self.count_changes(popped.len().saturating_sub(1));
         Ok(Some(popped))
     }
 
@@ -228,6 +229,7 @@ impl Push {
         argv.extend([name, &self.key[..]]);
         argv.extend(self.elements.iter().map(|element| &element[..]));
         ctx.list_written(&self.key, event, &argv);
+        ctx.count_changes(self.elements.len().saturating_sub(1));
         Reply::Integer(len)
     }
 }
@@ -320,6 +322,7 @@ impl Pop {
             End::Right => (b"RPOP", "rpop"),
         };
         ctx.list_written(&self.key, event, &[name, &self.key[..], count.as_bytes()]);
+        ctx.count_changes(popped.len().saturating_sub(1));
         match self.count {
             None => Reply::optional(popped.into_iter().next()),
             Some(_) => Reply::Array(popped.into_iter().map(Reply::Bulk).collect()),
@@ -540,6 +543,7 @@ impl LRem {
                 "lrem",
                 &[&b"LREM"[..], &self.key, count.as_bytes(), &self.element],
             );
+            ctx.count_changes(removed - 1);
         }
         Reply::Integer(removed as i64)
     }
@@ -578,7 +582,7 @@ impl LTrim {
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
-        match ctx.list(&self.key) {
+        let removed = match ctx.list(&self.key) {
             Err(error) => return error.into(),
             Ok(None) => return Reply::OK,
             Ok(Some(list)) => list.trim(self.start, self.stop),
@@ -590,6 +594,7 @@ impl LTrim {
             "ltrim",
             &[&b"LTRIM"[..], &self.key, start.as_bytes(), stop.as_bytes()],
         );
+        ctx.recount_changes(1, removed);
         Reply::OK
     }
 }
@@ -901,7 +906,8 @@ impl LMove {
             "rpush"
         };
         ctx.blocking.signal(ctx.db.index(), &self.destination);
-        ctx.explicitly_logged(|ctx| ctx.touch(&self.destination));
+        // One change: the pop counts it.
+        ctx.explicitly_logged(|ctx| ctx.signal_modified(&self.destination));
         ctx.notify(notify::LIST, push_event, &self.destination);
         let pop_event = if self.from == End::Left {
             "lpop"

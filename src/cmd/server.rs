@@ -314,8 +314,9 @@ impl Monitor {
 /// snapshot file first, if the engine has one
 /// ([`EngineBuilder::snapshot_file`](crate::EngineBuilder::snapshot_file)); if that fails,
 /// the engine keeps running and the caller gets redis-server's error, unless FORCE says to
-/// stop anyway. Without SAVE nothing is snapshotted (embedis has no automatic save
-/// points, `CONFIG GET save` is empty). ABORT finds no shutdown waiting. Refused inside
+/// stop anyway. Without SAVE or NOSAVE the snapshot is written if `save` points are set
+/// ([`EngineBuilder::save_point`](crate::EngineBuilder::save_point), `CONFIG SET save`), as
+/// on redis-server; NOSAVE never writes it. ABORT finds no shutdown waiting. Refused inside
 /// MULTI and scripts, as on redis-server.
 ///
 /// ```
@@ -331,6 +332,7 @@ impl Monitor {
 pub struct Shutdown {
     abort: bool,
     save: bool,
+    nosave: bool,
     force: bool,
 }
 
@@ -404,23 +406,26 @@ impl Shutdown {
         if (abort && (save || nosave || other)) || (save && nosave) {
             return Err(Error::Syntax);
         }
-        Ok(Command::Shutdown(Shutdown { abort, save, force }))
+        Ok(Command::Shutdown(Shutdown {
+            abort,
+            save,
+            nosave,
+            force,
+        }))
     }
 
     pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
         if self.abort {
             return Error::NoShutdownInProgress.into();
         }
-        if self.save && ctx.snapshots.is_some() {
-            let rdb = super::snapshot::rdb_of(ctx);
-            if let Some(file) = ctx.snapshots.as_deref_mut() {
-                // A background save still writing is finished first, then replaced.
-                file.finish_background();
-                if file.save(&rdb).is_err() && !self.force {
-                    return Error::ShutdownFailed.into();
-                }
-            }
+        let save = self.save || (ctx.saves.is_active() && !self.nosave);
+        // A background save still writing is finished first, then replaced.
+        if save && ctx.snapshots.is_some() && super::snapshot::save_now(ctx).is_err() && !self.force
+        {
+            return Error::ShutdownFailed.into();
         }
+        // The engine's own shutdown must not save again (or save after NOSAVE).
+        ctx.saves.shutdown_decided();
         ctx.session.shutting_down = true;
         Reply::OK
     }

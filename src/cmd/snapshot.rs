@@ -57,13 +57,27 @@ impl Save {
         if let Some(refusal) = refusal(ctx) {
             return refusal.into();
         }
-        let rdb = rdb_of(ctx);
-        match ctx.snapshots.as_deref_mut().map(|file| file.save(&rdb)) {
-            Some(Ok(())) => Reply::OK,
-            Some(Err(error)) => Error::SnapshotWrite(error.to_string()).into(),
-            None => Error::NoSnapshotFile.into(),
+        match save_now(ctx) {
+            Ok(()) => Reply::OK,
+            Err(error) => error.into(),
         }
     }
+}
+
+/// Writes the snapshot file now, on the executor, after a background save still writing
+/// (SAVE refuses to run then; SHUTDOWN and FLUSHALL wait for it). A success resets the
+/// change count the `save` points test.
+pub(crate) fn save_now(ctx: &mut Ctx) -> Result<(), Error> {
+    let rdb = rdb_of(ctx);
+    let Some(file) = ctx.snapshots.as_deref_mut() else {
+        return Err(Error::NoSnapshotFile);
+    };
+    file.finish_background();
+    ctx.saves.settle(Some(file));
+    file.save(&rdb)
+        .map_err(|error| Error::SnapshotWrite(error.to_string()))?;
+    ctx.saves.saved();
+    Ok(())
 }
 
 /// `BGSAVE [SCHEDULE]`: takes the snapshot at once and writes it on a thread of its own;
@@ -144,15 +158,20 @@ impl BgSave {
                 .push(ClientAction::BackgroundSave);
             return Reply::status("Background saving scheduled");
         }
+        ctx.saves.settle(ctx.snapshots.as_deref());
         let rdb = rdb_of(ctx);
-        match ctx
-            .snapshots
-            .as_deref_mut()
-            .map(|file| file.start_background(rdb))
-        {
-            Some(Ok(())) => Reply::status("Background saving started"),
-            Some(Err(error)) => Error::SnapshotWrite(error.to_string()).into(),
-            None => Error::NoSnapshotFile.into(),
+        let now_secs = ctx.now_us() / 1_000_000;
+        let Some(file) = ctx.snapshots.as_deref_mut() else {
+            return Error::NoSnapshotFile.into();
+        };
+        let started = file.start_background(rdb);
+        ctx.saves.background_started(now_secs);
+        match started {
+            Ok(()) => Reply::status("Background saving started"),
+            Err(error) => {
+                ctx.saves.background_ended(false);
+                Error::SnapshotWrite(error.to_string()).into()
+            }
         }
     }
 }

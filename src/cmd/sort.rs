@@ -296,6 +296,8 @@ impl Sort {
             Value::List(Box::new(list))
         });
         ctx.store_result(destination, list, notify::LIST, "sortstore");
+        // Each stored element counts as a change (redis-server's `dirty`).
+        ctx.count_changes((stored as usize).saturating_sub(1));
         Ok(Reply::Integer(stored))
     }
 }

@@ -96,8 +96,9 @@ impl Ctx<'_> {
             self.announce_if_new(key);
             self.db
                 .insert(key.clone(), Value::Stream(Box::default()), None);
-            // A new key is a change WATCH sees (XGROUP CREATE ... MKSTREAM).
-            self.touch(key);
+            // A new key is a change WATCH sees (XGROUP CREATE ... MKSTREAM); the write
+            // that made it counts the change.
+            self.signal_modified(key);
         }
         self.stream(key)?.ok_or(Error::WrongType)
     }
@@ -632,6 +633,7 @@ impl XDel {
                 ctx.log_effect(&argv);
             }
             ctx.touch(&self.key);
+            ctx.count_changes(deleted as usize - 1);
             ctx.notify(notify::STREAM, "xdel", &self.key);
         }
         Reply::Integer(deleted as i64)
@@ -718,6 +720,7 @@ impl XTrim {
         if removed > 0 {
             ctx.log_trim(&self.key, self.trim.policy);
             ctx.touch(&self.key);
+            ctx.count_changes(removed as usize - 1);
             ctx.notify(notify::STREAM, "xtrim", &self.key);
         }
         Reply::Integer(removed as i64)
@@ -1037,6 +1040,7 @@ impl XSetId {
             ctx.log_effect(&argv);
         }
         ctx.reply_point();
+        ctx.count_changes(1);
         ctx.notify(notify::STREAM, "xsetid", &self.key);
         Reply::OK
     }

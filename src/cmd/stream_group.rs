@@ -328,6 +328,7 @@ impl XGroup {
                 // `$` logged as the ID it meant, and MKSTREAM in case it made the stream.
                 ctx.log_group_position(b"CREATE", &key, &group, (id, entries_read), true);
                 ctx.reply_point();
+                ctx.count_changes(1);
                 ctx.notify(notify::STREAM, "xgroup-create", &key);
                 Ok(Reply::OK)
             }
@@ -342,6 +343,7 @@ impl XGroup {
                 let position = (cg.last_id, cg.entries_read);
                 ctx.log_group_position(b"SETID", &key, &group, position, false);
                 ctx.reply_point();
+                ctx.count_changes(1);
                 ctx.notify(notify::STREAM, "xgroup-setid", &key);
                 Ok(Reply::OK)
             }
@@ -354,6 +356,7 @@ impl XGroup {
                 // Parked XREADGROUPs on it are woken, to get NOGROUP.
                 ctx.blocking.signal(ctx.db.index(), &key);
                 ctx.reply_point();
+                ctx.count_changes(1);
                 ctx.notify(notify::STREAM, "xgroup-destroy", &key);
                 Ok(Reply::Integer(1))
             }
@@ -373,6 +376,7 @@ impl XGroup {
                     &group,
                     &consumer,
                 ]);
+                ctx.count_changes(1);
                 ctx.notify(notify::STREAM, "xgroup-createconsumer", &key);
                 Ok(Reply::Integer(1))
             }
@@ -385,6 +389,7 @@ impl XGroup {
                     return Ok(Reply::Integer(0));
                 };
                 ctx.log_effect(&[b"XGROUP" as &[u8], b"DELCONSUMER", &key, &group, &consumer]);
+                ctx.count_changes(1);
                 ctx.notify(notify::STREAM, "xgroup-delconsumer", &key);
                 Ok(Reply::Integer(pending as i64))
             }
@@ -779,8 +784,11 @@ impl XReadGroup {
                 continue;
             };
             if created {
+                ctx.count_changes(1);
                 ctx.notify(notify::STREAM, "xgroup-createconsumer", key);
             }
+            // Each stream served changes its group (redis-server's `dirty`).
+            ctx.count_changes(1);
             found.push((key.clone(), entries));
         }
         if !found.is_empty() {
@@ -952,6 +960,7 @@ impl XAck {
             argv.extend(ids.iter().map(|id| id.to_bytes()));
             ctx.log_effect(&argv);
         }
+        ctx.count_changes(acked);
         Reply::Integer(acked as i64)
     }
 }
@@ -1407,6 +1416,7 @@ impl XClaim {
                 entry_reply(entry)
             });
         }
+        ctx.count_changes(replies.len() + usize::from(consumer_created));
         if consumer_created {
             ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
         }
@@ -1590,6 +1600,7 @@ impl XAutoClaim {
         let next = cursor
             .and_then(|from| group.pel.range(from..).next())
             .map_or(StreamId::MIN, |(id, _)| *id);
+        ctx.count_changes(claimed.len() + deleted.len() + usize::from(consumer_created));
         if consumer_created {
             ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
         }

@@ -222,6 +222,8 @@ pub(crate) struct Core {
     acl_log: crate::exec::acl_log::AclLog,
     /// SLOWLOG's entries and parameters.
     slowlog: crate::exec::slowlog::SlowLog,
+    /// The `save` points, and the changes since the last snapshot.
+    saves: crate::persist::save_points::SaveSchedule,
 }
 
 /// How many messages may pass without a clock read for `Core::coarse_ms`.
@@ -272,6 +274,7 @@ impl Core {
             monitors: Monitors::default(),
             acl_log: Default::default(),
             slowlog: Default::default(),
+            saves: Default::default(),
         }
     }
 
@@ -711,6 +714,7 @@ impl Core {
             acl_log: &mut self.acl_log,
             snapshots: self.snapshots.as_mut(),
             slowlog: &mut self.slowlog,
+            saves: &mut self.saves,
         })
     }
 
@@ -846,6 +850,7 @@ impl Core {
             acl_log: &mut self.acl_log,
             snapshots: self.snapshots.as_mut(),
             slowlog: &mut self.slowlog,
+            saves: &mut self.saves,
         }
     }
 
@@ -888,6 +893,7 @@ impl Core {
             return false; // nothing can expire or time out: skip the clock read
         }
         let now_ms = self.clock.now_micros() / 1000;
+        self.save_if_due(now_ms);
         if self.pause.is_some_and(|pause| now_ms >= pause.until_ms) {
             self.end_pause();
         }
@@ -947,6 +953,7 @@ impl Core {
             self.db.next_deadline(),
             self.databases.parked_deadline(),
             self.blocking.next_deadline(),
+            self.save_due_ms(),
         ]
         .into_iter()
         .flatten()
@@ -979,6 +986,7 @@ impl Core {
             acl_log: &mut self.acl_log,
             snapshots: self.snapshots.as_mut(),
             slowlog: &mut self.slowlog,
+            saves: &mut self.saves,
         };
         let reply = run_one(&mut ctx, Ok(command), None);
         let failed = match &reply {
@@ -1064,9 +1072,55 @@ impl Core {
     /// the previous background save, if one still writes). A failure shows in INFO's
     /// `rdb_last_bgsave_status`, as on redis-server.
     fn start_background_save(&mut self) {
+        self.saves.settle(self.snapshots.as_ref());
         let rdb = crate::cmd::snapshot::rdb_of(&self.script_ctx());
+        let now_secs = self.clock.now_micros() / 1_000_000;
         if let Some(file) = self.snapshots.as_mut() {
-            let _ = file.start_background(rdb);
+            let started = file.start_background(rdb);
+            self.saves.background_started(now_secs);
+            if started.is_err() {
+                self.saves.background_ended(false);
+            }
+        }
+    }
+
+    /// The `save` points from the builder; the change count starts at zero.
+    pub(crate) fn set_save_points(&mut self, points: Vec<crate::persist::save_points::SavePoint>) {
+        self.saves = crate::persist::save_points::SaveSchedule::new(points);
+    }
+
+    /// When a `save` point fires next, in milliseconds on the engine clock: `None` without
+    /// points, without a snapshot file, while a snapshot is written, or before any point
+    /// has its changes.
+    fn save_due_ms(&self) -> Option<u64> {
+        if !self.saves.is_active() {
+            return None;
+        }
+        let file = self.snapshots.as_ref()?;
+        if file.in_progress() || self.effects.rewriting {
+            return None;
+        }
+        self.saves.due_ms(self.last_save_secs())
+    }
+
+    /// Unix seconds of the last successful save, or of the engine's start before one
+    /// (redis-server's `lastsave`).
+    fn last_save_secs(&self) -> u64 {
+        self.snapshots
+            .as_ref()
+            .and_then(|file| file.last_save_secs())
+            .unwrap_or(self.stats.started_us / 1_000_000)
+    }
+
+    /// Starts a background save if a `save` point is due at `now_ms`, as redis-server's
+    /// cron does.
+    fn save_if_due(&mut self, now_ms: u64) {
+        if !self.saves.is_active() {
+            return;
+        }
+        self.saves.settle(self.snapshots.as_ref());
+        if self.save_due_ms().is_some_and(|due| due <= now_ms) {
+            self.start_background_save();
         }
     }
 
@@ -1239,6 +1293,10 @@ impl Core {
         }
         if let Some(file) = self.snapshots.as_mut() {
             file.finish_background();
+        }
+        if self.saves.saves_at_shutdown() {
+            // As redis-server on SIGTERM with `save` points: the dataset is snapshotted.
+            let _ = crate::cmd::snapshot::save_now(&mut self.script_ctx());
         }
         self.connections.clear();
         self.events.fanout.close();

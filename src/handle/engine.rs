@@ -167,6 +167,12 @@ impl Engine {
                 Err(TrySendError::Disconnected(_))
             )
         }));
+        if !config.save_points.is_empty() && config.snapshot_file.is_none() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "save points need a snapshot file (EngineBuilder::snapshot_file)",
+            ));
+        }
         let notify_flags = parse_flags(config.notify_keyspace_events.as_bytes()).ok_or_else(|| {
             std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
@@ -205,6 +211,8 @@ impl Engine {
                 core.attach_snapshot_file(path);
             }
         }
+        // What was loaded is on disk already: the change count starts at zero.
+        core.set_save_points(config.save_points.clone());
         let clock = Arc::clone(&config.clock);
         let spin = config.spin;
         // Under `Fsync::Always` every reply waits for an fsync (tens of µs at best), so a

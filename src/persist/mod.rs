@@ -24,7 +24,8 @@
 //!   SAVE, BGSAVE and `SHUTDOWN SAVE` write the dataset as a Redis RDB file (version 10,
 //!   redis-server 7.0's: either server loads the other's), and an engine starts from it
 //!   (see `rdb_file.rs`, [`SnapshotError`]). [`Engine::snapshot`](crate::Engine::snapshot)
-//!   gives the same bytes without a file.
+//!   gives the same bytes without a file. [`EngineBuilder::save_point`](crate::EngineBuilder::save_point)
+//!   adds Redis's automatic `save` points (see `save_points.rs`).
 //!
 //! Not logged, as on Redis: pub/sub messages, reads, and rate limiters held outside the
 //! keyspace ([`RateLimiter`](crate::RateLimiter)); CL.THROTTLE buckets are keys and are.
@@ -41,6 +42,7 @@ pub(crate) mod rdb_value;
 pub(crate) mod recovery;
 pub(crate) mod resp;
 pub(crate) mod rewrite;
+pub(crate) mod save_points;
 pub(crate) mod snapshot;
 pub(crate) mod ziplist;
 

@@ -66,6 +66,10 @@ impl SnapshotFile {
     pub(crate) fn save(&mut self, file: &[u8]) -> io::Result<()> {
         write_replacing(&self.path, file)?;
         record_success(&self.status, self.clock.as_ref());
+        // As redis-server's rdbSave: INFO's `rdb_last_bgsave_status` is `ok` again.
+        self.status
+            .last_background_failed
+            .store(false, Ordering::Release);
         Ok(())
     }
 
@@ -101,6 +105,11 @@ impl SnapshotFile {
                 Err(error)
             }
         }
+    }
+
+    /// Where the snapshot is written.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
     }
 
     /// Whether a background save is still writing.

@@ -634,6 +634,7 @@ impl Interpreter {
             acl_log: &mut *ctx.acl_log,
             snapshots: None,
             slowlog: &mut *ctx.slowlog,
+            saves: &mut *ctx.saves,
         };
         let redis: Table = self.hidden.raw_get("redis")?;
         let hidden = self.hidden.clone();
