@@ -311,3 +311,23 @@ fn the_change_count_restarts_at_each_save_and_at_the_start() {
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(feature = "lua")]
+#[test]
+fn a_script_sees_the_snapshot_file_too() {
+    let dir = common::temp_dir("save-points", "script");
+    let path = dir.join("dump.rdb");
+    let clock = clock_at(START);
+    let engine = with_point(&path, &clock, 3600, 100);
+    call(&engine, &["SET", "k", "v"]);
+    clock.advance(Duration::from_secs(5));
+    assert_eq!(call(&engine, &["SAVE"]), Reply::OK);
+    let lastsave = call(&engine, &["EVAL", "return redis.call('LASTSAVE')", "0"]);
+    assert_eq!(lastsave, Reply::Integer((START + 5) as i64));
+    // FLUSHALL from a script saves the emptied dataset as the command does.
+    call(&engine, &["EVAL", "return redis.call('FLUSHALL')", "0"]);
+    assert_eq!(persistence(&engine, "rdb_saves"), "2");
+    assert_eq!(std::fs::read(&path).unwrap(), engine.snapshot().unwrap());
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}

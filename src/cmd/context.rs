@@ -46,7 +46,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) monitor: &'a mut crate::exec::monitor::Monitors,
     /// ACL LOG: the authentication failures.
     pub(crate) acl_log: &'a mut crate::exec::acl_log::AclLog,
-    /// The snapshot file SAVE and BGSAVE write; `None` without one (and in scripts).
+    /// The snapshot file SAVE and BGSAVE write; `None` without one.
     pub(crate) snapshots: Option<&'a mut crate::persist::snapshot::SnapshotFile>,
     /// SLOWLOG's entries and parameters.
     pub(crate) slowlog: &'a mut crate::exec::slowlog::SlowLog,

@@ -632,7 +632,7 @@ impl Interpreter {
             server: ctx.server,
             monitor: &mut *ctx.monitor,
             acl_log: &mut *ctx.acl_log,
-            snapshots: None,
+            snapshots: ctx.snapshots.as_deref_mut(),
             slowlog: &mut *ctx.slowlog,
             saves: &mut *ctx.saves,
         };
