@@ -1484,6 +1484,7 @@ const STREAMS: &[Case] = &[
         "XADD s 1-1 f a", "XADD s 2-1 f b", "XADD t 1-1 f c", "XGROUP CREATE s g 0", "XGROUP CREATE t g 0",
         "XREADGROUP GROUP g c NOACK STREAMS s t > >", "XGROUP SETID s g 0", "XREADGROUP GROUP g c2 COUNT 1 STREAMS s >",
         "XACK s g 1-1 9-9", "XAUTOCLAIM s g c3 0 0-0 JUSTID", "XGROUP CREATECONSUMER s g c2", "XGROUP DELCONSUMER s g nobody",
+        "XCLAIM s g c4 0 9-9 LASTID 99-0", "XCLAIM s g c4 0 9-9 LASTID 5-0", "XDEL s 1-1", "XCLAIM s g c4 0 1-1 LASTID 100-0",
     ]),
     ("stream and string types", &["XADD s 1-1 f v", "TYPE s", "GET s", "INCR s", "SET k v", "XADD k 1-1 f v", "XRANGE k - +", "XGROUP CREATE k g 0"]),
 ];

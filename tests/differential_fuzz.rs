@@ -1057,6 +1057,11 @@ fn lower(argv: &[Vec<u8>]) -> String {
 
 fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
     let mut pair = lease.fresh_pair();
+    let changes_before = changes_since_save(&mut pair);
+    // Set when embedis took redis-server's SPOP picks: writes of its own, counted.
+    let mut followed_picks = false;
+    // Set after a SAVE: both counts started again from 0.
+    let mut saved = false;
     let mut conns = vec![ConnState::default(); 2];
     // A SET with EXAT/PXAT ran: Redis may count a key with a past deadline in DBSIZE.
     let mut lenient_dbsize = false;
@@ -1117,7 +1122,9 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
         }
         if name == "spop" && expected != actual {
             follow_picks(&mut pair, line, &expected, &actual);
+            followed_picks = true;
         }
+        saved |= name == "save" && expected == b"+OK\r\n";
         // Follow the connection's state, as redis-server answered.
         let argc = line.argv.len();
         match name.as_str() {
@@ -1141,7 +1148,44 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
             _ => {}
         }
     }
+    // The writes counted as redis-server counts them (INFO's rdb_changes_since_last_save,
+    // what `save` points test); its count goes on from sequence to sequence.
+    let changes_after = changes_since_save(&mut pair);
+    let made = |after: Option<u64>, before: Option<u64>| {
+        if saved {
+            after
+        } else {
+            after?.checked_sub(before?)
+        }
+    };
+    let (expected, actual) = (
+        made(changes_after.0, changes_before.0),
+        made(changes_after.1, changes_before.1),
+    );
+    if !followed_picks && expected != actual {
+        return Err(Divergence {
+            id: script.lines.last().map_or(0, |line| line.id),
+            command: "INFO persistence (after the last line)".into(),
+            expected: format!("rdb_changes_since_last_save grew by {expected:?}").into_bytes(),
+            actual: format!("rdb_changes_since_last_save grew by {actual:?}").into_bytes(),
+            why: "the writes count as a different number of changes".into(),
+        });
+    }
     Ok(())
+}
+
+/// INFO persistence's `rdb_changes_since_last_save` on both sides, read on a connection
+/// no line uses.
+fn changes_since_save(pair: &mut Pair) -> (Option<u64>, Option<u64>) {
+    let info = vec![b"INFO".to_vec(), b"persistence".to_vec()];
+    let (expected, actual) = pair.call(2, &info);
+    let field = |frame: &[u8]| {
+        String::from_utf8_lossy(frame)
+            .lines()
+            .find_map(|line| line.strip_prefix("rdb_changes_since_last_save:"))
+            .and_then(|value| value.trim().parse().ok())
+    };
+    (field(&expected), field(&actual))
 }
 
 /// After an SPOP whose picks differ (both replies have the same shape: `same_reply`),

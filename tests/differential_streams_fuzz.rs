@@ -1031,6 +1031,7 @@ fn run_lines(lease: &Lease, resp3: bool, lines: &[Line], keep_going: bool) -> Ve
             escape(&actual)
         );
     }
+    let changes_before = changes_since_save(&mut pair);
     let mut divergences = Vec::new();
     // The masks of the commands queued since MULTI (by redis-server), if in MULTI.
     let mut queued: Option<Vec<Mask>> = None;
@@ -1064,7 +1065,39 @@ fn run_lines(lease: &Lease, resp3: bool, lines: &[Line], keep_going: bool) -> Ve
             }
         }
     }
+    // The writes counted as redis-server counts them (INFO's rdb_changes_since_last_save,
+    // what `save` points test: consumer-group reads, claims and acknowledgements count).
+    let changes_after = changes_since_save(&mut pair);
+    let made = |after: Option<u64>, before: Option<u64>| after?.checked_sub(before?);
+    let (expected, actual) = (
+        made(changes_after.0, changes_before.0),
+        made(changes_after.1, changes_before.1),
+    );
+    if divergences.is_empty() && !lines.is_empty() && expected != actual {
+        divergences.push(Divergence {
+            at: lines.len() - 1,
+            expected: format!("(then INFO) rdb_changes_since_last_save grew by {expected:?}")
+                .into_bytes(),
+            actual: format!("(then INFO) rdb_changes_since_last_save grew by {actual:?}")
+                .into_bytes(),
+            why: "the writes count as a different number of changes".into(),
+        });
+    }
     divergences
+}
+
+/// INFO persistence's `rdb_changes_since_last_save` on both sides, on a connection of its
+/// own.
+fn changes_since_save(pair: &mut Pair) -> (Option<u64>, Option<u64>) {
+    let info = vec![b"INFO".to_vec(), b"persistence".to_vec()];
+    let (expected, actual) = pair.call(1, &info);
+    let field = |frame: &[u8]| {
+        String::from_utf8_lossy(frame)
+            .lines()
+            .find_map(|line| line.strip_prefix("rdb_changes_since_last_save:"))
+            .and_then(|value| value.trim().parse().ok())
+    };
+    (field(&expected), field(&actual))
 }
 
 /// Per command: how many replies were errors, and how many were not (printed with

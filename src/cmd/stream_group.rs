@@ -1374,16 +1374,19 @@ impl XClaim {
         let Some(group) = groups.get_mut(&self.group) else {
             return Err(no_key_or_group(&self.key, &self.group));
         };
-        if last_id > group.last_id {
+        let advanced = last_id > group.last_id;
+        if advanced {
             group.last_id = last_id;
         }
         let mut replies = Vec::new();
         let mut consumer_created = false;
         let mut consumer_ready = false;
+        // Pending records of deleted entries dropped.
+        let mut dropped = 0;
         for id in ids {
             let Some(entry) = log.get(id) else {
                 // The entry is gone: so is its pending record.
-                group.ack(id);
+                dropped += usize::from(group.ack(id));
                 continue;
             };
             let existing = group.pel.get(&id).cloned();
@@ -1416,7 +1419,12 @@ impl XClaim {
                 entry_reply(entry)
             });
         }
-        ctx.count_changes(replies.len() + usize::from(consumer_created));
+        // redis-server counts each claim and dropped record, and the group's new last ID
+        // only when nothing else changed (the claims carry it then).
+        let changed = replies.len() + dropped;
+        ctx.count_changes(
+            changed + usize::from(consumer_created) + usize::from(advanced && changed == 0),
+        );
         if consumer_created {
             ctx.notify(notify::STREAM, "xgroup-createconsumer", &self.key);
         }
