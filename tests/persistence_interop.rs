@@ -924,6 +924,25 @@ fn an_old_redis_snapshot_loads_as_redis_server_loads_it() {
     string(&mut set, b"one");
     string(&mut set, b"two");
     key(&mut file, 2, "set-plain", &set, None);
+    // Empty collections, which servers before 7.0 could save: redis-server skips them.
+    let mut nothing = Vec::new();
+    length(&mut nothing, 0);
+    key(&mut file, 2, "empty-set", &nothing, Some(4_102_444_800_000));
+    key(&mut file, 1, "empty-list", &nothing, None);
+    key(
+        &mut file,
+        10,
+        "empty-list-ziplist",
+        &wrapped(ziplist(&[])),
+        None,
+    );
+    key(
+        &mut file,
+        13,
+        "empty-hash-ziplist",
+        &wrapped(ziplist(&[])),
+        None,
+    );
     key(
         &mut file,
         0,
@@ -950,6 +969,10 @@ fn an_old_redis_snapshot_loads_as_redis_server_loads_it() {
             "redis-server did not load {name}:\n{expected}"
         );
     }
+    assert!(
+        !expected.contains("empty-"),
+        "redis-server kept an empty collection:\n{expected}"
+    );
     std::fs::write(dir.join("dump.rdb"), &file).expect("write");
     let engine = match Engine::builder()
         .snapshot_file(dir.join("dump.rdb"))

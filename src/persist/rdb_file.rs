@@ -321,8 +321,13 @@ pub(crate) fn read(bytes: &[u8], now_ms: u64) -> Result<Contents, SnapshotError>
             }
             kind if rdb_value::is_known_type(kind) => {
                 let key = reader.string().ok_or(corrupt(at, "a key name"))?;
-                let value = rdb_value::read_object(kind, &mut reader)
+                let value = rdb_value::decode_object(kind, &mut reader)
                     .ok_or(corrupt(at, "a value that decodes"))?;
+                if rdb_value::is_empty_collection(&value) {
+                    // Older servers could save one; redis-server skips it while loading.
+                    deadline = None;
+                    continue;
+                }
                 match deadline.take() {
                     Some(at_ms) if at_ms <= 0 || at_ms as u64 <= now_ms => contents.expired += 1,
                     at_ms => contents.items.push(Item::Key {

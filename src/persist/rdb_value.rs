@@ -191,10 +191,29 @@ pub(crate) fn is_known_type(kind: u8) -> bool {
     )
 }
 
-/// Reads an object of type `kind` (its type byte already read); `None` as for [`read`].
-/// Every encoding redis-server 7.0 loads: its own, the older ones of Redis 6.2 and
-/// before (`ziplist.rs`), and 7.2's listpack sets.
+/// Reads an object of type `kind` (its type byte already read); `None` as for [`read`],
+/// and for an empty collection, which RESTORE refuses ("Bad data format").
 pub(crate) fn read_object(kind: u8, reader: &mut Reader<'_>) -> Option<Value> {
+    decode_object(kind, reader).filter(|value| !is_empty_collection(value))
+}
+
+/// Whether `value` is a hash, set, sorted set or list without elements: a key Redis never
+/// holds, which an RDB file of an older server may still carry (redis-server skips it
+/// while loading).
+pub(crate) fn is_empty_collection(value: &Value) -> bool {
+    match value {
+        Value::Hash(hash) => hash.is_empty(),
+        Value::Set(set) => set.is_empty(),
+        Value::SortedSet(set) => set.is_empty(),
+        Value::List(list) => list.is_empty(),
+        _ => false,
+    }
+}
+
+/// Decodes an object of type `kind` (its type byte already read), an empty collection
+/// included. Every encoding redis-server 7.0 loads: its own, the older ones of Redis 6.2
+/// and before (`ziplist.rs`), and 7.2's listpack sets.
+pub(crate) fn decode_object(kind: u8, reader: &mut Reader<'_>) -> Option<Value> {
     let value = match kind {
         TYPE_STRING => Value::String(Bytes::from(reader.string()?)),
         TYPE_LIST => list_of(strings(reader)?),
@@ -257,15 +276,7 @@ pub(crate) fn read_object(kind: u8, reader: &mut Reader<'_>) -> Option<Value> {
         }
         _ => return None,
     };
-    // redis-server refuses empty collections ("Bad data format").
-    let empty = match &value {
-        Value::Hash(hash) => hash.is_empty(),
-        Value::Set(set) => set.is_empty(),
-        Value::SortedSet(set) => set.is_empty(),
-        Value::List(list) => list.is_empty(),
-        _ => false,
-    };
-    (!empty).then_some(value)
+    Some(value)
 }
 
 /// A count, then that many strings.
