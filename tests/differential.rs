@@ -56,9 +56,10 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::plain::V;
 use common::table::{self, assert_still_differ, report, Case, Proto, BOTH};
-use common::{bulk, elements, escape, find, mask_hello, mask_integers, show_argv, words, Pair};
+use common::{
+    bulk, elements, escape, find, mask_hello, mask_integers, mask_slow_log, show_argv, words, Pair,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Check {
@@ -294,27 +295,6 @@ fn compare(check: Check, expected: &[u8], actual: &[u8]) -> Result<(), String> {
     } else {
         Err(format!("replies differ ({check:?} comparison)"))
     }
-}
-
-/// A SLOWLOG GET reply with what each server decides itself masked: each entry's id (a
-/// server-wide count), time, duration and client address; the command words and the
-/// client name are compared. `None` if it is not a list of six-element entries.
-fn mask_slow_log(reply: &[u8]) -> Option<Vec<V>> {
-    let (V::Arr(entries), _) = V::parse(reply) else {
-        return None;
-    };
-    entries
-        .into_iter()
-        .map(|entry| match entry {
-            V::Arr(mut fields) if fields.len() == 6 => {
-                for at in [0, 1, 2, 4] {
-                    fields[at] = V::Nil;
-                }
-                Some(V::Arr(fields))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// An ACL LOG reply with what each server decides itself masked: the age of each entry

@@ -36,6 +36,8 @@
 //!   not backtrack exponentially);
 //! - `monitor`: MONITOR lines with their time masked and each client address replaced by
 //!   the order it first appears in (`+<t> [0 #1] "set" "k" "v"`); other frames as they are;
+//! - `slowlog`: SLOWLOG GET replies with each entry's id, time, duration and address
+//!   masked (the command words and client names compared, in order);
 //! - `exec`: push frames that redis-server 7.0 writes inside an EXEC array (a message for
 //!   the client running EXEC) are moved ahead of the array, where embedis sends them; see
 //!   `pushes_out_of_exec`.
@@ -52,7 +54,8 @@ use std::time::{Duration, Instant};
 
 use common::table::{self, assert_still_differ, Case, Proto, BOTH};
 use common::{
-    elements, find, frame_end, mask_hello, mask_integers, quiet, show_frames, words, Frames, Pair,
+    elements, find, frame_end, mask_hello, mask_integers, mask_slow_log, quiet, show_frames, words,
+    Frames, Pair,
 };
 
 /// The longest a `:fast` step may take.
@@ -69,6 +72,7 @@ enum Mode {
     Fast,
     Exec,
     Monitor,
+    SlowLog,
 }
 
 #[derive(Debug)]
@@ -100,6 +104,7 @@ fn parse_mode(word: &str, line: &str) -> Mode {
         "fast" => Mode::Fast,
         "exec" => Mode::Exec,
         "monitor" => Mode::Monitor,
+        "slowlog" => Mode::SlowLog,
         other => panic!("unknown mode `{other}` in `{line}`"),
     }
 }
@@ -277,6 +282,12 @@ fn compare(mode: Mode, expected: &[Vec<u8>], actual: &[Vec<u8>]) -> Result<(), S
         }
         Mode::Exec => pushes_out_of_exec(expected) == pushes_out_of_exec(actual),
         Mode::Monitor => monitor_masked(expected) == monitor_masked(actual),
+        Mode::SlowLog => {
+            let each =
+                |frames: &[Vec<u8>]| frames.iter().map(|f| mask_slow_log(f)).collect::<Vec<_>>();
+            let (expected, actual) = (each(expected), each(actual));
+            expected.iter().all(Option::is_some) && expected == actual
+        }
         Mode::Hello => {
             let each =
                 |frames: &[Vec<u8>]| frames.iter().map(|f| mask_hello(f)).collect::<Vec<_>>();
@@ -1423,6 +1434,19 @@ const MONITOR: &[Case] = &[
     ("pipelined commands", &["0: MONITOR", "1> SET a 1", "1> INCR a", "1> GET a", "1?", "0?monitor"]),
 ];
 
+/// SLOWLOG of commands that wait: logged once they are served, after the write that served
+/// them; not at all when they time out (redis-server 7.0).
+#[rustfmt::skip]
+const SLOWLOG: &[Case] = &[
+    ("a blocked command is logged when it is served", &[
+        "1: CONFIG SET slowlog-log-slower-than 0 slowlog-max-len 128", "1: SLOWLOG RESET",
+        "2> BLPOP l 0", "2?", "1: RPUSH l a", "2?", "2: BLPOP m 0.05",
+        "2> XREAD BLOCK 0 STREAMS s $", "2?", "1: XADD s 1-1 f v", "2?",
+        "2> BLMOVE x y LEFT LEFT 0", "2?", "1: RPUSH z q", "1: LMOVE z x LEFT LEFT", "2?",
+        "1:slowlog SLOWLOG GET", "1: CONFIG SET slowlog-log-slower-than 10000",
+    ]),
+];
+
 /// Differences that are deliberate. Each must still diverge under at least one protocol:
 /// if one starts to agree, move it to its table.
 /// CLIENT REPLY: which replies a connection gets. Silenced commands are sent with `>` and
@@ -1509,6 +1533,11 @@ const KNOWN_DIFFERENCES: &[Case] = &[
 #[test]
 fn monitor() {
     run_table(MONITOR, BOTH);
+}
+
+#[test]
+fn slowlog() {
+    run_table(SLOWLOG, BOTH);
 }
 
 #[test]

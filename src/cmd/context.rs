@@ -434,6 +434,7 @@ impl Ctx<'_> {
             keys,
             timeout_ms,
             command,
+            timing: None,
         });
     }
 

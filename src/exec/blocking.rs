@@ -26,6 +26,8 @@ pub(crate) struct BlockRequest {
     /// Milliseconds; 0 waits for ever.
     pub(crate) timeout_ms: u64,
     pub(crate) command: Command,
+    /// Set by the slow log when it timed the run that parked.
+    pub(crate) timing: Option<crate::exec::slowlog::ParkedTiming>,
 }
 
 /// A parked request.
@@ -37,6 +39,7 @@ pub(crate) struct Waiter {
     pub(crate) keys: Vec<Bytes>,
     pub(crate) deadline: Option<u64>,
     pub(crate) command: Command,
+    pub(crate) timing: Option<crate::exec::slowlog::ParkedTiming>,
 }
 
 /// Every parked request, by arrival, key, deadline and connection.
@@ -92,6 +95,7 @@ impl Blocking {
                 keys: request.keys,
                 deadline,
                 command: request.command,
+                timing: request.timing,
             },
         );
     }
@@ -119,10 +123,14 @@ impl Blocking {
             .unwrap_or_default()
     }
 
-    pub(crate) fn command(&self, seq: u64) -> Option<(u64, Command)> {
+    /// A parked request's connection and command, and how the slow log timed it.
+    pub(crate) fn command(
+        &self,
+        seq: u64,
+    ) -> Option<(u64, Command, Option<crate::exec::slowlog::ParkedTiming>)> {
         self.waiters
             .get(&seq)
-            .map(|waiter| (waiter.conn, waiter.command.clone()))
+            .map(|waiter| (waiter.conn, waiter.command.clone(), waiter.timing.clone()))
     }
 
     /// Unparks a request.

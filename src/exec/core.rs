@@ -626,7 +626,7 @@ impl Core {
             keys.dedup();
             for (db, key) in keys {
                 for seq in self.blocking.waiting_on(db, &key) {
-                    let Some((conn, command)) = self.blocking.command(seq) else {
+                    let Some((conn, command, timing)) = self.blocking.command(seq) else {
                         continue; // answered through another of its keys
                     };
                     let Some(mut ctx) = self.session_ctx(conn) else {
@@ -635,10 +635,12 @@ impl Core {
                     };
                     ctx.session.serving_blocked = true;
                     ctx.session.serving_key = Some(key.clone());
+                    ctx.session.serving_timing = timing;
                     // Shown to MONITOR when it first ran, not again now.
                     let reply = run_one(&mut ctx, Ok(command), None);
                     ctx.session.serving_blocked = false;
                     ctx.session.serving_key = None;
+                    ctx.session.serving_timing = None;
                     if ctx.session.block.take().is_some() {
                         continue; // still nothing: keeps its place in line
                     }

@@ -53,6 +53,8 @@ pub(crate) struct Session {
     pub(crate) serving_blocked: bool,
     /// The key whose write woke that read: it reads this key only.
     pub(crate) serving_key: Option<Bytes>,
+    /// How the slow log timed that read when it parked (see `exec/slowlog.rs`).
+    pub(crate) serving_timing: Option<crate::exec::slowlog::ParkedTiming>,
     /// The session of `Engine::atomically` closures, where connection commands are refused.
     pub(crate) scripted: bool,
     /// Pub/sub state; `None` for the `atomically` session, which cannot subscribe.
@@ -164,6 +166,7 @@ impl Session {
             in_pipeline: false,
             serving_blocked: false,
             serving_key: None,
+            serving_timing: None,
             scripted: false,
             pubsub: None,
             created_ms: 0,

@@ -21,8 +21,10 @@
 //! and the commands of a transaction as EXEC runs them (not EXEC itself); not the commands
 //! refused before running or queued; the commands a script runs (from the address `?:0`,
 //! redis-server's Lua client), before the EVAL or FCALL that ran them. Not logged by
-//! embedis: the commands of an `atomically` closure; and a blocking command is logged when
-//! it first runs, not when it is served.
+//! embedis: the commands of an `atomically` closure. A blocking command that parks is
+//! logged when it is served, after the write that served it and with the time of both its
+//! runs, as redis-server logs it when it unblocks; one that times out is not logged
+//! (redis-server 7.0 does not log it either).
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -214,7 +216,11 @@ impl SlowLog {
 /// log when the threshold asks.
 #[inline]
 pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
-    if !ctx.slowlog.times(&command, line.is_some()) {
+    // A parked command served now, which the slow log timed when it first ran.
+    let resumed = ctx.session.serving_timing.take();
+    if resumed.is_none()
+        && (ctx.session.serving_blocked || !ctx.slowlog.times(&command, line.is_some()))
+    {
         return run_untimed(ctx, command, line);
     }
     let name = command.name();
@@ -225,8 +231,36 @@ pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
     } else {
         command.apply(ctx)
     };
-    record_since(ctx, line.as_deref(), name, started);
+    match (ctx.session.block.as_mut(), resumed) {
+        // It parks: logged once it is served (a run that parks again keeps its first
+        // request, and this timing with it).
+        (Some(request), None) => {
+            request.timing = Some(ParkedTiming {
+                line,
+                name,
+                micros: elapsed_micros(started),
+            });
+        }
+        (Some(_), Some(_)) => {}
+        (None, Some(first)) => {
+            let micros = first.micros.saturating_add(elapsed_micros(started));
+            record_if_slow(ctx, first.line.as_deref(), first.name, micros);
+        }
+        (None, None) => record_since(ctx, line.as_deref(), name, started),
+    }
     reply
+}
+
+/// How a parked command's first run was timed: what the slow log shows when it is served.
+#[derive(Debug, Clone)]
+pub(crate) struct ParkedTiming {
+    line: SentLine,
+    name: &'static str,
+    micros: u64,
+}
+
+fn elapsed_micros(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX)
 }
 
 /// Logs a command that started at `started` if it took at least the threshold (read
@@ -237,7 +271,11 @@ pub(crate) fn record_since(
     name: &'static str,
     started: Instant,
 ) {
-    let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+    record_if_slow(ctx, line, name, elapsed_micros(started));
+}
+
+/// Logs a command that took `micros` if that is at least the threshold.
+fn record_if_slow(ctx: &mut Ctx, line: Option<&[Bytes]>, name: &'static str, micros: u64) {
     let threshold = ctx.slowlog.threshold_us;
     if threshold >= 0 && u128::from(micros) >= threshold as u128 {
         record(ctx, line, name, micros);

@@ -1072,6 +1072,27 @@ pub fn bulk(frame: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((payload, after))
 }
 
+/// A SLOWLOG GET reply with what each server decides itself masked: each entry's id (a
+/// server-wide count), time, duration and client address; the command words and the
+/// client name are compared. `None` if it is not a list of six-element entries.
+pub fn mask_slow_log(reply: &[u8]) -> Option<Vec<plain::V>> {
+    let (plain::V::Arr(entries), _) = plain::V::parse(reply) else {
+        return None;
+    };
+    entries
+        .into_iter()
+        .map(|entry| match entry {
+            plain::V::Arr(mut fields) if fields.len() == 6 => {
+                for at in [0, 1, 2, 4] {
+                    fields[at] = plain::V::Nil;
+                }
+                Some(plain::V::Arr(fields))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// A HELLO reply with the connection id replaced by `<id>` and the version cut to
 /// major.minor (so a Debian patch release of redis-server does not fail the suite).
 pub fn mask_hello(frame: &[u8]) -> Vec<u8> {
