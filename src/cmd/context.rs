@@ -146,8 +146,9 @@ impl Ctx<'_> {
         self.signal_modified(key);
     }
 
-    /// [`Ctx::touch`] without counting a change: for a key a write creates before it
-    /// changes it (and counts the change then).
+    /// [`Ctx::touch`] without counting a change, for a key whose change redis-server counts
+    /// elsewhere or not at all: the second key of a RENAME, MOVE or LMOVE, a stream created
+    /// before the write that counts, a write that then fails.
     pub(crate) fn signal_modified(&mut self, key: &[u8]) {
         if self.log.as_ref().is_some_and(|log| log.explicit == 0) {
             self.log_key_state(key);

@@ -158,20 +158,14 @@ impl BgSave {
                 .push(ClientAction::BackgroundSave);
             return Reply::status("Background saving scheduled");
         }
-        ctx.saves.settle(ctx.snapshots.as_deref());
         let rdb = rdb_of(ctx);
         let now_secs = ctx.now_us() / 1_000_000;
         let Some(file) = ctx.snapshots.as_deref_mut() else {
             return Error::NoSnapshotFile.into();
         };
-        let started = file.start_background(rdb);
-        ctx.saves.background_started(now_secs);
-        match started {
+        match ctx.saves.start_background(file, rdb, now_secs) {
             Ok(()) => Reply::status("Background saving started"),
-            Err(error) => {
-                ctx.saves.background_ended(false);
-                Error::SnapshotWrite(error.to_string()).into()
-            }
+            Err(error) => Error::SnapshotWrite(error.to_string()).into(),
         }
     }
 }

@@ -1074,15 +1074,10 @@ impl Core {
     /// the previous background save, if one still writes). A failure shows in INFO's
     /// `rdb_last_bgsave_status`, as on redis-server.
     fn start_background_save(&mut self) {
-        self.saves.settle(self.snapshots.as_ref());
         let rdb = crate::cmd::snapshot::rdb_of(&self.script_ctx());
         let now_secs = self.clock.now_micros() / 1_000_000;
         if let Some(file) = self.snapshots.as_mut() {
-            let started = file.start_background(rdb);
-            self.saves.background_started(now_secs);
-            if started.is_err() {
-                self.saves.background_ended(false);
-            }
+            let _ = self.saves.start_background(file, rdb, now_secs);
         }
     }
 

@@ -217,7 +217,11 @@ impl SlowLog {
 #[inline]
 pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
     // A parked command served now, which the slow log timed when it first ran.
-    let resumed = ctx.session.serving_timing.take();
+    let resumed = if ctx.session.serving_blocked {
+        ctx.session.serving_timing.take()
+    } else {
+        None
+    };
     if resumed.is_none()
         && (ctx.session.serving_blocked || !ctx.slowlog.times(&command, line.is_some()))
     {
