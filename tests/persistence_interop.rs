@@ -650,6 +650,95 @@ fn a_redis_server_file_starts_embedis_with_the_same_data() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// redis-server's defaults for an append-only file: a rewrite writes the dataset as an
+/// RDB file (the base), and the writes after it are commands (the increment).
+const PREAMBLE_OPTIONS: &[&str] = &[
+    "--appendonly",
+    "yes",
+    "--aof-use-rdb-preamble",
+    "yes",
+    "--appendfsync",
+    "always",
+    "--save",
+    "",
+];
+
+#[test]
+fn a_redis_server_file_with_an_rdb_preamble_starts_embedis_with_the_same_data() {
+    let Some(redis_server) = common::tool("redis-server", "the AOF interop tests") else {
+        return;
+    };
+    let dir = common::temp_dir("interop", "preamble");
+    let server = PersistingServer::start(&redis_server, &dir, PREAMBLE_OPTIONS);
+    let mut client = RespClient::connect(server.port).expect("connect");
+    workload(&mut client);
+    // The dataset so far becomes the RDB base; what follows is logged as commands.
+    client.exec(&["BGREWRITEAOF"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let V::Str(info) = client.exec(&["INFO", "persistence"]) else {
+            panic!("INFO is text");
+        };
+        let info = String::from_utf8_lossy(&info).into_owned();
+        if info.contains("aof_rewrite_in_progress:0") && info.contains("aof_rewrite_scheduled:0") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the rewrite never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    for argv in [
+        &["SET", "after-rewrite", "1", "EX", "3600"][..],
+        &["XADD", "orders", "*", "item", "after"],
+        &["HSET", "after-hash", "f", "v"],
+        &["DEL", "counter"],
+    ] {
+        client.exec(argv);
+    }
+    let joined = join_redis_aof(&dir);
+    assert!(joined.starts_with(b"REDIS"), "the base is not an RDB file");
+    drop(client);
+    drop(server);
+    let restarted = PersistingServer::start(&redis_server, &dir, PREAMBLE_OPTIONS);
+    let expected = picture(&mut RespClient::connect(restarted.port).expect("connect"));
+    drop(restarted);
+    assert!(expected.contains("after-hash"), "{expected}");
+
+    let path = dir.join("joined.aof");
+    std::fs::write(&path, &joined).expect("write");
+    let engine = match Engine::builder().append_only(&path, Fsync::No).try_build() {
+        Ok(engine) => engine,
+        Err(error) => panic!("embedis refuses redis-server's file with a preamble: {error}"),
+    };
+    let report = engine.recovery().expect("report").clone();
+    assert_eq!(report.failed, 0);
+    assert_eq!(report.truncated_bytes, 0);
+    assert_eq!(report.bytes as usize, joined.len());
+    assert_same(
+        &expected,
+        &picture(&mut engine.connect()),
+        "embedis after loading redis-server's file with an RDB preamble",
+    );
+    // The engine appends to the file as it found it, and starts on it again.
+    engine
+        .connect()
+        .call(["SET", "by-embedis", "1"])
+        .expect("set");
+    drop(engine);
+    let engine = Engine::builder()
+        .append_only(&path, Fsync::No)
+        .try_build()
+        .expect("embedis restarts on its own appends");
+    assert_eq!(
+        engine.connect().call(["GET", "by-embedis"]).expect("get"),
+        Reply::bulk("1")
+    );
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn an_embedis_snapshot_starts_redis_server_with_the_same_data() {
     let Some(redis_server) = common::tool("redis-server", "the RDB interop tests") else {

@@ -1014,9 +1014,12 @@ impl Core {
         // passed while the engine was down must still exist for the commands after it (a
         // RENAME, say) to replay as they ran. The first sweep afterwards removes it.
         self.set_loading(true);
+        // The preamble and the commands both load into the engine, one after the other.
+        let this = std::cell::RefCell::new(&mut *self);
         let report = crate::persist::recovery::load(
             path,
-            |argv| self.replay(&mut session.borrow_mut(), argv),
+            |rdb| this.borrow_mut().load_rdb_preamble(rdb),
+            |argv| this.borrow_mut().replay(&mut session.borrow_mut(), argv),
             || session.borrow().multi.is_some(),
         );
         self.set_loading(false);
@@ -1148,11 +1151,34 @@ impl Core {
 
     /// Adds an RDB file's libraries and live keys to the (empty) dataset.
     fn load_rdb(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
-        use crate::persist::rdb_file::{self, Item};
-        let invalid = |error: crate::SnapshotError| {
-            std::io::Error::new(std::io::ErrorKind::InvalidData, error)
-        };
-        let contents = rdb_file::read(bytes, self.clock.now_micros() / 1000).map_err(invalid)?;
+        let contents = crate::persist::rdb_file::read(bytes, self.clock.now_micros() / 1000)
+            .map_err(|error| std::io::Error::new(std::io::ErrorKind::InvalidData, error))?;
+        let expired = contents.expired;
+        let loaded = self.add_snapshot_items(contents)?;
+        self.stats.rdb_keys_loaded = loaded;
+        self.stats.rdb_keys_expired = expired;
+        Ok(loaded)
+    }
+
+    /// Loads the RDB file an append-only file starts with; returns its length. Its keys
+    /// are kept whatever their deadline, for the commands after it to replay as they ran.
+    fn load_rdb_preamble(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let (contents, length) = crate::persist::rdb_file::read_prefix(bytes).map_err(|error| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("the RDB preamble of the append-only file: {error}"),
+            )
+        })?;
+        self.stats.rdb_keys_loaded = self.add_snapshot_items(contents)?;
+        Ok(length)
+    }
+
+    /// Adds an RDB file's libraries and keys to the (empty) dataset; how many keys.
+    fn add_snapshot_items(
+        &mut self,
+        contents: crate::persist::rdb_file::Contents,
+    ) -> std::io::Result<u64> {
+        use crate::persist::rdb_file::Item;
         let mut loaded = 0;
         for item in contents.items {
             match item {
@@ -1179,8 +1205,6 @@ impl Core {
             }
         }
         self.databases.activate(&mut self.db, 0);
-        self.stats.rdb_keys_loaded = loaded;
-        self.stats.rdb_keys_expired = contents.expired;
         Ok(loaded)
     }
 

@@ -16,7 +16,8 @@
 //!   with one write, fsyncs once under [`Fsync::Always`], then releases every reply of the
 //!   batch. Durability costs one fsync per batch, not per command.
 //! - **Recovery** tolerates a torn tail and refuses corruption (see [`RecoveryReport`],
-//!   [`AofError`]).
+//!   [`AofError`]); a file that starts with an RDB preamble (redis-server's default after a
+//!   rewrite) loads it, then replays the commands after it.
 //! - **Compaction** rewrites the file as the current dataset, on another thread, and swaps
 //!   it in atomically; it starts when the file doubled since the last one (and is at least
 //!   64 MiB), or on [`Engine::rewrite_append_only`](crate::Engine::rewrite_append_only).

@@ -243,8 +243,47 @@ pub(crate) fn read(bytes: &[u8], now_ms: u64) -> Result<Contents, SnapshotError>
             return Err(SnapshotError::Checksum { stored, computed });
         }
     }
-    let mut reader = Reader::new(&body[MAGIC.len() + 4..]);
-    let offset = |reader: &Reader<'_>| (body.len() - reader.remaining()) as u64;
+    let (contents, end) = read_items(body, now_ms)?;
+    if end != body.len() {
+        return Err(SnapshotError::Corrupt {
+            offset: end as u64 - 1,
+            reason: "the end-of-file mark only before the checksum",
+        });
+    }
+    Ok(contents)
+}
+
+/// Reads an RDB file at the start of `bytes` and returns it with its length: the
+/// preamble of an append-only file, whose commands follow it (Redis's
+/// `aof-use-rdb-preamble`). Its checksum is checked; keys are kept whatever their
+/// deadline, as redis-server keeps them while it loads an append-only file (the
+/// commands after the preamble may still use them; expiry comes after loading).
+pub(crate) fn read_prefix(bytes: &[u8]) -> Result<(Contents, usize), SnapshotError> {
+    let checksummed = version(bytes)? >= FIRST_CHECKSUMMED;
+    let (contents, end) = read_items(bytes, 0)?;
+    if !checksummed {
+        return Ok((contents, end));
+    }
+    let stored = bytes
+        .get(end..end + 8)
+        .and_then(|stored| stored.try_into().ok())
+        .map(u64::from_le_bytes)
+        .ok_or(SnapshotError::Truncated)?;
+    if stored != 0 {
+        let computed = rdb::crc64(&bytes[..end]);
+        if computed != stored {
+            return Err(SnapshotError::Checksum { stored, computed });
+        }
+    }
+    Ok((contents, end + 8))
+}
+
+/// Reads the items of the RDB file that `bytes` starts with (its magic and version
+/// checked by the caller), up to and including its end-of-file mark: its libraries and
+/// its keys live at `now_ms`, and the offset just after the mark.
+fn read_items(bytes: &[u8], now_ms: u64) -> Result<(Contents, usize), SnapshotError> {
+    let mut reader = Reader::new(&bytes[MAGIC.len() + 4..]);
+    let offset = |reader: &Reader<'_>| (bytes.len() - reader.remaining()) as u64;
     let corrupt = |at: u64, reason: &'static str| SnapshotError::Corrupt { offset: at, reason };
     let mut contents = Contents::default();
     let mut db = 0;
@@ -255,12 +294,7 @@ pub(crate) fn read(bytes: &[u8], now_ms: u64) -> Result<Contents, SnapshotError>
             return Err(corrupt(at, "an opcode or a key"));
         };
         match opcode {
-            OPCODE_EOF => {
-                if reader.remaining() != 0 {
-                    return Err(corrupt(at, "the end-of-file mark only before the checksum"));
-                }
-                return Ok(contents);
-            }
+            OPCODE_EOF => return Ok((contents, at as usize + 1)),
             OPCODE_AUX => {
                 reader
                     .string()
@@ -423,6 +457,31 @@ mod tests {
         let later = read(&file, 6_000).unwrap();
         assert_eq!(keys(&later), vec![(0, "a".into(), None)]);
         assert_eq!(later.expired, 1);
+    }
+
+    #[test]
+    fn a_preamble_reads_up_to_its_checksum_and_keeps_every_key() {
+        let db = keyspace_with(&[("a", "1", None), ("b", "2", Some(5_000))]);
+        let rdb = write(std::iter::once(&db), std::iter::empty(), 1_000);
+        let mut file = rdb.clone();
+        file.extend_from_slice(b"*1\r\n$4\r\nPING\r\n");
+        let (contents, length) = read_prefix(&file).unwrap();
+        assert_eq!(length, rdb.len());
+        // Kept whatever the time: expiry comes after loading, as on redis-server.
+        assert_eq!(
+            keys(&contents),
+            vec![(0, "a".into(), None), (0, "b".into(), Some(5_000))]
+        );
+        assert_eq!(
+            read_prefix(&file[..rdb.len() - 4]).unwrap_err(),
+            SnapshotError::Truncated
+        );
+        let mut flipped = file.clone();
+        flipped[rdb.len() - 12] ^= 0x40;
+        assert!(matches!(
+            read_prefix(&flipped),
+            Err(SnapshotError::Checksum { .. } | SnapshotError::Corrupt { .. })
+        ));
     }
 
     #[test]

@@ -124,12 +124,19 @@ pub(crate) enum Replayed {
     Unknown,
 }
 
+/// How an RDB file starts (an append-only file's preamble).
+const RDB_MAGIC: &[u8] = b"REDIS";
+
 /// Replays `path` (if it exists) through `replay`, truncating a torn tail.
 ///
-/// `replay` runs each command; `in_transaction` says whether a MULTI is open, so a file
-/// ending inside a transaction is cut back to before its MULTI.
+/// A file that starts with an RDB file (Redis's `aof-use-rdb-preamble`, and the base of a
+/// Redis 7 append-only file joined with its increments) has it loaded by `preamble`, which
+/// returns its length; the commands after it are replayed. `replay` runs each command;
+/// `in_transaction` says whether a MULTI is open, so a file ending inside a transaction is
+/// cut back to before its MULTI.
 pub(crate) fn load(
     path: &Path,
+    preamble: impl FnOnce(&[u8]) -> io::Result<usize>,
     mut replay: impl FnMut(Vec<Bytes>) -> Replayed,
     mut in_transaction: impl FnMut() -> bool,
 ) -> io::Result<RecoveryReport> {
@@ -142,8 +149,11 @@ pub(crate) fn load(
     };
     let mut report = RecoveryReport::default();
     let mut at = 0usize;
+    if data.starts_with(RDB_MAGIC) {
+        at = preamble(&data)?;
+    }
     // The end of the last command applied outside a transaction (or of the last EXEC).
-    let mut safe = 0usize;
+    let mut safe = at;
     while at < data.len() {
         match parse_command(&data[at..]) {
             Parsed::Complete { argv, consumed } => {
