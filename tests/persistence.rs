@@ -907,9 +907,26 @@ fn bgrewriteaof_compacts_the_file_from_a_connection() {
         .atomically(|db| db.call(["BGREWRITEAOF"]))
         .unwrap()
         .is_error());
-    drop(conn);
-    drop(engine); // shutdown finishes the compaction
+    // Wait as a Redis client waits: INFO persistence's aof_rewrite_in_progress.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let Reply::Verbatim(info) = conn.call(["INFO", "persistence"]).unwrap() else {
+            panic!("INFO is text");
+        };
+        let info = String::from_utf8_lossy(&info).into_owned();
+        assert!(info.contains("aof_last_write_status:ok"), "{info}");
+        if info.contains("aof_rewrite_in_progress:0") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the rewrite never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
     assert!(std::fs::metadata(&path).unwrap().len() < grown / 10);
+    drop(conn);
+    drop(engine);
     let engine = open(&path, Fsync::Always, &clock);
     assert_eq!(call(&engine, &["GET", "n"]), Reply::bulk("500"));
     drop(engine);

@@ -71,6 +71,15 @@ fn disk_full_child() {
         (text(&get) == value(acked)).to_string(),
     );
     report("ping", text(&conn.call(["PING"]).expect("alive")));
+    let Reply::Verbatim(info) = conn.call(["INFO", "persistence"]).expect("alive") else {
+        panic!("INFO is text");
+    };
+    let info = String::from_utf8_lossy(&info).into_owned();
+    let status = info
+        .lines()
+        .find_map(|line| line.strip_prefix("aof_last_write_status:"))
+        .unwrap_or("missing");
+    report("write_status", status.to_string());
     report(
         "xadd",
         text(&conn.call(["XADD", "s", "*", "f", "v"]).expect("alive")),
@@ -187,6 +196,10 @@ fn a_full_disk_refuses_writes_with_misconf_until_the_file_can_be_written() {
         "PING is refused, as on redis-server"
     );
     assert_eq!(heard["xadd"], misconf);
+    assert_eq!(
+        heard["write_status"], "err",
+        "INFO persistence's aof_last_write_status"
+    );
     assert_eq!(heard["queued_write"], misconf);
     assert_eq!(
         heard["exec"],

@@ -164,6 +164,17 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
             field(out, "rdb_last_load_keys_expired", &server.rdb_keys_expired);
             field(out, "rdb_last_load_keys_loaded", &server.rdb_keys_loaded);
             field(out, "aof_enabled", &u8::from(server.aof_enabled));
+            let log = ctx.log.as_deref();
+            let rewriting = log.is_some_and(|log| log.rewriting);
+            field(out, "aof_rewrite_in_progress", &u8::from(rewriting));
+            // A compaction asked for while one runs is refused, never scheduled.
+            field(out, "aof_rewrite_scheduled", &0);
+            let refusing = log.is_some_and(|log| log.refusing.is_some());
+            field(
+                out,
+                "aof_last_write_status",
+                &if refusing { "err" } else { "ok" },
+            );
         }
         "stats" => {
             out.push_str("# Stats\r\n");
