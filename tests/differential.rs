@@ -4750,14 +4750,6 @@ fn key_payloads_cross_between_servers() {
     lease.reset();
 }
 
-/// INFO persistence's `rdb_changes_since_last_save`.
-fn changes_since_save(frame: &[u8]) -> Option<u64> {
-    String::from_utf8_lossy(frame)
-        .lines()
-        .find_map(|line| line.strip_prefix("rdb_changes_since_last_save:"))
-        .and_then(|value| value.trim().parse().ok())
-}
-
 /// The change count the `save` points test (Redis's `dirty`) ends where redis-server's
 /// does after every case of the write tables: each write counts as redis-server counts it
 /// (elements, not keys, for the collection writes; one change for a rename or a move; the
@@ -4786,17 +4778,12 @@ fn changes_since_last_save_follow_redis() {
         SORTING,
         DUMP_RESTORE,
     ];
-    let info = words("INFO persistence");
     let mut failures = Vec::new();
     for &(name, script) in tables.iter().flat_map(|table| table.iter()) {
         let mut pair = lease.fresh_pair();
         // A connection of its own: the script's may be in a transaction or subscribed. The
         // server's count goes on from case to case: what is compared is the difference.
-        let (redis_before, embedis_before) = pair.call(9, &info);
-        let before = (
-            changes_since_save(&redis_before),
-            changes_since_save(&embedis_before),
-        );
+        let before = common::changes_since_save(&mut pair, 9);
         for line in script {
             let step = parse_step(line);
             match step.check {
@@ -4810,13 +4797,9 @@ fn changes_since_last_save_follow_redis() {
                 }
             }
         }
-        let (redis_after, embedis_after) = pair.call(9, &info);
-        let expected = changes_since_save(&redis_after)
-            .zip(before.0)
-            .map(|(after, before)| after.wrapping_sub(before));
-        let actual = changes_since_save(&embedis_after)
-            .zip(before.1)
-            .map(|(after, before)| after.wrapping_sub(before));
+        let after = common::changes_since_save(&mut pair, 9);
+        let made = |after: Option<u64>, before: Option<u64>| Some(after?.wrapping_sub(before?));
+        let (expected, actual) = (made(after.0, before.0), made(after.1, before.1));
         if expected.is_none() || expected != actual {
             failures.push(format!(
                 "`{name}`: redis-server {expected:?}, embedis {actual:?}"

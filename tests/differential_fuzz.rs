@@ -91,7 +91,10 @@ use std::time::Instant;
 
 use common::plain::Rng;
 use common::shrink::{reproduce, shrink, NOT_REPRODUCED};
-use common::{bulk, elements, escape, lease, mask_hello, show_argv, words, Lease, Pair, CLOSED};
+use common::{
+    bulk, changes_since_save, elements, escape, lease, mask_hello, show_argv, words, Lease, Pair,
+    CLOSED,
+};
 
 /// Sequences per run by default: about 15 s in a debug build on a 2-core machine
 /// (about 37,000 command lines).
@@ -1057,7 +1060,7 @@ fn lower(argv: &[Vec<u8>]) -> String {
 
 fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
     let mut pair = lease.fresh_pair();
-    let changes_before = changes_since_save(&mut pair);
+    let changes_before = changes_since_save(&mut pair, 2);
     // Set when embedis took redis-server's SPOP picks: writes of its own, counted.
     let mut followed_picks = false;
     // Set after a SAVE: both counts started again from 0.
@@ -1150,7 +1153,7 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
     }
     // The writes counted as redis-server counts them (INFO's rdb_changes_since_last_save,
     // what `save` points test); its count goes on from sequence to sequence.
-    let changes_after = changes_since_save(&mut pair);
+    let changes_after = changes_since_save(&mut pair, 2);
     let made = |after: Option<u64>, before: Option<u64>| {
         if saved {
             after
@@ -1172,20 +1175,6 @@ fn run(lease: &Lease, script: &Script) -> Result<(), Divergence> {
         });
     }
     Ok(())
-}
-
-/// INFO persistence's `rdb_changes_since_last_save` on both sides, read on a connection
-/// no line uses.
-fn changes_since_save(pair: &mut Pair) -> (Option<u64>, Option<u64>) {
-    let info = vec![b"INFO".to_vec(), b"persistence".to_vec()];
-    let (expected, actual) = pair.call(2, &info);
-    let field = |frame: &[u8]| {
-        String::from_utf8_lossy(frame)
-            .lines()
-            .find_map(|line| line.strip_prefix("rdb_changes_since_last_save:"))
-            .and_then(|value| value.trim().parse().ok())
-    };
-    (field(&expected), field(&actual))
 }
 
 /// After an SPOP whose picks differ (both replies have the same shape: `same_reply`),

@@ -74,7 +74,9 @@ use std::time::Instant;
 use common::plain::Rng;
 use common::shrink::{reproduce, shrink};
 use common::tree::{encode_node, leaf_bulk, leaf_int, parse_node, remove_pairs, Node};
-use common::{elements, escape, lease, mask_hello, show_argv, words, Lease, Pair};
+use common::{
+    changes_since_save, elements, escape, lease, mask_hello, show_argv, words, Lease, Pair,
+};
 
 /// How far apart two idle times or two wall-clock times in masked positions may be.
 const TIME_TOLERANCE_MS: i64 = 2_000;
@@ -1031,7 +1033,7 @@ fn run_lines(lease: &Lease, resp3: bool, lines: &[Line], keep_going: bool) -> Ve
             escape(&actual)
         );
     }
-    let changes_before = changes_since_save(&mut pair);
+    let changes_before = changes_since_save(&mut pair, 1);
     let mut divergences = Vec::new();
     // The masks of the commands queued since MULTI (by redis-server), if in MULTI.
     let mut queued: Option<Vec<Mask>> = None;
@@ -1067,7 +1069,7 @@ fn run_lines(lease: &Lease, resp3: bool, lines: &[Line], keep_going: bool) -> Ve
     }
     // The writes counted as redis-server counts them (INFO's rdb_changes_since_last_save,
     // what `save` points test: consumer-group reads, claims and acknowledgements count).
-    let changes_after = changes_since_save(&mut pair);
+    let changes_after = changes_since_save(&mut pair, 1);
     let made = |after: Option<u64>, before: Option<u64>| after?.checked_sub(before?);
     let (expected, actual) = (
         made(changes_after.0, changes_before.0),
@@ -1084,20 +1086,6 @@ fn run_lines(lease: &Lease, resp3: bool, lines: &[Line], keep_going: bool) -> Ve
         });
     }
     divergences
-}
-
-/// INFO persistence's `rdb_changes_since_last_save` on both sides, on a connection of its
-/// own.
-fn changes_since_save(pair: &mut Pair) -> (Option<u64>, Option<u64>) {
-    let info = vec![b"INFO".to_vec(), b"persistence".to_vec()];
-    let (expected, actual) = pair.call(1, &info);
-    let field = |frame: &[u8]| {
-        String::from_utf8_lossy(frame)
-            .lines()
-            .find_map(|line| line.strip_prefix("rdb_changes_since_last_save:"))
-            .and_then(|value| value.trim().parse().ok())
-    };
-    (field(&expected), field(&actual))
 }
 
 /// Per command: how many replies were errors, and how many were not (printed with

@@ -7,17 +7,12 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
+use common::engine::{call, clock_at, persistence_field};
 use embedis::{Engine, Error, ManualClock, Reply};
 
 const START: u64 = 1_700_000_000;
-
-fn clock_at(secs: u64) -> ManualClock {
-    let clock = ManualClock::new();
-    clock.set(UNIX_EPOCH + Duration::from_secs(secs));
-    clock
-}
 
 /// An engine on `path` with one point: `seconds` and `changes`.
 fn with_point(path: &Path, clock: &ManualClock, seconds: u64, changes: u32) -> Engine {
@@ -38,21 +33,6 @@ fn reopen(path: &Path) -> Engine {
         .expect("engine starts on its snapshot")
 }
 
-fn call(engine: &Engine, argv: &[&str]) -> Reply {
-    engine.connect().call(argv.iter().copied()).expect("reply")
-}
-
-fn persistence(engine: &Engine, field: &str) -> String {
-    let Reply::Verbatim(text) = call(engine, &["INFO", "persistence"]) else {
-        panic!("INFO is text");
-    };
-    let text = String::from_utf8_lossy(&text).into_owned();
-    text.lines()
-        .find_map(|line| line.strip_prefix(&format!("{field}:")))
-        .unwrap_or_else(|| panic!("no {field} in {text}"))
-        .to_string()
-}
-
 /// Waits (polling, as Redis clients wait for a BGSAVE) until LASTSAVE says `secs`.
 fn wait_for_lastsave(engine: &Engine, secs: u64) {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -65,8 +45,8 @@ fn wait_for_lastsave(engine: &Engine, secs: u64) {
 /// No save is writing and `saves` have succeeded: a save that started is either still
 /// writing or counted.
 fn assert_saved_times(engine: &Engine, saves: u64) {
-    assert_eq!(persistence(engine, "rdb_bgsave_in_progress"), "0");
-    assert_eq!(persistence(engine, "rdb_saves"), saves.to_string());
+    assert_eq!(persistence_field(engine, "rdb_bgsave_in_progress"), "0");
+    assert_eq!(persistence_field(engine, "rdb_saves"), saves.to_string());
 }
 
 /// No save has started or ended, and there is no file.
@@ -82,7 +62,10 @@ fn a_point_fires_once_it_has_its_changes_and_more_than_its_seconds() {
     let clock = clock_at(START);
     let engine = with_point(&path, &clock, 60, 2);
     assert_eq!(call(&engine, &["SET", "a", "1"]), Reply::OK);
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "1");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "1"
+    );
 
     // Time enough, changes not: nothing happens.
     clock.advance(Duration::from_secs(120));
@@ -91,8 +74,11 @@ fn a_point_fires_once_it_has_its_changes_and_more_than_its_seconds() {
     // The second change is due at once: 120 s passed since the start.
     assert_eq!(call(&engine, &["SET", "b", "2"]), Reply::OK);
     wait_for_lastsave(&engine, START + 120);
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "0");
-    assert_eq!(persistence(&engine, "rdb_last_bgsave_status"), "ok");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "0"
+    );
+    assert_eq!(persistence_field(&engine, "rdb_last_bgsave_status"), "ok");
 
     // Two more changes: due only more than 60 s after that save, not at 60 s.
     call(&engine, &["SET", "c", "3"]);
@@ -123,14 +109,17 @@ fn a_failed_save_is_retried_five_seconds_later() {
     call(&engine, &["SET", "a", "1"]);
     clock.advance(Duration::from_secs(2));
     let deadline = Instant::now() + Duration::from_secs(30);
-    while persistence(&engine, "rdb_last_bgsave_status") != "err" {
+    while persistence_field(&engine, "rdb_last_bgsave_status") != "err" {
         assert!(
             Instant::now() < deadline,
             "the failed save was never recorded"
         );
         std::thread::yield_now();
     }
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "1");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "1"
+    );
 
     // The directory exists now; the next attempt waits for more than 5 s.
     std::fs::create_dir_all(&missing).unwrap();
@@ -138,8 +127,11 @@ fn a_failed_save_is_retried_five_seconds_later() {
     assert_never_saved(&engine, &path);
     clock.advance(Duration::from_secs(1));
     wait_for_lastsave(&engine, START + 8);
-    assert_eq!(persistence(&engine, "rdb_last_bgsave_status"), "ok");
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "0");
+    assert_eq!(persistence_field(&engine, "rdb_last_bgsave_status"), "ok");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "0"
+    );
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -198,7 +190,10 @@ fn flushall_with_points_saves_the_emptied_dataset() {
     call(&engine, &["SET", "k", "v"]);
     assert_eq!(call(&engine, &["SAVE"]), Reply::OK);
     call(&engine, &["FLUSHALL"]);
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "1");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "1"
+    );
     drop(engine);
     assert_eq!(call(&reopen(&path), &["DBSIZE"]), Reply::Integer(1));
 
@@ -206,8 +201,11 @@ fn flushall_with_points_saves_the_emptied_dataset() {
     let engine = with_point(&path, &clock, 3600, 100);
     assert_eq!(call(&engine, &["DBSIZE"]), Reply::Integer(1));
     call(&engine, &["FLUSHALL"]);
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "0");
-    assert_eq!(persistence(&engine, "rdb_saves"), "1");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "0"
+    );
+    assert_eq!(persistence_field(&engine, "rdb_saves"), "1");
     let snapshot = std::fs::read(&path).unwrap();
     assert_eq!(
         snapshot,
@@ -288,16 +286,22 @@ fn the_change_count_restarts_at_each_save_and_at_the_start() {
     let engine = reopen_on(&path, &clock);
     call(&engine, &["HSET", "h", "a", "1", "b", "2", "c", "3"]);
     call(&engine, &["RPUSH", "l", "x", "y"]);
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "5");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "5"
+    );
     assert_eq!(call(&engine, &["SAVE"]), Reply::OK);
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "0");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "0"
+    );
     call(&engine, &["DEL", "h", "l", "missing"]);
     assert_eq!(
         call(&engine, &["BGSAVE"]),
         Reply::status("Background saving started")
     );
     let deadline = Instant::now() + Duration::from_secs(30);
-    while persistence(&engine, "rdb_changes_since_last_save") != "0" {
+    while persistence_field(&engine, "rdb_changes_since_last_save") != "0" {
         assert!(
             Instant::now() < deadline,
             "the BGSAVE's changes never left the count"
@@ -307,7 +311,10 @@ fn the_change_count_restarts_at_each_save_and_at_the_start() {
     drop(engine);
     // What an engine starts from is on disk already.
     let engine = reopen_on(&path, &clock);
-    assert_eq!(persistence(&engine, "rdb_changes_since_last_save"), "0");
+    assert_eq!(
+        persistence_field(&engine, "rdb_changes_since_last_save"),
+        "0"
+    );
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -326,7 +333,7 @@ fn a_script_sees_the_snapshot_file_too() {
     assert_eq!(lastsave, Reply::Integer((START + 5) as i64));
     // FLUSHALL from a script saves the emptied dataset as the command does.
     call(&engine, &["EVAL", "return redis.call('FLUSHALL')", "0"]);
-    assert_eq!(persistence(&engine, "rdb_saves"), "2");
+    assert_eq!(persistence_field(&engine, "rdb_saves"), "2");
     assert_eq!(std::fs::read(&path).unwrap(), engine.snapshot().unwrap());
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);

@@ -6,8 +6,9 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 
+use common::engine::{call, clock_at, persistence_field};
 use common::picture::picture;
 use embedis::{Engine, Error, Fsync, ManualClock, Reply, SnapshotError};
 
@@ -17,28 +18,6 @@ fn open(path: &Path, clock: &ManualClock) -> Engine {
         .snapshot_file(path)
         .try_build()
         .expect("engine starts on its snapshot")
-}
-
-fn call(engine: &Engine, argv: &[&str]) -> Reply {
-    engine.connect().call(argv.iter().copied()).expect("reply")
-}
-
-fn clock_at(secs: u64) -> ManualClock {
-    let clock = ManualClock::new();
-    clock.set(UNIX_EPOCH + Duration::from_secs(secs));
-    clock
-}
-
-/// The value of one `field:value` line of INFO.
-fn info_field(engine: &Engine, field: &str) -> String {
-    let (Reply::Verbatim(text) | Reply::Bulk(text)) = call(engine, &["INFO", "persistence"]) else {
-        panic!("INFO is text");
-    };
-    let text = String::from_utf8_lossy(&text).into_owned();
-    text.lines()
-        .find_map(|line| line.strip_prefix(&format!("{field}:")))
-        .unwrap_or_else(|| panic!("no {field} in {text}"))
-        .to_string()
 }
 
 #[test]
@@ -109,7 +88,10 @@ fn every_type_and_database_comes_back_from_a_snapshot() {
 
     let engine = open(&path, &clock);
     assert_eq!(picture(&engine), expected);
-    assert_eq!(info_field(&engine, "rdb_last_load_keys_loaded"), "21");
+    assert_eq!(
+        persistence_field(&engine, "rdb_last_load_keys_loaded"),
+        "21"
+    );
     // Consumer-group state reads on: the next delivery is the entry after alice's.
     let Reply::Array(next) = call(
         &engine,
@@ -139,8 +121,11 @@ fn keys_expired_by_the_time_of_loading_are_dropped_and_counted() {
     assert_eq!(call(&engine, &["EXISTS", "short"]), Reply::Integer(0));
     assert_eq!(call(&engine, &["TTL", "long"]), Reply::Integer(98));
     assert_eq!(call(&engine, &["GET", "forever"]), Reply::bulk("z"));
-    assert_eq!(info_field(&engine, "rdb_last_load_keys_expired"), "1");
-    assert_eq!(info_field(&engine, "rdb_last_load_keys_loaded"), "2");
+    assert_eq!(
+        persistence_field(&engine, "rdb_last_load_keys_expired"),
+        "1"
+    );
+    assert_eq!(persistence_field(&engine, "rdb_last_load_keys_loaded"), "2");
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -151,7 +136,7 @@ fn lastsave_and_info_follow_the_saves_on_the_engine_clock() {
     let clock = clock_at(1_700_000_000);
     let engine = open(&dir.join("dump.rdb"), &clock);
     assert_eq!(call(&engine, &["LASTSAVE"]), Reply::Integer(1_700_000_000));
-    assert_eq!(info_field(&engine, "rdb_saves"), "0");
+    assert_eq!(persistence_field(&engine, "rdb_saves"), "0");
 
     clock.advance(Duration::from_secs(10));
     assert_eq!(call(&engine, &["SAVE"]), Reply::OK);
@@ -169,10 +154,13 @@ fn lastsave_and_info_follow_the_saves_on_the_engine_clock() {
         assert!(std::time::Instant::now() < deadline, "BGSAVE never ended");
         std::thread::yield_now();
     }
-    assert_eq!(info_field(&engine, "rdb_bgsave_in_progress"), "0");
-    assert_eq!(info_field(&engine, "rdb_last_bgsave_status"), "ok");
-    assert_eq!(info_field(&engine, "rdb_saves"), "2");
-    assert_eq!(info_field(&engine, "rdb_last_save_time"), "1700000020");
+    assert_eq!(persistence_field(&engine, "rdb_bgsave_in_progress"), "0");
+    assert_eq!(persistence_field(&engine, "rdb_last_bgsave_status"), "ok");
+    assert_eq!(persistence_field(&engine, "rdb_saves"), "2");
+    assert_eq!(
+        persistence_field(&engine, "rdb_last_save_time"),
+        "1700000020"
+    );
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }

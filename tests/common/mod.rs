@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 
 use embedis::{Connection, Engine, Error};
 
+pub mod engine;
 pub mod picture;
 pub mod plain;
 pub mod redis_rs;
@@ -1070,6 +1071,20 @@ pub fn bulk(frame: &[u8]) -> Option<(&[u8], &[u8])> {
     let payload = rest.get(line_end + 2..line_end + 2 + len)?;
     let after = rest.get(line_end + 4 + len..)?;
     Some((payload, after))
+}
+
+/// INFO persistence's `rdb_changes_since_last_save` (the change count `save` points test)
+/// on connection `conn` of both sides: redis-server's, then embedis's.
+pub fn changes_since_save(pair: &mut Pair, conn: usize) -> (Option<u64>, Option<u64>) {
+    let info = vec![b"INFO".to_vec(), b"persistence".to_vec()];
+    let (expected, actual) = pair.call(conn, &info);
+    let field = |frame: &[u8]| {
+        String::from_utf8_lossy(frame)
+            .lines()
+            .find_map(|line| line.strip_prefix("rdb_changes_since_last_save:"))
+            .and_then(|value| value.trim().parse().ok())
+    };
+    (field(&expected), field(&actual))
 }
 
 /// A SLOWLOG GET reply with what each server decides itself masked: each entry's id (a
