@@ -753,7 +753,7 @@ impl BitField {
         // or grew.
         if writes > 0 {
             ctx.explicitly_logged(|ctx| ctx.touch(&self.key));
-            ctx.count_changes(writes - 1);
+            ctx.count_elements(writes);
             ctx.notify(notify::STRING, "setbit", &self.key);
         }
         Reply::Array(replies)

@@ -163,11 +163,18 @@ impl Ctx<'_> {
         }
     }
 
-    /// Counts `n` changes for the `save` points (Redis's `server.dirty += n`) beyond the
-    /// one [`Ctx::touch`] counts per key: the other elements a write changed in one key,
-    /// or a change WATCH does not see (a consumer group's).
+    /// Counts `n` changes for the `save` points (Redis's `server.dirty += n`) that no
+    /// [`Ctx::touch`] counts: a change WATCH does not see (a consumer group's, a function
+    /// library's), the keys a flush removed.
     pub(crate) fn count_changes(&mut self, n: usize) {
         self.saves.changed(n as u64);
+    }
+
+    /// For a write that changed `n` elements of the key it touched, as redis-server counts
+    /// them (fields, members, list elements): the ones beyond the one [`Ctx::touch`]
+    /// counted.
+    pub(crate) fn count_elements(&mut self, n: usize) {
+        self.saves.changed(n.saturating_sub(1) as u64);
     }
 
     /// For a write whose helpers counted `counted` changes where redis-server counts

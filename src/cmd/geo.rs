@@ -735,7 +735,7 @@ impl GeoSearch {
         };
         ctx.store_sorted_set(destination, SortedSet::from_members(members), event);
         // Each stored member counts as a change (redis-server's `dirty`).
-        ctx.count_changes((stored as usize).saturating_sub(1));
+        ctx.count_elements(stored as usize);
         Ok(Reply::Integer(stored))
     }
 }

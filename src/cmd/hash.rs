@@ -154,7 +154,7 @@ impl HSet {
             }
         }
         ctx.hash_written(&self.key, "hset");
-        ctx.count_changes(pairs - 1);
+        ctx.count_elements(pairs);
         if self.legacy {
             Reply::OK
         } else {
@@ -360,7 +360,7 @@ impl HDel {
             ctx.log_effect(&argv);
         }
         ctx.hash_written(&self.key, "hdel");
-        ctx.count_changes(removed - 1);
+        ctx.count_elements(removed);
         if emptied {
             ctx.notify(notify::GENERIC, "del", &self.key);
         }

@@ -123,7 +123,7 @@ impl PfAdd {
                     argv.extend(self.elements.iter().map(|element| &element[..]));
                     ctx.hyperloglog_written(&self.key, &argv);
                     // The creation and every raised register count (redis-server's `dirty`).
-                    ctx.count_changes(usize::from(created) + grew - 1);
+                    ctx.count_elements(usize::from(created) + grew);
                     ctx.notify(notify::STRING, "pfadd", &self.key);
                 }
                 Reply::Integer(i64::from(created || grew > 0))

@@ -63,7 +63,7 @@ impl Ctx<'_> {
             End::Right => (b"RPOP", "rpop"),
         };
         self.list_written(key, event, &[name, key, count.as_bytes()]);
-        self.count_changes(popped.len().saturating_sub(1));
+        self.count_elements(popped.len());
         Ok(Some(popped))
     }
 
@@ -229,7 +229,7 @@ impl Push {
         argv.extend([name, &self.key[..]]);
         argv.extend(self.elements.iter().map(|element| &element[..]));
         ctx.list_written(&self.key, event, &argv);
-        ctx.count_changes(self.elements.len().saturating_sub(1));
+        ctx.count_elements(self.elements.len());
         Reply::Integer(len)
     }
 }
@@ -322,7 +322,7 @@ impl Pop {
             End::Right => (b"RPOP", "rpop"),
         };
         ctx.list_written(&self.key, event, &[name, &self.key[..], count.as_bytes()]);
-        ctx.count_changes(popped.len().saturating_sub(1));
+        ctx.count_elements(popped.len());
         match self.count {
             None => Reply::optional(popped.into_iter().next()),
             Some(_) => Reply::Array(popped.into_iter().map(Reply::Bulk).collect()),
@@ -543,7 +543,7 @@ impl LRem {
                 "lrem",
                 &[&b"LREM"[..], &self.key, count.as_bytes(), &self.element],
             );
-            ctx.count_changes(removed - 1);
+            ctx.count_elements(removed);
         }
         Reply::Integer(removed as i64)
     }

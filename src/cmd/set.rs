@@ -167,7 +167,7 @@ impl SAdd {
                 (b"SADD", "sadd")
             };
             ctx.set_written(&self.key, event, &argv_of(name, &self.key, &self.members));
-            ctx.count_changes(changed - 1);
+            ctx.count_elements(changed);
         }
         Reply::Integer(changed as i64)
     }
@@ -406,7 +406,7 @@ impl SRandom {
                 }
             }
             ctx.set_written(&self.key, "spop", &argv_of(b"SREM", &self.key, &picked));
-            ctx.count_changes(picked.len() - 1);
+            ctx.count_elements(picked.len());
         }
         match (self.count, self.pop) {
             (None, _) => Reply::optional(picked.into_iter().next()),

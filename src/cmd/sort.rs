@@ -297,7 +297,7 @@ impl Sort {
         });
         ctx.store_result(destination, list, notify::LIST, "sortstore");
         // Each stored element counts as a change (redis-server's `dirty`).
-        ctx.count_changes((stored as usize).saturating_sub(1));
+        ctx.count_elements(stored as usize);
         Ok(Reply::Integer(stored))
     }
 }

@@ -633,7 +633,7 @@ impl XDel {
                 ctx.log_effect(&argv);
             }
             ctx.touch(&self.key);
-            ctx.count_changes(deleted as usize - 1);
+            ctx.count_elements(deleted as usize);
             ctx.notify(notify::STREAM, "xdel", &self.key);
         }
         Reply::Integer(deleted as i64)
@@ -720,7 +720,7 @@ impl XTrim {
         if removed > 0 {
             ctx.log_trim(&self.key, self.trim.policy);
             ctx.touch(&self.key);
-            ctx.count_changes(removed as usize - 1);
+            ctx.count_elements(removed as usize);
             ctx.notify(notify::STREAM, "xtrim", &self.key);
         }
         Reply::Integer(removed as i64)

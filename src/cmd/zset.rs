@@ -72,7 +72,7 @@ impl Ctx<'_> {
         }
         self.log_zset_effect(key, removed, &[]);
         self.explicitly_logged(|ctx| ctx.touch(key));
-        self.count_changes(removed.len().saturating_sub(1));
+        self.count_elements(removed.len());
         self.notify(notify::ZSET, event, key);
         if emptied {
             self.notify(notify::GENERIC, "del", key);
@@ -400,7 +400,7 @@ impl ZAdd {
         if added + updated > 0 {
             ctx.log_zset_effect(&self.key, &[], &changed);
             ctx.explicitly_logged(|ctx| ctx.touch(&self.key));
-            ctx.count_changes(changed.len() - 1);
+            ctx.count_elements(changed.len());
             let event = if self.incr { "zincr" } else { "zadd" };
             ctx.notify(notify::ZSET, event, &self.key);
         }

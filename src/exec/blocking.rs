@@ -123,14 +123,22 @@ impl Blocking {
             .unwrap_or_default()
     }
 
-    /// A parked request's connection and command, and how the slow log timed it.
+    /// A parked request's connection and command, and how the slow log timed it (taken:
+    /// [`Blocking::keep_timing`] gives it back if the request parks again).
     pub(crate) fn command(
-        &self,
+        &mut self,
         seq: u64,
     ) -> Option<(u64, Command, Option<crate::exec::slowlog::ParkedTiming>)> {
         self.waiters
-            .get(&seq)
-            .map(|waiter| (waiter.conn, waiter.command.clone(), waiter.timing.clone()))
+            .get_mut(&seq)
+            .map(|waiter| (waiter.conn, waiter.command.clone(), waiter.timing.take()))
+    }
+
+    /// Gives a request that stays parked its slow-log timing back.
+    pub(crate) fn keep_timing(&mut self, seq: u64, timing: crate::exec::slowlog::ParkedTiming) {
+        if let Some(waiter) = self.waiters.get_mut(&seq) {
+            waiter.timing = Some(timing);
+        }
     }
 
     /// Unparks a request.

@@ -640,9 +640,13 @@ impl Core {
                     let reply = run_one(&mut ctx, Ok(command), None);
                     ctx.session.serving_blocked = false;
                     ctx.session.serving_key = None;
-                    ctx.session.serving_timing = None;
+                    let timing = ctx.session.serving_timing.take();
                     if ctx.session.block.take().is_some() {
-                        continue; // still nothing: keeps its place in line
+                        // Still nothing: keeps its place in line, and its timing.
+                        if let Some(timing) = timing {
+                            self.blocking.keep_timing(seq, timing);
+                        }
+                        continue;
                     }
                     let frame = answer_frame(ctx.session, reply);
                     self.blocking.remove(seq);

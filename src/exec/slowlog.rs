@@ -103,7 +103,6 @@ impl Drop for SlowLog {
 }
 
 impl SlowLog {
-    /// Adds this log's threshold to (or takes it from) the process-wide line counters.
     /// The process-wide counter this log's threshold counts in; none while it is off.
     fn counter(&self) -> Option<&'static AtomicUsize> {
         match self.threshold_us {
@@ -245,7 +244,8 @@ pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
                 micros: elapsed_micros(started),
             });
         }
-        (Some(_), Some(_)) => {}
+        // Still nothing: the first run's timing goes back with the request.
+        (Some(_), Some(first)) => ctx.session.serving_timing = Some(first),
         (None, Some(first)) => {
             let micros = first.micros.saturating_add(elapsed_micros(started));
             record_if_slow(ctx, first.line.as_deref(), first.name, micros);
@@ -256,7 +256,7 @@ pub(crate) fn run(ctx: &mut Ctx, command: Command, line: SentLine) -> Reply {
 }
 
 /// How a parked command's first run was timed: what the slow log shows when it is served.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct ParkedTiming {
     line: SentLine,
     name: &'static str,

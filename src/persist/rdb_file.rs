@@ -37,7 +37,7 @@ use crate::store::keyspace::Keyspace;
 use crate::store::value::Value;
 
 /// What an RDB file starts with, before its four-digit version.
-const MAGIC: &[u8] = b"REDIS";
+pub(crate) const MAGIC: &[u8] = b"REDIS";
 
 const OPCODE_FUNCTION_PRE_GA: u8 = 246;
 const OPCODE_FUNCTION2: u8 = 245;

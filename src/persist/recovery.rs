@@ -124,9 +124,6 @@ pub(crate) enum Replayed {
     Unknown,
 }
 
-/// How an RDB file starts (an append-only file's preamble).
-const RDB_MAGIC: &[u8] = b"REDIS";
-
 /// Replays `path` (if it exists) through `replay`, truncating a torn tail.
 ///
 /// A file that starts with an RDB file (Redis's `aof-use-rdb-preamble`, and the base of a
@@ -149,7 +146,7 @@ pub(crate) fn load(
     };
     let mut report = RecoveryReport::default();
     let mut at = 0usize;
-    if data.starts_with(RDB_MAGIC) {
+    if data.starts_with(super::rdb_file::MAGIC) {
         at = preamble(&data)?;
     }
     // The end of the last command applied outside a transaction (or of the last EXEC).

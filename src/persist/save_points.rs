@@ -19,6 +19,7 @@
 use std::time::Duration;
 
 use super::snapshot::SnapshotFile;
+use crate::store::number::strtoll_word;
 
 /// redis-server's `CONFIG_BGSAVE_RETRY_DELAY`: seconds between attempts after a failure.
 const RETRY_DELAY_SECS: u64 = 5;
@@ -184,8 +185,8 @@ pub(crate) fn parse(value: &[u8]) -> Option<Vec<SavePoint>> {
     words
         .chunks_exact(2)
         .map(|pair| {
-            let seconds = strtoll(pair[0]).filter(|&n| n >= 1)?;
-            let changes = strtoll(pair[1]).filter(|&n| n >= 0)?;
+            let seconds = strtoll_word(pair[0]).filter(|&n| n >= 1)?;
+            let changes = strtoll_word(pair[1]).filter(|&n| n >= 0)?;
             Some(SavePoint {
                 seconds: seconds as u64,
                 changes: i64::from(changes as i32),
@@ -209,46 +210,6 @@ pub(crate) fn point(after: Duration, changes: u32) -> SavePoint {
         seconds: after.as_secs().max(1),
         changes: i64::from(changes),
     }
-}
-
-/// C's `strtoll` over a whole word: leading white space, a sign, digits (at least one),
-/// nothing after; out-of-range values saturate, as `strtoll` does.
-fn strtoll(word: &[u8]) -> Option<i64> {
-    if word.is_empty() {
-        // Nothing read, and the end pointer is at the word's end: 0.
-        return Some(0);
-    }
-    let start = word
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
-        .unwrap_or(word.len());
-    let mut rest = &word[start..];
-    let negative = match rest.first() {
-        Some(b'-') => true,
-        Some(b'+') => false,
-        _ => {
-            return digits(rest, false);
-        }
-    };
-    rest = &rest[1..];
-    digits(rest, negative)
-}
-
-fn digits(rest: &[u8], negative: bool) -> Option<i64> {
-    // No digit: strtoll's end pointer stays at the word's start, which is not its end.
-    if rest.is_empty() || !rest.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let mut value: i64 = 0;
-    for &digit in rest {
-        let digit = i64::from(digit - b'0');
-        value = if negative {
-            value.saturating_mul(10).saturating_sub(digit)
-        } else {
-            value.saturating_mul(10).saturating_add(digit)
-        };
-    }
-    Some(value)
 }
 
 #[cfg(test)]

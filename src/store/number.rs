@@ -77,6 +77,35 @@ pub(crate) fn strtoull_body(text: &[u8]) -> Option<u64> {
     })
 }
 
+/// C's `strtoll` in base 10 over a whole word, as Redis checks its end pointer: leading
+/// white space, an optional sign, digits and nothing after; out-of-range values saturate,
+/// as `strtoll` does. The empty word is 0 (nothing read, and the end is reached); white
+/// space or a sign alone is `None`.
+pub(crate) fn strtoll_word(word: &[u8]) -> Option<i64> {
+    let start = word
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'));
+    let Some(start) = start else {
+        return word.is_empty().then_some(0);
+    };
+    let (negative, digits) = match &word[start..] {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(digits.iter().fold(0i64, |value, digit| {
+        let digit = i64::from(digit - b'0');
+        if negative {
+            value.saturating_mul(10).saturating_sub(digit)
+        } else {
+            value.saturating_mul(10).saturating_add(digit)
+        }
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +117,24 @@ mod tests {
         assert_eq!(parse_i64(b"9223372036854775807"), Some(i64::MAX));
         for bad in [&b""[..], b"-", b" 1", b"1 ", b"1.0", b"00", b"0x10", b"1e3"] {
             assert_eq!(parse_i64(bad), None, "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn whole_words_read_as_strtoll() {
+        assert_eq!(strtoll_word(b""), Some(0));
+        assert_eq!(strtoll_word(b"+10"), Some(10));
+        assert_eq!(strtoll_word(b"05"), Some(5));
+        assert_eq!(strtoll_word(b"\t-7"), Some(-7));
+        assert_eq!(strtoll_word(b"99999999999999999999"), Some(i64::MAX));
+        assert_eq!(strtoll_word(b"-99999999999999999999"), Some(i64::MIN));
+        for bad in [&b" "[..], b"+", b"-", b"5x", b"5 ", b"0x1", b"+-1"] {
+            assert_eq!(
+                strtoll_word(bad),
+                None,
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
         }
     }
 
