@@ -4796,6 +4796,15 @@ fn changes_since_last_save_follow_redis() {
                     pair.call(step.conn, &step.argv);
                 }
             }
+            // SPOP picks differently on each side: the writes after it may then count
+            // differently for that alone (an SMOVE of a member one side popped).
+            if step
+                .argv
+                .first()
+                .is_some_and(|name| name.eq_ignore_ascii_case(b"SPOP"))
+            {
+                break;
+            }
         }
         let after = common::changes_since_save(&mut pair, 9);
         let made = |after: Option<u64>, before: Option<u64>| Some(after?.wrapping_sub(before?));
