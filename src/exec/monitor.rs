@@ -26,7 +26,6 @@
 //! command sent as a typed value, or just before the first MONITOR, is shown by its name.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bytes::Bytes;
@@ -166,14 +165,14 @@ impl Monitors {
                     if at >= redacted.start && at < redacted.end {
                         text.push_str("\"(redacted)\"");
                     } else {
-                        quote(&mut text, word);
+                        crate::store::sds_text::quote(&mut text, word);
                     }
                 }
             }
             None => {
                 for word in name.split('|') {
                     text.push(' ');
-                    quote(&mut text, word.as_bytes());
+                    crate::store::sds_text::quote(&mut text, word.as_bytes());
                 }
             }
         }
@@ -265,28 +264,6 @@ pub(crate) fn redacted_from(line: &[Bytes]) -> std::ops::Range<usize> {
         }
         _ => 0..0,
     }
-}
-
-/// Appends `word` in double quotes as redis-server's `sdscatrepr` writes it: `\\`, `\"`,
-/// `\n`, `\r`, `\t`, `\a`, `\b` escaped, other unprintable bytes as `\xHH`.
-fn quote(text: &mut String, word: &[u8]) {
-    text.push('"');
-    for &byte in word {
-        match byte {
-            b'\\' => text.push_str("\\\\"),
-            b'"' => text.push_str("\\\""),
-            b'\n' => text.push_str("\\n"),
-            b'\r' => text.push_str("\\r"),
-            b'\t' => text.push_str("\\t"),
-            0x07 => text.push_str("\\a"),
-            0x08 => text.push_str("\\b"),
-            0x20..=0x7e => text.push(byte as char),
-            _ => {
-                let _ = write!(text, "\\x{byte:02x}");
-            }
-        }
-    }
-    text.push('"');
 }
 
 /// A MONITOR line read back: the inverse of [`Monitors::record`]'s format. `None` for

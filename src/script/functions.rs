@@ -335,86 +335,6 @@ fn read_flags(list: &Table) -> Option<u8> {
     Some(flags)
 }
 
-/// Splits a line as Redis's `sdssplitargs`: white space separates words, double quotes
-/// (with C escapes) and single quotes group them. `None` for an unbalanced quote.
-fn split_args(line: &[u8]) -> Option<Vec<Vec<u8>>> {
-    let line = crate::store::c_string::c_string(line);
-    let is_space = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c);
-    let mut words = Vec::new();
-    let mut at = 0;
-    loop {
-        while at < line.len() && is_space(line[at]) {
-            at += 1;
-        }
-        if at >= line.len() {
-            return Some(words);
-        }
-        let mut word = Vec::new();
-        let (mut double, mut single) = (false, false);
-        loop {
-            let c = line.get(at).copied();
-            if double {
-                match (c, line.get(at + 1).copied()) {
-                    (None, _) => return None,
-                    (Some(b'\\'), Some(b'x'))
-                        if line.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
-                            && line.get(at + 3).is_some_and(u8::is_ascii_hexdigit) =>
-                    {
-                        let hex = std::str::from_utf8(&line[at + 2..at + 4]).ok()?;
-                        word.push(u8::from_str_radix(hex, 16).ok()?);
-                        at += 3;
-                    }
-                    (Some(b'\\'), Some(escaped)) => {
-                        word.push(match escaped {
-                            b'n' => b'\n',
-                            b'r' => b'\r',
-                            b't' => b'\t',
-                            b'b' => 0x08,
-                            b'a' => 0x07,
-                            other => other,
-                        });
-                        at += 1;
-                    }
-                    (Some(b'"'), next) => {
-                        if next.is_some_and(|b| !is_space(b)) {
-                            return None;
-                        }
-                        at += 1;
-                        break;
-                    }
-                    (Some(c), _) => word.push(c),
-                }
-            } else if single {
-                match (c, line.get(at + 1).copied()) {
-                    (None, _) => return None,
-                    (Some(b'\\'), Some(b'\'')) => {
-                        word.push(b'\'');
-                        at += 1;
-                    }
-                    (Some(b'\''), next) => {
-                        if next.is_some_and(|b| !is_space(b)) {
-                            return None;
-                        }
-                        at += 1;
-                        break;
-                    }
-                    (Some(c), _) => word.push(c),
-                }
-            } else {
-                match c {
-                    None => break,
-                    Some(b) if is_space(b) => break,
-                    Some(b'"') => double = true,
-                    Some(b'\'') => single = true,
-                    Some(b) => word.push(b),
-                }
-            }
-            at += 1;
-        }
-        words.push(word);
-    }
-}
-
 /// The library name a payload's shebang line gives, checked as FUNCTION LOAD checks it.
 fn function_exists(name: &str) -> Error {
     Error::Script(format!("ERR Function {name} already exists"))
@@ -428,7 +348,7 @@ fn library_name(code: &[u8]) -> Result<String, Error> {
     let Some(newline) = code.iter().position(|&b| b == b'\n') else {
         return fail("Invalid library metadata".into());
     };
-    let Some(words) = split_args(&code[..newline]) else {
+    let Some(words) = crate::store::sds_text::split_args(&code[..newline]) else {
         return fail("Invalid library metadata".into());
     };
     let engine = words
@@ -736,22 +656,5 @@ mod tests {
             name_of("#!js name=x\n"),
             Err("ERR Engine 'js' not found".into())
         );
-    }
-
-    #[test]
-    fn split_args_groups_quotes_and_decodes_escapes() {
-        let words = split_args(br#"#!lua "a b" 'c\'d' "\x41\n""#).unwrap();
-        assert_eq!(
-            words,
-            vec![
-                b"#!lua".to_vec(),
-                b"a b".to_vec(),
-                b"c'd".to_vec(),
-                b"A\n".to_vec()
-            ]
-        );
-        assert_eq!(split_args(b"\"unterminated"), None);
-        assert_eq!(split_args(b"\"closed\"x"), None);
-        assert_eq!(split_args(b"  "), Some(vec![]));
     }
 }

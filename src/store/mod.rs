@@ -15,6 +15,7 @@ pub(crate) mod number;
 pub(crate) mod pubsub;
 pub(crate) mod random;
 pub(crate) mod scan_order;
+pub(crate) mod sds_text;
 pub(crate) mod set;
 pub(crate) mod stream;
 pub(crate) mod value;
