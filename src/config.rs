@@ -219,6 +219,11 @@ impl EngineBuilder {
     /// replayed when an engine starts on it. See [`persist`](crate::persist) for what is
     /// logged, when it reaches the disk, and how a crash is recovered from.
     ///
+    /// If `path` is a directory, the engine keeps Redis 7's multi-part layout in it (a
+    /// manifest, a base file, incremental files; see [`persist`](crate::persist)): a
+    /// redis-server 7 `appendonlydir` loads, and a redis-server 7 loads the directory in
+    /// turn. Create the directory first for a new one: a path that does not exist is a file.
+    ///
     /// Loading a file that is corrupt before its end fails [`EngineBuilder::try_build`] with
     /// an [`AofError`](crate::AofError) (as `InvalidData`); a torn last record is cut off
     /// and reported by [`Engine::recovery`].
@@ -238,6 +243,22 @@ impl EngineBuilder {
     /// let mut conn = engine.connect();
     /// assert_eq!(conn.call(["XLEN", "orders"]).unwrap(), Reply::Integer(1));
     /// assert_eq!(conn.call(["GET", "session"]).unwrap(), Reply::bulk("alice"));
+    /// # drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// Redis 7's layout, in a directory:
+    ///
+    /// ```
+    /// use embedis::{Engine, Fsync, Reply};
+    /// let dir = std::env::temp_dir().join(format!("embedis-doc-aofdir-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let engine = Engine::builder().append_only(&dir, Fsync::Always).try_build().unwrap();
+    /// engine.connect().call(["SET", "k", "v"]).unwrap();
+    /// let manifest = std::fs::read_to_string(dir.join("appendonly.aof.manifest")).unwrap();
+    /// assert_eq!(manifest, "file appendonly.aof.1.incr.aof seq 1 type i\n");
+    /// drop(engine);
+    /// let engine = Engine::builder().append_only(&dir, Fsync::Always).try_build().unwrap();
+    /// assert_eq!(engine.connect().call(["GET", "k"]).unwrap(), Reply::bulk("v"));
     /// # drop(engine); std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn append_only(mut self, path: impl AsRef<Path>, fsync: Fsync) -> EngineBuilder {

@@ -355,9 +355,22 @@ fn atomically_closures_are_logged_as_one_transaction() {
 #[test]
 fn every_database_replays_where_it_was_written_across_restarts_and_rewrites() {
     let dir = common::temp_dir("aof", "databases");
-    let path = dir.join("appendonly.aof");
+    databases_across_restarts_and_rewrites(&dir.join("appendonly.aof"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The same in Redis 7's multi-part layout, where each file starts in database 0 and a
+/// rewrite starts a new incremental file.
+#[test]
+fn every_database_replays_where_it_was_written_in_an_append_only_directory() {
+    let dir = common::temp_dir("aof", "databases-directory");
+    databases_across_restarts_and_rewrites(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn databases_across_restarts_and_rewrites(path: &Path) {
     let clock = ManualClock::new();
-    let engine = open(&path, Fsync::Always, &clock);
+    let engine = open(path, Fsync::Always, &clock);
     let mut zero = engine.connect();
     let mut three = engine.connect();
     three.call(["SELECT", "3"]).expect("select");
@@ -459,13 +472,13 @@ fn every_database_replays_where_it_was_written_across_restarts_and_rewrites() {
 
     // Restart; the file ended in database 5 (the last write): a write in database 0 now
     // must say so.
-    let engine = open(&path, Fsync::Always, &clock);
+    let engine = open(path, Fsync::Always, &clock);
     assert_eq!(engine.recovery().expect("report").failed, 0);
     assert_eq!(picture(&engine), before);
     call(&engine, &["SET", "after-restart", "in zero"]);
     let before = picture(&engine);
     drop(engine);
-    let engine = open(&path, Fsync::Always, &clock);
+    let engine = open(path, Fsync::Always, &clock);
     assert_eq!(picture(&engine), before);
     assert!(before.starts_with("database 0:\n"));
     assert!(before.contains("after-restart"));
@@ -484,19 +497,29 @@ fn every_database_replays_where_it_was_written_across_restarts_and_rewrites() {
     let before = picture(&engine);
     drop(two);
     drop(engine); // shutdown finishes the compaction
-    let engine = open(&path, Fsync::Always, &clock);
+    let engine = open(path, Fsync::Always, &clock);
     assert_eq!(engine.recovery().expect("report").failed, 0);
     assert_eq!(picture(&engine), before);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_rewrite_right_after_a_write_holds_it_once() {
     let dir = common::temp_dir("aof", "rewrite-race");
-    let path = dir.join("appendonly.aof");
+    rewrite_right_after_a_write(&dir.join("appendonly.aof"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_rewrite_right_after_a_write_holds_it_once_in_an_append_only_directory() {
+    let dir = common::temp_dir("aof", "rewrite-race-directory");
+    rewrite_right_after_a_write(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn rewrite_right_after_a_write(path: &Path) {
     let clock = ManualClock::new();
     for trial in 1..=30 {
-        let engine = open(&path, Fsync::No, &clock);
+        let engine = open(path, Fsync::No, &clock);
         assert_eq!(
             engine.recovery().expect("report").failed,
             0,
@@ -514,10 +537,9 @@ fn a_rewrite_right_after_a_write_holds_it_once() {
         drop(conn);
         drop(engine); // shutdown finishes the compaction
     }
-    let engine = open(&path, Fsync::No, &clock);
+    let engine = open(path, Fsync::No, &clock);
     assert_eq!(engine.recovery().expect("report").failed, 0);
     assert_eq!(call(&engine, &["XLEN", "log"]), Reply::Integer(30));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -41,6 +41,9 @@ use embedis::{AofError, Connection, Engine, Fsync, RecoveryReport};
 const CHILD_PATH: &str = "EMBEDIS_CRASH_CHILD_PATH";
 const CHILD_FSYNC: &str = "EMBEDIS_CRASH_CHILD_FSYNC";
 const CHILD_SEED: &str = "EMBEDIS_CRASH_CHILD_SEED";
+/// Set: the child compacts its log every [`REWRITE_EVERY`] operations.
+const CHILD_REWRITES: &str = "EMBEDIS_CRASH_CHILD_REWRITES";
+const REWRITE_EVERY: u64 = 40;
 /// Kill rounds per policy.
 const ROUNDS: u64 = 25;
 
@@ -225,7 +228,12 @@ fn crash_child() {
     out.flush().expect("stdout");
     let mut rng = Rng::new(seed);
     let mut last_read = None;
+    let rewrites = std::env::var_os(CHILD_REWRITES).is_some();
     for m in start + 1.. {
+        if rewrites && m % REWRITE_EVERY == 0 {
+            // Started, or refused while one still runs: either way not an operation.
+            let _ = conn.call(["BGREWRITEAOF"]);
+        }
         operation(&mut conn, m, &mut rng, &mut last_read);
         // The reply is in: this write is acknowledged.
         writeln!(out, "@ack {m}").expect("stdout");
@@ -276,10 +284,28 @@ fn open_and_observe(path: &Path, policy: Fsync) -> (u64, RecoveryReport) {
     (m, report)
 }
 
+/// How the child's log is kept.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// One file, never compacted.
+    File,
+    /// Redis 7's multi-part directory, compacted every [`REWRITE_EVERY`] operations, so
+    /// kills land in every step of a rewrite (a new incremental file, the new base, the
+    /// manifest's replacement, the deletion of the old files).
+    RewrittenDirectory,
+}
+
 /// Kills a writing child `ROUNDS` times under `policy` and checks each recovery.
-fn crash_rounds(name: &str, policy: Fsync, seed: u64) {
-    let dir = common::temp_dir("crash", name);
-    let path = dir.join("appendonly.aof");
+fn crash_rounds(name: &str, policy: Fsync, seed: u64, layout: Layout) {
+    let dir = common::temp_dir("crash", &format!("{name}-{}", seed));
+    let path = match layout {
+        Layout::File => dir.join("appendonly.aof"),
+        Layout::RewrittenDirectory => {
+            let path = dir.join("appendonlydir");
+            std::fs::create_dir_all(&path).expect("appendonlydir");
+            path
+        }
+    };
     let exe = std::env::current_exe().expect("the test binary");
     let mut rng = Rng::new(seed);
     let mut previous = 0u64;
@@ -291,6 +317,7 @@ fn crash_rounds(name: &str, policy: Fsync, seed: u64) {
             .env(CHILD_PATH, &path)
             .env(CHILD_FSYNC, name)
             .env(CHILD_SEED, (seed * 1000 + round).to_string())
+            .envs((layout == Layout::RewrittenDirectory).then_some((CHILD_REWRITES, "1")))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -381,8 +408,24 @@ fn crash_rounds(name: &str, policy: Fsync, seed: u64) {
         torn += u64::from(report.truncated_bytes > 0);
         previous = m;
     }
+    let label = match layout {
+        Layout::File => name.to_string(),
+        Layout::RewrittenDirectory => {
+            // Each completed rewrite raised the base's sequence number by one.
+            let manifest = std::fs::read_to_string(path.join("appendonly.aof.manifest"))
+                .expect("the manifest");
+            let base = manifest
+                .lines()
+                .find(|line| line.ends_with(" type b"))
+                .and_then(|line| line.split(' ').nth(3))
+                .and_then(|seq| seq.parse::<u64>().ok())
+                .unwrap_or_else(|| panic!("no base in {manifest}"));
+            assert!(base >= 2, "fewer than two rewrites completed: {manifest}");
+            format!("{name} (a directory, rewritten at least {base} times)")
+        }
+    };
     eprintln!(
-        "{name}: {ROUNDS} kills, {acked_total} acknowledged operations, {previous} in the \
+        "{label}: {ROUNDS} kills, {acked_total} acknowledged operations, {previous} in the \
          file at the end; {in_flight_kept} kills kept the write in flight, {torn} left a \
          torn tail, {during_load} came before the child had loaded the file; {lost} \
          acknowledged operations were still in the writer's queue (EverySec/No only)"
@@ -396,17 +439,27 @@ fn crash_rounds(name: &str, policy: Fsync, seed: u64) {
 
 #[test]
 fn killed_under_fsync_always_every_acknowledged_write_survives() {
-    crash_rounds("always", Fsync::Always, 1);
+    crash_rounds("always", Fsync::Always, 1, Layout::File);
 }
 
 #[test]
 fn killed_under_fsync_everysec_a_process_crash_loses_nothing_acknowledged() {
-    crash_rounds("everysec", Fsync::EverySec, 2);
+    crash_rounds("everysec", Fsync::EverySec, 2, Layout::File);
 }
 
 #[test]
 fn killed_under_fsync_no_a_process_crash_loses_nothing_acknowledged() {
-    crash_rounds("no", Fsync::No, 3);
+    crash_rounds("no", Fsync::No, 3, Layout::File);
+}
+
+#[test]
+fn killed_while_rewriting_a_directory_under_fsync_always_every_acknowledged_write_survives() {
+    crash_rounds("always", Fsync::Always, 4, Layout::RewrittenDirectory);
+}
+
+#[test]
+fn killed_while_rewriting_a_directory_under_fsync_no_a_process_crash_loses_nothing_acknowledged() {
+    crash_rounds("no", Fsync::No, 5, Layout::RewrittenDirectory);
 }
 
 /// A file of `ops` operations of the workload, and its length after each operation

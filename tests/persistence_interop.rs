@@ -2,9 +2,10 @@
 //!
 //! - embedis's file, piped into redis-server with `redis-cli --pipe`, rebuilds the data
 //!   embedis holds;
-//! - a file redis-server wrote (`appendonly yes`, no RDB preamble; Redis 7's multi-part
-//!   `appendonlydir`, its parts joined in manifest order) starts an embedis engine holding
-//!   the data redis-server holds.
+//! - a file redis-server wrote (Redis 7's multi-part `appendonlydir`, with and without an
+//!   RDB base) starts an embedis engine holding the data redis-server holds, and a
+//!   directory embedis wrote (base and incremental files) starts a redis-server holding
+//!   the data embedis holds.
 //!
 //! - embedis's snapshot (SAVE) starts a redis-server as its `dump.rdb`, and a redis-server's
 //!   SAVE starts an embedis engine built with `snapshot_file`.
@@ -555,6 +556,17 @@ fn join_redis_aof(dir: &Path) -> Vec<u8> {
     joined
 }
 
+/// A copy of redis-server's `appendonlydir` (an engine started on it appends to it).
+fn copy_of_redis_aof(dir: &Path) -> std::path::PathBuf {
+    let copy = dir.join("embedis-copy");
+    std::fs::create_dir_all(&copy).expect("copy dir");
+    for entry in std::fs::read_dir(dir.join("appendonlydir")).expect("appendonlydir") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+    }
+    copy
+}
+
 /// The commands of a RESP file, for diagnostics.
 fn commands_of(data: &[u8]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
@@ -602,8 +614,8 @@ fn a_redis_server_file_starts_embedis_with_the_same_data() {
         );
     }
 
-    let path = dir.join("joined.aof");
-    std::fs::write(&path, &joined).expect("write");
+    // embedis starts on (a copy of) redis-server's directory as it is.
+    let path = copy_of_redis_aof(&dir);
     let commands = commands_of(&joined);
     let engine = match Engine::builder().append_only(&path, Fsync::No).try_build() {
         Ok(engine) => engine,
@@ -706,8 +718,7 @@ fn a_redis_server_file_with_an_rdb_preamble_starts_embedis_with_the_same_data() 
     drop(restarted);
     assert!(expected.contains("after-hash"), "{expected}");
 
-    let path = dir.join("joined.aof");
-    std::fs::write(&path, &joined).expect("write");
+    let path = copy_of_redis_aof(&dir);
     let engine = match Engine::builder().append_only(&path, Fsync::No).try_build() {
         Ok(engine) => engine,
         Err(error) => panic!("embedis refuses redis-server's file with a preamble: {error}"),
@@ -721,7 +732,7 @@ fn a_redis_server_file_with_an_rdb_preamble_starts_embedis_with_the_same_data() 
         &picture(&mut engine.connect()),
         "embedis after loading redis-server's file with an RDB preamble",
     );
-    // The engine appends to the file as it found it, and starts on it again.
+    // The engine appends to the directory as it found it, and starts on it again.
     engine
         .connect()
         .call(["SET", "by-embedis", "1"])
@@ -733,6 +744,67 @@ fn a_redis_server_file_with_an_rdb_preamble_starts_embedis_with_the_same_data() 
         .expect("embedis restarts on its own appends");
     assert_eq!(
         engine.connect().call(["GET", "by-embedis"]).expect("get"),
+        Reply::bulk("1")
+    );
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_embedis_directory_starts_redis_server_with_the_same_data() {
+    let Some(redis_server) = common::tool("redis-server", "the AOF interop tests") else {
+        return;
+    };
+    let dir = common::temp_dir("interop", "directory-to-redis");
+    let aof_dir = dir.join("appendonlydir");
+    std::fs::create_dir_all(&aof_dir).expect("appendonlydir");
+    let engine = Engine::builder()
+        .append_only(&aof_dir, Fsync::Always)
+        .try_build()
+        .expect("engine");
+    let mut conn = engine.connect();
+    // Half the data in the base (a rewrite), the rest in the incremental file after it.
+    workload(&mut conn);
+    engine.rewrite_append_only().expect("rewrite");
+    for argv in [
+        &["SET", "after-rewrite", "1", "EX", "3600"][..],
+        &["XADD", "orders", "*", "item", "after"],
+        &["HSET", "after-hash", "f", "v"],
+        &["DEL", "counter"],
+        &["SELECT", "4"],
+        &["SET", "in-four-later", "y"],
+    ] {
+        conn.exec(argv);
+    }
+    conn.call(["SELECT", "0"]).expect("select");
+    let expected = picture(&mut conn);
+    assert!(expected.contains("after-hash"), "{expected}");
+    drop(conn);
+    drop(engine); // finishes the rewrite
+    let manifest =
+        std::fs::read_to_string(aof_dir.join("appendonly.aof.manifest")).expect("manifest");
+    assert!(
+        manifest.contains("type b") && manifest.contains("type i"),
+        "{manifest}"
+    );
+
+    let server = PersistingServer::start(&redis_server, &dir, AOF_OPTIONS);
+    let mut client = RespClient::connect(server.port).expect("connect");
+    assert_same(
+        &expected,
+        &picture(&mut client),
+        "redis-server started on embedis's append-only directory",
+    );
+    // redis-server appends to it in turn, and embedis starts on what it left.
+    client.exec(&["SET", "by-redis", "1"]);
+    drop(client);
+    drop(server);
+    let engine = Engine::builder()
+        .append_only(&aof_dir, Fsync::No)
+        .try_build()
+        .expect("embedis starts on the directory redis-server appended to");
+    assert_eq!(
+        engine.connect().call(["GET", "by-redis"]).expect("get"),
         Reply::bulk("1")
     );
     drop(engine);

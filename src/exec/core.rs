@@ -1013,23 +1013,20 @@ impl Core {
         &mut self,
         path: &std::path::Path,
     ) -> std::io::Result<crate::persist::RecoveryReport> {
-        let session = std::cell::RefCell::new(Session::new(0, Arc::new(AtomicU8::new(2))));
         // As Redis does while loading, nothing expires during a replay: a key whose deadline
         // passed while the engine was down must still exist for the commands after it (a
         // RENAME, say) to replay as they ran. The first sweep afterwards removes it.
         self.set_loading(true);
-        // The preamble and the commands both load into the engine, one after the other.
-        let this = std::cell::RefCell::new(&mut *self);
-        let report = crate::persist::recovery::load(
-            path,
-            |rdb| this.borrow_mut().load_rdb_preamble(rdb),
-            |argv| this.borrow_mut().replay(&mut session.borrow_mut(), argv),
-            || session.borrow().multi.is_some(),
-        );
+        let mut loader = Loader {
+            session: Session::new(0, Arc::new(AtomicU8::new(2))),
+            core: self,
+        };
+        let report = crate::persist::recovery::load(path, &mut loader);
+        let db = loader.session.db;
         self.set_loading(false);
         // New effects follow the file's last command, in the database it left selected.
-        self.effects.selected = Some(session.borrow().db);
         // A transaction the file ends inside was never applied: it is simply dropped.
+        self.effects.selected = Some(db);
         report
     }
 
@@ -1050,6 +1047,9 @@ impl Core {
         }
         self.tracking
             .set_sends_during_commands(!aof.holds_replies());
+        if aof.starts_new_file() {
+            self.effects.selected = None;
+        }
         self.aof = Some(aof);
         self.stats.aof_enabled = true;
     }
@@ -1074,7 +1074,12 @@ impl Core {
             &mut snapshot,
         );
         aof.start_rewrite(snapshot)
-            .map_err(|error| Error::AppendOnlyWrite(describe(&error)))
+            .map_err(|error| Error::AppendOnlyWrite(describe(&error)))?;
+        if aof.starts_new_file() {
+            // A directory's new incremental file is loaded by a connection of its own.
+            self.effects.selected = None;
+        }
+        Ok(())
     }
 
     /// A scheduled BGSAVE: the dataset as it is now, written on a thread of its own (after
@@ -1474,5 +1479,29 @@ fn dispatch(ctx: &mut Ctx, command: Result<Command, Error>, line: SentLine) -> R
             Reply::status("QUEUED")
         }
         Ok(command) => crate::exec::slowlog::run(ctx, command, line),
+    }
+}
+
+/// The engine replaying an append-only file, through a connection of its own.
+struct Loader<'a> {
+    core: &'a mut Core,
+    session: Session,
+}
+
+impl crate::persist::recovery::Replayer for Loader<'_> {
+    fn preamble(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.core.load_rdb_preamble(data)
+    }
+
+    fn replay(&mut self, argv: Vec<Bytes>) -> Replayed {
+        self.core.replay(&mut self.session, argv)
+    }
+
+    fn in_transaction(&self) -> bool {
+        self.session.multi.is_some()
+    }
+
+    fn next_file(&mut self) {
+        self.session = Session::new(0, Arc::new(AtomicU8::new(2)));
     }
 }

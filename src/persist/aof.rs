@@ -27,6 +27,8 @@ use std::time::Duration;
 use crossbeam_channel::{bounded, Receiver, TryRecvError};
 use parking_lot::{Condvar, Mutex};
 
+use super::aof_manifest::{create_truncated, AofDirectory};
+
 /// When appended writes are flushed to the disk: Redis's `appendfsync`.
 ///
 /// ```
@@ -118,6 +120,9 @@ struct WriterState {
     /// The file to write to; replaced after a compaction (`generation` tells the writer).
     file: File,
     generation: u64,
+    /// Whether bytes the writer could not write to the old file go to the new one (a new
+    /// incremental file follows the old one) or are dropped (a compacted file holds them).
+    carry_over: bool,
     /// Whether a write is in flight (its bytes left `pending` but are not in the file yet).
     writing: bool,
     stop: bool,
@@ -132,6 +137,7 @@ impl Writer {
                 pending: Vec::new(),
                 file: file.try_clone()?,
                 generation: 0,
+                carry_over: false,
                 writing: false,
                 stop: false,
                 failure: None,
@@ -178,8 +184,19 @@ impl Writer {
         state.pending.clear();
         state.file = file;
         state.generation += 1;
+        state.carry_over = false;
         state.failure = None;
         self.shared.failed.store(false, Ordering::Release);
+    }
+
+    /// From now on, writes go to `file`, which follows the current one: what is queued is
+    /// written to the current file first (or, if that file refuses it, to the new one).
+    fn follow_with(&self, file: File) {
+        self.flush();
+        let mut state = self.shared.state.lock();
+        state.file = file;
+        state.generation += 1;
+        state.carry_over = true;
     }
 
     /// Waits until everything queued is in the file (or the file refuses it).
@@ -221,8 +238,15 @@ fn write_loop(shared: &WriterShared, mut file: File, fsync: bool) {
             }
         }
         if state.generation != generation {
-            // A compaction replaced the file: what was kept for the old one is in it.
-            buffer.clear();
+            // A compaction replaced the file, and what was kept for the old one is in it;
+            // or a new file follows the old one, and what was kept goes there.
+            if !state.carry_over {
+                buffer.clear();
+            }
+            if fsync && unsynced {
+                let _ = file.sync_data();
+                unsynced = false;
+            }
             match state.file.try_clone() {
                 Ok(new) => {
                     good_size = new.metadata().map(|m| m.len()).unwrap_or(0);
@@ -310,9 +334,15 @@ struct Rewrite {
 /// The open append-only file.
 #[derive(Debug)]
 pub(crate) struct AppendOnlyFile {
+    /// The file appended to: the one file, or the last incremental file of a directory.
     file: File,
     path: PathBuf,
+    /// Its length.
+    file_len: u64,
+    /// Redis 7's multi-part layout, when the engine was given a directory.
+    directory: Option<AofDirectory>,
     policy: Fsync,
+    /// Length of the whole log (every file of a directory).
     size: u64,
     /// Size right after the last compaction (or at open): the base of automatic compaction.
     base_size: u64,
@@ -325,10 +355,21 @@ pub(crate) struct AppendOnlyFile {
 }
 
 impl AppendOnlyFile {
-    /// Opens (creating if needed) `path` for appending; `size` is its current length.
+    /// Opens (creating if needed) `path` for appending: a file, or a directory in Redis 7's
+    /// multi-part layout (its last incremental file; history files are deleted first, as
+    /// redis-server does at its start).
     pub(crate) fn open(path: &Path, policy: Fsync, auto: AutoRewrite) -> io::Result<Self> {
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
-        let size = file.metadata()?.len();
+        let (file, path, directory) = if path.is_dir() {
+            let mut directory = AofDirectory::read(path)?;
+            directory.delete_history()?;
+            let (file, last) = directory.open_last_increment()?;
+            (file, last, Some(directory))
+        } else {
+            let file = OpenOptions::new().create(true).append(true).open(path)?;
+            (file, path.to_path_buf(), None)
+        };
+        let file_len = file.metadata()?.len();
+        let size = directory.as_ref().map_or(file_len, AofDirectory::data_size);
         let writer = match policy {
             Fsync::Always => None,
             Fsync::EverySec => Some(Writer::start(file.try_clone()?, true)?),
@@ -336,7 +377,9 @@ impl AppendOnlyFile {
         };
         Ok(AppendOnlyFile {
             file,
-            path: path.to_path_buf(),
+            path,
+            file_len,
+            directory,
             policy,
             size,
             base_size: size,
@@ -354,20 +397,25 @@ impl AppendOnlyFile {
             return Ok(());
         }
         if let Some(rewrite) = self.rewrite.as_mut() {
-            rewrite.tail.extend_from_slice(effects);
+            // A directory's compaction started a new file for them instead.
+            if self.directory.is_none() {
+                rewrite.tail.extend_from_slice(effects);
+            }
         }
         if let Some(writer) = self.writer.as_ref() {
             self.size += effects.len() as u64;
+            self.file_len += effects.len() as u64;
             writer.queue(effects);
             return Ok(());
         }
         if let Err(error) = self.file.write_all(effects) {
             // A short write would leave half a command in the middle of the file: cut it
             // off, so the next batch follows whole commands.
-            let _ = self.file.set_len(self.size);
+            let _ = self.file.set_len(self.file_len);
             return Err(error);
         }
         self.size += effects.len() as u64;
+        self.file_len += effects.len() as u64;
         self.file.sync_data()
     }
 
@@ -399,15 +447,32 @@ impl AppendOnlyFile {
     }
 
     fn temp_path(&self) -> PathBuf {
+        if let Some(directory) = self.directory.as_ref() {
+            return directory.path_of(&format!("temp-rewriteaof-{}", directory.name));
+        }
         let mut name = self.path.file_name().unwrap_or_default().to_os_string();
         name.push(".rewrite");
         self.path.with_file_name(name)
     }
 
+    /// Whether the file appended to starts empty in a directory: its first write must
+    /// select its database, as each file of a directory is loaded by a new connection.
+    pub(crate) fn starts_new_file(&self) -> bool {
+        self.directory.is_some() && self.file_len == 0
+    }
+
     /// Starts writing `snapshot` (the dataset as commands) to a new file on another thread.
+    ///
+    /// In a directory, the writes from now on go to a new incremental file, named in the
+    /// manifest at once: the snapshot plus that file is the dataset (see
+    /// `aof_manifest.rs`), and the caller must select the database again before its next
+    /// write ([`AppendOnlyFile::starts_new_file`]).
     pub(crate) fn start_rewrite(&mut self, snapshot: Vec<u8>) -> io::Result<()> {
         if self.rewrite.is_some() {
             return Ok(());
+        }
+        if self.directory.is_some() {
+            self.start_next_increment()?;
         }
         let temp = self.temp_path();
         let (done_tx, done) = bounded(1);
@@ -447,6 +512,12 @@ impl AppendOnlyFile {
         };
         let tail = std::mem::take(&mut rewrite.tail);
         self.rewrite = None;
+        if self.directory.is_some() {
+            drop(written?);
+            self.install_base()?;
+            self.rewrites += 1;
+            return Ok(true);
+        }
         let mut file = written?;
         file.write_all(&tail)?;
         file.sync_data()?;
@@ -454,6 +525,7 @@ impl AppendOnlyFile {
         super::sync_directory_of(&self.path);
         let file = OpenOptions::new().append(true).open(&self.path)?;
         self.size = file.metadata()?.len();
+        self.file_len = self.size;
         self.base_size = self.size;
         if let Some(writer) = self.writer.as_ref() {
             writer.replace_file(file.try_clone()?);
@@ -461,6 +533,48 @@ impl AppendOnlyFile {
         self.file = file;
         self.rewrites += 1;
         Ok(true)
+    }
+
+    /// Adds a new incremental file to the directory's manifest and appends to it from now
+    /// on; the current one is complete (flushed, and synced under the fsync policies).
+    fn start_next_increment(&mut self) -> io::Result<()> {
+        let Some(directory) = self.directory.as_mut() else {
+            return Ok(());
+        };
+        let mut manifest = directory.manifest.clone();
+        let name = manifest.add_increment(&directory.name);
+        let path = directory.path_of(&name);
+        let file = create_truncated(&path)?;
+        if let Err(error) = directory.persist(manifest) {
+            let _ = std::fs::remove_file(&path);
+            return Err(error);
+        }
+        if let Some(writer) = self.writer.as_ref() {
+            writer.follow_with(file.try_clone()?);
+        }
+        self.file = file;
+        self.path = path;
+        self.file_len = 0;
+        Ok(())
+    }
+
+    /// Makes the written snapshot the directory's base: the old base and the incremental
+    /// files before the current one become history and are deleted.
+    fn install_base(&mut self) -> io::Result<()> {
+        let temp = self.temp_path();
+        let Some(directory) = self.directory.as_mut() else {
+            return Ok(());
+        };
+        let mut manifest = directory.manifest.clone();
+        let base = manifest.replace_base(&directory.name);
+        std::fs::rename(&temp, directory.path_of(&base))?;
+        directory.persist(manifest)?;
+        // The dataset no longer needs them; a failure leaves them named as history, for
+        // the next start to delete.
+        let _ = directory.delete_history();
+        self.size = directory.data_size();
+        self.base_size = self.size;
+        Ok(())
     }
 
     /// Waits for a compaction under way to finish (at shutdown, and for tests).

@@ -21,6 +21,11 @@
 //! - **Compaction** rewrites the file as the current dataset, on another thread, and swaps
 //!   it in atomically; it starts when the file doubled since the last one (and is at least
 //!   64 MiB), or on [`Engine::rewrite_append_only`](crate::Engine::rewrite_append_only).
+//! - **Redis 7's directory**: given a directory, the engine keeps the log in Redis 7's
+//!   multi-part layout (a manifest naming a base file and incremental files; see
+//!   `aof_manifest.rs`), so it starts on a redis-server 7 `appendonlydir` and redis-server 7
+//!   starts on its directory. A compaction there writes a new base and retires the old
+//!   files by replacing the manifest, as redis-server does.
 //! - **Snapshots**: with [`EngineBuilder::snapshot_file`](crate::EngineBuilder::snapshot_file),
 //!   SAVE, BGSAVE and `SHUTDOWN SAVE` write the dataset as a Redis RDB file (version 10,
 //!   redis-server 7.0's: either server loads the other's), and an engine starts from it
@@ -32,6 +37,7 @@
 //! keyspace ([`RateLimiter`](crate::RateLimiter)); CL.THROTTLE buckets are keys and are.
 
 pub(crate) mod aof;
+pub(crate) mod aof_manifest;
 pub(crate) mod commands;
 pub(crate) mod effects;
 pub mod export;

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
 
+use super::aof_manifest::AofDirectory;
 use super::resp::{parse_command, Parsed};
 
 /// What loading an append-only file found.
@@ -83,6 +84,16 @@ pub enum AofError {
         /// The command's name.
         name: String,
     },
+    /// The manifest of an append-only directory (Redis 7's `appendonlydir`) cannot be
+    /// read, or names a file the directory does not hold.
+    Manifest {
+        /// The manifest.
+        path: PathBuf,
+        /// Its line at fault, from 1 (0: the file as a whole).
+        line: usize,
+        /// redis-server's text for the fault.
+        reason: &'static str,
+    },
 }
 
 impl fmt::Display for AofError {
@@ -100,6 +111,18 @@ impl fmt::Display for AofError {
             AofError::UnknownCommand { path, offset, name } => write!(
                 f,
                 "Unknown command '{name}' reading the append only file {} at offset {offset}",
+                path.display()
+            ),
+            AofError::Manifest {
+                path,
+                line: 0,
+                reason,
+            } => {
+                write!(f, "The AOF manifest {}: {reason}", path.display())
+            }
+            AofError::Manifest { path, line, reason } => write!(
+                f,
+                "The AOF manifest {}, at line {line}: {reason}",
                 path.display()
             ),
         }
@@ -124,19 +147,45 @@ pub(crate) enum Replayed {
     Unknown,
 }
 
-/// Replays `path` (if it exists) through `replay`, truncating a torn tail.
+/// What loading a file drives: the engine, replaying into a connection of its own.
+pub(crate) trait Replayer {
+    /// Loads the RDB file at the start of `data` (a preamble); returns its length.
+    fn preamble(&mut self, data: &[u8]) -> io::Result<usize>;
+    /// Runs one command.
+    fn replay(&mut self, argv: Vec<Bytes>) -> Replayed;
+    /// Whether a MULTI is open.
+    fn in_transaction(&self) -> bool;
+    /// A new file of a multi-part directory starts: as redis-server, with a new
+    /// connection (database 0).
+    fn next_file(&mut self);
+}
+
+/// Replays `path` (if it exists) through `replayer`, truncating a torn tail.
+///
+/// `path` is one file, or a directory in Redis 7's multi-part layout (see
+/// `aof_manifest.rs`), whose base and incremental files are replayed in the manifest's
+/// order; only the last of them may end torn.
 ///
 /// A file that starts with an RDB file (Redis's `aof-use-rdb-preamble`, and the base of a
-/// Redis 7 append-only file joined with its increments) has it loaded by `preamble`, which
-/// returns its length; the commands after it are replayed. `replay` runs each command;
-/// `in_transaction` says whether a MULTI is open, so a file ending inside a transaction is
-/// cut back to before its MULTI.
-pub(crate) fn load(
-    path: &Path,
-    preamble: impl FnOnce(&[u8]) -> io::Result<usize>,
-    mut replay: impl FnMut(Vec<Bytes>) -> Replayed,
-    mut in_transaction: impl FnMut() -> bool,
-) -> io::Result<RecoveryReport> {
+/// Redis 7 append-only directory) has it loaded as a preamble; the commands after it are
+/// replayed. A file ending inside a transaction is cut back to before its MULTI.
+pub(crate) fn load(path: &Path, replayer: &mut impl Replayer) -> io::Result<RecoveryReport> {
+    if path.is_dir() {
+        let parts = AofDirectory::read(path)?.data_paths()?;
+        let mut report = RecoveryReport::default();
+        for (index, part) in parts.iter().enumerate() {
+            let data = std::fs::read(part)?;
+            if index > 0 {
+                replayer.next_file();
+            }
+            let loaded = load_file(part, &data, index + 1 == parts.len(), replayer)?;
+            report.commands += loaded.commands;
+            report.failed += loaded.failed;
+            report.bytes += loaded.bytes;
+            report.truncated_bytes += loaded.truncated_bytes;
+        }
+        return Ok(report);
+    }
     let data = match std::fs::read(path) {
         Ok(data) => data,
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -144,10 +193,21 @@ pub(crate) fn load(
         }
         Err(error) => return Err(error),
     };
+    load_file(path, &data, true, replayer)
+}
+
+/// Replays one file's `data`; a torn tail is cut off if the file is the `last` one read,
+/// and refused otherwise (the writes after it, in the next file, would replay without it).
+fn load_file(
+    path: &Path,
+    data: &[u8],
+    last: bool,
+    replayer: &mut impl Replayer,
+) -> io::Result<RecoveryReport> {
     let mut report = RecoveryReport::default();
     let mut at = 0usize;
     if data.starts_with(super::rdb_file::MAGIC) {
-        at = preamble(&data)?;
+        at = replayer.preamble(data)?;
     }
     // The end of the last command applied outside a transaction (or of the last EXEC).
     let mut safe = at;
@@ -157,7 +217,7 @@ pub(crate) fn load(
                 let used = consumed;
                 let argv: Vec<Bytes> = argv.into_iter().map(Bytes::copy_from_slice).collect();
                 let name = String::from_utf8_lossy(&argv[0]).into_owned();
-                match replay(argv) {
+                match replayer.replay(argv) {
                     Replayed::Ok => {}
                     Replayed::Failed => report.failed += 1,
                     Replayed::Unknown => {
@@ -171,7 +231,7 @@ pub(crate) fn load(
                 }
                 report.commands += 1;
                 at += used;
-                if !in_transaction() {
+                if !replayer.in_transaction() {
                     safe = at;
                 }
             }
@@ -191,6 +251,14 @@ pub(crate) fn load(
                 .into());
             }
         }
+    }
+    if safe < data.len() && !last {
+        return Err(AofError::Corrupt {
+            path: path.to_path_buf(),
+            offset: safe as u64,
+            reason: "a torn end in a file that is not the last one",
+        }
+        .into());
     }
     if safe < data.len() {
         report.truncated_bytes = (data.len() - safe) as u64;
