@@ -375,6 +375,15 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "ltrim", flags: &["write"], legacy_keys: (1, 1, 1), categories: &["@write", "@list", "@slow"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RW", "delete"], begin: Index(1), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
     ] },
+    CommandMeta { name: "memory", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "memory|doctor", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &["nondeterministic_output", "request_policy:all_shards", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "memory|help", flags: &["loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &[], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "memory|malloc-stats", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &["nondeterministic_output", "request_policy:all_shards", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "memory|purge", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &["request_policy:all_shards", "response_policy:all_succeeded"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "memory|stats", flags: &[], legacy_keys: (0, 0, 0), categories: &["@slow"], tips: &["nondeterministic_output", "request_policy:all_shards", "response_policy:special"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "memory|usage", flags: &["readonly"], legacy_keys: (2, 2, 1), categories: &["@read", "@slow"], tips: &[], keys_function: None, key_specs: &[
+        KeySpec { flags: &["RO"], begin: Index(2), find: Range { last: 0, step: 1, limit: 0 }, notes: None },
+    ] },
     CommandMeta { name: "mget", flags: &["readonly", "fast"], legacy_keys: (1, -1, 1), categories: &["@read", "@string", "@fast"], tips: &["request_policy:multi_shard"], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO", "access"], begin: Index(1), find: Range { last: -1, step: 1, limit: 0 }, notes: None },
     ] },

@@ -39,6 +39,7 @@ pub(crate) mod latency;
 pub(crate) mod lcs;
 pub(crate) mod list;
 pub(crate) mod list_blocking;
+pub(crate) mod memory;
 pub(crate) mod module;
 pub(crate) mod multi;
 mod multi_key_pop;
@@ -94,6 +95,7 @@ pub use latency::Latency;
 pub use lcs::Lcs;
 pub use list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 pub use list_blocking::{BlockingMove, BlockingPop};
+pub use memory::Memory;
 pub use module::Module;
 pub use multi::{Discard, Exec, Multi, Unwatch, Watch};
 pub use object::Object;
@@ -375,6 +377,7 @@ pub enum Command {
     ReplicaOf(ReplicaOf),
     Failover(Failover),
     Latency(Latency),
+    Memory(Memory),
     Module(Module),
     Monitor(Monitor),
     LastSave(LastSave),
@@ -736,6 +739,7 @@ impl Command {
             Command::ReplicaOf(c) => c.name(),
             Command::Failover(_) => "failover",
             Command::Latency(c) => c.name(),
+            Command::Memory(c) => c.name(),
             Command::Module(c) => c.name(),
             Command::Monitor(_) => "monitor",
             Command::LastSave(_) => "lastsave",
@@ -924,6 +928,7 @@ impl Command {
             Command::ReplicaOf(c) => c.apply(ctx),
             Command::Failover(c) => c.apply(ctx),
             Command::Latency(c) => c.apply(ctx),
+            Command::Memory(c) => c.apply(ctx),
             Command::Module(c) => c.apply(ctx),
             Command::Monitor(c) => c.apply(ctx),
             Command::LastSave(c) => c.apply(ctx),
@@ -1117,6 +1122,7 @@ typed! {
     ReplicaOf => ReplicaOf: (),
     Failover => Failover: (),
     Latency => Latency: Reply,
+    Memory => Memory: Reply,
     Module => Module: Reply,
     Monitor => Monitor: Reply,
     LastSave => LastSave: i64,

@@ -65,6 +65,8 @@ impl Command {
             // OBJECT and XINFO name a key in every subcommand but HELP.
             Command::Object(c) => out.extend(c.key().cloned()),
             Command::XInfo(c) => out.extend(c.key().cloned()),
+            // MEMORY USAGE.
+            Command::Memory(c) => out.extend(c.key().cloned()),
             Command::Lcs(c) => out.extend([c.first.clone(), c.second.clone()]),
             Command::MGet(c) => out.extend(c.keys.iter().cloned()),
             // EXISTS, TOUCH.
@@ -445,6 +447,13 @@ mod tests {
         ("latency graph command", &[]),
         ("latency histogram get set", &[]),
         ("latency help", &[]),
+        ("memory usage k", &["k"]),
+        ("memory usage k samples 0", &["k"]),
+        ("memory stats", &[]),
+        ("memory doctor", &[]),
+        ("memory malloc-stats", &[]),
+        ("memory purge", &[]),
+        ("memory help", &[]),
         ("module list", &[]),
         ("module help", &[]),
         ("module load /lib/x.so", &[]),

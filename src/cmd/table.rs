@@ -32,6 +32,7 @@ use super::latency::Latency;
 use super::lcs::Lcs;
 use super::list::{LInsert, LMPop, LMove, LPos, LRem, LSet, LTrim, ListRead, Pop, Push};
 use super::list_blocking::{BlockingMove, BlockingPop};
+use super::memory::Memory;
 use super::module::Module;
 use super::multi::{Discard, Exec, Multi, Unwatch, Watch};
 use super::object::Object;
@@ -253,6 +254,15 @@ const LATENCY_SUBCOMMANDS: &[CommandSpec] = &[
     cmd("latency|graph", 3, Latency::parse_graph),
     cmd("latency|histogram", -2, Latency::parse_histogram),
     cmd("latency|help", 2, Latency::parse_help),
+];
+
+const MEMORY_SUBCOMMANDS: &[CommandSpec] = &[
+    cmd("memory|usage", -3, Memory::parse_usage),
+    cmd("memory|stats", 2, Memory::parse_stats),
+    cmd("memory|doctor", 2, Memory::parse_doctor),
+    cmd("memory|malloc-stats", 2, Memory::parse_malloc_stats),
+    cmd("memory|purge", 2, Memory::parse_purge),
+    cmd("memory|help", 2, Memory::parse_help),
 ];
 
 const SLOWLOG_SUBCOMMANDS: &[CommandSpec] = &[
@@ -486,6 +496,13 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
         arity: -2,
         parse: None,
         subcommands: LATENCY_SUBCOMMANDS,
+    },
+    CommandSpec {
+        name: "memory",
+        fast: false,
+        arity: -2,
+        parse: None,
+        subcommands: MEMORY_SUBCOMMANDS,
     },
     CommandSpec {
         name: "module",

@@ -82,6 +82,11 @@ pub(crate) struct RawNode<'a> {
 }
 
 impl<'a> RawNode<'a> {
+    /// The bytes of the node's listpack on redis-server.
+    pub(crate) fn listpack_bytes(&self) -> usize {
+        self.block.listpack_bytes()
+    }
+
     /// Calls `visit` with each entry in order, deleted ones included: its flags, its ID,
     /// and its field-value pairs borrowed from the block (the fields are the master's
     /// when the flags say `SAME_FIELDS`). Nothing is copied or allocated per entry.
@@ -781,46 +786,8 @@ mod listpack {
     use bytes::Bytes;
 
     use super::StreamId;
-    use crate::store::number::parse_i64;
-
-    /// The 6-byte header and the end byte.
-    pub(super) const HEADER_AND_END: usize = 7;
-
-    fn backlen(encoded: usize) -> usize {
-        match encoded {
-            0..=127 => 1,
-            128..=16382 => 2,
-            16383..=2_097_150 => 3,
-            2_097_151..=268_435_454 => 4,
-            _ => 5,
-        }
-    }
-
-    fn int(value: i64) -> usize {
-        let encoded = match value {
-            0..=127 => 1,
-            -4096..=4095 => 2,
-            -32_768..=32_767 => 3,
-            -8_388_608..=8_388_607 => 4,
-            -2_147_483_648..=2_147_483_647 => 5,
-            _ => 9,
-        };
-        encoded + backlen(encoded)
-    }
-
-    fn string(text: &[u8]) -> usize {
-        if text.len() <= 20 {
-            if let Some(value) = parse_i64(text) {
-                return int(value);
-            }
-        }
-        let encoded = match text.len() {
-            len @ 0..=63 => 1 + len,
-            len @ 64..=4095 => 2 + len,
-            len => 5 + len,
-        };
-        encoded + backlen(encoded)
-    }
+    pub(super) use crate::store::listpack_size::HEADER_AND_END;
+    use crate::store::listpack_size::{element as string, integer as int};
 
     /// count, deleted, number of fields, the fields, the terminating 0.
     pub(super) fn master_bytes(live: u32, deleted: u32, fields: &[Bytes]) -> usize {
