@@ -295,3 +295,62 @@ fn history_files_are_deleted_at_the_start_and_other_names_are_kept() {
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn info_reports_each_compaction_and_the_log_sizes() {
+    let dir = common::temp_dir("aof-dir", "info");
+    let engine = open(&dir, Fsync::Always);
+    let field = |name: &str| persistence_field(&engine, name);
+    assert_eq!(field("aof_rewrites"), "0");
+    assert_eq!(field("aof_last_rewrite_time_sec"), "-1");
+    assert_eq!(field("aof_current_rewrite_time_sec"), "-1");
+    assert_eq!(field("aof_last_bgrewrite_status"), "ok");
+    for n in 0..100 {
+        call(&engine, &["SET", "k", &n.to_string()]);
+    }
+    // The whole log: every file the manifest names.
+    let length = || {
+        files(&dir)
+            .iter()
+            .filter(|name| name.ends_with(".aof"))
+            .map(|name| std::fs::metadata(dir.join(name)).expect("file").len())
+            .sum::<u64>()
+            .to_string()
+    };
+    assert_eq!(field("aof_current_size"), length());
+    assert_eq!(field("aof_base_size"), "0");
+    rewrite(&engine);
+    assert_eq!(field("aof_rewrites"), "1");
+    assert_eq!(field("aof_last_rewrite_time_sec"), "0");
+    assert_eq!(field("aof_rewrites_consecutive_failures"), "0");
+    assert_eq!(field("aof_base_size"), length());
+    call(&engine, &["SET", "k", "after"]);
+    assert_eq!(field("aof_current_size"), length());
+    assert_ne!(field("aof_base_size"), length());
+
+    // A compaction that cannot write its base fails, and says so until one succeeds.
+    let temp = dir.join("temp-rewriteaof-appendonly.aof");
+    std::fs::create_dir_all(&temp).expect("a directory where the base is written");
+    let _ = engine.rewrite_append_only();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while field("aof_last_bgrewrite_status") != "err" {
+        assert!(Instant::now() < deadline, "the failure never showed");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert_eq!(field("aof_rewrites"), "2");
+    assert_eq!(field("aof_rewrites_consecutive_failures"), "1");
+    assert_eq!(field("aof_rewrite_in_progress"), "0");
+    std::fs::remove_dir(&temp).expect("remove");
+    rewrite(&engine);
+    assert_eq!(field("aof_last_bgrewrite_status"), "ok");
+    assert_eq!(field("aof_rewrites_consecutive_failures"), "0");
+    assert_eq!(field("aof_rewrites"), "3");
+    // What was written meanwhile is all there.
+    call(&engine, &["SET", "k", "last"]);
+    drop(engine);
+    assert_eq!(
+        call(&open(&dir, Fsync::No), &["GET", "k"]),
+        Reply::bulk("last")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

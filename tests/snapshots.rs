@@ -142,6 +142,8 @@ fn lastsave_and_info_follow_the_saves_on_the_engine_clock() {
     assert_eq!(call(&engine, &["SAVE"]), Reply::OK);
     assert_eq!(call(&engine, &["LASTSAVE"]), Reply::Integer(1_700_000_010));
 
+    // SAVE is no background save: none has a duration yet, as on redis-server.
+    assert_eq!(persistence_field(&engine, "rdb_last_bgsave_time_sec"), "-1");
     clock.advance(Duration::from_secs(10));
     assert_eq!(
         call(&engine, &["BGSAVE"]),
@@ -160,6 +162,11 @@ fn lastsave_and_info_follow_the_saves_on_the_engine_clock() {
     assert_eq!(
         persistence_field(&engine, "rdb_last_save_time"),
         "1700000020"
+    );
+    assert_eq!(persistence_field(&engine, "rdb_last_bgsave_time_sec"), "0");
+    assert_eq!(
+        persistence_field(&engine, "rdb_current_bgsave_time_sec"),
+        "-1"
     );
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);

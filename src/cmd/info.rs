@@ -144,6 +144,16 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
             out.push_str("# Persistence\r\n");
             field(out, "loading", &u8::from(ctx.db.loading()));
             field(out, "async_loading", &0);
+            // Background saves and compactions are threads, not forks: nothing is copied
+            // on write.
+            for name in [
+                "current_cow_peak",
+                "current_cow_size",
+                "current_cow_size_age",
+            ] {
+                field(out, name, &0);
+            }
+            field(out, "current_fork_perc", &"0.00");
             ctx.saves.settle(ctx.snapshots.as_deref());
             field(out, "rdb_changes_since_last_save", &ctx.saves.dirty());
             let file = ctx.snapshots.as_deref();
@@ -160,21 +170,61 @@ fn write_section(ctx: &mut Ctx, section: &str, out: &mut String) {
                 "rdb_last_bgsave_status",
                 &if failed { "err" } else { "ok" },
             );
+            let seconds = |secs: Option<u64>| secs.map_or(-1, |secs| secs as i64);
+            let last = file.and_then(|file| file.last_background_secs());
+            field(out, "rdb_last_bgsave_time_sec", &seconds(last));
+            let current = file.and_then(|file| file.current_background_secs());
+            field(out, "rdb_current_bgsave_time_sec", &seconds(current));
             field(out, "rdb_saves", &file.map_or(0, |file| file.saves()));
+            field(out, "rdb_last_cow_size", &0);
             field(out, "rdb_last_load_keys_expired", &server.rdb_keys_expired);
             field(out, "rdb_last_load_keys_loaded", &server.rdb_keys_loaded);
             field(out, "aof_enabled", &u8::from(server.aof_enabled));
             let log = ctx.log.as_deref();
             let rewriting = log.is_some_and(|log| log.rewriting);
+            let status = log.map(|log| log.status).unwrap_or_default();
             field(out, "aof_rewrite_in_progress", &u8::from(rewriting));
             // A compaction asked for while one runs is refused, never scheduled.
             field(out, "aof_rewrite_scheduled", &0);
+            field(out, "aof_last_rewrite_time_sec", &seconds(status.last_secs));
+            let running = status
+                .running_since
+                .map(|started| started.elapsed().as_secs());
+            field(out, "aof_current_rewrite_time_sec", &seconds(running));
+            field(
+                out,
+                "aof_last_bgrewrite_status",
+                &if status.last_failed { "err" } else { "ok" },
+            );
+            field(out, "aof_rewrites", &status.rewrites);
+            field(
+                out,
+                "aof_rewrites_consecutive_failures",
+                &status.failures_in_a_row,
+            );
             let refusing = log.is_some_and(|log| log.refusing.is_some());
             field(
                 out,
                 "aof_last_write_status",
                 &if refusing { "err" } else { "ok" },
             );
+            field(out, "aof_last_cow_size", &0);
+            field(out, "module_fork_in_progress", &0);
+            field(out, "module_fork_last_cow_size", &0);
+            if log.is_some() {
+                field(out, "aof_current_size", &status.size);
+                field(out, "aof_base_size", &status.base_size);
+                // The executor keeps no buffer between batches, and fsyncs are its own
+                // (under Always) or the writer's: none is ever pending or delayed.
+                for name in [
+                    "aof_pending_rewrite",
+                    "aof_buffer_length",
+                    "aof_pending_bio_fsync",
+                    "aof_delayed_fsync",
+                ] {
+                    field(out, name, &0);
+                }
+            }
         }
         "stats" => {
             out.push_str("# Stats\r\n");

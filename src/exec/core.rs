@@ -1050,6 +1050,7 @@ impl Core {
         if aof.starts_new_file() {
             self.effects.selected = None;
         }
+        self.effects.status = aof.status();
         self.aof = Some(aof);
         self.stats.aof_enabled = true;
     }
@@ -1073,8 +1074,9 @@ impl Core {
             self.effects.selected,
             &mut snapshot,
         );
-        aof.start_rewrite(snapshot)
-            .map_err(|error| Error::AppendOnlyWrite(describe(&error)))?;
+        let started = aof.start_rewrite(snapshot);
+        self.effects.status = aof.status();
+        started.map_err(|error| Error::AppendOnlyWrite(describe(&error)))?;
         if aof.starts_new_file() {
             // A directory's new incremental file is loaded by a connection of its own.
             self.effects.selected = None;
@@ -1283,6 +1285,9 @@ impl Core {
         let _ = aof.poll_rewrite();
         if aof.wants_rewrite() {
             let _ = self.start_rewrite();
+        }
+        if let Some(aof) = self.aof.as_ref() {
+            self.effects.status = aof.status();
         }
         let held = std::mem::take(&mut self.held);
         match result {

@@ -331,6 +331,24 @@ struct Rewrite {
     tail: Vec<u8>,
 }
 
+/// What INFO persistence reports of the file and its compactions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct AofStatus {
+    /// Compactions started (`aof_rewrites`).
+    pub(crate) rewrites: u64,
+    /// Compactions failed since the last that succeeded.
+    pub(crate) failures_in_a_row: u64,
+    /// Whether the last compaction failed (`aof_last_bgrewrite_status:err`).
+    pub(crate) last_failed: bool,
+    /// How long the last compaction took, in whole seconds.
+    pub(crate) last_secs: Option<u64>,
+    /// When the compaction under way started.
+    pub(crate) running_since: Option<std::time::Instant>,
+    /// Length of the whole log, and what it was right after the last compaction.
+    pub(crate) size: u64,
+    pub(crate) base_size: u64,
+}
+
 /// The open append-only file.
 #[derive(Debug)]
 pub(crate) struct AppendOnlyFile {
@@ -350,8 +368,8 @@ pub(crate) struct AppendOnlyFile {
     /// The background writer (`EverySec`, `No`); `None` under `Always`.
     writer: Option<Writer>,
     rewrite: Option<Rewrite>,
-    /// Compactions completed.
-    pub(crate) rewrites: u64,
+    /// Compactions, for INFO (`size` and `base_size` are filled in when asked).
+    status: AofStatus,
 }
 
 impl AppendOnlyFile {
@@ -386,7 +404,7 @@ impl AppendOnlyFile {
             auto,
             writer,
             rewrite: None,
-            rewrites: 0,
+            status: AofStatus::default(),
         })
     }
 
@@ -471,6 +489,37 @@ impl AppendOnlyFile {
         if self.rewrite.is_some() {
             return Ok(());
         }
+        self.status.rewrites += 1;
+        self.status.running_since = Some(std::time::Instant::now());
+        let started = self.spawn_rewrite(snapshot);
+        if started.is_err() {
+            self.record_rewrite(false);
+        }
+        started
+    }
+
+    /// INFO persistence's figures.
+    pub(crate) fn status(&self) -> AofStatus {
+        AofStatus {
+            size: self.size,
+            base_size: self.base_size,
+            ..self.status
+        }
+    }
+
+    /// A compaction ended (or could not start).
+    fn record_rewrite(&mut self, succeeded: bool) {
+        let started = self.status.running_since.take();
+        self.status.last_secs = started.map(|started| started.elapsed().as_secs());
+        self.status.last_failed = !succeeded;
+        self.status.failures_in_a_row = if succeeded {
+            0
+        } else {
+            self.status.failures_in_a_row + 1
+        };
+    }
+
+    fn spawn_rewrite(&mut self, snapshot: Vec<u8>) -> io::Result<()> {
         if self.directory.is_some() {
             self.start_next_increment()?;
         }
@@ -512,14 +561,19 @@ impl AppendOnlyFile {
         };
         let tail = std::mem::take(&mut rewrite.tail);
         self.rewrite = None;
+        let swapped = self.swap_in(written, &tail);
+        self.record_rewrite(swapped.is_ok());
+        swapped.map(|()| true)
+    }
+
+    /// Makes the written snapshot (and `tail`, what was committed since) the log.
+    fn swap_in(&mut self, written: io::Result<File>, tail: &[u8]) -> io::Result<()> {
         if self.directory.is_some() {
             drop(written?);
-            self.install_base()?;
-            self.rewrites += 1;
-            return Ok(true);
+            return self.install_base();
         }
         let mut file = written?;
-        file.write_all(&tail)?;
+        file.write_all(tail)?;
         file.sync_data()?;
         std::fs::rename(self.temp_path(), &self.path)?;
         super::sync_directory_of(&self.path);
@@ -531,8 +585,7 @@ impl AppendOnlyFile {
             writer.replace_file(file.try_clone()?);
         }
         self.file = file;
-        self.rewrites += 1;
-        Ok(true)
+        Ok(())
     }
 
     /// Adds a new incremental file to the directory's manifest and appends to it from now

@@ -29,6 +29,8 @@ pub(crate) struct EffectLog {
     pub(crate) refusing: Option<String>,
     /// A compaction is under way (BGREWRITEAOF answers that one is in progress).
     pub(crate) rewriting: bool,
+    /// The file's figures for INFO, as of the last batch committed.
+    pub(crate) status: super::aof::AofStatus,
     /// The database a replay of the file is in after `buf`: an effect in another one is
     /// preceded by `SELECT`, as Redis's AOF does it. A file starts in database 0; `None`
     /// when unknown (after a failed write), so the next effect selects its own.
@@ -44,6 +46,7 @@ impl Default for EffectLog {
             explicit: 0,
             refusing: None,
             rewriting: false,
+            status: super::aof::AofStatus::default(),
             selected: Some(0),
         }
     }

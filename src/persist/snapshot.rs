@@ -33,6 +33,8 @@ struct Status {
     last_background_failed: AtomicBool,
     /// Successful saves (INFO's `rdb_saves`).
     saves: AtomicU64,
+    /// How long the last background save took, in whole seconds, plus one (0: none yet).
+    last_background_secs: AtomicU64,
 }
 
 /// An engine's snapshot file and the state of its saves.
@@ -41,6 +43,8 @@ pub(crate) struct SnapshotFile {
     clock: Arc<dyn Clock>,
     status: Arc<Status>,
     background: Option<JoinHandle<()>>,
+    /// When the last background save started.
+    background_started: Option<std::time::Instant>,
 }
 
 impl std::fmt::Debug for SnapshotFile {
@@ -59,6 +63,7 @@ impl SnapshotFile {
             clock,
             status: Arc::default(),
             background: None,
+            background_started: None,
         }
     }
 
@@ -78,6 +83,8 @@ impl SnapshotFile {
     pub(crate) fn start_background(&mut self, file: Vec<u8>) -> io::Result<()> {
         self.finish_background();
         self.status.in_progress.store(true, Ordering::Release);
+        let started = std::time::Instant::now();
+        self.background_started = Some(started);
         let (path, clock, status) = (
             self.path.clone(),
             Arc::clone(&self.clock),
@@ -87,6 +94,9 @@ impl SnapshotFile {
             .name("embedis-bgsave".into())
             .spawn(move || {
                 let written = write_replacing(&path, &file);
+                status
+                    .last_background_secs
+                    .store(started.elapsed().as_secs() + 1, Ordering::Release);
                 status
                     .last_background_failed
                     .store(written.is_err(), Ordering::Release);
@@ -135,6 +145,23 @@ impl SnapshotFile {
     /// Whether the last background save failed.
     pub(crate) fn last_background_failed(&self) -> bool {
         self.status.last_background_failed.load(Ordering::Acquire)
+    }
+
+    /// How long the last background save took, in whole seconds (`None`: none ended).
+    pub(crate) fn last_background_secs(&self) -> Option<u64> {
+        self.status
+            .last_background_secs
+            .load(Ordering::Acquire)
+            .checked_sub(1)
+    }
+
+    /// How long the background save under way has been writing, in whole seconds.
+    pub(crate) fn current_background_secs(&self) -> Option<u64> {
+        if !self.in_progress() {
+            return None;
+        }
+        self.background_started
+            .map(|started| started.elapsed().as_secs())
     }
 
     /// How many saves succeeded.
