@@ -84,13 +84,13 @@ fn a_directory_is_laid_out_and_rewritten_as_redis_7_does_it() {
     five.call(["SET", "c", "3"]).expect("set");
     assert_eq!(
         manifest(&dir),
-        "file appendonly.aof.1.base.aof seq 1 type b\n\
+        "file appendonly.aof.1.base.rdb seq 1 type b\n\
          file appendonly.aof.2.incr.aof seq 2 type i\n"
     );
     assert_eq!(
         files(&dir),
         [
-            "appendonly.aof.1.base.aof",
+            "appendonly.aof.1.base.rdb",
             "appendonly.aof.2.incr.aof",
             MANIFEST
         ]
@@ -115,13 +115,13 @@ fn a_directory_is_laid_out_and_rewritten_as_redis_7_does_it() {
     call(&engine, &["SET", "e", "5"]);
     assert_eq!(
         manifest(&dir),
-        "file appendonly.aof.2.base.aof seq 2 type b\n\
+        "file appendonly.aof.2.base.rdb seq 2 type b\n\
          file appendonly.aof.3.incr.aof seq 3 type i\n"
     );
     assert_eq!(
         files(&dir),
         [
-            "appendonly.aof.2.base.aof",
+            "appendonly.aof.2.base.rdb",
             "appendonly.aof.3.incr.aof",
             MANIFEST
         ]
@@ -223,7 +223,7 @@ fn only_the_last_file_may_end_torn() {
     assert_eq!(std::fs::metadata(&last).expect("incr").len(), whole as u64);
 
     // A torn base is refused: the writes after it would replay without what it lost.
-    let base = dir.join("appendonly.aof.1.base.aof");
+    let base = dir.join("appendonly.aof.1.base.rdb");
     let mut bytes = std::fs::read(&base).expect("base");
     bytes.extend_from_slice(torn);
     std::fs::write(&base, &bytes).expect("tear");
@@ -290,7 +290,7 @@ fn history_files_are_deleted_at_the_start_and_other_names_are_kept() {
     rewrite(&engine);
     assert_eq!(
         std::fs::read_to_string(dir.join("jobs.aof.manifest")).expect("manifest"),
-        "file jobs.aof.1.base.aof seq 1 type b\nfile jobs.aof.5.incr.aof seq 5 type i\n"
+        "file jobs.aof.1.base.rdb seq 1 type b\nfile jobs.aof.5.incr.aof seq 5 type i\n"
     );
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
@@ -312,7 +312,7 @@ fn info_reports_each_compaction_and_the_log_sizes() {
     let length = || {
         files(&dir)
             .iter()
-            .filter(|name| name.ends_with(".aof"))
+            .filter(|name| name.ends_with(".aof") || name.ends_with(".rdb"))
             .map(|name| std::fs::metadata(dir.join(name)).expect("file").len())
             .sum::<u64>()
             .to_string()

@@ -473,6 +473,11 @@ impl AppendOnlyFile {
         self.path.with_file_name(name)
     }
 
+    /// Whether the log is a directory in Redis 7's layout (its base is an RDB file).
+    pub(crate) fn is_directory(&self) -> bool {
+        self.directory.is_some()
+    }
+
     /// Whether the file appended to starts empty in a directory: its first write must
     /// select its database, as each file of a directory is loaded by a new connection.
     pub(crate) fn starts_new_file(&self) -> bool {

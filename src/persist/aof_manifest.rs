@@ -13,8 +13,8 @@
 //! An engine given a directory reads it as redis-server 7 does (base, then each
 //! incremental file; only the last may be cut short by a crash), appends to the last
 //! incremental file, and rewrites as redis-server does: a new incremental file starts when
-//! the rewrite starts, and the new base replaces the old base and the incremental files
-//! before it when it is written. redis-server 7 starts on a directory embedis wrote, and
+//! the rewrite starts, and the new base (an RDB file, redis-server's default) replaces the
+//! old base and the incremental files before it when it is written. redis-server 7 starts on a directory embedis wrote, and
 //! embedis on one redis-server wrote.
 
 use std::fs::{File, OpenOptions};
@@ -142,12 +142,13 @@ impl Manifest {
         file
     }
 
-    /// Makes `<name>.<seq>.base.aof` the base, the old base history, and every incremental
-    /// file but the last (which holds the writes since the new base was taken) history;
-    /// returns the new base's name.
+    /// Makes `<name>.<seq>.base.rdb` (an RDB file, as redis-server writes its base by
+    /// default) the base, the old base history, and every incremental file but the last
+    /// (which holds the writes since the new base was taken) history; returns the new
+    /// base's name.
     pub(crate) fn replace_base(&mut self, name: &str) -> String {
         let seq = self.base.as_ref().map_or(1, |base| base.seq + 1);
-        let file = format!("{name}.{seq}.base.aof");
+        let file = format!("{name}.{seq}.base.rdb");
         let old = self.base.replace(Part {
             name: file.clone(),
             seq,
@@ -519,25 +520,25 @@ mod tests {
         );
         assert_eq!(
             manifest.replace_base("appendonly.aof"),
-            "appendonly.aof.1.base.aof"
+            "appendonly.aof.1.base.rdb"
         );
         assert_eq!(
             manifest.format(),
-            "file appendonly.aof.1.base.aof seq 1 type b\n\
+            "file appendonly.aof.1.base.rdb seq 1 type b\n\
              file appendonly.aof.1.incr.aof seq 1 type h\n\
              file appendonly.aof.2.incr.aof seq 2 type i\n"
         );
         manifest.add_increment("appendonly.aof");
         assert_eq!(
             manifest.replace_base("appendonly.aof"),
-            "appendonly.aof.2.base.aof"
+            "appendonly.aof.2.base.rdb"
         );
         let history: Vec<&str> = manifest.history.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             history,
             [
                 "appendonly.aof.1.incr.aof",
-                "appendonly.aof.1.base.aof",
+                "appendonly.aof.1.base.rdb",
                 "appendonly.aof.2.incr.aof"
             ]
         );

@@ -24,8 +24,8 @@
 //! - **Redis 7's directory**: given a directory, the engine keeps the log in Redis 7's
 //!   multi-part layout (a manifest naming a base file and incremental files; see
 //!   `aof_manifest.rs`), so it starts on a redis-server 7 `appendonlydir` and redis-server 7
-//!   starts on its directory. A compaction there writes a new base and retires the old
-//!   files by replacing the manifest, as redis-server does.
+//!   starts on its directory. A compaction there writes a new base (an RDB file, as
+//!   redis-server does by default) and retires the old files by replacing the manifest.
 //! - **Snapshots**: with [`EngineBuilder::snapshot_file`](crate::EngineBuilder::snapshot_file),
 //!   SAVE, BGSAVE and `SHUTDOWN SAVE` write the dataset as a Redis RDB file (version 10,
 //!   redis-server 7.0's: either server loads the other's), and an engine starts from it
