@@ -354,3 +354,60 @@ fn info_reports_each_compaction_and_the_log_sizes() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn config_get_reports_the_append_only_settings() {
+    let dir = common::temp_dir("aof-dir", "config");
+    let config = |engine: &Engine, name: &str| match call(engine, &["CONFIG", "GET", name]) {
+        Reply::Map(pairs) => pairs[0].1.clone(),
+        other => panic!("{other:?}"),
+    };
+    let engine = Engine::builder()
+        .append_only(&dir, Fsync::Always)
+        .auto_rewrite(50, 1 << 20)
+        .try_build()
+        .expect("engine");
+    let name = dir
+        .file_name()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
+    for (parameter, value) in [
+        ("appendonly", "yes"),
+        ("appendfsync", "always"),
+        ("appendfilename", "appendonly.aof"),
+        ("appenddirname", name.as_str()),
+        ("aof-use-rdb-preamble", "yes"),
+        ("auto-aof-rewrite-percentage", "50"),
+        ("auto-aof-rewrite-min-size", "1048576"),
+    ] {
+        assert_eq!(
+            config(&engine, parameter),
+            Reply::bulk(value),
+            "{parameter}"
+        );
+    }
+    drop(engine);
+    let file = dir.join("jobs.aof");
+    let engine = Engine::builder()
+        .append_only(&file, Fsync::No)
+        .try_build()
+        .expect("engine");
+    for (parameter, value) in [
+        ("appendfsync", "no"),
+        ("appendfilename", "jobs.aof"),
+        ("appenddirname", "appendonlydir"),
+        // One file is compacted as commands, for redis-cli --pipe.
+        ("aof-use-rdb-preamble", "no"),
+        ("auto-aof-rewrite-percentage", "100"),
+        ("auto-aof-rewrite-min-size", "67108864"),
+    ] {
+        assert_eq!(
+            config(&engine, parameter),
+            Reply::bulk(value),
+            "{parameter}"
+        );
+    }
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}

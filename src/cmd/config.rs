@@ -20,7 +20,8 @@ use crate::error::error_text;
 use crate::exec::databases::DATABASES;
 use crate::exec::notify::{format_flags, parse_flags};
 use crate::exec::tracking::MAX_TRACKED_KEYS;
-use crate::persist::save_points;
+use crate::persist::aof::AutoRewrite;
+use crate::persist::{aof_manifest, save_points, Fsync};
 use crate::store::c_string::c_string;
 use crate::store::glob::Glob;
 use crate::store::number::parse_i64;
@@ -102,6 +103,38 @@ const PARAMETERS: &[Parameter] = &[
     Parameter::fixed("appendonly", |ctx| {
         if ctx.log.is_some() { "yes" } else { "no" }.into()
     }),
+    // The append-only file's settings (EngineBuilder::append_only and auto_rewrite);
+    // without one, redis-server's defaults, which a file would get.
+    Parameter::fixed("appendfsync", |ctx| {
+        match ctx.log.as_deref().map(|log| log.status.fsync) {
+            Some(Fsync::Always) => "always",
+            Some(Fsync::No) => "no",
+            Some(Fsync::EverySec) | None => "everysec",
+        }
+        .into()
+    }),
+    Parameter::fixed("appendfilename", |ctx| match ctx.log.as_deref() {
+        Some(log) => log.names.0.clone(),
+        None => aof_manifest::DEFAULT_NAME.into(),
+    }),
+    Parameter::fixed("appenddirname", |ctx| {
+        let dir = ctx.log.as_deref().and_then(|log| log.names.1.clone());
+        dir.unwrap_or_else(|| "appendonlydir".into())
+    }),
+    // One file is rewritten as commands (for `redis-cli --pipe`), a directory's base as
+    // an RDB file.
+    Parameter::fixed("aof-use-rdb-preamble", |ctx| {
+        let commands = ctx.log.as_deref().is_some_and(|log| !log.status.directory);
+        if commands { "no" } else { "yes" }.into()
+    }),
+    Parameter::fixed("auto-aof-rewrite-percentage", |ctx| {
+        auto_rewrite(ctx).percentage.to_string()
+    }),
+    Parameter::fixed("auto-aof-rewrite-min-size", |ctx| {
+        auto_rewrite(ctx).min_size.to_string()
+    }),
+    // Expiry's sweep and the other timers run ten times a second, as INFO says.
+    Parameter::fixed("hz", |_| "10".into()),
     Parameter::renamed(
         "hash-max-listpack-entries",
         "hash-max-ziplist-entries",
@@ -121,8 +154,11 @@ const PARAMETERS: &[Parameter] = &[
     Parameter::fixed("set-max-intset-entries", |_| {
         set::INTSET_MAX_MEMBERS.to_string()
     }),
-    // Lists are never compressed.
+    // Lists are never compressed; MEMORY USAGE counts their nodes as 8 KiB listpacks.
     Parameter::fixed("list-compress-depth", |_| "0".into()),
+    Parameter::renamed("list-max-listpack-size", "list-max-ziplist-size", |_| {
+        "-2".into()
+    }),
     Parameter::fixed("stream-node-max-entries", |_| BLOCK_MAX_ENTRIES.to_string()),
     Parameter::fixed("stream-node-max-bytes", |_| BLOCK_MAX_BYTES.to_string()),
     Parameter::fixed("hll-sparse-max-bytes", |_| {
@@ -138,6 +174,13 @@ const PARAMETERS: &[Parameter] = &[
         script_time_limit_ms,
     ),
 ];
+
+/// The append-only file's automatic compaction, or redis-server's default without one.
+fn auto_rewrite(ctx: &Ctx) -> AutoRewrite {
+    ctx.log
+        .as_deref()
+        .map_or_else(AutoRewrite::default, |log| log.status.auto)
+}
 
 /// The snapshot file's directory, as an absolute path (redis-server reports its working
 /// directory, which `dir` is).

@@ -1051,6 +1051,7 @@ impl Core {
             self.effects.selected = None;
         }
         self.effects.status = aof.status();
+        self.effects.names = aof.names();
         self.aof = Some(aof);
         self.stats.aof_enabled = true;
     }

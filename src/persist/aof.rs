@@ -347,6 +347,11 @@ pub(crate) struct AofStatus {
     /// Length of the whole log, and what it was right after the last compaction.
     pub(crate) size: u64,
     pub(crate) base_size: u64,
+    /// How the file was configured (CONFIG GET's `appendfsync`, the
+    /// `auto-aof-rewrite-*` pair, and whether it is a directory with RDB bases).
+    pub(crate) fsync: Fsync,
+    pub(crate) auto: AutoRewrite,
+    pub(crate) directory: bool,
 }
 
 /// The open append-only file.
@@ -473,6 +478,27 @@ impl AppendOnlyFile {
         self.path.with_file_name(name)
     }
 
+    /// The names CONFIG GET reports: `appendfilename` (the file's, or the one a
+    /// directory's files start with) and `appenddirname` (the directory's, if it is one).
+    pub(crate) fn names(&self) -> (String, Option<String>) {
+        match self.directory.as_ref() {
+            Some(directory) => (
+                directory.name.clone(),
+                directory
+                    .dir
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned()),
+            ),
+            None => (
+                self.path
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                None,
+            ),
+        }
+    }
+
     /// Whether the log is a directory in Redis 7's layout (its base is an RDB file).
     pub(crate) fn is_directory(&self) -> bool {
         self.directory.is_some()
@@ -508,6 +534,9 @@ impl AppendOnlyFile {
         AofStatus {
             size: self.size,
             base_size: self.base_size,
+            fsync: self.policy,
+            auto: self.auto,
+            directory: self.directory.is_some(),
             ..self.status
         }
     }

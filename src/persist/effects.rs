@@ -31,6 +31,8 @@ pub(crate) struct EffectLog {
     pub(crate) rewriting: bool,
     /// The file's figures for INFO, as of the last batch committed.
     pub(crate) status: super::aof::AofStatus,
+    /// CONFIG GET's `appendfilename` and `appenddirname` (see `AppendOnlyFile::names`).
+    pub(crate) names: (String, Option<String>),
     /// The database a replay of the file is in after `buf`: an effect in another one is
     /// preceded by `SELECT`, as Redis's AOF does it. A file starts in database 0; `None`
     /// when unknown (after a failed write), so the next effect selects its own.
@@ -47,6 +49,7 @@ impl Default for EffectLog {
             refusing: None,
             rewriting: false,
             status: super::aof::AofStatus::default(),
+            names: (String::new(), None),
             selected: Some(0),
         }
     }
