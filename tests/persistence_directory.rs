@@ -411,3 +411,37 @@ fn config_get_reports_the_append_only_settings() {
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_single_file_in_the_directory_becomes_its_base() {
+    // An older server's one file, moved into a directory: adopted, as redis-server 7 does.
+    let dir = common::temp_dir("aof-dir", "legacy");
+    std::fs::write(
+        dir.join("appendonly.aof"),
+        "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$3\r\nold\r\n",
+    )
+    .expect("legacy file");
+    let engine = open(&dir, Fsync::Always);
+    assert_eq!(call(&engine, &["GET", "k"]), Reply::bulk("old"));
+    call(&engine, &["SET", "n", "1"]);
+    assert_eq!(
+        manifest(&dir),
+        "file appendonly.aof seq 1 type b\nfile appendonly.aof.1.incr.aof seq 1 type i\n"
+    );
+    drop(engine);
+    let engine = open(&dir, Fsync::Always);
+    assert_eq!(call(&engine, &["GET", "k"]), Reply::bulk("old"));
+    assert_eq!(call(&engine, &["GET", "n"]), Reply::bulk("1"));
+    // The first rewrite retires it like any base.
+    rewrite(&engine);
+    assert_eq!(
+        files(&dir),
+        [
+            "appendonly.aof.2.base.rdb",
+            "appendonly.aof.2.incr.aof",
+            MANIFEST
+        ]
+    );
+    drop(engine);
+    let _ = std::fs::remove_dir_all(&dir);
+}

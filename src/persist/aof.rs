@@ -510,7 +510,8 @@ impl AppendOnlyFile {
         self.directory.is_some() && self.file_len == 0
     }
 
-    /// Starts writing `snapshot` (the dataset as commands) to a new file on another thread.
+    /// Starts writing `snapshot` (the dataset: commands for one file, an RDB file for a
+    /// directory's base) to a new file on another thread.
     ///
     /// In a directory, the writes from now on go to a new incremental file, named in the
     /// manifest at once: the snapshot plus that file is the dataset (see
@@ -520,11 +521,12 @@ impl AppendOnlyFile {
         if self.rewrite.is_some() {
             return Ok(());
         }
-        self.status.rewrites += 1;
         self.status.running_since = Some(std::time::Instant::now());
         let started = self.spawn_rewrite(snapshot);
-        if started.is_err() {
-            self.record_rewrite(false);
+        match started {
+            // As redis-server counts a rewrite once its child runs.
+            Ok(()) => self.status.rewrites += 1,
+            Err(_) => self.record_rewrite(false),
         }
         started
     }

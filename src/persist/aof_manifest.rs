@@ -260,8 +260,9 @@ pub(crate) struct AofDirectory {
 
 impl AofDirectory {
     /// Reads the manifest of `dir`: the one `*.manifest` file in it (redis-server's
-    /// `<appendfilename>.manifest`). A directory without one is a new, empty append-only
-    /// file named [`DEFAULT_NAME`]; two are refused, since either could be the dataset.
+    /// `<appendfilename>.manifest`). A directory without one is a new append-only file
+    /// named [`DEFAULT_NAME`] (whose base is a file of that name, if the directory holds
+    /// one); two are refused, since either could be the dataset.
     pub(crate) fn read(dir: &Path) -> io::Result<AofDirectory> {
         let mut found = Vec::new();
         for entry in std::fs::read_dir(dir)? {
@@ -278,11 +279,22 @@ impl AofDirectory {
         found.sort();
         let name = match found.len() {
             0 => {
+                // A single `appendonly.aof` of an older server becomes the base, as
+                // redis-server 7 adopts one when it first starts with a directory.
+                let legacy = dir.join(DEFAULT_NAME).is_file();
+                let base = legacy.then(|| Part {
+                    name: DEFAULT_NAME.to_string(),
+                    seq: 1,
+                    kind: PartKind::Base,
+                });
                 return Ok(AofDirectory {
                     dir: dir.to_path_buf(),
                     name: DEFAULT_NAME.to_string(),
-                    manifest: Manifest::default(),
-                })
+                    manifest: Manifest {
+                        base,
+                        ..Manifest::default()
+                    },
+                });
             }
             1 => found.remove(0),
             _ => {
