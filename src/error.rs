@@ -271,6 +271,10 @@ pub enum Error {
     /// A count read by Redis's `getPositiveLongFromObjectOrReply` (LPOP's, ZPOPMIN's) is
     /// negative or not a number.
     MustBePositive,
+    /// WAITAOF's `numlocal` is neither 0 nor 1.
+    NumLocalRange,
+    /// WAITAOF asked for a local fsync on an engine without an append-only file.
+    WaitAofWithoutAppendOnly,
     /// A consumer group (or its key) does not exist: `NOGROUP ...`, worded per command.
     NoGroup(String),
     /// XGROUP CREATE of a group that exists.
@@ -1185,6 +1189,12 @@ impl fmt::Display for Error {
             Error::Geo(error) => error.fmt(f),
             Error::Script(text) => f.write_str(text),
             Error::MustBePositive => f.write_str("ERR value is out of range, must be positive"),
+            Error::NumLocalRange => {
+                f.write_str("ERR value is out of range, value must between 0 and 1")
+            }
+            Error::WaitAofWithoutAppendOnly => f.write_str(
+                "ERR WAITAOF cannot be used when numlocal is set but appendonly is disabled.",
+            ),
             Error::NumKeysBeyondArgs => {
                 f.write_str("ERR Number of keys can't be greater than number of args")
             }

@@ -1034,3 +1034,109 @@ fn shutdown_leaves_every_earlier_write_in_the_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// WAITAOF (Redis 7.2), against its documentation and redis-server's tests: the local
+/// count is 1 once every earlier write is on the disk; replicas are none.
+#[test]
+fn waitaof_answers_once_the_writes_before_it_are_on_the_disk() {
+    let pair = |local: i64| Reply::Array(vec![Reply::Integer(local), Reply::Integer(0)]);
+    // Arguments: numlocal, numreplicas, then the timeout, each with redis-server's error.
+    let mut plain = Engine::new().connect();
+    for (line, error) in [
+        (
+            "WAITAOF 0 0",
+            "ERR wrong number of arguments for 'waitaof' command",
+        ),
+        (
+            "WAITAOF x 0 0",
+            "ERR value is not an integer or out of range",
+        ),
+        (
+            "WAITAOF 2 0 0",
+            "ERR value is out of range, value must between 0 and 1",
+        ),
+        (
+            "WAITAOF -1 0 0",
+            "ERR value is out of range, value must between 0 and 1",
+        ),
+        (
+            "WAITAOF 0 x 0",
+            "ERR value is out of range, must be positive",
+        ),
+        (
+            "WAITAOF 0 -1 0",
+            "ERR value is out of range, must be positive",
+        ),
+        (
+            "WAITAOF 0 0 x",
+            "ERR timeout is not an integer or out of range",
+        ),
+        ("WAITAOF 1 0 -5", "ERR timeout is negative"),
+        (
+            "WAITAOF 1 0 0",
+            "ERR WAITAOF cannot be used when numlocal is set but appendonly is disabled.",
+        ),
+    ] {
+        let argv = common::words(line);
+        let argv: Vec<&[u8]> = argv.iter().map(Vec::as_slice).collect();
+        match plain.call(argv).expect("reply") {
+            Reply::Error(e) => assert_eq!(e.to_string(), error, "{line}"),
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+    // As WAIT in 7.0 (and WAITAOF in 7.2), not from a script.
+    #[cfg(feature = "lua")]
+    match plain
+        .call(["EVAL", "return redis.call('waitaof', 0, 0, 0)", "0"])
+        .expect("reply")
+    {
+        Reply::Error(e) => assert!(
+            e.to_string()
+                .starts_with("ERR This Redis command is not allowed from script"),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    // Without a file nothing is local; no replicas answer, at once.
+    assert_eq!(plain.call(["WAITAOF", "0", "2", "100"]).unwrap(), pair(0));
+
+    let dir = common::temp_dir("aof", "waitaof");
+    let clock = ManualClock::new();
+    for (fsync, local) in [(Fsync::Always, 1), (Fsync::EverySec, 1), (Fsync::No, 0)] {
+        let path = dir.join(format!("{fsync:?}.aof"));
+        let engine = open(&path, fsync, &clock);
+        let mut conn = engine.connect();
+        // Pipelined behind a write: the reply comes after the write reached the file.
+        let replies = embedis::Pipeline::new()
+            .cmd(["SET", "waited-for", "x"])
+            .cmd(["WAITAOF", "1", "0", "0"])
+            .execute(&mut conn)
+            .unwrap();
+        assert_eq!(replies[1], pair(local), "{fsync:?}");
+        if local == 1 {
+            let file = std::fs::read(&path).expect("the file");
+            assert!(
+                file.windows(10).any(|w| w == b"waited-for"),
+                "{fsync:?}: the write is not in the file when WAITAOF answers"
+            );
+        }
+        // In a transaction too: EXEC's reply waits as WAITAOF's would.
+        let replies = embedis::Pipeline::new()
+            .cmd(["MULTI"])
+            .cmd(["SET", "in-multi", "x"])
+            .cmd(["WAITAOF", "0", "0", "0"])
+            .cmd(["EXEC"])
+            .execute(&mut conn)
+            .unwrap();
+        assert_eq!(
+            replies[3],
+            Reply::Array(vec![Reply::OK, pair(local)]),
+            "{fsync:?}"
+        );
+        if local == 1 {
+            let file = std::fs::read(&path).expect("the file");
+            assert!(file.windows(8).any(|w| w == b"in-multi"), "{fsync:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -68,6 +68,8 @@ extra = {
   'xackdel': spec('xackdel', ['write', 'fast'], 1, 1, 1, ['@write', '@stream', '@fast'], [], [ks(['RW', 'delete'], IDX1, RANGE0)]),
   'xdelex': spec('xdelex', ['write', 'fast'], 1, 1, 1, ['@write', '@stream', '@fast'], [], [ks(['RW', 'delete'], IDX1, RANGE0)]),
   'xnack': spec('xnack', ['write', 'fast'], 1, 1, 1, ['@write', '@stream', '@fast'], [], [ks(['RW', 'update'], IDX1, RANGE0)]),
+  # Redis 7.2's, flagged as WAIT is in 7.0.
+  'waitaof': spec('waitaof', ['noscript'], 0, 0, 0, ['@slow', '@connection'], ['request_policy:all_shards', 'response_policy:agg_min'], []),
 }
 # The commands whose keys redis-server finds with a function of their own (getkeys_proc)
 # when the key specs cannot, and which function.

@@ -620,6 +620,7 @@ pub(crate) const COMMAND_META: &[CommandMeta] = &[
     CommandMeta { name: "unsubscribe", flags: &["pubsub", "noscript", "loading", "stale"], legacy_keys: (0, 0, 0), categories: &["@pubsub", "@slow"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "unwatch", flags: &["noscript", "loading", "stale", "fast", "allow_busy"], legacy_keys: (0, 0, 0), categories: &["@fast", "@transaction"], tips: &[], keys_function: None, key_specs: &[] },
     CommandMeta { name: "wait", flags: &["noscript"], legacy_keys: (0, 0, 0), categories: &["@slow", "@connection"], tips: &["request_policy:all_shards", "response_policy:agg_min"], keys_function: None, key_specs: &[] },
+    CommandMeta { name: "waitaof", flags: &["noscript"], legacy_keys: (0, 0, 0), categories: &["@slow", "@connection"], tips: &["request_policy:all_shards", "response_policy:agg_min"], keys_function: None, key_specs: &[] },
     CommandMeta { name: "watch", flags: &["noscript", "loading", "stale", "fast", "allow_busy"], legacy_keys: (1, -1, 1), categories: &["@fast", "@transaction"], tips: &[], keys_function: None, key_specs: &[
         KeySpec { flags: &["RO"], begin: Index(1), find: Range { last: -1, step: 1, limit: 0 }, notes: None },
     ] },

@@ -103,7 +103,7 @@ pub use pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 pub use replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 pub use script::{Eval, Script};
-pub use server::{BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
+pub use server::{BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait, WaitAof};
 pub use set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 pub use slowlog::SlowLog;
 pub use snapshot::{BgSave, LastSave, Save};
@@ -328,6 +328,7 @@ pub enum Command {
     Auth(Auth),
     Acl(Acl),
     Wait(Wait),
+    WaitAof(WaitAof),
     Info(Info),
     GeoAdd(Box<GeoAdd>),
     GeoDist(Box<GeoDist>),
@@ -690,6 +691,7 @@ impl Command {
             Command::Auth(_) => "auth",
             Command::Acl(c) => c.name(),
             Command::Wait(_) => "wait",
+            Command::WaitAof(_) => "waitaof",
             Command::Info(_) => "info",
             Command::GeoAdd(_) => "geoadd",
             Command::GeoDist(_) => "geodist",
@@ -879,6 +881,7 @@ impl Command {
             Command::Auth(c) => c.apply(ctx),
             Command::Acl(c) => c.apply(ctx),
             Command::Wait(c) => c.apply(ctx),
+            Command::WaitAof(c) => c.apply(ctx),
             Command::Info(c) => c.apply(ctx),
             Command::GeoAdd(c) => c.apply(ctx),
             Command::GeoDist(c) => c.apply(ctx),
@@ -1081,6 +1084,7 @@ typed! {
     Auth => Auth: (),
     Acl => Acl: Reply,
     Wait => Wait: i64,
+    WaitAof => WaitAof: Reply,
     Info => Info: Reply,
     GeoAdd => GeoAdd: Reply,
     GeoDist => GeoDist: Reply,

@@ -140,6 +140,7 @@ impl Command {
             | Command::Auth(_)
             | Command::Acl(_)
             | Command::Wait(_)
+            | Command::WaitAof(_)
             | Command::Info(_)
             | Command::GeoAdd(_)
             | Command::RandomKey(_)
@@ -447,6 +448,7 @@ mod tests {
         ("latency graph command", &[]),
         ("latency histogram get set", &[]),
         ("latency help", &[]),
+        ("waitaof 0 0 0", &[]),
         ("memory usage k", &["k"]),
         ("memory usage k samples 0", &["k"]),
         ("memory stats", &[]),

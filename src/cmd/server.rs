@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::{Command, IntoArg};
 use crate::exec::databases::DATABASES;
 use crate::store::number::parse_i64;
-use crate::{Error, Protocol, Reply};
+use crate::{Error, Fsync, Protocol, Reply};
 
 /// `PING [message]`: `PONG`, or the message as a bulk string.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -263,6 +263,80 @@ impl Wait {
 
     pub(crate) fn apply(self, _ctx: &mut Ctx) -> Reply {
         Reply::Integer(0)
+    }
+}
+
+/// `WAITAOF numlocal numreplicas timeout` (Redis 7.2): the reply `[local, replicas]` comes
+/// once every write before it is on the disk (`local` 1), or says it is not (`local` 0).
+///
+/// - Under [`Fsync::Always`](crate::Fsync::Always) every reply already waits for its
+///   batch's fsync: `[1, 0]`.
+/// - Under [`Fsync::EverySec`](crate::Fsync::EverySec) the command's batch is written and
+///   fsynced before its replies are released, instead of waiting for the next second's
+///   fsync as redis-server does: `[1, 0]`, sooner.
+/// - Under [`Fsync::No`](crate::Fsync::No) nothing is ever fsynced: `[0, 0]` at once,
+///   where redis-server gives the same after waiting out the timeout (or forever).
+/// - An embedded engine has no replicas: `replicas` is 0, at once (as WAIT answers).
+///
+/// Without an append-only file, `numlocal` 1 is refused, as redis-server refuses it.
+///
+/// ```
+/// use embedis::{cmd::WaitAof, Engine, Fsync, Reply};
+/// let dir = std::env::temp_dir().join(format!("embedis-doc-waitaof-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let engine = Engine::builder()
+///     .append_only(dir.join("appendonly.aof"), Fsync::EverySec)
+///     .try_build()
+///     .unwrap();
+/// let mut conn = engine.connect();
+/// conn.call(["SET", "k", "v"]).unwrap();
+/// let synced = conn.run(WaitAof::new(true, 0, 1000)).unwrap();
+/// assert_eq!(synced, Reply::Array(vec![Reply::Integer(1), Reply::Integer(0)]));
+/// assert!(Engine::new().connect().run(WaitAof::new(true, 0, 0)).is_err());
+/// # drop(conn); drop(engine); std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitAof {
+    local: bool,
+}
+
+impl WaitAof {
+    /// `WAITAOF numlocal numreplicas timeout`: `local` asks for the local fsync.
+    pub fn new(local: bool, _numreplicas: u64, _timeout_ms: u64) -> WaitAof {
+        WaitAof { local }
+    }
+
+    /// numlocal (0 or 1), numreplicas (not negative), then the timeout, as redis-server
+    /// reads them.
+    pub(crate) fn parse(args: &mut Args) -> Result<Command, Error> {
+        let local = match parse_i64(&args.next_bytes()?) {
+            None => return Err(Error::NotInteger),
+            Some(0) => false,
+            Some(1) => true,
+            Some(_) => return Err(Error::NumLocalRange),
+        };
+        match parse_i64(&args.next_bytes()?) {
+            Some(replicas) if replicas >= 0 => {}
+            _ => return Err(Error::MustBePositive),
+        }
+        super::stream::parse_block(&args.next_bytes()?)?;
+        Ok(Command::WaitAof(WaitAof { local }))
+    }
+
+    pub(crate) fn apply(self, ctx: &mut Ctx) -> Reply {
+        let local = match ctx.log.as_deref_mut() {
+            None if self.local => return Error::WaitAofWithoutAppendOnly.into(),
+            None => 0,
+            Some(log) => match log.status.fsync {
+                Fsync::Always => 1,
+                Fsync::EverySec => {
+                    log.sync_requested = true;
+                    1
+                }
+                Fsync::No => 0,
+            },
+        };
+        Reply::Array(vec![Reply::Integer(local), Reply::Integer(0)])
     }
 }
 

@@ -40,7 +40,9 @@ use super::pubsub::{PubSub, Publish, Subscribe, Unsubscribe};
 use super::replication::{Failover, ReplicaOf};
 #[cfg(feature = "lua")]
 use super::script::{Eval, Script};
-use super::server::{BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait};
+use super::server::{
+    BgRewriteAof, Echo, Monitor, Ping, Role, Select, Shutdown, Time, Wait, WaitAof,
+};
 use super::set::{SAdd, SCombine, SMove, SRandom, SRead, SScan};
 use super::slowlog::SlowLog;
 use super::sort::Sort;
@@ -321,6 +323,7 @@ pub(crate) const COMMANDS: &[CommandSpec] = &[
     cmd("sort", -2, Sort::parse),
     cmd("auth", -2, Auth::parse),
     cmd("wait", 3, Wait::parse),
+    cmd("waitaof", 4, WaitAof::parse),
     CommandSpec {
         name: "object",
         fast: false,

@@ -727,7 +727,7 @@ impl Core {
     /// Sends a connection its frame, then lets messages through to it if it just
     /// subscribed: the confirmation must come first.
     fn respond(&mut self, conn: u64, frame: Frame) {
-        if self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies) {
+        if self.holds_batch_replies() {
             // Released by `commit`, after this batch's writes are on the disk. Every reply
             // waits, not only replies to writes, so a connection's replies keep their order.
             self.held.push(Held::Frame(conn, frame));
@@ -866,7 +866,7 @@ impl Core {
         // A panic in user code must not take the engine down: the job's wrapper reports it
         // to its caller; here it only has to be contained.
         let deliver = catch_unwind(AssertUnwindSafe(|| job(&mut db)));
-        let hold = self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies);
+        let hold = self.holds_batch_replies();
         self.settle_expired();
         // A closure is atomic: its writes replay together or not at all.
         self.effects.wrap_transaction(mark);
@@ -1261,6 +1261,12 @@ impl Core {
         self.aof.as_ref().is_some_and(AppendOnlyFile::holds_replies)
     }
 
+    /// Whether this batch's replies wait for its commit: under `Fsync::Always`, or when a
+    /// WAITAOF asked for its batch to reach the disk first.
+    fn holds_batch_replies(&self) -> bool {
+        self.holds_replies() || self.effects.sync_requested
+    }
+
     /// How long the batch being formed may wait for more requests before its commit, from
     /// when it started (group commit under `Fsync::Always`, see `exec/group_commit.rs`).
     pub(crate) fn commit_wait(&self) -> Option<std::time::Duration> {
@@ -1278,6 +1284,7 @@ impl Core {
         let Some(aof) = self.aof.as_mut() else {
             return;
         };
+        let sync_requested = std::mem::take(&mut self.effects.sync_requested);
         let result = if self.effects.is_empty() {
             Ok(())
         } else {
@@ -1293,6 +1300,11 @@ impl Core {
                 self.group.committed(started.elapsed(), answered);
             }
             result
+        };
+        // A WAITAOF's batch: on the disk before its replies go, whatever the policy.
+        let result = match result {
+            Ok(()) if sync_requested => aof.sync(),
+            other => other,
         };
         // Compaction: finish one whose snapshot is written, or start one if the file grew.
         let _ = aof.poll_rewrite();

@@ -33,6 +33,9 @@ pub(crate) struct EffectLog {
     pub(crate) status: super::aof::AofStatus,
     /// CONFIG GET's `appendfilename` and `appenddirname` (see `AppendOnlyFile::names`).
     pub(crate) names: (String, Option<String>),
+    /// A WAITAOF asked for this batch to be on the disk before its replies go, under a
+    /// policy that does not fsync each batch (see `cmd/server.rs`).
+    pub(crate) sync_requested: bool,
     /// The database a replay of the file is in after `buf`: an effect in another one is
     /// preceded by `SELECT`, as Redis's AOF does it. A file starts in database 0; `None`
     /// when unknown (after a failed write), so the next effect selects its own.
@@ -50,6 +53,7 @@ impl Default for EffectLog {
             rewriting: false,
             status: super::aof::AofStatus::default(),
             names: (String::new(), None),
+            sync_requested: false,
             selected: Some(0),
         }
     }
