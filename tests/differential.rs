@@ -4191,10 +4191,6 @@ const RANDOM_KEY: &[Case] = &[
 /// INFO rows and every command's row are compared in tests/differential_command_info.rs.
 #[rustfmt::skip]
 const INTROSPECTION: &[Case] = &[
-    // The same count by coincidence since MEMORY exists: embedis lacks as many of
-    // redis-server 7.0's commands (SYNC, LOLWUT, ...) as it adds (CL.THROTTLE, XACKDEL,
-    // ...). A command added to either side moves this case to KNOWN_DIFFERENCES.
-    ("command count", &["COMMAND COUNT"]),
     ("getkeys by index and range", &["COMMAND GETKEYS get k", "COMMAND GETKEYS mset a 1 b 2", "COMMAND GETKEYS del a b c", "COMMAND GETKEYS rename a b", "COMMAND GETKEYS lmove a b left right", "COMMAND GETKEYS smove a b m", "COMMAND GETKEYS msetnx a 1", "COMMAND GETKEYS pfcount a b", "COMMAND GETKEYS object encoding k", "COMMAND GETKEYS xinfo stream s full", "COMMAND GETKEYS xgroup create s g $", "COMMAND GETKEYS bitop and d a b c", "COMMAND GETKEYS lcs a b", "COMMAND GETKEYS copy a b db 1", "COMMAND GETKEYS blpop a b 0", "COMMAND GETKEYS brpoplpush a b 0", "COMMAND GETKEYS dump k", "COMMAND GETKEYS restore k 0 x"]),
     ("getkeys by keyword", &["COMMAND GETKEYS xread streams a b 0 0", "COMMAND GETKEYS xread count 1 block 0 streams a 0", "COMMAND GETKEYS xread streams a b c", "COMMAND GETKEYS xread STREAMS streams 0", "COMMAND GETKEYS xreadgroup group g c streams a b", "COMMAND GETKEYS xreadgroup group g c count 1 noack streams a b 0 0", "COMMAND GETKEYS georadius k 1 2 3 m store d", "COMMAND GETKEYS georadius k 1 2 3 m storedist d store e", "COMMAND GETKEYS georadiusbymember k m 3 km store d", "COMMAND GETKEYS georadius k 1 2 3 m"]),
     ("getkeys by count", &["COMMAND GETKEYS zunionstore d 2 a b weights 1 2", "COMMAND GETKEYS zunionstore d 1 a b c", "COMMAND GETKEYS zinter 2 a b", "COMMAND GETKEYS zdiff 1 a", "COMMAND GETKEYS sintercard 2 a b limit 1", "COMMAND GETKEYS zintercard 1 a", "COMMAND GETKEYS lmpop 2 a b left", "COMMAND GETKEYS blmpop 0 2 a b left", "COMMAND GETKEYS zmpop 1 a min", "COMMAND GETKEYS bzmpop 0 1 a max", "COMMAND GETKEYS eval s 2 a b c", "COMMAND GETKEYS evalsha s 1 a", "COMMAND GETKEYS fcall f 1 a b", "COMMAND GETKEYS fcall_ro f 0", "COMMAND GETKEYS eval_ro s 0 x"]),
@@ -4228,8 +4224,9 @@ const KNOWN_DIFFERENCES: &[Case] = &[
     // CL.THROTTLE.MS is an embedis extension. tests/throttle.rs checks both.
     ("cl.throttle", &["CL.THROTTLE k 1 1 1"]),
     ("cl.throttle.ms", &["CL.THROTTLE.MS k 1 1 1000"]),
-    // COMMAND LIST and INFO list embedis's own commands: the 7.0 ones it lacks (SYNC,
-    // LOLWUT, ...) and its additions (CL.THROTTLE, XACKDEL, ...).
+    // COMMAND COUNT, LIST and INFO count and list embedis's own commands: the 7.0 ones it
+    // lacks (SYNC, LOLWUT, ...) and its additions (CL.THROTTLE, XACKDEL, WAITAOF, ...).
+    ("command count", &["COMMAND COUNT"]),
     ("command list", &["!sorted COMMAND LIST"]),
     ("command", &["!sorted COMMAND"]),
     ("command info of everything", &["!sorted COMMAND INFO"]),

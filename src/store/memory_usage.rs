@@ -14,7 +14,9 @@
 //!   deletions is smaller on Redis, and one caught growing counts both its sizes);
 //! - a sorted set's skip list nodes count at the average level (Redis draws levels at
 //!   random, so its own figure varies from key to key by a few percent);
-//! - list nodes are filled as pushes at the tail fill them (8 KiB listpacks);
+//! - list nodes are filled as pushes at the tail fill them (8 KiB listpacks); past a
+//!   million elements, counted from the sampled nodes' average (a list of varied elements
+//!   is then estimated, as redis-server estimates their size);
 //! - a stream's open node counts its 4 KiB preallocation, a node closed at 100 entries
 //!   its exact size, as XADD leaves them.
 
@@ -58,6 +60,8 @@ const STREAM_ID: usize = 16;
 const RAX_NODE: usize = 4 + 8 * 30;
 /// XADD preallocates a new node's listpack (`stream-node-max-bytes`).
 const STREAM_NODE_PREALLOCATION: usize = super::stream::log::BLOCK_MAX_BYTES;
+/// Lists longer than this count their nodes from the sampled ones (see `list_usage`).
+const EXACT_LIST_LEN: usize = 1 << 20;
 /// Strings up to this length live in the object's own allocation (embstr).
 const EMBSTR_MAX_LEN: usize = 44;
 
@@ -133,24 +137,48 @@ fn sampled(base: usize, each: impl Iterator<Item = f64>, samples: usize, count: 
 }
 
 fn list_usage(list: &List, samples: usize) -> usize {
-    // The nodes' listpack sizes, filled from the head as tail pushes fill them.
+    quicklist_usage(list.iter(), list.len(), samples, EXACT_LIST_LEN)
+}
+
+/// A quicklist of `len` `elements`: the nodes' listpack sizes, filled from the head as tail
+/// pushes fill them. Past `exact_up_to` elements, it stops after the sampled nodes and
+/// counts the rest from their average: as redis-server reads only those, MEMORY USAGE
+/// stays cheap on a list of millions.
+fn quicklist_usage<'a>(
+    elements: impl Iterator<Item = &'a bytes::Bytes>,
+    len: usize,
+    samples: usize,
+    exact_up_to: usize,
+) -> usize {
     let mut nodes = Vec::new();
     let mut current = 0usize;
-    for element in list.iter() {
+    let mut consumed = 0usize;
+    let extrapolate = len > exact_up_to;
+    for element in elements {
         if current > 0 && current + element.len() + LIST_INSERT_OVERHEAD > LIST_NODE_LIMIT {
             nodes.push(current);
             current = 0;
+            if extrapolate && nodes.len() >= samples {
+                break;
+            }
         }
         if current == 0 {
             current = listpack_size::HEADER_AND_END;
         }
         current += listpack_size::element(element);
+        consumed += 1;
     }
-    if current > 0 {
-        nodes.push(current);
-    }
+    let count = if consumed == len {
+        if current > 0 {
+            nodes.push(current);
+        }
+        nodes.len()
+    } else {
+        // Every node so far is full: the rest hold as many elements on average.
+        let per_node = (consumed / nodes.len().max(1)).max(1);
+        len.div_ceil(per_node)
+    };
     let base = OBJECT + QUICKLIST;
-    let count = nodes.len();
     let each = nodes
         .into_iter()
         .map(|bytes| (QUICKLIST_NODE + allocation(bytes)) as f64);
@@ -172,9 +200,8 @@ fn hash_usage(hash: &Hash, samples: usize) -> usize {
 }
 
 fn set_usage(set: &Set, samples: usize) -> usize {
-    let members = set.members();
     if set.is_intset() {
-        let width = members
+        let width = set
             .iter()
             .filter_map(|member| parse_i64(member))
             .map(|value| {
@@ -188,13 +215,13 @@ fn set_usage(set: &Set, samples: usize) -> usize {
             })
             .max()
             .unwrap_or(2);
-        return OBJECT + allocation(8 + width * members.len());
+        return OBJECT + allocation(8 + width * set.len());
     }
-    let base = OBJECT + DICT + 8 * buckets(members.len());
-    let each = members
+    let base = OBJECT + DICT + 8 * buckets(set.len());
+    let each = set
         .iter()
         .map(|member| (DICT_ENTRY + sds(member.len())) as f64);
-    sampled(base, each, samples, members.len())
+    sampled(base, each, samples, set.len())
 }
 
 fn sorted_set_usage(set: &SortedSet, samples: usize) -> usize {
@@ -315,6 +342,21 @@ mod tests {
         for (size, class) in cases {
             assert_eq!(allocation(size), class, "{size}");
         }
+    }
+
+    #[test]
+    fn a_long_list_of_like_elements_counts_its_nodes_from_the_sampled_ones() {
+        let elements: Vec<bytes::Bytes> = (0..20_000)
+            .map(|n| bytes::Bytes::from(format!("e{:05}", n % 100_000)))
+            .collect();
+        let exact = quicklist_usage(elements.iter(), elements.len(), 5, usize::MAX);
+        let estimated = quicklist_usage(elements.iter(), elements.len(), 5, 1000);
+        assert_eq!(estimated, exact);
+        // Sampling every node (SAMPLES 0) reads them all, past the limit too.
+        assert_eq!(
+            quicklist_usage(elements.iter(), elements.len(), usize::MAX, 1000),
+            quicklist_usage(elements.iter(), elements.len(), usize::MAX, usize::MAX)
+        );
     }
 
     #[test]

@@ -71,6 +71,11 @@ impl Set {
         self.members.remove(member)
     }
 
+    /// The members in no particular order, without collecting them.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Bytes> {
+        self.members.iter()
+    }
+
     /// The members in the order redis-server shows them: sorted numerically for an intset,
     /// the table's own order otherwise.
     pub fn members(&self) -> Vec<&Bytes> {
