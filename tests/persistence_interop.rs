@@ -512,7 +512,8 @@ impl Drop for PersistingServer {
 }
 
 /// Redis 7's multi-part append-only file joined into one: the base file, then the
-/// incremental files by sequence number, as the manifest lists them.
+/// incremental files by sequence number, as the manifest lists them. The tests count and
+/// show the commands from it; embedis itself starts on the directory.
 fn join_redis_aof(dir: &Path) -> Vec<u8> {
     let aof_dir = dir.join("appendonlydir");
     let manifest = std::fs::read_dir(&aof_dir)
