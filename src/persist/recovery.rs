@@ -91,7 +91,8 @@ pub enum AofError {
         path: PathBuf,
         /// Its line at fault, from 1 (0: the file as a whole).
         line: usize,
-        /// redis-server's text for the fault.
+        /// What is wrong: redis-server's text where it has one (`Invalid AOF manifest file
+        /// format`, ...).
         reason: &'static str,
     },
 }
