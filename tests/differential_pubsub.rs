@@ -724,6 +724,9 @@ const CONFIG: &[Case] = &[
         "0: CONFIG SET notify-keyspace-events lE", "0: CONFIG GET notify-keyspace-events",
         "0: CONFIG SET notify-keyspace-events \"\"", "0: CONFIG GET notify-keyspace-events",
     ]),
+    // Without an append-only file embedis keeps redis-server's default; a bad value is
+    // refused with redis-server's list (tests/persistence_directory.rs switches a file).
+    ("config set appendfsync", &["0: CONFIG SET appendfsync everysec", "0: CONFIG SET appendfsync EVERYSEC", "0: CONFIG SET appendfsync sometimes", "0: CONFIG SET appendfsync \"\"", "0: CONFIG GET appendfsync"]),
     ("config set name case-insensitive", &["0: CONFIG SET NOTIFY-KEYSPACE-EVENTS KEg", "0: CONFIG GET notify-keyspace-events", "0: config set Notify-Keyspace-Events \"\"", "0: CONFIG GET notify-keyspace-events"]),
     ("config set invalid class", &[
         "0: CONFIG SET notify-keyspace-events KEA", "0: CONFIG SET notify-keyspace-events KEQ", "0: CONFIG GET notify-keyspace-events",

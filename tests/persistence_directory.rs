@@ -445,3 +445,71 @@ fn a_single_file_in_the_directory_becomes_its_base() {
     drop(engine);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn config_set_appendfsync_switches_the_policy_at_run_time() {
+    let dir = common::temp_dir("aof-dir", "appendfsync");
+    let engine = open(&dir, Fsync::EverySec);
+    let mut conn = engine.connect();
+    let incr = dir.join("appendonly.aof.1.incr.aof");
+    let holds = |needle: &[u8]| {
+        let file = std::fs::read(&incr).expect("the file");
+        file.windows(needle.len()).any(|w| w == needle)
+    };
+    let get = |conn: &mut embedis::Connection| match conn.call(["CONFIG", "GET", "appendfsync"]) {
+        Ok(Reply::Map(pairs)) => pairs[0].1.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        conn.call(["CONFIG", "SET", "appendfsync", "ALWAYS"])
+            .unwrap(),
+        Reply::OK
+    );
+    assert_eq!(get(&mut conn), Reply::bulk("always"));
+    // Under Always a reply means the write is in the file (and on the disk).
+    for n in 0..20 {
+        let key = format!("always-{n}");
+        conn.call(["SET", &key, "x"]).unwrap();
+        assert!(holds(key.as_bytes()), "{key}");
+    }
+    assert_eq!(
+        conn.call(["CONFIG", "SET", "appendfsync", "no"]).unwrap(),
+        Reply::OK
+    );
+    conn.call(["SET", "under-no", "x"]).unwrap();
+    assert_eq!(
+        conn.call(["CONFIG", "SET", "appendfsync", "everysec"])
+            .unwrap(),
+        Reply::OK
+    );
+    conn.call(["SET", "under-everysec", "x"]).unwrap();
+    assert_eq!(get(&mut conn), Reply::bulk("everysec"));
+    let Reply::Error(error) = conn
+        .call(["CONFIG", "SET", "appendfsync", "sometimes"])
+        .unwrap()
+    else {
+        panic!("accepted");
+    };
+    assert_eq!(
+        error.to_string(),
+        "ERR CONFIG SET failed (possibly related to argument 'appendfsync') - argument(s) must be one of the following: everysec, always, no"
+    );
+    let before = picture(&engine);
+    drop(conn);
+    drop(engine);
+    assert_eq!(picture(&open(&dir, Fsync::EverySec)), before);
+
+    // Without a file, the policy it would have is the only one.
+    let mut plain = Engine::new().connect();
+    assert_eq!(
+        plain
+            .call(["CONFIG", "SET", "appendfsync", "everysec"])
+            .unwrap(),
+        Reply::OK
+    );
+    assert!(plain
+        .call(["CONFIG", "SET", "appendfsync", "always"])
+        .unwrap()
+        .is_error());
+    let _ = std::fs::remove_dir_all(&dir);
+}

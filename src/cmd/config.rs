@@ -33,6 +33,7 @@ const NOTIFY: &str = "notify-keyspace-events";
 const SLOWLOG_THRESHOLD: &str = "slowlog-log-slower-than";
 const SLOWLOG_MAX_LEN: &str = "slowlog-max-len";
 const SAVE: &str = "save";
+const APPENDFSYNC: &str = "appendfsync";
 
 /// The parameters redis-server sets only at start (CONFIG SET refuses any value).
 const IMMUTABLE: &[&str] = &["databases", "enable-debug-command", "enable-module-command"];
@@ -105,7 +106,7 @@ const PARAMETERS: &[Parameter] = &[
     }),
     // The append-only file's settings (EngineBuilder::append_only and auto_rewrite);
     // without one, redis-server's defaults, which a file would get.
-    Parameter::fixed("appendfsync", |ctx| {
+    Parameter::fixed(APPENDFSYNC, |ctx| {
         match ctx.log.as_deref().map(|log| log.status.fsync) {
             Some(Fsync::Always) => "always",
             Some(Fsync::No) => "no",
@@ -407,6 +408,7 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
     let mut flags = None;
     let (mut threshold, mut max_len) = (None, None);
     let mut points = None;
+    let mut fsync = None;
     for ((_, value), parameter) in pairs.iter().zip(&named) {
         let failed = |reason: &str| Error::ConfigSetFailed {
             argument: parameter.name.to_string(),
@@ -455,6 +457,29 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
                     None
                 }
             }
+        } else if parameter.name == APPENDFSYNC {
+            // The append-only file's policy changes at run time; without a file, the value
+            // CONFIG GET reports is the only one (there is nothing it would apply to).
+            let policy = [
+                (Fsync::EverySec, "everysec"),
+                (Fsync::Always, "always"),
+                (Fsync::No, "no"),
+            ]
+            .into_iter()
+            .find(|(_, name)| c_string(value).eq_ignore_ascii_case(name.as_bytes()));
+            match policy {
+                None => Some(failed(
+                    "argument(s) must be one of the following: everysec, always, no",
+                )),
+                Some((policy, _)) if ctx.log.is_some() => {
+                    fsync = Some(policy);
+                    None
+                }
+                Some((Fsync::EverySec, _)) => None,
+                Some(_) => Some(failed(
+                    "embedis: without an append-only file (EngineBuilder::append_only), appendfsync stays everysec",
+                )),
+            }
         } else if IMMUTABLE.contains(&parameter.name) {
             Some(failed("can't set immutable config"))
         } else if value.eq_ignore_ascii_case((parameter.value)(ctx).as_bytes()) {
@@ -486,6 +511,13 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
     }
     if let Some(points) = points {
         ctx.saves.set_points(points);
+    }
+    if let (Some(policy), Some(log)) = (fsync, ctx.log.as_deref_mut()) {
+        // The executor switches the file after this command (see `exec/core.rs`).
+        log.status.fsync = policy;
+        ctx.session
+            .client_actions
+            .push(crate::exec::clients::ClientAction::SetFsync(policy));
     }
     Ok(())
 }

@@ -35,6 +35,8 @@ pub(crate) enum ClientAction {
     Unpause,
     /// Compact the append-only file (BGREWRITEAOF).
     RewriteAppendOnly,
+    /// Switch the append-only file to another fsync policy (CONFIG SET appendfsync).
+    SetFsync(crate::Fsync),
     /// Write a snapshot in the background once the transaction that scheduled it ends
     /// (BGSAVE inside MULTI, or BGSAVE SCHEDULE).
     BackgroundSave,

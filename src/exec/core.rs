@@ -602,6 +602,7 @@ impl Core {
                     let _ = self.start_rewrite();
                 }
                 ClientAction::BackgroundSave => self.start_background_save(),
+                ClientAction::SetFsync(policy) => self.set_fsync(policy),
                 ClientAction::Unblock { conn, error } => {
                     if !self.blocking.is_parked(conn) {
                         continue; // answered meanwhile
@@ -1054,6 +1055,21 @@ impl Core {
         self.effects.names = aof.names();
         self.aof = Some(aof);
         self.stats.aof_enabled = true;
+    }
+
+    /// Switches the append-only file to `policy`. What was committed so far is written
+    /// first; a file that refuses writes keeps its policy (its writer holds what it could
+    /// not write).
+    fn set_fsync(&mut self, policy: crate::Fsync) {
+        // This batch's effects are committed under the policy they were made under.
+        self.commit();
+        let Some(aof) = self.aof.as_mut() else {
+            return;
+        };
+        let _ = aof.set_policy(policy);
+        self.tracking
+            .set_sends_during_commands(!aof.holds_replies());
+        self.effects.status = aof.status();
     }
 
     /// Starts compacting the append-only file: the dataset as commands, written on another

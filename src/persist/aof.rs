@@ -445,6 +445,29 @@ impl AppendOnlyFile {
     /// Why writes must be refused (Redis's `MISCONF`): the background writer cannot write
     /// or fsync the file, and has not managed to since. Under `Always` each batch reports
     /// its own failure to its own callers instead.
+    /// Switches to another fsync policy: the background writer (if any) writes what it
+    /// holds and stops, the file is synced, and a writer for the new policy starts (none
+    /// under `Always`). Refused while the writer cannot write: it would drop what it holds.
+    pub(crate) fn set_policy(&mut self, policy: Fsync) -> io::Result<()> {
+        if policy == self.policy {
+            return Ok(());
+        }
+        if let Some(failure) = self.write_failure() {
+            return Err(io::Error::other(failure));
+        }
+        if let Some(writer) = self.writer.take() {
+            writer.flush();
+        }
+        self.file.sync_data()?;
+        self.writer = match policy {
+            Fsync::Always => None,
+            Fsync::EverySec => Some(Writer::start(self.file.try_clone()?, true)?),
+            Fsync::No => Some(Writer::start(self.file.try_clone()?, false)?),
+        };
+        self.policy = policy;
+        Ok(())
+    }
+
     /// Whether a compaction is under way (started, not yet swapped in or abandoned).
     pub(crate) fn is_rewriting(&self) -> bool {
         self.rewrite.is_some()
