@@ -34,6 +34,12 @@ const SLOWLOG_THRESHOLD: &str = "slowlog-log-slower-than";
 const SLOWLOG_MAX_LEN: &str = "slowlog-max-len";
 const SAVE: &str = "save";
 const APPENDFSYNC: &str = "appendfsync";
+/// `appendfsync`'s values, in the order redis-server lists them in its error.
+const FSYNC_NAMES: [(Fsync, &str); 3] = [
+    (Fsync::EverySec, "everysec"),
+    (Fsync::Always, "always"),
+    (Fsync::No, "no"),
+];
 
 /// The parameters redis-server sets only at start (CONFIG SET refuses any value).
 const IMMUTABLE: &[&str] = &["databases", "enable-debug-command", "enable-module-command"];
@@ -107,12 +113,15 @@ const PARAMETERS: &[Parameter] = &[
     // The append-only file's settings (EngineBuilder::append_only and auto_rewrite);
     // without one, redis-server's defaults, which a file would get.
     Parameter::fixed(APPENDFSYNC, |ctx| {
-        match ctx.log.as_deref().map(|log| log.status.fsync) {
-            Some(Fsync::Always) => "always",
-            Some(Fsync::No) => "no",
-            Some(Fsync::EverySec) | None => "everysec",
-        }
-        .into()
+        let policy = ctx
+            .log
+            .as_deref()
+            .map_or(Fsync::EverySec, |log| log.status.fsync);
+        FSYNC_NAMES
+            .iter()
+            .find(|(known, _)| *known == policy)
+            .map_or("everysec", |(_, name)| name)
+            .into()
     }),
     Parameter::fixed("appendfilename", |ctx| match ctx.log.as_deref() {
         Some(log) => log.names.0.clone(),
@@ -460,13 +469,9 @@ fn set(ctx: &mut Ctx, pairs: Vec<(Bytes, Bytes)>) -> Result<(), Error> {
         } else if parameter.name == APPENDFSYNC {
             // The append-only file's policy changes at run time; without a file, the value
             // CONFIG GET reports is the only one (there is nothing it would apply to).
-            let policy = [
-                (Fsync::EverySec, "everysec"),
-                (Fsync::Always, "always"),
-                (Fsync::No, "no"),
-            ]
-            .into_iter()
-            .find(|(_, name)| c_string(value).eq_ignore_ascii_case(name.as_bytes()));
+            let policy = FSYNC_NAMES
+                .into_iter()
+                .find(|(_, name)| c_string(value).eq_ignore_ascii_case(name.as_bytes()));
             match policy {
                 None => Some(failed(
                     "argument(s) must be one of the following: everysec, always, no",

@@ -15,7 +15,7 @@ use super::argv::Args;
 use super::context::Ctx;
 use super::Command;
 use crate::store::keyspace::Keyspace;
-use crate::store::memory_usage::key_usage;
+use crate::store::memory_usage::{dataset_usage, key_usage, table_overhead};
 use crate::{Error, Reply};
 
 /// MEMORY USAGE's sample count without SAMPLES (redis-server's
@@ -25,9 +25,6 @@ const DEFAULT_SAMPLES: usize = 5;
 const DOCTOR_MIN_BYTES: u64 = 5 << 20;
 /// Above this many cached scripts, MEMORY DOCTOR says so.
 const DOCTOR_MAX_SCRIPTS: usize = 1000;
-/// `dictEntry` and `robj`, per key in MEMORY STATS' table overhead.
-const DICT_ENTRY: u64 = 24;
-const OBJECT: u64 = 16;
 
 /// What MEMORY asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,23 +286,21 @@ impl Report {
     }
 
     fn add(&mut self, db: &Keyspace) {
-        let keys = db.iter().count() as u64;
+        let mut keys = 0;
+        for (key, entry) in db.iter() {
+            keys += 1;
+            self.dataset += dataset_usage(key, &entry.value, DEFAULT_SAMPLES);
+        }
         if keys == 0 {
             return;
         }
-        let volatile = db.volatile_len() as u64;
-        let table = |len: u64| len * DICT_ENTRY + 8 * len.max(4).next_power_of_two();
+        let (main, expires) = table_overhead(keys, db.volatile_len());
         self.databases.push(DatabaseOverhead {
             index: db.index(),
-            main: table(keys) + keys * OBJECT,
-            expires: if volatile == 0 { 0 } else { table(volatile) },
+            main,
+            expires,
         });
-        self.keys += keys;
-        // The value and the key's name; the entry and the object are the tables' part.
-        for (key, entry) in db.iter() {
-            let usage = key_usage(key, &entry.value, DEFAULT_SAMPLES);
-            self.dataset += usage.saturating_sub(DICT_ENTRY);
-        }
+        self.keys += keys as u64;
     }
 
     fn overhead(&self) -> u64 {

@@ -1075,33 +1075,33 @@ impl Core {
     /// Starts compacting the append-only file: the dataset as commands, written on another
     /// thread (see `persist/aof.rs`).
     fn start_rewrite(&mut self) -> Result<(), Error> {
-        let Some(aof) = self.aof.as_mut() else {
+        let Some(directory) = self.aof.as_ref().map(AppendOnlyFile::is_directory) else {
             return Err(Error::NoAppendOnlyFile);
         };
-        let now_ms = self.clock.now_micros() / 1000;
-        #[cfg(feature = "lua")]
-        let libraries = self.scripts.functions.codes();
-        #[cfg(not(feature = "lua"))]
-        let libraries = std::iter::empty();
-        let snapshot = if aof.is_directory() {
+        let snapshot = if directory {
             // A directory's base is an RDB file, as redis-server 7 writes it by default
-            // (`aof-use-rdb-preamble yes`): compact, and fast to load.
-            crate::persist::rdb_file::write(self.databases.all(&self.db), libraries, now_ms)
+            // (`aof-use-rdb-preamble yes`): compact, and fast to load. The same bytes as
+            // a BGSAVE's.
+            crate::cmd::snapshot::rdb_of(&self.script_ctx())
         } else {
             // One file stays commands, so `redis-cli --pipe` loads it into any server.
             // Libraries first: they are not in any database, and a function may be
             // called by nothing later in the file, but it must exist when anything calls it.
             let mut commands = Vec::new();
-            for code in libraries {
+            #[cfg(feature = "lua")]
+            for code in self.scripts.functions.codes() {
                 crate::persist::commands::function_load(code, &mut commands);
             }
             crate::persist::rewrite::rewrite_all(
                 self.databases.all(&self.db),
-                now_ms,
+                self.clock.now_micros() / 1000,
                 self.effects.selected,
                 &mut commands,
             );
             commands
+        };
+        let Some(aof) = self.aof.as_mut() else {
+            return Err(Error::NoAppendOnlyFile);
         };
         let started = aof.start_rewrite(snapshot);
         self.effects.status = aof.status();

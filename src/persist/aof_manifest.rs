@@ -192,7 +192,7 @@ fn parse_line(line: &[u8]) -> Result<Part, &'static str> {
             }
             name = Some(text);
         } else if pair[0].eq_ignore_ascii_case(b"seq") {
-            seq = atoll(value);
+            seq = crate::store::number::atoll(value);
         } else if pair[0].eq_ignore_ascii_case(b"type") {
             kind = value.first().copied();
         }
@@ -224,30 +224,6 @@ fn trim(line: &[u8]) -> &[u8] {
         .rposition(|b| !is_trimmed(b))
         .map_or(start, |at| at + 1);
     &line[start..end]
-}
-
-/// C's `atoll`: leading white space, a sign, digits; 0 when there are none.
-fn atoll(word: &[u8]) -> i64 {
-    let word = trim(word);
-    let (negative, digits) = match word {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        rest => (false, rest),
-    };
-    let value =
-        digits
-            .iter()
-            .take_while(|byte| byte.is_ascii_digit())
-            .fold(0i64, |value, digit| {
-                value
-                    .saturating_mul(10)
-                    .saturating_add(i64::from(digit - b'0'))
-            });
-    if negative {
-        -value
-    } else {
-        value
-    }
 }
 
 /// An append-only directory: where it is, the name its files start with, its manifest.

@@ -99,6 +99,12 @@ fn buckets(len: usize) -> usize {
 /// What MEMORY USAGE answers for `key` holding `value`, sampling `samples` elements of a
 /// large collection (`usize::MAX`: all of them).
 pub(crate) fn key_usage(key: &[u8], value: &Value, samples: usize) -> u64 {
+    dataset_usage(key, value, samples) + DICT_ENTRY as u64
+}
+
+/// The part of [`key_usage`] MEMORY STATS counts as dataset: the value and the key's name
+/// (the table entry is the table's overhead, [`table_overhead`]).
+pub(crate) fn dataset_usage(key: &[u8], value: &Value, samples: usize) -> u64 {
     let samples = samples.max(1);
     let value = match value {
         Value::Int(_) => OBJECT,
@@ -109,7 +115,17 @@ pub(crate) fn key_usage(key: &[u8], value: &Value, samples: usize) -> u64 {
         Value::SortedSet(set) => sorted_set_usage(set, samples),
         Value::Stream(stream) => stream_usage(stream, samples),
     };
-    (value + sds(key.len()) + DICT_ENTRY) as u64
+    (value + sds(key.len())) as u64
+}
+
+/// MEMORY STATS' overhead of a database's tables, as redis-server counts it: the main
+/// table (an entry, a bucket and an object per key) and the table of deadlines (an entry
+/// and a bucket per key that has one).
+pub(crate) fn table_overhead(keys: usize, volatile: usize) -> (u64, u64) {
+    let table = |len: usize| (len * DICT_ENTRY + 8 * buckets(len)) as u64;
+    let main = table(keys) + (keys * OBJECT) as u64;
+    let expires = if volatile == 0 { 0 } else { table(volatile) };
+    (main, expires)
 }
 
 fn string(bytes: &[u8]) -> usize {

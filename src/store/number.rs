@@ -77,6 +77,34 @@ pub(crate) fn strtoull_body(text: &[u8]) -> Option<u64> {
     })
 }
 
+/// C's `atoll`: leading white space, a sign, digits; 0 when there are none.
+pub(crate) fn atoll(word: &[u8]) -> i64 {
+    let start = word
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        .unwrap_or(word.len());
+    let word = &word[start..];
+    let (negative, digits) = match word {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    let value =
+        digits
+            .iter()
+            .take_while(|byte| byte.is_ascii_digit())
+            .fold(0i64, |value, digit| {
+                value
+                    .saturating_mul(10)
+                    .saturating_add(i64::from(digit - b'0'))
+            });
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
 /// C's `strtoll` in base 10 over a whole word, as Redis checks its end pointer: leading
 /// white space, an optional sign, digits and nothing after; out-of-range values saturate,
 /// as `strtoll` does. The empty word is 0 (nothing read, and the end is reached); white
