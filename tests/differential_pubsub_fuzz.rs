@@ -885,31 +885,31 @@ impl Gen {
 
 /// The sequence for `seed`.
 fn generate(seed: u64) -> Script {
-    let mut gen = Gen {
+    let mut generator = Gen {
         rng: Rng::new(seed),
         conns: 0,
         steps: Vec::new(),
         next_ms: 1,
     };
-    gen.conns = 2 + gen.below(3);
-    let resp3 = gen.chance(40);
-    let length = 15 + gen.below(36);
+    generator.conns = 2 + generator.below(3);
+    let resp3 = generator.chance(40);
+    let length = 15 + generator.below(36);
     // Notifications on, more often than not, and a listener or two to start with.
-    if gen.chance(60) {
-        let argv = gen.config_set();
-        gen.one(0, argv);
+    if generator.chance(60) {
+        let argv = generator.config_set();
+        generator.one(0, argv);
     }
-    for _ in 0..gen.below(3) {
-        let (conn, argv) = (gen.conn(), gen.subscription(3));
-        gen.one(conn, argv);
+    for _ in 0..generator.below(3) {
+        let (conn, argv) = (generator.conn(), generator.subscription(3));
+        generator.one(conn, argv);
     }
-    while gen.steps.len() < length {
-        gen.block();
+    while generator.steps.len() < length {
+        generator.block();
     }
-    gen.steps.truncate(length);
+    generator.steps.truncate(length);
     Script {
         resp3,
-        steps: gen.steps,
+        steps: generator.steps,
     }
 }
 
