@@ -67,10 +67,10 @@ fn round_trip(c: &mut Criterion, placement: Option<Placement>) {
         engine.connect().call(["PING"]).unwrap(),
         Reply::status("PONG")
     );
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
-            summary::note(format!("placement: executor not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer)
+    {
+        summary::note(format!("placement: executor not pinned: {why}"));
     }
     let mut group = c.benchmark_group("round_trip");
     group.throughput(Throughput::Elements(1));

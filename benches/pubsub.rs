@@ -832,10 +832,10 @@ fn publish_patterns(c: &mut Criterion) {
 
 /// Pins the calling (subscriber or worker) thread to the subscriber CPU.
 fn pin_to_peer(placement: Option<Placement>) {
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_current(p.peer) {
-            summary::note(format!("placement: a subscriber thread not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = affinity::pin_current(p.peer)
+    {
+        summary::note(format!("placement: a subscriber thread not pinned: {why}"));
     }
 }
 

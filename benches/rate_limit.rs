@@ -171,10 +171,10 @@ impl Helper {
         thread::Builder::new()
             .name("rate-limit-peer".into())
             .spawn(move || {
-                if let Some(p) = placement {
-                    if let Err(why) = affinity::pin_current(p.peer) {
-                        summary::note(format!("placement: second thread not pinned: {why}"));
-                    }
+                if let Some(p) = placement
+                    && let Err(why) = affinity::pin_current(p.peer)
+                {
+                    summary::note(format!("placement: second thread not pinned: {why}"));
                 }
                 // Ends when the bench drops `go`.
                 for (iters, barrier) in go_rx {
@@ -272,10 +272,10 @@ fn fixed_window(c: &mut Criterion, placement: Option<Placement>) {
 
     match RedisServer::start() {
         Ok(server) => {
-            if let Some(p) = placement {
-                if let Err(why) = affinity::pin_process(server.pid(), p.peer) {
-                    summary::note(format!("placement: redis-server not pinned: {why}"));
-                }
+            if let Some(p) = placement
+                && let Err(why) = affinity::pin_process(server.pid(), p.peer)
+            {
+                summary::note(format!("placement: redis-server not pinned: {why}"));
             }
             let mut client = RespClient::connect(server.port()).expect("connect to redis-server");
             client.send(&resp::encode(&["FLUSHALL"]));
@@ -316,10 +316,10 @@ fn redis_window(client: &mut RespClient, batch: &[u8]) -> (i64, i64) {
 }
 
 fn pin_executor(placement: Option<Placement>) {
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
-            summary::note(format!("placement: executor not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer)
+    {
+        summary::note(format!("placement: executor not pinned: {why}"));
     }
 }
 

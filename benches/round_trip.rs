@@ -215,10 +215,10 @@ fn redis_server(c: &mut Criterion, placement: Option<Placement>) {
             return;
         }
     };
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_process(server.pid(), p.peer) {
-            summary::note(format!("placement: redis-server not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = affinity::pin_process(server.pid(), p.peer)
+    {
+        summary::note(format!("placement: redis-server not pinned: {why}"));
     }
     let mut client = RespClient::connect(server.port()).expect("connect to our redis-server");
     client.send(&resp::encode(&["FLUSHALL"]));
@@ -425,19 +425,19 @@ fn paired_pipeline_ratio(placement: Option<Placement>) {
 /// Pins the running engine's executor thread to the peer CPU. Call it after a first round
 /// trip, so the thread is known to be running under its name.
 fn pin_executor(placement: Option<Placement>) {
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
-            summary::note(format!("placement: executor not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer)
+    {
+        summary::note(format!("placement: executor not pinned: {why}"));
     }
 }
 
 /// Pins the calling (server) thread to the peer CPU.
 fn pin_self_to_peer(placement: Option<Placement>) {
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_current(p.peer) {
-            summary::note(format!("placement: echo server not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = affinity::pin_current(p.peer)
+    {
+        summary::note(format!("placement: echo server not pinned: {why}"));
     }
 }
 

@@ -39,10 +39,10 @@ fn main() {
         panic!("SCRIPT LOAD failed")
     };
     // After a first round trip, so the executor runs under its name.
-    if let Some(p) = placement {
-        if let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer) {
-            summary::note(format!("placement: executor not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = affinity::pin_threads_named("embedis-executor", p.peer)
+    {
+        summary::note(format!("placement: executor not pinned: {why}"));
     }
     let sha = String::from_utf8(sha.to_vec()).unwrap();
     assert_eq!(
@@ -76,10 +76,10 @@ fn main() {
     match RedisServer::start() {
         Err(reason) => summary::note(format!("redis_server: skipped: {reason}")),
         Ok(server) => {
-            if let Some(p) = placement {
-                if let Err(why) = affinity::pin_process(server.pid(), p.peer) {
-                    summary::note(format!("placement: redis-server not pinned: {why}"));
-                }
+            if let Some(p) = placement
+                && let Err(why) = affinity::pin_process(server.pid(), p.peer)
+            {
+                summary::note(format!("placement: redis-server not pinned: {why}"));
             }
             let mut client = RespClient::connect(server.port()).expect("connect");
             client.send(&resp::encode(&["SCRIPT", "LOAD", LIMITER]));

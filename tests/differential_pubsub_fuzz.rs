@@ -1264,21 +1264,22 @@ fn normalise(frames: &[Vec<u8>], mask: Mask, exec: bool) -> Frames {
             }
         }
         Mask::Elements => {
-            if let Some(reply) = frames.iter_mut().find(|frame| frame.starts_with(b"*")) {
-                if let Some((header, mut items)) = elements(reply) {
-                    items.sort();
-                    *reply = [header, items.concat()].concat();
-                }
+            if let Some(reply) = frames.iter_mut().find(|frame| frame.starts_with(b"*"))
+                && let Some((header, mut items)) = elements(reply)
+            {
+                items.sort();
+                *reply = [header, items.concat()].concat();
             }
         }
         Mask::Names(kind) => {
             let mut names = Vec::new();
             for frame in &mut frames {
-                if let Some((header, mut items)) = elements(frame) {
-                    if items.len() == 3 && bulk_is(&items[0], kind) {
-                        names.push(std::mem::replace(&mut items[1], b"<name>".to_vec()));
-                        *frame = [header, items.concat()].concat();
-                    }
+                if let Some((header, mut items)) = elements(frame)
+                    && items.len() == 3
+                    && bulk_is(&items[0], kind)
+                {
+                    names.push(std::mem::replace(&mut items[1], b"<name>".to_vec()));
+                    *frame = [header, items.concat()].concat();
                 }
             }
             names.sort();

@@ -335,11 +335,11 @@ fn mask_node(node: &mut Node, masks: Masks, taken: &mut Masked) {
     };
     match node {
         Node::Leaf(bytes) => {
-            if masks.ids {
-                if let Some(ms) = bulk(bytes).and_then(|(payload, _)| id_millis(payload)) {
-                    taken.id_millis.push(ms);
-                    *bytes = b"$<id>\r\n".to_vec();
-                }
+            if masks.ids
+                && let Some(ms) = bulk(bytes).and_then(|(payload, _)| id_millis(payload))
+            {
+                taken.id_millis.push(ms);
+                *bytes = b"$<id>\r\n".to_vec();
             }
         }
         Node::Agg { kind, items } => {

@@ -1059,10 +1059,10 @@ fn run_lines(lease: &Lease, resp3: bool, lines: &[Line], keep_going: bool) -> Ve
             "MULTI" if expected == b"+OK\r\n" => queued = Some(Vec::new()),
             "DISCARD" => queued = None,
             _ => {
-                if let Some(masks) = &mut queued {
-                    if expected == b"+QUEUED\r\n" {
-                        masks.push(mask_of(line));
-                    }
+                if let Some(masks) = &mut queued
+                    && expected == b"+QUEUED\r\n"
+                {
+                    masks.push(mask_of(line));
                 }
             }
         }
@@ -1190,14 +1190,12 @@ fn signature(script: &[Line], d: &Divergence) -> String {
     };
     let command = command_of(&script[d.at]);
     // EXEC: the first element that differs (what queued it is not in the reply).
-    if command == "EXEC" {
-        if let (Some((_, expected)), Some((_, actual))) =
+    if command == "EXEC"
+        && let (Some((_, expected)), Some((_, actual))) =
             (elements(&d.expected), elements(&d.actual))
-        {
-            if let Some((e, a)) = expected.iter().zip(&actual).find(|(e, a)| e != a) {
-                return format!("EXEC element | {} | {}", blur(e), blur(a));
-            }
-        }
+        && let Some((e, a)) = expected.iter().zip(&actual).find(|(e, a)| e != a)
+    {
+        return format!("EXEC element | {} | {}", blur(e), blur(a));
     }
     format!("{command} | {} | {}", blur(&d.expected), blur(&d.actual))
 }
@@ -1214,10 +1212,10 @@ fn env_u64(name: &str) -> Option<u64> {
 
 /// The sequence for `seed`: its protocol and its lines.
 fn sequence(seed: u64) -> (bool, Vec<Line>) {
-    let mut gen = Gen::new(seed);
-    let resp3 = gen.chance(30);
-    let steps = 30 + gen.rng.below(50) as usize;
-    (resp3, gen.sequence(steps))
+    let mut generator = Gen::new(seed);
+    let resp3 = generator.chance(30);
+    let steps = 30 + generator.rng.below(50) as usize;
+    (resp3, generator.sequence(steps))
 }
 
 #[test]

@@ -452,13 +452,13 @@ fn export_and_compare(engine: &Engine, expect_keys: usize) -> Vec<u8> {
     );
 
     // Into redis-server.
-    if let Some(lease) = lease() {
-        if let Some(redis_cli) = common::tool("redis-cli", "loading exports into Redis") {
-            lease.reset();
-            common::pipe_into_redis(&redis_cli, lease.port(), &dump);
-            let mut redis = RedisSide(lease.client());
-            assert_eq!(assert_same_dataset(&mut original, &mut redis), expect_keys);
-        }
+    if let Some(lease) = lease()
+        && let Some(redis_cli) = common::tool("redis-cli", "loading exports into Redis")
+    {
+        lease.reset();
+        common::pipe_into_redis(&redis_cli, lease.port(), &dump);
+        let mut redis = RedisSide(lease.client());
+        assert_eq!(assert_same_dataset(&mut original, &mut redis), expect_keys);
     }
     dump
 }

@@ -212,12 +212,12 @@ fn every_kind_of_write_replays_to_the_same_data() {
     let Reply::Array(pending) = pending else {
         panic!("{pending:?}");
     };
-    if let Some(Reply::Array(first)) = pending.first() {
-        if let Reply::Bulk(id) = &first[0] {
-            let id = String::from_utf8_lossy(id).into_owned();
-            conn.call(["XCLAIM", "st", "g", "carol", "1000", &id])
-                .expect("xclaim");
-        }
+    if let Some(Reply::Array(first)) = pending.first()
+        && let Reply::Bulk(id) = &first[0]
+    {
+        let id = String::from_utf8_lossy(id).into_owned();
+        conn.call(["XCLAIM", "st", "g", "carol", "1000", &id])
+            .expect("xclaim");
     }
     conn.call(["XAUTOCLAIM", "st", "g", "dave", "1000", "0", "COUNT", "1"])
         .expect("xautoclaim");
@@ -756,10 +756,10 @@ fn random_workloads_replay_to_the_same_data() {
                 let reply = conn
                     .call(command.iter().map(String::as_str))
                     .expect("reply");
-                if let Reply::Bulk(id) = reply {
-                    if id.contains(&b'-') {
-                        last_ids.push(String::from_utf8_lossy(&id).into_owned());
-                    }
+                if let Reply::Bulk(id) = reply
+                    && id.contains(&b'-')
+                {
+                    last_ids.push(String::from_utf8_lossy(&id).into_owned());
                 }
             }
             clock.advance(Duration::from_millis(rng.below(30)));

@@ -486,10 +486,10 @@ impl PersistingServer {
                     last = format!("exited: {status}");
                     break;
                 }
-                if let Ok(mut client) = RespClient::connect(port) {
-                    if client.call(&[b"PING".to_vec()]).ok().as_deref() == Some(b"+PONG\r\n") {
-                        return PersistingServer { child, port };
-                    }
+                if let Ok(mut client) = RespClient::connect(port)
+                    && client.call(&[b"PING".to_vec()]).ok().as_deref() == Some(b"+PONG\r\n")
+                {
+                    return PersistingServer { child, port };
                 }
                 if Instant::now() > deadline {
                     last = "no PONG".into();
@@ -928,21 +928,21 @@ mod old_rdb {
     /// One ziplist entry's encoding and data: integers in the smallest integer encoding
     /// (4-bit immediates included), other strings by length.
     fn entry(element: &str) -> Vec<u8> {
-        if let Ok(n) = element.parse::<i64>() {
-            if n.to_string() == element {
-                return match n {
-                    0..=12 => vec![0xf1 + n as u8],
-                    -128..=127 => vec![0xfe, n as i8 as u8],
-                    -32768..=32767 => [vec![0xc0], (n as i16).to_le_bytes().to_vec()].concat(),
-                    -8_388_608..=8_388_607 => {
-                        [vec![0xf0], (n as i32).to_le_bytes()[..3].to_vec()].concat()
-                    }
-                    n if i32::try_from(n).is_ok() => {
-                        [vec![0xd0], (n as i32).to_le_bytes().to_vec()].concat()
-                    }
-                    n => [vec![0xe0], n.to_le_bytes().to_vec()].concat(),
-                };
-            }
+        if let Ok(n) = element.parse::<i64>()
+            && n.to_string() == element
+        {
+            return match n {
+                0..=12 => vec![0xf1 + n as u8],
+                -128..=127 => vec![0xfe, n as i8 as u8],
+                -32768..=32767 => [vec![0xc0], (n as i16).to_le_bytes().to_vec()].concat(),
+                -8_388_608..=8_388_607 => {
+                    [vec![0xf0], (n as i32).to_le_bytes()[..3].to_vec()].concat()
+                }
+                n if i32::try_from(n).is_ok() => {
+                    [vec![0xd0], (n as i32).to_le_bytes().to_vec()].concat()
+                }
+                n => [vec![0xe0], n.to_le_bytes().to_vec()].concat(),
+            };
         }
         let len = element.len();
         let mut out = if len < 64 {

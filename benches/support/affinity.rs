@@ -97,10 +97,10 @@ pub fn init_noted_for_executor() -> Option<Placement> {
 /// in the summary if it could not.
 #[allow(dead_code)] // not every suite that includes this module uses it
 pub fn pin_executor_noted(placement: Option<Placement>) {
-    if let Some(p) = placement {
-        if let Err(why) = pin_threads_named("embedis-executor", p.peer) {
-            super::summary::note(format!("placement: executor not pinned: {why}"));
-        }
+    if let Some(p) = placement
+        && let Err(why) = pin_threads_named("embedis-executor", p.peer)
+    {
+        super::summary::note(format!("placement: executor not pinned: {why}"));
     }
 }
 

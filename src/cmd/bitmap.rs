@@ -315,10 +315,9 @@ impl BitCount {
             end: Some(end),
             ..
         } = self.span
+            && reversed_negatives(start, end)
         {
-            if reversed_negatives(start, end) {
-                return Reply::Integer(0);
-            }
+            return Reply::Integer(0);
         }
         match self.span.bits_of(value.len() as u64) {
             Ok(Some((first, last))) => {
@@ -741,12 +740,12 @@ impl BitField {
         };
         // Logged even when every write failed: the key may have been created or grown
         // (redis-server would not propagate that; replaying it here must not lose it).
-        if ctx.logging() {
-            if let Ok(Some(value)) = ctx.get_string(&self.key) {
-                let offset = low.to_string();
-                let covered = &value[low as usize..end as usize];
-                ctx.log_effect(&[&b"SETRANGE"[..], &self.key, offset.as_bytes(), covered]);
-            }
+        if ctx.logging()
+            && let Ok(Some(value)) = ctx.get_string(&self.key)
+        {
+            let offset = low.to_string();
+            let covered = &value[low as usize..end as usize];
+            ctx.log_effect(&[&b"SETRANGE"[..], &self.key, offset.as_bytes(), covered]);
         }
         // Only a write that happened is signalled and announced, as 7.0.15 counts them: a
         // field that changed, or any write not refused by OVERFLOW FAIL on a key it created

@@ -73,7 +73,7 @@ impl Parameter {
         }
     }
 
-    fn names(&self) -> impl Iterator<Item = &'static str> {
+    fn names(&self) -> impl Iterator<Item = &'static str> + use<> {
         std::iter::once(self.name).chain(self.alias)
     }
 

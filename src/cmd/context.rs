@@ -202,10 +202,10 @@ impl Ctx<'_> {
                     peers.session(id)
                 }
             };
-            if let Some((target, push)) = self.tracking.route(message, session_of) {
-                if let Some(session) = session_of(target) {
-                    crate::exec::tracking::push_now(session, push);
-                }
+            if let Some((target, push)) = self.tracking.route(message, session_of)
+                && let Some(session) = session_of(target)
+            {
+                crate::exec::tracking::push_now(session, push);
             }
         }
     }
@@ -413,10 +413,10 @@ impl Ctx<'_> {
         if link.subscriptions == 0 {
             return;
         }
-        if let Some(id) = link.id {
-            if self.events.fanout.hold(id) {
-                link.needs_arm = true;
-            }
+        if let Some(id) = link.id
+            && self.events.fanout.hold(id)
+        {
+            link.needs_arm = true;
         }
     }
 

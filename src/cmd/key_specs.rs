@@ -128,10 +128,11 @@ pub(crate) fn keys_of(meta: &CommandMeta, argv: &[Bytes]) -> Vec<FoundKey> {
         .key_specs
         .iter()
         .any(|spec| spec.has_flag("variable_flags"));
-    if has_real_spec && !variable_flags {
-        if let Some(keys) = keys_by_specs(meta.key_specs, argv) {
-            return keys;
-        }
+    if has_real_spec
+        && !variable_flags
+        && let Some(keys) = keys_by_specs(meta.key_specs, argv)
+    {
+        return keys;
     }
     match meta.keys_function {
         Some(function) => keys_by_function(function, argv),

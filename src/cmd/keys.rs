@@ -437,10 +437,10 @@ impl Scan {
                 continue;
             };
             // Redis compares type names case-insensitively (`TYPE STRING` works).
-            if let Some(wanted) = &self.type_name {
-                if !keyword_is(wanted, entry.value.type_name()) {
-                    continue;
-                }
+            if let Some(wanted) = &self.type_name
+                && !keyword_is(wanted, entry.value.type_name())
+            {
+                continue;
             }
             if glob.as_ref().is_some_and(|glob| !glob.matches(&key)) {
                 continue;
@@ -566,10 +566,10 @@ impl Flush {
     }
 
     fn parse_scope(args: &mut Args, db_only: bool) -> Result<Command, Error> {
-        if let Some(mode) = args.next_keyword() {
-            if !(mode.is("ASYNC") || mode.is("SYNC")) {
-                return Err(Error::Syntax);
-            }
+        if let Some(mode) = args.next_keyword()
+            && !(mode.is("ASYNC") || mode.is("SYNC"))
+        {
+            return Err(Error::Syntax);
         }
         args.finish()?;
         Ok(Command::Flush(Flush { db_only }))

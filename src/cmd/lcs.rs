@@ -268,12 +268,10 @@ impl Table {
                 }
                 emit = current.is_some();
             }
-            if emit {
-                if let Some(range) = current.take() {
-                    let min = options.min_match_len;
-                    if min == 0 || range.len() as u64 >= min {
-                        ranges.push(range);
-                    }
+            if emit && let Some(range) = current.take() {
+                let min = options.min_match_len;
+                if min == 0 || range.len() as u64 >= min {
+                    ranges.push(range);
                 }
             }
         }

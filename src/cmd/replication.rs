@@ -197,10 +197,10 @@ impl Failover {
         let words = args.rest();
         // redis-server compares words as C strings: up to a NUL byte.
         let is = |word: &[u8], expected: &[u8]| c_string(word).eq_ignore_ascii_case(expected);
-        if let [only] = words.as_slice() {
-            if is(only, b"abort") {
-                return Ok(Command::Failover(Failover::abort()));
-            }
+        if let [only] = words.as_slice()
+            && is(only, b"abort")
+        {
+            return Ok(Command::Failover(Failover::abort()));
         }
         let mut failover = Failover::new();
         let mut at = 0;

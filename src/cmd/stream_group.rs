@@ -53,10 +53,10 @@ fn lag(stream: &Stream, group: &Group) -> Option<i64> {
     }
     let view = LogView(&stream.log);
     let lag = |read: u64| (added as i64).wrapping_sub(read as i64);
-    if let Some(read) = group.entries_read {
-        if !view.has_tombstones_from(group.last_id) {
-            return Some(lag(read));
-        }
+    if let Some(read) = group.entries_read
+        && !view.has_tombstones_from(group.last_id)
+    {
+        return Some(lag(read));
     }
     view.estimate(group.last_id).map(lag)
 }
@@ -734,10 +734,10 @@ impl XReadGroup {
                                 group.deliver(entry.id, &self.consumer, now_ms);
                             }
                         }
-                        if !entries.is_empty() || !replies.is_empty() {
-                            if let Some(consumer) = group.consumers.get_mut(&self.consumer) {
-                                consumer.active_at = Some(now_ms);
-                            }
+                        if (!entries.is_empty() || !replies.is_empty())
+                            && let Some(consumer) = group.consumers.get_mut(&self.consumer)
+                        {
+                            consumer.active_at = Some(now_ms);
                         }
                         for entry in entries {
                             replies.push(if self.claim.is_some() {
@@ -1393,10 +1393,11 @@ impl XClaim {
             if existing.is_none() && !force {
                 continue;
             }
-            if let Some(pending) = &existing {
-                if min_idle > 0 && (now.saturating_sub(pending.delivered_at) as i64) < min_idle {
-                    continue;
-                }
+            if let Some(pending) = &existing
+                && min_idle > 0
+                && (now.saturating_sub(pending.delivered_at) as i64) < min_idle
+            {
+                continue;
             }
             if !consumer_ready {
                 consumer_created = !group.consumers.contains_key(&self.consumer);

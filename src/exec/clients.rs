@@ -126,7 +126,7 @@ impl<'a> Peers<'a> {
     }
 
     /// Their sessions, in no particular order.
-    pub(crate) fn sessions(&self) -> impl Iterator<Item = &'a Session> {
+    pub(crate) fn sessions(&self) -> impl Iterator<Item = &'a Session> + use<'a> {
         self.before
             .iter()
             .chain(self.after)

@@ -806,12 +806,12 @@ impl Core {
         if let Some(connection) = self.connections.get_mut(conn) {
             // The handle may be gone already; its Close message is on its way.
             let _ = connection.replies.send(frame);
-            if let Some(link) = connection.session.pubsub.as_mut() {
-                if link.needs_arm {
-                    link.needs_arm = false;
-                    if let Some(id) = link.id {
-                        self.events.fanout.arm(id);
-                    }
+            if let Some(link) = connection.session.pubsub.as_mut()
+                && link.needs_arm
+            {
+                link.needs_arm = false;
+                if let Some(id) = link.id {
+                    self.events.fanout.arm(id);
                 }
             }
         }

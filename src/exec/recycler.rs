@@ -67,15 +67,15 @@ impl Recycler {
         payload: Bytes,
         shard: bool,
     ) -> Arc<Publication> {
-        if let Ok(mut publication) = this.ready.try_recv() {
-            if let Some(empty) = Arc::get_mut(&mut publication) {
-                if empty.channel != channel {
-                    empty.channel = name();
-                }
-                empty.payload = payload;
-                empty.shard = shard;
-                return publication;
+        if let Ok(mut publication) = this.ready.try_recv()
+            && let Some(empty) = Arc::get_mut(&mut publication)
+        {
+            if empty.channel != channel {
+                empty.channel = name();
             }
+            empty.payload = payload;
+            empty.shard = shard;
+            return publication;
         }
         Arc::new(Publication {
             channel: name(),

@@ -272,13 +272,12 @@ fn check_bucket(bucket: &AtomicU64, quota: &Quota, now: u64, n: u32) -> Result<(
     let mut tat = bucket.load(Ordering::Acquire);
     loop {
         let decision = gcra::check_n(quota, tat, now, n);
-        if let Some(new) = decision.store {
-            if let Err(actual) =
+        if let Some(new) = decision.store
+            && let Err(actual) =
                 bucket.compare_exchange_weak(tat, new, Ordering::AcqRel, Ordering::Acquire)
-            {
-                tat = actual;
-                continue;
-            }
+        {
+            tat = actual;
+            continue;
         }
         return verdict_result(decision.verdict, quota, now);
     }

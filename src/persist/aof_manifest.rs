@@ -246,10 +246,11 @@ impl AofDirectory {
             let Some(file_name) = file_name.to_str() else {
                 continue;
             };
-            if let Some(name) = file_name.strip_suffix(MANIFEST_SUFFIX) {
-                if !name.starts_with("temp-") && !name.is_empty() {
-                    found.push(name.to_string());
-                }
+            if let Some(name) = file_name.strip_suffix(MANIFEST_SUFFIX)
+                && !name.starts_with("temp-")
+                && !name.is_empty()
+            {
+                found.push(name.to_string());
             }
         }
         found.sort();

@@ -219,10 +219,10 @@ fn table_to_reply(table: &Table, resp3: bool) -> Reply {
             .collect();
         return Reply::Set(items);
     }
-    if let Ok(Value::Table(verbatim)) = table.raw_get::<Value>("verbatim_string") {
-        if let Ok(Value::String(text)) = verbatim.raw_get::<Value>("string") {
-            return Reply::Verbatim(Bytes::copy_from_slice(&text.as_bytes()));
-        }
+    if let Ok(Value::Table(verbatim)) = table.raw_get::<Value>("verbatim_string")
+        && let Ok(Value::String(text)) = verbatim.raw_get::<Value>("string")
+    {
+        return Reply::Verbatim(Bytes::copy_from_slice(&text.as_bytes()));
     }
     let mut items = Vec::new();
     for index in 1.. {

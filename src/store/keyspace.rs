@@ -132,13 +132,11 @@ impl Keyspace {
             .map
             .get(key)
             .is_some_and(|entry| self.is_expired(entry, now));
-        if due {
-            if let Some((key, entry)) = self.map.remove_entry(key) {
-                if let Some(deadline) = entry.expires_at {
-                    self.deadlines.remove(&(deadline, key.clone()));
-                }
-                self.expired.push(key);
+        if due && let Some((key, entry)) = self.map.remove_entry(key) {
+            if let Some(deadline) = entry.expires_at {
+                self.deadlines.remove(&(deadline, key.clone()));
             }
+            self.expired.push(key);
         }
         due
     }
@@ -187,10 +185,10 @@ impl Keyspace {
         if old.is_none() {
             self.additions += 1;
         }
-        if let Some(old_deadline) = old.and_then(|entry| entry.expires_at) {
-            if Some(old_deadline) != expires_at {
-                self.deadlines.remove(&(old_deadline, key));
-            }
+        if let Some(old_deadline) = old.and_then(|entry| entry.expires_at)
+            && Some(old_deadline) != expires_at
+        {
+            self.deadlines.remove(&(old_deadline, key));
         }
     }
 

@@ -38,10 +38,10 @@ pub(crate) fn integer(value: i64) -> usize {
 /// An element's entry: as an integer if its text is one (`lpStringToInt64`), else as
 /// a string.
 pub(crate) fn element(text: &[u8]) -> usize {
-    if text.len() <= 20 {
-        if let Some(value) = parse_i64(text) {
-            return integer(value);
-        }
+    if text.len() <= 20
+        && let Some(value) = parse_i64(text)
+    {
+        return integer(value);
     }
     let encoded = match text.len() {
         len @ 0..=63 => 1 + len,

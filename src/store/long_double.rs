@@ -756,10 +756,10 @@ impl Big {
         let mut limbs = Vec::with_capacity(source.len());
         for (i, &limb) in source.iter().enumerate() {
             let mut word = limb >> offset;
-            if offset != 0 {
-                if let Some(&next) = source.get(i + 1) {
-                    word |= next << (32 - offset);
-                }
+            if offset != 0
+                && let Some(&next) = source.get(i + 1)
+            {
+                word |= next << (32 - offset);
             }
             limbs.push(word);
         }

@@ -132,12 +132,11 @@ fn wait_for_ping(child: &mut Child, port: u16) -> Result<(), String> {
         if let Ok(Some(status)) = child.try_wait() {
             return Err(format!("redis-server on port {port} exited: {status}"));
         }
-        if let Ok(mut client) = RespClient::connect(port) {
-            if let Ok(reply) = client.call(&[b"PING".to_vec()]) {
-                if reply == b"+PONG\r\n" {
-                    return Ok(());
-                }
-            }
+        if let Ok(mut client) = RespClient::connect(port)
+            && let Ok(reply) = client.call(&[b"PING".to_vec()])
+            && reply == b"+PONG\r\n"
+        {
+            return Ok(());
         }
         if Instant::now() > deadline {
             return Err(format!(

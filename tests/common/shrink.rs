@@ -18,14 +18,14 @@ pub fn shrink<T: Clone, D>(
             let end = (start + chunk).min(best.len());
             let mut candidate = best[..start].to_vec();
             candidate.extend_from_slice(&best[end..]);
-            if !candidate.is_empty() {
-                if let Some(found) = still(&candidate) {
-                    candidate.truncate(at(&found).saturating_add(1));
-                    best = candidate;
-                    failure = found;
-                    progress = true;
-                    continue;
-                }
+            if !candidate.is_empty()
+                && let Some(found) = still(&candidate)
+            {
+                candidate.truncate(at(&found).saturating_add(1));
+                best = candidate;
+                failure = found;
+                progress = true;
+                continue;
             }
             start += chunk;
         }
@@ -49,11 +49,11 @@ pub fn reproduce<S, D>(
     mut still: impl FnMut(&S) -> Option<D>,
 ) -> Option<D> {
     let mut failure = still(best)?;
-    if let Some(candidate) = resp2(best) {
-        if let Some(found) = still(&candidate) {
-            *best = candidate;
-            failure = found;
-        }
+    if let Some(candidate) = resp2(best)
+        && let Some(found) = still(&candidate)
+    {
+        *best = candidate;
+        failure = found;
     }
     Some(failure)
 }

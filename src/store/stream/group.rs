@@ -86,10 +86,8 @@ impl Group {
     /// The consumer, created if missing (`seen_at` = now); returns whether it was created.
     pub fn touch_consumer(&mut self, name: &Bytes, now_ms: u64) -> (&mut Consumer, bool) {
         let created = !self.consumers.contains_key(name);
-        if created {
-            if let Some(journal) = self.journal.as_mut() {
-                journal.consumers.push(name.clone());
-            }
+        if created && let Some(journal) = self.journal.as_mut() {
+            journal.consumers.push(name.clone());
         }
         let consumer = self
             .consumers

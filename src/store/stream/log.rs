@@ -369,10 +369,10 @@ impl StreamLog {
         let Some(block) = self.blocks.front() else {
             return HeadStep::Done;
         };
-        if let Trim::MaxLen(max) = trim {
-            if self.len <= max {
-                return HeadStep::Done;
-            }
+        if let Trim::MaxLen(max) = trim
+            && self.len <= max
+        {
+            return HeadStep::Done;
         }
         let entries = u64::from(block.live);
         if limit > 0 && removed + entries > limit {
@@ -499,11 +499,11 @@ impl StreamLog {
         for id in doomed {
             // Flagged in place; a block emptied this way stays, as in exact trimming.
             let index = self.blocks.partition_point(|block| block.first <= id);
-            if let Some(block) = index.checked_sub(1).and_then(|i| self.blocks.get_mut(i)) {
-                if block.flag_deleted(id) {
-                    self.len -= 1;
-                    removed += 1;
-                }
+            if let Some(block) = index.checked_sub(1).and_then(|i| self.blocks.get_mut(i))
+                && block.flag_deleted(id)
+            {
+                self.len -= 1;
+                removed += 1;
             }
         }
         removed
