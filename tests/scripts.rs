@@ -291,3 +291,59 @@ fn struct_unpack_with_huge_offsets_and_sizes() {
     }
     assert_eq!(conn.call(["PING"]).unwrap(), Reply::status("PONG"));
 }
+
+/// Every way a script could reach a library table, the string metatable or the globals
+/// and change them fails, in scripts and in functions: the next script finds the
+/// sandbox as it was.
+#[test]
+fn a_script_cannot_change_what_the_next_one_sees() {
+    let mut conn = Engine::new().connect();
+    let attempts = [
+        "string.rep = nil",
+        "rawset(string, 'rep', nil)",
+        "getmetatable('').__index.rep = nil",
+        "getmetatable('').__index = {}",
+        "rawset(getmetatable(''), '__index', {})",
+        "loadstring('string.rep = nil')()",
+        "loadstring('rawset(string, \"rep\", nil)')()",
+        "load(function() return nil end)",
+        "table.insert(string, 'x')",
+        "setmetatable(string, {})",
+        "rawset(_G, 'leak', 1)",
+        "rawset(redis, 'call', nil)",
+        "rawset(table, 'insert', nil)",
+        "rawset(cjson, 'encode', nil)",
+    ];
+    for attempt in attempts {
+        // Each may fail or not (a load of a function that returns nothing succeeds); what
+        // matters is what the next script finds.
+        let _ = conn.call(["EVAL", attempt, "0"]).unwrap();
+        let check = "return {('x'):rep(2), string.rep('y', 2), type(redis.call), \
+                     type(table.insert), type(cjson.encode), type(rawget(_G, 'leak')), \
+                     type(rawget(string, 'x'))}";
+        assert_eq!(
+            conn.call(["EVAL", check, "0"]).unwrap(),
+            Reply::Array(vec![
+                Reply::bulk("xx"),
+                Reply::bulk("yy"),
+                Reply::bulk("function"),
+                Reply::bulk("function"),
+                Reply::bulk("function"),
+                Reply::bulk("nil"),
+                Reply::bulk("nil"),
+            ]),
+            "after `{attempt}`"
+        );
+    }
+    // Functions share the sandbox: a library's code cannot change it either.
+    let library = "#!lua name=lib\n\
+                   redis.register_function('f', function() \
+                   loadstring('string.rep = nil')() end)\n\
+                   redis.register_function('g', function() return ('x'):rep(2) end)";
+    conn.call(["FUNCTION", "LOAD", library]).unwrap();
+    assert!(matches!(
+        conn.call(["FCALL", "f", "0"]).unwrap(),
+        Reply::Error(_)
+    ));
+    assert_eq!(conn.call(["FCALL", "g", "0"]).unwrap(), Reply::bulk("xx"));
+}

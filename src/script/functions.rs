@@ -57,7 +57,7 @@ local function readonly() error('Attempt to modify a readonly table', 2) end
 
 -- While loading, reading anything that is not there is an error, fields of `redis` too.
 local function strict(t)
-  return setmetatable({}, {
+  local proxy = setmetatable({}, {
     __index = function(_, name)
       local value = t[name]
       if value == nil then missing(name) end
@@ -66,6 +66,8 @@ local function strict(t)
     __newindex = readonly,
     __metatable = false,
   })
+  hidden.guard(proxy, t)
+  return proxy
 end
 local load_globals = {
   redis = strict({
@@ -87,6 +89,7 @@ hidden.functions_env = setmetatable({}, {
   __newindex = readonly,
   __metatable = false,
 })
+hidden.guard(hidden.functions_env, globals)
 hidden.set_loading = function(on) loading = on end
 "#;
 

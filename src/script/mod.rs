@@ -89,13 +89,18 @@ struct Interpreter {
 const PRELUDE: &str = r#"
 local hidden, globals, env, error_reply, status_reply, sha1hex, version, version_num, bit, cjson, cmsgpack, struct = ...
 local type, tostring, error, pcall, xpcall, match, tonumber = type, tostring, error, pcall, xpcall, string.match, tonumber
+local gsub, select, unpack = string.gsub, select, unpack
 
--- The innermost frame of the user's code (a script, `user_script`, or a function library,
--- `user_function`): error(msg, level) names its chunk and line.
+-- The innermost frame of the user's code (a script, `user_script`, a function library,
+-- `user_function`, or a chunk it compiled with loadstring): its source as redis-server
+-- names it, and its line. error(msg, level) shows each frame's short source; a compiled
+-- chunk's is its text (exact for one short line, which is what scripts compile).
 local function where()
   for level = 3, 60 do
     local _, message = pcall(error, '', level)
     local chunk, line = match(message, '^(user_%a+):(%d+): $')
+    if line then return '@' .. chunk, tonumber(line) end
+    chunk, line = match(message, '^%[string "(.*)"%]:(%d+): $')
     if line then return chunk, tonumber(line) end
   end
   return nil
@@ -115,8 +120,8 @@ end
 local function handler(err)
   err = take_pending(err)
   if type(err) ~= 'table' then err = { err = 'ERR ' .. tostring(err) } end
-  local chunk, line = where()
-  if line then err.source = '@' .. chunk; err.line = line end
+  local source, line = where()
+  if line then err.source = source; err.line = line end
   return err
 end
 
@@ -148,22 +153,107 @@ redis.breakpoint = function() return false end
 redis.debug = function() end
 redis.REDIS_VERSION, redis.REDIS_VERSION_NUM = version, version_num
 
--- Library tables are read only too: a script cannot change what the next one sees.
-local function readonly(library)
-  return setmetatable({}, {
-    __index = library,
-    __newindex = function() error('Attempt to modify a readonly table', 2) end,
-    __metatable = false,
-  })
+-- Read-only tables. redis-server's Lua has a read-only flag, set on _G, the libraries and
+-- the string metatable, that every write checks. Stock Lua has none: each such table is an
+-- empty proxy whose writes fail, and every function that could write to a table without
+-- its metamethods (rawset, setmetatable, table.insert, ...) or read it raw (rawget, next,
+-- pairs) is wrapped to refuse or to see through the proxy. Whatever a script does, the
+-- next one finds the same libraries. Wrappers call the original as a local of the same
+-- name and not in tail position, so argument errors name the function as Lua does.
+local backing = setmetatable({}, { __mode = 'k' }) -- proxy -> the table it stands for
+local metatables = setmetatable({}, { __mode = 'k' }) -- proxy -> what getmetatable answers
+local function refuse() error('Attempt to modify a readonly table', 2) end
+local function readonly(t, metatable)
+  local proxy = setmetatable({}, { __index = t, __newindex = refuse, __metatable = false })
+  backing[proxy] = t
+  metatables[proxy] = metatable
+  return proxy
 end
-for _, name in ipairs({ 'assert', 'collectgarbage', 'error', 'gcinfo', 'getmetatable', 'ipairs',
-    'load', 'loadstring', 'next', 'pairs', 'pcall', 'rawequal', 'rawget', 'rawset', 'select',
-    'setmetatable', 'tonumber', 'tostring', 'type', 'unpack', 'xpcall', '_VERSION' }) do
+-- Marks a proxy made elsewhere (the functions' environments) as standing for `t`.
+hidden.guard = function(proxy, t, metatable)
+  backing[proxy] = t
+  metatables[proxy] = metatable
+end
+local function through(t) return backing[t] or t end
+-- A C function's write: redis-server's error has no position.
+local function writable(t)
+  if backing[t] ~= nil then error('Attempt to modify a readonly table', 0) end
+  return t
+end
+
+for _, name in ipairs({ 'assert', 'collectgarbage', 'error', 'gcinfo', 'pcall', 'rawequal',
+    'select', 'tonumber', 'tostring', 'type', 'unpack', 'xpcall', '_VERSION' }) do
   globals[name] = _G[name]
 end
-for _, name in ipairs({ 'coroutine', 'math', 'string', 'table' }) do
+-- Runs the C function `f` for a wrapper as if the script had called `name` itself. A C
+-- function's errors name the line of the Lua code that called it, and the name it was
+-- called by; here that caller is a wrapper, so `f` runs in pcall (which gives neither) and
+-- a failure gets the script's line and the name. The wrappers tail-call this, so the
+-- script's frame is 4 levels up from `error` (pcall, this, the tail call's); a script's
+-- own pcall there gives no line, and the name stays `?`, as for a C function pcall calls.
+-- An error that already names a line (from Lua code `f` called, such as sort's
+-- comparator) or is not a string goes on as it is.
+local function results(ok, ...) return ok, { n = select('#', ...), ... } end
+local function same(...) return ... end
+local function as_called(name, f, after, ...)
+  local ok, out = results(pcall(f, ...))
+  if ok then return after(unpack(out, 1, out.n)) end
+  local err = out[1]
+  if type(err) == 'string' and not match(err, '^[^\n]-:%d+: ') then
+    local _, at = pcall(error, '', 4)
+    if at ~= '' then
+      err = at .. gsub(err, "^bad argument #(%d+) to '%?'", "bad argument #%1 to '" .. name .. "'")
+    end
+  end
+  error(err, 0)
+end
+-- `f` wrapped: its first argument, when there is one, mapped by `first`; its results
+-- passed through `after`.
+local function wrap(name, f, first, after)
+  after = after or same
+  return function(...)
+    if select('#', ...) == 0 then return as_called(name, f, after) end
+    return as_called(name, f, after, first((...)), select(2, ...))
+  end
+end
+do
+  globals.rawset = wrap('rawset', rawset, writable)
+  globals.rawget = wrap('rawget', rawget, through)
+  globals.setmetatable = wrap('setmetatable', setmetatable, writable)
+  local getmetatable = getmetatable
+  globals.getmetatable = function(...)
+    local v = ...
+    if select('#', ...) > 0 then
+      if type(v) == 'string' then return hidden.string_metatable end
+      if backing[v] ~= nil then return metatables[v] end
+    end
+    return as_called('getmetatable', getmetatable, same, ...)
+  end
+  globals.next = wrap('next', next, through)
+  globals.pairs = wrap('pairs', pairs, through)
+  globals.ipairs = wrap('ipairs', ipairs, through)
+  -- Code compiled at run time runs in the scripts' environment, not in Lua's own globals.
+  local function in_env(chunk, ...)
+    if chunk then setfenv(chunk, hidden.env) end
+    return chunk, ...
+  end
+  globals.loadstring = wrap('loadstring', loadstring, same, in_env)
+  globals.load = wrap('load', load, same, in_env)
+end
+-- The table library: insert always writes; sort and remove write only the array part,
+-- which no read-only table has, so they see through (and find nothing to move).
+local tablelib = {}
+for name, f in pairs(table) do tablelib[name] = f end
+tablelib.insert = wrap('insert', table.insert, writable)
+for _, name in ipairs({ 'remove', 'sort', 'foreach', 'foreachi', 'maxn' }) do
+  tablelib[name] = wrap(name, table[name], through)
+end
+globals.table = readonly(tablelib)
+for _, name in ipairs({ 'coroutine', 'math', 'string' }) do
   globals[name] = readonly(_G[name])
 end
+-- What getmetatable('') answers: the string metatable, whose __index is `string`.
+hidden.string_metatable = readonly({ __index = globals.string })
 globals.bit = readonly(bit)
 globals.cjson = readonly(cjson)
 globals.cmsgpack = readonly(cmsgpack)
@@ -181,18 +271,19 @@ local function caught(ok, ...)
 end
 globals.pcall = function(...) return caught(pcall(...)) end
 globals._G = env
+hidden.env = env
 
-setmetatable(env, {
-  __index = function(_, name)
-    local value = globals[name]
-    if value == nil then
-      error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
-    end
-    return value
-  end,
-  __newindex = function() error('Attempt to modify a readonly table', 2) end,
-  __metatable = false,
-})
+local missing_global = function(_, name)
+  local value = globals[name]
+  if value == nil then
+    error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
+  end
+  return value
+end
+-- _G is read only too, and looks like redis-server's: its metatable's __index raises.
+backing[env] = globals
+metatables[env] = readonly({ __index = missing_global })
+setmetatable(env, { __index = missing_global, __newindex = refuse, __metatable = false })
 "#;
 
 impl Interpreter {
