@@ -64,6 +64,17 @@ pub enum Reply {
     Push(Vec<Reply>),
     /// Plain text (INFO's): a RESP3 verbatim string of format `txt`; a bulk string in RESP2.
     Verbatim(Bytes),
+    /// A RESP3 big number (`(3492890328409238509324850943850943825024385`); a bulk string
+    /// in RESP2. No command answers one: a script does, by returning `{big_number = text}`,
+    /// and as on redis-server the text is sent as it is.
+    ///
+    /// ```
+    /// use embedis::{Protocol, Reply};
+    /// let big = Reply::BigNumber(bytes::Bytes::from_static(b"12345678901234567890"));
+    /// assert_eq!(big.to_resp(Protocol::Resp3), b"(12345678901234567890\r\n");
+    /// assert_eq!(big.to_resp(Protocol::Resp2), b"$20\r\n12345678901234567890\r\n");
+    /// ```
+    BigNumber(Bytes),
 }
 
 impl Reply {
@@ -180,6 +191,8 @@ impl Reply {
             Reply::Verbatim(text) => bulk(out, text),
             Reply::FormattedDouble(text) if resp3 => line(out, b',', text),
             Reply::FormattedDouble(text) => bulk(out, text),
+            Reply::BigNumber(digits) if resp3 => line(out, b'(', digits),
+            Reply::BigNumber(digits) => bulk(out, digits),
             Reply::Boolean(value) if resp3 => line(out, b'#', if *value { b"t" } else { b"f" }),
             Reply::Boolean(value) => line(out, b':', if *value { b"1" } else { b"0" }),
         }
@@ -251,7 +264,13 @@ pub(crate) fn format_general(value: f64, precision: usize) -> String {
         return if value > 0.0 { "inf" } else { "-inf" }.to_string();
     }
     if value.is_nan() {
-        return "nan".to_string();
+        // glibc prints the sign of a NaN too (x86's 0/0 has it set).
+        return if value.is_sign_negative() {
+            "-nan"
+        } else {
+            "nan"
+        }
+        .to_string();
     }
     if value == 0.0 {
         return if value.is_sign_negative() { "-0" } else { "0" }.to_string();

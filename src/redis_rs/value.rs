@@ -70,7 +70,21 @@ pub fn to_value(reply: Reply, protocol: Protocol) -> Value {
             text: String::from_utf8_lossy(&text).into_owned(),
         },
         Reply::Verbatim(text) => Value::BulkString(Vec::from(text)),
+        Reply::BigNumber(digits) if resp3 => big_number(&digits),
+        Reply::BigNumber(digits) => Value::BulkString(Vec::from(digits)),
     }
+}
+
+/// A RESP3 big number as redis-rs reads the `(` line: its `Value::BigNumber` holds the
+/// digits or, with its `num-bigint` feature, a `BigInt`; which one is redis-rs's build
+/// choice, so its own parser makes the value. Text that is no integer (a script may
+/// return any) is a bulk string where redis-rs with `num-bigint` would fail to parse.
+fn big_number(digits: &[u8]) -> Value {
+    let mut line = Vec::with_capacity(digits.len() + 3);
+    line.push(b'(');
+    line.extend_from_slice(digits);
+    line.extend_from_slice(b"\r\n");
+    redis::parse_redis_value(&line).unwrap_or_else(|_| Value::BulkString(digits.to_vec()))
 }
 
 fn values(items: Vec<Reply>, protocol: Protocol) -> Vec<Value> {
@@ -225,6 +239,10 @@ mod tests {
             Reply::FormattedDouble(Bytes::from_static(b"3.0000000000000000001")),
             Reply::Boolean(true),
             Reply::Boolean(false),
+            Reply::BigNumber(Bytes::from_static(
+                b"3492890328409238509324850943850943825024385",
+            )),
+            Reply::BigNumber(Bytes::from_static(b"-12")),
             Reply::Error(Error::Syntax),
             Reply::Error(Error::WrongType),
             Reply::Error(Error::ExecAbort),

@@ -116,9 +116,11 @@ fn encode_string(text: &[u8], out: &mut Vec<u8>) {
 }
 
 /// lua-cjson's `lua_array_length`: the array length if every key is an integer >= 1 (and
-/// the array is not excessively sparse), `None` for an object.
+/// the array is not excessively sparse), `None` for an object. Its running maximum is a C
+/// `int` assigned from the key (a `double`), so a key past `i32::MAX` makes it `INT_MIN` as
+/// x86-64 converts, and the table is then written as an object, as redis-server writes it.
 fn array_length(table: &Table) -> Result<Option<usize>, String> {
-    let (mut max, mut items) = (0.0f64, 0usize);
+    let (mut max, mut items) = (0i32, 0i32);
     for pair in table.pairs::<Value, Value>() {
         let Ok((key, _)) = pair else {
             return Ok(None);
@@ -131,13 +133,24 @@ fn array_length(table: &Table) -> Result<Option<usize>, String> {
         if number < 1.0 || number.floor() != number {
             return Ok(None);
         }
-        max = max.max(number);
-        items += 1;
+        if number > f64::from(max) {
+            max = c_int(number);
+        }
+        items = items.wrapping_add(1);
     }
-    if max > (items * 2) as f64 && max > 10.0 {
+    if max > items.wrapping_mul(2) && max > 10 {
         return Err("Cannot serialise table: excessively sparse array".to_string());
     }
-    Ok((max >= 1.0).then_some(max as usize))
+    Ok(usize::try_from(max).ok().filter(|&length| length > 0))
+}
+
+/// C's `(int)` of a double as x86-64 performs it: toward zero, `INT_MIN` when out of range.
+fn c_int(number: f64) -> i32 {
+    if (-2_147_483_648.0..2_147_483_648.0).contains(&number) {
+        number as i32
+    } else {
+        i32::MIN
+    }
 }
 
 fn encode_table(table: &Table, depth: usize, out: &mut Vec<u8>) -> Result<(), String> {

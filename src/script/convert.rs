@@ -64,24 +64,47 @@ pub(super) fn lua_type_name(value: Option<&Value>) -> &'static str {
     }
 }
 
-/// `{err = text}`: an error reply as Lua sees it.
-pub(super) fn error_table(lua: &Lua, text: &str) -> mlua::Result<Value> {
+/// `{err = text}`: an error as `redis.error_reply` and the redis library's own argument
+/// checks make it.
+pub(super) fn error_table(lua: &Lua, text: impl AsRef<[u8]>) -> mlua::Result<Table> {
     let table = lua.create_table()?;
-    table.set("err", lua.create_string(text)?)?;
-    Ok(Value::Table(table))
+    table.set("err", lua.create_string(text.as_ref())?)?;
+    Ok(table)
 }
 
-/// An error text as `luaPushErrorBuff` stores it: `-CODE message` keeps its code, a bare
-/// message gets `ERR`; a trailing newline goes.
-pub(super) fn error_text(raw: &[u8]) -> String {
+/// `{err = text, ignore_error_stats_update = true}`: a command's error as `redis.call` and
+/// `redis.pcall` hand it to Lua. redis-server marks it so that raising it does not count
+/// the error a second time in its statistics; a script sees the field (`cjson.encode`
+/// shows it), so it is there, added after `err` as redis-server adds it.
+pub(super) fn command_error_table(lua: &Lua, text: &str) -> mlua::Result<Table> {
+    let table = error_table(lua, text)?;
+    table.set("ignore_error_stats_update", true)?;
+    Ok(table)
+}
+
+/// An error text as `luaPushErrorBuff` stores it in the `{err = ...}` table: a C string
+/// (cut at its first NUL); `-CODE message` keeps its code, a bare message gets `ERR`; CR
+/// and LF trimmed from both ends of the message. The bytes stay as they are: CR and LF
+/// inside become spaces only when the error is written as a reply.
+pub(super) fn error_text(raw: &[u8]) -> Vec<u8> {
     let raw = raw.split(|byte| *byte == 0).next().unwrap_or_default();
-    let raw = String::from_utf8_lossy(raw);
-    let (code, message) = match raw.strip_prefix('-') {
-        Some(rest) => rest.split_once(' ').unwrap_or(("ERR", rest)),
-        None => ("ERR", &raw[..]),
+    let (code, message): (&[u8], &[u8]) = match raw.strip_prefix(b"-") {
+        Some(rest) => match rest.iter().position(|byte| *byte == b' ') {
+            Some(space) => (&rest[..space], &rest[space + 1..]),
+            None => (b"ERR", rest),
+        },
+        None => (b"ERR", raw),
     };
-    let message = message.trim_end_matches(['\r', '\n']);
-    one_line(format!("{code} {message}").as_bytes())
+    let crlf = |byte: &u8| *byte == b'\r' || *byte == b'\n';
+    let start = message
+        .iter()
+        .position(|b| !crlf(b))
+        .unwrap_or(message.len());
+    let end = message
+        .iter()
+        .rposition(|b| !crlf(b))
+        .map_or(start, |last| last + 1);
+    [code, b" ", &message[start..end]].concat()
 }
 
 /// A command's reply as a script receives it (RESP2, or RESP3 after `redis.setresp(3)`).
@@ -120,6 +143,9 @@ pub(super) fn reply_to_lua(lua: &Lua, reply: &Reply, resp3: bool) -> mlua::Resul
                 }
                 return wrapped("set", Value::Table(set));
             }
+            Reply::BigNumber(digits) => {
+                return wrapped("big_number", Value::String(lua.create_string(digits)?));
+            }
             Reply::Verbatim(text) => {
                 let verbatim = lua.create_table()?;
                 verbatim.raw_set("format", "txt")?;
@@ -135,17 +161,25 @@ pub(super) fn reply_to_lua(lua: &Lua, reply: &Reply, resp3: bool) -> mlua::Resul
             table.set("ok", lua.create_string(text.as_bytes())?)?;
             Value::Table(table)
         }
-        Reply::Error(error) => error_table(lua, &error.to_string())?,
+        Reply::Error(error) => Value::Table(command_error_table(lua, &error.to_string())?),
         Reply::Integer(n) => Value::Integer(*n),
         Reply::Bulk(bytes) => Value::String(lua.create_string(bytes)?),
-        Reply::FormattedDouble(bytes) | Reply::Verbatim(bytes) => {
+        Reply::FormattedDouble(bytes) | Reply::Verbatim(bytes) | Reply::BigNumber(bytes) => {
             Value::String(lua.create_string(bytes)?)
         }
         Reply::Double(value) => Value::String(lua.create_string(format_double(*value))?),
         Reply::Boolean(value) => Value::Integer(i64::from(*value)),
         Reply::Nil | Reply::NilArray => Value::Boolean(false),
         Reply::Array(items) | Reply::Set(items) | Reply::Push(items) => {
-            let table = lua.create_table_with_capacity(items.len(), 0)?;
+            // A RESP3 null leaves a hole, and where the length operator finds a border
+            // around it depends on how the table grew: grown one index at a time from
+            // empty, as redis-server builds it (`#` of {'a', nil, 'b'} is then 1).
+            let holes = resp3
+                && items
+                    .iter()
+                    .any(|item| matches!(item, Reply::Nil | Reply::NilArray));
+            let capacity = if holes { 0 } else { items.len() };
+            let table = lua.create_table_with_capacity(capacity, 0)?;
             for (index, item) in items.iter().enumerate() {
                 table.raw_set(index + 1, reply_to_lua(lua, item, resp3)?)?;
             }
@@ -189,7 +223,15 @@ fn integer_of(number: f64) -> i64 {
 
 fn table_to_reply(table: &Table, resp3: bool) -> Reply {
     if let Ok(Value::String(text)) = table.raw_get::<Value>("err") {
-        return Reply::Error(Error::Script(one_line(&text.as_bytes())));
+        // redis-server formats `-<text>` and trims CR and LF from its end before it maps
+        // the ones left to spaces.
+        let text = text.as_bytes();
+        let text = text.split(|byte| *byte == 0).next().unwrap_or_default();
+        let end = text
+            .iter()
+            .rposition(|byte| *byte != b'\r' && *byte != b'\n')
+            .map_or(0, |last| last + 1);
+        return Reply::Error(Error::Script(one_line(&text[..end])));
     }
     if let Ok(Value::String(text)) = table.raw_get::<Value>("ok") {
         return Reply::Status(one_line(&text.as_bytes()).into());
@@ -199,9 +241,8 @@ fn table_to_reply(table: &Table, resp3: bool) -> Reply {
         Ok(Value::Number(n)) => return Reply::Double(n),
         _ => {}
     }
-    // RESP3's big number has no `Reply` of its own: its digits, as RESP2 shows them.
     if let Ok(Value::String(digits)) = table.raw_get::<Value>("big_number") {
-        return Reply::Bulk(Bytes::copy_from_slice(&digits.as_bytes()));
+        return Reply::BigNumber(crlf_to_spaces(&digits.as_bytes()).into());
     }
     if let Ok(Value::Table(map)) = table.raw_get::<Value>("map") {
         let pairs = map
@@ -238,5 +279,18 @@ fn table_to_reply(table: &Table, resp3: bool) -> Reply {
 /// one line (CR and LF mapped to spaces, as RESP needs).
 pub(super) fn one_line(text: &[u8]) -> String {
     let text = text.split(|byte| *byte == 0).next().unwrap_or_default();
-    String::from_utf8_lossy(text).replace(['\r', '\n'], " ")
+    String::from_utf8_lossy(&crlf_to_spaces(text)).into_owned()
+}
+
+/// CR and LF mapped to spaces, every other byte kept (a big number's text, NULs and all).
+fn crlf_to_spaces(text: &[u8]) -> Vec<u8> {
+    text.iter()
+        .map(|&byte| {
+            if byte == b'\r' || byte == b'\n' {
+                b' '
+            } else {
+                byte
+            }
+        })
+        .collect()
 }

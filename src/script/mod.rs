@@ -299,7 +299,7 @@ impl Interpreter {
         );
         let error_reply =
             lua.create_function(|lua, args: MultiValue| match single_string(&args) {
-                Some(text) => convert::error_table(lua, &convert::error_text(&reply_text(text))),
+                Some(text) => convert::error_table(lua, convert::error_text(&reply_text(text))),
                 None => convert::error_table(lua, "ERR wrong number or type of arguments"),
             })?;
         let status_reply =
@@ -307,7 +307,7 @@ impl Interpreter {
                 Some(text) => {
                     let table = lua.create_table()?;
                     table.set("ok", text)?;
-                    Ok(Value::Table(table))
+                    Ok(table)
                 }
                 None => convert::error_table(lua, "ERR wrong number or type of arguments"),
             })?;
@@ -343,10 +343,10 @@ impl Interpreter {
         let resp3 = Arc::new(AtomicBool::new(false));
         let switch = resp3.clone();
         let setresp = lua.create_function(move |lua, args: MultiValue| {
+            // `lua_tonumber` (a numeric string counts, anything else is 0), then C's cast
+            // to int: 2.9 is 2.
             let protocol = match args.iter().collect::<Vec<_>>()[..] {
-                [Value::Integer(n)] => *n as f64,
-                [Value::Number(n)] => *n,
-                [_] => 0.0,
+                [value] => lua.coerce_number(value.clone())?.unwrap_or(0.0).trunc(),
                 _ => {
                     return Err(raise(
                         lua,
@@ -371,10 +371,12 @@ impl Interpreter {
                     "ERR redis.log() requires two arguments or more.",
                 ));
             }
-            let level = match args.iter().next() {
-                Some(Value::Integer(level)) => *level as f64,
-                Some(Value::Number(level)) => *level,
-                _ => {
+            // A number or a numeric string (`lua_isnumber`), cast to int as redis-server
+            // casts it (3.5 is 3).
+            let first = args.iter().next().cloned().unwrap_or(Value::Nil);
+            let level = match lua.coerce_number(first)? {
+                Some(level) => level.trunc(),
+                None => {
                     return Err(raise(
                         lua,
                         &raising,
@@ -524,9 +526,16 @@ const RAISE_TOKEN: &str = "\u{1}embedis-script-error\u{1}";
 /// error value, so the `{err = text}` table waits in `hidden.pending` for the handler (or
 /// `redis.pcall`) to take it.
 fn raise(lua: &Lua, hidden: &Table, text: &str) -> mlua::Error {
-    let pending =
-        convert::error_table(lua, text).and_then(|table| hidden.raw_set("pending", table));
-    match pending {
+    match convert::error_table(lua, text) {
+        Ok(table) => raise_table(hidden, table, text),
+        Err(error) => error,
+    }
+}
+
+/// [`raise`] with the error table already made (a command's, which carries more than its
+/// text).
+fn raise_table(hidden: &Table, table: Table, text: &str) -> mlua::Error {
+    match hidden.raw_set("pending", table) {
         Ok(()) => mlua::Error::RuntimeError(format!("{text} {RAISE_TOKEN}")),
         Err(error) => error,
     }
@@ -738,7 +747,7 @@ impl Interpreter {
                 match redis_call(lua, &mut inner, args, access, speaks_resp3)? {
                     (Value::Table(error), true) => {
                         let text: String = error.raw_get("err")?;
-                        Err(raise(lua, &hidden, &text))
+                        Err(raise_table(&hidden, error, &text))
                     }
                     (reply, _) => Ok(reply),
                 }
@@ -847,12 +856,15 @@ fn redis_call(
     access: Access,
     resp3: bool,
 ) -> mlua::Result<(Value, bool)> {
-    let fail = |text: &str| Ok((convert::error_table(lua, text)?, true));
+    // The library's own argument checks fail with a plain error table; everything from
+    // the command's lookup on is the command's error.
+    let lib_fail = |text: &str| Ok((Value::Table(convert::error_table(lua, text)?), true));
+    let fail = |text: &str| Ok((Value::Table(convert::command_error_table(lua, text)?), true));
     if args.is_empty() {
-        return fail("ERR Please specify at least one argument for this redis lib call");
+        return lib_fail("ERR Please specify at least one argument for this redis lib call");
     }
     let Some(argv) = convert::argv(args) else {
-        return fail("ERR Lua redis lib command arguments must be strings or integers");
+        return lib_fail("ERR Lua redis lib command arguments must be strings or integers");
     };
     // The full name (`module|load`): a container's flags are its subcommands'.
     let spec = crate::cmd::table::find_for_line(&argv);
