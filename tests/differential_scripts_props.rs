@@ -264,6 +264,8 @@ const LEAVES: &[&str] = &[
     "#_G",
     "loadstring('return 5')()",
     "pcall(loadstring, nil)",
+    "loadstring(string.dump(function() return 1 end))",
+    "select(2, loadstring(string.char(27) .. 'Lua'))",
     // the libraries' edges
     "bit.tobit(2^32 + 5)",
     "bit.bxor(-1, 5)",

@@ -347,3 +347,32 @@ fn a_script_cannot_change_what_the_next_one_sees() {
     ));
     assert_eq!(conn.call(["FCALL", "g", "0"]).unwrap(), Reply::bulk("xx"));
 }
+
+/// Lua 5.1 loads a chunk that starts with ESC as bytecode, unverified: crafted bytecode
+/// reads and writes the process's memory. No script, function or `loadstring` ever
+/// loads one: they are compiled as source, as redis-server compiles them.
+#[test]
+fn bytecode_is_never_loaded() {
+    let mut conn = Engine::new().connect();
+    let dumped = "return type(loadstring(string.dump(function() return 7 end)))";
+    assert_eq!(
+        conn.call(["EVAL", dumped, "0"]).unwrap(),
+        Reply::bulk("nil")
+    );
+    let read = "local s = string.dump(function() return 7 end) \
+                local sent = false \
+                return type(load(function() if not sent then sent = true return s end end))";
+    assert_eq!(conn.call(["EVAL", read, "0"]).unwrap(), Reply::bulk("nil"));
+    let body = "\x1bLuaQ\0\x01\x04\x08\x04\x08\0";
+    let reply = conn.call(["EVAL", body, "0"]).unwrap();
+    assert!(
+        format!("{reply:?}").contains("unexpected symbol near 'char(27)'"),
+        "{reply:?}"
+    );
+    let library = format!("#!lua name=lib\n{body}");
+    let reply = conn.call(["FUNCTION", "LOAD", library.as_str()]).unwrap();
+    assert!(
+        format!("{reply:?}").contains("unexpected symbol near 'char(27)'"),
+        "{reply:?}"
+    );
+}

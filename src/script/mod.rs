@@ -237,8 +237,29 @@ do
     if chunk then setfenv(chunk, hidden.env) end
     return chunk, ...
   end
-  globals.loadstring = wrap('loadstring', loadstring, same, in_env)
-  globals.load = wrap('load', load, same, in_env)
+  -- Always as source, as redis-server's Lua compiles (see `as_text`): a leading ESC would
+  -- make stock Lua load unverified bytecode. The chunk keeps its own name.
+  local byte = string.byte
+  local function source(s) return (type(s) == 'string' and byte(s, 1) == 27) and ' ' .. s or s end
+  globals.loadstring = function(...)
+    local s = ...
+    if type(s) == 'string' and byte(s, 1) == 27 then
+      -- The chunk is still named after its own text, as loadstring names it.
+      local name = select(2, ...)
+      if name == nil then name = s end
+      return as_called('loadstring', loadstring, in_env, ' ' .. s, name, select(3, ...))
+    end
+    return as_called('loadstring', loadstring, in_env, ...)
+  end
+  globals.load = wrap('load', load, function(reader)
+    if type(reader) ~= 'function' then return reader end
+    local first = true
+    return function()
+      local piece = reader()
+      if first then first = false; return source(piece) end
+      return piece
+    end
+  end, in_env)
 end
 -- The table library: insert always writes; sort and remove write only the array part,
 -- which no read-only table has, so they see through (and find nothing to move).
@@ -453,9 +474,10 @@ impl Interpreter {
         failure: &str,
     ) -> Result<Function, Error> {
         self.lua
-            .load(body)
+            .load(as_text(body).as_ref())
             .set_name(chunk)
             .set_environment(env.clone())
+            .set_mode(mlua::chunk::ChunkMode::Text)
             .into_function()
             .map_err(|error| {
                 let message = match &error {
@@ -467,6 +489,19 @@ impl Interpreter {
                     convert::one_line(message.as_bytes())
                 ))
             })
+    }
+}
+
+/// Code as redis-server's Lua compiles it: always as source. Stock Lua 5.1 loads a chunk
+/// that starts with ESC (`\x1bLua`) as bytecode, which it does not verify: crafted
+/// bytecode reads and writes the process's memory. redis-server's Lua has that path
+/// removed, so the ESC is a symbol its lexer refuses; a space before it makes stock Lua's
+/// lexer meet it the same way, on the same line, and changes nothing else.
+fn as_text(code: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if code.first() == Some(&0x1b) {
+        std::borrow::Cow::Owned([&b" "[..], code].concat())
+    } else {
+        std::borrow::Cow::Borrowed(code)
     }
 }
 
