@@ -297,6 +297,8 @@ const LEAVES: &[&str] = &[
     "struct.pack('!4 i1 i4', 1, 2)",
     "struct.size('x')",
     "redis.sha1hex(1.5)",
+    "redis.acl_check_cmd('get', 'k')",
+    "redis.acl_check_cmd('nosuch')",
     "redis.sha1hex()",
     "redis.status_reply()",
     "redis.error_reply({})",

@@ -125,6 +125,9 @@ local function handler(err)
   return err
 end
 
+-- redis-server keeps its error handler as a global; scripts see it (pairs(_G) lists it).
+globals.__redis__err__handler = handler
+
 hidden.run = function(f)
   return xpcall(f, handler)
 end
@@ -436,6 +439,7 @@ impl Interpreter {
         redis.raw_set("setresp", setresp)?;
         redis.raw_set("log", log)?;
         redis.raw_set("set_repl", set_repl)?;
+        redis.raw_set("acl_check_cmd", acl_check_cmd(&lua, &hidden)?)?;
         hidden.raw_set("token", RAISE_TOKEN)?;
         Ok(Interpreter {
             lua,
@@ -490,6 +494,32 @@ impl Interpreter {
                 ))
             })
     }
+}
+
+/// `redis.acl_check_cmd(command, arg...)`: whether the script's user may run that command
+/// line. Every user is the default user, which may run everything, so it is true for any
+/// command redis-server's lookup finds (a container alone, or with a known subcommand;
+/// arities are not checked), and an error for anything else.
+fn acl_check_cmd(lua: &Lua, hidden: &Table) -> mlua::Result<Function> {
+    let raising = hidden.clone();
+    lua.create_function(move |lua, args: MultiValue| {
+        if args.is_empty() {
+            let text = "ERR Please specify at least one argument for this redis lib call";
+            return Err(raise(lua, &raising, text));
+        }
+        let Some(argv) = convert::argv(args) else {
+            let text = "ERR Lua redis lib command arguments must be strings or integers";
+            return Err(raise(lua, &raising, text));
+        };
+        match crate::cmd::table::find_for_line(&argv) {
+            Some(_) => Ok(true),
+            None => Err(raise(
+                lua,
+                &raising,
+                "ERR Invalid command passed to redis.acl_check_cmd()",
+            )),
+        }
+    })
 }
 
 /// Code as redis-server's Lua compiles it: always as source. Stock Lua 5.1 loads a chunk
