@@ -95,16 +95,21 @@ pub(super) fn error_text(raw: &[u8]) -> Vec<u8> {
         },
         None => (b"ERR", raw),
     };
-    let crlf = |byte: &u8| *byte == b'\r' || *byte == b'\n';
     let start = message
         .iter()
-        .position(|b| !crlf(b))
+        .position(|byte| !is_crlf(byte))
         .unwrap_or(message.len());
-    let end = message
-        .iter()
-        .rposition(|b| !crlf(b))
-        .map_or(start, |last| last + 1);
-    [code, b" ", &message[start..end]].concat()
+    [code, b" ", trim_end_crlf(&message[start..])].concat()
+}
+
+fn is_crlf(byte: &u8) -> bool {
+    *byte == b'\r' || *byte == b'\n'
+}
+
+/// `text` without the CRs and LFs it ends with.
+fn trim_end_crlf(text: &[u8]) -> &[u8] {
+    let end = text.iter().rposition(|byte| !is_crlf(byte));
+    &text[..end.map_or(0, |last| last + 1)]
 }
 
 /// A command's reply as a script receives it (RESP2, or RESP3 after `redis.setresp(3)`).
@@ -227,11 +232,7 @@ fn table_to_reply(table: &Table, resp3: bool) -> Reply {
         // the ones left to spaces.
         let text = text.as_bytes();
         let text = text.split(|byte| *byte == 0).next().unwrap_or_default();
-        let end = text
-            .iter()
-            .rposition(|byte| *byte != b'\r' && *byte != b'\n')
-            .map_or(0, |last| last + 1);
-        return Reply::Error(Error::Script(one_line(&text[..end])));
+        return Reply::Error(Error::Script(one_line(trim_end_crlf(text))));
     }
     if let Ok(Value::String(text)) = table.raw_get::<Value>("ok") {
         return Reply::Status(one_line(&text.as_bytes()).into());
@@ -285,12 +286,6 @@ pub(super) fn one_line(text: &[u8]) -> String {
 /// CR and LF mapped to spaces, every other byte kept (a big number's text, NULs and all).
 fn crlf_to_spaces(text: &[u8]) -> Vec<u8> {
     text.iter()
-        .map(|&byte| {
-            if byte == b'\r' || byte == b'\n' {
-                b' '
-            } else {
-                byte
-            }
-        })
+        .map(|byte| if is_crlf(byte) { b' ' } else { *byte })
         .collect()
 }

@@ -161,8 +161,8 @@ redis.REDIS_VERSION, redis.REDIS_VERSION_NUM = version, version_num
 -- empty proxy whose writes fail, and every function that could write to a table without
 -- its metamethods (rawset, setmetatable, table.insert, ...) or read it raw (rawget, next,
 -- pairs) is wrapped to refuse or to see through the proxy. Whatever a script does, the
--- next one finds the same libraries. Wrappers call the original as a local of the same
--- name and not in tail position, so argument errors name the function as Lua does.
+-- next one finds the same libraries. A wrapper runs the original through `as_called`, so
+-- its errors read as the original's would.
 local backing = setmetatable({}, { __mode = 'k' }) -- proxy -> the table it stands for
 local metatables = setmetatable({}, { __mode = 'k' }) -- proxy -> what getmetatable answers
 local function refuse() error('Attempt to modify a readonly table', 2) end
@@ -243,10 +243,10 @@ do
   -- Always as source, as redis-server's Lua compiles (see `as_text`): a leading ESC would
   -- make stock Lua load unverified bytecode. The chunk keeps its own name.
   local byte = string.byte
-  local function source(s) return (type(s) == 'string' and byte(s, 1) == 27) and ' ' .. s or s end
+  local function binary(s) return type(s) == 'string' and byte(s, 1) == 27 end
   globals.loadstring = function(...)
     local s = ...
-    if type(s) == 'string' and byte(s, 1) == 27 then
+    if binary(s) then
       -- The chunk is still named after its own text, as loadstring names it.
       local name = select(2, ...)
       if name == nil then name = s end
@@ -259,7 +259,8 @@ do
     local first = true
     return function()
       local piece = reader()
-      if first then first = false; return source(piece) end
+      if first and binary(piece) then piece = ' ' .. piece end
+      first = false
       return piece
     end
   end, in_env)
