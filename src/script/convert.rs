@@ -18,8 +18,18 @@ use mlua::{Lua, MultiValue, Table, Value};
 use crate::reply::{format_double, format_general};
 use crate::{Error, Reply};
 
-/// `redis.call`'s arguments as a command line; `None` if one is not a string or number.
-pub(super) fn argv(args: MultiValue) -> Option<Vec<Bytes>> {
+/// The redis library's arguments as a command line, as `luaArgsToRedisArgv` takes them
+/// (`redis.call`, `redis.pcall`, `redis.acl_check_cmd`): at least one, each a string or a
+/// number; otherwise its error text.
+pub(super) fn lib_argv(args: MultiValue) -> Result<Vec<Bytes>, &'static str> {
+    if args.is_empty() {
+        return Err("ERR Please specify at least one argument for this redis lib call");
+    }
+    argv(args).ok_or("ERR Lua redis lib command arguments must be strings or integers")
+}
+
+/// Arguments as a command line; `None` if one is not a string or number.
+fn argv(args: MultiValue) -> Option<Vec<Bytes>> {
     args.into_iter()
         .map(|arg| match arg {
             Value::String(text) => Some(Bytes::copy_from_slice(&text.as_bytes())),

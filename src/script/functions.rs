@@ -53,7 +53,7 @@ redis.replicate_commands, redis.breakpoint, redis.debug = nil, nil, nil
 local function missing(name)
   error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 3)
 end
-local function readonly() error('Attempt to modify a readonly table', 2) end
+local readonly = hidden.refuse
 
 -- While loading, reading anything that is not there is an error, fields of `redis` too.
 local function strict(t)

@@ -166,16 +166,17 @@ redis.REDIS_VERSION, redis.REDIS_VERSION_NUM = version, version_num
 local backing = setmetatable({}, { __mode = 'k' }) -- proxy -> the table it stands for
 local metatables = setmetatable({}, { __mode = 'k' }) -- proxy -> what getmetatable answers
 local function refuse() error('Attempt to modify a readonly table', 2) end
+-- Marks `proxy` as standing for `t` (also for proxies made elsewhere: the functions'
+-- environments).
+local function guard(proxy, t, metatable)
+  backing[proxy] = t
+  metatables[proxy] = metatable
+end
+hidden.guard, hidden.refuse = guard, refuse
 local function readonly(t, metatable)
   local proxy = setmetatable({}, { __index = t, __newindex = refuse, __metatable = false })
-  backing[proxy] = t
-  metatables[proxy] = metatable
+  guard(proxy, t, metatable)
   return proxy
-end
--- Marks a proxy made elsewhere (the functions' environments) as standing for `t`.
-hidden.guard = function(proxy, t, metatable)
-  backing[proxy] = t
-  metatables[proxy] = metatable
 end
 local function through(t) return backing[t] or t end
 -- A C function's write: redis-server's error has no position.
@@ -306,8 +307,7 @@ local missing_global = function(_, name)
   return value
 end
 -- _G is read only too, and looks like redis-server's: its metatable's __index raises.
-backing[env] = globals
-metatables[env] = readonly({ __index = missing_global })
+guard(env, globals, readonly({ __index = missing_global }))
 setmetatable(env, { __index = missing_global, __newindex = refuse, __metatable = false })
 "#;
 
@@ -504,14 +504,7 @@ impl Interpreter {
 fn acl_check_cmd(lua: &Lua, hidden: &Table) -> mlua::Result<Function> {
     let raising = hidden.clone();
     lua.create_function(move |lua, args: MultiValue| {
-        if args.is_empty() {
-            let text = "ERR Please specify at least one argument for this redis lib call";
-            return Err(raise(lua, &raising, text));
-        }
-        let Some(argv) = convert::argv(args) else {
-            let text = "ERR Lua redis lib command arguments must be strings or integers";
-            return Err(raise(lua, &raising, text));
-        };
+        let argv = convert::lib_argv(args).map_err(|text| raise(lua, &raising, text))?;
         match crate::cmd::table::find_for_line(&argv) {
             Some(_) => Ok(true),
             None => Err(raise(
@@ -926,11 +919,9 @@ fn redis_call(
     // the command's lookup on is the command's error.
     let lib_fail = |text: &str| Ok((Value::Table(convert::error_table(lua, text)?), true));
     let fail = |text: &str| Ok((Value::Table(convert::command_error_table(lua, text)?), true));
-    if args.is_empty() {
-        return lib_fail("ERR Please specify at least one argument for this redis lib call");
-    }
-    let Some(argv) = convert::argv(args) else {
-        return lib_fail("ERR Lua redis lib command arguments must be strings or integers");
+    let argv = match convert::lib_argv(args) {
+        Ok(argv) => argv,
+        Err(text) => return lib_fail(text),
     };
     // The full name (`module|load`): a container's flags are its subcommands'.
     let spec = crate::cmd::table::find_for_line(&argv);
